@@ -1,0 +1,332 @@
+//! `wg roster show|person|units|unit`.
+
+use super::{load_data, unsupported};
+use crate::cli::{Format, RosterCommand};
+use crate::context::Context;
+use crate::i18n::{self, L};
+use crate::model::{Data, Lang};
+use crate::render::{self, Grid, markdown_cell, text::sanitize};
+use crate::report::{lookup, roster, task_view::TaskView};
+use crate::{Error, Exit};
+use std::fmt::Write as _;
+use std::io::Write;
+
+pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Exit, Error> {
+    let loaded = load_data(ctx)?;
+    let data = &loaded.data;
+    let lang = ctx.lang(&data.org);
+    let today = ctx.today(&data.org);
+    let format = ctx.format_or(Format::Table);
+    let usage = |e: lookup::LookupError| Error::Usage(e.to_string());
+    match cmd {
+        RosterCommand::Show { group } => {
+            let only = match group {
+                Some(g) => Some(lookup::group(data, g).map_err(usage)?),
+                None => None,
+            };
+            let report = roster::show(data, only, lang);
+            match format {
+                Format::Json => render::json(out, &report)?,
+                Format::Yaml => render::yaml(out, &report)?,
+                Format::Table | Format::Text => out.write_all(show_text(&report, lang).as_bytes())?,
+                Format::Markdown => out.write_all(show_markdown(&report, lang).as_bytes())?,
+                Format::Csv => out.write_all(&show_grid(&report, lang).to_csv(ctx.bom)?)?,
+            }
+        }
+        RosterCommand::Person { name } => {
+            let p = lookup::person(data, name).map_err(usage)?;
+            let report = roster::person(data, p, today, lang);
+            match format {
+                Format::Json => render::json(out, &report)?,
+                Format::Yaml => render::yaml(out, &report)?,
+                Format::Table | Format::Text => out.write_all(person_doc(&report, lang, false).as_bytes())?,
+                Format::Markdown => out.write_all(person_doc(&report, lang, true).as_bytes())?,
+                Format::Csv => return Err(unsupported(format, "roster person", &["table", "json", "yaml", "markdown"])),
+            }
+        }
+        RosterCommand::Units => {
+            let report = roster::units(data);
+            let grid = units_grid(data, &report, lang);
+            match format {
+                Format::Json => render::json(out, &report)?,
+                Format::Yaml => render::yaml(out, &report)?,
+                Format::Table | Format::Text => {
+                    out.write_all(grid.to_table().as_bytes())?;
+                    out.write_all(legend(data).as_bytes())?;
+                }
+                Format::Markdown => {
+                    out.write_all(grid.to_markdown().as_bytes())?;
+                    out.write_all(format!("\n{}", legend(data)).as_bytes())?;
+                }
+                Format::Csv => out.write_all(&grid.to_csv(ctx.bom)?)?,
+            }
+        }
+        RosterCommand::Unit { name } => {
+            let u = lookup::unit(data, name).map_err(usage)?;
+            let report = roster::unit(data, u, today);
+            match format {
+                Format::Json => render::json(out, &report)?,
+                Format::Yaml => render::yaml(out, &report)?,
+                Format::Table | Format::Text => out.write_all(unit_doc(data, &report, lang, false).as_bytes())?,
+                Format::Markdown => out.write_all(unit_doc(data, &report, lang, true).as_bytes())?,
+                Format::Csv => return Err(unsupported(format, "roster unit", &["table", "json", "yaml", "markdown"])),
+            }
+        }
+    }
+    Ok(Exit::Ok)
+}
+
+fn or_none(v: Option<&str>, lang: Lang) -> String {
+    v.map_or_else(|| L::None.get(lang).to_owned(), str::to_owned)
+}
+
+fn list_or_none(v: &[String], lang: Lang) -> String {
+    if v.is_empty() {
+        L::None.get(lang).to_owned()
+    } else {
+        v.join(if lang == Lang::Zh { "、" } else { ", " })
+    }
+}
+
+/// "Label: value" with the colon each language uses.
+fn field(label: L, value: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}：{}", label.get(lang), value),
+        Lang::En => format!("{}: {}", label.get(lang), value),
+    }
+}
+
+fn seat_grid(group: &roster::GroupView, lang: Lang) -> Grid {
+    let mut grid = Grid::new([L::Role, L::Name, L::PersonTitle, L::Unit].map(|l| l.get(lang)));
+    for s in &group.seats {
+        grid.push([
+            s.role_title.clone(),
+            s.person.clone(),
+            or_none(s.title.as_deref(), lang),
+            or_none(s.unit.as_deref(), lang),
+        ]);
+    }
+    grid
+}
+
+fn group_facts(g: &roster::GroupView, data_kind: &str, lang: Lang) -> Vec<String> {
+    let kind = crate::model::GroupKind::ALL
+        .iter()
+        .find(|(n, _)| *n == data_kind)
+        .map_or(data_kind, |(_, k)| i18n::group_kind(*k).get(lang));
+    let meets = crate::model::Cadence::ALL
+        .iter()
+        .find(|(n, _)| *n == g.meets)
+        .map_or(g.meets, |(_, c)| i18n::cadence(*c).get(lang));
+    let mut facts = vec![
+        field(L::Kind, kind, lang),
+        field(L::Parent, &or_none(g.parent.as_deref(), lang), lang),
+    ];
+    if let Some(host) = &g.host_unit {
+        facts.push(field(L::HostUnit, host, lang));
+    }
+    facts.push(field(L::Meets, meets, lang));
+    facts.push(field(L::LeadUnit, &or_none(g.lead_unit.as_deref(), lang), lang));
+    facts.push(field(L::MemberUnits, &list_or_none(&g.member_units, lang), lang));
+    facts
+}
+
+fn heading(g: &roster::GroupView, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}（{}）", g.name, g.id),
+        Lang::En => format!("{} ({})", g.name, g.id),
+    }
+}
+
+fn show_text(report: &roster::RosterShow, lang: Lang) -> String {
+    let mut s = String::new();
+    for (i, g) in report.groups.iter().enumerate() {
+        if i > 0 {
+            s.push('\n');
+        }
+        let _ = writeln!(s, "{}", sanitize(&heading(g, lang)));
+        for fact in group_facts(g, g.kind, lang) {
+            let _ = writeln!(s, "{}", sanitize(&fact));
+        }
+        s.push_str(&seat_grid(g, lang).to_table());
+        if !g.duties.is_empty() {
+            let _ = writeln!(s, "{}", field(L::Duties, "", lang));
+            for (n, duty) in g.duties.iter().enumerate() {
+                let _ = writeln!(s, "  {}. {}", n + 1, sanitize(duty));
+            }
+        }
+    }
+    s
+}
+
+fn show_markdown(report: &roster::RosterShow, lang: Lang) -> String {
+    let mut s = String::new();
+    for (i, g) in report.groups.iter().enumerate() {
+        if i > 0 {
+            s.push('\n');
+        }
+        let _ = writeln!(s, "## {}\n", markdown_cell(&heading(g, lang)));
+        for fact in group_facts(g, g.kind, lang) {
+            let _ = writeln!(s, "- {}", markdown_cell(&fact));
+        }
+        s.push('\n');
+        s.push_str(&seat_grid(g, lang).to_markdown());
+        if !g.duties.is_empty() {
+            let _ = writeln!(s, "\n**{}**\n", L::Duties.get(lang));
+            for (n, duty) in g.duties.iter().enumerate() {
+                let _ = writeln!(s, "{}. {}", n + 1, markdown_cell(duty));
+            }
+        }
+    }
+    s
+}
+
+/// One row a seat, for CSV.
+fn show_grid(report: &roster::RosterShow, lang: Lang) -> Grid {
+    let mut grid = Grid::new(["group", "group_name", "role", "executive", "role_title", "person", "title", "unit"]);
+    for g in &report.groups {
+        for seat in &g.seats {
+            grid.push([
+                g.id.clone(),
+                g.name.clone(),
+                seat.role.to_owned(),
+                seat.executive.to_string(),
+                seat.role_title.clone(),
+                seat.person.clone(),
+                seat.title.clone().unwrap_or_default(),
+                seat.unit.clone().unwrap_or_default(),
+            ]);
+        }
+    }
+    let _ = lang;
+    grid
+}
+
+fn task_grid(tasks: &[TaskView], lang: Lang) -> Grid {
+    let mut grid = Grid::new([L::Id, L::TaskTitle, L::Group, L::Due, L::Status].map(|l| l.get(lang)));
+    for t in tasks {
+        let status = crate::model::Status::parse(t.status).map_or(t.status, |s| i18n::status(s).get(lang));
+        grid.push([
+            t.id.clone(),
+            t.title.clone(),
+            t.group.clone(),
+            t.next_due.map_or_else(|| L::None.get(lang).to_owned(), |d| d.to_string()),
+            status.to_owned(),
+        ]);
+    }
+    grid
+}
+
+fn person_doc(r: &roster::RosterPerson, lang: Lang, markdown: bool) -> String {
+    let mut s = String::new();
+    let p = &r.person;
+    let head = match &p.title {
+        Some(t) => format!("{}（{}）{}", p.name, p.id, t),
+        None => format!("{}（{}）", p.name, p.id),
+    };
+    let head = if lang == Lang::En { head.replace('（', " (").replace('）', ") ") } else { head };
+    let head = head.trim_end().to_owned();
+    let grid_out = |g: &Grid| if markdown { g.to_markdown() } else { g.to_table() };
+    if markdown {
+        let _ = writeln!(s, "## {}\n", markdown_cell(&head));
+    } else {
+        let _ = writeln!(s, "{}", sanitize(&head));
+    }
+    if let Some(unit) = &p.unit {
+        let line = field(L::Unit, unit, lang);
+        let _ = writeln!(s, "{}", if markdown { format!("- {}", markdown_cell(&line)) } else { sanitize(&line).into_owned() });
+    }
+    s.push('\n');
+    if r.seats.is_empty() {
+        let _ = writeln!(s, "{}", L::NoSeats.get(lang));
+    } else {
+        let mut grid = Grid::new([L::Group, L::Role].map(|l| l.get(lang)));
+        for seat in &r.seats {
+            grid.push([format!("{}（{}）", seat.group_name, seat.group), seat.role_title.clone()]);
+        }
+        s.push_str(&grid_out(&grid));
+    }
+    s.push('\n');
+    let _ = writeln!(s, "{}", if markdown { format!("**{}**\n", L::Tasks.get(lang)) } else { field(L::Tasks, "", lang) });
+    if r.tasks.is_empty() {
+        let _ = writeln!(s, "{}", L::NoTasks.get(lang));
+    } else {
+        s.push_str(&grid_out(&task_grid(&r.tasks, lang)));
+    }
+    s
+}
+
+fn units_grid(data: &Data, report: &roster::RosterUnits, lang: Lang) -> Grid {
+    let mut headers = vec![L::Unit.get(lang).to_owned(), L::Kind.get(lang).to_owned()];
+    headers.extend(report.groups.iter().cloned());
+    let mut grid = Grid::new(headers);
+    for (u, row) in report.units.iter().enumerate() {
+        let mut cells = vec![row.name.clone(), i18n::unit_kind(data.units[u].kind).get(lang).to_owned()];
+        for g in &report.groups {
+            let cell = if row.leads.contains(g) {
+                L::Leads.get(lang)
+            } else if row.member_of.contains(g) {
+                L::MemberOf.get(lang)
+            } else {
+                ""
+            };
+            cells.push(cell.to_owned());
+        }
+        grid.push(cells);
+    }
+    grid
+}
+
+/// What the group ids in the matrix's header stand for.
+fn legend(data: &Data) -> String {
+    let mut s = String::new();
+    for g in &data.groups {
+        let _ = writeln!(s, "{} = {}", sanitize(&g.id), sanitize(&g.name));
+    }
+    s
+}
+
+fn unit_doc(data: &Data, r: &roster::RosterUnit, lang: Lang, markdown: bool) -> String {
+    let mut s = String::new();
+    let kind = crate::model::UnitKind::ALL
+        .iter()
+        .find(|(n, _)| *n == r.unit.kind)
+        .map_or(r.unit.kind, |(_, k)| i18n::unit_kind(*k).get(lang));
+    let head = format!("{}（{}，{}）", r.unit.name, r.unit.id, kind);
+    let head = if lang == Lang::En { format!("{} ({}, {})", r.unit.name, r.unit.id, kind) } else { head };
+    let names = |ids: &[String]| -> Vec<String> {
+        ids.iter()
+            .map(|id| data.groups.iter().find(|g| &g.id == id).map_or(id.clone(), |g| g.name.clone()))
+            .collect()
+    };
+    let mut facts = vec![
+        field(L::Leads, &list_or_none(&names(&r.leads), lang), lang),
+        field(L::MemberOf, &list_or_none(&names(&r.member_of), lang), lang),
+    ];
+    if !r.hosts.is_empty() {
+        facts.push(field(L::HostUnit, &list_or_none(&names(&r.hosts), lang), lang));
+    }
+    if !r.people.is_empty() {
+        facts.push(field(L::Name, &list_or_none(&r.people, lang), lang));
+    }
+    if markdown {
+        let _ = writeln!(s, "## {}\n", markdown_cell(&head));
+        for f in &facts {
+            let _ = writeln!(s, "- {}", markdown_cell(f));
+        }
+        let _ = writeln!(s, "\n**{}**\n", L::Tasks.get(lang));
+    } else {
+        let _ = writeln!(s, "{}", sanitize(&head));
+        for f in &facts {
+            let _ = writeln!(s, "{}", sanitize(f));
+        }
+        let _ = writeln!(s, "\n{}", field(L::Tasks, "", lang));
+    }
+    if r.tasks.is_empty() {
+        let _ = writeln!(s, "{}", L::NoTasks.get(lang));
+    } else {
+        let grid = task_grid(&r.tasks, lang);
+        s.push_str(&if markdown { grid.to_markdown() } else { grid.to_table() });
+    }
+    s
+}

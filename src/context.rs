@@ -1,0 +1,92 @@
+//! Resolves the command line and the environment once: where the data is, what day it
+//! is, which format, language and colours. Everything below takes a [`Context`].
+
+use crate::cli::{ColorChoice, Format, Global};
+use crate::model::{Lang, Org};
+use chrono::{DateTime, NaiveDate, Utc};
+use std::path::PathBuf;
+
+/// What the process was started with, beyond its arguments: injectable for tests.
+#[derive(Debug, Clone)]
+pub struct Env {
+    pub cwd: PathBuf,
+    /// The clock. `WG_NOW` (an RFC 3339 instant) replaces it, for tests of time zones.
+    pub now: DateTime<Utc>,
+    pub stdout_is_terminal: bool,
+    pub stderr_is_terminal: bool,
+    /// `NO_COLOR` is set and not empty.
+    pub no_color: bool,
+}
+
+impl Env {
+    pub fn from_process() -> Result<Env, String> {
+        use std::io::IsTerminal;
+        let cwd = std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
+        let now = match std::env::var("WG_NOW") {
+            Ok(s) if !s.is_empty() => DateTime::parse_from_rfc3339(s.trim())
+                .map_err(|_| format!("WG_NOW must be an instant like 2026-06-30T17:30:00Z, got \"{s}\""))?
+                .with_timezone(&Utc),
+            _ => Utc::now(),
+        };
+        Ok(Env {
+            cwd,
+            now,
+            stdout_is_terminal: std::io::stdout().is_terminal(),
+            stderr_is_terminal: std::io::stderr().is_terminal(),
+            no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        })
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub env: Env,
+    pub data: Option<PathBuf>,
+    today: Option<NaiveDate>,
+    pub format: Option<Format>,
+    lang: Option<Lang>,
+    pub color_stdout: bool,
+    pub color_stderr: bool,
+    pub bom: bool,
+}
+
+impl Context {
+    pub fn new(global: &Global, env: Env) -> Context {
+        let color = |terminal: bool| match global.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => terminal && !env.no_color,
+        };
+        Context {
+            data: global.data.clone(),
+            today: global.today,
+            format: global.format,
+            lang: global.lang,
+            color_stdout: color(env.stdout_is_terminal),
+            color_stderr: color(env.stderr_is_terminal),
+            bom: global.bom,
+            env,
+        }
+    }
+
+    /// The as-of date: `--today`/`WG_TODAY`, else today in the org's time zone, else in
+    /// the system's.
+    pub fn today(&self, org: &Org) -> NaiveDate {
+        if let Some(today) = self.today {
+            return today;
+        }
+        match org.timezone {
+            Some(tz) => self.env.now.with_timezone(&tz).date_naive(),
+            None => self.env.now.with_timezone(&chrono::Local).date_naive(),
+        }
+    }
+
+    pub fn lang(&self, org: &Org) -> Lang {
+        self.lang.unwrap_or(org.lang)
+    }
+
+    /// The format asked for, or the command's default.
+    pub fn format_or(&self, default: Format) -> Format {
+        self.format.unwrap_or(default)
+    }
+}

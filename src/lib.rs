@@ -1,0 +1,119 @@
+//! `wg` keeps a working group's organisation and task list in plain-text TOML files and
+//! answers the questions its office asks every week.
+//!
+//! The layers, each in its own module:
+//! - [`model`]: plain data (org, units, people, groups, tasks, meetings, calendar);
+//! - [`load`]: finds and reads the data directory, validates it, and reports every
+//!   problem as a [`load::Diagnostic`] pointing at `file:line:col`;
+//! - [`report`]: pure functions from the model and the as-of date to report rows;
+//! - [`render`]: rows to bytes (table, JSON, YAML, CSV, Markdown);
+//! - [`cli`] and [`context`]: the command line, resolved once into a [`context::Context`];
+//! - [`command`]: one function per command, gluing the above together.
+//!
+//! The library never prints: commands write to the `Write` they are given.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod cli;
+pub mod command;
+pub mod context;
+pub mod i18n;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod report;
+
+use clap::Parser;
+use std::io::Write;
+use std::process::ExitCode;
+
+/// How a command ended, as the exit code says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// 0: done, nothing to flag.
+    Ok,
+    /// 1: found what was asked about (overdue tasks with `--exit-code`, warnings with
+    /// `check --strict`).
+    Found,
+}
+
+/// Why a command failed; every one exits 2.
+#[derive(Debug)]
+pub enum Error {
+    /// The command line asks for something that cannot be done.
+    Usage(String),
+    /// The data directory has problems, or an edit would introduce one.
+    Data(load::LoadFailure),
+    /// Anything else: I/O and the like, with context.
+    Other(anyhow::Error),
+}
+
+impl From<anyhow::Error> for Error {
+    fn from(e: anyhow::Error) -> Error {
+        Error::Other(e)
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Error {
+        Error::Other(e.into())
+    }
+}
+
+/// Runs a parsed command line. Data goes to `out`; warnings go to `err`.
+pub fn run(cli: &cli::Cli, ctx: &context::Context, out: &mut dyn Write, err: &mut dyn Write) -> Result<Exit, Error> {
+    command::run(&cli.command, ctx, out, err)
+}
+
+/// The whole program: parse arguments, run, print what failed, return the exit code.
+/// A closed stdout (`wg roster show | head -1`) ends the program quietly.
+pub fn main_with_env() -> ExitCode {
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints help and version to stdout, errors to stderr.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let stderr = std::io::stderr();
+    let env = match context::Env::from_process() {
+        Ok(env) => env,
+        Err(message) => {
+            let _ = writeln!(stderr.lock(), "error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let ctx = context::Context::new(&cli.global, env);
+    let mut out: Vec<u8> = Vec::new();
+    let mut err = stderr.lock();
+    let result = run(&cli, &ctx, &mut out, &mut err);
+    // Whatever was produced is written, even before an error (e.g. a partial report).
+    let written = std::io::stdout().lock().write_all(&out).and_then(|()| std::io::stdout().lock().flush());
+    if let Err(e) = written {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            return ExitCode::from(0);
+        }
+        let _ = writeln!(err, "error: cannot write output: {e}");
+        return ExitCode::from(2);
+    }
+    match result {
+        Ok(Exit::Ok) => ExitCode::from(0),
+        Ok(Exit::Found) => ExitCode::from(1),
+        Err(e) => {
+            let _ = err.write_all(render_error(&e, ctx.color_stderr).as_bytes());
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The text of an error for stderr.
+pub fn render_error(e: &Error, styled: bool) -> String {
+    match e {
+        Error::Usage(message) => format!("error: {}\n", render::text::sanitize(message)),
+        Error::Data(failure) => command::check::render_failure(failure, styled),
+        Error::Other(e) => {
+            let chain: Vec<String> = e.chain().map(|c| c.to_string()).collect();
+            format!("error: {}\n", render::text::sanitize(&chain.join(": ")))
+        }
+    }
+}

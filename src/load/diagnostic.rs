@@ -1,0 +1,217 @@
+//! Problems found in the data, and how they are shown: `path:line:col`, the source
+//! line, a caret under the offending characters (by display width, so Chinese lines
+//! line up) and a hint.
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use std::ops::Range;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One file of the data directory as read.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Path relative to the data directory (`tasks/membership.toml`).
+    pub rel: PathBuf,
+    /// Path as shown to the user: the data directory as given, joined with `rel`.
+    pub shown: String,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl Source {
+    pub fn new(rel: PathBuf, shown: String, text: String) -> Source {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Source {
+            rel,
+            shown,
+            text,
+            line_starts,
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count())
+            + 1;
+        (line, col)
+    }
+
+    /// Byte range of the whole lines that `span` touches, without the final newline.
+    fn lines_around(&self, span: &Range<usize>) -> Range<usize> {
+        let (first, _) = self.line_col(span.start);
+        let (last, _) = self.line_col(span.end.saturating_sub(1).max(span.start));
+        let start = self.line_starts.get(first - 1).copied().unwrap_or(0);
+        let end = self
+            .line_starts
+            .get(last)
+            .map_or(self.text.len(), |&s| s.saturating_sub(1));
+        start..end.max(start)
+    }
+}
+
+/// Index into the loader's list of [`Source`]s.
+pub type FileId = usize;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// The file and byte span the problem is at, when it has one.
+    pub at: Option<(FileId, Range<usize>)>,
+    pub message: String,
+    /// Short text under the caret.
+    pub label: Option<String>,
+    pub help: Option<String>,
+    /// Another place worth seeing, with what it is: ("first defined here", file, span).
+    pub also: Option<(String, FileId, Range<usize>)>,
+}
+
+impl Diagnostic {
+    pub fn error(message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            at: None,
+            message: message.into(),
+            label: None,
+            help: None,
+            also: None,
+        }
+    }
+
+    pub fn warning(message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(message)
+        }
+    }
+
+    pub fn at(mut self, file: FileId, span: Range<usize>) -> Diagnostic {
+        self.at = Some((file, span));
+        self
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Diagnostic {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn also(mut self, what: impl Into<String>, file: FileId, span: Range<usize>) -> Diagnostic {
+        self.also = Some((what.into(), file, span));
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Sort key: diagnostics without a place first, then by file path and position.
+    pub fn sort_key<'a>(&self, sources: &'a [Source]) -> (Option<&'a str>, usize, Severity) {
+        match &self.at {
+            None => (None, 0, self.severity),
+            Some((file, span)) => (
+                sources.get(*file).map(|s| s.shown.as_str()),
+                span.start,
+                self.severity,
+            ),
+        }
+    }
+
+    /// `path:line:col` of the problem, when it has a place.
+    pub fn location(&self, sources: &[Source]) -> Option<String> {
+        let (file, span) = self.at.as_ref()?;
+        let source = sources.get(*file)?;
+        let (line, col) = source.line_col(span.start);
+        Some(format!("{}:{line}:{col}", source.shown))
+    }
+
+    /// The diagnostic as text, ending in a newline. `styled` adds ANSI colours.
+    pub fn render(&self, sources: &[Source], styled: bool) -> String {
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let message = crate::render::text::sanitize(&self.message);
+        let mut group = Group::with_title(level.primary_title(message.as_ref()));
+        let located = self
+            .at
+            .as_ref()
+            .and_then(|(file, span)| Some((sources.get(*file)?, span)));
+        if let Some((source, span)) = located {
+            let span = clamp_span(&source.text, span);
+            let lines = source.lines_around(&span);
+            let (first_line, _) = source.line_col(lines.start);
+            let excerpt = source.text.get(lines.clone()).unwrap_or("");
+            let local = (span.start - lines.start)..(span.end.min(lines.end) - lines.start);
+            let mut annotation = AnnotationKind::Primary.span(local);
+            if let Some(label) = &self.label {
+                annotation = annotation.label(label.as_str());
+            }
+            group = group.element(
+                Snippet::source(excerpt)
+                    .line_start(first_line)
+                    .path(source.shown.as_str())
+                    .annotation(annotation),
+            );
+        }
+        if let Some((what, file, span)) = &self.also {
+            if let Some(source) = sources.get(*file) {
+                let (line, col) = source.line_col(span.start);
+                let note = format!("{what}: {}:{line}:{col}", source.shown);
+                group = group.element(Level::NOTE.message(note));
+            }
+        }
+        if let Some(help) = &self.help {
+            group = group.element(Level::HELP.message(help.as_str()));
+        }
+        let renderer = if styled {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        let mut text = renderer.render(&[group]);
+        text.push('\n');
+        text
+    }
+}
+
+/// A span that lies inside the text and on character boundaries; an empty span at the
+/// end of a line widens to one character so the caret has something to point at.
+fn clamp_span(text: &str, span: &Range<usize>) -> Range<usize> {
+    let mut start = span.start.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = span.end.clamp(start, text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    // Never underline past the first line's end: a table's span covers its whole body.
+    if let Some(nl) = text.get(start..end).and_then(|s| s.find('\n')) {
+        end = start + nl;
+    }
+    if end == start {
+        if let Some(c) = text.get(start..).and_then(|s| s.chars().next()) {
+            if c != '\n' {
+                end = start + c.len_utf8();
+            }
+        }
+    }
+    start..end
+}

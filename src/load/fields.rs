@@ -1,0 +1,354 @@
+//! Reads the fields of one TOML table into typed values, reporting every problem
+//! (unknown key, wrong type, missing key, bad date) with its span. Each getter marks
+//! its key as known; [`Fields::finish`] then reports the keys nobody asked for.
+
+use super::diagnostic::{Diagnostic, FileId};
+use super::suggest;
+use chrono::NaiveDate;
+use std::ops::Range;
+use toml::de::{DeTable, DeValue};
+
+pub type Span = Range<usize>;
+
+/// A value with the byte span it was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sp<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Sp<T> {
+    pub fn new(value: T, span: Span) -> Sp<T> {
+        Sp { value, span }
+    }
+}
+
+/// Known misspellings and synonyms of keys, by their letters alone (lowercase, no `_`
+/// or `-`). Edit distance alone would not get from `dead_line` to `due`.
+const SYNONYMS: &[(&str, &str)] = &[
+    ("deadline", "due"),
+    ("duedate", "due"),
+    ("dueon", "due"),
+    ("enddate", "due"),
+    ("end", "due"),
+    ("startdate", "start"),
+    ("begin", "start"),
+    ("doneat", "done_on"),
+    ("donedate", "done_on"),
+    ("completed", "done_on"),
+    ("completedon", "done_on"),
+    ("finished", "done_on"),
+    ("state", "status"),
+    ("responsible", "owner"),
+    ("assignee", "owner"),
+    ("person", "owner"),
+    ("leadunit", "lead_unit"),
+    ("lead", "lead_unit"),
+    ("supportingunits", "units"),
+    ("memberunits", "member_units"),
+    ("deputy", "deputies"),
+    ("viceleader", "deputies"),
+    ("member", "members"),
+    ("executive", "executive_deputy"),
+    ("duty", "duties"),
+    ("recurrence", "repeat"),
+    ("recur", "repeat"),
+    ("frequency", "repeat"),
+    ("cadence", "meets"),
+    ("tz", "timezone"),
+    ("zone", "timezone"),
+    ("language", "lang"),
+    ("alias", "aliases"),
+    ("shortname", "short_name"),
+    ("abbr", "short_name"),
+    ("mail", "email"),
+    ("position", "title"),
+    ("target", "targets"),
+    ("notes", "updates"),
+    ("note", "updates"),
+    ("progress", "updates"),
+    ("host", "host_unit"),
+    ("place", "location"),
+    ("agenda", "items"),
+    ("issuer", "from"),
+    ("studied", "studied_on"),
+    ("holiday", "holidays"),
+    ("workday", "workdays"),
+];
+
+/// The best guess at which allowed key was meant.
+pub fn suggest_key(key: &str, allowed: &[&str]) -> Option<String> {
+    let letters: String = key
+        .chars()
+        .filter(|c| *c != '_' && *c != '-')
+        .flat_map(char::to_lowercase)
+        .collect();
+    if let Some(&(_, to)) = SYNONYMS.iter().find(|(from, _)| *from == letters) {
+        if allowed.contains(&to) {
+            return Some(to.to_owned());
+        }
+    }
+    if let Some(found) = allowed
+        .iter()
+        .find(|a| a.chars().filter(|c| *c != '_').collect::<String>() == letters)
+    {
+        return Some((*found).to_owned());
+    }
+    suggest::closest(key, allowed.iter().copied(), 3)
+        .into_iter()
+        .next()
+        .map(str::to_owned)
+}
+
+pub struct Fields<'a, 'i> {
+    pub file: FileId,
+    pub table: &'a DeTable<'i>,
+    /// Span of the table itself (its header, for `[[x]]`).
+    pub span: Span,
+    /// What the table is, for messages: `task`, `unit`, `[org]`.
+    pub what: &'static str,
+    allowed: &'static [&'static str],
+    pub diags: &'a mut Vec<Diagnostic>,
+    ok: bool,
+}
+
+impl<'a, 'i> Fields<'a, 'i> {
+    pub fn new(
+        file: FileId,
+        table: &'a DeTable<'i>,
+        span: Span,
+        what: &'static str,
+        allowed: &'static [&'static str],
+        diags: &'a mut Vec<Diagnostic>,
+    ) -> Fields<'a, 'i> {
+        let mut fields = Fields {
+            file,
+            table,
+            span,
+            what,
+            allowed,
+            diags,
+            ok: true,
+        };
+        fields.check_unknown_keys();
+        fields
+    }
+
+    /// Whether every field read so far was well formed.
+    pub fn ok(&self) -> bool {
+        self.ok
+    }
+
+    pub fn error(&mut self, diag: Diagnostic) {
+        if diag.is_error() {
+            self.ok = false;
+        }
+        self.diags.push(diag);
+    }
+
+    fn check_unknown_keys(&mut self) {
+        for (key, _) in self.table.iter() {
+            let name = key.get_ref().as_ref();
+            if self.allowed.contains(&name) {
+                continue;
+            }
+            let mut diag = Diagnostic::error(format!("unknown key `{name}` in {}", self.what))
+                .at(self.file, key.span())
+                .label("unknown key");
+            diag = match suggest_key(name, self.allowed) {
+                Some(s) => diag.help(format!("did you mean `{s}`?")),
+                None => diag.help(format!("{} keys are: {}", self.what, self.allowed.join(", "))),
+            };
+            self.error(diag);
+        }
+    }
+
+    fn raw(&self, key: &str) -> Option<(&'a DeValue<'i>, Span)> {
+        self.table
+            .get(key)
+            .map(|v| (v.get_ref(), v.span()))
+    }
+
+    fn type_error(&mut self, key: &str, expected: &str, found: &DeValue<'_>, span: Span) {
+        let mut diag = Diagnostic::error(format!(
+            "`{key}` in {} must be {expected}, not {}",
+            self.what,
+            describe(found)
+        ))
+        .at(self.file, span)
+        .label(format!("expected {expected}"));
+        if expected.contains("date") && found.is_str() {
+            diag = diag.help("write dates without quotes, like 2021-09-30");
+        } else if expected == "a list of strings" && found.is_str() {
+            diag = diag.help(format!("put it in brackets: {key} = [\"…\"]"));
+        }
+        self.error(diag);
+    }
+
+    pub fn missing(&mut self, key: &str) {
+        let diag = Diagnostic::error(format!("{} is missing required key `{key}`", self.what))
+            .at(self.file, self.span.clone())
+            .label(format!("no `{key}` here"))
+            .help(format!("add `{key} = …` to this table"));
+        self.error(diag);
+    }
+
+    pub fn str(&mut self, key: &str) -> Option<Sp<String>> {
+        let (value, span) = self.raw(key)?;
+        match value {
+            DeValue::String(s) => Some(Sp::new(s.to_string(), span)),
+            other => {
+                self.type_error(key, "a string", other, span);
+                None
+            }
+        }
+    }
+
+    pub fn req_str(&mut self, key: &str) -> Option<Sp<String>> {
+        if self.raw(key).is_none() {
+            self.missing(key);
+            return None;
+        }
+        let s = self.str(key)?;
+        if s.value.trim().is_empty() {
+            let diag = Diagnostic::error(format!("`{key}` in {} is empty", self.what))
+                .at(self.file, s.span.clone())
+                .label("empty");
+            self.error(diag);
+            return None;
+        }
+        Some(s)
+    }
+
+    pub fn str_list(&mut self, key: &str) -> Vec<Sp<String>> {
+        let Some((value, span)) = self.raw(key) else {
+            return Vec::new();
+        };
+        let DeValue::Array(items) = value else {
+            self.type_error(key, "a list of strings", value, span);
+            return Vec::new();
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::String(s) => out.push(Sp::new(s.to_string(), item.span())),
+                other => self.type_error(key, "a list of strings", other, item.span()),
+            }
+        }
+        out
+    }
+
+    pub fn date(&mut self, key: &str) -> Option<Sp<NaiveDate>> {
+        let (value, span) = self.raw(key)?;
+        let DeValue::Datetime(dt) = value else {
+            self.type_error(key, "a date", value, span);
+            return None;
+        };
+        match (dt.date, dt.time, dt.offset) {
+            (Some(d), None, None) => {
+                match NaiveDate::from_ymd_opt(i32::from(d.year), d.month.into(), d.day.into()) {
+                    Some(date) => Some(Sp::new(date, span)),
+                    None => {
+                        let diag = Diagnostic::error(format!(
+                            "`{key}` in {} is not a real date: {d}",
+                            self.what
+                        ))
+                        .at(self.file, span)
+                        .label("no such day");
+                        self.error(diag);
+                        None
+                    }
+                }
+            }
+            (Some(d), _, _) => {
+                let diag = Diagnostic::error(format!(
+                    "`{key}` in {} must be a date, not a date-time",
+                    self.what
+                ))
+                .at(self.file, span)
+                .label("has a time of day")
+                .help(format!("write the date alone: {key} = {d}"));
+                self.error(diag);
+                None
+            }
+            (None, _, _) => {
+                self.type_error(key, "a date", value, span);
+                None
+            }
+        }
+    }
+
+    pub fn req_date(&mut self, key: &str) -> Option<Sp<NaiveDate>> {
+        if self.raw(key).is_none() {
+            self.missing(key);
+            return None;
+        }
+        self.date(key)
+    }
+
+    /// A string that must be one of `choices` (by its text); reports the choices.
+    pub fn choice<T: Copy>(&mut self, key: &str, choices: &[(&str, T)]) -> Option<Sp<T>> {
+        let s = self.str(key)?;
+        if let Some((_, v)) = choices.iter().find(|(name, _)| *name == s.value.trim()) {
+            return Some(Sp::new(*v, s.span));
+        }
+        let names: Vec<&str> = choices.iter().map(|(n, _)| *n).collect();
+        let mut diag = Diagnostic::error(format!(
+            "`{key}` in {} cannot be \"{}\"",
+            self.what, s.value
+        ))
+        .at(self.file, s.span)
+        .label(format!("not one of: {}", names.join(", ")));
+        if let Some(guess) = suggest::closest(&s.value, names.iter().copied(), 3).first() {
+            diag = diag.help(format!("did you mean \"{guess}\"?"));
+        }
+        self.error(diag);
+        None
+    }
+
+    /// An array of tables (`[[tasks.updates]]` or `updates = [{…}]`).
+    pub fn tables(&mut self, key: &str) -> Vec<(&'a DeTable<'i>, Span)> {
+        let Some((value, span)) = self.raw(key) else {
+            return Vec::new();
+        };
+        let DeValue::Array(items) = value else {
+            self.type_error(key, "a list of tables", value, span);
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::Table(t) => out.push((t, item.span())),
+                other => self.type_error(key, "a list of tables", other, item.span()),
+            }
+        }
+        out
+    }
+
+    /// An inline table such as `role_titles = { leader = "主任" }`.
+    pub fn table(&mut self, key: &str) -> Option<(&'a DeTable<'i>, Span)> {
+        let (value, span) = self.raw(key)?;
+        match value {
+            DeValue::Table(t) => Some((t, span)),
+            other => {
+                self.type_error(key, "a table", other, span);
+                None
+            }
+        }
+    }
+}
+
+/// "a number", "a list", … for type errors.
+pub fn describe(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "a number",
+        DeValue::Float(_) => "a number",
+        DeValue::Boolean(_) => "true/false",
+        DeValue::Datetime(dt) if dt.time.is_some() && dt.date.is_some() => "a date-time",
+        DeValue::Datetime(dt) if dt.date.is_some() => "a date",
+        DeValue::Datetime(_) => "a time",
+        DeValue::Array(_) => "a list",
+        DeValue::Table(_) => "a table",
+    }
+}

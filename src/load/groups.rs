@@ -1,0 +1,309 @@
+//! `groups.toml`: the leading group, its office and the special groups, with seats.
+
+use super::diagnostic::{Diagnostic, FileId};
+use super::fields::{Fields, Sp, Span};
+use super::names::NameIndex;
+use crate::model::{Cadence, Group, GroupKind, RoleTitles};
+use std::collections::HashMap;
+use toml::de::DeTable;
+
+const TOP: &[&str] = &["groups"];
+const GROUP: &[&str] = &[
+    "id",
+    "name",
+    "kind",
+    "parent",
+    "host_unit",
+    "meets",
+    "leader",
+    "deputies",
+    "executive_deputy",
+    "members",
+    "lead_unit",
+    "member_units",
+    "duties",
+    "role_titles",
+];
+const ROLE_TITLES: &[&str] = &["leader", "deputy", "executive_deputy", "member"];
+
+pub struct GroupsFile {
+    pub groups: Vec<Group>,
+    /// Group id → index.
+    pub ids: HashMap<String, usize>,
+    /// False when groups.toml could not be read: references to groups go unchecked.
+    pub complete: bool,
+}
+
+pub fn load(
+    file: FileId,
+    doc: &DeTable<'_>,
+    span: Span,
+    people: &NameIndex,
+    units: &NameIndex,
+    diags: &mut Vec<Diagnostic>,
+) -> GroupsFile {
+    let mut top = Fields::new(file, doc, span.clone(), "groups.toml", TOP, diags);
+    let tables = top.tables("groups");
+    let diags = top.diags;
+    let mut groups = Vec::new();
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut id_spans: Vec<Span> = Vec::new();
+    let mut parents: Vec<Option<Sp<String>>> = Vec::new();
+    let mut kind_spans: Vec<Span> = Vec::new();
+
+    for (table, span) in tables {
+        let mut f = Fields::new(file, table, span.clone(), "group", GROUP, diags);
+        let id = f.req_str("id");
+        let name = f.req_str("name");
+        let kind = f.choice("kind", &GroupKind::ALL);
+        if kind.is_none() && !f.table.contains_key("kind") {
+            f.missing("kind");
+        }
+        let parent = f.str("parent");
+        let meets = f.choice("meets", &Cadence::ALL).map(|m| m.value).unwrap_or_default();
+        let host_unit = f.str("host_unit");
+        let leader = f.str("leader");
+        let deputies = f.str_list("deputies");
+        let executive = f.str("executive_deputy");
+        let members = f.str_list("members");
+        let lead_unit = f.str("lead_unit");
+        let member_units = f.str_list("member_units");
+        let duties = f.str_list("duties");
+        let role_titles = f.table("role_titles").map(|(t, s)| {
+            let mut rt = Fields::new(file, t, s, "role_titles", ROLE_TITLES, f.diags);
+            RoleTitles {
+                leader: rt.str("leader").map(|s| s.value),
+                deputy: rt.str("deputy").map(|s| s.value),
+                executive_deputy: rt.str("executive_deputy").map(|s| s.value),
+                member: rt.str("member").map(|s| s.value),
+            }
+        });
+        let (Some(id), Some(name), Some(kind)) = (id, name, kind) else {
+            continue;
+        };
+        let gid = id.value.trim().to_owned();
+        if let Some(&first) = ids.get(&gid) {
+            diags.push(
+                Diagnostic::error(format!("duplicate group id \"{gid}\""))
+                    .at(file, id.span.clone())
+                    .label("defined again here")
+                    .also("first defined at", file, id_spans[first].clone())
+                    .help("each group id must be unique"),
+            );
+            continue;
+        }
+        if !gid.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.')) {
+            diags.push(
+                Diagnostic::error(format!("group id \"{gid}\" has characters other than letters, digits, - _ ."))
+                    .at(file, id.span.clone())
+                    .label("typed on the command line")
+                    .help("use a short word such as \"office\" or \"membership\""),
+            );
+        }
+        let gname = format!("group {gid}");
+        let person = |r: &Sp<String>, role: &str, diags: &mut Vec<Diagnostic>| {
+            people.resolve(r, "person", &format!("{role} of {gname}"), file, diags)
+        };
+        let unit = |r: &Sp<String>, role: &str, diags: &mut Vec<Diagnostic>| {
+            units.resolve(r, "unit", &format!("{role} of {gname}"), file, diags)
+        };
+        let leader_idx = leader.as_ref().and_then(|r| person(r, "leader", diags));
+        let deputy_idx: Vec<(usize, &Sp<String>)> = deputies
+            .iter()
+            .filter_map(|r| person(r, "deputies", diags).map(|p| (p, r)))
+            .collect();
+        let member_idx: Vec<(usize, &Sp<String>)> = members
+            .iter()
+            .filter_map(|r| person(r, "members", diags).map(|p| (p, r)))
+            .collect();
+        // One seat a person: the first seat stands, a later one is an error.
+        let mut seated: HashMap<usize, &Sp<String>> = HashMap::new();
+        let leader_ref = leader.as_ref();
+        for (p, r) in leader_idx
+            .zip(leader_ref)
+            .into_iter()
+            .chain(deputy_idx.iter().copied())
+            .chain(member_idx.iter().copied())
+        {
+            if let Some(first) = seated.get(&p) {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "{} holds two seats in {gname}",
+                        people.label(p)
+                    ))
+                    .at(file, r.span.clone())
+                    .label("second seat")
+                    .also("first seat at", file, first.span.clone())
+                    .help("a person holds at most one seat in a group; keep the higher one"),
+                );
+            } else {
+                seated.insert(p, r);
+            }
+        }
+        let executive_idx = executive.as_ref().and_then(|r| {
+            let p = person(r, "executive_deputy", diags)?;
+            if deputy_idx.iter().any(|&(d, _)| d == p) {
+                Some(p)
+            } else {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "executive_deputy \"{}\" of {gname} is not one of its deputies",
+                        r.value
+                    ))
+                    .at(file, r.span.clone())
+                    .label("not in `deputies`")
+                    .help("the executive deputy (常务) must also be listed in `deputies`"),
+                );
+                None
+            }
+        });
+        if leader.is_none() {
+            diags.push(
+                Diagnostic::warning(format!("{gname} has no leader"))
+                    .at(file, span.clone())
+                    .label("no `leader`")
+                    .help("add `leader = \"…\"`; progress reports name the leader as reporter"),
+            );
+        }
+        let host = host_unit.as_ref().and_then(|r| unit(r, "host_unit", diags));
+        let lead = lead_unit.as_ref().and_then(|r| unit(r, "lead_unit", diags));
+        let member_u: Vec<usize> = member_units
+            .iter()
+            .filter_map(|r| unit(r, "member_units", diags))
+            .collect();
+        ids.insert(gid.clone(), groups.len());
+        id_spans.push(id.span.clone());
+        parents.push(parent);
+        kind_spans.push(span.clone());
+        groups.push(Group {
+            id: gid,
+            name: name.value.trim().to_owned(),
+            kind: kind.value,
+            parent: None,
+            host_unit: host,
+            meets,
+            leader: leader_idx,
+            deputies: deputy_idx.iter().map(|&(p, _)| p).collect(),
+            executive_deputy: executive_idx,
+            members: member_idx.iter().map(|&(p, _)| p).collect(),
+            lead_unit: lead,
+            member_units: member_u,
+            duties: duties.into_iter().map(|d| d.value).collect(),
+            role_titles: role_titles.unwrap_or_default(),
+        });
+    }
+
+    // Parents, then the shape of the tree.
+    let mut parent_spans: Vec<Option<Span>> = vec![None; groups.len()];
+    for (g, parent) in parents.iter().enumerate() {
+        let kind = groups[g].kind;
+        match (parent, kind) {
+            (Some(p), GroupKind::Leading) => diags.push(
+                Diagnostic::error(format!("the leading group {} cannot have a parent", groups[g].id))
+                    .at(file, p.span.clone())
+                    .label("remove this")
+                    .help("the leading group is the root of the tree"),
+            ),
+            (Some(p), _) => match ids.get(p.value.trim()) {
+                Some(&pi) => {
+                    groups[g].parent = Some(pi);
+                    parent_spans[g] = Some(p.span.clone());
+                }
+                None => {
+                    let known: Vec<&str> = ids.keys().map(String::as_str).collect();
+                    let near = super::suggest::closest(p.value.trim(), known.iter().copied(), 3);
+                    let help = match near.first() {
+                        Some(n) => format!("did you mean \"{n}\"?"),
+                        None => format!("groups are: {}", sorted(&known).join(", ")),
+                    };
+                    diags.push(
+                        Diagnostic::error(format!("unknown parent group \"{}\" of group {}", p.value, groups[g].id))
+                            .at(file, p.span.clone())
+                            .label("no group has this id")
+                            .help(help),
+                    );
+                }
+            },
+            (None, GroupKind::Leading) => {}
+            (None, _) => diags.push(
+                Diagnostic::error(format!("{} group {} has no parent", kind.as_str(), groups[g].id))
+                    .at(file, kind_spans[g].clone())
+                    .label("no `parent`")
+                    .help("office and special groups need `parent = \"<group id>\"`, usually the leading group"),
+            ),
+        }
+    }
+    let leading: Vec<usize> = (0..groups.len()).filter(|&g| groups[g].kind == GroupKind::Leading).collect();
+    match leading.as_slice() {
+        [_] => {}
+        [] => {
+            let d = Diagnostic::error("no group has kind \"leading\"")
+                .help("exactly one group must be the leading group (领导小组): kind = \"leading\"");
+            diags.push(if groups.is_empty() { d.at(file, 0..0) } else { d.at(file, kind_spans[0].clone()) });
+        }
+        [_, rest @ ..] => {
+            for &g in rest {
+                diags.push(
+                    Diagnostic::error(format!("a second leading group: {}", groups[g].id))
+                        .at(file, kind_spans[g].clone())
+                        .label("kind = \"leading\" again")
+                        .also("the first leading group is at", file, kind_spans[leading[0]].clone())
+                        .help("exactly one group may be the leading group"),
+                );
+            }
+        }
+    }
+    // A cycle: following parents from a group comes back to it.
+    let mut reported = vec![false; groups.len()];
+    for start in 0..groups.len() {
+        let mut seen = vec![false; groups.len()];
+        let mut g = start;
+        while let Some(p) = groups[g].parent {
+            if seen[g] {
+                break;
+            }
+            seen[g] = true;
+            if p == start {
+                if !reported[start] {
+                    let mut path = vec![groups[start].id.clone()];
+                    let mut h = start;
+                    while let Some(q) = groups[h].parent {
+                        reported[q] = true;
+                        path.push(groups[q].id.clone());
+                        if q == start {
+                            break;
+                        }
+                        h = q;
+                    }
+                    diags.push(
+                        Diagnostic::error(format!("groups form a cycle: {}", path.join(" -> ")))
+                            .at(file, parent_spans[start].clone().unwrap_or(kind_spans[start].clone()))
+                            .label("parent leads back here")
+                            .help("parents must form a tree under the leading group"),
+                    );
+                }
+                break;
+            }
+            g = p;
+        }
+    }
+    if reported.iter().any(|&r| r) {
+        // Cut the cycle so that nothing downstream loops.
+        for (g, r) in reported.iter().enumerate() {
+            if *r {
+                groups[g].parent = None;
+            }
+        }
+    }
+    GroupsFile {
+        groups,
+        ids,
+        complete: true,
+    }
+}
+
+fn sorted<'a>(v: &[&'a str]) -> Vec<&'a str> {
+    let mut v = v.to_vec();
+    v.sort_unstable();
+    v
+}

@@ -1,0 +1,358 @@
+//! Finds the data directory, reads its files and turns them into a validated [`Data`];
+//! every problem in every file becomes a [`Diagnostic`]. Never prints.
+
+mod diagnostic;
+mod fields;
+mod groups;
+mod meetings;
+mod names;
+mod org;
+pub mod suggest;
+mod tasks;
+
+pub use diagnostic::{Diagnostic, FileId, Severity, Source};
+pub use fields::suggest_key;
+pub use names::normalize;
+
+use crate::model::{Data, GroupIdx};
+use fields::{Sp, Span};
+use names::NameIndex;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// A data directory that loaded: the data, the files as read, and the warnings.
+#[derive(Debug)]
+pub struct Loaded {
+    pub dir: PathBuf,
+    pub data: Data,
+    pub sources: Vec<Source>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// A data directory that did not load: every problem found, sorted by file and line.
+#[derive(Debug)]
+pub struct LoadFailure {
+    pub sources: Vec<Source>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl LoadFailure {
+    fn single(diag: Diagnostic) -> LoadFailure {
+        LoadFailure {
+            sources: Vec::new(),
+            diagnostics: vec![diag],
+        }
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+}
+
+/// Finds the data directory: `--data`/`WG_DATA` if given, else the current directory if
+/// it holds `org.toml`, else `./data` if that does.
+pub fn find_data_dir(given: Option<&Path>, cwd: &Path) -> Result<PathBuf, LoadFailure> {
+    if let Some(dir) = given {
+        if dir.join("org.toml").is_file() {
+            return Ok(dir.to_path_buf());
+        }
+        let why = if !dir.exists() {
+            "does not exist"
+        } else if !dir.is_dir() {
+            "is not a directory"
+        } else {
+            "has no org.toml"
+        };
+        return Err(LoadFailure::single(
+            Diagnostic::error(format!("data directory {} {why}", dir.display()))
+                .help("point --data (or WG_DATA) at the directory that holds org.toml, or run `wg init DIR` to start one"),
+        ));
+    }
+    if cwd.join("org.toml").is_file() {
+        return Ok(PathBuf::from("."));
+    }
+    if cwd.join("data").join("org.toml").is_file() {
+        return Ok(PathBuf::from("data"));
+    }
+    Err(LoadFailure::single(
+        Diagnostic::error("no data directory found")
+            .help("tried: --data and WG_DATA (not set), ./org.toml (not found), ./data/org.toml (not found). Pass --data DIR, set WG_DATA, or run `wg init DIR` to start one"),
+    ))
+}
+
+/// The data files of a directory in load order, relative to it: org, groups, tasks.toml,
+/// tasks/*.toml by name, meetings, calendar. Missing optional files are left out.
+pub fn data_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = vec![PathBuf::from("org.toml"), PathBuf::from("groups.toml")];
+    if dir.join("tasks.toml").exists() {
+        files.push(PathBuf::from("tasks.toml"));
+    }
+    if let Ok(entries) = std::fs::read_dir(dir.join("tasks")) {
+        let mut names: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.file_name())
+            .filter(|n| Path::new(n).extension().is_some_and(|e| e == "toml"))
+            .filter(|n| !n.to_string_lossy().starts_with('.'))
+            .map(|n| Path::new("tasks").join(n))
+            .collect();
+        names.sort();
+        files.extend(names);
+    }
+    for optional in ["meetings.toml", "calendar.toml"] {
+        if dir.join(optional).exists() {
+            files.push(PathBuf::from(optional));
+        }
+    }
+    files
+}
+
+/// How a path is shown: the data directory as the user gave it, joined with the file.
+fn shown(dir: &Path, rel: &Path) -> String {
+    if dir == Path::new(".") {
+        rel.display().to_string()
+    } else {
+        dir.join(rel).display().to_string()
+    }
+}
+
+/// Loads and validates a data directory.
+pub fn load(dir: &Path) -> Result<Loaded, LoadFailure> {
+    load_with(dir, &HashMap::new())
+}
+
+/// Loads a data directory with some files replaced by new text (relative path → text):
+/// how an edit is validated before it is written.
+pub fn load_with(dir: &Path, replaced: &HashMap<PathBuf, String>) -> Result<Loaded, LoadFailure> {
+    let mut diags = Vec::new();
+    let mut sources = Vec::new();
+    for rel in data_files(dir) {
+        let text = match replaced.get(&rel) {
+            Some(text) => Ok(text.clone()),
+            None => read_text(dir, &rel, sources.len(), &mut diags),
+        };
+        match text {
+            Ok(text) => sources.push(Source::new(rel.clone(), shown(dir, &rel), text)),
+            Err(Some(text)) => sources.push(Source::new(rel.clone(), shown(dir, &rel), text)),
+            Err(None) => sources.push(Source::new(rel.clone(), shown(dir, &rel), String::new())),
+        }
+    }
+    let unreadable: Vec<bool> = diags
+        .iter()
+        .fold(vec![false; sources.len()], |mut v, d: &Diagnostic| {
+            if let Some((f, _)) = &d.at {
+                if let Some(slot) = v.get_mut(*f) {
+                    *slot = true;
+                }
+            }
+            v
+        });
+    let data = build(&sources, &unreadable, &mut diags);
+    diags.sort_by(|a, b| a.sort_key(&sources).cmp(&b.sort_key(&sources)));
+    match data {
+        Some(data) if !diags.iter().any(Diagnostic::is_error) => Ok(Loaded {
+            dir: dir.to_path_buf(),
+            data,
+            sources,
+            warnings: diags,
+        }),
+        _ => Err(LoadFailure {
+            sources,
+            diagnostics: diags,
+        }),
+    }
+}
+
+/// Reads one file as UTF-8 (a byte-order mark is dropped). On failure reports it and
+/// returns the text to show, if any.
+fn read_text(dir: &Path, rel: &Path, file: FileId, diags: &mut Vec<Diagnostic>) -> Result<String, Option<String>> {
+    let path = dir.join(rel);
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            let what = if path.is_dir() {
+                "is a directory, not a file".to_owned()
+            } else if err.kind() == std::io::ErrorKind::NotFound {
+                "is missing".to_owned()
+            } else {
+                format!("cannot be read: {err}")
+            };
+            diags.push(
+                Diagnostic::error(format!("{} {what}", shown(dir, rel)))
+                    .at(file, 0..0)
+                    .help(match rel.to_str() {
+                        Some("org.toml") | Some("groups.toml") => "org.toml and groups.toml are required; `wg init DIR` writes a starter set",
+                        _ => "check the file's permissions, or remove it",
+                    }),
+            );
+            return Err(None);
+        }
+    };
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    match std::str::from_utf8(body) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(err) => {
+            let text = String::from_utf8_lossy(body).into_owned();
+            // The lossy text has the same bytes up to the first bad one.
+            let at = err.valid_up_to();
+            diags.push(
+                Diagnostic::error(format!("{} is not valid UTF-8", shown(dir, rel)))
+                    .at(file, at..at + 1)
+                    .label("not UTF-8")
+                    .help("save the file as UTF-8 (not GBK/GB2312)"),
+            );
+            Err(Some(text))
+        }
+    }
+}
+
+/// What references resolve against.
+pub struct Refs<'a> {
+    pub people: &'a NameIndex,
+    pub units: &'a NameIndex,
+    pub group_ids: &'a HashMap<String, GroupIdx>,
+    pub groups_complete: bool,
+}
+
+impl Refs<'_> {
+    pub fn group(&self, r: &Sp<String>, place: &str, file: FileId, diags: &mut Vec<Diagnostic>) -> Option<GroupIdx> {
+        if let Some(&g) = self.group_ids.get(r.value.trim()) {
+            return Some(g);
+        }
+        if self.groups_complete {
+            let known: Vec<&str> = self.group_ids.keys().map(String::as_str).collect();
+            let near = suggest::closest(r.value.trim(), known.iter().copied(), 3);
+            let mut all = known.clone();
+            all.sort_unstable();
+            let help = match near.first() {
+                Some(n) => format!("did you mean \"{n}\"?"),
+                None => format!("group ids are: {}", all.join(", ")),
+            };
+            diags.push(
+                Diagnostic::error(format!("unknown group \"{}\" in {place}", r.value))
+                    .at(file, r.span.clone())
+                    .label("no group has this id")
+                    .help(help),
+            );
+        }
+        None
+    }
+}
+
+/// Parses a file's TOML; syntax errors become diagnostics and the file is skipped.
+fn parse<'i>(file: FileId, text: &'i str, diags: &mut Vec<Diagnostic>) -> Option<(toml::de::DeTable<'i>, Span)> {
+    let (doc, errors) = toml::de::DeTable::parse_recoverable(text);
+    if errors.is_empty() {
+        let span = 0..0;
+        return Some((doc.into_inner(), span));
+    }
+    for err in errors {
+        let span = err.span().unwrap_or(0..0);
+        let message = err.message().trim().to_owned();
+        let (first, rest) = message.split_once('\n').unwrap_or((&message, ""));
+        let mut d = Diagnostic::error(format!("TOML syntax: {first}"))
+            .at(file, span)
+            .label(first.to_owned());
+        if !rest.trim().is_empty() {
+            d = d.help(rest.trim().to_owned());
+        }
+        diags.push(d);
+    }
+    None
+}
+
+fn build(sources: &[Source], unreadable: &[bool], diags: &mut Vec<Diagnostic>) -> Option<Data> {
+    let parsed: Vec<Option<(toml::de::DeTable<'_>, Span)>> = sources
+        .iter()
+        .enumerate()
+        .map(|(f, s)| {
+            if unreadable.get(f).copied().unwrap_or(false) {
+                None
+            } else {
+                parse(f, &s.text, diags)
+            }
+        })
+        .collect();
+    let empty = toml::de::DeTable::default();
+    let doc = |f: usize| -> Option<(&toml::de::DeTable<'_>, Span)> {
+        parsed.get(f)?.as_ref().map(|(d, s)| (d, s.clone()))
+    };
+    // org.toml is file 0 and groups.toml file 1 (see `data_files`).
+    let org_ok = doc(0).is_some();
+    let (org_doc, org_span) = doc(0).unwrap_or((&empty, 0..0));
+    let mut org = org::load(0, org_doc, org_span, diags);
+    org.unit_names.complete = org_ok;
+    org.person_names.complete = org_ok;
+
+    let groups_ok = doc(1).is_some();
+    let (groups_doc, groups_span) = doc(1).unwrap_or((&empty, 0..0));
+    let mut groups = groups::load(1, groups_doc, groups_span, &org.person_names, &org.unit_names, diags);
+    groups.complete = groups_ok;
+
+    let refs = Refs {
+        people: &org.person_names,
+        units: &org.unit_names,
+        group_ids: &groups.ids,
+        groups_complete: groups.complete,
+    };
+    let mut tasks = Vec::new();
+    let mut meetings = Vec::new();
+    let mut directives = Vec::new();
+    let mut calendar = None;
+    let mut seen = tasks::SeenIds::new();
+    for (f, source) in sources.iter().enumerate().skip(2) {
+        let Some((table, span)) = doc(f) else { continue };
+        match source.rel.to_str() {
+            Some("meetings.toml") => {
+                (meetings, directives) = meetings::load_meetings(f, source, table, span, &refs, diags);
+            }
+            Some("calendar.toml") => calendar = Some(meetings::load_calendar(f, table, span, diags)),
+            _ => tasks::load(f, source, table, span, &refs, &mut seen, diags, &mut tasks),
+        }
+    }
+
+    warn_unused(&org, &groups.groups, &tasks, diags);
+    Some(Data {
+        org: org.org,
+        units: org.units,
+        people: org.people,
+        groups: groups.groups,
+        tasks,
+        meetings,
+        directives,
+        calendar,
+    })
+}
+
+/// Units that no person, group or task refers to are probably leftovers or typos.
+fn warn_unused(org: &org::OrgFile, groups: &[crate::model::Group], tasks: &[crate::model::Task], diags: &mut Vec<Diagnostic>) {
+    let mut used = vec![false; org.units.len()];
+    let mut mark = |u: Option<usize>| {
+        if let Some(slot) = u.and_then(|u| used.get_mut(u)) {
+            *slot = true;
+        }
+    };
+    for p in &org.people {
+        mark(p.unit);
+    }
+    for g in groups {
+        mark(g.host_unit);
+        mark(g.lead_unit);
+        g.member_units.iter().for_each(|&u| mark(Some(u)));
+    }
+    for t in tasks {
+        mark(t.lead_unit);
+        t.units.iter().for_each(|&u| mark(Some(u)));
+    }
+    for (u, unit) in org.units.iter().enumerate() {
+        if !used[u] && unit.kind != crate::model::UnitKind::External {
+            if let Some(span) = org.unit_spans.get(u) {
+                diags.push(
+                    Diagnostic::warning(format!("unit \"{}\" is not used by any person, group or task", unit.name))
+                        .at(0, span.clone())
+                        .label("unused")
+                        .help("remove it, or refer to it from a group's lead_unit/member_units or a task"),
+                );
+            }
+        }
+    }
+}

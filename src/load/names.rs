@@ -1,0 +1,131 @@
+//! Resolves references to people, units and groups: by id, name or alias, ignoring
+//! whitespace inside names (`"张 柯"` is 张柯); unknown and ambiguous references become
+//! diagnostics with the nearest names or the candidates.
+
+use super::diagnostic::{Diagnostic, FileId};
+use super::fields::Sp;
+use super::suggest;
+use std::collections::HashMap;
+
+/// Drops all whitespace, including the full-width space U+3000 that aligns Chinese names.
+pub fn normalize(name: &str) -> String {
+    name.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Every way to refer to the entries of one kind.
+#[derive(Debug, Default)]
+pub struct NameIndex {
+    /// Normalised id, name or alias → entries it names (no duplicates, in order).
+    keys: HashMap<String, Vec<usize>>,
+    /// For each entry, a description for lists of candidates: `王军 (wangjun2)`.
+    labels: Vec<String>,
+    /// Canonical name of each entry, for suggestions.
+    names: Vec<String>,
+    /// False when the file that defines the entries could not be read: then unknown
+    /// references are not reported, as they would only echo that one error.
+    pub complete: bool,
+}
+
+impl NameIndex {
+    pub fn new() -> NameIndex {
+        NameIndex {
+            complete: true,
+            ..NameIndex::default()
+        }
+    }
+
+    /// Adds an entry with every key it answers to; returns its index.
+    pub fn add<'k>(&mut self, label: String, name: &str, keys: impl IntoIterator<Item = &'k str>) -> usize {
+        let idx = self.labels.len();
+        self.labels.push(label);
+        self.names.push(name.to_owned());
+        for key in keys {
+            let entries = self.keys.entry(normalize(key)).or_default();
+            if !entries.contains(&idx) {
+                entries.push(idx);
+            }
+        }
+        idx
+    }
+
+    /// Entries already answering to `key`, other than `except`.
+    pub fn others(&self, key: &str, except: usize) -> Vec<usize> {
+        self.keys
+            .get(&normalize(key))
+            .map(|v| v.iter().copied().filter(|&i| i != except).collect())
+            .unwrap_or_default()
+    }
+
+    pub fn lookup(&self, key: &str) -> &[usize] {
+        self.keys.get(&normalize(key)).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn label(&self, idx: usize) -> &str {
+        self.labels.get(idx).map_or("", String::as_str)
+    }
+
+    /// Resolves a reference, or reports why it cannot be. `kind` is "person" or
+    /// "unit"; `place` says where the reference stands ("members of group office").
+    pub fn resolve(
+        &self,
+        reference: &Sp<String>,
+        kind: &str,
+        place: &str,
+        file: FileId,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<usize> {
+        match self.lookup(&reference.value) {
+            [one] => Some(*one),
+            [] => {
+                if self.complete {
+                    diags.push(self.unknown(reference, kind, place, file));
+                }
+                None
+            }
+            several => {
+                let list: Vec<String> = several.iter().map(|&i| self.label(i).to_owned()).collect();
+                diags.push(
+                    Diagnostic::error(format!(
+                        "\"{}\" in {place} could be any of {} {kind}s: {}",
+                        reference.value,
+                        several.len(),
+                        list.join(", ")
+                    ))
+                    .at(file, reference.span.clone())
+                    .label("ambiguous")
+                    .help(format!("refer to the {kind} by id")),
+                );
+                None
+            }
+        }
+    }
+
+    fn unknown(&self, reference: &Sp<String>, kind: &str, place: &str, file: FileId) -> Diagnostic {
+        let wanted = normalize(&reference.value);
+        let mut near = suggest::closest(&wanted, self.keys.keys().map(String::as_str), 5);
+        // Suggest canonical names, once each, rather than the keys that matched.
+        let mut names: Vec<&str> = Vec::new();
+        for key in near.drain(..) {
+            for &idx in self.lookup(key) {
+                let name = self.names.get(idx).map_or("", String::as_str);
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        names.truncate(3);
+        let diag = Diagnostic::error(format!("unknown {kind} \"{}\" in {place}", reference.value))
+            .at(file, reference.span.clone())
+            .label(format!("no such {kind}"));
+        match names.as_slice() {
+            [] => diag.help(format!(
+                "every {kind} must be listed in org.toml; check the spelling there"
+            )),
+            [one] => diag.help(format!("did you mean \"{one}\"?")),
+            many => diag.help(format!(
+                "did you mean one of {}?",
+                many.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ")
+            )),
+        }
+    }
+}

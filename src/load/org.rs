@@ -1,0 +1,177 @@
+//! `org.toml`: the organisation, its units and its people.
+
+use super::diagnostic::{Diagnostic, FileId};
+use super::fields::Fields;
+use super::names::{NameIndex, normalize};
+use crate::model::{Lang, Org, Person, Unit, UnitKind};
+use toml::de::DeTable;
+
+const TOP: &[&str] = &["org", "units", "people"];
+const ORG: &[&str] = &["name", "short_name", "timezone", "lang"];
+const UNIT: &[&str] = &["name", "id", "kind", "aliases"];
+const PERSON: &[&str] = &["name", "id", "title", "unit", "email"];
+
+pub struct OrgFile {
+    pub org: Org,
+    pub units: Vec<Unit>,
+    pub people: Vec<Person>,
+    pub unit_names: NameIndex,
+    pub person_names: NameIndex,
+    /// Where each unit and person was defined, for "unused" warnings.
+    pub unit_spans: Vec<std::ops::Range<usize>>,
+}
+
+pub fn load(file: FileId, doc: &DeTable<'_>, span: std::ops::Range<usize>, diags: &mut Vec<Diagnostic>) -> OrgFile {
+    let mut top = Fields::new(file, doc, span, "org.toml", TOP, diags);
+    let org = match top.table("org") {
+        Some((table, span)) => load_org(file, table, span, top.diags),
+        None => {
+            if !top.table.contains_key("org") {
+                top.missing("[org]");
+            }
+            None
+        }
+    };
+    let unit_tables = top.tables("units");
+    let person_tables = top.tables("people");
+    let diags = top.diags;
+
+    let mut units = Vec::new();
+    let mut unit_names = NameIndex::new();
+    let mut unit_spans = Vec::new();
+    let mut ids = std::collections::HashMap::new();
+    for (table, span) in unit_tables {
+        let mut f = Fields::new(file, table, span.clone(), "unit", UNIT, diags);
+        let name = f.req_str("name");
+        let id = f.str("id");
+        let kind = f.choice("kind", &UnitKind::ALL).map(|k| k.value).unwrap_or_default();
+        let aliases = f.str_list("aliases");
+        let Some(name) = name else { continue };
+        let id = id.unwrap_or_else(|| name.clone());
+        let canonical = normalize(&name.value);
+        if let Some(first) = ids.insert(normalize(&id.value), id.span.clone()) {
+            diags.push(duplicate(file, &id.value, "unit id", id.span.clone(), first));
+            continue;
+        }
+        // A name or alias that already names another unit would make references to it
+        // ambiguous; say so where it is written, not where it is used.
+        for key in std::iter::once(&name).chain(aliases.iter()) {
+            if let Some(&other) = unit_names.lookup(&key.value).first() {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "\"{}\" already names unit {}",
+                        key.value,
+                        unit_names.label(other)
+                    ))
+                    .at(file, key.span.clone())
+                    .label("used twice")
+                    .help("each name and alias must name one unit only"),
+                );
+            }
+        }
+        let keys = std::iter::once(id.value.as_str())
+            .chain(std::iter::once(name.value.as_str()))
+            .chain(aliases.iter().map(|a| a.value.as_str()));
+        unit_names.add(format!("\"{canonical}\""), &canonical, keys);
+        unit_spans.push(name.span.clone());
+        units.push(Unit {
+            id: id.value.trim().to_owned(),
+            name: canonical,
+            kind,
+            aliases: aliases.into_iter().map(|a| normalize(&a.value)).collect(),
+        });
+    }
+
+    let mut people = Vec::new();
+    let mut person_names = NameIndex::new();
+    let mut ids = std::collections::HashMap::new();
+    for (table, span) in person_tables {
+        let mut f = Fields::new(file, table, span, "person", PERSON, diags);
+        let name = f.req_str("name");
+        let id = f.str("id");
+        let title = f.str("title");
+        let unit = f.str("unit");
+        let email = f.str("email");
+        let Some(name) = name else { continue };
+        let canonical = normalize(&name.value);
+        let explicit_id = id.is_some();
+        let id = id.unwrap_or_else(|| name.clone());
+        if let Some(first) = ids.insert(normalize(&id.value), id.span.clone()) {
+            let mut d = duplicate(file, &id.value, "person id", id.span.clone(), first);
+            if !explicit_id {
+                d = d.help("two people share this name: give each an `id` and refer to them by it");
+            }
+            diags.push(d);
+            continue;
+        }
+        let unit = unit.and_then(|u| {
+            unit_names.resolve(&u, "unit", &format!("the unit of {canonical}"), file, diags)
+        });
+        let label = match &title {
+            Some(t) => format!("{canonical} ({}, {})", id.value, t.value),
+            None => format!("{canonical} ({})", id.value),
+        };
+        person_names.add(label, &canonical, [id.value.as_str(), name.value.as_str()]);
+        people.push(Person {
+            id: id.value.trim().to_owned(),
+            name: canonical,
+            title: title.map(|t| t.value),
+            unit,
+            email: email.map(|e| e.value),
+        });
+    }
+
+    let org = org.unwrap_or(Org {
+        name: String::new(),
+        short_name: None,
+        timezone: None,
+        lang: Lang::Zh,
+    });
+    OrgFile {
+        org,
+        units,
+        people,
+        unit_names,
+        person_names,
+        unit_spans,
+    }
+}
+
+fn load_org(file: FileId, table: &DeTable<'_>, span: std::ops::Range<usize>, diags: &mut Vec<Diagnostic>) -> Option<Org> {
+    let mut f = Fields::new(file, table, span, "[org]", ORG, diags);
+    let name = f.req_str("name");
+    let short_name = f.str("short_name").map(|s| s.value);
+    let timezone = f.str("timezone").and_then(|tz| match tz.value.trim().parse() {
+        Ok(zone) => Some(zone),
+        Err(_) => {
+            f.error(
+                Diagnostic::error(format!("unknown time zone \"{}\"", tz.value))
+                    .at(file, tz.span)
+                    .label("not an IANA time zone")
+                    .help("use a name like \"Asia/Shanghai\" or \"Europe/London\""),
+            );
+            None
+        }
+    });
+    let lang = f.choice("lang", &[("zh", Lang::Zh), ("en", Lang::En)]).map(|l| l.value).unwrap_or_default();
+    Some(Org {
+        name: name?.value,
+        short_name,
+        timezone,
+        lang,
+    })
+}
+
+pub fn duplicate(
+    file: FileId,
+    value: &str,
+    what: &str,
+    span: std::ops::Range<usize>,
+    first: std::ops::Range<usize>,
+) -> Diagnostic {
+    Diagnostic::error(format!("duplicate {what} \"{value}\""))
+        .at(file, span)
+        .label("defined again here")
+        .also("first defined at", file, first)
+        .help(format!("each {what} must be unique"))
+}

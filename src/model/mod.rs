@@ -1,0 +1,91 @@
+//! The working group as plain data: organisation, units, people, groups, tasks,
+//! meetings and the working-day calendar. No I/O happens here.
+//!
+//! References between records are resolved once, by the loader, into indices into the
+//! vectors of [`Data`]; reports follow indices and never match names again.
+
+mod calendar;
+mod group;
+mod meeting;
+mod org;
+mod quarter;
+mod task;
+
+pub use calendar::{Calendar, Holiday, Workday};
+pub use group::{Cadence, Group, GroupKind, Role, RoleTitles, Seat};
+pub use meeting::{Directive, Meeting};
+pub use org::{Lang, Org, Person, Unit, UnitKind};
+pub use quarter::Quarter;
+pub use task::{Repeat, Status, Task, Update};
+
+use std::path::PathBuf;
+
+/// Index into [`Data::units`].
+pub type UnitIdx = usize;
+/// Index into [`Data::people`].
+pub type PersonIdx = usize;
+/// Index into [`Data::groups`].
+pub type GroupIdx = usize;
+
+/// Where a record was written: the file (relative to the data directory) and the
+/// 1-based line of its table header. Edits and diagnostics use it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub file: PathBuf,
+    pub line: usize,
+}
+
+/// Everything in one data directory, validated.
+#[derive(Debug, Clone)]
+pub struct Data {
+    pub org: Org,
+    pub units: Vec<Unit>,
+    pub people: Vec<Person>,
+    /// In file order.
+    pub groups: Vec<Group>,
+    /// In file order: `tasks.toml` first, then `tasks/*.toml` by file name.
+    pub tasks: Vec<Task>,
+    pub meetings: Vec<Meeting>,
+    pub directives: Vec<Directive>,
+    pub calendar: Option<Calendar>,
+}
+
+impl Data {
+    pub fn group_by_id(&self, id: &str) -> Option<GroupIdx> {
+        self.groups.iter().position(|g| g.id == id)
+    }
+
+    pub fn task_by_id(&self, id: &str) -> Option<&Task> {
+        self.tasks.iter().find(|t| t.id == id)
+    }
+
+    /// The one group of kind `leading` (the loader guarantees there is exactly one).
+    pub fn leading_group(&self) -> GroupIdx {
+        self.groups
+            .iter()
+            .position(|g| g.kind == GroupKind::Leading)
+            .unwrap_or(0)
+    }
+
+    /// The direct children of a group: the office first, then file order.
+    pub fn children(&self, parent: GroupIdx) -> Vec<GroupIdx> {
+        let mut kids: Vec<GroupIdx> = (0..self.groups.len())
+            .filter(|&g| self.groups[g].parent == Some(parent))
+            .collect();
+        kids.sort_by_key(|&g| self.groups[g].kind != GroupKind::Office);
+        kids
+    }
+
+    /// The lead unit a task answers to: its own, or its group's.
+    pub fn task_lead_unit(&self, task: &Task) -> Option<UnitIdx> {
+        task.lead_unit.or(self.groups[task.group].lead_unit)
+    }
+
+    pub fn unit_name(&self, unit: UnitIdx) -> &str {
+        &self.units[unit].name
+    }
+
+    pub fn person_name(&self, person: PersonIdx) -> &str {
+        &self.people[person].name
+    }
+}

@@ -1,0 +1,60 @@
+//! Makes text from the data safe to print: control characters and terminal escape
+//! sequences are shown escaped, never executed by the terminal.
+
+use std::borrow::Cow;
+
+/// Characters that must not reach a terminal as they are: C0 controls (but tab and
+/// newline), DEL, C1 controls, and the bidirectional overrides that can make text
+/// read differently from what it is.
+fn is_unsafe(c: char, keep_newlines: bool) -> bool {
+    match c {
+        '\n' => !keep_newlines,
+        '\t' => false,
+        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => true,
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => true,
+        _ => false,
+    }
+}
+
+fn escape(s: &str, keep_newlines: bool) -> Cow<'_, str> {
+    if !s.chars().any(|c| is_unsafe(c, keep_newlines)) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if !is_unsafe(c, keep_newlines) {
+            out.push(c);
+        } else if c == '\n' {
+            out.push_str("\\n");
+        } else if c == '\r' {
+            out.push_str("\\r");
+        } else {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// For running text: newlines stay, every other control character is escaped.
+pub fn sanitize(s: &str) -> Cow<'_, str> {
+    escape(s, true)
+}
+
+/// For one line (a table cell): newlines are escaped too.
+pub fn one_line(s: &str) -> Cow<'_, str> {
+    escape(s, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_are_shown_not_run() {
+        assert_eq!(sanitize("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+        assert_eq!(one_line("a\nb\rc"), "a\\nb\\rc");
+        assert_eq!(sanitize("a\nb"), "a\nb");
+        assert_eq!(sanitize("\u{9b}x\u{202e}"), "\\u{9b}x\\u{202e}");
+        assert_eq!(sanitize("张柯\t"), "张柯\t");
+    }
+}

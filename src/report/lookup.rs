@@ -1,0 +1,114 @@
+//! Finds the person, unit or group a user typed on the command line, with the same
+//! rules as references in the files: id, name or alias, whitespace ignored.
+
+use crate::load::normalize;
+use crate::load::suggest::closest;
+use crate::model::{Data, GroupIdx, PersonIdx, UnitIdx};
+
+/// Why a name typed on the command line found nothing, or too much.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LookupError {
+    Unknown { kind: &'static str, name: String, near: Vec<String> },
+    Ambiguous { kind: &'static str, name: String, candidates: Vec<String> },
+}
+
+impl std::fmt::Display for LookupError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LookupError::Unknown { kind, name, near } => {
+                write!(f, "no {kind} \"{name}\"")?;
+                match near.as_slice() {
+                    [] => Ok(()),
+                    [one] => write!(f, "; did you mean \"{one}\"?"),
+                    many => write!(f, "; did you mean one of {}?", quoted(many)),
+                }
+            }
+            LookupError::Ambiguous { kind, name, candidates } => write!(
+                f,
+                "\"{name}\" could be any of {} {kind}s: {}; use the id",
+                candidates.len(),
+                candidates.join(", ")
+            ),
+        }
+    }
+}
+
+fn quoted(v: &[String]) -> String {
+    v.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ")
+}
+
+/// Shared matching: `keys(i)` are the ways entry `i` may be named; `shown(i)` is how it
+/// is listed among candidates.
+fn find<'d>(
+    kind: &'static str,
+    typed: &str,
+    count: usize,
+    keys: impl Fn(usize) -> Vec<&'d str>,
+    shown: impl Fn(usize) -> String,
+) -> Result<usize, LookupError> {
+    let wanted = normalize(typed);
+    let hits: Vec<usize> = (0..count)
+        .filter(|&i| keys(i).iter().any(|k| normalize(k) == wanted))
+        .collect();
+    match hits.as_slice() {
+        [one] => Ok(*one),
+        [] => {
+            let all: Vec<String> = (0..count).flat_map(|i| keys(i).into_iter().map(normalize)).collect();
+            let near = closest(&wanted, all.iter().map(String::as_str), 3)
+                .into_iter()
+                .filter_map(|k| (0..count).find(|&i| keys(i).iter().any(|x| normalize(x) == k)))
+                .map(|i| keys(i).get(1).copied().unwrap_or_default().to_owned())
+                .fold(Vec::new(), |mut v: Vec<String>, n| {
+                    if !v.contains(&n) {
+                        v.push(n);
+                    }
+                    v
+                });
+            Err(LookupError::Unknown {
+                kind,
+                name: typed.to_owned(),
+                near,
+            })
+        }
+        many => Err(LookupError::Ambiguous {
+            kind,
+            name: typed.to_owned(),
+            candidates: many.iter().map(|&i| shown(i)).collect(),
+        }),
+    }
+}
+
+pub fn person(data: &Data, typed: &str) -> Result<PersonIdx, LookupError> {
+    find(
+        "person",
+        typed,
+        data.people.len(),
+        |i| vec![data.people[i].id.as_str(), data.people[i].name.as_str()],
+        |i| format!("{} ({})", data.people[i].name, data.people[i].id),
+    )
+}
+
+pub fn unit(data: &Data, typed: &str) -> Result<UnitIdx, LookupError> {
+    find(
+        "unit",
+        typed,
+        data.units.len(),
+        |i| {
+            let u = &data.units[i];
+            let mut keys = vec![u.id.as_str(), u.name.as_str()];
+            keys.extend(u.aliases.iter().map(String::as_str));
+            keys
+        },
+        |i| format!("{} ({})", data.units[i].name, data.units[i].id),
+    )
+}
+
+pub fn group(data: &Data, typed: &str) -> Result<GroupIdx, LookupError> {
+    find(
+        "group",
+        typed,
+        data.groups.len(),
+        |i| vec![data.groups[i].id.as_str(), data.groups[i].id.as_str(), data.groups[i].name.as_str()],
+        |i| data.groups[i].id.clone(),
+    )
+}

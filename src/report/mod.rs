@@ -1,0 +1,6 @@
+//! Reports: pure functions from the validated data (and the as-of date) to rows that
+//! the renderers print. Nothing here reads files, the clock or the command line.
+
+pub mod lookup;
+pub mod roster;
+pub mod task_view;
