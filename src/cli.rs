@@ -67,6 +67,147 @@ pub enum Command {
     /// Who sits where: groups, seats, people and units
     #[command(subcommand)]
     Roster(RosterCommand),
+    /// The task list: overdue work, what falls due, one task; mark done, change status, add notes
+    #[command(subcommand)]
+    Tasks(TasksCommand),
+    /// Meetings: the quarterly agenda, the meeting list, iCalendar export
+    #[command(subcommand)]
+    Meeting(MeetingCommand),
+    /// The evaluation (检查评估) per group: tasks due, done, on time, late, overdue, open
+    Report {
+        /// Quarter to evaluate, like 2026Q3. Default: the current quarter
+        #[arg(long, value_parser = parse_quarter, value_name = "YYYYQn")]
+        quarter: Option<Quarter>,
+        /// Group the evaluation by owning group or by lead unit
+        #[arg(long, value_enum, default_value_t = ReportBy::Group)]
+        by: ReportBy,
+    },
+    /// Write a commented starter data directory that passes `wg check`
+    Init {
+        /// Directory to create (must not hold data files yet)
+        dir: PathBuf,
+    },
+    /// Print shell completions (bash, zsh, fish, elvish, powershell)
+    Completions {
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Which tasks a task command looks at. Filters combine: a task must pass all.
+#[derive(Debug, Clone, Default, Args)]
+pub struct Filters {
+    /// Only tasks of this group (id)
+    #[arg(long, value_name = "ID")]
+    pub group: Option<String>,
+    /// Only tasks this unit leads or supports (name, id or alias)
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+    /// Only tasks this person owns
+    #[arg(long, value_name = "PERSON")]
+    pub owner: Option<String>,
+    /// Only tasks with this status (todo, in-progress, blocked, done, cancelled, or 未开始 …)
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+    /// Only tasks serving this worker group (e.g. 货车司机)
+    #[arg(long, value_name = "TARGET")]
+    pub target: Option<String>,
+    /// Only tasks due before this date
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub due_before: Option<NaiveDate>,
+    /// Only tasks due after this date
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub due_after: Option<NaiveDate>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TasksCommand {
+    /// Tasks, sorted by due date
+    List {
+        #[command(flatten)]
+        filters: Filters,
+    },
+    /// Overdue tasks, most overdue first, then a summary in age bands
+    Overdue {
+        #[command(flatten)]
+        filters: Filters,
+        /// Summarise by owning group, lead unit or owner
+        #[arg(long, value_enum, default_value_t = OverdueBy::Group)]
+        by: OverdueBy,
+        /// Exit 1 when anything is overdue (for cron), 0 when nothing is
+        #[arg(long)]
+        exit_code: bool,
+    },
+    /// Tasks falling due from today to today + DAYS
+    Due {
+        #[command(flatten)]
+        filters: Filters,
+        /// How many days ahead to look
+        #[arg(long, default_value_t = 14, value_name = "DAYS")]
+        within: u32,
+        /// Count DAYS as working days (needs calendar.toml)
+        #[arg(long)]
+        working_days: bool,
+    },
+    /// One task, with its progress notes
+    Show {
+        /// Task id (e.g. JH-01)
+        id: String,
+    },
+    /// Mark a task done (a repeating task: its next occurrence)
+    Done {
+        id: String,
+        /// The day it was done. Default: the as-of date
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        on: Option<NaiveDate>,
+        /// Also add a progress note
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Change a task's status
+    Status {
+        id: String,
+        /// todo, in-progress, blocked, done, cancelled (or 未开始 进行中 受阻 已完成 已取消)
+        status: String,
+    },
+    /// Append a progress note dated the as-of date
+    Note { id: String, text: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OverdueBy {
+    Group,
+    Unit,
+    Owner,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportBy {
+    Group,
+    Unit,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MeetingCommand {
+    /// The agenda of a group's quarterly meeting (default: the leading group, this quarter)
+    Agenda {
+        /// Quarter, like 2026Q3. Default: the current quarter
+        #[arg(long, value_parser = parse_quarter, value_name = "YYYYQn")]
+        quarter: Option<Quarter>,
+        /// Group id. Default: the leading group
+        #[arg(long, value_name = "ID")]
+        group: Option<String>,
+    },
+    /// Planned and held meetings; quarters in which a quarterly group has none
+    List,
+    /// Meetings (and with --deadlines, task due dates) as iCalendar
+    Ics {
+        /// Add each open task's due date as an all-day event
+        #[arg(long)]
+        deadlines: bool,
+        /// Write to FILE instead of standard output
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,7 +1,12 @@
 //! One function per command: load the data, call a report, pick a renderer.
 
 pub mod check;
+pub mod edit;
+pub mod init;
+pub mod meeting;
+pub mod report;
 pub mod roster;
+pub mod tasks;
 
 use crate::cli::{Command, Format};
 use crate::context::Context;
@@ -13,31 +18,23 @@ pub fn run(command: &Command, ctx: &Context, out: &mut dyn Write, err: &mut dyn 
     match command {
         Command::Check { strict } => check::run(ctx, *strict, out, err),
         Command::Roster(cmd) => roster::run(cmd, ctx, out),
+        Command::Tasks(cmd) => tasks::run(cmd, ctx, out, err),
+        Command::Meeting(cmd) => meeting::run(cmd, ctx, out, err),
+        Command::Report { quarter, by } => report::run(*quarter, *by, ctx, out, err),
+        Command::Init { dir } => init::run(dir, ctx, out),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(*shell, &mut crate::cli::Cli::command(), "wg", out);
+            Ok(Exit::Ok)
+        }
     }
 }
 
-/// Finds and loads the data directory; any problem in it is an error.
+/// Finds and loads the data directory; any problem in it is an error. Paths stay as
+/// the user gave them, so messages show `data/groups.toml:12:3`, not an absolute path.
 pub fn load_data(ctx: &Context) -> Result<Loaded, Error> {
     let dir = load::find_data_dir(ctx.data.as_deref(), &ctx.env.cwd).map_err(Error::Data)?;
-    let dir = if dir.is_relative() && ctx.data.is_none() {
-        // Discovered relative to the working directory; keep it relative for messages.
-        dir
-    } else {
-        dir
-    };
-    load::load(&resolve(ctx, &dir)).map_err(Error::Data).map(|mut l| {
-        l.dir = dir.clone();
-        l
-    })
-}
-
-/// A path as the process sees it: relative paths are taken from the context's cwd.
-fn resolve(ctx: &Context, path: &std::path::Path) -> std::path::PathBuf {
-    if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        ctx.env.cwd.join(path)
-    }
+    load::load(&dir).map_err(Error::Data)
 }
 
 /// The usage error for a format a command does not offer.

@@ -1,0 +1,73 @@
+//! Runs the `wg` binary with a pinned environment: no colour, UTC, no WG_* variables
+//! from the developer's shell, and a data directory given explicitly.
+
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fixture directory under `tests/fixtures`.
+pub fn fixture(name: &str) -> PathBuf {
+    root().join("tests").join("fixtures").join(name)
+}
+
+/// `wg` run from `cwd`, with a clean, pinned environment.
+pub fn wg_in(cwd: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("wg").expect("the wg binary is built for tests");
+    cmd.current_dir(cwd)
+        .env_remove("WG_DATA")
+        .env_remove("WG_TODAY")
+        .env_remove("WG_NOW")
+        .env("NO_COLOR", "1")
+        .env("TZ", "UTC")
+        .env("LANG", "C.UTF-8");
+    cmd
+}
+
+/// `wg` run from the repository root, so data paths print as `data/…` or
+/// `tests/fixtures/…`.
+pub fn wg() -> Command {
+    wg_in(&root())
+}
+
+/// What a finished run printed, and how it exited.
+pub struct Output {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub fn run(cmd: &mut Command) -> Output {
+    let out = cmd.output().expect("wg runs");
+    Output {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// Copies a directory tree into a fresh temporary directory (for edits and for
+/// fixtures made by changing a valid one).
+pub fn copy_dir(from: &Path) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("a temporary directory");
+    copy_into(from, tmp.path());
+    tmp
+}
+
+pub fn copy_into(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for entry in std::fs::read_dir(from).expect("read fixture dir") {
+        let entry = entry.expect("dir entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            copy_into(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy file");
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! The one integration-test binary: runs `wg` on real files and compares its output.
+//! Each module tests one area; `common` has the builder every test uses.
+
+mod common;
+
+mod check;
+mod examples;
+mod roster;
