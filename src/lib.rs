@@ -16,6 +16,7 @@
 pub mod cli;
 pub mod command;
 pub mod context;
+pub mod edit;
 pub mod i18n;
 pub mod load;
 pub mod model;

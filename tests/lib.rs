@@ -4,5 +4,7 @@
 mod common;
 
 mod check;
+mod edit;
 mod examples;
 mod roster;
+mod tasks;

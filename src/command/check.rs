@@ -2,20 +2,18 @@
 
 use super::load_data;
 use crate::context::Context;
-use crate::load::LoadFailure;
+use crate::load::{Diagnostic, LoadFailure, Source};
 use crate::{Error, Exit};
 use std::io::Write;
 
 pub fn run(ctx: &Context, strict: bool, out: &mut dyn Write, err: &mut dyn Write) -> Result<Exit, Error> {
     let loaded = load_data(ctx)?;
-    for w in &loaded.warnings {
-        err.write_all(w.render(&loaded.sources, ctx.color_stderr).as_bytes())?;
-    }
+    err.write_all(render_all(&loaded.warnings, &loaded.sources, ctx.color_stderr).as_bytes())?;
     let d = &loaded.data;
     let warnings = loaded.warnings.len();
     writeln!(
         out,
-        "{}: {} files, {} units, {} people, {} groups, {} tasks, {} meetings, {} directives; {} error(s), {} warning(s)",
+        "{}: {} files, {} units, {} people, {} groups, {} tasks, {} meetings, {} directives; 0 errors, {}",
         loaded.dir.display(),
         loaded.sources.len(),
         d.units.len(),
@@ -24,24 +22,32 @@ pub fn run(ctx: &Context, strict: bool, out: &mut dyn Write, err: &mut dyn Write
         d.tasks.len(),
         d.meetings.len(),
         d.directives.len(),
-        0,
-        warnings
+        count(warnings, "warning"),
     )?;
     Ok(if strict && warnings > 0 { Exit::Found } else { Exit::Ok })
 }
 
-/// Every diagnostic of a failed load, then a count.
+/// Diagnostics one after another, a blank line between them so each stands apart.
+fn render_all(diagnostics: &[Diagnostic], sources: &[Source], styled: bool) -> String {
+    let rendered: Vec<String> = diagnostics.iter().map(|d| d.render(sources, styled)).collect();
+    rendered.join("\n")
+}
+
+/// "1 error", "3 errors".
+fn count(n: usize, what: &str) -> String {
+    if n == 1 { format!("1 {what}") } else { format!("{n} {what}s") }
+}
+
+/// Every diagnostic of a failed load, then a count and the next step.
 pub fn render_failure(failure: &LoadFailure, styled: bool) -> String {
-    let mut s = String::new();
-    for d in &failure.diagnostics {
-        s.push_str(&d.render(&failure.sources, styled));
-    }
+    let mut s = render_all(&failure.diagnostics, &failure.sources, styled);
     let errors = failure.error_count();
     let warnings = failure.diagnostics.len() - errors;
     if !failure.sources.is_empty() {
+        let also = if warnings > 0 { format!(" and {}", count(warnings, "warning")) } else { String::new() };
         s.push_str(&format!(
-            "error: the data has {errors} error(s){}; nothing was done\n",
-            if warnings > 0 { format!(" and {warnings} warning(s)") } else { String::new() }
+            "\nerror: the data has {}{also}; nothing was done. Fix the data, then run `wg check` again\n",
+            count(errors, "error"),
         ));
     }
     s

@@ -1,10 +1,516 @@
-//! PLACEHOLDER(helper): replaced by the meeting implementation.
+//! `wg meeting agenda|list|ics`: the quarterly meeting's agenda as a document (Markdown
+//! or plain text) or data, the meeting list with the quarters that lack a meeting, and
+//! the iCalendar export.
 
-use crate::cli::MeetingCommand;
+use super::{load_data, unsupported};
+use crate::cli::{Format, MeetingCommand};
 use crate::context::Context;
+use crate::i18n::{self, L};
+use crate::model::{Cadence, Data, Lang, Quarter, Status};
+use crate::render::{self, Grid, ics, markdown_cell, text::one_line};
+use crate::report::agenda::{self, Agenda, PersonRef};
+use crate::report::meetings::{self, MeetingList};
+use crate::report::{lookup, task_view::TaskView};
 use crate::{Error, Exit};
+use anyhow::Context as _;
+use chrono::{Datelike, NaiveDate};
 use std::io::Write;
+use std::path::Path;
 
-pub fn run(_cmd: &MeetingCommand, _ctx: &Context, _out: &mut dyn Write, _err: &mut dyn Write) -> Result<Exit, Error> {
-    Err(Error::Usage("PLACEHOLDER".into()))
+pub fn run(cmd: &MeetingCommand, ctx: &Context, out: &mut dyn Write, _err: &mut dyn Write) -> Result<Exit, Error> {
+    let loaded = load_data(ctx)?;
+    let data = &loaded.data;
+    let lang = ctx.lang(&data.org);
+    let today = ctx.today(&data.org);
+    match cmd {
+        MeetingCommand::Agenda { quarter, group } => {
+            let g = match group {
+                Some(g) => lookup::group(data, g).map_err(|e| Error::Usage(e.to_string()))?,
+                None => data.leading_group(),
+            };
+            let q = quarter.unwrap_or_else(|| Quarter::of(today));
+            let report = agenda::agenda(data, g, q, today, lang);
+            match ctx.format_or(Format::Markdown) {
+                Format::Markdown => out.write_all(agenda_doc(data, &report, lang, true).as_bytes())?,
+                Format::Text | Format::Table => out.write_all(agenda_doc(data, &report, lang, false).as_bytes())?,
+                Format::Json => render::json(out, &report)?,
+                Format::Yaml => render::yaml(out, &report)?,
+                f @ Format::Csv => return Err(unsupported(f, "meeting agenda", &["markdown", "text", "json", "yaml"])),
+            }
+        }
+        MeetingCommand::List => {
+            let report = meetings::list(data, today);
+            let grid = list_grid(&report, lang);
+            match ctx.format_or(Format::Table) {
+                Format::Table | Format::Text => {
+                    out.write_all(grid.to_table().as_bytes())?;
+                    writeln!(out, "{}", list_summary(&report, lang))?;
+                }
+                Format::Markdown => {
+                    out.write_all(grid.to_markdown().as_bytes())?;
+                    writeln!(out, "\n{}", markdown_cell(&list_summary(&report, lang)))?;
+                }
+                Format::Csv => out.write_all(&grid.to_csv(ctx.bom)?)?,
+                Format::Json => render::json(out, &report)?,
+                Format::Yaml => render::yaml(out, &report)?,
+            }
+        }
+        MeetingCommand::Ics { deadlines, out: file } => {
+            if let Some(f) = ctx.format {
+                let name = format!("{f:?}").to_lowercase();
+                return Err(Error::Usage(format!(
+                    "`meeting ics` always prints iCalendar and cannot print {name}; drop --format"
+                )));
+            }
+            let name = fill(L::IcsCalendar.get(lang), &[("org", &data.org.name)]);
+            let text = ics::calendar(&name, today, &ics_events(data, *deadlines, lang));
+            match file {
+                Some(path) => write_file(path, text.as_bytes())?,
+                None => out.write_all(text.as_bytes())?,
+            }
+        }
+    }
+    Ok(Exit::Ok)
+}
+
+/// Fills `{name}` placeholders of a label template in one pass, so text from the data
+/// that happens to contain `{…}` is never filled in turn.
+pub(crate) fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').and_then(|close| {
+            let key = &after[..close];
+            args.iter().find(|(k, _)| *k == key).map(|(_, v)| (close, *v))
+        }) {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `2021年第四季度` / `2021 Q4`.
+pub(crate) fn quarter_name(q: Quarter, lang: Lang) -> String {
+    let part = match q.q {
+        1 => L::AgendaQ1,
+        2 => L::AgendaQ2,
+        3 => L::AgendaQ3,
+        _ => L::AgendaQ4,
+    };
+    fill(L::AgendaQuarter.get(lang), &[("year", &q.year.to_string()), ("q", part.get(lang))])
+}
+
+fn parse_quarter(s: &str) -> Option<Quarter> {
+    Quarter::parse(s)
+}
+
+/// A date in running text: `2021年12月28日` / `28 December 2021`.
+fn long_date(d: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+        Lang::En => d.format("%-d %B %Y").to_string(),
+    }
+}
+
+/// "Label：value" / "Label: value".
+fn field(label: &str, value: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{label}：{value}"),
+        Lang::En => format!("{label}: {value}"),
+    }
+}
+
+fn sep(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "；",
+        Lang::En => "; ",
+    }
+}
+
+/// `朱劲松（组长）` / `Mary Okafor (Leader)`.
+fn person_with(name: &str, extra: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{name}（{extra}）"),
+        Lang::En => format!("{name} ({extra})"),
+    }
+}
+
+/// The reporter: name and the person's title (`张柯，省总工会副主席`), or the role
+/// title when the person has none.
+fn reporter(p: &PersonRef, lang: Lang) -> String {
+    let title = p.title.as_deref().unwrap_or(&p.role_title);
+    match lang {
+        Lang::Zh => format!("{}，{}", p.person, title),
+        Lang::En => format!("{}, {}", p.person, title),
+    }
+}
+
+/// `（一）` … `（十）`, then `（11）`: the numbering of sub-headings in a Chinese
+/// document; `4.1` in English.
+fn sub_number(section: usize, n: usize, lang: Lang) -> String {
+    const CN: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+    match lang {
+        Lang::Zh => match CN.get(n.wrapping_sub(1)) {
+            Some(c) => format!("（{c}）"),
+            None => format!("（{n}）"),
+        },
+        Lang::En => format!("{section}.{n} "),
+    }
+}
+
+/// Builds a document in Markdown or plain text with the same calls; every piece of
+/// text is escaped for the target here, so callers pass plain strings.
+struct Doc {
+    markdown: bool,
+    s: String,
+}
+
+impl Doc {
+    fn esc(&self, t: &str) -> String {
+        if self.markdown { markdown_cell(t) } else { one_line(t).into_owned() }
+    }
+
+    fn title(&mut self, t: &str) {
+        let t = self.esc(t);
+        if self.markdown {
+            self.s.push_str(&format!("# {t}\n\n"));
+        } else {
+            self.s.push_str(&format!("{t}\n\n"));
+        }
+    }
+
+    /// A fact under the title: `- 会议时间：…`.
+    fn fact(&mut self, t: &str) {
+        let t = self.esc(t);
+        let bullet = if self.markdown { "- " } else { "" };
+        self.s.push_str(&format!("{bullet}{t}\n"));
+    }
+
+    /// A section heading, with exactly one blank line before it.
+    fn heading(&mut self, t: &str) {
+        let t = self.esc(t);
+        while self.s.ends_with("\n\n") {
+            self.s.pop();
+        }
+        let hashes = if self.markdown { "## " } else { "" };
+        self.s.push_str(&format!("\n{hashes}{t}\n\n"));
+    }
+
+    fn subheading(&mut self, t: &str) {
+        let t = self.esc(t);
+        let hashes = if self.markdown { "### " } else { "" };
+        self.s.push_str(&format!("{hashes}{t}\n\n"));
+    }
+
+    fn para(&mut self, t: &str) {
+        let t = self.esc(t);
+        self.s.push_str(&format!("{t}\n"));
+    }
+
+    fn item(&mut self, n: usize, t: &str) {
+        let t = self.esc(t);
+        self.s.push_str(&format!("{n}. {t}\n"));
+    }
+
+    /// A detail line under the last item.
+    fn detail(&mut self, t: &str) {
+        let t = self.esc(t);
+        let lead = if self.markdown { "   - " } else { "   " };
+        self.s.push_str(&format!("{lead}{t}\n"));
+    }
+
+    fn table(&mut self, grid: &Grid) {
+        self.s.push_str(&if self.markdown { grid.to_markdown() } else { grid.to_table() });
+        self.s.push('\n');
+    }
+}
+
+fn group_name<'d>(data: &'d Data, id: &'d str) -> &'d str {
+    data.groups.iter().find(|g| g.id == id).map_or(id, |g| g.name.as_str())
+}
+
+fn or_none(v: Option<&str>, lang: Lang) -> String {
+    v.map_or_else(|| L::None.get(lang).to_owned(), str::to_owned)
+}
+
+fn status_label(status: &str, lang: Lang) -> String {
+    Status::parse(status).map_or_else(|| status.to_owned(), |s| i18n::status(s).get(lang).to_owned())
+}
+
+/// The agenda as a document a clerk can paste, or run through pandoc.
+fn agenda_doc(data: &Data, a: &Agenda, lang: Lang, markdown: bool) -> String {
+    let mut doc = Doc {
+        markdown,
+        s: String::new(),
+    };
+    let q = parse_quarter(&a.quarter).unwrap_or(Quarter { year: 0, q: 1 });
+    let qname = quarter_name(q, lang);
+    doc.title(&fill(L::AgendaTitle.get(lang), &[("group", &a.group_name), ("quarter", &qname)]));
+
+    let to_be_set = L::AgendaToBeSet.get(lang);
+    if let Some(title) = a.meeting.as_ref().and_then(|m| m.title.as_deref()) {
+        doc.fact(&field(L::AgendaMeeting.get(lang), title, lang));
+    }
+    let date = a.meeting.as_ref().map_or_else(|| to_be_set.to_owned(), |m| long_date(m.date, lang));
+    doc.fact(&field(L::AgendaDate.get(lang), &date, lang));
+    let place = a.meeting.as_ref().and_then(|m| m.location.as_deref()).unwrap_or(to_be_set);
+    doc.fact(&field(L::AgendaPlace.get(lang), place, lang));
+    if let Some(chair) = &a.chair {
+        doc.fact(&field(L::AgendaChair.get(lang), &person_with(&chair.person, &chair.role_title, lang), lang));
+    }
+    let all = fill(L::AgendaAllMembers.get(lang), &[("group", &a.group_name)]);
+    doc.fact(&field(L::AgendaAttendees.get(lang), &all, lang));
+    if !a.meets_quarterly() {
+        let cadence = Cadence::ALL
+            .iter()
+            .find(|(n, _)| *n == a.meets)
+            .map_or(a.meets, |(_, c)| i18n::cadence(*c).get(lang));
+        doc.s.push('\n');
+        doc.para(&fill(L::AgendaMeetsNote.get(lang), &[("cadence", cadence), ("quarter", &qname)]));
+    }
+
+    // 1. Directives.
+    doc.heading(L::AgendaDirectives.get(lang));
+    if a.directives.is_empty() {
+        doc.para(L::AgendaNoDirectives.get(lang));
+    }
+    for (n, d) in a.directives.iter().enumerate() {
+        let when = long_date(d.date, lang);
+        let source = match &d.from {
+            Some(from) => format!("{from}{}{when}", if lang == Lang::Zh { "，" } else { ", " }),
+            None => when,
+        };
+        doc.item(n + 1, &person_with(&d.title, &source, lang));
+    }
+
+    // 2. Progress reports.
+    doc.heading(L::AgendaReports.get(lang));
+    if a.reports.is_empty() {
+        doc.para(L::AgendaNoReports.get(lang));
+    }
+    for (n, r) in a.reports.iter().enumerate() {
+        let who = r.reporter.as_ref().map_or_else(|| L::AgendaNoReporter.get(lang).to_owned(), |p| reporter(p, lang));
+        doc.item(n + 1, &fill(L::AgendaReportItem.get(lang), &[("group", &r.group_name), ("reporter", &who)]));
+        let num = |v: usize| v.to_string();
+        doc.detail(&fill(
+            L::AgendaFigures.get(lang),
+            &[
+                ("due", &num(r.due)),
+                ("done", &num(r.due_done)),
+                ("done_in", &num(r.done_in_quarter)),
+                ("open", &num(r.open)),
+                ("overdue", &num(r.overdue)),
+                ("blocked", &num(r.blocked)),
+            ],
+        ));
+    }
+
+    // 3. Problems.
+    doc.heading(L::AgendaProblems.get(lang));
+    if a.problems.is_empty() {
+        doc.para(L::AgendaNoProblems.get(lang));
+    }
+    for (n, t) in a.problems.iter().enumerate() {
+        problem(&mut doc, data, n + 1, t, lang);
+    }
+
+    // 4. Next stage.
+    let next = parse_quarter(&a.next_quarter).unwrap_or(q.next());
+    doc.heading(&fill(L::AgendaNextStage.get(lang), &[("quarter", &quarter_name(next, lang))]));
+    if a.next_stage.is_empty() {
+        doc.para(L::AgendaNoNextStage.get(lang));
+    }
+    for (n, g) in a.next_stage.iter().enumerate() {
+        doc.subheading(&format!("{}{}", sub_number(4, n + 1, lang), g.group_name));
+        let mut grid = Grid::new([L::Id, L::TaskTitle, L::LeadUnit, L::Owner, L::Due].map(|l| l.get(lang)));
+        for t in &g.tasks {
+            grid.push([
+                t.task.id.clone(),
+                t.task.title.clone(),
+                or_none(t.task.lead_unit.as_deref(), lang),
+                or_none(t.task.owner.as_deref(), lang),
+                t.falls_due.to_string(),
+            ]);
+        }
+        doc.table(&grid);
+    }
+
+    // 5. Other business, then the attendees.
+    doc.heading(L::AgendaOther.get(lang));
+    if a.items.is_empty() {
+        doc.para(L::AgendaNone.get(lang));
+    }
+    for (n, item) in a.items.iter().enumerate() {
+        doc.item(n + 1, item);
+    }
+    doc.heading(L::AgendaAnnex.get(lang));
+    let mut grid = Grid::new([L::Role, L::Name, L::PersonTitle].map(|l| l.get(lang)));
+    for s in &a.attendees {
+        grid.push([s.role_title.clone(), s.person.clone(), or_none(s.title.as_deref(), lang)]);
+    }
+    doc.table(&grid);
+    // One trailing newline, not two.
+    while doc.s.ends_with("\n\n") {
+        doc.s.pop();
+    }
+    doc.s
+}
+
+/// One problem: the task, who leads and owns it, how late it is, its latest note.
+fn problem(doc: &mut Doc, data: &Data, n: usize, t: &TaskView, lang: Lang) {
+    doc.item(n, &format!("{} {}", t.id, t.title));
+    let s = sep(lang);
+    let who = [
+        field(L::Group.get(lang), group_name(data, &t.group), lang),
+        field(L::LeadUnit.get(lang), &or_none(t.lead_unit.as_deref(), lang), lang),
+        field(L::Owner.get(lang), &or_none(t.owner.as_deref(), lang), lang),
+    ];
+    doc.detail(&who.join(s));
+    let due = t.next_due.map_or_else(|| L::None.get(lang).to_owned(), |d| d.to_string());
+    let mut when = match t.days_overdue {
+        Some(days) => fill(L::AgendaOverdueBy.get(lang), &[("due", &due), ("days", &days.to_string())]),
+        None => fill(L::AgendaDueOn.get(lang), &[("due", &due)]),
+    };
+    if let Some(missed) = t.missed.filter(|&m| m > 1) {
+        when.push_str(&fill(L::AgendaMissed.get(lang), &[("missed", &missed.to_string())]));
+    }
+    doc.detail(&format!("{when}{s}{}", field(L::Status.get(lang), &status_label(t.status, lang), lang)));
+    if let Some(u) = t.updates.last() {
+        let label = person_with(L::AgendaLatest.get(lang), &u.date.to_string(), lang);
+        doc.detail(&field(&label, &u.note, lang));
+    }
+}
+
+fn list_grid(report: &MeetingList, lang: Lang) -> Grid {
+    let mut grid = Grid::new(
+        [L::MtgQuarter, L::MtgDate, L::Group, L::MtgTitle, L::MtgPlace, L::Status].map(|l| l.get(lang)),
+    );
+    let none = L::None.get(lang);
+    // Each quarter's meetings by date, then its missing meetings.
+    let mut rows: Vec<(String, u8, Vec<String>)> = Vec::new();
+    for m in &report.meetings {
+        let status = if m.status == "planned" { L::MtgPlanned } else { L::MtgHeld };
+        rows.push((
+            m.quarter.clone(),
+            0,
+            vec![
+                m.quarter.clone(),
+                m.date.to_string(),
+                m.group_name.clone(),
+                m.title.clone().unwrap_or_else(|| none.to_owned()),
+                m.location.clone().unwrap_or_else(|| none.to_owned()),
+                status.get(lang).to_owned(),
+            ],
+        ));
+    }
+    for m in &report.missing {
+        rows.push((
+            m.quarter.clone(),
+            1,
+            vec![
+                m.quarter.clone(),
+                none.to_owned(),
+                m.group_name.clone(),
+                none.to_owned(),
+                none.to_owned(),
+                L::MtgMissing.get(lang).to_owned(),
+            ],
+        ));
+    }
+    // Stable: within a quarter, meetings keep their date order and missing rows their
+    // group order.
+    rows.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    for (_, _, row) in rows {
+        grid.push(row);
+    }
+    grid
+}
+
+fn list_summary(report: &MeetingList, lang: Lang) -> String {
+    fill(
+        L::MtgCount.get(lang),
+        &[("count", &report.count.to_string()), ("missing", &report.missing.len().to_string())],
+    )
+}
+
+/// Meetings, and with `deadlines` every open task's next due date, as all-day events
+/// in date order. UIDs come from the data, so re-importing updates, never duplicates.
+fn ics_events(data: &Data, deadlines: bool, lang: Lang) -> Vec<ics::Event> {
+    let mut events = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut order: Vec<usize> = (0..data.meetings.len()).collect();
+    order.sort_by_key(|&i| (data.meetings[i].date, data.meetings[i].group, i));
+    for i in order {
+        let m = &data.meetings[i];
+        let group = &data.groups[m.group];
+        let base = format!("meeting-{}-{}", group.id, m.date.format("%Y%m%d"));
+        // Two meetings of one group on one day: the second gets `-2`, and so on.
+        let uid = (1..)
+            .map(|n| if n == 1 { format!("{base}@wg") } else { format!("{base}-{n}@wg") })
+            .find(|u| !seen.contains(u))
+            .unwrap_or_default();
+        seen.insert(uid.clone());
+        let mut description = vec![group.name.clone()];
+        description.extend(m.items.iter().enumerate().map(|(n, item)| format!("{}. {item}", n + 1)));
+        events.push(ics::Event {
+            uid,
+            date: m.date,
+            summary: m
+                .title
+                .clone()
+                .unwrap_or_else(|| fill(L::IcsMeeting.get(lang), &[("group", &group.name)])),
+            location: m.location.clone(),
+            description: Some(description.join("\n")),
+        });
+    }
+    if deadlines {
+        let mut tasks: Vec<(NaiveDate, &crate::model::Task)> = data
+            .tasks
+            .iter()
+            .filter(|t| !t.status.is_closed())
+            .filter_map(|t| Some((t.next_due()?, t)))
+            .collect();
+        tasks.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+        for (date, t) in tasks {
+            let lead = data.task_lead_unit(t).map(|u| data.unit_name(u));
+            let owner = t.owner.map(|p| data.person_name(p));
+            let lines = [
+                field(L::Group.get(lang), &data.groups[t.group].name, lang),
+                field(L::LeadUnit.get(lang), &or_none(lead, lang), lang),
+                field(L::Owner.get(lang), &or_none(owner, lang), lang),
+                field(L::Status.get(lang), i18n::status(t.status).get(lang), lang),
+            ];
+            events.push(ics::Event {
+                uid: format!("task-{}@wg", t.id),
+                date,
+                summary: fill(L::IcsDue.get(lang), &[("id", &t.id), ("title", &t.title)]),
+                location: None,
+                description: Some(lines.join("\n")),
+            });
+        }
+    }
+    // Meetings and deadlines interleaved by date; ties keep meetings first.
+    events.sort_by_key(|e| e.date);
+    events
+}
+
+/// Writes `bytes` to `path` atomically: a reader sees the old file or the new one.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let mut file = atomic_write_file::AtomicWriteFile::options()
+        .open(path)
+        .with_context(|| format!("cannot write {}; check that its directory exists", path.display()))?;
+    file.write_all(bytes)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    file.commit().with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
 }

@@ -28,20 +28,25 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
             match format {
                 Format::Json => render::json(out, &report)?,
                 Format::Yaml => render::yaml(out, &report)?,
-                Format::Table | Format::Text => out.write_all(show_text(&report, lang).as_bytes())?,
-                Format::Markdown => out.write_all(show_markdown(&report, lang).as_bytes())?,
+                Format::Table | Format::Text => out.write_all(show_text(data, &report, lang).as_bytes())?,
+                Format::Markdown => out.write_all(show_markdown(data, &report, lang).as_bytes())?,
                 Format::Csv => out.write_all(&show_grid(&report, lang).to_csv(ctx.bom)?)?,
             }
         }
         RosterCommand::Person { name } => {
+            if format == Format::Csv {
+                return Err(unsupported(format, "roster person", &["table", "json", "yaml", "markdown"]));
+            }
             let p = lookup::person(data, name).map_err(usage)?;
             let report = roster::person(data, p, today, lang);
             match format {
                 Format::Json => render::json(out, &report)?,
                 Format::Yaml => render::yaml(out, &report)?,
-                Format::Table | Format::Text => out.write_all(person_doc(&report, lang, false).as_bytes())?,
-                Format::Markdown => out.write_all(person_doc(&report, lang, true).as_bytes())?,
-                Format::Csv => return Err(unsupported(format, "roster person", &["table", "json", "yaml", "markdown"])),
+                // Csv was refused above, before the name was looked up.
+                Format::Table | Format::Text | Format::Csv => {
+                    out.write_all(person_doc(data, &report, lang, false).as_bytes())?
+                }
+                Format::Markdown => out.write_all(person_doc(data, &report, lang, true).as_bytes())?,
             }
         }
         RosterCommand::Units => {
@@ -52,24 +57,29 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
                 Format::Yaml => render::yaml(out, &report)?,
                 Format::Table | Format::Text => {
                     out.write_all(grid.to_table().as_bytes())?;
-                    out.write_all(legend(data).as_bytes())?;
+                    out.write_all(format!("\n{}", legend(data, false)).as_bytes())?;
                 }
                 Format::Markdown => {
                     out.write_all(grid.to_markdown().as_bytes())?;
-                    out.write_all(format!("\n{}", legend(data)).as_bytes())?;
+                    out.write_all(format!("\n{}", legend(data, true)).as_bytes())?;
                 }
                 Format::Csv => out.write_all(&grid.to_csv(ctx.bom)?)?,
             }
         }
         RosterCommand::Unit { name } => {
+            if format == Format::Csv {
+                return Err(unsupported(format, "roster unit", &["table", "json", "yaml", "markdown"]));
+            }
             let u = lookup::unit(data, name).map_err(usage)?;
             let report = roster::unit(data, u, today);
             match format {
                 Format::Json => render::json(out, &report)?,
                 Format::Yaml => render::yaml(out, &report)?,
-                Format::Table | Format::Text => out.write_all(unit_doc(data, &report, lang, false).as_bytes())?,
+                // Csv was refused above, before the name was looked up.
+                Format::Table | Format::Text | Format::Csv => {
+                    out.write_all(unit_doc(data, &report, lang, false).as_bytes())?
+                }
                 Format::Markdown => out.write_all(unit_doc(data, &report, lang, true).as_bytes())?,
-                Format::Csv => return Err(unsupported(format, "roster unit", &["table", "json", "yaml", "markdown"])),
             }
         }
     }
@@ -86,6 +96,29 @@ fn list_or_none(v: &[String], lang: Lang) -> String {
     } else {
         v.join(if lang == Lang::Zh { "、" } else { ", " })
     }
+}
+
+/// "Label:" alone, heading a list, with the colon each language uses.
+fn label_line(label: L, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}：", label.get(lang)),
+        Lang::En => format!("{}:", label.get(lang)),
+    }
+}
+
+/// "Name (id)" with the brackets each language uses; the name alone when the id is the
+/// name (no `id` in the file).
+fn with_id(name: &str, id: &str, lang: Lang) -> String {
+    match lang {
+        _ if name == id => name.to_owned(),
+        Lang::Zh => format!("{name}（{id}）"),
+        Lang::En => format!("{name} ({id})"),
+    }
+}
+
+/// The name of the group with this id, for people reading a table; JSON keeps the id.
+fn group_name(data: &Data, id: &str) -> String {
+    data.groups.iter().find(|g| g.id == id).map_or_else(|| id.to_owned(), |g| g.name.clone())
 }
 
 /// "Label: value" with the colon each language uses.
@@ -109,7 +142,7 @@ fn seat_grid(group: &roster::GroupView, lang: Lang) -> Grid {
     grid
 }
 
-fn group_facts(g: &roster::GroupView, data_kind: &str, lang: Lang) -> Vec<String> {
+fn group_facts(data: &Data, g: &roster::GroupView, data_kind: &str, lang: Lang) -> Vec<String> {
     let kind = crate::model::GroupKind::ALL
         .iter()
         .find(|(n, _)| *n == data_kind)
@@ -120,7 +153,11 @@ fn group_facts(g: &roster::GroupView, data_kind: &str, lang: Lang) -> Vec<String
         .map_or(g.meets, |(_, c)| i18n::cadence(*c).get(lang));
     let mut facts = vec![
         field(L::Kind, kind, lang),
-        field(L::Parent, &or_none(g.parent.as_deref(), lang), lang),
+        field(
+            L::Parent,
+            &g.parent.as_deref().map_or_else(|| L::None.get(lang).to_owned(), |p| group_name(data, p)),
+            lang,
+        ),
     ];
     if let Some(host) = &g.host_unit {
         facts.push(field(L::HostUnit, host, lang));
@@ -132,25 +169,22 @@ fn group_facts(g: &roster::GroupView, data_kind: &str, lang: Lang) -> Vec<String
 }
 
 fn heading(g: &roster::GroupView, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{}（{}）", g.name, g.id),
-        Lang::En => format!("{} ({})", g.name, g.id),
-    }
+    with_id(&g.name, &g.id, lang)
 }
 
-fn show_text(report: &roster::RosterShow, lang: Lang) -> String {
+fn show_text(data: &Data, report: &roster::RosterShow, lang: Lang) -> String {
     let mut s = String::new();
     for (i, g) in report.groups.iter().enumerate() {
         if i > 0 {
             s.push('\n');
         }
         let _ = writeln!(s, "{}", sanitize(&heading(g, lang)));
-        for fact in group_facts(g, g.kind, lang) {
+        for fact in group_facts(data, g, g.kind, lang) {
             let _ = writeln!(s, "{}", sanitize(&fact));
         }
         s.push_str(&seat_grid(g, lang).to_table());
         if !g.duties.is_empty() {
-            let _ = writeln!(s, "{}", field(L::Duties, "", lang));
+            let _ = writeln!(s, "{}", label_line(L::Duties, lang));
             for (n, duty) in g.duties.iter().enumerate() {
                 let _ = writeln!(s, "  {}. {}", n + 1, sanitize(duty));
             }
@@ -159,14 +193,14 @@ fn show_text(report: &roster::RosterShow, lang: Lang) -> String {
     s
 }
 
-fn show_markdown(report: &roster::RosterShow, lang: Lang) -> String {
+fn show_markdown(data: &Data, report: &roster::RosterShow, lang: Lang) -> String {
     let mut s = String::new();
     for (i, g) in report.groups.iter().enumerate() {
         if i > 0 {
             s.push('\n');
         }
         let _ = writeln!(s, "## {}\n", markdown_cell(&heading(g, lang)));
-        for fact in group_facts(g, g.kind, lang) {
+        for fact in group_facts(data, g, g.kind, lang) {
             let _ = writeln!(s, "- {}", markdown_cell(&fact));
         }
         s.push('\n');
@@ -181,16 +215,15 @@ fn show_markdown(report: &roster::RosterShow, lang: Lang) -> String {
     s
 }
 
-/// One row a seat, for CSV.
+/// One row a seat, for a spreadsheet: the seat table of every group, with the group's
+/// name in front. Headers are in the report language, as in every other CSV; scripts
+/// that want ids and roles as codes read the JSON.
 fn show_grid(report: &roster::RosterShow, lang: Lang) -> Grid {
-    let mut grid = Grid::new(["group", "group_name", "role", "executive", "role_title", "person", "title", "unit"]);
+    let mut grid = Grid::new([L::Group, L::Role, L::Name, L::PersonTitle, L::Unit].map(|l| l.get(lang)));
     for g in &report.groups {
         for seat in &g.seats {
             grid.push([
-                g.id.clone(),
                 g.name.clone(),
-                seat.role.to_owned(),
-                seat.executive.to_string(),
                 seat.role_title.clone(),
                 seat.person.clone(),
                 seat.title.clone().unwrap_or_default(),
@@ -198,18 +231,17 @@ fn show_grid(report: &roster::RosterShow, lang: Lang) -> Grid {
             ]);
         }
     }
-    let _ = lang;
     grid
 }
 
-fn task_grid(tasks: &[TaskView], lang: Lang) -> Grid {
+fn task_grid(data: &Data, tasks: &[TaskView], lang: Lang) -> Grid {
     let mut grid = Grid::new([L::Id, L::TaskTitle, L::Group, L::Due, L::Status].map(|l| l.get(lang)));
     for t in tasks {
         let status = crate::model::Status::parse(t.status).map_or(t.status, |s| i18n::status(s).get(lang));
         grid.push([
             t.id.clone(),
             t.title.clone(),
-            t.group.clone(),
+            group_name(data, &t.group),
             t.next_due.map_or_else(|| L::None.get(lang).to_owned(), |d| d.to_string()),
             status.to_owned(),
         ]);
@@ -217,15 +249,14 @@ fn task_grid(tasks: &[TaskView], lang: Lang) -> Grid {
     grid
 }
 
-fn person_doc(r: &roster::RosterPerson, lang: Lang, markdown: bool) -> String {
+fn person_doc(data: &Data, r: &roster::RosterPerson, lang: Lang, markdown: bool) -> String {
     let mut s = String::new();
     let p = &r.person;
-    let head = match &p.title {
-        Some(t) => format!("{}（{}）{}", p.name, p.id, t),
-        None => format!("{}（{}）", p.name, p.id),
+    let head = match (&p.title, lang) {
+        (Some(t), Lang::Zh) => format!("{}{t}", with_id(&p.name, &p.id, lang)),
+        (Some(t), Lang::En) => format!("{}, {t}", with_id(&p.name, &p.id, lang)),
+        (None, _) => with_id(&p.name, &p.id, lang),
     };
-    let head = if lang == Lang::En { head.replace('（', " (").replace('）', ") ") } else { head };
-    let head = head.trim_end().to_owned();
     let grid_out = |g: &Grid| if markdown { g.to_markdown() } else { g.to_table() };
     if markdown {
         let _ = writeln!(s, "## {}\n", markdown_cell(&head));
@@ -242,16 +273,16 @@ fn person_doc(r: &roster::RosterPerson, lang: Lang, markdown: bool) -> String {
     } else {
         let mut grid = Grid::new([L::Group, L::Role].map(|l| l.get(lang)));
         for seat in &r.seats {
-            grid.push([format!("{}（{}）", seat.group_name, seat.group), seat.role_title.clone()]);
+            grid.push([with_id(&seat.group_name, &seat.group, lang), seat.role_title.clone()]);
         }
         s.push_str(&grid_out(&grid));
     }
     s.push('\n');
-    let _ = writeln!(s, "{}", if markdown { format!("**{}**\n", L::Tasks.get(lang)) } else { field(L::Tasks, "", lang) });
+    let _ = writeln!(s, "{}", if markdown { format!("**{}**\n", L::Tasks.get(lang)) } else { label_line(L::Tasks, lang) });
     if r.tasks.is_empty() {
         let _ = writeln!(s, "{}", L::NoTasks.get(lang));
     } else {
-        s.push_str(&grid_out(&task_grid(&r.tasks, lang)));
+        s.push_str(&grid_out(&task_grid(data, &r.tasks, lang)));
     }
     s
 }
@@ -266,7 +297,7 @@ fn units_grid(data: &Data, report: &roster::RosterUnits, lang: Lang) -> Grid {
             let cell = if row.leads.contains(g) {
                 L::Leads.get(lang)
             } else if row.member_of.contains(g) {
-                L::MemberOf.get(lang)
+                L::Member.get(lang)
             } else {
                 ""
             };
@@ -277,11 +308,16 @@ fn units_grid(data: &Data, report: &roster::RosterUnits, lang: Lang) -> Grid {
     grid
 }
 
-/// What the group ids in the matrix's header stand for.
-fn legend(data: &Data) -> String {
+/// What the group ids in the matrix's header stand for; a list in Markdown, so that
+/// pandoc does not run the lines together.
+fn legend(data: &Data, markdown: bool) -> String {
     let mut s = String::new();
     for g in &data.groups {
-        let _ = writeln!(s, "{} = {}", sanitize(&g.id), sanitize(&g.name));
+        if markdown {
+            let _ = writeln!(s, "- {} = {}", markdown_cell(&g.id), markdown_cell(&g.name));
+        } else {
+            let _ = writeln!(s, "{} = {}", sanitize(&g.id), sanitize(&g.name));
+        }
     }
     s
 }
@@ -292,22 +328,21 @@ fn unit_doc(data: &Data, r: &roster::RosterUnit, lang: Lang, markdown: bool) -> 
         .iter()
         .find(|(n, _)| *n == r.unit.kind)
         .map_or(r.unit.kind, |(_, k)| i18n::unit_kind(*k).get(lang));
-    let head = format!("{}（{}，{}）", r.unit.name, r.unit.id, kind);
-    let head = if lang == Lang::En { format!("{} ({}, {})", r.unit.name, r.unit.id, kind) } else { head };
-    let names = |ids: &[String]| -> Vec<String> {
-        ids.iter()
-            .map(|id| data.groups.iter().find(|g| &g.id == id).map_or(id.clone(), |g| g.name.clone()))
-            .collect()
+    let head = match lang {
+        _ if r.unit.name == r.unit.id => with_id(&r.unit.name, kind, lang),
+        Lang::Zh => format!("{}（{}，{}）", r.unit.name, r.unit.id, kind),
+        Lang::En => format!("{} ({}, {})", r.unit.name, r.unit.id, kind),
     };
+    let names = |ids: &[String]| -> Vec<String> { ids.iter().map(|id| group_name(data, id)).collect() };
     let mut facts = vec![
-        field(L::Leads, &list_or_none(&names(&r.leads), lang), lang),
-        field(L::MemberOf, &list_or_none(&names(&r.member_of), lang), lang),
+        field(L::UnitLeads, &list_or_none(&names(&r.leads), lang), lang),
+        field(L::UnitMemberOf, &list_or_none(&names(&r.member_of), lang), lang),
     ];
     if !r.hosts.is_empty() {
-        facts.push(field(L::HostUnit, &list_or_none(&names(&r.hosts), lang), lang));
+        facts.push(field(L::UnitHosts, &list_or_none(&names(&r.hosts), lang), lang));
     }
     if !r.people.is_empty() {
-        facts.push(field(L::Name, &list_or_none(&r.people, lang), lang));
+        facts.push(field(L::UnitPeople, &list_or_none(&r.people, lang), lang));
     }
     if markdown {
         let _ = writeln!(s, "## {}\n", markdown_cell(&head));
@@ -320,12 +355,12 @@ fn unit_doc(data: &Data, r: &roster::RosterUnit, lang: Lang, markdown: bool) -> 
         for f in &facts {
             let _ = writeln!(s, "{}", sanitize(f));
         }
-        let _ = writeln!(s, "\n{}", field(L::Tasks, "", lang));
+        let _ = writeln!(s, "\n{}", label_line(L::Tasks, lang));
     }
     if r.tasks.is_empty() {
         let _ = writeln!(s, "{}", L::NoTasks.get(lang));
     } else {
-        let grid = task_grid(&r.tasks, lang);
+        let grid = task_grid(data, &r.tasks, lang);
         s.push_str(&if markdown { grid.to_markdown() } else { grid.to_table() });
     }
     s

@@ -1,10 +1,624 @@
-//! PLACEHOLDER(helper): replaced by the tasks implementation.
+//! `wg tasks list|overdue|due|show`: the office's 督办 lists in every format. The edits
+//! (`done`, `status`, `note`) live in [`super::edit`].
 
-use crate::cli::TasksCommand;
+use super::{load_data, unsupported};
+use crate::cli::{Format, OverdueBy, TasksCommand};
 use crate::context::Context;
+use crate::i18n::{self, L};
+use crate::model::{Data, Lang, Repeat, Status};
+use crate::render::{self, Grid, markdown_cell, text::sanitize};
+use crate::report::task_view::TaskView;
+use crate::report::tasks::{self, DueReport, Filter, OverdueReport, Summary, TaskList, TaskShow};
 use crate::{Error, Exit};
+use chrono::NaiveDate;
+use std::fmt::Write as _;
 use std::io::Write;
 
-pub fn run(_cmd: &TasksCommand, _ctx: &Context, _out: &mut dyn Write, _err: &mut dyn Write) -> Result<Exit, Error> {
-    Err(Error::Usage("PLACEHOLDER".into()))
+pub fn run(
+    cmd: &TasksCommand,
+    ctx: &Context,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Exit, Error> {
+    if matches!(
+        cmd,
+        TasksCommand::Done { .. } | TasksCommand::Status { .. } | TasksCommand::Note { .. }
+    ) {
+        return super::edit::run(cmd, ctx, out, err);
+    }
+    let loaded = load_data(ctx)?;
+    let data = &loaded.data;
+    let today = ctx.today(&data.org);
+    let view = View {
+        data,
+        lang: ctx.lang(&data.org),
+        format: ctx.format_or(Format::Table),
+        bom: ctx.bom,
+        dir: &loaded.dir,
+    };
+    let resolve = |f| Filter::resolve(data, f).map_err(Error::Usage);
+    match cmd {
+        TasksCommand::List { filters } => {
+            let report = tasks::list(data, &resolve(filters)?, today);
+            warn_uncovered(err, &report.uncovered_years)?;
+            view.list(out, &report)?;
+            Ok(Exit::Ok)
+        }
+        TasksCommand::Overdue {
+            filters,
+            by,
+            exit_code,
+        } => {
+            let report = tasks::overdue(data, &resolve(filters)?, today, *by);
+            warn_uncovered(err, &report.uncovered_years)?;
+            view.overdue(out, &report, *by)?;
+            Ok(if *exit_code && report.count > 0 {
+                Exit::Found
+            } else {
+                Exit::Ok
+            })
+        }
+        TasksCommand::Due {
+            filters,
+            within,
+            working_days,
+        } => {
+            let filter = resolve(filters)?;
+            let calendar = match (*working_days, &data.calendar) {
+                (false, _) => None,
+                (true, Some(cal)) => Some(cal),
+                (true, None) => {
+                    return Err(Error::Usage(format!(
+                        "--working-days needs the working-day calendar, but {} has no calendar.toml; \
+                         add one (see README, \"calendar.toml\") or leave out --working-days",
+                        loaded.dir.display()
+                    )));
+                }
+            };
+            let through = tasks::due_through(today, *within, calendar);
+            let report = tasks::due(data, &filter, today, through, *working_days);
+            warn_uncovered(err, &report.uncovered_years)?;
+            view.due(out, &report, *within)?;
+            Ok(Exit::Ok)
+        }
+        TasksCommand::Show { id } => {
+            let task = tasks::find_task(data, id).map_err(Error::Usage)?;
+            let report = tasks::show(data, task, today);
+            warn_uncovered(err, &report.uncovered_years)?;
+            view.show(out, &report)?;
+            Ok(Exit::Ok)
+        }
+        // Handled above, before loading: the edit loads (and locks) the data itself.
+        TasksCommand::Done { .. } | TasksCommand::Status { .. } | TasksCommand::Note { .. } => {
+            super::edit::run(cmd, ctx, out, err)
+        }
+    }
+}
+
+/// One line on stderr when working days were counted in years the calendar lacks.
+fn warn_uncovered(err: &mut dyn Write, years: &[i32]) -> Result<(), Error> {
+    if years.is_empty() {
+        return Ok(());
+    }
+    let those = if years.len() == 1 {
+        "that year"
+    } else {
+        "those years"
+    };
+    writeln!(
+        err,
+        "warning: calendar.toml does not cover {}; working days in {those} were counted Monday to Friday \
+         (add the year's holidays to calendar.toml)",
+        tasks::year_ranges(years)
+    )?;
+    Ok(())
+}
+
+/// What every renderer here needs.
+struct View<'d> {
+    data: &'d Data,
+    lang: Lang,
+    format: Format,
+    bom: bool,
+    /// The data directory as the user named it, so that `tasks show` points at a path
+    /// that opens from where `wg` ran.
+    dir: &'d std::path::Path,
+}
+
+/// The optional columns of a task table.
+#[derive(Clone, Copy, Default)]
+struct Columns {
+    days_overdue: bool,
+    working_days_overdue: bool,
+    missed: bool,
+    /// `wg tasks due`: days (and, counted so, working days) until the next due date.
+    days_left: bool,
+    working_days_left: bool,
+}
+
+impl View<'_> {
+    fn label(&self, l: L) -> &'static str {
+        l.get(self.lang)
+    }
+
+    /// `逾期任务（截至 2022-01-10）` / `Overdue tasks (as of 2022-01-10)`.
+    fn heading(&self, what: L, detail: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("{}（{detail}）", self.label(what)),
+            Lang::En => format!("{} ({detail})", self.label(what)),
+        }
+    }
+
+    fn as_of(&self, date: NaiveDate) -> String {
+        format!("{} {date}", self.label(L::AsOf))
+    }
+
+    fn count(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Zh => format!("共 {n} 项"),
+            Lang::En if n == 1 => "1 task".to_owned(),
+            Lang::En => format!("{n} tasks"),
+        }
+    }
+
+    /// The heading line of a table, or of a Markdown section, with the count.
+    fn title(&self, s: &mut String, heading: &str, count: usize) {
+        if self.format == Format::Markdown {
+            let _ = write!(
+                s,
+                "## {}\n\n{}\n\n",
+                markdown_cell(heading),
+                self.count(count)
+            );
+        } else {
+            let sep = if self.lang == Lang::Zh { "：" } else { ": " };
+            let _ = writeln!(s, "{heading}{sep}{}", self.count(count));
+        }
+    }
+
+    /// A grid as CSV, Markdown or an aligned table, as the format asks.
+    fn grid_text(&self, grid: &Grid) -> Result<Vec<u8>, Error> {
+        Ok(match self.format {
+            Format::Csv => grid.to_csv(self.bom)?,
+            Format::Markdown => grid.to_markdown().into_bytes(),
+            _ => grid.to_table().into_bytes(),
+        })
+    }
+
+    fn list(&self, out: &mut dyn Write, report: &TaskList) -> Result<(), Error> {
+        let calendar = self.data.calendar.is_some();
+        let cols = Columns {
+            days_overdue: true,
+            working_days_overdue: calendar,
+            missed: report.tasks.iter().any(|t| t.repeat.is_some()),
+            ..Columns::default()
+        };
+        match self.format {
+            Format::Json => render::json(out, report)?,
+            Format::Yaml => render::yaml(out, report)?,
+            Format::Csv => out.write_all(&self.grid_text(&self.task_grid(
+                &report.tasks,
+                cols,
+                report.as_of,
+            ))?)?,
+            Format::Table | Format::Text | Format::Markdown => {
+                let mut s = String::new();
+                let heading = self.heading(L::TasksHeading, &self.as_of(report.as_of));
+                if report.tasks.is_empty() {
+                    self.nothing(&mut s, L::NoMatch, &self.as_of(report.as_of));
+                } else {
+                    self.title(&mut s, &heading, report.count);
+                    s.push_str(&String::from_utf8_lossy(
+                        &self.grid_text(&self.task_grid(&report.tasks, cols, report.as_of))?,
+                    ));
+                }
+                out.write_all(s.as_bytes())?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `没有逾期任务（截至 2022-01-10）`: what an empty report says instead of a table.
+    fn nothing(&self, s: &mut String, what: L, detail: &str) {
+        let line = self.heading(what, detail);
+        if self.format == Format::Markdown {
+            let _ = writeln!(s, "## {}", markdown_cell(&line));
+        } else {
+            let _ = writeln!(s, "{line}");
+        }
+    }
+
+    fn overdue(
+        &self,
+        out: &mut dyn Write,
+        report: &OverdueReport,
+        by: OverdueBy,
+    ) -> Result<(), Error> {
+        let cols = Columns {
+            days_overdue: true,
+            working_days_overdue: self.data.calendar.is_some(),
+            missed: report.tasks.iter().any(|t| t.repeat.is_some()),
+            ..Columns::default()
+        };
+        match self.format {
+            Format::Json => render::json(out, report)?,
+            Format::Yaml => render::yaml(out, report)?,
+            // One CSV holds one table: the tasks. The summary is in the other formats.
+            Format::Csv => out.write_all(&self.grid_text(&self.task_grid(
+                &report.tasks,
+                cols,
+                report.as_of,
+            ))?)?,
+            Format::Table | Format::Text | Format::Markdown => {
+                let mut s = String::new();
+                let as_of = self.as_of(report.as_of);
+                if report.tasks.is_empty() {
+                    self.nothing(&mut s, L::NoOverdue, &as_of);
+                } else {
+                    self.title(
+                        &mut s,
+                        &self.heading(L::OverdueHeading, &as_of),
+                        report.count,
+                    );
+                    s.push_str(&String::from_utf8_lossy(
+                        &self.grid_text(&self.task_grid(&report.tasks, cols, report.as_of))?,
+                    ));
+                    let by_label = match by {
+                        OverdueBy::Group => L::ByGroup,
+                        OverdueBy::Unit => L::ByUnit,
+                        OverdueBy::Owner => L::ByOwner,
+                    };
+                    if self.format == Format::Markdown {
+                        let _ = write!(s, "\n### {}\n\n", self.label(by_label));
+                    } else {
+                        let colon = if self.lang == Lang::Zh { "：" } else { ":" };
+                        let _ = write!(s, "\n{}{colon}\n", self.label(by_label));
+                    }
+                    s.push_str(&String::from_utf8_lossy(
+                        &self.grid_text(&self.summary_grid(&report.summary, by))?,
+                    ));
+                }
+                out.write_all(s.as_bytes())?;
+            }
+        }
+        Ok(())
+    }
+
+    fn due(&self, out: &mut dyn Write, report: &DueReport, within: u32) -> Result<(), Error> {
+        let cols = Columns {
+            days_left: true,
+            working_days_left: report.working_days,
+            ..Columns::default()
+        };
+        match self.format {
+            Format::Json => render::json(out, report)?,
+            Format::Yaml => render::yaml(out, report)?,
+            Format::Csv => out.write_all(&self.grid_text(&self.task_grid(
+                &report.tasks,
+                cols,
+                report.as_of,
+            ))?)?,
+            Format::Table | Format::Text | Format::Markdown => {
+                let window = match (self.lang, report.working_days) {
+                    (Lang::Zh, false) => format!("{} 至 {}", report.as_of, report.through),
+                    (Lang::Zh, true) => {
+                        format!("{} 至 {}，{within} 个工作日", report.as_of, report.through)
+                    }
+                    (Lang::En, false) => format!("{} to {}", report.as_of, report.through),
+                    (Lang::En, true) => format!(
+                        "{} to {}, {within} working days",
+                        report.as_of, report.through
+                    ),
+                };
+                let mut s = String::new();
+                if report.tasks.is_empty() {
+                    self.nothing(&mut s, L::NoMatch, &window);
+                } else {
+                    self.title(&mut s, &self.heading(L::DueHeading, &window), report.count);
+                    s.push_str(&String::from_utf8_lossy(
+                        &self.grid_text(&self.task_grid(&report.tasks, cols, report.as_of))?,
+                    ));
+                }
+                out.write_all(s.as_bytes())?;
+            }
+        }
+        Ok(())
+    }
+
+    fn none(&self) -> String {
+        self.label(L::None).to_owned()
+    }
+
+    fn group_name(&self, id: &str) -> String {
+        self.data
+            .group_by_id(id)
+            .and_then(|g| self.data.groups.get(g))
+            .map_or_else(|| id.to_owned(), |g| g.name.clone())
+    }
+
+    fn status(&self, t: &TaskView) -> String {
+        let word = Status::parse(t.status).map_or(t.status, |s| i18n::status(s).get(self.lang));
+        match (t.late, self.lang) {
+            (true, Lang::Zh) => format!("{word}（{}）", self.label(L::Late)),
+            (true, Lang::En) => format!("{word} ({})", self.label(L::Late)),
+            (false, _) => word.to_owned(),
+        }
+    }
+
+    fn repeat_word(&self, t: &TaskView) -> Option<&'static str> {
+        let r = Repeat::ALL
+            .iter()
+            .find(|(name, _)| Some(*name) == t.repeat)?
+            .1;
+        Some(i18n::repeat(r).get(self.lang))
+    }
+
+    /// The next due date; a repeating task says how it repeats: `2022-01-31（每月）`.
+    fn due_cell(&self, t: &TaskView) -> String {
+        let Some(due) = t.next_due else {
+            return self.none();
+        };
+        match (self.repeat_word(t), self.lang) {
+            (Some(r), Lang::Zh) => format!("{due}（{r}）"),
+            (Some(r), Lang::En) => format!("{due} ({r})"),
+            (None, _) => due.to_string(),
+        }
+    }
+
+    fn task_grid(&self, tasks: &[TaskView], cols: Columns, today: NaiveDate) -> Grid {
+        // CSV keeps the date alone in its cell, so that a spreadsheet sorts it as a date.
+        let csv = self.format == Format::Csv;
+        let mut headers = vec![
+            L::Id,
+            L::TaskTitle,
+            L::Group,
+            L::LeadUnit,
+            L::Owner,
+            L::Status,
+            L::Due,
+        ];
+        if csv {
+            headers.push(L::Repeat);
+        }
+        let optional = [
+            (cols.days_overdue, L::DaysOverdue),
+            (cols.working_days_overdue, L::WorkingDaysOverdue),
+            (cols.missed, L::Missed),
+            (cols.days_left, L::DaysLeft),
+            (cols.working_days_left, L::WorkingDaysLeft),
+        ];
+        headers.extend(optional.iter().filter(|(on, _)| *on).map(|&(_, l)| l));
+        let mut grid = Grid::new(headers.iter().map(|l| self.label(*l)));
+        let number = |n: Option<i64>| n.map_or_else(String::new, |n| n.to_string());
+        for t in tasks {
+            let mut row = vec![
+                t.id.clone(),
+                t.title.clone(),
+                self.group_name(&t.group),
+                t.lead_unit.clone().unwrap_or_else(|| self.none()),
+                t.owner.clone().unwrap_or_else(|| self.none()),
+                self.status(t),
+            ];
+            if csv {
+                row.push(t.next_due.map_or_else(String::new, |d| d.to_string()));
+                row.push(self.repeat_word(t).unwrap_or_default().to_owned());
+            } else {
+                row.push(self.due_cell(t));
+            }
+            if cols.days_overdue {
+                row.push(number(t.days_overdue));
+            }
+            if cols.working_days_overdue {
+                row.push(number(t.working_days_overdue));
+            }
+            if cols.missed {
+                // Only the missed occurrences of an overdue repeating task are news.
+                row.push(number(t.missed.filter(|&m| m > 0).map(i64::from)));
+            }
+            if cols.days_left {
+                row.push(number(t.next_due.map(|d| (d - today).num_days())));
+            }
+            if cols.working_days_left {
+                let left = match (&self.data.calendar, t.next_due) {
+                    (Some(cal), Some(d)) => Some(cal.working_days_between(today, d)),
+                    _ => None,
+                };
+                row.push(number(left));
+            }
+            grid.push(row);
+        }
+        grid
+    }
+
+    fn summary_grid(&self, summary: &Summary, by: OverdueBy) -> Grid {
+        let key = match by {
+            OverdueBy::Group => L::Group,
+            OverdueBy::Unit => L::LeadUnit,
+            OverdueBy::Owner => L::Owner,
+        };
+        let mut grid = Grid::new(
+            [
+                key,
+                L::Band1To7,
+                L::Band8To30,
+                L::Band31To90,
+                L::BandOver90,
+                L::Total,
+            ]
+            .map(|l| self.label(l)),
+        );
+        let cells = |name: String, b: [usize; 5]| {
+            let mut row = vec![name];
+            row.extend(b.iter().map(|n| n.to_string()));
+            row
+        };
+        for r in &summary.rows {
+            let name = r
+                .name
+                .clone()
+                .unwrap_or_else(|| self.label(L::Unassigned).to_owned());
+            grid.push(cells(
+                name,
+                [
+                    r.band_1_7,
+                    r.band_8_30,
+                    r.band_31_90,
+                    r.band_over_90,
+                    r.total,
+                ],
+            ));
+        }
+        let t = &summary.total;
+        grid.push(cells(
+            self.label(L::Total).to_owned(),
+            [
+                t.band_1_7,
+                t.band_8_30,
+                t.band_31_90,
+                t.band_over_90,
+                t.total,
+            ],
+        ));
+        grid
+    }
+
+    fn show(&self, out: &mut dyn Write, report: &TaskShow) -> Result<(), Error> {
+        match self.format {
+            Format::Json => render::json(out, report)?,
+            Format::Yaml => render::yaml(out, report)?,
+            Format::Table | Format::Text | Format::Markdown => {
+                out.write_all(self.show_doc(report).as_bytes())?
+            }
+            Format::Csv => {
+                return Err(unsupported(
+                    self.format,
+                    "tasks show",
+                    &["table", "text", "json", "yaml", "markdown"],
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Every field of one task as label–value pairs, in reading order.
+    fn show_fields(&self, t: &TaskView) -> Vec<(L, String)> {
+        let none = || self.none();
+        let date = |d: Option<NaiveDate>| d.map_or_else(none, |d| d.to_string());
+        let list = |v: &[String]| {
+            if v.is_empty() {
+                none()
+            } else {
+                v.join(if self.lang == Lang::Zh { "、" } else { ", " })
+            }
+        };
+        let paren = |a: &str, b: &str| match self.lang {
+            Lang::Zh => format!("{a}（{b}）"),
+            Lang::En => format!("{a} ({b})"),
+        };
+        let mut fields = vec![
+            (L::Group, paren(&self.group_name(&t.group), &t.group)),
+            (L::LeadUnit, t.lead_unit.clone().unwrap_or_else(none)),
+            (L::Units, list(&t.units)),
+            (L::Owner, t.owner.clone().unwrap_or_else(none)),
+            (L::Targets, list(&t.targets)),
+            (L::Start, date(t.start)),
+            (L::Due, date(t.due)),
+        ];
+        if let Some(r) = self.repeat_word(t) {
+            fields.push((L::Repeat, r.to_owned()));
+            fields.push((L::DoneThrough, date(t.done_through)));
+            fields.push((L::NextDue, date(t.next_due)));
+        }
+        fields.push((
+            L::Status,
+            Status::parse(t.status)
+                .map_or(t.status, |s| i18n::status(s).get(self.lang))
+                .to_owned(),
+        ));
+        let done_on = match t.done_on {
+            Some(d) => paren(
+                &d.to_string(),
+                self.label(if t.late { L::DoneLate } else { L::DoneOnTime }),
+            ),
+            None => none(),
+        };
+        fields.push((L::DoneOn, done_on));
+        let number = |n: Option<i64>| n.map_or_else(none, |n| n.to_string());
+        fields.push((L::DaysOverdue, number(t.days_overdue)));
+        if self.data.calendar.is_some() {
+            fields.push((L::WorkingDaysOverdue, number(t.working_days_overdue)));
+        }
+        if t.repeat.is_some() {
+            fields.push((L::Missed, number(t.missed.map(i64::from))));
+        }
+        fields.push((L::Outcome, t.outcome.clone().unwrap_or_else(none)));
+        fields.push((
+            L::WrittenIn,
+            format!("{}:{}", self.dir.join(&t.file).display(), t.line),
+        ));
+        fields
+    }
+
+    fn show_doc(&self, report: &TaskShow) -> String {
+        let t = &report.task;
+        let fields = self.show_fields(t);
+        let mut s = String::new();
+        if self.format == Format::Markdown {
+            let _ = write!(
+                s,
+                "## {} {}\n\n",
+                markdown_cell(&t.id),
+                markdown_cell(&t.title)
+            );
+            for (label, value) in &fields {
+                let _ = writeln!(
+                    s,
+                    "- **{}**{}{}",
+                    self.label(*label),
+                    self.colon(),
+                    markdown_cell(value)
+                );
+            }
+            let _ = write!(s, "\n### {}\n\n", self.label(L::Updates));
+            if t.updates.is_empty() {
+                let _ = writeln!(s, "{}", self.label(L::NoUpdates));
+            }
+            for u in &t.updates {
+                let _ = writeln!(s, "- {}{}{}", u.date, self.colon(), markdown_cell(&u.note));
+            }
+        } else {
+            let _ = writeln!(s, "{}  {}", sanitize(&t.id), sanitize(&t.title));
+            // Values start in one column, whatever the width of the Chinese labels.
+            let width = fields
+                .iter()
+                .map(|(l, _)| unicode_width::UnicodeWidthStr::width(self.label(*l)))
+                .max()
+                .unwrap_or(0);
+            for (label, value) in &fields {
+                let text = self.label(*label);
+                let pad = width - unicode_width::UnicodeWidthStr::width(text);
+                let _ = writeln!(
+                    s,
+                    "  {text}{}{}{}",
+                    self.colon(),
+                    " ".repeat(pad),
+                    render::text::one_line(value)
+                );
+            }
+            let _ = writeln!(s, "\n{}{}", self.label(L::Updates), self.colon().trim_end());
+            if t.updates.is_empty() {
+                let _ = writeln!(s, "  {}", self.label(L::NoUpdates));
+            }
+            for u in &t.updates {
+                // A multi-line note keeps its lines, indented under its date.
+                let note = sanitize(&u.note).replace('\n', "\n              ");
+                let _ = writeln!(s, "  {}  {note}", u.date);
+            }
+        }
+        s
+    }
+
+    fn colon(&self) -> &'static str {
+        if self.lang == Lang::Zh { "：" } else { ": " }
+    }
 }

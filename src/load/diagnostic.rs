@@ -54,10 +54,14 @@ impl Source {
         let (first, _) = self.line_col(span.start);
         let (last, _) = self.line_col(span.end.saturating_sub(1).max(span.start));
         let start = self.line_starts.get(first - 1).copied().unwrap_or(0);
-        let end = self
+        let mut end = self
             .line_starts
             .get(last)
             .map_or(self.text.len(), |&s| s.saturating_sub(1));
+        // A file saved on Windows ends its lines in \r\n; the \r is not part of the line.
+        if end > start && self.text.as_bytes().get(end - 1) == Some(&b'\r') {
+            end -= 1;
+        }
         start..end.max(start)
     }
 }
@@ -158,7 +162,10 @@ impl Diagnostic {
             let lines = source.lines_around(&span);
             let (first_line, _) = source.line_col(lines.start);
             let excerpt = source.text.get(lines.clone()).unwrap_or("");
-            let local = (span.start - lines.start)..(span.end.min(lines.end) - lines.start);
+            // Within the excerpt; a span on a line's \r\n ending points just past the text.
+            let start = span.start.min(lines.end);
+            let end = span.end.clamp(start, lines.end);
+            let local = (start - lines.start)..(end - lines.start);
             let mut annotation = AnnotationKind::Primary.span(local);
             if let Some(label) = &self.label {
                 annotation = annotation.label(label.as_str());

@@ -177,8 +177,11 @@ impl<'a, 'i> Fields<'a, 'i> {
         ))
         .at(self.file, span)
         .label(format!("expected {expected}"));
-        if expected.contains("date") && found.is_str() {
-            diag = diag.help("write dates without quotes, like 2021-09-30");
+        if let (true, DeValue::String(text)) = (expected.contains("date"), found) {
+            diag = match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
+                Ok(date) => diag.help(format!("remove the quotes: {key} = {date}")),
+                Err(_) => diag.help("write dates without quotes, like 2021-09-30"),
+            };
         } else if expected == "a list of strings" && found.is_str() {
             diag = diag.help(format!("put it in brackets: {key} = [\"…\"]"));
         }
@@ -271,6 +274,11 @@ impl<'a, 'i> Fields<'a, 'i> {
                 self.error(diag);
                 None
             }
+            // The parser's stand-in for an impossible date, already reported.
+            (None, None, None) => {
+                self.ok = false;
+                None
+            }
             (None, _, _) => {
                 self.type_error(key, "a date", value, span);
                 None
@@ -347,6 +355,8 @@ pub fn describe(value: &DeValue<'_>) -> &'static str {
         DeValue::Boolean(_) => "true/false",
         DeValue::Datetime(dt) if dt.time.is_some() && dt.date.is_some() => "a date-time",
         DeValue::Datetime(dt) if dt.date.is_some() => "a date",
+        // The parser's stand-in for an impossible date.
+        DeValue::Datetime(dt) if dt.time.is_none() => "a date",
         DeValue::Datetime(_) => "a time",
         DeValue::Array(_) => "a list",
         DeValue::Table(_) => "a table",

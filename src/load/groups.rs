@@ -238,6 +238,7 @@ pub fn load(
         [_] => {}
         [] => {
             let d = Diagnostic::error("no group has kind \"leading\"")
+                .label("none of the groups is the leading group")
                 .help("exactly one group must be the leading group (领导小组): kind = \"leading\"");
             diags.push(if groups.is_empty() { d.at(file, 0..0) } else { d.at(file, kind_spans[0].clone()) });
         }

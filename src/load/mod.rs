@@ -75,8 +75,12 @@ pub fn find_data_dir(given: Option<&Path>, cwd: &Path) -> Result<PathBuf, LoadFa
         return Ok(PathBuf::from("data"));
     }
     Err(LoadFailure::single(
-        Diagnostic::error("no data directory found")
-            .help("tried: --data and WG_DATA (not set), ./org.toml (not found), ./data/org.toml (not found). Pass --data DIR, set WG_DATA, or run `wg init DIR` to start one"),
+        Diagnostic::error(format!("no data directory found from {}", cwd.display())).help(format!(
+            "tried: --data and WG_DATA (neither set), {} (not found), {} (not found). \
+             Pass --data DIR, set WG_DATA, cd to the data directory, or run `wg init DIR` to start one",
+            cwd.join("org.toml").display(),
+            cwd.join("data").join("org.toml").display()
+        )),
     ))
 }
 
@@ -239,25 +243,102 @@ impl Refs<'_> {
 }
 
 /// Parses a file's TOML; syntax errors become diagnostics and the file is skipped.
+/// Impossible dates (2021-02-30) are the exception: the parser recovers from them by
+/// keeping the key with an empty value, so the rest of the file is still checked and
+/// every problem shows up in one run.
 fn parse<'i>(file: FileId, text: &'i str, diags: &mut Vec<Diagnostic>) -> Option<(toml::de::DeTable<'i>, Span)> {
     let (doc, errors) = toml::de::DeTable::parse_recoverable(text);
-    if errors.is_empty() {
-        let span = 0..0;
-        return Some((doc.into_inner(), span));
-    }
-    for err in errors {
+    let only_dates = errors.iter().all(|e| e.message().starts_with("invalid date"));
+    let mut seen_at = Vec::new();
+    for err in &errors {
         let span = err.span().unwrap_or(0..0);
+        // The parser may trip twice over one mistake; the first message is the useful one.
+        if seen_at.contains(&span.start) {
+            continue;
+        }
+        seen_at.push(span.start);
         let message = err.message().trim().to_owned();
+        if let Some(why) = message.strip_prefix("invalid date") {
+            let written = text.get(span.clone()).unwrap_or("").trim();
+            let why = why.trim_start_matches([',', ' ']);
+            let mut d = Diagnostic::error(format!("{written} is not a real date"))
+                .at(file, span)
+                .help("dates are written YYYY-MM-DD, like 2021-09-30; check the month and the day");
+            if !why.is_empty() {
+                d = d.label(why.to_owned());
+            }
+            diags.push(d);
+            continue;
+        }
         let (first, rest) = message.split_once('\n').unwrap_or((&message, ""));
+        let line = line_at(text, span.start);
         let mut d = Diagnostic::error(format!("TOML syntax: {first}"))
             .at(file, span)
             .label(first.to_owned());
-        if !rest.trim().is_empty() {
-            d = d.help(rest.trim().to_owned());
-        }
+        d = d.help(syntax_hint(first, line).unwrap_or_else(|| {
+            if rest.trim().is_empty() {
+                "fix this line; the rest of this file is checked once it parses".to_owned()
+            } else {
+                rest.trim().to_owned()
+            }
+        }));
         diags.push(d);
     }
-    None
+    if errors.is_empty() || only_dates {
+        Some((doc.into_inner(), 0..0))
+    } else {
+        None
+    }
+}
+
+/// The line of `text` that holds byte `at`.
+fn line_at(text: &str, at: usize) -> &str {
+    let at = at.min(text.len());
+    let start = text.get(..at).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1);
+    let end = text.get(at..).and_then(|s| s.find('\n')).map_or(text.len(), |i| at + i);
+    text.get(start..end).unwrap_or("")
+}
+
+/// A plain-words hint for the TOML mistakes people make most, above all typing with a
+/// Chinese input method left in full-width mode (“ ” ＝ ，).
+fn syntax_hint(message: &str, line: &str) -> Option<String> {
+    const FULL_WIDTH: &[char] = &['“', '”', '‘', '’', '＝', '，', '［', '］', '｛', '｝', '：', '＃'];
+    // Full-width punctuation inside a string is ordinary Chinese text; only look outside.
+    let mut outside = String::new();
+    let (mut in_string, mut escaped) = (false, false);
+    for c in line.chars() {
+        match (in_string, escaped, c) {
+            (true, true, _) => escaped = false,
+            (true, false, '\\') => escaped = true,
+            (_, _, '"') => in_string = !in_string,
+            (false, _, '#') => break,
+            (false, _, c) => outside.push(c),
+            (true, false, _) => {}
+        }
+    }
+    let found: Vec<String> = FULL_WIDTH
+        .iter()
+        .filter(|c| outside.contains(**c))
+        .map(char::to_string)
+        .collect();
+    if !found.is_empty() {
+        return Some(format!(
+            "this line has full-width punctuation ({}); switch the input method to half-width and type \" = , [ ] instead",
+            found.join(" ")
+        ));
+    }
+    let hint = if message.contains("string values must be quoted") {
+        "put text in double quotes: key = \"…\""
+    } else if message.contains("invalid basic string") {
+        "the text is missing its closing \"; a string must end on the line it starts"
+    } else if message.contains("duplicate key") {
+        "this key is already set earlier in the same table; keep one of them"
+    } else if message.contains("unclosed array") {
+        "close the list with ]"
+    } else {
+        return None;
+    };
+    Some(hint.to_owned())
 }
 
 fn build(sources: &[Source], unreadable: &[bool], diags: &mut Vec<Diagnostic>) -> Option<Data> {

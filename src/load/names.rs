@@ -21,6 +21,8 @@ pub struct NameIndex {
     labels: Vec<String>,
     /// Canonical name of each entry, for suggestions.
     names: Vec<String>,
+    /// Id of each entry, to tell the candidates of an ambiguous reference apart.
+    ids: Vec<String>,
     /// False when the file that defines the entries could not be read: then unknown
     /// references are not reported, as they would only echo that one error.
     pub complete: bool,
@@ -34,11 +36,12 @@ impl NameIndex {
         }
     }
 
-    /// Adds an entry with every key it answers to; returns its index.
-    pub fn add<'k>(&mut self, label: String, name: &str, keys: impl IntoIterator<Item = &'k str>) -> usize {
+    /// Adds an entry with every key it answers to (its id among them); returns its index.
+    pub fn add<'k>(&mut self, label: String, name: &str, id: &str, keys: impl IntoIterator<Item = &'k str>) -> usize {
         let idx = self.labels.len();
         self.labels.push(label);
         self.names.push(name.to_owned());
+        self.ids.push(id.trim().to_owned());
         for key in keys {
             let entries = self.keys.entry(normalize(key)).or_default();
             if !entries.contains(&idx) {
@@ -84,16 +87,21 @@ impl NameIndex {
             }
             several => {
                 let list: Vec<String> = several.iter().map(|&i| self.label(i).to_owned()).collect();
+                let ids: Vec<String> = several
+                    .iter()
+                    .map(|&i| format!("\"{}\"", self.ids.get(i).map_or("", String::as_str)))
+                    .collect();
+                let kinds = if kind == "person" { "people".to_owned() } else { format!("{kind}s") };
                 diags.push(
                     Diagnostic::error(format!(
-                        "\"{}\" in {place} could be any of {} {kind}s: {}",
+                        "\"{}\" in {place} could be any of {} {kinds}: {}",
                         reference.value,
                         several.len(),
                         list.join(", ")
                     ))
                     .at(file, reference.span.clone())
                     .label("ambiguous")
-                    .help(format!("refer to the {kind} by id")),
+                    .help(format!("refer to the {kind} by id: {}", ids.join(" or "))),
                 );
                 None
             }
@@ -107,6 +115,27 @@ impl NameIndex {
         let mut names: Vec<&str> = Vec::new();
         for key in near.drain(..) {
             for &idx in self.lookup(key) {
+                let name = self.names.get(idx).map_or("", String::as_str);
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        // A name cut short or padded out ("省部属企事业单位工会" for
+        // "省部属企事业单位工会工作委员会") is too far off for edit distance; take names
+        // that contain it, or that it contains, in file order.
+        if names.is_empty() && wanted.chars().count() >= 2 {
+            let mut hits: Vec<usize> = self
+                .keys
+                .iter()
+                .filter(|(key, _)| {
+                    key.chars().count() >= 2 && (key.contains(wanted.as_str()) || wanted.contains(key.as_str()))
+                })
+                .flat_map(|(_, entries)| entries.iter().copied())
+                .collect();
+            hits.sort_unstable();
+            hits.dedup();
+            for idx in hits {
                 let name = self.names.get(idx).map_or("", String::as_str);
                 if !names.contains(&name) {
                     names.push(name);

@@ -47,6 +47,7 @@ pub fn load(file: FileId, doc: &DeTable<'_>, span: std::ops::Range<usize>, diags
         let kind = f.choice("kind", &UnitKind::ALL).map(|k| k.value).unwrap_or_default();
         let aliases = f.str_list("aliases");
         let Some(name) = name else { continue };
+        let explicit_id = id.is_some();
         let id = id.unwrap_or_else(|| name.clone());
         let canonical = normalize(&name.value);
         if let Some(first) = ids.insert(normalize(&id.value), id.span.clone()) {
@@ -72,10 +73,12 @@ pub fn load(file: FileId, doc: &DeTable<'_>, span: std::ops::Range<usize>, diags
         let keys = std::iter::once(id.value.as_str())
             .chain(std::iter::once(name.value.as_str()))
             .chain(aliases.iter().map(|a| a.value.as_str()));
-        unit_names.add(format!("\"{canonical}\""), &canonical, keys);
+        // An id that defaults to the name is the canonical name, without padding.
+        let uid = if explicit_id { id.value.trim().to_owned() } else { canonical.clone() };
+        unit_names.add(format!("\"{canonical}\""), &canonical, &uid, keys);
         unit_spans.push(name.span.clone());
         units.push(Unit {
-            id: id.value.trim().to_owned(),
+            id: uid,
             name: canonical,
             kind,
             aliases: aliases.into_iter().map(|a| normalize(&a.value)).collect(),
@@ -97,23 +100,32 @@ pub fn load(file: FileId, doc: &DeTable<'_>, span: std::ops::Range<usize>, diags
         let explicit_id = id.is_some();
         let id = id.unwrap_or_else(|| name.clone());
         if let Some(first) = ids.insert(normalize(&id.value), id.span.clone()) {
-            let mut d = duplicate(file, &id.value, "person id", id.span.clone(), first);
-            if !explicit_id {
-                d = d.help("two people share this name: give each an `id` and refer to them by it");
-            }
+            let d = if explicit_id {
+                duplicate(file, &id.value, "person id", id.span.clone(), first)
+            } else {
+                // Without ids the name is the id: say what the clerk sees, two people
+                // with one name, and how to tell them apart.
+                Diagnostic::error(format!("two people are named \"{canonical}\""))
+                    .at(file, id.span.clone())
+                    .label("same name again")
+                    .also("the first is at", file, first)
+                    .help("give each of them an `id` (a short handle of letters and digits) and refer to them by it in groups and tasks")
+            };
             diags.push(d);
             continue;
         }
         let unit = unit.and_then(|u| {
             unit_names.resolve(&u, "unit", &format!("the unit of {canonical}"), file, diags)
         });
+        // An id that defaults to the name is the canonical name: "赵 强" is 赵强.
+        let pid = if explicit_id { id.value.trim().to_owned() } else { canonical.clone() };
         let label = match &title {
-            Some(t) => format!("{canonical} ({}, {})", id.value, t.value),
-            None => format!("{canonical} ({})", id.value),
+            Some(t) => format!("{canonical} ({pid}, {})", t.value),
+            None => format!("{canonical} ({pid})"),
         };
-        person_names.add(label, &canonical, [id.value.as_str(), name.value.as_str()]);
+        person_names.add(label, &canonical, &pid, [id.value.as_str(), name.value.as_str()]);
         people.push(Person {
-            id: id.value.trim().to_owned(),
+            id: pid,
             name: canonical,
             title: title.map(|t| t.value),
             unit,

@@ -126,9 +126,9 @@ impl Task {
     pub fn next_due(&self) -> Option<NaiveDate> {
         let due = self.due?;
         match (self.repeat, self.done_through) {
-            (Some(repeat), Some(through)) => {
-                (0..).map_while(|n| repeat.occurrence(due, n)).find(|&d| d > through)
-            }
+            (Some(repeat), Some(through)) => (0..)
+                .map_while(|n| repeat.occurrence(due, n))
+                .find(|&d| d > through),
             _ => Some(due),
         }
     }
@@ -179,5 +179,141 @@ impl Task {
     /// Done after its due date.
     pub fn is_late(&self) -> bool {
         matches!((self.done_on, self.due), (Some(done), Some(due)) if done > due)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn task(due: &str, repeat: Option<Repeat>, done_through: Option<&str>) -> Task {
+        Task {
+            id: "T".into(),
+            title: "t".into(),
+            group: 0,
+            lead_unit: None,
+            units: Vec::new(),
+            owner: None,
+            start: None,
+            due: Some(date(due)),
+            status: Status::Todo,
+            done_on: None,
+            repeat,
+            done_through: done_through.map(date),
+            targets: Vec::new(),
+            outcome: None,
+            updates: Vec::new(),
+            origin: Origin {
+                file: "tasks.toml".into(),
+                line: 1,
+            },
+        }
+    }
+
+    #[test]
+    fn monthly_from_the_31st_takes_each_months_last_day() {
+        let first = date("2024-01-31");
+        let got: Vec<NaiveDate> = (0..4)
+            .map(|n| Repeat::Monthly.occurrence(first, n).unwrap())
+            .collect();
+        assert_eq!(
+            got,
+            ["2024-01-31", "2024-02-29", "2024-03-31", "2024-04-30"].map(date)
+        );
+        assert_eq!(
+            Repeat::Monthly.occurrence(date("2023-01-31"), 1),
+            Some(date("2023-02-28"))
+        );
+    }
+
+    #[test]
+    fn quarterly_from_november_30_lands_on_february_29_then_may_30() {
+        let first = date("2023-11-30");
+        assert_eq!(
+            Repeat::Quarterly.occurrence(first, 1),
+            Some(date("2024-02-29"))
+        );
+        assert_eq!(
+            Repeat::Quarterly.occurrence(first, 2),
+            Some(date("2024-05-30"))
+        );
+    }
+
+    #[test]
+    fn next_due_is_the_first_occurrence_after_done_through() {
+        let t = task("2023-01-31", Some(Repeat::Monthly), Some("2023-02-28"));
+        assert_eq!(t.next_due(), Some(date("2023-03-31")));
+        // A done_through between occurrences counts the one before it as done.
+        let t = task("2023-01-31", Some(Repeat::Monthly), Some("2023-03-15"));
+        assert_eq!(t.next_due(), Some(date("2023-03-31")));
+    }
+
+    #[test]
+    fn monthly_task_counts_every_missed_month_end() {
+        let t = task("2023-01-31", Some(Repeat::Monthly), None);
+        let o = t.overdue(date("2023-03-01")).unwrap();
+        assert_eq!((o.since, o.days, o.missed), (date("2023-01-31"), 29, 2));
+        let o = t.overdue(date("2023-03-31")).unwrap();
+        assert_eq!(o.missed, 2, "the occurrence due today is not missed yet");
+        let o = t.overdue(date("2023-04-01")).unwrap();
+        assert_eq!(o.missed, 3);
+    }
+
+    #[test]
+    fn task_due_today_is_not_overdue() {
+        assert_eq!(
+            task("2024-02-29", None, None).overdue(date("2024-02-29")),
+            None
+        );
+        let o = task("2024-02-29", None, None)
+            .overdue(date("2024-03-01"))
+            .unwrap();
+        assert_eq!((o.days, o.missed), (1, 1));
+    }
+
+    #[test]
+    fn closed_tasks_are_never_overdue() {
+        let mut t = task("2020-01-01", Some(Repeat::Monthly), None);
+        t.status = Status::Cancelled;
+        assert_eq!(t.overdue(date("2024-01-01")), None);
+        t.status = Status::Done;
+        assert_eq!(t.overdue(date("2024-01-01")), None);
+    }
+
+    fn brute_missed(t: &Task, today: NaiveDate) -> u32 {
+        let (Some(repeat), Some(due)) = (t.repeat, t.due) else {
+            return 0;
+        };
+        (0..)
+            .map_while(|n| repeat.occurrence(due, n))
+            .take_while(|&d| d < today)
+            .filter(|&d| t.done_through.is_none_or(|through| d > through))
+            .count() as u32
+    }
+
+    proptest! {
+        #[test]
+        fn missed_matches_counting_one_by_one(
+            due_days in 0i64..3000,
+            through_offset in proptest::option::of(-40i64..2000),
+            today_offset in -40i64..2500,
+            r in 0usize..3,
+        ) {
+            let base = date("2019-01-01");
+            let due = base + chrono::Duration::days(due_days);
+            let repeat = Repeat::ALL[r].1;
+            let mut t = task("2019-01-01", Some(repeat), None);
+            t.due = Some(due);
+            t.done_through = through_offset.map(|o| due + chrono::Duration::days(o));
+            let today = due + chrono::Duration::days(today_offset);
+            let expected = brute_missed(&t, today);
+            let got = t.overdue(today).map_or(0, |o| o.missed);
+            prop_assert_eq!(got, expected);
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! Turns report rows into bytes: tables (CJK-aligned, ASCII borders), JSON, YAML, CSV
 //! and Markdown. No domain logic lives here.
 
+pub mod ics;
 pub mod text;
 
 use comfy_table::{ContentArrangement, presets};

@@ -25,8 +25,9 @@ impl std::fmt::Display for LookupError {
             }
             LookupError::Ambiguous { kind, name, candidates } => write!(
                 f,
-                "\"{name}\" could be any of {} {kind}s: {}; use the id",
+                "\"{name}\" could be any of {} {}: {}; type the id instead",
                 candidates.len(),
+                if *kind == "person" { "people".to_owned() } else { format!("{kind}s") },
                 candidates.join(", ")
             ),
         }
@@ -84,7 +85,13 @@ pub fn person(data: &Data, typed: &str) -> Result<PersonIdx, LookupError> {
         typed,
         data.people.len(),
         |i| vec![data.people[i].id.as_str(), data.people[i].name.as_str()],
-        |i| format!("{} ({})", data.people[i].name, data.people[i].id),
+        |i| {
+            let p = &data.people[i];
+            match &p.title {
+                Some(title) => format!("{} (id {}, {title})", p.name, p.id),
+                None => format!("{} (id {})", p.name, p.id),
+            }
+        },
     )
 }
 
@@ -99,7 +106,7 @@ pub fn unit(data: &Data, typed: &str) -> Result<UnitIdx, LookupError> {
             keys.extend(u.aliases.iter().map(String::as_str));
             keys
         },
-        |i| format!("{} ({})", data.units[i].name, data.units[i].id),
+        |i| format!("{} (id {})", data.units[i].name, data.units[i].id),
     )
 }
 

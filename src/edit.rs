@@ -1,0 +1,747 @@
+//! In-place edits of a task (`wg tasks done|status|note`) that keep every other byte of
+//! the file: the task's own `[[tasks]]` chunk is cut out, changed with `toml_edit` and
+//! spliced back; the result is validated with the rest of the data directory, then
+//! replaces the file atomically, all under a lock so that concurrent edits serialise.
+
+use crate::Error;
+use crate::load::{self, Diagnostic, Loaded, suggest};
+use crate::model::{Org, Status, Task, Update};
+use anyhow::{Context as _, anyhow};
+use chrono::{Datelike, NaiveDate};
+use std::collections::HashMap;
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::Write;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
+
+/// The lock file, in the data directory; it is created on first use and left in place
+/// (deleting a lock file while someone waits on it would let two editors in at once).
+pub const LOCK_FILE: &str = ".wg.lock";
+
+/// How long an edit waits for another `wg` to finish before giving up.
+pub const LOCK_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Keys of a task in the order SPEC writes them: a key the edit adds goes after the last
+/// key present that comes before it here (`done_on` after `status`).
+const KEY_ORDER: &[&str] = &[
+    "id",
+    "title",
+    "group",
+    "lead_unit",
+    "units",
+    "owner",
+    "start",
+    "due",
+    "status",
+    "done_on",
+    "repeat",
+    "done_through",
+    "targets",
+    "outcome",
+];
+
+/// What the user asked to change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// Mark done on a day (default: the as-of date); a repeating task: its next occurrence.
+    Done { on: Option<NaiveDate>, note: Option<String> },
+    /// Set the status; the word is written as given (canonical English or Chinese).
+    Status { status: Status, word: &'static str },
+    /// Append a progress note dated the as-of date.
+    Note(String),
+}
+
+/// One thing an edit changed, for the line `wg` prints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Changed {
+    Status { from: Status, to: Status },
+    DoneOnSet(NaiveDate),
+    DoneOnRemoved(NaiveDate),
+    DoneThrough { from: Option<NaiveDate>, to: NaiveDate },
+    NoteAdded(NaiveDate),
+    /// Nothing to do: the task already has this status. The file is not touched.
+    Unchanged(Status),
+}
+
+/// What an edit did.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// The task's id, as written in its file.
+    pub id: String,
+    /// The file that was changed, as shown to the user.
+    pub file: String,
+    pub changes: Vec<Changed>,
+    /// The organisation, for the as-of date's and the labels' language.
+    pub org: Org,
+}
+
+/// Parses a status typed on the command line; returns it with the canonical word in
+/// the language it was typed in (`进行中` stays Chinese, ` Done ` becomes `done`).
+pub fn parse_status(typed: &str) -> Result<(Status, &'static str), Error> {
+    let t = typed.trim();
+    for &(en, zh, status) in &Status::ALL {
+        if t == zh {
+            return Ok((status, zh));
+        }
+        if t.eq_ignore_ascii_case(en) {
+            return Ok((status, en));
+        }
+    }
+    let names: Vec<String> = Status::ALL.iter().map(|(en, zh, _)| format!("{en} ({zh})")).collect();
+    let near = suggest::closest(
+        &t.to_lowercase(),
+        Status::ALL.iter().flat_map(|(en, zh, _)| [*en, *zh]),
+        1,
+    );
+    let hint = match near.first() {
+        Some(n) => format!(" did you mean \"{n}\"?"),
+        None => String::new(),
+    };
+    Err(Error::Usage(format!(
+        "unknown status \"{typed}\";{hint} the statuses are: {}",
+        names.join(", ")
+    )))
+}
+
+/// Applies a change to task `id` of the data directory `dir`. `today` gives the as-of
+/// date once the org (and so its time zone) is known.
+///
+/// Holds the directory's lock from the first read to the rename. Refuses (and writes
+/// nothing) when the data does not load, the task is unknown, the change makes no sense
+/// for the task, or the new file would not validate.
+pub fn apply(dir: &Path, id: &str, change: &Change, today: &dyn Fn(&Org) -> NaiveDate) -> Result<Outcome, Error> {
+    let _lock = lock(dir, LOCK_TIMEOUT)?;
+    let loaded = load::load(dir).map_err(Error::Data)?;
+    let task = find_task(&loaded, id)?;
+    let today = today(&loaded.data.org);
+    let plan = plan(task, change, today)?;
+    let source = loaded
+        .sources
+        .iter()
+        .find(|s| s.rel == task.origin.file)
+        .ok_or_else(|| anyhow!("task {} comes from {} but that file was not read", task.id, task.origin.file.display()))?;
+    let outcome = Outcome {
+        id: task.id.clone(),
+        file: source.shown.clone(),
+        changes: plan.changes.clone(),
+        org: loaded.data.org.clone(),
+    };
+    if plan.is_noop() {
+        return Ok(outcome);
+    }
+
+    let path = dir.join(&task.origin.file);
+    let (bom, text) = read_file(&path)?;
+    if text != source.text {
+        return Err(Error::Other(anyhow!(
+            "{} changed while wg was editing it (another program wrote it); nothing was written. Run the command again",
+            source.shown
+        )));
+    }
+    let next_line = loaded
+        .data
+        .tasks
+        .iter()
+        .filter(|t| t.origin.file == task.origin.file && t.origin.line > task.origin.line)
+        .map(|t| t.origin.line)
+        .min();
+    let new_text = edit_text(&text, task, next_line, &plan).map_err(|e| {
+        Error::Other(e.context(format!(
+            "cannot edit task {} in {}; nothing was written. Edit the file by hand",
+            task.id, source.shown
+        )))
+    })?;
+
+    let reloaded = validate(dir, &task.origin.file, &new_text, &task.id, &source.shown)?;
+    check_result(&reloaded, task, &plan).map_err(|e| {
+        Error::Other(e.context(format!(
+            "the edit of task {} in {} did not come out as planned, so it was refused and nothing was written; please report this as a bug",
+            task.id, source.shown
+        )))
+    })?;
+
+    let mut bytes = Vec::with_capacity(new_text.len() + 3);
+    if bom {
+        bytes.extend_from_slice(b"\xEF\xBB\xBF");
+    }
+    bytes.extend_from_slice(new_text.as_bytes());
+    write_atomic(&path, &bytes).map_err(|e| {
+        Error::Other(e.context(format!(
+            "the edit of task {} was not written and {} is unchanged",
+            task.id, source.shown
+        )))
+    })?;
+    Ok(outcome)
+}
+
+/// Loads the data directory with `rel` replaced by `new_text`; an error says that the
+/// edit was refused and the file is unchanged, then lists the problems.
+fn validate(dir: &Path, rel: &Path, new_text: &str, id: &str, shown: &str) -> Result<Loaded, Error> {
+    let replaced = HashMap::from([(rel.to_path_buf(), new_text.to_owned())]);
+    load::load_with(dir, &replaced).map_err(|mut failure| {
+        failure.diagnostics.insert(
+            0,
+            Diagnostic::error(format!(
+                "this edit of task {id} would make the data invalid, so it was refused; {shown} is unchanged"
+            ))
+            .help("the problems below are in the text the edit would have written; fix the data by hand, or change the edit"),
+        );
+        Error::Data(failure)
+    })
+}
+
+/// The task with this id, or an error that suggests the nearest ids.
+fn find_task<'a>(loaded: &'a Loaded, id: &str) -> Result<&'a Task, Error> {
+    let wanted = id.trim();
+    if let Some(task) = loaded.data.task_by_id(wanted) {
+        return Ok(task);
+    }
+    let tasks = &loaded.data.tasks;
+    let mut near: Vec<&str> = tasks
+        .iter()
+        .filter(|t| t.id.eq_ignore_ascii_case(wanted))
+        .map(|t| t.id.as_str())
+        .collect();
+    if near.is_empty() {
+        near = suggest::closest(wanted, tasks.iter().map(|t| t.id.as_str()), 3);
+    }
+    let hint = match near.as_slice() {
+        [] => String::new(),
+        [one] => format!("; did you mean \"{one}\"?"),
+        many => format!(
+            "; did you mean one of {}?",
+            many.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ")
+        ),
+    };
+    Err(Error::Usage(format!(
+        "no task has the id \"{id}\"{hint} (`wg tasks list` shows every task's id)"
+    )))
+}
+
+/// What to set in the file, worked out from the task as loaded.
+#[derive(Debug, Clone, Default)]
+struct Plan {
+    /// The status to write, and the word: the one typed, or `None` to write it in the
+    /// language the file's status already uses.
+    status: Option<(Status, Option<&'static str>)>,
+    done_on: Option<KeyEdit>,
+    done_through: Option<NaiveDate>,
+    note: Option<Update>,
+    changes: Vec<Changed>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum KeyEdit {
+    Set(NaiveDate),
+    Remove,
+}
+
+impl Plan {
+    fn is_noop(&self) -> bool {
+        self.status.is_none() && self.done_on.is_none() && self.done_through.is_none() && self.note.is_none()
+    }
+}
+
+fn plan(task: &Task, change: &Change, today: NaiveDate) -> Result<Plan, Error> {
+    let id = &task.id;
+    let mut p = Plan::default();
+    match change {
+        Change::Done { on, note } => {
+            match task.status {
+                Status::Done => {
+                    let when = task.done_on.map(|d| format!(" on {d}")).unwrap_or_default();
+                    return Err(Error::Usage(format!(
+                        "task {id} is already done{when}; nothing changed. To reopen it: `wg tasks status {id} in-progress`"
+                    )));
+                }
+                Status::Cancelled => {
+                    return Err(Error::Usage(format!(
+                        "task {id} is cancelled; nothing changed. To reopen it: `wg tasks status {id} todo`"
+                    )));
+                }
+                _ => {}
+            }
+            if task.repeat.is_some() {
+                if let Some(on) = on {
+                    return Err(Error::Usage(format!(
+                        "task {id} repeats, and the file records only which occurrences are done (done_through), not the day; drop --on {on} (use --note to record the day)"
+                    )));
+                }
+                let next = task.next_due().ok_or_else(|| {
+                    Error::Usage(format!("task {id} repeats but has no next occurrence; check its `due` and `done_through`"))
+                })?;
+                p.done_through = Some(next);
+                p.changes.push(Changed::DoneThrough {
+                    from: task.done_through,
+                    to: next,
+                });
+            } else {
+                let on = on.unwrap_or(today);
+                if on > today {
+                    return Err(Error::Usage(format!(
+                        "--on {on} is after the as-of date {today}; a task cannot be done in the future (pass --today to change the as-of date)"
+                    )));
+                }
+                p.status = Some((Status::Done, None));
+                p.done_on = Some(KeyEdit::Set(on));
+                p.changes.push(Changed::Status {
+                    from: task.status,
+                    to: Status::Done,
+                });
+                p.changes.push(Changed::DoneOnSet(on));
+            }
+            if let Some(note) = note {
+                add_note(&mut p, note, today)?;
+            }
+        }
+        Change::Status { status, word } => {
+            if *status == task.status {
+                p.changes.push(Changed::Unchanged(*status));
+                return Ok(p);
+            }
+            p.status = Some((*status, Some(*word)));
+            p.changes.push(Changed::Status {
+                from: task.status,
+                to: *status,
+            });
+            if *status == Status::Done {
+                p.done_on = Some(KeyEdit::Set(today));
+                p.changes.push(Changed::DoneOnSet(today));
+            } else if let Some(old) = task.done_on {
+                p.done_on = Some(KeyEdit::Remove);
+                p.changes.push(Changed::DoneOnRemoved(old));
+            }
+        }
+        Change::Note(text) => add_note(&mut p, text, today)?,
+    }
+    Ok(p)
+}
+
+fn add_note(p: &mut Plan, text: &str, today: NaiveDate) -> Result<(), Error> {
+    let note = text.trim();
+    if note.is_empty() {
+        return Err(Error::Usage("the note is empty; give the text of the progress note".into()));
+    }
+    p.note = Some(Update {
+        date: today,
+        note: note.to_owned(),
+    });
+    p.changes.push(Changed::NoteAdded(today));
+    Ok(())
+}
+
+/// Reads a file as UTF-8 text; says whether it started with a byte-order mark (which is
+/// kept on writing, but not given to the TOML parser).
+fn read_file(path: &Path) -> Result<(bool, String), Error> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let (bom, body) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(body) => (true, body.to_vec()),
+        None => (false, bytes),
+    };
+    let text = String::from_utf8(body).map_err(|_| anyhow!("{} is not valid UTF-8", path.display()))?;
+    Ok((bom, text))
+}
+
+/// The whole file's new text: the task's chunk (its header line up to the next task's
+/// header line, or the end) is parsed alone, edited and spliced back, so the rest of the
+/// file is never even re-rendered. Falls back to the whole file when the task is not
+/// written as a `[[tasks]]` header (e.g. an inline table).
+fn edit_text(text: &str, task: &Task, next_line: Option<usize>, plan: &Plan) -> anyhow::Result<String> {
+    let chunk = chunk_range(text, task.origin.line, next_line).unwrap_or(0..text.len());
+    let old = text.get(chunk.clone()).ok_or_else(|| anyhow!("the task's lines are not where the loader found them"))?;
+    let new = edit_chunk(old, &task.id, plan)?;
+    let mut out = String::with_capacity(text.len() + new.len() - old.len().min(new.len()) + 64);
+    out.push_str(text.get(..chunk.start).unwrap_or(""));
+    out.push_str(&new);
+    out.push_str(text.get(chunk.end..).unwrap_or(""));
+    Ok(out)
+}
+
+/// Byte range from the start of line `line` (1-based) to the start of line `next` (or
+/// the end), when `line` is a `[[…]]` header.
+fn chunk_range(text: &str, line: usize, next: Option<usize>) -> Option<Range<usize>> {
+    let start = line_start(text, line)?;
+    let end = match next {
+        Some(n) => line_start(text, n)?,
+        None => text.len(),
+    };
+    let header = text.get(start..)?.trim_start_matches([' ', '\t']);
+    (header.starts_with("[[") && start < end).then_some(start..end)
+}
+
+fn line_start(text: &str, line: usize) -> Option<usize> {
+    match line {
+        0 => None,
+        1 => Some(0),
+        n => text.match_indices('\n').nth(n - 2).map(|(i, _)| i + 1),
+    }
+}
+
+/// Edits the TOML text `old` (a chunk or a whole file) that holds task `id`.
+fn edit_chunk(old: &str, id: &str, plan: &Plan) -> anyhow::Result<String> {
+    // toml_edit writes "\n" after every line; a file written with "\r\n" throughout keeps
+    // its line endings by converting back. Mixed files are left as toml_edit writes them.
+    let crlf = old.contains("\r\n") && !old.replace("\r\n", "").contains('\n');
+    let render = |doc: &DocumentMut| {
+        let s = doc.to_string();
+        if crlf { s.replace("\r\n", "\n").replace('\n', "\r\n") } else { s }
+    };
+    let mut doc: DocumentMut = old.parse().context("toml_edit cannot parse the task's table")?;
+    // toml_edit reproduces what it parsed byte for byte in every case we know of; should
+    // it not, an edit would change lines it has no business changing. Refuse instead.
+    if render(&doc) != old {
+        return Err(anyhow!("toml_edit would reformat the task's lines"));
+    }
+    let table = find_table(&mut doc, id)?;
+    if let Some((status, word)) = plan.status {
+        let word = word.unwrap_or_else(|| word_in_file_language(table, status));
+        set_string(table, "status", word);
+    }
+    match plan.done_on {
+        Some(KeyEdit::Set(d)) => set_value(table, "done_on", date_value(d)?),
+        Some(KeyEdit::Remove) => {
+            table.remove("done_on");
+        }
+        None => {}
+    }
+    if let Some(d) = plan.done_through {
+        set_value(table, "done_through", date_value(d)?);
+    }
+    if let Some(update) = &plan.note {
+        append_note(table, update)?;
+    }
+    Ok(render(&doc))
+}
+
+/// The word for `status` in the language of the task's current status value: a task
+/// that says `status = "进行中"` becomes `已完成`. Without a status key, English.
+fn word_in_file_language(table: &Table, status: Status) -> &'static str {
+    let chinese = table
+        .get("status")
+        .and_then(Item::as_str)
+        .is_some_and(|old| Status::ALL.iter().any(|(_, zh, _)| *zh == old.trim()));
+    Status::ALL
+        .iter()
+        .find(|(_, _, s)| *s == status)
+        .map_or("todo", |(en, zh, _)| if chinese { zh } else { en })
+}
+
+/// The `[[tasks]]` table with this id.
+fn find_table<'d>(doc: &'d mut DocumentMut, id: &str) -> anyhow::Result<&'d mut Table> {
+    match doc.get_mut("tasks") {
+        Some(Item::ArrayOfTables(tables)) => tables
+            .iter_mut()
+            .find(|t| t.get("id").and_then(Item::as_str).is_some_and(|s| s.trim() == id))
+            .ok_or_else(|| anyhow!("no [[tasks]] table with id \"{id}\" where the loader found it")),
+        Some(Item::Value(Value::Array(_))) => Err(anyhow!(
+            "the tasks are written as an inline list (`tasks = [{{ … }}]`); wg edits only `[[tasks]]` tables"
+        )),
+        _ => Err(anyhow!("no `[[tasks]]` tables where the loader found task \"{id}\"")),
+    }
+}
+
+fn date_value(d: NaiveDate) -> anyhow::Result<Value> {
+    let year = u16::try_from(d.year())
+        .ok()
+        .filter(|y| *y <= 9999)
+        .ok_or_else(|| anyhow!("the date {d} cannot be written in TOML"))?;
+    let date = toml_edit::Date {
+        year,
+        month: u8::try_from(d.month())?,
+        day: u8::try_from(d.day())?,
+    };
+    Ok(Value::from(toml_edit::Datetime {
+        date: Some(date),
+        time: None,
+        offset: None,
+    }))
+}
+
+/// Sets a string value, written in the quoting the old value used ('…' stays '…').
+fn set_string(table: &mut Table, key: &str, s: &str) {
+    let literal = table
+        .get(key)
+        .and_then(Item::as_value)
+        .and_then(|v| match v {
+            Value::String(f) => f.as_repr(),
+            _ => None,
+        })
+        .and_then(|r| r.as_raw().as_str())
+        .is_some_and(|raw| raw.starts_with('\''));
+    let value = if literal && !s.contains(['\'', '\n', '\r']) {
+        format!("'{s}'").parse::<Value>().unwrap_or_else(|_| Value::from(s))
+    } else {
+        Value::from(s)
+    };
+    set_value(table, key, value);
+}
+
+/// Replaces a key's value keeping the old value's decor (the spaces around it and an
+/// inline comment), or adds the key after its predecessor in [`KEY_ORDER`].
+fn set_value(table: &mut Table, key: &str, mut value: Value) {
+    if let Some(Item::Value(old)) = table.get_mut(key) {
+        *value.decor_mut() = old.decor().clone();
+        *old = value;
+        return;
+    }
+    let rank = |k: &str| KEY_ORDER.iter().position(|o| *o == k);
+    let my_rank = rank(key).unwrap_or(KEY_ORDER.len());
+    // The key the new one follows: the last value key that comes before it in KEY_ORDER.
+    let keys: Vec<String> = table.iter().map(|(k, _)| k.to_owned()).collect();
+    let after = keys
+        .iter()
+        .rposition(|k| table.get(k).is_some_and(Item::is_value) && rank(k).is_some_and(|r| r < my_rank));
+    let indent = after
+        .or_else(|| keys.iter().position(|k| table.get(k).is_some_and(Item::is_value)))
+        .and_then(|i| keys.get(i))
+        .and_then(|k| table.key(k))
+        .and_then(|k| k.leaf_decor().prefix())
+        .and_then(|p| p.as_str())
+        .map(|p| p.rsplit('\n').next().unwrap_or("").to_owned())
+        .filter(|p| p.chars().all(|c| c == ' ' || c == '\t'))
+        .unwrap_or_default();
+    table.insert(key, Item::Value(value));
+    if !indent.is_empty() {
+        if let Some(mut k) = table.key_mut(key) {
+            k.leaf_decor_mut().set_prefix(indent);
+        }
+    }
+    // Move the new key (now last) to just after `after`; every other key keeps its place.
+    let slot = after.map_or(-1, |i| i as isize);
+    let order: HashMap<String, (isize, u8)> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.clone(), (i as isize, 0)))
+        .chain(std::iter::once((key.to_owned(), (slot, 1))))
+        .collect();
+    let at = |k: &str| order.get(k).copied().unwrap_or((isize::MAX, 0));
+    table.sort_values_by(|k1, _, k2, _| at(k1.get()).cmp(&at(k2.get())));
+}
+
+/// Appends `[[tasks.updates]]` (or an element of an inline `updates = [...]`).
+fn append_note(table: &mut Table, update: &Update) -> anyhow::Result<()> {
+    let date = date_value(update.date)?;
+    match table.get_mut("updates") {
+        None => {
+            let mut list = ArrayOfTables::new();
+            list.push(note_table(date, &update.note));
+            table.insert("updates", Item::ArrayOfTables(list));
+        }
+        Some(Item::ArrayOfTables(list)) => list.push(note_table(date, &update.note)),
+        Some(Item::Value(Value::Array(list))) => {
+            let mut t = InlineTable::new();
+            t.insert("date", date);
+            t.insert("note", Value::from(update.note.as_str()));
+            // A list written one element a line gets the new one on its own line too.
+            let prefix = list
+                .iter()
+                .last()
+                .and_then(|v| v.decor().prefix())
+                .and_then(|p| p.as_str())
+                .map(str::to_owned);
+            list.push(t);
+            if let (Some(prefix), Some(last)) = (prefix, list.iter_mut().last()) {
+                last.decor_mut().set_prefix(prefix);
+            }
+        }
+        Some(_) => return Err(anyhow!("`updates` is neither [[tasks.updates]] tables nor a list")),
+    }
+    Ok(())
+}
+
+fn note_table(date: Value, note: &str) -> Table {
+    let mut t = Table::new();
+    t.insert("date", Item::Value(date));
+    t.insert("note", Item::Value(Value::from(note)));
+    t
+}
+
+/// The edited data has the task as planned: a last check that the splice went where
+/// it should, before anything is written.
+fn check_result(reloaded: &Loaded, before: &Task, plan: &Plan) -> anyhow::Result<()> {
+    let after = reloaded
+        .data
+        .task_by_id(&before.id)
+        .ok_or_else(|| anyhow!("task {} is gone", before.id))?;
+    let status = plan.status.map_or(before.status, |(s, _)| s);
+    let done_on = match plan.done_on {
+        Some(KeyEdit::Set(d)) => Some(d),
+        Some(KeyEdit::Remove) => None,
+        None => before.done_on,
+    };
+    let done_through = plan.done_through.or(before.done_through);
+    let mut updates = before.updates.clone();
+    updates.extend(plan.note.clone());
+    let same = after.status == status
+        && after.done_on == done_on
+        && after.done_through == done_through
+        && after.updates == updates
+        && after.title == before.title
+        && after.due == before.due
+        && after.origin.file == before.origin.file;
+    if same { Ok(()) } else { Err(anyhow!("task {} does not read back as intended", before.id)) }
+}
+
+/// Replaces `path`'s content atomically: a temporary file beside the target, fsync,
+/// rename over it, fsync the directory (a crash leaves the old file or the new one,
+/// never half of either; at worst a stray `.NAME.XXXXXX` temporary file). The file's mode is kept. A symlink is followed
+/// first, so the target is replaced and the link stays a link.
+fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let target: PathBuf = path
+        .canonicalize()
+        .with_context(|| format!("cannot resolve {}", path.display()))?;
+    let mut file = atomic_write_file::AtomicWriteFile::options()
+        .open(&target)
+        .with_context(|| {
+            format!(
+                "cannot create a temporary file beside {}; check that its directory is writable",
+                target.display()
+            )
+        })?;
+    file.write_all(bytes)
+        .with_context(|| format!("cannot write the new {}", target.display()))?;
+    // commit() fsyncs the file, renames it over the target and fsyncs the directory.
+    file.commit()
+        .with_context(|| format!("cannot replace {}", target.display()))?;
+    Ok(())
+}
+
+/// An exclusive lock on `<dir>/.wg.lock`, held until dropped.
+///
+/// `File::lock` (flock on Unix, LockFileEx on Windows) belongs to the open file: the
+/// kernel releases it when the process exits, however it dies, so a lock left by a
+/// killed `wg` cannot block anyone. A lock still held after `timeout` therefore belongs
+/// to a live process, and the error says how to find it.
+#[derive(Debug)]
+pub struct DirLock {
+    _file: File,
+}
+
+pub fn lock(dir: &Path, timeout: Duration) -> Result<DirLock, Error> {
+    let path = dir.join(LOCK_FILE);
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| {
+            format!(
+                "cannot open the lock file {}; wg needs to write in the data directory to edit it",
+                path.display()
+            )
+        })?;
+    let start = Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(DirLock { _file: file }),
+            Err(TryLockError::WouldBlock) => {}
+            Err(TryLockError::Error(e)) => {
+                return Err(Error::Other(
+                    anyhow::Error::new(e).context(format!("cannot lock {}", path.display())),
+                ));
+            }
+        }
+        if start.elapsed() >= timeout {
+            return Err(Error::Other(anyhow!(
+                "another program has held the lock {} for {} s, so this edit gave up and changed nothing. \
+                 It is probably another `wg` edit: wait for it to finish and try again. \
+                 A lock never outlives its process; to see which process holds it: `fuser -v {}`",
+                path.display(),
+                timeout.as_secs(),
+                path.display()
+            )));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture_copy() -> tempfile::TempDir {
+        let tmp = tempfile::tempdir().unwrap();
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/edit");
+        for f in ["org.toml", "groups.toml", "tasks.toml"] {
+            std::fs::copy(from.join(f), tmp.path().join(f)).unwrap();
+        }
+        tmp
+    }
+
+    #[test]
+    fn a_held_lock_times_out_with_a_message_naming_the_lock_file() {
+        let tmp = tempfile::tempdir().unwrap();
+        let held = lock(tmp.path(), Duration::from_secs(1)).unwrap();
+        let start = Instant::now();
+        let err = lock(tmp.path(), Duration::from_millis(100)).unwrap_err();
+        assert!(start.elapsed() >= Duration::from_millis(100));
+        let Error::Other(e) = err else { panic!("expected Error::Other") };
+        let message = e.to_string();
+        assert!(message.contains(".wg.lock") && message.contains("fuser"), "{message}");
+        drop(held);
+        assert!(lock(tmp.path(), Duration::from_millis(100)).is_ok());
+    }
+
+    #[test]
+    fn an_invalid_result_is_refused_with_a_message_saying_nothing_changed() {
+        let tmp = fixture_copy();
+        let before = std::fs::read(tmp.path().join("tasks.toml")).unwrap();
+        let text = String::from_utf8(before.clone()).unwrap().replace("status = \"in-progress\"", "status = \"done\"");
+        let err = validate(tmp.path(), Path::new("tasks.toml"), &text, "JH-01", "tasks.toml").unwrap_err();
+        let Error::Data(failure) = err else { panic!("expected Error::Data") };
+        assert!(failure.diagnostics[0].message.contains("refused"));
+        assert!(failure.diagnostics.iter().any(|d| d.message.contains("no `done_on`")));
+        assert_eq!(std::fs::read(tmp.path().join("tasks.toml")).unwrap(), before);
+    }
+
+    #[test]
+    fn chunk_runs_from_the_header_line_to_the_next_task() {
+        let text = "# c\n[[tasks]]\nid = \"A\"\n\n# about B\n[[tasks]]\nid = \"B\"\n";
+        assert_eq!(chunk_range(text, 2, Some(6)), Some(4..34));
+        assert_eq!(text.get(4..34), Some("[[tasks]]\nid = \"A\"\n\n# about B\n"));
+        assert_eq!(chunk_range(text, 6, None), Some(34..text.len()));
+        // Not a header line: the caller falls back to the whole file.
+        assert_eq!(chunk_range(text, 3, None), None);
+        assert_eq!(chunk_range(text, 99, None), None);
+    }
+
+    #[test]
+    fn a_crlf_chunk_stays_crlf() {
+        let old = "[[tasks]]\r\nid = \"A\"\r\nstatus = \"todo\" # c\r\n";
+        let plan = Plan {
+            status: Some((Status::Done, None)),
+            done_on: Some(KeyEdit::Set(NaiveDate::from_ymd_opt(2026, 1, 2).unwrap())),
+            ..Plan::default()
+        };
+        assert_eq!(
+            edit_chunk(old, "A", &plan).unwrap(),
+            "[[tasks]]\r\nid = \"A\"\r\nstatus = \"done\" # c\r\ndone_on = 2026-01-02\r\n"
+        );
+    }
+
+    #[test]
+    fn a_new_key_goes_after_its_predecessor_with_its_indentation() {
+        let mut doc: DocumentMut = "[[tasks]]\n  id = \"A\"\n  status = \"todo\"\n  outcome = \"x\"\n".parse().unwrap();
+        let table = find_table(&mut doc, "A").unwrap();
+        set_value(table, "done_on", date_value(NaiveDate::from_ymd_opt(2026, 1, 2).unwrap()).unwrap());
+        assert_eq!(
+            doc.to_string(),
+            "[[tasks]]\n  id = \"A\"\n  status = \"todo\"\n  done_on = 2026-01-02\n  outcome = \"x\"\n"
+        );
+    }
+
+    #[test]
+    fn statuses_parse_in_either_language_and_keep_it() {
+        assert_eq!(parse_status(" Done ").unwrap(), (Status::Done, "done"));
+        assert_eq!(parse_status("进行中").unwrap(), (Status::InProgress, "进行中"));
+        let Err(Error::Usage(message)) = parse_status("blokced") else { panic!() };
+        assert!(message.contains("did you mean \"blocked\"?"), "{message}");
+    }
+
+    #[test]
+    fn a_date_beyond_toml_is_an_error_not_a_panic() {
+        assert!(date_value(NaiveDate::from_ymd_opt(10000, 1, 1).unwrap()).is_err());
+    }
+}

@@ -1,0 +1,113 @@
+//! iCalendar (RFC 5545) by hand: all-day events, CRLF line ends, TEXT escaping, and
+//! lines folded at 75 octets without splitting a UTF-8 character. Deterministic: the
+//! caller passes UIDs and the DTSTAMP date; nothing here reads the clock.
+
+use chrono::NaiveDate;
+
+/// One all-day event.
+#[derive(Debug, Clone)]
+pub struct Event {
+    /// Stable across runs: made from the data (e.g. `meeting-leading-20210928@wg`).
+    pub uid: String,
+    pub date: NaiveDate,
+    pub summary: String,
+    pub location: Option<String>,
+    pub description: Option<String>,
+}
+
+/// A VCALENDAR holding `events`; every DTSTAMP is `stamp` at midnight UTC.
+pub fn calendar(name: &str, stamp: NaiveDate, events: &[Event]) -> String {
+    let mut out = String::new();
+    let mut line = |s: String| {
+        out.push_str(&fold(&s));
+        out.push_str("\r\n");
+    };
+    line("BEGIN:VCALENDAR".into());
+    line("VERSION:2.0".into());
+    line(format!("PRODID:-//wg//wg {}//EN", env!("CARGO_PKG_VERSION")));
+    line("CALSCALE:GREGORIAN".into());
+    line("METHOD:PUBLISH".into());
+    line(format!("X-WR-CALNAME:{}", text(name)));
+    for e in events {
+        line("BEGIN:VEVENT".into());
+        line(format!("UID:{}", text(&e.uid)));
+        line(format!("DTSTAMP:{}T000000Z", stamp.format("%Y%m%d")));
+        line(format!("DTSTART;VALUE=DATE:{}", e.date.format("%Y%m%d")));
+        // DTEND is exclusive: an all-day event ends the next day.
+        let end = e.date.succ_opt().unwrap_or(e.date);
+        line(format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")));
+        line(format!("SUMMARY:{}", text(&e.summary)));
+        if let Some(location) = &e.location {
+            line(format!("LOCATION:{}", text(location)));
+        }
+        if let Some(description) = &e.description {
+            line(format!("DESCRIPTION:{}", text(description)));
+        }
+        line("TRANSP:TRANSPARENT".into());
+        line("END:VEVENT".into());
+    }
+    line("END:VCALENDAR".into());
+    out
+}
+
+/// Escapes a TEXT value: `\` `;` `,` and newlines (RFC 5545 §3.3.11). Other control
+/// characters are not allowed in TEXT and are dropped; tab is kept.
+pub fn text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => out.push_str("\\n"),
+            '\t' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Folds a content line: no physical line longer than 75 octets (CRLF excluded);
+/// each continuation starts with one space. Breaks fall between characters.
+pub fn fold(line: &str) -> String {
+    const LIMIT: usize = 75;
+    let mut out = String::with_capacity(line.len() + line.len() / 70 * 3);
+    let mut used = 0;
+    for c in line.chars() {
+        let len = c.len_utf8();
+        if used + len > LIMIT {
+            out.push_str("\r\n ");
+            // The leading space counts toward the next line's 75 octets.
+            used = 1;
+        }
+        out.push(c);
+        used += len;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_escapes_the_four_specials() {
+        assert_eq!(text("a\\b;c,d\ne\r\nf"), "a\\\\b\\;c\\,d\\ne\\nf");
+        assert_eq!(text("bell\u{7}"), "bell");
+    }
+
+    #[test]
+    fn folding_keeps_lines_within_75_octets_and_characters_whole() {
+        let line = format!("SUMMARY:{}", "新就业形态群体工会工作".repeat(10));
+        let folded = fold(&line);
+        for (i, physical) in folded.split("\r\n").enumerate() {
+            assert!(physical.len() <= 75, "line {i} has {} octets", physical.len());
+            assert_eq!(i > 0, physical.starts_with(' '));
+        }
+        assert_eq!(folded.replace("\r\n ", ""), line);
+        assert_eq!(fold("short"), "short");
+    }
+}

@@ -1,0 +1,523 @@
+//! The task reports: the filtered list, what is overdue (with a summary in age bands),
+//! what falls due soon, one task. Filters typed on the command line are resolved here,
+//! once, into indices; nothing below matches names again.
+
+use super::lookup;
+use super::task_view::TaskView;
+use crate::cli::{Filters, OverdueBy};
+use crate::load::normalize;
+use crate::load::suggest::closest;
+use crate::model::{Calendar, Data, GroupIdx, PersonIdx, Status, Task, UnitIdx};
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+/// The task filters, resolved against the data. A task must pass every one that is set.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub group: Option<GroupIdx>,
+    /// Lead unit (its own or its group's) or supporting unit.
+    pub unit: Option<UnitIdx>,
+    pub owner: Option<PersonIdx>,
+    pub status: Option<Status>,
+    /// Normalised (whitespace removed), compared with the normalised targets.
+    pub target: Option<String>,
+    /// Next due date strictly before this day.
+    pub due_before: Option<NaiveDate>,
+    /// Next due date strictly after this day.
+    pub due_after: Option<NaiveDate>,
+}
+
+impl Filter {
+    /// Resolves the filters typed on the command line. An unknown group, unit, person,
+    /// status or target is a usage error that names the nearest known ones.
+    pub fn resolve(data: &Data, typed: &Filters) -> Result<Filter, String> {
+        let name_error = |flag: &str, e: lookup::LookupError| format!("--{flag}: {e}");
+        let group = match &typed.group {
+            Some(g) => Some(lookup::group(data, g).map_err(|e| name_error("group", e))?),
+            None => None,
+        };
+        let unit = match &typed.unit {
+            Some(u) => Some(lookup::unit(data, u).map_err(|e| name_error("unit", e))?),
+            None => None,
+        };
+        let owner = match &typed.owner {
+            Some(p) => Some(lookup::person(data, p).map_err(|e| name_error("owner", e))?),
+            None => None,
+        };
+        let status = match &typed.status {
+            Some(s) => Some(parse_status(s)?),
+            None => None,
+        };
+        let target = match &typed.target {
+            Some(t) => Some(resolve_target(data, t)?),
+            None => None,
+        };
+        Ok(Filter {
+            group,
+            unit,
+            owner,
+            status,
+            target,
+            due_before: typed.due_before,
+            due_after: typed.due_after,
+        })
+    }
+
+    pub fn matches(&self, data: &Data, task: &Task) -> bool {
+        let next_due = task.next_due();
+        self.group.is_none_or(|g| task.group == g)
+            && self
+                .unit
+                .is_none_or(|u| data.task_lead_unit(task) == Some(u) || task.units.contains(&u))
+            && self.owner.is_none_or(|p| task.owner == Some(p))
+            && self.status.is_none_or(|s| task.status == s)
+            && self
+                .target
+                .as_ref()
+                .is_none_or(|want| task.targets.iter().any(|t| normalize(t) == *want))
+            // A date filter asks about due dates: a task without one never passes it.
+            && self.due_before.is_none_or(|d| next_due.is_some_and(|n| n < d))
+            && self.due_after.is_none_or(|d| next_due.is_some_and(|n| n > d))
+    }
+}
+
+fn parse_status(typed: &str) -> Result<Status, String> {
+    if let Some(s) = Status::parse(typed) {
+        return Ok(s);
+    }
+    let all: Vec<String> = Status::ALL
+        .iter()
+        .map(|(en, zh, _)| format!("{en} ({zh})"))
+        .collect();
+    let guess = closest(
+        &typed.trim().to_lowercase(),
+        Status::ALL.iter().flat_map(|(en, zh, _)| [*en, *zh]),
+        1,
+    );
+    let hint = match guess.first() {
+        Some(g) => format!("did you mean \"{g}\"? "),
+        None => String::new(),
+    };
+    Err(format!(
+        "--status: no status \"{typed}\"; {hint}statuses are: {}",
+        all.join(", ")
+    ))
+}
+
+/// A target is free text in the files; one that no task names is most likely a typo.
+fn resolve_target(data: &Data, typed: &str) -> Result<String, String> {
+    let wanted = normalize(typed);
+    let known: BTreeSet<String> = data
+        .tasks
+        .iter()
+        .flat_map(|t| t.targets.iter().map(|s| normalize(s)))
+        .collect();
+    if known.contains(&wanted) {
+        return Ok(wanted);
+    }
+    // Suggest the near misses, and the targets that contain what was typed ("司机").
+    let mut near: Vec<&str> = closest(&wanted, known.iter().map(String::as_str), 3);
+    for k in &known {
+        if !wanted.is_empty() && k.contains(&wanted) && !near.contains(&k.as_str()) {
+            near.push(k);
+        }
+    }
+    let hint = match near.as_slice() {
+        [] if known.is_empty() => "no task has `targets`".to_owned(),
+        [] => format!(
+            "targets in the data: {}",
+            known
+                .iter()
+                .map(|k| format!("\"{k}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        [one] => format!("did you mean \"{one}\"?"),
+        many => format!(
+            "did you mean one of {}?",
+            many.iter()
+                .map(|k| format!("\"{k}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    Err(format!("--target: no task serves \"{typed}\"; {hint}"))
+}
+
+/// The task with this id, or a usage error suggesting the nearest ids.
+pub fn find_task<'d>(data: &'d Data, id: &str) -> Result<&'d Task, String> {
+    let id = id.trim();
+    if let Some(t) = data.task_by_id(id) {
+        return Ok(t);
+    }
+    // Ids are typed by hand: a difference of case is the likeliest slip.
+    let mut near: Vec<&str> = data
+        .tasks
+        .iter()
+        .filter(|t| t.id.eq_ignore_ascii_case(id))
+        .map(|t| t.id.as_str())
+        .collect();
+    let lower: Vec<String> = data.tasks.iter().map(|t| t.id.to_lowercase()).collect();
+    for c in closest(&id.to_lowercase(), lower.iter().map(String::as_str), 3) {
+        let original = data
+            .tasks
+            .iter()
+            .find(|t| t.id.to_lowercase() == c)
+            .map(|t| t.id.as_str());
+        if let Some(o) = original.filter(|o| !near.contains(o)) {
+            near.push(o);
+        }
+    }
+    let hint = match near.as_slice() {
+        [] => "`wg tasks list` shows every task's id".to_owned(),
+        [one] => format!("did you mean \"{one}\"?"),
+        many => format!(
+            "did you mean one of {}?",
+            many.iter()
+                .map(|k| format!("\"{k}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    Err(format!("no task \"{id}\"; {hint}"))
+}
+
+/// `wg tasks list` and the other plain task lists (SPEC §4).
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskList {
+    pub as_of: NaiveDate,
+    pub count: usize,
+    pub tasks: Vec<TaskView>,
+    /// Years outside the calendar that working days were counted in (for the warning).
+    #[serde(skip)]
+    pub uncovered_years: Vec<i32>,
+}
+
+/// Every task passing the filter, by next due date (tasks without one last), then id.
+pub fn list(data: &Data, filter: &Filter, today: NaiveDate) -> TaskList {
+    let mut tasks: Vec<&Task> = data
+        .tasks
+        .iter()
+        .filter(|t| filter.matches(data, t))
+        .collect();
+    tasks.sort_by(|a, b| {
+        let key = |t: &Task| (t.next_due().is_none(), t.next_due());
+        key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
+    });
+    let uncovered_years = overdue_uncovered(data, &tasks, today);
+    let tasks: Vec<TaskView> = tasks
+        .into_iter()
+        .map(|t| TaskView::new(data, t, today))
+        .collect();
+    TaskList {
+        as_of: today,
+        count: tasks.len(),
+        tasks,
+        uncovered_years,
+    }
+}
+
+/// One age band's count per band: 1–7, 8–30, 31–90 and over 90 days overdue.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Bands {
+    pub band_1_7: usize,
+    pub band_8_30: usize,
+    pub band_31_90: usize,
+    pub band_over_90: usize,
+    pub total: usize,
+}
+
+impl Bands {
+    fn add(&mut self, days: i64) {
+        match days {
+            ..=7 => self.band_1_7 += 1,
+            8..=30 => self.band_8_30 += 1,
+            31..=90 => self.band_31_90 += 1,
+            _ => self.band_over_90 += 1,
+        }
+        self.total += 1;
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SummaryRow {
+    /// Group id, lead unit name or owner name; null for tasks with no lead unit or owner.
+    pub key: Option<String>,
+    /// What tables show: the group's name, else the key.
+    pub name: Option<String>,
+    pub band_1_7: usize,
+    pub band_8_30: usize,
+    pub band_31_90: usize,
+    pub band_over_90: usize,
+    pub total: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    /// group | unit | owner
+    pub by: &'static str,
+    /// In file order of the groups, units or people; "nobody" last.
+    pub rows: Vec<SummaryRow>,
+    pub total: Bands,
+}
+
+/// `wg tasks overdue`: the task list plus the summary.
+#[derive(Debug, Clone, Serialize)]
+pub struct OverdueReport {
+    pub as_of: NaiveDate,
+    pub count: usize,
+    pub tasks: Vec<TaskView>,
+    pub summary: Summary,
+    #[serde(skip)]
+    pub uncovered_years: Vec<i32>,
+}
+
+pub fn by_str(by: OverdueBy) -> &'static str {
+    match by {
+        OverdueBy::Group => "group",
+        OverdueBy::Unit => "unit",
+        OverdueBy::Owner => "owner",
+    }
+}
+
+/// Overdue tasks passing the filter, most overdue first (ties by id), and the summary.
+pub fn overdue(data: &Data, filter: &Filter, today: NaiveDate, by: OverdueBy) -> OverdueReport {
+    let mut found: Vec<(&Task, i64)> = data
+        .tasks
+        .iter()
+        .filter(|t| filter.matches(data, t))
+        .filter_map(|t| t.overdue(today).map(|o| (t, o.days)))
+        .collect();
+    found.sort_by(|(a, da), (b, db)| db.cmp(da).then_with(|| a.id.cmp(&b.id)));
+    let tasks: Vec<&Task> = found.iter().map(|&(t, _)| t).collect();
+    let summary = summarise(data, &found, by);
+    let uncovered_years = overdue_uncovered(data, &tasks, today);
+    let tasks: Vec<TaskView> = tasks
+        .into_iter()
+        .map(|t| TaskView::new(data, t, today))
+        .collect();
+    OverdueReport {
+        as_of: today,
+        count: tasks.len(),
+        tasks,
+        summary,
+        uncovered_years,
+    }
+}
+
+fn summarise(data: &Data, found: &[(&Task, i64)], by: OverdueBy) -> Summary {
+    // Index of the group, unit or person each task is counted under (None: nobody).
+    let key_of = |t: &Task| -> Option<usize> {
+        match by {
+            OverdueBy::Group => Some(t.group),
+            OverdueBy::Unit => data.task_lead_unit(t),
+            OverdueBy::Owner => t.owner,
+        }
+    };
+    let slots = match by {
+        OverdueBy::Group => data.groups.len(),
+        OverdueBy::Unit => data.units.len(),
+        OverdueBy::Owner => data.people.len(),
+    };
+    // One slot per group/unit/person, and a last one for tasks without.
+    let mut bands = vec![Bands::default(); slots + 1];
+    let mut total = Bands::default();
+    for &(t, days) in found {
+        let slot = key_of(t).filter(|&i| i < slots).unwrap_or(slots);
+        if let Some(b) = bands.get_mut(slot) {
+            b.add(days);
+        }
+        total.add(days);
+    }
+    let rows = bands
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.total > 0)
+        .map(|(i, b)| {
+            let (key, name) = match by {
+                OverdueBy::Group => data.groups.get(i).map(|g| (g.id.clone(), g.name.clone())),
+                OverdueBy::Unit => data.units.get(i).map(|u| (u.name.clone(), u.name.clone())),
+                OverdueBy::Owner => data.people.get(i).map(|p| (p.name.clone(), p.name.clone())),
+            }
+            .unzip();
+            SummaryRow {
+                key,
+                name,
+                band_1_7: b.band_1_7,
+                band_8_30: b.band_8_30,
+                band_31_90: b.band_31_90,
+                band_over_90: b.band_over_90,
+                total: b.total,
+            }
+        })
+        .collect();
+    Summary {
+        by: by_str(by),
+        rows,
+        total,
+    }
+}
+
+/// `wg tasks due`: open tasks whose next due date falls in `[as_of, through]`.
+#[derive(Debug, Clone, Serialize)]
+pub struct DueReport {
+    pub as_of: NaiveDate,
+    /// The window's last day.
+    pub through: NaiveDate,
+    /// Whether the window was counted in working days.
+    pub working_days: bool,
+    pub count: usize,
+    pub tasks: Vec<TaskView>,
+    #[serde(skip)]
+    pub uncovered_years: Vec<i32>,
+}
+
+/// The window's end: `within` days after today, or `within` working days when a
+/// calendar is given.
+pub fn due_through(today: NaiveDate, within: u32, calendar: Option<&Calendar>) -> NaiveDate {
+    match calendar {
+        Some(cal) => cal.add_working_days(today, within),
+        None => today
+            .checked_add_days(chrono::Days::new(u64::from(within)))
+            .unwrap_or(NaiveDate::MAX),
+    }
+}
+
+/// Open tasks falling due from today through `through`, by next due date, then id.
+/// `working_days` says the window was counted in working days (for the coverage warning).
+pub fn due(
+    data: &Data,
+    filter: &Filter,
+    today: NaiveDate,
+    through: NaiveDate,
+    working_days: bool,
+) -> DueReport {
+    let mut tasks: Vec<&Task> = data
+        .tasks
+        .iter()
+        .filter(|t| !t.status.is_closed() && filter.matches(data, t))
+        .filter(|t| t.next_due().is_some_and(|d| today <= d && d <= through))
+        .collect();
+    tasks.sort_by(|a, b| {
+        a.next_due()
+            .cmp(&b.next_due())
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    let mut years = BTreeSet::new();
+    if let (Some(cal), true) = (&data.calendar, working_days) {
+        uncovered(cal, today, through, &mut years);
+    }
+    let tasks: Vec<TaskView> = tasks
+        .into_iter()
+        .map(|t| TaskView::new(data, t, today))
+        .collect();
+    DueReport {
+        as_of: today,
+        through,
+        working_days,
+        count: tasks.len(),
+        tasks,
+        uncovered_years: years.into_iter().collect(),
+    }
+}
+
+/// `wg tasks show ID`.
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskShow {
+    pub as_of: NaiveDate,
+    pub task: TaskView,
+    #[serde(skip)]
+    pub uncovered_years: Vec<i32>,
+}
+
+pub fn show(data: &Data, task: &Task, today: NaiveDate) -> TaskShow {
+    TaskShow {
+        as_of: today,
+        task: TaskView::new(data, task, today),
+        uncovered_years: overdue_uncovered(data, &[task], today),
+    }
+}
+
+/// The years, outside the calendar, in which the working days overdue of these tasks
+/// were counted Monday to Friday.
+fn overdue_uncovered(data: &Data, tasks: &[&Task], today: NaiveDate) -> Vec<i32> {
+    let mut years = BTreeSet::new();
+    if let Some(cal) = &data.calendar {
+        for t in tasks {
+            if let Some(o) = t.overdue(today) {
+                uncovered(cal, o.since, today, &mut years);
+            }
+        }
+    }
+    years.into_iter().collect()
+}
+
+/// Adds the years of `(after, through]` that the calendar does not cover.
+fn uncovered(cal: &Calendar, after: NaiveDate, through: NaiveDate, years: &mut BTreeSet<i32>) {
+    let Some(first) = after.succ_opt() else {
+        return;
+    };
+    if first > through {
+        return;
+    }
+    for year in first.year()..=through.year() {
+        let covered = NaiveDate::from_ymd_opt(year, 1, 1).is_some_and(|d| cal.covers(d));
+        if !covered {
+            years.insert(year);
+        }
+    }
+}
+
+/// `2023, 2025–2027`: years as short ranges, for the one-line warning.
+pub fn year_ranges(years: &[i32]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while let Some(&start) = years.get(i) {
+        let mut end = start;
+        while years.get(i + 1) == Some(&(end + 1)) {
+            end += 1;
+            i += 1;
+        }
+        parts.push(if start == end {
+            start.to_string()
+        } else {
+            format!("{start}–{end}")
+        });
+        i += 1;
+    }
+    parts.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn consecutive_years_collapse_into_ranges() {
+        assert_eq!(year_ranges(&[2023]), "2023");
+        assert_eq!(
+            year_ranges(&[2019, 2023, 2024, 2025, 2027]),
+            "2019, 2023–2025, 2027"
+        );
+        assert_eq!(year_ranges(&[]), "");
+    }
+
+    #[test]
+    fn bands_split_at_7_30_and_90_days() {
+        let mut b = Bands::default();
+        for d in [1, 7, 8, 30, 31, 90, 91] {
+            b.add(d);
+        }
+        assert_eq!(
+            b,
+            Bands {
+                band_1_7: 2,
+                band_8_30: 2,
+                band_31_90: 2,
+                band_over_90: 1,
+                total: 7
+            }
+        );
+    }
+}

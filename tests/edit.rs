@@ -1,0 +1,308 @@
+//! Tests of `wg tasks done|status|note`: every edit is compared byte for byte with an
+//! expected file in `tests/fixtures/edit-expected/`, every other file must stay as it
+//! was, and refused edits must leave every byte alone.
+
+use crate::common::{copy_dir, fixture, run, wg};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+const TODAY: &str = "2026-11-29";
+
+/// Every file under `dir` (but the lock file), by relative path.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else if path.file_name().unwrap() != ".wg.lock" {
+                out.insert(path.strip_prefix(root).unwrap().to_path_buf(), std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+/// `wg --data DIR --today TODAY ARGS…`.
+fn edit(dir: &Path, args: &[&str]) -> crate::common::Output {
+    run(wg().arg("--data").arg(dir).args(["--today", TODAY]).args(args))
+}
+
+/// Runs each command on a fresh copy of the `edit` fixture, then checks that `file` is
+/// byte for byte `edit-expected/EXPECTED.toml` and that no other file changed.
+fn check_edit(commands: &[&[&str]], file: &str, expected: &str) -> Vec<String> {
+    let tmp = copy_dir(&fixture("edit"));
+    let mut before = snapshot(tmp.path());
+    let mut lines = Vec::new();
+    for args in commands {
+        let out = edit(tmp.path(), args);
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        assert_eq!(out.stderr, "", "{args:?}");
+        lines.push(out.stdout);
+    }
+    let mut after = snapshot(tmp.path());
+    let got = after.remove(Path::new(file)).unwrap();
+    before.remove(Path::new(file));
+    let want = std::fs::read(fixture("edit-expected").join(format!("{expected}.toml"))).unwrap();
+    assert_eq!(
+        String::from_utf8(got).unwrap(),
+        String::from_utf8(want).unwrap(),
+        "{file} after {commands:?}"
+    );
+    assert!(before == after, "files other than {file} changed");
+    lines
+}
+
+#[test]
+fn done_sets_status_and_done_on_and_keeps_the_inline_comment() {
+    let out = check_edit(&[&["tasks", "done", "JH-01"]], "tasks.toml", "done");
+    assert_eq!(out, ["JH-01: 状态 进行中 -> 已完成 (完成日期 2026-11-29)\n"]);
+}
+
+#[test]
+fn done_on_records_the_given_day() {
+    check_edit(&[&["tasks", "done", "JH-01", "--on", "2026-11-20"]], "tasks.toml", "done-on");
+}
+
+#[test]
+fn done_with_note_appends_a_progress_note_dated_as_of() {
+    let out = check_edit(&[&["tasks", "done", "JH-01", "--note", "完成了"]], "tasks.toml", "done-note");
+    assert_eq!(
+        out,
+        ["JH-01: 状态 进行中 -> 已完成 (完成日期 2026-11-29); 新增进展情况 (2026-11-29)\n"]
+    );
+}
+
+#[test]
+fn done_adds_status_and_done_on_to_a_task_without_status() {
+    check_edit(&[&["tasks", "done", "JH-05"]], "tasks.toml", "done-without-status");
+}
+
+#[test]
+fn status_replaces_only_the_value() {
+    let out = check_edit(&[&["--lang", "en", "tasks", "status", "JH-01", "blocked"]], "tasks.toml", "status");
+    assert_eq!(out, ["JH-01: status in-progress -> blocked\n"]);
+}
+
+#[test]
+fn status_away_from_done_removes_done_on_with_its_comments() {
+    let out = check_edit(
+        &[&["--lang", "en", "tasks", "status", "JH-03", "in-progress"]],
+        "tasks.toml",
+        "status-away-from-done",
+    );
+    assert_eq!(out, ["JH-03: status done -> in-progress (done_on 2026-09-28 removed)\n"]);
+}
+
+#[test]
+fn status_typed_in_chinese_is_written_in_chinese_keeping_quotes_and_indentation() {
+    check_edit(&[&["tasks", "status", "JH-02", "已完成"]], "tasks.toml", "status-chinese");
+}
+
+#[test]
+fn note_appends_after_the_last_progress_note() {
+    check_edit(&[&["tasks", "note", "JH-02", "又一次座谈"]], "tasks.toml", "note");
+}
+
+#[test]
+fn note_on_the_last_task_keeps_the_comment_at_the_end_of_the_file() {
+    let out = check_edit(&[&["--lang", "en", "tasks", "note", "JH-05", "first"]], "tasks.toml", "note-first");
+    assert_eq!(out, ["JH-05: note added (2026-11-29)\n"]);
+}
+
+#[test]
+fn repeating_done_advances_done_through_by_one_occurrence() {
+    let out = check_edit(&[&["--lang", "en", "tasks", "done", "JH-04"]], "tasks.toml", "repeat-done");
+    assert_eq!(out, ["JH-04: done_through 2026-01-31 -> 2026-02-28\n"]);
+}
+
+#[test]
+fn repeating_done_keeps_the_day_of_the_first_occurrence_after_february() {
+    // 01-31 monthly: 02-28, then 03-31 (not 03-28).
+    check_edit(
+        &[&["tasks", "done", "JH-04"], &["tasks", "done", "JH-04"]],
+        "tasks.toml",
+        "repeat-done-twice",
+    );
+}
+
+#[test]
+fn task_in_a_tasks_subdirectory_file_is_edited_there() {
+    check_edit(&[&["tasks", "done", "QY-01"]], "tasks/rights.toml", "rights-done");
+}
+
+#[test]
+fn repeating_done_without_done_through_adds_it_after_repeat() {
+    let out = check_edit(&[&["--lang", "en", "tasks", "done", "QY-02"]], "tasks/rights.toml", "rights-repeat-done");
+    assert_eq!(out, ["QY-02: done_through 2026-03-31\n"]);
+}
+
+/// Runs a command that must be refused: exit 2, a message, and not one byte changed.
+fn refused(args: &[&str]) -> String {
+    let tmp = copy_dir(&fixture("edit"));
+    let before = snapshot(tmp.path());
+    let out = edit(tmp.path(), args);
+    assert_eq!(out.code, 2, "{args:?}: {}", out.stdout);
+    assert_eq!(out.stdout, "");
+    assert!(snapshot(tmp.path()) == before, "{args:?} changed a file");
+    out.stderr
+}
+
+#[test]
+fn an_invalid_status_is_refused_and_changes_nothing() {
+    let stderr = refused(&["tasks", "status", "JH-01", "finishd"]);
+    assert_eq!(
+        stderr,
+        "error: unknown status \"finishd\"; did you mean \"done\"? the statuses are: todo (未开始), \
+         in-progress (进行中), blocked (受阻), done (已完成), cancelled (已取消)\n"
+    );
+}
+
+#[test]
+fn an_unknown_id_is_refused_with_a_suggestion() {
+    let stderr = refused(&["tasks", "note", "JH-1", "x"]);
+    assert_eq!(
+        stderr,
+        "error: no task has the id \"JH-1\"; did you mean one of \"JH-01\", \"JH-02\", \"JH-03\"? \
+         (`wg tasks list` shows every task's id)\n"
+    );
+    let stderr = refused(&["tasks", "note", "jh-01", "x"]);
+    assert!(stderr.contains("did you mean \"JH-01\"?"), "{stderr}");
+}
+
+#[test]
+fn done_on_a_done_task_is_refused() {
+    let stderr = refused(&["tasks", "done", "JH-03"]);
+    assert_eq!(
+        stderr,
+        "error: task JH-03 is already done on 2026-09-28; nothing changed. \
+         To reopen it: `wg tasks status JH-03 in-progress`\n"
+    );
+}
+
+#[test]
+fn done_in_the_future_and_done_on_for_a_repeating_task_are_refused() {
+    let stderr = refused(&["tasks", "done", "JH-01", "--on", "2026-12-01"]);
+    assert!(stderr.contains("after the as-of date 2026-11-29"), "{stderr}");
+    let stderr = refused(&["tasks", "done", "JH-04", "--on", "2026-11-01"]);
+    assert!(stderr.contains("drop --on 2026-11-01"), "{stderr}");
+}
+
+#[test]
+fn an_empty_note_is_refused() {
+    let stderr = refused(&["tasks", "note", "JH-01", "  "]);
+    assert!(stderr.contains("the note is empty"), "{stderr}");
+}
+
+#[test]
+fn an_edit_of_invalid_data_is_refused() {
+    let tmp = copy_dir(&fixture("edit"));
+    let path = tmp.path().join("tasks.toml");
+    let broken = std::fs::read_to_string(&path).unwrap().replace("owner = \"王五\"", "owner = \"王武\"");
+    std::fs::write(&path, &broken).unwrap();
+    let out = edit(tmp.path(), &["tasks", "note", "JH-01", "x"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("unknown person \"王武\""), "{}", out.stderr);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), broken);
+}
+
+#[test]
+fn setting_the_status_a_task_already_has_writes_nothing() {
+    let tmp = copy_dir(&fixture("edit"));
+    let before = snapshot(tmp.path());
+    let out = edit(tmp.path(), &["--lang", "en", "tasks", "status", "JH-01", "进行中"]);
+    assert_eq!((out.code, out.stdout.as_str()), (0, "JH-01: status in-progress (unchanged)\n"));
+    assert!(snapshot(tmp.path()) == before);
+}
+
+#[test]
+fn crlf_line_endings_and_a_byte_order_mark_are_kept() {
+    let tmp = copy_dir(&fixture("edit"));
+    let crlf = |s: &str| s.replace('\n', "\r\n");
+    let original = std::fs::read_to_string(fixture("edit/tasks.toml")).unwrap();
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(crlf(&original).as_bytes());
+    std::fs::write(tmp.path().join("tasks.toml"), &bytes).unwrap();
+    let out = edit(tmp.path(), &["tasks", "done", "JH-01", "--note", "完成了"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let expected = std::fs::read_to_string(fixture("edit-expected/done-note.toml")).unwrap();
+    let mut want = b"\xEF\xBB\xBF".to_vec();
+    want.extend_from_slice(crlf(&expected).as_bytes());
+    let got = std::fs::read(tmp.path().join("tasks.toml")).unwrap();
+    assert_eq!(String::from_utf8_lossy(&got), String::from_utf8_lossy(&want));
+}
+
+#[cfg(unix)]
+#[test]
+fn the_file_mode_is_kept() {
+    use std::os::unix::fs::PermissionsExt;
+    for mode in [0o644, 0o640] {
+        let tmp = copy_dir(&fixture("edit"));
+        let path = tmp.path().join("tasks.toml");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+        let out = edit(tmp.path(), &["tasks", "note", "JH-01", "x"]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let got = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(got, mode, "mode {mode:o} became {got:o}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_file_is_edited_through_its_target_and_stays_a_link() {
+    let tmp = copy_dir(&fixture("edit"));
+    let elsewhere = tempfile::tempdir().unwrap();
+    let target = elsewhere.path().join("real-tasks.toml");
+    let link = tmp.path().join("tasks.toml");
+    std::fs::rename(&link, &target).unwrap();
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let out = edit(tmp.path(), &["tasks", "done", "JH-01"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert_eq!(std::fs::read_link(&link).unwrap(), target);
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        std::fs::read_to_string(fixture("edit-expected/done.toml")).unwrap()
+    );
+    // No temporary file was left beside the link or the target.
+    let names = |d: &Path| std::fs::read_dir(d).unwrap().count();
+    assert_eq!(names(elsewhere.path()), 1);
+}
+
+#[test]
+fn sixteen_concurrent_notes_all_land_and_the_data_stays_valid() {
+    let tmp = copy_dir(&fixture("edit"));
+    let bin = assert_cmd::cargo::cargo_bin("wg");
+    let children: Vec<_> = (0..16)
+        .map(|i| {
+            std::process::Command::new(&bin)
+                .arg("--data")
+                .arg(tmp.path())
+                .args(["--today", TODAY, "tasks", "note", "JH-02"])
+                .arg(format!("concurrent note {i:02}"))
+                .env_remove("WG_DATA")
+                .env_remove("WG_TODAY")
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let text = std::fs::read_to_string(tmp.path().join("tasks.toml")).unwrap();
+    for i in 0..16 {
+        assert_eq!(text.matches(&format!("note = \"concurrent note {i:02}\"")).count(), 1, "note {i}");
+    }
+    assert_eq!(run(wg().arg("--data").arg(tmp.path()).arg("check")).code, 0);
+    let shown = run(wg()
+        .arg("--data")
+        .arg(tmp.path())
+        .args(["--today", TODAY, "--format", "json", "tasks", "show", "JH-02"]));
+    assert_eq!(shown.code, 0, "{}", shown.stderr);
+    assert_eq!(shown.stdout.matches("concurrent note").count(), 16);
+}
