@@ -46,7 +46,10 @@ const KEY_ORDER: &[&str] = &[
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
     /// Mark done on a day (default: the as-of date); a repeating task: its next occurrence.
-    Done { on: Option<NaiveDate>, note: Option<String> },
+    Done {
+        on: Option<NaiveDate>,
+        note: Option<String>,
+    },
     /// Set the status; the word is written as given (canonical English or Chinese).
     Status { status: Status, word: &'static str },
     /// Append a progress note dated the as-of date.
@@ -56,10 +59,16 @@ pub enum Change {
 /// One thing an edit changed, for the line `wg` prints.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Changed {
-    Status { from: Status, to: Status },
+    Status {
+        from: Status,
+        to: Status,
+    },
     DoneOnSet(NaiveDate),
     DoneOnRemoved(NaiveDate),
-    DoneThrough { from: Option<NaiveDate>, to: NaiveDate },
+    DoneThrough {
+        from: Option<NaiveDate>,
+        to: NaiveDate,
+    },
     NoteAdded(NaiveDate),
     /// Nothing to do: the task already has this status. The file is not touched.
     Unchanged(Status),
@@ -73,7 +82,7 @@ pub struct Outcome {
     /// The file that was changed, as shown to the user.
     pub file: String,
     pub changes: Vec<Changed>,
-    /// The organisation, for the as-of date's and the labels' language.
+    /// The organisation: its language is the default of the line printed.
     pub org: Org,
 }
 
@@ -89,18 +98,21 @@ pub fn parse_status(typed: &str) -> Result<(Status, &'static str), Error> {
             return Ok((status, en));
         }
     }
-    let names: Vec<String> = Status::ALL.iter().map(|(en, zh, _)| format!("{en} ({zh})")).collect();
+    let names: Vec<String> = Status::ALL
+        .iter()
+        .map(|(en, zh, _)| format!("{en} ({zh})"))
+        .collect();
     let near = suggest::closest(
         &t.to_lowercase(),
         Status::ALL.iter().flat_map(|(en, zh, _)| [*en, *zh]),
         1,
     );
     let hint = match near.first() {
-        Some(n) => format!(" did you mean \"{n}\"?"),
-        None => String::new(),
+        Some(n) => format!("did you mean \"{n}\"? Statuses are"),
+        None => "statuses are".to_owned(),
     };
     Err(Error::Usage(format!(
-        "unknown status \"{typed}\";{hint} the statuses are: {}",
+        "unknown status \"{typed}\"; {hint}: {}",
         names.join(", ")
     )))
 }
@@ -111,7 +123,12 @@ pub fn parse_status(typed: &str) -> Result<(Status, &'static str), Error> {
 /// Holds the directory's lock from the first read to the rename. Refuses (and writes
 /// nothing) when the data does not load, the task is unknown, the change makes no sense
 /// for the task, or the new file would not validate.
-pub fn apply(dir: &Path, id: &str, change: &Change, today: &dyn Fn(&Org) -> NaiveDate) -> Result<Outcome, Error> {
+pub fn apply(
+    dir: &Path,
+    id: &str,
+    change: &Change,
+    today: &dyn Fn(&Org) -> NaiveDate,
+) -> Result<Outcome, Error> {
     let _lock = lock(dir, LOCK_TIMEOUT)?;
     let loaded = load::load(dir).map_err(Error::Data)?;
     let task = find_task(&loaded, id)?;
@@ -121,7 +138,13 @@ pub fn apply(dir: &Path, id: &str, change: &Change, today: &dyn Fn(&Org) -> Naiv
         .sources
         .iter()
         .find(|s| s.rel == task.origin.file)
-        .ok_or_else(|| anyhow!("task {} comes from {} but that file was not read", task.id, task.origin.file.display()))?;
+        .ok_or_else(|| {
+            anyhow!(
+                "task {} comes from {} but that file was not read",
+                task.id,
+                task.origin.file.display()
+            )
+        })?;
     let outcome = Outcome {
         id: task.id.clone(),
         file: source.shown.clone(),
@@ -178,7 +201,13 @@ pub fn apply(dir: &Path, id: &str, change: &Change, today: &dyn Fn(&Org) -> Naiv
 
 /// Loads the data directory with `rel` replaced by `new_text`; an error says that the
 /// edit was refused and the file is unchanged, then lists the problems.
-fn validate(dir: &Path, rel: &Path, new_text: &str, id: &str, shown: &str) -> Result<Loaded, Error> {
+fn validate(
+    dir: &Path,
+    rel: &Path,
+    new_text: &str,
+    id: &str,
+    shown: &str,
+) -> Result<Loaded, Error> {
     let replaced = HashMap::from([(rel.to_path_buf(), new_text.to_owned())]);
     load::load_with(dir, &replaced).map_err(|mut failure| {
         failure.diagnostics.insert(
@@ -212,7 +241,10 @@ fn find_task<'a>(loaded: &'a Loaded, id: &str) -> Result<&'a Task, Error> {
         [one] => format!("; did you mean \"{one}\"?"),
         many => format!(
             "; did you mean one of {}?",
-            many.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ")
+            many.iter()
+                .map(|n| format!("\"{n}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
     };
     Err(Error::Usage(format!(
@@ -240,7 +272,10 @@ enum KeyEdit {
 
 impl Plan {
     fn is_noop(&self) -> bool {
-        self.status.is_none() && self.done_on.is_none() && self.done_through.is_none() && self.note.is_none()
+        self.status.is_none()
+            && self.done_on.is_none()
+            && self.done_through.is_none()
+            && self.note.is_none()
     }
 }
 
@@ -322,7 +357,9 @@ fn plan(task: &Task, change: &Change, today: NaiveDate) -> Result<Plan, Error> {
 fn add_note(p: &mut Plan, text: &str, today: NaiveDate) -> Result<(), Error> {
     let note = text.trim();
     if note.is_empty() {
-        return Err(Error::Usage("the note is empty; give the text of the progress note".into()));
+        return Err(Error::Usage(
+            "the note is empty; give the text of the progress note".into(),
+        ));
     }
     p.note = Some(Update {
         date: today,
@@ -340,7 +377,8 @@ fn read_file(path: &Path) -> Result<(bool, String), Error> {
         Some(body) => (true, body.to_vec()),
         None => (false, bytes),
     };
-    let text = String::from_utf8(body).map_err(|_| anyhow!("{} is not valid UTF-8", path.display()))?;
+    let text =
+        String::from_utf8(body).map_err(|_| anyhow!("{} is not valid UTF-8", path.display()))?;
     Ok((bom, text))
 }
 
@@ -348,11 +386,19 @@ fn read_file(path: &Path) -> Result<(bool, String), Error> {
 /// header line, or the end) is parsed alone, edited and spliced back, so the rest of the
 /// file is never even re-rendered. Falls back to the whole file when the task is not
 /// written as a `[[tasks]]` header (e.g. an inline table).
-fn edit_text(text: &str, task: &Task, next_line: Option<usize>, plan: &Plan) -> anyhow::Result<String> {
+fn edit_text(
+    text: &str,
+    task: &Task,
+    next_line: Option<usize>,
+    plan: &Plan,
+) -> anyhow::Result<String> {
     let chunk = chunk_range(text, task.origin.line, next_line).unwrap_or(0..text.len());
-    let old = text.get(chunk.clone()).ok_or_else(|| anyhow!("the task's lines are not where the loader found them"))?;
+    let old = text
+        .get(chunk.clone())
+        .ok_or_else(|| anyhow!("the task's lines are not where the loader found them"))?;
     let new = edit_chunk(old, &task.id, plan)?;
-    let mut out = String::with_capacity(text.len() + new.len() - old.len().min(new.len()) + 64);
+    // `old` is a part of `text`, so this cannot underflow.
+    let mut out = String::with_capacity(text.len() - old.len() + new.len());
     out.push_str(text.get(..chunk.start).unwrap_or(""));
     out.push_str(&new);
     out.push_str(text.get(chunk.end..).unwrap_or(""));
@@ -386,9 +432,15 @@ fn edit_chunk(old: &str, id: &str, plan: &Plan) -> anyhow::Result<String> {
     let crlf = old.contains("\r\n") && !old.replace("\r\n", "").contains('\n');
     let render = |doc: &DocumentMut| {
         let s = doc.to_string();
-        if crlf { s.replace("\r\n", "\n").replace('\n', "\r\n") } else { s }
+        if crlf {
+            s.replace("\r\n", "\n").replace('\n', "\r\n")
+        } else {
+            s
+        }
     };
-    let mut doc: DocumentMut = old.parse().context("toml_edit cannot parse the task's table")?;
+    let mut doc: DocumentMut = old
+        .parse()
+        .context("toml_edit cannot parse the task's table")?;
     // toml_edit reproduces what it parsed byte for byte in every case we know of; should
     // it not, an edit would change lines it has no business changing. Refuse instead.
     if render(&doc) != old {
@@ -433,12 +485,20 @@ fn find_table<'d>(doc: &'d mut DocumentMut, id: &str) -> anyhow::Result<&'d mut 
     match doc.get_mut("tasks") {
         Some(Item::ArrayOfTables(tables)) => tables
             .iter_mut()
-            .find(|t| t.get("id").and_then(Item::as_str).is_some_and(|s| s.trim() == id))
-            .ok_or_else(|| anyhow!("no [[tasks]] table with id \"{id}\" where the loader found it")),
+            .find(|t| {
+                t.get("id")
+                    .and_then(Item::as_str)
+                    .is_some_and(|s| s.trim() == id)
+            })
+            .ok_or_else(|| {
+                anyhow!("no [[tasks]] table with id \"{id}\" where the loader found it")
+            }),
         Some(Item::Value(Value::Array(_))) => Err(anyhow!(
             "the tasks are written as an inline list (`tasks = [{{ … }}]`); wg edits only `[[tasks]]` tables"
         )),
-        _ => Err(anyhow!("no `[[tasks]]` tables where the loader found task \"{id}\"")),
+        _ => Err(anyhow!(
+            "no `[[tasks]]` tables where the loader found task \"{id}\""
+        )),
     }
 }
 
@@ -471,7 +531,9 @@ fn set_string(table: &mut Table, key: &str, s: &str) {
         .and_then(|r| r.as_raw().as_str())
         .is_some_and(|raw| raw.starts_with('\''));
     let value = if literal && !s.contains(['\'', '\n', '\r']) {
-        format!("'{s}'").parse::<Value>().unwrap_or_else(|_| Value::from(s))
+        format!("'{s}'")
+            .parse::<Value>()
+            .unwrap_or_else(|_| Value::from(s))
     } else {
         Value::from(s)
     };
@@ -490,11 +552,14 @@ fn set_value(table: &mut Table, key: &str, mut value: Value) {
     let my_rank = rank(key).unwrap_or(KEY_ORDER.len());
     // The key the new one follows: the last value key that comes before it in KEY_ORDER.
     let keys: Vec<String> = table.iter().map(|(k, _)| k.to_owned()).collect();
-    let after = keys
-        .iter()
-        .rposition(|k| table.get(k).is_some_and(Item::is_value) && rank(k).is_some_and(|r| r < my_rank));
+    let after = keys.iter().rposition(|k| {
+        table.get(k).is_some_and(Item::is_value) && rank(k).is_some_and(|r| r < my_rank)
+    });
     let indent = after
-        .or_else(|| keys.iter().position(|k| table.get(k).is_some_and(Item::is_value)))
+        .or_else(|| {
+            keys.iter()
+                .position(|k| table.get(k).is_some_and(Item::is_value))
+        })
         .and_then(|i| keys.get(i))
         .and_then(|k| table.key(k))
         .and_then(|k| k.leaf_decor().prefix())
@@ -503,10 +568,10 @@ fn set_value(table: &mut Table, key: &str, mut value: Value) {
         .filter(|p| p.chars().all(|c| c == ' ' || c == '\t'))
         .unwrap_or_default();
     table.insert(key, Item::Value(value));
-    if !indent.is_empty() {
-        if let Some(mut k) = table.key_mut(key) {
-            k.leaf_decor_mut().set_prefix(indent);
-        }
+    if !indent.is_empty()
+        && let Some(mut k) = table.key_mut(key)
+    {
+        k.leaf_decor_mut().set_prefix(indent);
     }
     // Move the new key (now last) to just after `after`; every other key keeps its place.
     let slot = after.map_or(-1, |i| i as isize);
@@ -546,7 +611,11 @@ fn append_note(table: &mut Table, update: &Update) -> anyhow::Result<()> {
                 last.decor_mut().set_prefix(prefix);
             }
         }
-        Some(_) => return Err(anyhow!("`updates` is neither [[tasks.updates]] tables nor a list")),
+        Some(_) => {
+            return Err(anyhow!(
+                "`updates` is neither [[tasks.updates]] tables nor a list"
+            ));
+        }
     }
     Ok(())
 }
@@ -581,7 +650,11 @@ fn check_result(reloaded: &Loaded, before: &Task, plan: &Plan) -> anyhow::Result
         && after.title == before.title
         && after.due == before.due
         && after.origin.file == before.origin.file;
-    if same { Ok(()) } else { Err(anyhow!("task {} does not read back as intended", before.id)) }
+    if same {
+        Ok(())
+    } else {
+        Err(anyhow!("task {} does not read back as intended", before.id))
+    }
 }
 
 /// Replaces `path`'s content atomically: a temporary file beside the target, fsync,
@@ -677,9 +750,14 @@ mod tests {
         let start = Instant::now();
         let err = lock(tmp.path(), Duration::from_millis(100)).unwrap_err();
         assert!(start.elapsed() >= Duration::from_millis(100));
-        let Error::Other(e) = err else { panic!("expected Error::Other") };
+        let Error::Other(e) = err else {
+            panic!("expected Error::Other")
+        };
         let message = e.to_string();
-        assert!(message.contains(".wg.lock") && message.contains("fuser"), "{message}");
+        assert!(
+            message.contains(".wg.lock") && message.contains("fuser"),
+            "{message}"
+        );
         drop(held);
         assert!(lock(tmp.path(), Duration::from_millis(100)).is_ok());
     }
@@ -688,19 +766,41 @@ mod tests {
     fn an_invalid_result_is_refused_with_a_message_saying_nothing_changed() {
         let tmp = fixture_copy();
         let before = std::fs::read(tmp.path().join("tasks.toml")).unwrap();
-        let text = String::from_utf8(before.clone()).unwrap().replace("status = \"in-progress\"", "status = \"done\"");
-        let err = validate(tmp.path(), Path::new("tasks.toml"), &text, "JH-01", "tasks.toml").unwrap_err();
-        let Error::Data(failure) = err else { panic!("expected Error::Data") };
+        let text = String::from_utf8(before.clone())
+            .unwrap()
+            .replace("status = \"in-progress\"", "status = \"done\"");
+        let err = validate(
+            tmp.path(),
+            Path::new("tasks.toml"),
+            &text,
+            "JH-01",
+            "tasks.toml",
+        )
+        .unwrap_err();
+        let Error::Data(failure) = err else {
+            panic!("expected Error::Data")
+        };
         assert!(failure.diagnostics[0].message.contains("refused"));
-        assert!(failure.diagnostics.iter().any(|d| d.message.contains("no `done_on`")));
-        assert_eq!(std::fs::read(tmp.path().join("tasks.toml")).unwrap(), before);
+        assert!(
+            failure
+                .diagnostics
+                .iter()
+                .any(|d| d.message.contains("no `done_on`"))
+        );
+        assert_eq!(
+            std::fs::read(tmp.path().join("tasks.toml")).unwrap(),
+            before
+        );
     }
 
     #[test]
     fn chunk_runs_from_the_header_line_to_the_next_task() {
         let text = "# c\n[[tasks]]\nid = \"A\"\n\n# about B\n[[tasks]]\nid = \"B\"\n";
         assert_eq!(chunk_range(text, 2, Some(6)), Some(4..34));
-        assert_eq!(text.get(4..34), Some("[[tasks]]\nid = \"A\"\n\n# about B\n"));
+        assert_eq!(
+            text.get(4..34),
+            Some("[[tasks]]\nid = \"A\"\n\n# about B\n")
+        );
         assert_eq!(chunk_range(text, 6, None), Some(34..text.len()));
         // Not a header line: the caller falls back to the whole file.
         assert_eq!(chunk_range(text, 3, None), None);
@@ -723,9 +823,16 @@ mod tests {
 
     #[test]
     fn a_new_key_goes_after_its_predecessor_with_its_indentation() {
-        let mut doc: DocumentMut = "[[tasks]]\n  id = \"A\"\n  status = \"todo\"\n  outcome = \"x\"\n".parse().unwrap();
+        let mut doc: DocumentMut =
+            "[[tasks]]\n  id = \"A\"\n  status = \"todo\"\n  outcome = \"x\"\n"
+                .parse()
+                .unwrap();
         let table = find_table(&mut doc, "A").unwrap();
-        set_value(table, "done_on", date_value(NaiveDate::from_ymd_opt(2026, 1, 2).unwrap()).unwrap());
+        set_value(
+            table,
+            "done_on",
+            date_value(NaiveDate::from_ymd_opt(2026, 1, 2).unwrap()).unwrap(),
+        );
         assert_eq!(
             doc.to_string(),
             "[[tasks]]\n  id = \"A\"\n  status = \"todo\"\n  done_on = 2026-01-02\n  outcome = \"x\"\n"
@@ -735,8 +842,13 @@ mod tests {
     #[test]
     fn statuses_parse_in_either_language_and_keep_it() {
         assert_eq!(parse_status(" Done ").unwrap(), (Status::Done, "done"));
-        assert_eq!(parse_status("进行中").unwrap(), (Status::InProgress, "进行中"));
-        let Err(Error::Usage(message)) = parse_status("blokced") else { panic!() };
+        assert_eq!(
+            parse_status("进行中").unwrap(),
+            (Status::InProgress, "进行中")
+        );
+        let Err(Error::Usage(message)) = parse_status("blokced") else {
+            panic!()
+        };
         assert!(message.contains("did you mean \"blocked\"?"), "{message}");
     }
 

@@ -127,6 +127,7 @@ labels! {
     AgendaFigures => "本季度到期任务 {due} 项，已完成 {done} 项；本季度完成任务 {done_in} 项；在办任务 {open} 项，其中逾期 {overdue} 项、受阻 {blocked} 项", "Due this quarter: {done} of {due} done; done this quarter: {done_in}; open: {open}, of which {overdue} overdue and {blocked} blocked";
     AgendaOverdueBy => "截止 {due}，逾期 {days} 天", "Due {due}, {days} days overdue";
     AgendaMissed => "（漏办 {missed} 次）", " ({missed} occurrences missed)";
+    AgendaWorkingDays => "（{n} 个工作日）", " ({n} working days)";
     AgendaDueOn => "截止 {due}", "Due {due}";
     AgendaLatest => "最新进展", "Latest progress";
     MtgDate => "日期", "Date";
@@ -177,6 +178,7 @@ labels! {
     NoUpdates => "（无进展记录）", "(no progress notes)";
     AsOf => "截至", "as of";
     // One unit's page (wg roster unit).
+    UnitAliases => "又称", "Also written";
     UnitLeads => "牵头小组", "Leads";
     UnitMemberOf => "参加小组", "Member of";
     UnitHosts => "设有", "Hosts";

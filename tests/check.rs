@@ -3,7 +3,7 @@
 //! `tests/fixtures/base/`. Every failing case asserts the exit code, the exact list of
 //! `file:line:col` and messages, and snapshots the whole of stderr.
 
-use crate::common::{copy_dir, copy_into, fixture, root, run, wg, wg_in, Output};
+use crate::common::{Output, copy_dir, copy_into, fixture, root, run, wg, wg_in};
 
 /// `wg check` (plus `args`) run inside the case's data directory, so paths print
 /// relative to it (`tasks.toml:5:9`).
@@ -37,7 +37,12 @@ fn fails(case: &str, expected: &[(&str, &str)]) {
         .iter()
         .map(|(place, message)| ((*place).to_owned(), (*message).to_owned()))
         .collect();
-    assert_eq!(located(&out.stderr), expected, "{case}: stderr was\n{}", out.stderr);
+    assert_eq!(
+        located(&out.stderr),
+        expected,
+        "{case}: stderr was\n{}",
+        out.stderr
+    );
     insta::assert_snapshot!(format!("check-{case}"), out.stderr);
 }
 
@@ -46,7 +51,11 @@ fn passes(case: &str) {
     let out = check_case(case, &[]);
     assert_eq!(out.code, 0, "{case}: stderr was\n{}", out.stderr);
     assert_eq!(out.stderr, "", "{case}");
-    assert!(out.stdout.contains("0 errors, 0 warnings"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("0 errors, 0 warnings"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
@@ -64,7 +73,10 @@ fn base_fixture_is_valid() {
 fn syntax_error_points_at_the_broken_line() {
     fails(
         "syntax-error",
-        &[("tasks.toml:3:21", "error: TOML syntax: invalid basic string, expected `\"`")],
+        &[(
+            "tasks.toml:3:21",
+            "error: TOML syntax: invalid basic string, expected `\"`",
+        )],
     );
 }
 
@@ -73,12 +85,23 @@ fn full_width_punctuation_outside_strings_gets_a_plain_hint() {
     fails(
         "full-width-punctuation",
         &[
-            ("tasks.toml:3:9", "error: TOML syntax: string values must be quoted, expected literal string"),
-            ("tasks.toml:5:17", "error: TOML syntax: missing comma between array elements, expected `,`"),
+            (
+                "tasks.toml:3:9",
+                "error: TOML syntax: string values must be quoted, expected literal string",
+            ),
+            (
+                "tasks.toml:5:17",
+                "error: TOML syntax: missing comma between array elements, expected `,`",
+            ),
         ],
     );
     let out = check_case("full-width-punctuation", &[]);
-    assert!(out.stderr.contains("help: this line has full-width punctuation (“ ”)"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("help: this line has full-width punctuation (“ ”)"),
+        "{}",
+        out.stderr
+    );
     // The full-width comma inside the outcome string is Chinese text, not a mistake.
     assert!(!out.stderr.contains("tasks.toml:6:"), "{}", out.stderr);
 }
@@ -90,20 +113,60 @@ fn windows_line_endings_do_not_show_in_the_excerpt() {
     std::fs::write(dir.path().join("tasks.toml"), text.replace('\n', "\r\n")).unwrap();
     let out = run(wg_in(dir.path()).arg("check"));
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("5 | owner = \"张珂\"\n"), "{:?}", out.stderr);
-    assert!(out.stderr.contains(" --> tasks.toml:5:9\n"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("5 | owner = \"张珂\"\n"),
+        "{:?}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(" --> tasks.toml:5:9\n"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
 fn unknown_key_suggests_the_key_meant() {
-    fails("unknown-key", &[("tasks.toml:5:1", "error: unknown key `dead_line` in task")]);
+    fails(
+        "unknown-key",
+        &[("tasks.toml:5:1", "error: unknown key `dead_line` in task")],
+    );
     let out = check_case("unknown-key", &[]);
-    assert!(out.stderr.contains("help: did you mean `due`?"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("help: did you mean `due`?"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn key_above_its_table_header_says_where_it_belongs() {
+    fails(
+        "key-outside-any-table",
+        &[
+            ("tasks.toml:2:1", "error: unknown key `id` in a task file"),
+            ("tasks.toml:3:1", "error: task is missing required key `id`"),
+        ],
+    );
+    let out = check_case("key-outside-any-table", &[]);
+    assert!(
+        out.stderr.contains(
+            "help: `id` belongs inside a [[tasks]] entry; move it below a `[[tasks]]` line"
+        ),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
 fn missing_required_key_points_at_the_table() {
-    fails("missing-key", &[("tasks.toml:1:1", "error: task is missing required key `title`")]);
+    fails(
+        "missing-key",
+        &[(
+            "tasks.toml:1:1",
+            "error: task is missing required key `title`",
+        )],
+    );
 }
 
 #[test]
@@ -113,7 +176,11 @@ fn duplicate_unit_id_names_the_first_place() {
         &[("org.toml:50:6", "error: duplicate unit id \"jiceng\"")],
     );
     let out = check_case("duplicate-unit-id", &[]);
-    assert!(out.stderr.contains("note: first defined at: org.toml:10:6"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("note: first defined at: org.toml:10:6"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -123,8 +190,16 @@ fn duplicate_person_names_need_ids() {
         &[("org.toml:54:8", "error: two people are named \"孙丽\"")],
     );
     let out = check_case("duplicate-person-id", &[]);
-    assert!(out.stderr.contains("note: the first is at: org.toml:50:8"), "{}", out.stderr);
-    assert!(out.stderr.contains("give each of them an `id`"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("note: the first is at: org.toml:50:8"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("give each of them an `id`"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -134,27 +209,47 @@ fn duplicate_group_id_names_the_first_place() {
         &[("groups.toml:15:6", "error: duplicate group id \"office\"")],
     );
     let out = check_case("duplicate-group-id", &[]);
-    assert!(out.stderr.contains("note: first defined at: groups.toml:8:6"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("note: first defined at: groups.toml:8:6"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
 fn duplicate_task_id_across_task_files_names_the_first_file() {
     fails(
         "duplicate-task-id",
-        &[("tasks/office.toml:7:6", "error: duplicate task id \"LD-01\"")],
+        &[(
+            "tasks/office.toml:7:6",
+            "error: duplicate task id \"LD-01\"",
+        )],
     );
     let out = check_case("duplicate-task-id", &[]);
-    assert!(out.stderr.contains("note: first defined at: tasks.toml:2:6"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("note: first defined at: tasks.toml:2:6"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
 fn unknown_person_suggests_the_nearest_name() {
     fails(
         "unknown-person",
-        &[("tasks.toml:5:9", "error: unknown person \"张珂\" in owner of task LD-01")],
+        &[(
+            "tasks.toml:5:9",
+            "error: unknown person \"张珂\" in owner of task LD-01",
+        )],
     );
     let out = check_case("unknown-person", &[]);
-    assert!(out.stderr.contains("help: did you mean \"张柯\"?"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("help: did you mean \"张柯\"?"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -162,8 +257,14 @@ fn unknown_unit_suggests_the_nearest_names() {
     fails(
         "unknown-unit",
         &[
-            ("tasks.toml:5:13", "error: unknown unit \"基层工作\" in lead_unit of task LD-01"),
-            ("tasks.toml:6:10", "error: unknown unit \"省部属企事业单位工会\" in units of task LD-01"),
+            (
+                "tasks.toml:5:13",
+                "error: unknown unit \"基层工作\" in lead_unit of task LD-01",
+            ),
+            (
+                "tasks.toml:6:10",
+                "error: unknown unit \"省部属企事业单位工会\" in units of task LD-01",
+            ),
         ],
     );
 }
@@ -172,10 +273,17 @@ fn unknown_unit_suggests_the_nearest_names() {
 fn unknown_group_suggests_the_nearest_id() {
     fails(
         "unknown-group",
-        &[("tasks.toml:4:9", "error: unknown group \"ofice\" in task LD-01")],
+        &[(
+            "tasks.toml:4:9",
+            "error: unknown group \"ofice\" in task LD-01",
+        )],
     );
     let out = check_case("unknown-group", &[]);
-    assert!(out.stderr.contains("help: did you mean \"office\"?"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("help: did you mean \"office\"?"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -192,6 +300,37 @@ fn ambiguous_person_lists_the_candidates_by_id() {
 #[test]
 fn padded_names_ids_and_aliases_all_resolve() {
     passes("padded-names-and-aliases");
+    let dir = copy_dir(&fixture("base"));
+    copy_into(
+        &fixture("check").join("padded-names-and-aliases"),
+        dir.path(),
+    );
+    let out = run(wg_in(dir.path()).args(["roster", "show", "--format", "json"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let seats = |g: usize| -> Vec<String> {
+        json["groups"][g]["seats"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| format!("{} {} {}", s["role"], s["person_id"], s["executive"]))
+            .collect()
+    };
+    assert_eq!(
+        seats(0),
+        [
+            "\"leader\" \"zhangke\" false",
+            "\"deputy\" \"zhangzuchun\" true",
+            "\"member\" \"wangjun1\" false",
+            "\"member\" \"唐韧\" false",
+        ]
+    );
+    assert_eq!(json["groups"][1]["lead_unit"], "基层工作部");
+    assert_eq!(json["groups"][1]["host_unit"], "基层工作部");
+    assert_eq!(
+        json["groups"][1]["member_units"],
+        serde_json::json!(["省部属企事业单位工会工作委员会", "省人社厅"])
+    );
 }
 
 #[test]
@@ -200,7 +339,10 @@ fn impossible_date_is_an_error_and_the_rest_of_the_file_is_still_checked() {
         "impossible-date",
         &[
             ("tasks.toml:5:7", "error: 2021-02-30 is not a real date"),
-            ("tasks.toml:6:9", "error: unknown person \"张珂\" in owner of task LD-01"),
+            (
+                "tasks.toml:6:9",
+                "error: unknown person \"张珂\" in owner of task LD-01",
+            ),
         ],
     );
 }
@@ -209,7 +351,10 @@ fn impossible_date_is_an_error_and_the_rest_of_the_file_is_still_checked() {
 fn date_time_is_not_a_date() {
     fails(
         "date-time",
-        &[("tasks.toml:5:7", "error: `due` in task must be a date, not a date-time")],
+        &[(
+            "tasks.toml:5:7",
+            "error: `due` in task must be a date, not a date-time",
+        )],
     );
 }
 
@@ -217,10 +362,18 @@ fn date_time_is_not_a_date() {
 fn quoted_date_is_not_a_date() {
     fails(
         "quoted-date",
-        &[("tasks.toml:5:7", "error: `due` in task must be a date, not a string")],
+        &[(
+            "tasks.toml:5:7",
+            "error: `due` in task must be a date, not a string",
+        )],
     );
     let out = check_case("quoted-date", &[]);
-    assert!(out.stderr.contains("help: remove the quotes: due = 2021-09-30"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("help: remove the quotes: due = 2021-09-30"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -250,7 +403,10 @@ fn no_leading_group_is_an_error() {
     fails(
         "no-leading-group",
         &[
-            ("groups.toml:1:1", "error: office group leading has no parent"),
+            (
+                "groups.toml:1:1",
+                "error: office group leading has no parent",
+            ),
             ("groups.toml:1:1", "error: no group has kind \"leading\""),
         ],
     );
@@ -268,7 +424,10 @@ fn two_leading_groups_is_an_error() {
 fn parent_cycle_is_an_error() {
     fails(
         "parent-cycle",
-        &[("groups.toml:11:10", "error: groups form a cycle: office -> membership -> office")],
+        &[(
+            "groups.toml:11:10",
+            "error: groups form a cycle: office -> membership -> office",
+        )],
     );
 }
 
@@ -276,20 +435,36 @@ fn parent_cycle_is_an_error() {
 fn unknown_parent_suggests_the_nearest_id() {
     fails(
         "parent-unknown",
-        &[("groups.toml:11:10", "error: unknown parent group \"leadng\" of group office")],
+        &[(
+            "groups.toml:11:10",
+            "error: unknown parent group \"leadng\" of group office",
+        )],
     );
 }
 
 #[test]
 fn office_without_parent_is_an_error() {
-    fails("parent-absent", &[("groups.toml:7:1", "error: office group office has no parent")]);
+    fails(
+        "parent-absent",
+        &[(
+            "groups.toml:7:1",
+            "error: office group office has no parent",
+        )],
+    );
 }
 
 #[test]
 fn unknown_status_lists_the_statuses() {
-    fails("unknown-status", &[("tasks.toml:5:10", "error: unknown status \"in progress\"")]);
+    fails(
+        "unknown-status",
+        &[("tasks.toml:5:10", "error: unknown status \"in progress\"")],
+    );
     let out = check_case("unknown-status", &[]);
-    assert!(out.stderr.contains("did you mean \"in-progress\"?"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("did you mean \"in-progress\"?"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -301,7 +476,10 @@ fn chinese_status_words_are_accepted() {
 fn done_task_needs_done_on() {
     fails(
         "done-without-done-on",
-        &[("tasks.toml:6:10", "error: task LD-01 is done but has no `done_on`")],
+        &[(
+            "tasks.toml:6:10",
+            "error: task LD-01 is done but has no `done_on`",
+        )],
     );
 }
 
@@ -309,7 +487,10 @@ fn done_task_needs_done_on() {
 fn done_on_on_an_open_task_is_an_error() {
     fails(
         "done-on-not-done",
-        &[("tasks.toml:7:11", "error: task LD-01 has `done_on` but its status is in-progress")],
+        &[(
+            "tasks.toml:7:11",
+            "error: task LD-01 has `done_on` but its status is in-progress",
+        )],
     );
 }
 
@@ -317,7 +498,10 @@ fn done_on_on_an_open_task_is_an_error() {
 fn done_through_needs_repeat() {
     fails(
         "done-through-without-repeat",
-        &[("tasks.toml:6:16", "error: task LD-01 has `done_through` but does not repeat")],
+        &[(
+            "tasks.toml:6:16",
+            "error: task LD-01 has `done_through` but does not repeat",
+        )],
     );
 }
 
@@ -326,14 +510,57 @@ fn every_error_in_every_file_is_reported_sorted_by_file_and_line() {
     fails(
         "errors-in-several-files",
         &[
-            ("calendar.toml:1:1", "error: holiday is missing required key `to`"),
-            ("groups.toml:8:1", "error: office group office has no parent"),
-            ("groups.toml:14:24", "error: unknown person \"孙丽\" in members of group office"),
-            ("meetings.toml:2:9", "error: unknown group \"leader\" in meeting"),
+            (
+                "calendar.toml:1:1",
+                "error: holiday is missing required key `to`",
+            ),
+            (
+                "groups.toml:8:1",
+                "error: office group office has no parent",
+            ),
+            (
+                "groups.toml:14:24",
+                "error: unknown person \"孙丽\" in members of group office",
+            ),
+            (
+                "meetings.toml:2:9",
+                "error: unknown group \"leader\" in meeting",
+            ),
             ("org.toml:32:1", "error: unknown key `titel` in person"),
-            ("tasks.toml:5:7", "error: `due` in task must be a date, not a string"),
-            ("tasks/office.toml:5:10", "error: unknown status \"finished\""),
+            (
+                "tasks.toml:5:7",
+                "error: `due` in task must be a date, not a string",
+            ),
+            (
+                "tasks/office.toml:5:10",
+                "error: unknown status \"finished\"",
+            ),
         ],
+    );
+}
+
+#[test]
+fn a_broken_group_is_reported_once_not_at_every_reference() {
+    // The office's tasks and meetings name it; they are not "unknown group" errors.
+    fails(
+        "broken-group-is-reported-once",
+        &[(
+            "groups.toml:7:1",
+            "error: group is missing required key `kind`",
+        )],
+    );
+}
+
+#[test]
+fn made_up_working_day_on_a_weekday_is_a_warning() {
+    let out = check_case("workday-on-a-weekday", &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        located(&out.stderr),
+        vec![(
+            "calendar.toml:11:8".to_owned(),
+            "warning: made-up working day 2021-10-11 is a Monday, a working day anyway".to_owned()
+        )]
     );
 }
 
@@ -348,7 +575,11 @@ fn unused_unit_is_a_warning_not_an_error() {
             "warning: unit \"女职工部\" is not used by any person, group or task".to_owned()
         )]
     );
-    assert!(out.stdout.ends_with("; 0 errors, 1 warning\n"), "{}", out.stdout);
+    assert!(
+        out.stdout.ends_with("; 0 errors, 1 warning\n"),
+        "{}",
+        out.stdout
+    );
     insta::assert_snapshot!("check-unused-unit", out.stderr);
 }
 
@@ -356,7 +587,11 @@ fn unused_unit_is_a_warning_not_an_error() {
 fn strict_check_exits_1_on_warnings() {
     let out = check_case("unused-unit", &["--strict"]);
     assert_eq!(out.code, 1, "{}", out.stderr);
-    assert!(out.stderr.contains("warning: unit \"女职工部\""), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("warning: unit \"女职工部\""),
+        "{}",
+        out.stderr
+    );
     let clean = run(wg().args(["--data", "tests/fixtures/base", "check", "--strict"]));
     assert_eq!(clean.code, 0, "{}", clean.stderr);
 }
@@ -369,7 +604,10 @@ fn no_data_directory_says_what_was_tried() {
     assert_eq!(out.stdout, "");
     // The message names the directory searched; the snapshot hides where tempdir put it.
     let shown = empty.path().canonicalize().unwrap();
-    let stderr = out.stderr.replace(&shown.display().to_string(), "[CWD]").replace(&empty.path().display().to_string(), "[CWD]");
+    let stderr = out
+        .stderr
+        .replace(&shown.display().to_string(), "[CWD]")
+        .replace(&empty.path().display().to_string(), "[CWD]");
     assert!(stderr.contains("[CWD]/org.toml (not found)"), "{stderr}");
     insta::assert_snapshot!("check-no-data-dir", stderr);
 }
@@ -391,7 +629,10 @@ fn caret_sits_under_the_chinese_characters_it_means() {
     fails(
         "caret-on-chinese-line",
         &[
-            ("groups.toml:6:26", "error: unknown person \"孙丽\" in members of group leading"),
+            (
+                "groups.toml:6:26",
+                "error: unknown person \"孙丽\" in members of group leading",
+            ),
             (
                 "groups.toml:7:26",
                 "error: unknown unit \"省部属企事业单位工会工作委员\" in member_units of group leading",
@@ -425,6 +666,8 @@ fn examples_pass_check() {
 
 #[test]
 fn wg_data_environment_variable_is_honoured() {
-    let out = run(wg_in(&root().join("tests")).env("WG_DATA", root().join("examples/minimal")).arg("check"));
+    let out = run(wg_in(&root().join("tests"))
+        .env("WG_DATA", root().join("examples/minimal"))
+        .arg("check"));
     assert_eq!(out.code, 0, "{}", out.stderr);
 }

@@ -6,5 +6,8 @@ mod common;
 mod check;
 mod edit;
 mod examples;
+mod init;
+mod meeting;
+mod report;
 mod roster;
 mod tasks;

@@ -6,7 +6,12 @@ use crate::load::{Diagnostic, LoadFailure, Source};
 use crate::{Error, Exit};
 use std::io::Write;
 
-pub fn run(ctx: &Context, strict: bool, out: &mut dyn Write, err: &mut dyn Write) -> Result<Exit, Error> {
+pub fn run(
+    ctx: &Context,
+    strict: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Exit, Error> {
     let loaded = load_data(ctx)?;
     err.write_all(render_all(&loaded.warnings, &loaded.sources, ctx.color_stderr).as_bytes())?;
     let d = &loaded.data;
@@ -24,18 +29,29 @@ pub fn run(ctx: &Context, strict: bool, out: &mut dyn Write, err: &mut dyn Write
         d.directives.len(),
         count(warnings, "warning"),
     )?;
-    Ok(if strict && warnings > 0 { Exit::Found } else { Exit::Ok })
+    Ok(if strict && warnings > 0 {
+        Exit::Found
+    } else {
+        Exit::Ok
+    })
 }
 
 /// Diagnostics one after another, a blank line between them so each stands apart.
 fn render_all(diagnostics: &[Diagnostic], sources: &[Source], styled: bool) -> String {
-    let rendered: Vec<String> = diagnostics.iter().map(|d| d.render(sources, styled)).collect();
+    let rendered: Vec<String> = diagnostics
+        .iter()
+        .map(|d| d.render(sources, styled))
+        .collect();
     rendered.join("\n")
 }
 
 /// "1 error", "3 errors".
 fn count(n: usize, what: &str) -> String {
-    if n == 1 { format!("1 {what}") } else { format!("{n} {what}s") }
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
 }
 
 /// Every diagnostic of a failed load, then a count and the next step.
@@ -44,7 +60,11 @@ pub fn render_failure(failure: &LoadFailure, styled: bool) -> String {
     let errors = failure.error_count();
     let warnings = failure.diagnostics.len() - errors;
     if !failure.sources.is_empty() {
-        let also = if warnings > 0 { format!(" and {}", count(warnings, "warning")) } else { String::new() };
+        let also = if warnings > 0 {
+            format!(" and {}", count(warnings, "warning"))
+        } else {
+            String::new()
+        };
         s.push_str(&format!(
             "\nerror: the data has {}{also}; nothing was done. Fix the data, then run `wg check` again\n",
             count(errors, "error"),

@@ -11,7 +11,12 @@ use crate::{Error, Exit};
 use std::io::Write;
 
 /// Runs `done`, `status` or `note`. `--format` does not apply: the output is one line.
-pub fn run(cmd: &TasksCommand, ctx: &Context, out: &mut dyn Write, _err: &mut dyn Write) -> Result<Exit, Error> {
+pub fn run(
+    cmd: &TasksCommand,
+    ctx: &Context,
+    out: &mut dyn Write,
+    _err: &mut dyn Write,
+) -> Result<Exit, Error> {
     let (id, change) = match cmd {
         TasksCommand::Done { id, on, note } => (
             id,
@@ -25,7 +30,11 @@ pub fn run(cmd: &TasksCommand, ctx: &Context, out: &mut dyn Write, _err: &mut dy
             (id, Change::Status { status, word })
         }
         TasksCommand::Note { id, text } => (id, Change::Note(text.clone())),
-        _ => return Err(Error::Usage("only `done`, `status` and `note` edit tasks".into())),
+        _ => {
+            return Err(Error::Usage(
+                "only `done`, `status` and `note` edit tasks".into(),
+            ));
+        }
     };
     let dir = load::find_data_dir(ctx.data.as_deref(), &ctx.env.cwd).map_err(Error::Data)?;
     let outcome = edit::apply(&dir, id, &change, &|org| ctx.today(org))?;
@@ -45,7 +54,12 @@ pub fn describe(outcome: &Outcome, lang: Lang) -> String {
     while let Some(change) = iter.next() {
         let part = match change {
             Changed::Status { from, to } => {
-                let mut s = format!("{} {} -> {}", L::EditStatus.get(lang), word(*from), word(*to));
+                let mut s = format!(
+                    "{} {} -> {}",
+                    L::EditStatus.get(lang),
+                    word(*from),
+                    word(*to)
+                );
                 // The done_on that comes with a status change is said in brackets.
                 match iter.peek() {
                     Some(Changed::DoneOnSet(d)) => {
@@ -53,7 +67,11 @@ pub fn describe(outcome: &Outcome, lang: Lang) -> String {
                         iter.next();
                     }
                     Some(Changed::DoneOnRemoved(d)) => {
-                        s.push_str(&format!(" ({} {d} {})", L::EditDoneOn.get(lang), L::EditRemoved.get(lang)));
+                        s.push_str(&format!(
+                            " ({} {d} {})",
+                            L::EditDoneOn.get(lang),
+                            L::EditRemoved.get(lang)
+                        ));
                         iter.next();
                     }
                     _ => {}
@@ -61,11 +79,20 @@ pub fn describe(outcome: &Outcome, lang: Lang) -> String {
                 s
             }
             Changed::DoneOnSet(d) => format!("{} {d}", L::EditDoneOn.get(lang)),
-            Changed::DoneOnRemoved(d) => format!("{} {d} {}", L::EditDoneOn.get(lang), L::EditRemoved.get(lang)),
-            Changed::DoneThrough { from: Some(from), to } => {
+            Changed::DoneOnRemoved(d) => format!(
+                "{} {d} {}",
+                L::EditDoneOn.get(lang),
+                L::EditRemoved.get(lang)
+            ),
+            Changed::DoneThrough {
+                from: Some(from),
+                to,
+            } => {
                 format!("{} {from} -> {to}", L::EditDoneThrough.get(lang))
             }
-            Changed::DoneThrough { from: None, to } => format!("{} {to}", L::EditDoneThrough.get(lang)),
+            Changed::DoneThrough { from: None, to } => {
+                format!("{} {to}", L::EditDoneThrough.get(lang))
+            }
             Changed::NoteAdded(d) => format!("{} ({d})", L::EditNoteAdded.get(lang)),
             Changed::Unchanged(s) => format!(
                 "{} {} ({})",

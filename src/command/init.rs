@@ -33,13 +33,18 @@ pub fn run(dir: &Path, ctx: &Context, out: &mut dyn Write) -> Result<Exit, Error
         .map(|p| p.display().to_string())
         .collect();
     if !existing.is_empty() {
-        let verb = if existing.len() == 1 { "exists" } else { "exist" };
+        let verb = if existing.len() == 1 {
+            "exists"
+        } else {
+            "exist"
+        };
         return Err(Error::Usage(format!(
             "{} already {verb}; wg init writes nothing over existing files. Choose a new directory, or move them away",
             existing.join(", ")
         )));
     }
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create directory {}", dir.display()))?;
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create directory {}", dir.display()))?;
     let mut written = Vec::new();
     for (name, text) in &files {
         let path = dir.join(name);
@@ -92,11 +97,17 @@ fn starter(lang: Lang, q: Quarter) -> Vec<(&'static str, String)> {
             .replace("{MID}", &mid.to_string())
             .replace("{LAST}", &last.to_string())
     };
-    ["org.toml", "groups.toml", "tasks.toml", "meetings.toml", "calendar.toml"]
-        .into_iter()
-        .zip(templates)
-        .map(|(name, t)| (name, fill(t)))
-        .collect()
+    [
+        "org.toml",
+        "groups.toml",
+        "tasks.toml",
+        "meetings.toml",
+        "calendar.toml",
+    ]
+    .into_iter()
+    .zip(templates)
+    .map(|(name, t)| (name, fill(t)))
+    .collect()
 }
 
 const ORG_ZH: &str = r#"# org.toml — 组织、单位和人员（必需文件）
@@ -217,8 +228,8 @@ targets = ["快递员"]               # 可选：服务对象
 outcome = "新发展会员不少于 500 人"  # 可选：成效要求
 
 [[tasks.updates]]                # 可选：进展情况，每条一节，从早到晚
-date = {MID}
-note = "已在两个区开展试点"
+date = {MID}                # 必填：日期
+note = "已在两个区开展试点"         # 必填：进展内容
 
 [[tasks]]
 id = "LD-01"
@@ -387,8 +398,8 @@ targets = ["couriers"]           # optional: worker groups served
 outcome = "At least 500 new members"   # optional: the outcome required
 
 [[tasks.updates]]                # optional progress notes, one table each, oldest first
-date = {MID}
-note = "Pilots running in two depots"
+date = {MID}                # required
+note = "Pilots running in two depots"   # required: what happened
 
 [[tasks]]
 id = "OF-01"

@@ -17,7 +17,12 @@ use chrono::{Datelike, NaiveDate};
 use std::io::Write;
 use std::path::Path;
 
-pub fn run(cmd: &MeetingCommand, ctx: &Context, out: &mut dyn Write, _err: &mut dyn Write) -> Result<Exit, Error> {
+pub fn run(
+    cmd: &MeetingCommand,
+    ctx: &Context,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Exit, Error> {
     let loaded = load_data(ctx)?;
     let data = &loaded.data;
     let lang = ctx.lang(&data.org);
@@ -30,12 +35,23 @@ pub fn run(cmd: &MeetingCommand, ctx: &Context, out: &mut dyn Write, _err: &mut 
             };
             let q = quarter.unwrap_or_else(|| Quarter::of(today));
             let report = agenda::agenda(data, g, q, today, lang);
+            warn_uncovered(data, &report.problems, today, err)?;
             match ctx.format_or(Format::Markdown) {
-                Format::Markdown => out.write_all(agenda_doc(data, &report, lang, true).as_bytes())?,
-                Format::Text | Format::Table => out.write_all(agenda_doc(data, &report, lang, false).as_bytes())?,
+                Format::Markdown => {
+                    out.write_all(agenda_doc(data, &report, lang, true).as_bytes())?
+                }
+                Format::Text | Format::Table => {
+                    out.write_all(agenda_doc(data, &report, lang, false).as_bytes())?
+                }
                 Format::Json => render::json(out, &report)?,
                 Format::Yaml => render::yaml(out, &report)?,
-                f @ Format::Csv => return Err(unsupported(f, "meeting agenda", &["markdown", "text", "json", "yaml"])),
+                f @ Format::Csv => {
+                    return Err(unsupported(
+                        f,
+                        "meeting agenda",
+                        &["markdown", "text", "json", "yaml"],
+                    ));
+                }
             }
         }
         MeetingCommand::List => {
@@ -44,7 +60,7 @@ pub fn run(cmd: &MeetingCommand, ctx: &Context, out: &mut dyn Write, _err: &mut 
             match ctx.format_or(Format::Table) {
                 Format::Table | Format::Text => {
                     out.write_all(grid.to_table().as_bytes())?;
-                    writeln!(out, "{}", list_summary(&report, lang))?;
+                    writeln!(out, "\n{}", list_summary(&report, lang))?;
                 }
                 Format::Markdown => {
                     out.write_all(grid.to_markdown().as_bytes())?;
@@ -55,7 +71,10 @@ pub fn run(cmd: &MeetingCommand, ctx: &Context, out: &mut dyn Write, _err: &mut 
                 Format::Yaml => render::yaml(out, &report)?,
             }
         }
-        MeetingCommand::Ics { deadlines, out: file } => {
+        MeetingCommand::Ics {
+            deadlines,
+            out: file,
+        } => {
             if let Some(f) = ctx.format {
                 let name = format!("{f:?}").to_lowercase();
                 return Err(Error::Usage(format!(
@@ -83,7 +102,9 @@ pub(crate) fn fill(template: &str, args: &[(&str, &str)]) -> String {
         let after = &rest[open + 1..];
         match after.find('}').and_then(|close| {
             let key = &after[..close];
-            args.iter().find(|(k, _)| *k == key).map(|(_, v)| (close, *v))
+            args.iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| (close, *v))
         }) {
             Some((close, value)) => {
                 out.push_str(value);
@@ -107,11 +128,10 @@ pub(crate) fn quarter_name(q: Quarter, lang: Lang) -> String {
         3 => L::AgendaQ3,
         _ => L::AgendaQ4,
     };
-    fill(L::AgendaQuarter.get(lang), &[("year", &q.year.to_string()), ("q", part.get(lang))])
-}
-
-fn parse_quarter(s: &str) -> Option<Quarter> {
-    Quarter::parse(s)
+    fill(
+        L::AgendaQuarter.get(lang),
+        &[("year", &q.year.to_string()), ("q", part.get(lang))],
+    )
 }
 
 /// A date in running text: `2021年12月28日` / `28 December 2021`.
@@ -177,7 +197,11 @@ struct Doc {
 
 impl Doc {
     fn esc(&self, t: &str) -> String {
-        if self.markdown { markdown_cell(t) } else { one_line(t).into_owned() }
+        if self.markdown {
+            markdown_cell(t)
+        } else {
+            one_line(t).into_owned()
+        }
     }
 
     fn title(&mut self, t: &str) {
@@ -230,13 +254,20 @@ impl Doc {
     }
 
     fn table(&mut self, grid: &Grid) {
-        self.s.push_str(&if self.markdown { grid.to_markdown() } else { grid.to_table() });
+        self.s.push_str(&if self.markdown {
+            grid.to_markdown()
+        } else {
+            grid.to_table()
+        });
         self.s.push('\n');
     }
 }
 
 fn group_name<'d>(data: &'d Data, id: &'d str) -> &'d str {
-    data.groups.iter().find(|g| g.id == id).map_or(id, |g| g.name.as_str())
+    data.groups
+        .iter()
+        .find(|g| g.id == id)
+        .map_or(id, |g| g.name.as_str())
 }
 
 fn or_none(v: Option<&str>, lang: Lang) -> String {
@@ -244,7 +275,45 @@ fn or_none(v: Option<&str>, lang: Lang) -> String {
 }
 
 fn status_label(status: &str, lang: Lang) -> String {
-    Status::parse(status).map_or_else(|| status.to_owned(), |s| i18n::status(s).get(lang).to_owned())
+    Status::parse(status).map_or_else(
+        || status.to_owned(),
+        |s| i18n::status(s).get(lang).to_owned(),
+    )
+}
+
+/// One line on stderr when the problems' working days were counted in years the
+/// calendar does not cover (Monday to Friday there), as the task commands do.
+fn warn_uncovered(
+    data: &Data,
+    problems: &[TaskView],
+    today: NaiveDate,
+    err: &mut dyn Write,
+) -> Result<(), Error> {
+    let Some(cal) = &data.calendar else {
+        return Ok(());
+    };
+    let mut years = std::collections::BTreeSet::new();
+    for since in problems
+        .iter()
+        .filter(|t| t.days_overdue.is_some())
+        .filter_map(|t| t.next_due)
+    {
+        let first = since.succ_opt().unwrap_or(since).year();
+        years.extend(
+            (first..=today.year())
+                .filter(|&y| NaiveDate::from_ymd_opt(y, 1, 1).is_some_and(|d| !cal.covers(d))),
+        );
+    }
+    if !years.is_empty() {
+        let list: Vec<String> = years.iter().map(i32::to_string).collect();
+        writeln!(
+            err,
+            "warning: calendar.toml does not cover {}; working days there were counted Monday to Friday \
+             (add the year's holidays to calendar.toml)",
+            list.join(", ")
+        )?;
+    }
+    Ok(())
 }
 
 /// The agenda as a document a clerk can paste, or run through pandoc.
@@ -253,20 +322,33 @@ fn agenda_doc(data: &Data, a: &Agenda, lang: Lang, markdown: bool) -> String {
         markdown,
         s: String::new(),
     };
-    let q = parse_quarter(&a.quarter).unwrap_or(Quarter { year: 0, q: 1 });
-    let qname = quarter_name(q, lang);
-    doc.title(&fill(L::AgendaTitle.get(lang), &[("group", &a.group_name), ("quarter", &qname)]));
+    let qname = quarter_name(a.period, lang);
+    doc.title(&fill(
+        L::AgendaTitle.get(lang),
+        &[("group", &a.group_name), ("quarter", &qname)],
+    ));
 
     let to_be_set = L::AgendaToBeSet.get(lang);
     if let Some(title) = a.meeting.as_ref().and_then(|m| m.title.as_deref()) {
         doc.fact(&field(L::AgendaMeeting.get(lang), title, lang));
     }
-    let date = a.meeting.as_ref().map_or_else(|| to_be_set.to_owned(), |m| long_date(m.date, lang));
+    let date = a
+        .meeting
+        .as_ref()
+        .map_or_else(|| to_be_set.to_owned(), |m| long_date(m.date, lang));
     doc.fact(&field(L::AgendaDate.get(lang), &date, lang));
-    let place = a.meeting.as_ref().and_then(|m| m.location.as_deref()).unwrap_or(to_be_set);
+    let place = a
+        .meeting
+        .as_ref()
+        .and_then(|m| m.location.as_deref())
+        .unwrap_or(to_be_set);
     doc.fact(&field(L::AgendaPlace.get(lang), place, lang));
     if let Some(chair) = &a.chair {
-        doc.fact(&field(L::AgendaChair.get(lang), &person_with(&chair.person, &chair.role_title, lang), lang));
+        doc.fact(&field(
+            L::AgendaChair.get(lang),
+            &person_with(&chair.person, &chair.role_title, lang),
+            lang,
+        ));
     }
     let all = fill(L::AgendaAllMembers.get(lang), &[("group", &a.group_name)]);
     doc.fact(&field(L::AgendaAttendees.get(lang), &all, lang));
@@ -276,7 +358,10 @@ fn agenda_doc(data: &Data, a: &Agenda, lang: Lang, markdown: bool) -> String {
             .find(|(n, _)| *n == a.meets)
             .map_or(a.meets, |(_, c)| i18n::cadence(*c).get(lang));
         doc.s.push('\n');
-        doc.para(&fill(L::AgendaMeetsNote.get(lang), &[("cadence", cadence), ("quarter", &qname)]));
+        doc.para(&fill(
+            L::AgendaMeetsNote.get(lang),
+            &[("cadence", cadence), ("quarter", &qname)],
+        ));
     }
 
     // 1. Directives.
@@ -299,8 +384,17 @@ fn agenda_doc(data: &Data, a: &Agenda, lang: Lang, markdown: bool) -> String {
         doc.para(L::AgendaNoReports.get(lang));
     }
     for (n, r) in a.reports.iter().enumerate() {
-        let who = r.reporter.as_ref().map_or_else(|| L::AgendaNoReporter.get(lang).to_owned(), |p| reporter(p, lang));
-        doc.item(n + 1, &fill(L::AgendaReportItem.get(lang), &[("group", &r.group_name), ("reporter", &who)]));
+        let who = r.reporter.as_ref().map_or_else(
+            || L::AgendaNoReporter.get(lang).to_owned(),
+            |p| reporter(p, lang),
+        );
+        doc.item(
+            n + 1,
+            &fill(
+                L::AgendaReportItem.get(lang),
+                &[("group", &r.group_name), ("reporter", &who)],
+            ),
+        );
         let num = |v: usize| v.to_string();
         doc.detail(&fill(
             L::AgendaFigures.get(lang),
@@ -325,14 +419,17 @@ fn agenda_doc(data: &Data, a: &Agenda, lang: Lang, markdown: bool) -> String {
     }
 
     // 4. Next stage.
-    let next = parse_quarter(&a.next_quarter).unwrap_or(q.next());
-    doc.heading(&fill(L::AgendaNextStage.get(lang), &[("quarter", &quarter_name(next, lang))]));
+    doc.heading(&fill(
+        L::AgendaNextStage.get(lang),
+        &[("quarter", &quarter_name(a.next_period, lang))],
+    ));
     if a.next_stage.is_empty() {
         doc.para(L::AgendaNoNextStage.get(lang));
     }
     for (n, g) in a.next_stage.iter().enumerate() {
         doc.subheading(&format!("{}{}", sub_number(4, n + 1, lang), g.group_name));
-        let mut grid = Grid::new([L::Id, L::TaskTitle, L::LeadUnit, L::Owner, L::Due].map(|l| l.get(lang)));
+        let mut grid =
+            Grid::new([L::Id, L::TaskTitle, L::LeadUnit, L::Owner, L::Due].map(|l| l.get(lang)));
         for t in &g.tasks {
             grid.push([
                 t.task.id.clone(),
@@ -356,7 +453,11 @@ fn agenda_doc(data: &Data, a: &Agenda, lang: Lang, markdown: bool) -> String {
     doc.heading(L::AgendaAnnex.get(lang));
     let mut grid = Grid::new([L::Role, L::Name, L::PersonTitle].map(|l| l.get(lang)));
     for s in &a.attendees {
-        grid.push([s.role_title.clone(), s.person.clone(), or_none(s.title.as_deref(), lang)]);
+        grid.push([
+            s.role_title.clone(),
+            s.person.clone(),
+            or_none(s.title.as_deref(), lang),
+        ]);
     }
     doc.table(&grid);
     // One trailing newline, not two.
@@ -372,19 +473,40 @@ fn problem(doc: &mut Doc, data: &Data, n: usize, t: &TaskView, lang: Lang) {
     let s = sep(lang);
     let who = [
         field(L::Group.get(lang), group_name(data, &t.group), lang),
-        field(L::LeadUnit.get(lang), &or_none(t.lead_unit.as_deref(), lang), lang),
+        field(
+            L::LeadUnit.get(lang),
+            &or_none(t.lead_unit.as_deref(), lang),
+            lang,
+        ),
         field(L::Owner.get(lang), &or_none(t.owner.as_deref(), lang), lang),
     ];
     doc.detail(&who.join(s));
-    let due = t.next_due.map_or_else(|| L::None.get(lang).to_owned(), |d| d.to_string());
+    let due = t
+        .next_due
+        .map_or_else(|| L::None.get(lang).to_owned(), |d| d.to_string());
     let mut when = match t.days_overdue {
-        Some(days) => fill(L::AgendaOverdueBy.get(lang), &[("due", &due), ("days", &days.to_string())]),
+        Some(days) => fill(
+            L::AgendaOverdueBy.get(lang),
+            &[("due", &due), ("days", &days.to_string())],
+        ),
         None => fill(L::AgendaDueOn.get(lang), &[("due", &due)]),
     };
-    if let Some(missed) = t.missed.filter(|&m| m > 1) {
-        when.push_str(&fill(L::AgendaMissed.get(lang), &[("missed", &missed.to_string())]));
+    if let Some(n) = t.working_days_overdue {
+        when.push_str(&fill(
+            L::AgendaWorkingDays.get(lang),
+            &[("n", &n.to_string())],
+        ));
     }
-    doc.detail(&format!("{when}{s}{}", field(L::Status.get(lang), &status_label(t.status, lang), lang)));
+    if let Some(missed) = t.missed.filter(|&m| m > 1) {
+        when.push_str(&fill(
+            L::AgendaMissed.get(lang),
+            &[("missed", &missed.to_string())],
+        ));
+    }
+    doc.detail(&format!(
+        "{when}{s}{}",
+        field(L::Status.get(lang), &status_label(t.status, lang), lang)
+    ));
     if let Some(u) = t.updates.last() {
         let label = person_with(L::AgendaLatest.get(lang), &u.date.to_string(), lang);
         doc.detail(&field(&label, &u.note, lang));
@@ -393,13 +515,25 @@ fn problem(doc: &mut Doc, data: &Data, n: usize, t: &TaskView, lang: Lang) {
 
 fn list_grid(report: &MeetingList, lang: Lang) -> Grid {
     let mut grid = Grid::new(
-        [L::MtgQuarter, L::MtgDate, L::Group, L::MtgTitle, L::MtgPlace, L::Status].map(|l| l.get(lang)),
+        [
+            L::MtgQuarter,
+            L::MtgDate,
+            L::Group,
+            L::MtgTitle,
+            L::MtgPlace,
+            L::Status,
+        ]
+        .map(|l| l.get(lang)),
     );
     let none = L::None.get(lang);
     // Each quarter's meetings by date, then its missing meetings.
     let mut rows: Vec<(String, u8, Vec<String>)> = Vec::new();
     for m in &report.meetings {
-        let status = if m.status == "planned" { L::MtgPlanned } else { L::MtgHeld };
+        let status = if m.status == "planned" {
+            L::MtgPlanned
+        } else {
+            L::MtgHeld
+        };
         rows.push((
             m.quarter.clone(),
             0,
@@ -439,7 +573,10 @@ fn list_grid(report: &MeetingList, lang: Lang) -> Grid {
 fn list_summary(report: &MeetingList, lang: Lang) -> String {
     fill(
         L::MtgCount.get(lang),
-        &[("count", &report.count.to_string()), ("missing", &report.missing.len().to_string())],
+        &[
+            ("count", &report.count.to_string()),
+            ("missing", &report.missing.len().to_string()),
+        ],
     )
 }
 
@@ -456,12 +593,23 @@ fn ics_events(data: &Data, deadlines: bool, lang: Lang) -> Vec<ics::Event> {
         let base = format!("meeting-{}-{}", group.id, m.date.format("%Y%m%d"));
         // Two meetings of one group on one day: the second gets `-2`, and so on.
         let uid = (1..)
-            .map(|n| if n == 1 { format!("{base}@wg") } else { format!("{base}-{n}@wg") })
+            .map(|n| {
+                if n == 1 {
+                    format!("{base}@wg")
+                } else {
+                    format!("{base}-{n}@wg")
+                }
+            })
             .find(|u| !seen.contains(u))
             .unwrap_or_default();
         seen.insert(uid.clone());
         let mut description = vec![group.name.clone()];
-        description.extend(m.items.iter().enumerate().map(|(n, item)| format!("{}. {item}", n + 1)));
+        description.extend(
+            m.items
+                .iter()
+                .enumerate()
+                .map(|(n, item)| format!("{}. {item}", n + 1)),
+        );
         events.push(ics::Event {
             uid,
             date: m.date,
@@ -508,9 +656,15 @@ fn ics_events(data: &Data, deadlines: bool, lang: Lang) -> Vec<ics::Event> {
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let mut file = atomic_write_file::AtomicWriteFile::options()
         .open(path)
-        .with_context(|| format!("cannot write {}; check that its directory exists", path.display()))?;
+        .with_context(|| {
+            format!(
+                "cannot write {}; check that its directory exists",
+                path.display()
+            )
+        })?;
     file.write_all(bytes)
         .with_context(|| format!("cannot write {}", path.display()))?;
-    file.commit().with_context(|| format!("cannot write {}", path.display()))?;
+    file.commit()
+        .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
 }

@@ -13,7 +13,13 @@ use crate::report::evaluation::{self, By, Counts, Evaluation};
 use crate::{Error, Exit};
 use std::io::Write;
 
-pub fn run(q: Option<Quarter>, by: ReportBy, ctx: &Context, out: &mut dyn Write, _err: &mut dyn Write) -> Result<Exit, Error> {
+pub fn run(
+    q: Option<Quarter>,
+    by: ReportBy,
+    ctx: &Context,
+    out: &mut dyn Write,
+    _err: &mut dyn Write,
+) -> Result<Exit, Error> {
     let loaded = load_data(ctx)?;
     let data = &loaded.data;
     let lang = ctx.lang(&data.org);
@@ -50,24 +56,38 @@ pub fn run(q: Option<Quarter>, by: ReportBy, ctx: &Context, out: &mut dyn Write,
 fn title(report: &Evaluation, q: Quarter, lang: Lang) -> String {
     fill(
         L::EvalTitle.get(lang),
-        &[("quarter", &quarter_name(q, lang)), ("cutoff", &report.cutoff.to_string())],
+        &[
+            ("quarter", &quarter_name(q, lang)),
+            ("cutoff", &report.cutoff.to_string()),
+        ],
     )
 }
 
 fn rate(c: &Counts, lang: Lang) -> String {
-    c.on_time_rate
-        .map_or_else(|| L::None.get(lang).to_owned(), |r| format!("{:.1}%", r * 100.0))
+    c.on_time_rate.map_or_else(
+        || L::None.get(lang).to_owned(),
+        |r| format!("{:.1}%", r * 100.0),
+    )
 }
 
 fn cells(name: &str, c: &Counts, lang: Lang) -> Vec<String> {
     let mut row = vec![name.to_owned()];
-    row.extend([c.due, c.done, c.on_time, c.late, c.overdue, c.open, c.blocked].map(|n| n.to_string()));
+    row.extend(
+        [
+            c.due, c.done, c.on_time, c.late, c.overdue, c.open, c.blocked,
+        ]
+        .map(|n| n.to_string()),
+    );
     row.push(rate(c, lang));
     row
 }
 
 fn grid(report: &Evaluation, lang: Lang) -> Grid {
-    let first = if report.by == "unit" { L::LeadUnit } else { L::Group };
+    let first = if report.by == "unit" {
+        L::LeadUnit
+    } else {
+        L::Group
+    };
     let mut grid = Grid::new(
         [
             first,
@@ -107,6 +127,9 @@ fn notes(report: &Evaluation, lang: Lang) -> Vec<String> {
     if lines.len() > 1 {
         lines.push(String::new());
     }
-    lines.push(fill(L::EvalNote.get(lang), &[("cutoff", &report.cutoff.to_string())]));
+    lines.push(fill(
+        L::EvalNote.get(lang),
+        &[("cutoff", &report.cutoff.to_string())],
+    ));
     lines
 }

@@ -28,14 +28,20 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
             match format {
                 Format::Json => render::json(out, &report)?,
                 Format::Yaml => render::yaml(out, &report)?,
-                Format::Table | Format::Text => out.write_all(show_text(data, &report, lang).as_bytes())?,
+                Format::Table | Format::Text => {
+                    out.write_all(show_text(data, &report, lang).as_bytes())?
+                }
                 Format::Markdown => out.write_all(show_markdown(data, &report, lang).as_bytes())?,
                 Format::Csv => out.write_all(&show_grid(&report, lang).to_csv(ctx.bom)?)?,
             }
         }
         RosterCommand::Person { name } => {
             if format == Format::Csv {
-                return Err(unsupported(format, "roster person", &["table", "json", "yaml", "markdown"]));
+                return Err(unsupported(
+                    format,
+                    "roster person",
+                    &["table", "json", "yaml", "markdown"],
+                ));
             }
             let p = lookup::person(data, name).map_err(usage)?;
             let report = roster::person(data, p, today, lang);
@@ -46,7 +52,9 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
                 Format::Table | Format::Text | Format::Csv => {
                     out.write_all(person_doc(data, &report, lang, false).as_bytes())?
                 }
-                Format::Markdown => out.write_all(person_doc(data, &report, lang, true).as_bytes())?,
+                Format::Markdown => {
+                    out.write_all(person_doc(data, &report, lang, true).as_bytes())?
+                }
             }
         }
         RosterCommand::Units => {
@@ -68,7 +76,11 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
         }
         RosterCommand::Unit { name } => {
             if format == Format::Csv {
-                return Err(unsupported(format, "roster unit", &["table", "json", "yaml", "markdown"]));
+                return Err(unsupported(
+                    format,
+                    "roster unit",
+                    &["table", "json", "yaml", "markdown"],
+                ));
             }
             let u = lookup::unit(data, name).map_err(usage)?;
             let report = roster::unit(data, u, today);
@@ -79,7 +91,9 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
                 Format::Table | Format::Text | Format::Csv => {
                     out.write_all(unit_doc(data, &report, lang, false).as_bytes())?
                 }
-                Format::Markdown => out.write_all(unit_doc(data, &report, lang, true).as_bytes())?,
+                Format::Markdown => {
+                    out.write_all(unit_doc(data, &report, lang, true).as_bytes())?
+                }
             }
         }
     }
@@ -118,7 +132,10 @@ fn with_id(name: &str, id: &str, lang: Lang) -> String {
 
 /// The name of the group with this id, for people reading a table; JSON keeps the id.
 fn group_name(data: &Data, id: &str) -> String {
-    data.groups.iter().find(|g| g.id == id).map_or_else(|| id.to_owned(), |g| g.name.clone())
+    data.groups
+        .iter()
+        .find(|g| g.id == id)
+        .map_or_else(|| id.to_owned(), |g| g.name.clone())
 }
 
 /// "Label: value" with the colon each language uses.
@@ -155,7 +172,9 @@ fn group_facts(data: &Data, g: &roster::GroupView, data_kind: &str, lang: Lang) 
         field(L::Kind, kind, lang),
         field(
             L::Parent,
-            &g.parent.as_deref().map_or_else(|| L::None.get(lang).to_owned(), |p| group_name(data, p)),
+            &g.parent
+                .as_deref()
+                .map_or_else(|| L::None.get(lang).to_owned(), |p| group_name(data, p)),
             lang,
         ),
     ];
@@ -163,8 +182,16 @@ fn group_facts(data: &Data, g: &roster::GroupView, data_kind: &str, lang: Lang) 
         facts.push(field(L::HostUnit, host, lang));
     }
     facts.push(field(L::Meets, meets, lang));
-    facts.push(field(L::LeadUnit, &or_none(g.lead_unit.as_deref(), lang), lang));
-    facts.push(field(L::MemberUnits, &list_or_none(&g.member_units, lang), lang));
+    facts.push(field(
+        L::LeadUnit,
+        &or_none(g.lead_unit.as_deref(), lang),
+        lang,
+    ));
+    facts.push(field(
+        L::MemberUnits,
+        &list_or_none(&g.member_units, lang),
+        lang,
+    ));
     facts
 }
 
@@ -219,7 +246,8 @@ fn show_markdown(data: &Data, report: &roster::RosterShow, lang: Lang) -> String
 /// name in front. Headers are in the report language, as in every other CSV; scripts
 /// that want ids and roles as codes read the JSON.
 fn show_grid(report: &roster::RosterShow, lang: Lang) -> Grid {
-    let mut grid = Grid::new([L::Group, L::Role, L::Name, L::PersonTitle, L::Unit].map(|l| l.get(lang)));
+    let mut grid =
+        Grid::new([L::Group, L::Role, L::Name, L::PersonTitle, L::Unit].map(|l| l.get(lang)));
     for g in &report.groups {
         for seat in &g.seats {
             grid.push([
@@ -235,15 +263,24 @@ fn show_grid(report: &roster::RosterShow, lang: Lang) -> Grid {
 }
 
 fn task_grid(data: &Data, tasks: &[TaskView], lang: Lang) -> Grid {
-    let mut grid = Grid::new([L::Id, L::TaskTitle, L::Group, L::Due, L::Status].map(|l| l.get(lang)));
+    let mut grid =
+        Grid::new([L::Id, L::TaskTitle, L::Group, L::Due, L::Status].map(|l| l.get(lang)));
     for t in tasks {
-        let status = crate::model::Status::parse(t.status).map_or(t.status, |s| i18n::status(s).get(lang));
+        let word =
+            crate::model::Status::parse(t.status).map_or(t.status, |s| i18n::status(s).get(lang));
+        // Marked as `wg tasks list` marks it: done after the due date.
+        let status = match (t.late, lang) {
+            (true, Lang::Zh) => format!("{word}（{}）", L::Late.get(lang)),
+            (true, Lang::En) => format!("{word} ({})", L::Late.get(lang)),
+            (false, _) => word.to_owned(),
+        };
         grid.push([
             t.id.clone(),
             t.title.clone(),
             group_name(data, &t.group),
-            t.next_due.map_or_else(|| L::None.get(lang).to_owned(), |d| d.to_string()),
-            status.to_owned(),
+            t.next_due
+                .map_or_else(|| L::None.get(lang).to_owned(), |d| d.to_string()),
+            status,
         ]);
     }
     grid
@@ -257,28 +294,57 @@ fn person_doc(data: &Data, r: &roster::RosterPerson, lang: Lang, markdown: bool)
         (Some(t), Lang::En) => format!("{}, {t}", with_id(&p.name, &p.id, lang)),
         (None, _) => with_id(&p.name, &p.id, lang),
     };
-    let grid_out = |g: &Grid| if markdown { g.to_markdown() } else { g.to_table() };
+    let grid_out = |g: &Grid| {
+        if markdown {
+            g.to_markdown()
+        } else {
+            g.to_table()
+        }
+    };
+    let mut facts = Vec::new();
+    if let Some(unit) = &p.unit {
+        facts.push(field(L::Unit, unit, lang));
+    }
+    if let Some(email) = &p.email {
+        facts.push(field(L::Email, email, lang));
+    }
     if markdown {
         let _ = writeln!(s, "## {}\n", markdown_cell(&head));
+        for f in &facts {
+            let _ = writeln!(s, "- {}", markdown_cell(f));
+        }
+        if !facts.is_empty() {
+            s.push('\n');
+        }
     } else {
         let _ = writeln!(s, "{}", sanitize(&head));
+        for f in &facts {
+            let _ = writeln!(s, "{}", sanitize(f));
+        }
+        s.push('\n');
     }
-    if let Some(unit) = &p.unit {
-        let line = field(L::Unit, unit, lang);
-        let _ = writeln!(s, "{}", if markdown { format!("- {}", markdown_cell(&line)) } else { sanitize(&line).into_owned() });
-    }
-    s.push('\n');
     if r.seats.is_empty() {
         let _ = writeln!(s, "{}", L::NoSeats.get(lang));
     } else {
         let mut grid = Grid::new([L::Group, L::Role].map(|l| l.get(lang)));
         for seat in &r.seats {
-            grid.push([with_id(&seat.group_name, &seat.group, lang), seat.role_title.clone()]);
+            grid.push([
+                with_id(&seat.group_name, &seat.group, lang),
+                seat.role_title.clone(),
+            ]);
         }
         s.push_str(&grid_out(&grid));
     }
     s.push('\n');
-    let _ = writeln!(s, "{}", if markdown { format!("**{}**\n", L::Tasks.get(lang)) } else { label_line(L::Tasks, lang) });
+    let _ = writeln!(
+        s,
+        "{}",
+        if markdown {
+            format!("**{}**\n", L::Tasks.get(lang))
+        } else {
+            label_line(L::Tasks, lang)
+        }
+    );
     if r.tasks.is_empty() {
         let _ = writeln!(s, "{}", L::NoTasks.get(lang));
     } else {
@@ -292,7 +358,10 @@ fn units_grid(data: &Data, report: &roster::RosterUnits, lang: Lang) -> Grid {
     headers.extend(report.groups.iter().cloned());
     let mut grid = Grid::new(headers);
     for (u, row) in report.units.iter().enumerate() {
-        let mut cells = vec![row.name.clone(), i18n::unit_kind(data.units[u].kind).get(lang).to_owned()];
+        let mut cells = vec![
+            row.name.clone(),
+            i18n::unit_kind(data.units[u].kind).get(lang).to_owned(),
+        ];
         for g in &report.groups {
             let cell = if row.leads.contains(g) {
                 L::Leads.get(lang)
@@ -333,13 +402,30 @@ fn unit_doc(data: &Data, r: &roster::RosterUnit, lang: Lang, markdown: bool) -> 
         Lang::Zh => format!("{}（{}，{}）", r.unit.name, r.unit.id, kind),
         Lang::En => format!("{} ({}, {})", r.unit.name, r.unit.id, kind),
     };
-    let names = |ids: &[String]| -> Vec<String> { ids.iter().map(|id| group_name(data, id)).collect() };
-    let mut facts = vec![
+    let names =
+        |ids: &[String]| -> Vec<String> { ids.iter().map(|id| group_name(data, id)).collect() };
+    let mut facts = Vec::new();
+    if !r.unit.aliases.is_empty() {
+        facts.push(field(
+            L::UnitAliases,
+            &list_or_none(&r.unit.aliases, lang),
+            lang,
+        ));
+    }
+    facts.extend([
         field(L::UnitLeads, &list_or_none(&names(&r.leads), lang), lang),
-        field(L::UnitMemberOf, &list_or_none(&names(&r.member_of), lang), lang),
-    ];
+        field(
+            L::UnitMemberOf,
+            &list_or_none(&names(&r.member_of), lang),
+            lang,
+        ),
+    ]);
     if !r.hosts.is_empty() {
-        facts.push(field(L::UnitHosts, &list_or_none(&names(&r.hosts), lang), lang));
+        facts.push(field(
+            L::UnitHosts,
+            &list_or_none(&names(&r.hosts), lang),
+            lang,
+        ));
     }
     if !r.people.is_empty() {
         facts.push(field(L::UnitPeople, &list_or_none(&r.people, lang), lang));
@@ -361,7 +447,11 @@ fn unit_doc(data: &Data, r: &roster::RosterUnit, lang: Lang, markdown: bool) -> 
         let _ = writeln!(s, "{}", L::NoTasks.get(lang));
     } else {
         let grid = task_grid(data, &r.tasks, lang);
-        s.push_str(&if markdown { grid.to_markdown() } else { grid.to_table() });
+        s.push_str(&if markdown {
+            grid.to_markdown()
+        } else {
+            grid.to_table()
+        });
     }
     s
 }

@@ -177,12 +177,12 @@ impl Diagnostic {
                     .annotation(annotation),
             );
         }
-        if let Some((what, file, span)) = &self.also {
-            if let Some(source) = sources.get(*file) {
-                let (line, col) = source.line_col(span.start);
-                let note = format!("{what}: {}:{line}:{col}", source.shown);
-                group = group.element(Level::NOTE.message(note));
-            }
+        if let Some((what, file, span)) = &self.also
+            && let Some(source) = sources.get(*file)
+        {
+            let (line, col) = source.line_col(span.start);
+            let note = format!("{what}: {}:{line}:{col}", source.shown);
+            group = group.element(Level::NOTE.message(note));
         }
         if let Some(help) = &self.help {
             group = group.element(Level::HELP.message(help.as_str()));
@@ -213,12 +213,11 @@ fn clamp_span(text: &str, span: &Range<usize>) -> Range<usize> {
     if let Some(nl) = text.get(start..end).and_then(|s| s.find('\n')) {
         end = start + nl;
     }
-    if end == start {
-        if let Some(c) = text.get(start..).and_then(|s| s.chars().next()) {
-            if c != '\n' {
-                end = start + c.len_utf8();
-            }
-        }
+    if end == start
+        && let Some(c) = text.get(start..).and_then(|s| s.chars().next())
+        && c != '\n'
+    {
+        end = start + c.len_utf8();
     }
     start..end
 }

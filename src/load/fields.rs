@@ -83,10 +83,10 @@ pub fn suggest_key(key: &str, allowed: &[&str]) -> Option<String> {
         .filter(|c| *c != '_' && *c != '-')
         .flat_map(char::to_lowercase)
         .collect();
-    if let Some(&(_, to)) = SYNONYMS.iter().find(|(from, _)| *from == letters) {
-        if allowed.contains(&to) {
-            return Some(to.to_owned());
-        }
+    if let Some(&(_, to)) = SYNONYMS.iter().find(|(from, _)| *from == letters)
+        && allowed.contains(&to)
+    {
+        return Some(to.to_owned());
     }
     if let Some(found) = allowed
         .iter()
@@ -112,6 +112,10 @@ pub struct Fields<'a, 'i> {
     ok: bool,
 }
 
+/// The tables a file's keys belong in (`("[[tasks]]", TASK)`), so that a key written
+/// above its table's header line can be told apart from a misspelt one.
+pub type Homes = &'static [(&'static str, &'static [&'static str])];
+
 impl<'a, 'i> Fields<'a, 'i> {
     pub fn new(
         file: FileId,
@@ -119,6 +123,19 @@ impl<'a, 'i> Fields<'a, 'i> {
         span: Span,
         what: &'static str,
         allowed: &'static [&'static str],
+        diags: &'a mut Vec<Diagnostic>,
+    ) -> Fields<'a, 'i> {
+        Fields::file_top(file, table, span, what, allowed, &[], diags)
+    }
+
+    /// The top level of a file, whose keys are tables (`homes`).
+    pub fn file_top(
+        file: FileId,
+        table: &'a DeTable<'i>,
+        span: Span,
+        what: &'static str,
+        allowed: &'static [&'static str],
+        homes: Homes,
         diags: &'a mut Vec<Diagnostic>,
     ) -> Fields<'a, 'i> {
         let mut fields = Fields {
@@ -130,7 +147,7 @@ impl<'a, 'i> Fields<'a, 'i> {
             diags,
             ok: true,
         };
-        fields.check_unknown_keys();
+        fields.check_unknown_keys(homes);
         fields
     }
 
@@ -146,27 +163,46 @@ impl<'a, 'i> Fields<'a, 'i> {
         self.diags.push(diag);
     }
 
-    fn check_unknown_keys(&mut self) {
+    fn check_unknown_keys(&mut self, homes: Homes) {
         for (key, _) in self.table.iter() {
             let name = key.get_ref().as_ref();
             if self.allowed.contains(&name) {
                 continue;
             }
+            let headers: Vec<&str> = homes
+                .iter()
+                .filter(|(_, keys)| keys.contains(&name))
+                .map(|(header, _)| *header)
+                .collect();
             let mut diag = Diagnostic::error(format!("unknown key `{name}` in {}", self.what))
                 .at(self.file, key.span())
                 .label("unknown key");
-            diag = match suggest_key(name, self.allowed) {
-                Some(s) => diag.help(format!("did you mean `{s}`?")),
-                None => diag.help(format!("{} keys are: {}", self.what, self.allowed.join(", "))),
+            diag = match (headers.as_slice(), suggest_key(name, self.allowed)) {
+                ([header], _) if header.starts_with("[[") => {
+                    diag.label("outside any table").help(format!(
+                        "`{name}` belongs inside a {header} entry; move it below a `{header}` line"
+                    ))
+                }
+                ([header], _) => diag.label("outside any table").help(format!(
+                    "`{name}` belongs inside {header}; move it below the `{header}` line"
+                )),
+                ([_, ..], _) => diag.label("outside any table").help(format!(
+                    "`{name}` belongs in one of the tables {}; move it below the right header line",
+                    headers.join(", ")
+                )),
+                ([], Some(s)) => diag.help(format!("did you mean `{s}`?")),
+                ([], None) => diag.help(format!(
+                    "{} keys are: {}",
+                    self.what,
+                    self.allowed.join(", ")
+                )),
             };
             self.error(diag);
         }
     }
 
     fn raw(&self, key: &str) -> Option<(&'a DeValue<'i>, Span)> {
-        self.table
-            .get(key)
-            .map(|v| (v.get_ref(), v.span()))
+        self.table.get(key).map(|v| (v.get_ref(), v.span()))
     }
 
     fn type_error(&mut self, key: &str, expected: &str, found: &DeValue<'_>, span: Span) {
@@ -189,10 +225,26 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     pub fn missing(&mut self, key: &str) {
+        self.missing_one_of(key, &[]);
+    }
+
+    /// A required key is missing; `choices` are the values it may take, for the hint.
+    pub fn missing_one_of(&mut self, key: &str, choices: &[&str]) {
+        let help = match choices {
+            [] => format!("add `{key} = …` to this table"),
+            [one] => format!("add `{key} = \"{one}\"` to this table"),
+            [init @ .., last] => format!(
+                "add `{key} = …` to this table: {} or \"{last}\"",
+                init.iter()
+                    .map(|c| format!("\"{c}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
         let diag = Diagnostic::error(format!("{} is missing required key `{key}`", self.what))
             .at(self.file, self.span.clone())
             .label(format!("no `{key}` here"))
-            .help(format!("add `{key} = …` to this table"));
+            .help(help);
         self.error(diag);
     }
 

@@ -32,6 +32,9 @@ pub struct GroupsFile {
     pub ids: HashMap<String, usize>,
     /// False when groups.toml could not be read: references to groups go unchecked.
     pub complete: bool,
+    /// Ids of groups that are in the file but could not be read (a key missing or
+    /// mistyped): references to them are not reported again as unknown.
+    pub broken: std::collections::HashSet<String>,
 }
 
 pub fn load(
@@ -42,10 +45,19 @@ pub fn load(
     units: &NameIndex,
     diags: &mut Vec<Diagnostic>,
 ) -> GroupsFile {
-    let mut top = Fields::new(file, doc, span.clone(), "groups.toml", TOP, diags);
+    let mut top = Fields::file_top(
+        file,
+        doc,
+        span.clone(),
+        "groups.toml",
+        TOP,
+        &[("[[groups]]", GROUP)],
+        diags,
+    );
     let tables = top.tables("groups");
     let diags = top.diags;
     let mut groups = Vec::new();
+    let mut broken = std::collections::HashSet::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
     let mut id_spans: Vec<Span> = Vec::new();
     let mut parents: Vec<Option<Sp<String>>> = Vec::new();
@@ -57,10 +69,13 @@ pub fn load(
         let name = f.req_str("name");
         let kind = f.choice("kind", &GroupKind::ALL);
         if kind.is_none() && !f.table.contains_key("kind") {
-            f.missing("kind");
+            f.missing_one_of("kind", &GroupKind::ALL.map(|(name, _)| name));
         }
         let parent = f.str("parent");
-        let meets = f.choice("meets", &Cadence::ALL).map(|m| m.value).unwrap_or_default();
+        let meets = f
+            .choice("meets", &Cadence::ALL)
+            .map(|m| m.value)
+            .unwrap_or_default();
         let host_unit = f.str("host_unit");
         let leader = f.str("leader");
         let deputies = f.str_list("deputies");
@@ -78,7 +93,10 @@ pub fn load(
                 member: rt.str("member").map(|s| s.value),
             }
         });
-        let (Some(id), Some(name), Some(kind)) = (id, name, kind) else {
+        let (Some(id), Some(name), Some(kind)) = (id.clone(), name, kind) else {
+            if let Some(id) = id {
+                broken.insert(id.value.trim().to_owned());
+            }
             continue;
         };
         let gid = id.value.trim().to_owned();
@@ -92,12 +110,17 @@ pub fn load(
             );
             continue;
         }
-        if !gid.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.')) {
+        if !gid
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        {
             diags.push(
-                Diagnostic::error(format!("group id \"{gid}\" has characters other than letters, digits, - _ ."))
-                    .at(file, id.span.clone())
-                    .label("typed on the command line")
-                    .help("use a short word such as \"office\" or \"membership\""),
+                Diagnostic::error(format!(
+                    "group id \"{gid}\" has characters other than letters, digits, - _ ."
+                ))
+                .at(file, id.span.clone())
+                .label("typed on the command line")
+                .help("use a short word such as \"office\" or \"membership\""),
             );
         }
         let gname = format!("group {gid}");
@@ -127,14 +150,11 @@ pub fn load(
         {
             if let Some(first) = seated.get(&p) {
                 diags.push(
-                    Diagnostic::error(format!(
-                        "{} holds two seats in {gname}",
-                        people.label(p)
-                    ))
-                    .at(file, r.span.clone())
-                    .label("second seat")
-                    .also("first seat at", file, first.span.clone())
-                    .help("a person holds at most one seat in a group; keep the higher one"),
+                    Diagnostic::error(format!("{} holds two seats in {gname}", people.label(p)))
+                        .at(file, r.span.clone())
+                        .label("second seat")
+                        .also("first seat at", file, first.span.clone())
+                        .help("a person holds at most one seat in a group; keep the higher one"),
                 );
             } else {
                 seated.insert(p, r);
@@ -209,6 +229,8 @@ pub fn load(
                     groups[g].parent = Some(pi);
                     parent_spans[g] = Some(p.span.clone());
                 }
+                // Its own errors are reported already.
+                None if broken.contains(p.value.trim()) => {}
                 None => {
                     let known: Vec<&str> = ids.keys().map(String::as_str).collect();
                     let near = super::suggest::closest(p.value.trim(), known.iter().copied(), 3);
@@ -233,14 +255,20 @@ pub fn load(
             ),
         }
     }
-    let leading: Vec<usize> = (0..groups.len()).filter(|&g| groups[g].kind == GroupKind::Leading).collect();
+    let leading: Vec<usize> = (0..groups.len())
+        .filter(|&g| groups[g].kind == GroupKind::Leading)
+        .collect();
     match leading.as_slice() {
         [_] => {}
         [] => {
             let d = Diagnostic::error("no group has kind \"leading\"")
                 .label("none of the groups is the leading group")
                 .help("exactly one group must be the leading group (领导小组): kind = \"leading\"");
-            diags.push(if groups.is_empty() { d.at(file, 0..0) } else { d.at(file, kind_spans[0].clone()) });
+            diags.push(if groups.is_empty() {
+                d.at(file, 0..0)
+            } else {
+                d.at(file, kind_spans[0].clone())
+            });
         }
         [_, rest @ ..] => {
             for &g in rest {
@@ -248,7 +276,11 @@ pub fn load(
                     Diagnostic::error(format!("a second leading group: {}", groups[g].id))
                         .at(file, kind_spans[g].clone())
                         .label("kind = \"leading\" again")
-                        .also("the first leading group is at", file, kind_spans[leading[0]].clone())
+                        .also(
+                            "the first leading group is at",
+                            file,
+                            kind_spans[leading[0]].clone(),
+                        )
                         .help("exactly one group may be the leading group"),
                 );
             }
@@ -278,7 +310,12 @@ pub fn load(
                     }
                     diags.push(
                         Diagnostic::error(format!("groups form a cycle: {}", path.join(" -> ")))
-                            .at(file, parent_spans[start].clone().unwrap_or(kind_spans[start].clone()))
+                            .at(
+                                file,
+                                parent_spans[start]
+                                    .clone()
+                                    .unwrap_or(kind_spans[start].clone()),
+                            )
                             .label("parent leads back here")
                             .help("parents must form a tree under the leading group"),
                     );
@@ -300,6 +337,7 @@ pub fn load(
         groups,
         ids,
         complete: true,
+        broken,
     }
 }
 

@@ -22,7 +22,8 @@ pub fn load_meetings(
     refs: &Refs<'_>,
     diags: &mut Vec<Diagnostic>,
 ) -> (Vec<Meeting>, Vec<Directive>) {
-    let mut top = Fields::new(file, doc, span, "meetings.toml", MEETINGS_TOP, diags);
+    const HOMES: super::fields::Homes = &[("[[meetings]]", MEETING), ("[[directives]]", DIRECTIVE)];
+    let mut top = Fields::file_top(file, doc, span, "meetings.toml", MEETINGS_TOP, HOMES, diags);
     let meeting_tables = top.tables("meetings");
     let directive_tables = top.tables("directives");
     let diags = top.diags;
@@ -57,14 +58,14 @@ pub fn load_meetings(
         let from = f.str("from").map(|s| s.value);
         let date = f.req_date("date");
         let studied_on = f.date("studied_on");
-        if let (Some(d), Some(s)) = (&date, &studied_on) {
-            if s.value < d.value {
-                f.error(
-                    Diagnostic::warning("directive studied before it was issued")
-                        .at(file, s.span.clone())
-                        .label(format!("{} is before {}", s.value, d.value)),
-                );
-            }
+        if let (Some(d), Some(s)) = (&date, &studied_on)
+            && s.value < d.value
+        {
+            f.error(
+                Diagnostic::warning("directive studied before it was issued")
+                    .at(file, s.span.clone())
+                    .label(format!("{} is before {}", s.value, d.value)),
+            );
         }
         if let (Some(title), Some(date)) = (title, date) {
             directives.push(Directive {
@@ -79,8 +80,14 @@ pub fn load_meetings(
     (meetings, directives)
 }
 
-pub fn load_calendar(file: FileId, doc: &DeTable<'_>, span: Span, diags: &mut Vec<Diagnostic>) -> Calendar {
-    let mut top = Fields::new(file, doc, span, "calendar.toml", CALENDAR_TOP, diags);
+pub fn load_calendar(
+    file: FileId,
+    doc: &DeTable<'_>,
+    span: Span,
+    diags: &mut Vec<Diagnostic>,
+) -> Calendar {
+    const HOMES: super::fields::Homes = &[("[[holidays]]", HOLIDAY), ("[[workdays]]", WORKDAY)];
+    let mut top = Fields::file_top(file, doc, span, "calendar.toml", CALENDAR_TOP, HOMES, diags);
     let holiday_tables = top.tables("holidays");
     let workday_tables = top.tables("workdays");
     let diags = top.diags;
@@ -117,9 +124,34 @@ pub fn load_calendar(file: FileId, doc: &DeTable<'_>, span: Span, diags: &mut Ve
     }
     let mut workdays = Vec::new();
     for (table, span) in workday_tables {
-        let mut f = Fields::new(file, table, span, "made-up working day ([[workdays]])", WORKDAY, diags);
+        let mut f = Fields::new(
+            file,
+            table,
+            span,
+            "made-up working day ([[workdays]])",
+            WORKDAY,
+            diags,
+        );
         let date = f.req_date("date");
         let name = f.str("name").map(|s| s.value);
+        if let Some(date) = &date {
+            use chrono::Datelike;
+            if !matches!(
+                date.value.weekday(),
+                chrono::Weekday::Sat | chrono::Weekday::Sun
+            ) {
+                f.error(
+                    Diagnostic::warning(format!(
+                        "made-up working day {} is a {}, a working day anyway",
+                        date.value,
+                        date.value.format("%A")
+                    ))
+                    .at(file, date.span.clone())
+                    .label("not a weekend day")
+                    .help("[[workdays]] lists the weekend days worked in exchange for a holiday (调休上班); check the date"),
+                );
+            }
+        }
         if let Some(date) = date {
             workdays.push(Workday {
                 date: date.value,

@@ -140,16 +140,17 @@ pub fn load_with(dir: &Path, replaced: &HashMap<PathBuf, String>) -> Result<Load
             Err(None) => sources.push(Source::new(rel.clone(), shown(dir, &rel), String::new())),
         }
     }
-    let unreadable: Vec<bool> = diags
-        .iter()
-        .fold(vec![false; sources.len()], |mut v, d: &Diagnostic| {
-            if let Some((f, _)) = &d.at {
-                if let Some(slot) = v.get_mut(*f) {
+    let unreadable: Vec<bool> =
+        diags
+            .iter()
+            .fold(vec![false; sources.len()], |mut v, d: &Diagnostic| {
+                if let Some((f, _)) = &d.at
+                    && let Some(slot) = v.get_mut(*f)
+                {
                     *slot = true;
                 }
-            }
-            v
-        });
+                v
+            });
     let data = build(&sources, &unreadable, &mut diags);
     diags.sort_by(|a, b| a.sort_key(&sources).cmp(&b.sort_key(&sources)));
     match data {
@@ -168,7 +169,12 @@ pub fn load_with(dir: &Path, replaced: &HashMap<PathBuf, String>) -> Result<Load
 
 /// Reads one file as UTF-8 (a byte-order mark is dropped). On failure reports it and
 /// returns the text to show, if any.
-fn read_text(dir: &Path, rel: &Path, file: FileId, diags: &mut Vec<Diagnostic>) -> Result<String, Option<String>> {
+fn read_text(
+    dir: &Path,
+    rel: &Path,
+    file: FileId,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<String, Option<String>> {
     let path = dir.join(rel);
     let bytes = match std::fs::read(&path) {
         Ok(bytes) => bytes,
@@ -215,14 +221,27 @@ pub struct Refs<'a> {
     pub units: &'a NameIndex,
     pub group_ids: &'a HashMap<String, GroupIdx>,
     pub groups_complete: bool,
+    /// Groups in groups.toml that had errors of their own.
+    pub broken_groups: &'a std::collections::HashSet<String>,
 }
 
 impl Refs<'_> {
-    pub fn group(&self, r: &Sp<String>, place: &str, file: FileId, diags: &mut Vec<Diagnostic>) -> Option<GroupIdx> {
+    pub fn group(
+        &self,
+        r: &Sp<String>,
+        place: &str,
+        file: FileId,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<GroupIdx> {
         if let Some(&g) = self.group_ids.get(r.value.trim()) {
             return Some(g);
         }
-        if self.groups_complete {
+        // A group that is there but broken, or a groups.toml with no group at all,
+        // has been reported already; "unknown group" on every task would only echo it.
+        if self.groups_complete
+            && !self.group_ids.is_empty()
+            && !self.broken_groups.contains(r.value.trim())
+        {
             let known: Vec<&str> = self.group_ids.keys().map(String::as_str).collect();
             let near = suggest::closest(r.value.trim(), known.iter().copied(), 3);
             let mut all = known.clone();
@@ -246,9 +265,15 @@ impl Refs<'_> {
 /// Impossible dates (2021-02-30) are the exception: the parser recovers from them by
 /// keeping the key with an empty value, so the rest of the file is still checked and
 /// every problem shows up in one run.
-fn parse<'i>(file: FileId, text: &'i str, diags: &mut Vec<Diagnostic>) -> Option<(toml::de::DeTable<'i>, Span)> {
+fn parse<'i>(
+    file: FileId,
+    text: &'i str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(toml::de::DeTable<'i>, Span)> {
     let (doc, errors) = toml::de::DeTable::parse_recoverable(text);
-    let only_dates = errors.iter().all(|e| e.message().starts_with("invalid date"));
+    let only_dates = errors
+        .iter()
+        .all(|e| e.message().starts_with("invalid date"));
     let mut seen_at = Vec::new();
     for err in &errors {
         let span = err.span().unwrap_or(0..0);
@@ -294,15 +319,23 @@ fn parse<'i>(file: FileId, text: &'i str, diags: &mut Vec<Diagnostic>) -> Option
 /// The line of `text` that holds byte `at`.
 fn line_at(text: &str, at: usize) -> &str {
     let at = at.min(text.len());
-    let start = text.get(..at).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1);
-    let end = text.get(at..).and_then(|s| s.find('\n')).map_or(text.len(), |i| at + i);
+    let start = text
+        .get(..at)
+        .and_then(|s| s.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let end = text
+        .get(at..)
+        .and_then(|s| s.find('\n'))
+        .map_or(text.len(), |i| at + i);
     text.get(start..end).unwrap_or("")
 }
 
 /// A plain-words hint for the TOML mistakes people make most, above all typing with a
 /// Chinese input method left in full-width mode (“ ” ＝ ，).
 fn syntax_hint(message: &str, line: &str) -> Option<String> {
-    const FULL_WIDTH: &[char] = &['“', '”', '‘', '’', '＝', '，', '［', '］', '｛', '｝', '：', '＃'];
+    const FULL_WIDTH: &[char] = &[
+        '“', '”', '‘', '’', '＝', '，', '［', '］', '｛', '｝', '：', '＃',
+    ];
     // Full-width punctuation inside a string is ordinary Chinese text; only look outside.
     let mut outside = String::new();
     let (mut in_string, mut escaped) = (false, false);
@@ -366,7 +399,14 @@ fn build(sources: &[Source], unreadable: &[bool], diags: &mut Vec<Diagnostic>) -
 
     let groups_ok = doc(1).is_some();
     let (groups_doc, groups_span) = doc(1).unwrap_or((&empty, 0..0));
-    let mut groups = groups::load(1, groups_doc, groups_span, &org.person_names, &org.unit_names, diags);
+    let mut groups = groups::load(
+        1,
+        groups_doc,
+        groups_span,
+        &org.person_names,
+        &org.unit_names,
+        diags,
+    );
     groups.complete = groups_ok;
 
     let refs = Refs {
@@ -374,30 +414,35 @@ fn build(sources: &[Source], unreadable: &[bool], diags: &mut Vec<Diagnostic>) -
         units: &org.unit_names,
         group_ids: &groups.ids,
         groups_complete: groups.complete,
+        broken_groups: &groups.broken,
     };
-    let mut tasks = Vec::new();
+    let mut tasks = tasks::TaskList::default();
     let mut meetings = Vec::new();
     let mut directives = Vec::new();
     let mut calendar = None;
-    let mut seen = tasks::SeenIds::new();
     for (f, source) in sources.iter().enumerate().skip(2) {
-        let Some((table, span)) = doc(f) else { continue };
+        let Some((table, span)) = doc(f) else {
+            continue;
+        };
         match source.rel.to_str() {
             Some("meetings.toml") => {
-                (meetings, directives) = meetings::load_meetings(f, source, table, span, &refs, diags);
+                (meetings, directives) =
+                    meetings::load_meetings(f, source, table, span, &refs, diags);
             }
-            Some("calendar.toml") => calendar = Some(meetings::load_calendar(f, table, span, diags)),
-            _ => tasks::load(f, source, table, span, &refs, &mut seen, diags, &mut tasks),
+            Some("calendar.toml") => {
+                calendar = Some(meetings::load_calendar(f, table, span, diags))
+            }
+            _ => tasks::load(f, source, table, span, &refs, &mut tasks, diags),
         }
     }
 
-    warn_unused(&org, &groups.groups, &tasks, diags);
+    warn_unused(&org, &groups.groups, &tasks.tasks, diags);
     Some(Data {
         org: org.org,
         units: org.units,
         people: org.people,
         groups: groups.groups,
-        tasks,
+        tasks: tasks.tasks,
         meetings,
         directives,
         calendar,
@@ -405,7 +450,12 @@ fn build(sources: &[Source], unreadable: &[bool], diags: &mut Vec<Diagnostic>) -
 }
 
 /// Units that no person, group or task refers to are probably leftovers or typos.
-fn warn_unused(org: &org::OrgFile, groups: &[crate::model::Group], tasks: &[crate::model::Task], diags: &mut Vec<Diagnostic>) {
+fn warn_unused(
+    org: &org::OrgFile,
+    groups: &[crate::model::Group],
+    tasks: &[crate::model::Task],
+    diags: &mut Vec<Diagnostic>,
+) {
     let mut used = vec![false; org.units.len()];
     let mut mark = |u: Option<usize>| {
         if let Some(slot) = u.and_then(|u| used.get_mut(u)) {
@@ -425,15 +475,19 @@ fn warn_unused(org: &org::OrgFile, groups: &[crate::model::Group], tasks: &[crat
         t.units.iter().for_each(|&u| mark(Some(u)));
     }
     for (u, unit) in org.units.iter().enumerate() {
-        if !used[u] && unit.kind != crate::model::UnitKind::External {
-            if let Some(span) = org.unit_spans.get(u) {
-                diags.push(
-                    Diagnostic::warning(format!("unit \"{}\" is not used by any person, group or task", unit.name))
-                        .at(0, span.clone())
-                        .label("unused")
-                        .help("remove it, or refer to it from a group's lead_unit/member_units or a task"),
-                );
-            }
+        if !used[u]
+            && unit.kind != crate::model::UnitKind::External
+            && let Some(span) = org.unit_spans.get(u)
+        {
+            diags.push(
+                Diagnostic::warning(format!(
+                    "unit \"{}\" is not used by any person, group or task",
+                    unit.name
+                ))
+                .at(0, span.clone())
+                .label("unused")
+                .help("remove it, or refer to it from a group's lead_unit/member_units or a task"),
+            );
         }
     }
 }

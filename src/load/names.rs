@@ -37,7 +37,13 @@ impl NameIndex {
     }
 
     /// Adds an entry with every key it answers to (its id among them); returns its index.
-    pub fn add<'k>(&mut self, label: String, name: &str, id: &str, keys: impl IntoIterator<Item = &'k str>) -> usize {
+    pub fn add<'k>(
+        &mut self,
+        label: String,
+        name: &str,
+        id: &str,
+        keys: impl IntoIterator<Item = &'k str>,
+    ) -> usize {
         let idx = self.labels.len();
         self.labels.push(label);
         self.names.push(name.to_owned());
@@ -91,7 +97,11 @@ impl NameIndex {
                     .iter()
                     .map(|&i| format!("\"{}\"", self.ids.get(i).map_or("", String::as_str)))
                     .collect();
-                let kinds = if kind == "person" { "people".to_owned() } else { format!("{kind}s") };
+                let kinds = if kind == "person" {
+                    "people".to_owned()
+                } else {
+                    format!("{kind}s")
+                };
                 diags.push(
                     Diagnostic::error(format!(
                         "\"{}\" in {place} could be any of {} {kinds}: {}",
@@ -129,7 +139,8 @@ impl NameIndex {
                 .keys
                 .iter()
                 .filter(|(key, _)| {
-                    key.chars().count() >= 2 && (key.contains(wanted.as_str()) || wanted.contains(key.as_str()))
+                    key.chars().count() >= 2
+                        && (key.contains(wanted.as_str()) || wanted.contains(key.as_str()))
                 })
                 .flat_map(|(_, entries)| entries.iter().copied())
                 .collect();
@@ -153,7 +164,10 @@ impl NameIndex {
             [one] => diag.help(format!("did you mean \"{one}\"?")),
             many => diag.help(format!(
                 "did you mean one of {}?",
-                many.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ")
+                many.iter()
+                    .map(|n| format!("\"{n}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )),
         }
     }

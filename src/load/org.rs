@@ -21,13 +21,26 @@ pub struct OrgFile {
     pub unit_spans: Vec<std::ops::Range<usize>>,
 }
 
-pub fn load(file: FileId, doc: &DeTable<'_>, span: std::ops::Range<usize>, diags: &mut Vec<Diagnostic>) -> OrgFile {
-    let mut top = Fields::new(file, doc, span, "org.toml", TOP, diags);
+pub fn load(
+    file: FileId,
+    doc: &DeTable<'_>,
+    span: std::ops::Range<usize>,
+    diags: &mut Vec<Diagnostic>,
+) -> OrgFile {
+    const HOMES: super::fields::Homes =
+        &[("[org]", ORG), ("[[units]]", UNIT), ("[[people]]", PERSON)];
+    let mut top = Fields::file_top(file, doc, span, "org.toml", TOP, HOMES, diags);
     let org = match top.table("org") {
         Some((table, span)) => load_org(file, table, span, top.diags),
         None => {
             if !top.table.contains_key("org") {
-                top.missing("[org]");
+                let span = top.span.clone();
+                top.error(
+                    Diagnostic::error("org.toml has no [org] table")
+                        .at(file, span)
+                        .label("no [org] in this file")
+                        .help("start the file with the organisation: a line `[org]`, then `name = \"…\"`"),
+                );
             }
             None
         }
@@ -44,14 +57,23 @@ pub fn load(file: FileId, doc: &DeTable<'_>, span: std::ops::Range<usize>, diags
         let mut f = Fields::new(file, table, span.clone(), "unit", UNIT, diags);
         let name = f.req_str("name");
         let id = f.str("id");
-        let kind = f.choice("kind", &UnitKind::ALL).map(|k| k.value).unwrap_or_default();
+        let kind = f
+            .choice("kind", &UnitKind::ALL)
+            .map(|k| k.value)
+            .unwrap_or_default();
         let aliases = f.str_list("aliases");
         let Some(name) = name else { continue };
         let explicit_id = id.is_some();
         let id = id.unwrap_or_else(|| name.clone());
         let canonical = normalize(&name.value);
         if let Some(first) = ids.insert(normalize(&id.value), id.span.clone()) {
-            diags.push(duplicate(file, &id.value, "unit id", id.span.clone(), first));
+            diags.push(duplicate(
+                file,
+                &id.value,
+                "unit id",
+                id.span.clone(),
+                first,
+            ));
             continue;
         }
         // A name or alias that already names another unit would make references to it
@@ -74,7 +96,11 @@ pub fn load(file: FileId, doc: &DeTable<'_>, span: std::ops::Range<usize>, diags
             .chain(std::iter::once(name.value.as_str()))
             .chain(aliases.iter().map(|a| a.value.as_str()));
         // An id that defaults to the name is the canonical name, without padding.
-        let uid = if explicit_id { id.value.trim().to_owned() } else { canonical.clone() };
+        let uid = if explicit_id {
+            id.value.trim().to_owned()
+        } else {
+            canonical.clone()
+        };
         unit_names.add(format!("\"{canonical}\""), &canonical, &uid, keys);
         unit_spans.push(name.span.clone());
         units.push(Unit {
@@ -118,12 +144,21 @@ pub fn load(file: FileId, doc: &DeTable<'_>, span: std::ops::Range<usize>, diags
             unit_names.resolve(&u, "unit", &format!("the unit of {canonical}"), file, diags)
         });
         // An id that defaults to the name is the canonical name: "赵 强" is 赵强.
-        let pid = if explicit_id { id.value.trim().to_owned() } else { canonical.clone() };
+        let pid = if explicit_id {
+            id.value.trim().to_owned()
+        } else {
+            canonical.clone()
+        };
         let label = match &title {
             Some(t) => format!("{canonical} ({pid}, {})", t.value),
             None => format!("{canonical} ({pid})"),
         };
-        person_names.add(label, &canonical, &pid, [id.value.as_str(), name.value.as_str()]);
+        person_names.add(
+            label,
+            &canonical,
+            &pid,
+            [id.value.as_str(), name.value.as_str()],
+        );
         people.push(Person {
             id: pid,
             name: canonical,
@@ -149,23 +184,33 @@ pub fn load(file: FileId, doc: &DeTable<'_>, span: std::ops::Range<usize>, diags
     }
 }
 
-fn load_org(file: FileId, table: &DeTable<'_>, span: std::ops::Range<usize>, diags: &mut Vec<Diagnostic>) -> Option<Org> {
+fn load_org(
+    file: FileId,
+    table: &DeTable<'_>,
+    span: std::ops::Range<usize>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Org> {
     let mut f = Fields::new(file, table, span, "[org]", ORG, diags);
     let name = f.req_str("name");
     let short_name = f.str("short_name").map(|s| s.value);
-    let timezone = f.str("timezone").and_then(|tz| match tz.value.trim().parse() {
-        Ok(zone) => Some(zone),
-        Err(_) => {
-            f.error(
-                Diagnostic::error(format!("unknown time zone \"{}\"", tz.value))
-                    .at(file, tz.span)
-                    .label("not an IANA time zone")
-                    .help("use a name like \"Asia/Shanghai\" or \"Europe/London\""),
-            );
-            None
-        }
-    });
-    let lang = f.choice("lang", &[("zh", Lang::Zh), ("en", Lang::En)]).map(|l| l.value).unwrap_or_default();
+    let timezone = f
+        .str("timezone")
+        .and_then(|tz| match tz.value.trim().parse() {
+            Ok(zone) => Some(zone),
+            Err(_) => {
+                f.error(
+                    Diagnostic::error(format!("unknown time zone \"{}\"", tz.value))
+                        .at(file, tz.span)
+                        .label("not an IANA time zone")
+                        .help("use a name like \"Asia/Shanghai\" or \"Europe/London\""),
+                );
+                None
+            }
+        });
+    let lang = f
+        .choice("lang", &[("zh", Lang::Zh), ("en", Lang::En)])
+        .map(|l| l.value)
+        .unwrap_or_default();
     Some(Org {
         name: name?.value,
         short_name,

@@ -2,7 +2,11 @@
 
 /// Up to `n` candidates closest to `word` by edit distance (in characters), nearest
 /// first, among those close enough to be a plausible typo.
-pub fn closest<'c>(word: &str, candidates: impl Iterator<Item = &'c str>, n: usize) -> Vec<&'c str> {
+pub fn closest<'c>(
+    word: &str,
+    candidates: impl Iterator<Item = &'c str>,
+    n: usize,
+) -> Vec<&'c str> {
     let len = word.chars().count();
     // A third of the word may be wrong, and at least one character.
     let limit = (len / 3).max(1);

@@ -30,23 +30,37 @@ const UPDATE: &[&str] = &["date", "note"];
 /// Task ids already seen, across all task files: id → (file, span).
 pub type SeenIds = HashMap<String, (FileId, Span)>;
 
+/// The tasks of every task file read so far, and where each id was first defined.
+#[derive(Default)]
+pub struct TaskList {
+    pub tasks: Vec<Task>,
+    pub seen: SeenIds,
+}
+
 pub fn load(
     file: FileId,
     source: &Source,
     doc: &DeTable<'_>,
     span: Span,
     refs: &Refs<'_>,
-    seen: &mut SeenIds,
+    list: &mut TaskList,
     diags: &mut Vec<Diagnostic>,
-    out: &mut Vec<Task>,
 ) {
-    let mut top = Fields::new(file, doc, span, "a task file", TOP, diags);
+    let mut top = Fields::file_top(
+        file,
+        doc,
+        span,
+        "a task file",
+        TOP,
+        &[("[[tasks]]", TASK)],
+        diags,
+    );
     let tables = top.tables("tasks");
     let diags = top.diags;
-    out.reserve(tables.len());
+    list.tasks.reserve(tables.len());
     for (table, span) in tables {
-        if let Some(task) = load_task(file, source, table, span, refs, seen, diags) {
-            out.push(task);
+        if let Some(task) = load_task(file, source, table, span, refs, &mut list.seen, diags) {
+            list.tasks.push(task);
         }
     }
 }
@@ -72,7 +86,10 @@ fn load_task(
     let status = f.str("status").and_then(|s| match Status::parse(&s.value) {
         Some(st) => Some(Sp::new(st, s.span)),
         None => {
-            let names: Vec<String> = Status::ALL.iter().map(|(en, zh, _)| format!("{en} ({zh})")).collect();
+            let names: Vec<String> = Status::ALL
+                .iter()
+                .map(|(en, zh, _)| format!("{en} ({zh})"))
+                .collect();
             let guess = super::suggest::closest(
                 s.value.trim(),
                 Status::ALL.iter().flat_map(|(en, zh, _)| [*en, *zh]),
@@ -82,7 +99,10 @@ fn load_task(
                 .at(file, s.span)
                 .label("not a status");
             d = match guess.first() {
-                Some(g) => d.help(format!("did you mean \"{g}\"? statuses are: {}", names.join(", "))),
+                Some(g) => d.help(format!(
+                    "did you mean \"{g}\"? statuses are: {}",
+                    names.join(", ")
+                )),
                 None => d.help(format!("statuses are: {}", names.join(", "))),
             };
             f.error(d);
@@ -97,7 +117,14 @@ fn load_task(
     let update_tables = f.tables("updates");
     let mut updates = Vec::with_capacity(update_tables.len());
     for (t, s) in update_tables {
-        let mut u = Fields::new(file, t, s, "progress note ([[tasks.updates]])", UPDATE, f.diags);
+        let mut u = Fields::new(
+            file,
+            t,
+            s,
+            "progress note ([[tasks.updates]])",
+            UPDATE,
+            f.diags,
+        );
         let date = u.req_date("date");
         let note = u.req_str("note");
         if let (Some(date), Some(note)) = (date, note) {
@@ -111,12 +138,18 @@ fn load_task(
 
     let id = id?;
     let tid = id.value.trim().to_owned();
-    if !tid.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')) {
+    if !tid
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    {
         diags.push(
-            Diagnostic::error(format!("task id \"{}\" may hold only letters, digits, - _ .", id.value))
-                .at(file, id.span.clone())
-                .label("typed on the command line")
-                .help("use an id such as \"JH-01\""),
+            Diagnostic::error(format!(
+                "task id \"{}\" may hold only letters, digits, - _ .",
+                id.value
+            ))
+            .at(file, id.span.clone())
+            .label("typed on the command line")
+            .help("use an id such as \"JH-01\""),
         );
     }
     if let Some((first_file, first_span)) = seen.get(&tid) {
@@ -136,7 +169,10 @@ fn load_task(
     match (&done_on, done_like) {
         (None, true) if status.is_some() => diags.push(
             Diagnostic::error(format!("task {tid} is done but has no `done_on`"))
-                .at(file, status.as_ref().map_or(span.clone(), |s| s.span.clone()))
+                .at(
+                    file,
+                    status.as_ref().map_or(span.clone(), |s| s.span.clone()),
+                )
                 .label("status is done")
                 .help("add `done_on = YYYY-MM-DD`, the day it was finished"),
         ),
@@ -156,7 +192,9 @@ fn load_task(
             Diagnostic::error(format!("task {tid} has `done_through` but does not repeat"))
                 .at(file, dt.span.clone())
                 .label("only for repeating tasks")
-                .help("add `repeat = \"monthly\"` (or quarterly, yearly), or remove `done_through`"),
+                .help(
+                    "add `repeat = \"monthly\"` (or quarterly, yearly), or remove `done_through`",
+                ),
         );
     }
     if let (Some(r), None) = (&repeat, &due) {
@@ -167,29 +205,39 @@ fn load_task(
                 .help("add `due = YYYY-MM-DD`, the first occurrence"),
         );
     }
-    if let (Some(s), Some(d)) = (&start, &due) {
-        if s.value > d.value {
-            diags.push(
-                Diagnostic::warning(format!("task {tid} starts after it is due"))
-                    .at(file, s.span.clone())
-                    .label(format!("start {} is after due {}", s.value, d.value)),
-            );
-        }
+    if let (Some(s), Some(d)) = (&start, &due)
+        && s.value > d.value
+    {
+        diags.push(
+            Diagnostic::warning(format!("task {tid} starts after it is due"))
+                .at(file, s.span.clone())
+                .label(format!("start {} is after due {}", s.value, d.value)),
+        );
     }
 
     let place = format!("task {tid}");
-    let group_idx = group.as_ref().and_then(|g| refs.group(g, &place, file, diags));
-    let lead = lead_unit
+    let group_idx = group
         .as_ref()
-        .and_then(|u| refs.units.resolve(u, "unit", &format!("lead_unit of {place}"), file, diags));
+        .and_then(|g| refs.group(g, &place, file, diags));
+    let lead = lead_unit.as_ref().and_then(|u| {
+        refs.units
+            .resolve(u, "unit", &format!("lead_unit of {place}"), file, diags)
+    });
     let unit_idx: Vec<usize> = units
         .iter()
-        .filter_map(|u| refs.units.resolve(u, "unit", &format!("units of {place}"), file, diags))
+        .filter_map(|u| {
+            refs.units
+                .resolve(u, "unit", &format!("units of {place}"), file, diags)
+        })
         .collect();
-    let owner_idx = owner
-        .as_ref()
-        .and_then(|p| refs.people.resolve(p, "person", &format!("owner of {place}"), file, diags));
-    if !fields_ok || (owner.is_some() && owner_idx.is_none()) || (lead_unit.is_some() && lead.is_none()) {
+    let owner_idx = owner.as_ref().and_then(|p| {
+        refs.people
+            .resolve(p, "person", &format!("owner of {place}"), file, diags)
+    });
+    if !fields_ok
+        || (owner.is_some() && owner_idx.is_none())
+        || (lead_unit.is_some() && lead.is_none())
+    {
         return None;
     }
     let (line, _) = source.line_col(span.start);

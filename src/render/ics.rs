@@ -24,7 +24,10 @@ pub fn calendar(name: &str, stamp: NaiveDate, events: &[Event]) -> String {
     };
     line("BEGIN:VCALENDAR".into());
     line("VERSION:2.0".into());
-    line(format!("PRODID:-//wg//wg {}//EN", env!("CARGO_PKG_VERSION")));
+    line(format!(
+        "PRODID:-//wg//wg {}//EN",
+        env!("CARGO_PKG_VERSION")
+    ));
     line("CALSCALE:GREGORIAN".into());
     line("METHOD:PUBLISH".into());
     line(format!("X-WR-CALNAME:{}", text(name)));
@@ -71,20 +74,25 @@ pub fn text(s: &str) -> String {
 }
 
 /// Folds a content line: no physical line longer than 75 octets (CRLF excluded);
-/// each continuation starts with one space. Breaks fall between characters.
+/// each continuation starts with one space. Breaks fall between characters, and never
+/// inside an escape like `\n` (legal, but some readers choke on it).
 pub fn fold(line: &str) -> String {
     const LIMIT: usize = 75;
     let mut out = String::with_capacity(line.len() + line.len() / 70 * 3);
     let mut used = 0;
-    for c in line.chars() {
-        let len = c.len_utf8();
-        if used + len > LIMIT {
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        let mut unit = String::from(c);
+        if c == '\\' {
+            unit.extend(chars.next());
+        }
+        if used + unit.len() > LIMIT {
             out.push_str("\r\n ");
             // The leading space counts toward the next line's 75 octets.
             used = 1;
         }
-        out.push(c);
-        used += len;
+        out.push_str(&unit);
+        used += unit.len();
     }
     out
 }
@@ -104,10 +112,18 @@ mod tests {
         let line = format!("SUMMARY:{}", "新就业形态群体工会工作".repeat(10));
         let folded = fold(&line);
         for (i, physical) in folded.split("\r\n").enumerate() {
-            assert!(physical.len() <= 75, "line {i} has {} octets", physical.len());
+            assert!(
+                physical.len() <= 75,
+                "line {i} has {} octets",
+                physical.len()
+            );
             assert_eq!(i > 0, physical.starts_with(' '));
         }
         assert_eq!(folded.replace("\r\n ", ""), line);
         assert_eq!(fold("short"), "short");
+        let escapes = format!("DESCRIPTION:{}", "\\n".repeat(40));
+        for physical in fold(&escapes).split("\r\n") {
+            assert!(!physical.ends_with('\\'), "{physical:?}");
+        }
     }
 }

@@ -69,7 +69,7 @@ impl Grid {
         for row in &self.rows {
             w.write_record(row.iter().map(|c| csv_cell(c).into_owned()))?;
         }
-        Ok(w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)
+        w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))
     }
 }
 

@@ -19,7 +19,7 @@ use super::evaluation::{outcome, pending_in};
 use super::roster::{self, SeatView};
 use super::task_view::TaskView;
 use crate::i18n;
-use crate::model::{Cadence, Data, GroupIdx, Lang, Quarter, Role, Status, Task};
+use crate::model::{Cadence, Data, GroupIdx, GroupKind, Lang, Quarter, Role, Status, Task};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -87,6 +87,11 @@ pub struct NextStageGroup {
 #[derive(Debug, Clone, Serialize)]
 pub struct Agenda {
     pub as_of: NaiveDate,
+    /// The quarter and the next one, for renderers (the JSON has them as strings).
+    #[serde(skip)]
+    pub period: Quarter,
+    #[serde(skip)]
+    pub next_period: Quarter,
     pub quarter: String,
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -103,7 +108,8 @@ pub struct Agenda {
     pub reports: Vec<ProgressReport>,
     /// 3. Overdue or blocked tasks, most overdue first (ties by id).
     pub problems: Vec<TaskView>,
-    /// 4. Open tasks falling due in the next quarter, by group (file order).
+    /// 4. Open tasks falling due in the next quarter, by group: G, then offices, then
+    ///    the other groups under G in file order.
     pub next_quarter: String,
     pub next_stage: Vec<NextStageGroup>,
     /// 5. The meeting's extra items.
@@ -137,16 +143,40 @@ fn leader_ref(data: &Data, g: GroupIdx, lang: Lang) -> Option<PersonRef> {
 }
 
 /// The group's meeting in the quarter: the first on or after `today`, else the last.
-fn meeting_of(data: &Data, g: GroupIdx, q: Quarter, today: NaiveDate) -> Option<&crate::model::Meeting> {
-    let mut in_q: Vec<&crate::model::Meeting> =
-        data.meetings.iter().filter(|m| m.group == g && q.contains(m.date)).collect();
+fn meeting_of(
+    data: &Data,
+    g: GroupIdx,
+    q: Quarter,
+    today: NaiveDate,
+) -> Option<&crate::model::Meeting> {
+    let mut in_q: Vec<&crate::model::Meeting> = data
+        .meetings
+        .iter()
+        .filter(|m| m.group == g && q.contains(m.date))
+        .collect();
     in_q.sort_by_key(|m| m.date);
-    in_q.iter().find(|m| m.date >= today).or(in_q.last()).copied()
+    in_q.iter()
+        .find(|m| m.date >= today)
+        .or(in_q.last())
+        .copied()
 }
 
-fn progress(data: &Data, child: GroupIdx, q: Quarter, today: NaiveDate, lang: Lang) -> ProgressReport {
-    let tasks: Vec<&Task> = data.tasks.iter().filter(|t| in_subtree(data, child, t.group)).collect();
-    let outcomes: Vec<_> = tasks.iter().filter_map(|t| outcome(t, q, today, today)).collect();
+fn progress(
+    data: &Data,
+    child: GroupIdx,
+    q: Quarter,
+    today: NaiveDate,
+    lang: Lang,
+) -> ProgressReport {
+    let tasks: Vec<&Task> = data
+        .tasks
+        .iter()
+        .filter(|t| in_subtree(data, child, t.group))
+        .collect();
+    let outcomes: Vec<_> = tasks
+        .iter()
+        .filter_map(|t| outcome(t, q, today, today))
+        .collect();
     let open: Vec<&&Task> = tasks.iter().filter(|t| !t.status.is_closed()).collect();
     ProgressReport {
         group: data.groups[child].id.clone(),
@@ -204,8 +234,13 @@ pub fn agenda(data: &Data, g: GroupIdx, q: Quarter, today: NaiveDate, lang: Lang
     });
 
     let next = q.next();
-    let next_stage = (0..data.groups.len())
+    // G itself, then offices, then the rest in file order: the order reports are heard.
+    let mut subtree: Vec<GroupIdx> = (0..data.groups.len())
         .filter(|&sub| in_subtree(data, g, sub))
+        .collect();
+    subtree.sort_by_key(|&sub| (sub != g, data.groups[sub].kind != GroupKind::Office, sub));
+    let next_stage = subtree
+        .into_iter()
         .filter_map(|sub| {
             let mut tasks: Vec<NextTask> = data
                 .tasks
@@ -219,7 +254,11 @@ pub fn agenda(data: &Data, g: GroupIdx, q: Quarter, today: NaiveDate, lang: Lang
                     })
                 })
                 .collect();
-            tasks.sort_by(|a, b| a.falls_due.cmp(&b.falls_due).then_with(|| a.task.id.cmp(&b.task.id)));
+            tasks.sort_by(|a, b| {
+                a.falls_due
+                    .cmp(&b.falls_due)
+                    .then_with(|| a.task.id.cmp(&b.task.id))
+            });
             (!tasks.is_empty()).then(|| NextStageGroup {
                 group: data.groups[sub].id.clone(),
                 group_name: data.groups[sub].name.clone(),
@@ -237,6 +276,8 @@ pub fn agenda(data: &Data, g: GroupIdx, q: Quarter, today: NaiveDate, lang: Lang
 
     Agenda {
         as_of: today,
+        period: q,
+        next_period: next,
         quarter: q.to_string(),
         from: q.first_day(),
         to: q.last_day(),

@@ -39,9 +39,15 @@ fn step(repeat: Repeat) -> u32 {
 /// The task's due dates in `from..=to`: `due` for a plain task, every occurrence for a
 /// repeating one. Closed or not, completed or not: callers decide.
 pub fn occurrences_in(task: &Task, from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
-    let Some(due) = task.due else { return Vec::new() };
+    let Some(due) = task.due else {
+        return Vec::new();
+    };
     let Some(repeat) = task.repeat else {
-        return if (from..=to).contains(&due) { vec![due] } else { Vec::new() };
+        return if (from..=to).contains(&due) {
+            vec![due]
+        } else {
+            Vec::new()
+        };
     };
     // Jump close to `from` by month arithmetic instead of walking from the first
     // occurrence, so a series anchored centuries ago costs nothing.
@@ -101,10 +107,14 @@ pub fn outcome(task: &Task, q: Quarter, done_by: NaiveDate, today: NaiveDate) ->
     }
     let occurrences = occurrences_in(task, q.first_day(), q.last_day());
     let last = *occurrences.last()?;
-    if task.status == Status::Done {
-        if let Some(done) = task.done_on.filter(|&d| d <= done_by) {
-            return Some(if done > last { Outcome::Late } else { Outcome::OnTime });
-        }
+    if task.status == Status::Done
+        && let Some(done) = task.done_on.filter(|&d| d <= done_by)
+    {
+        return Some(if done > last {
+            Outcome::Late
+        } else {
+            Outcome::OnTime
+        });
     }
     let through = task.done_through.unwrap_or(NaiveDate::MIN);
     let first_pending = occurrences
@@ -217,7 +227,13 @@ pub struct Evaluation {
 /// row (in file order), so a group with nothing due shows as such; with [`By::Unit`]
 /// only units that lead a task due in the quarter do (in file order, then the tasks
 /// with no lead unit).
-pub fn evaluate(data: &Data, q: Quarter, today: NaiveDate, by: By, no_unit_name: &str) -> Evaluation {
+pub fn evaluate(
+    data: &Data,
+    q: Quarter,
+    today: NaiveDate,
+    by: By,
+    no_unit_name: &str,
+) -> Evaluation {
     let cutoff = today.min(q.last_day());
     let outcomes: Vec<(&Task, Outcome)> = data
         .tasks
@@ -255,7 +271,8 @@ pub fn evaluate(data: &Data, q: Quarter, today: NaiveDate, by: By, no_unit_name:
                     key: RowKey::Unit {
                         unit: u.map(|u| data.unit_name(u).to_owned()),
                     },
-                    name: u.map_or_else(|| no_unit_name.to_owned(), |u| data.unit_name(u).to_owned()),
+                    name: u
+                        .map_or_else(|| no_unit_name.to_owned(), |u| data.unit_name(u).to_owned()),
                     counts: tally(&|t| lead(t) == u),
                 })
                 .collect()
@@ -335,14 +352,28 @@ mod tests {
     #[test]
     fn done_late_within_the_quarter_is_late() {
         let t = task("2021-10-29", Status::Done, Some("2021-11-12"));
-        assert_eq!(outcome(&t, Q4, Q4.last_day(), d("2022-01-10")), Some(Outcome::Late));
+        assert_eq!(
+            outcome(&t, Q4, Q4.last_day(), d("2022-01-10")),
+            Some(Outcome::Late)
+        );
     }
 
     #[test]
     fn cancelled_and_other_quarters_are_left_out() {
         let (close, today) = (Q4.last_day(), d("2022-01-10"));
-        assert_eq!(outcome(&task("2021-10-29", Status::Cancelled, None), Q4, close, today), None);
-        assert_eq!(outcome(&task("2021-09-30", Status::Todo, None), Q4, close, today), None);
+        assert_eq!(
+            outcome(
+                &task("2021-10-29", Status::Cancelled, None),
+                Q4,
+                close,
+                today
+            ),
+            None
+        );
+        assert_eq!(
+            outcome(&task("2021-09-30", Status::Todo, None), Q4, close, today),
+            None
+        );
     }
 
     #[test]

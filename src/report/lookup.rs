@@ -8,8 +8,16 @@ use crate::model::{Data, GroupIdx, PersonIdx, UnitIdx};
 /// Why a name typed on the command line found nothing, or too much.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LookupError {
-    Unknown { kind: &'static str, name: String, near: Vec<String> },
-    Ambiguous { kind: &'static str, name: String, candidates: Vec<String> },
+    Unknown {
+        kind: &'static str,
+        name: String,
+        near: Vec<String>,
+    },
+    Ambiguous {
+        kind: &'static str,
+        name: String,
+        candidates: Vec<String>,
+    },
 }
 
 impl std::fmt::Display for LookupError {
@@ -23,11 +31,19 @@ impl std::fmt::Display for LookupError {
                     many => write!(f, "; did you mean one of {}?", quoted(many)),
                 }
             }
-            LookupError::Ambiguous { kind, name, candidates } => write!(
+            LookupError::Ambiguous {
+                kind,
+                name,
+                candidates,
+            } => write!(
                 f,
                 "\"{name}\" could be any of {} {}: {}; type the id instead",
                 candidates.len(),
-                if *kind == "person" { "people".to_owned() } else { format!("{kind}s") },
+                if *kind == "person" {
+                    "people".to_owned()
+                } else {
+                    format!("{kind}s")
+                },
                 candidates.join(", ")
             ),
         }
@@ -35,7 +51,10 @@ impl std::fmt::Display for LookupError {
 }
 
 fn quoted(v: &[String]) -> String {
-    v.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ")
+    v.iter()
+        .map(|s| format!("\"{s}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Shared matching: `keys(i)` are the ways entry `i` may be named; `shown(i)` is how it
@@ -54,7 +73,9 @@ fn find<'d>(
     match hits.as_slice() {
         [one] => Ok(*one),
         [] => {
-            let all: Vec<String> = (0..count).flat_map(|i| keys(i).into_iter().map(normalize)).collect();
+            let all: Vec<String> = (0..count)
+                .flat_map(|i| keys(i).into_iter().map(normalize))
+                .collect();
             let near = closest(&wanted, all.iter().map(String::as_str), 3)
                 .into_iter()
                 .filter_map(|k| (0..count).find(|&i| keys(i).iter().any(|x| normalize(x) == k)))
@@ -115,7 +136,13 @@ pub fn group(data: &Data, typed: &str) -> Result<GroupIdx, LookupError> {
         "group",
         typed,
         data.groups.len(),
-        |i| vec![data.groups[i].id.as_str(), data.groups[i].id.as_str(), data.groups[i].name.as_str()],
+        |i| {
+            vec![
+                data.groups[i].id.as_str(),
+                data.groups[i].id.as_str(),
+                data.groups[i].name.as_str(),
+            ]
+        },
         |i| data.groups[i].id.clone(),
     )
 }

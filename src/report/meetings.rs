@@ -75,13 +75,21 @@ pub fn list(data: &Data, today: NaiveDate) -> MeetingList {
         .meetings
         .iter()
         .map(|m| m.date)
-        .chain(data.tasks.iter().flat_map(|t| t.start.into_iter().chain(t.due)))
+        .chain(
+            data.tasks
+                .iter()
+                .flat_map(|t| t.start.into_iter().chain(t.due)),
+        )
         .min();
     let mut missing = Vec::new();
     if let Some(first) = first {
         for q in quarters(Quarter::of(first), Quarter::of(today)) {
-            for g in (0..data.groups.len()).filter(|&g| data.groups[g].meets == Cadence::Quarterly) {
-                let met = data.meetings.iter().any(|m: &crate::model::Meeting| m.group == g && q.contains(m.date));
+            for g in (0..data.groups.len()).filter(|&g| data.groups[g].meets == Cadence::Quarterly)
+            {
+                let met = data
+                    .meetings
+                    .iter()
+                    .any(|m: &crate::model::Meeting| m.group == g && q.contains(m.date));
                 if !met {
                     missing.push(missing_row(data, g, q));
                 }

@@ -59,7 +59,11 @@ fn group_view(data: &Data, g: GroupIdx, lang: Lang) -> GroupView {
         host_unit: unit(group.host_unit),
         meets: group.meets.as_str(),
         lead_unit: unit(group.lead_unit),
-        member_units: group.member_units.iter().map(|&u| data.unit_name(u).to_owned()).collect(),
+        member_units: group
+            .member_units
+            .iter()
+            .map(|&u| data.unit_name(u).to_owned())
+            .collect(),
         duties: group.duties.clone(),
         seats: group
             .seats()
@@ -162,7 +166,11 @@ pub struct RosterUnits {
 fn unit_row(data: &Data, u: UnitIdx) -> UnitRow {
     let unit = &data.units[u];
     let ids = |pred: &dyn Fn(&crate::model::Group) -> bool| {
-        data.groups.iter().filter(|g| pred(g)).map(|g| g.id.clone()).collect()
+        data.groups
+            .iter()
+            .filter(|g| pred(g))
+            .map(|g| g.id.clone())
+            .collect()
     };
     UnitRow {
         name: unit.name.clone(),

@@ -1,0 +1,187 @@
+#!/usr/bin/env bash
+# bench/run.sh — the scale benchmark: wg against taskwarrior on 1k, 10k and 100k tasks.
+#
+#   bench/run.sh                      # everything; prints a Markdown report on stdout
+#   SIZES="10000 100000" PAIRS=9 bench/run.sh
+#   BENCH_DIR=/tmp/wg-bench bench/run.sh   # keep the generated data there
+#
+# Not part of CI: it installs taskwarrior (Debian/Ubuntu: apt-get) when it is missing,
+# builds wg in release mode, generates the data with `examples/gen_tasks.rs`, imports
+# the same tasks into taskwarrior with a minimal rc, checks that both tools count the
+# same overdue tasks (and stops if they do not), then times the two alternately:
+# one warm-up run each (which also records peak RSS with /usr/bin/time), then PAIRS
+# pairs, and reports medians. Every wg run reads and validates the files afresh; the
+# OS page cache is warm for both tools.
+#
+# Dates: taskwarrior calls a task overdue when `due < now`, wg when `due < today`. The
+# generator writes dues as T00:00:00Z and keeps every due date at least two days from
+# --today, so with TZ=UTC and --today the current UTC date both tools agree all
+# through today and tomorrow (see the doc comment of examples/gen_tasks.rs).
+
+set -euo pipefail
+export LC_ALL=C.UTF-8 TZ=UTC
+cd "$(dirname "$0")/.."
+
+SIZES=${SIZES:-"1000 10000 100000"}
+PAIRS=${PAIRS:-7}
+BIG=${BIG:-100000}          # the size for `tasks done` and `check`
+TODAY=$(date -u +%F)
+WORK=${BENCH_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/wg-bench.XXXXXX")}
+mkdir -p "$WORK"
+
+die() { echo "bench: $*" >&2; exit 1; }
+note() { echo "bench: $*" >&2; }
+
+# --- tools -------------------------------------------------------------------------
+need_pkgs=()
+command -v task >/dev/null || need_pkgs+=(taskwarrior)
+[ -x /usr/bin/time ] || need_pkgs+=(time)
+if [ ${#need_pkgs[@]} -gt 0 ]; then
+    command -v apt-get >/dev/null || die "please install: ${need_pkgs[*]} (no apt-get here)"
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo=sudo
+    note "installing ${need_pkgs[*]}"
+    $sudo apt-get update -qq >&2
+    $sudo apt-get install -y -qq "${need_pkgs[@]}" >&2
+fi
+
+note "building wg (release)"
+cargo build --release --quiet --bin wg --example gen_tasks
+TARGET=${CARGO_TARGET_DIR:-target}
+WG=$(realpath "$TARGET/release/wg")
+GEN=$(realpath "$TARGET/release/examples/gen_tasks")
+
+# --- measuring ---------------------------------------------------------------------
+# ms CMD...: wall-clock milliseconds of one run, output discarded. $EPOCHREALTIME is a
+# bash builtin, so the only overhead is the fork and exec both tools pay alike.
+ms() {
+    local t0 t1
+    t0=$EPOCHREALTIME
+    "$@" >/dev/null 2>&1 || die "failed: $*"
+    t1=$EPOCHREALTIME
+    echo $(( (${t1/./} - ${t0/./}) / 1000 ))
+}
+
+# rss CMD...: peak resident set of one run, in MB (one decimal).
+rss() {
+    local f
+    f=$(mktemp)
+    /usr/bin/time -f %M -o "$f" "$@" >/dev/null 2>&1 || { cat "$f" >&2; die "failed: $*"; }
+    awk '{ printf "%.1f", $1 / 1024 }' "$f"
+    rm -f "$f"
+}
+
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b > 0) ? a / b : 0 }'; }
+mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1048576 }'; }
+
+# pair NAME_A NAME_B -- CMD_A... -- CMD_B...: warm-up (with RSS), then PAIRS alternate
+# runs; sets A_MS B_MS (medians) and A_RSS B_RSS.
+pair() {
+    local -a a=() b=()
+    shift 2; shift   # names are for the reader; skip the first --
+    while [ "$1" != "--" ]; do a+=("$1"); shift; done
+    shift
+    b=("$@")
+    A_RSS=$(rss "${a[@]}")
+    B_RSS=$(rss "${b[@]}")
+    local -a ta=() tb=()
+    for _ in $(seq "$PAIRS"); do
+        ta+=("$(ms "${a[@]}")")
+        tb+=("$(ms "${b[@]}")")
+    done
+    A_MS=$(median "${ta[@]}")
+    B_MS=$(median "${tb[@]}")
+    note "  runs (ms): ${ta[*]} | ${tb[*]}"
+}
+
+# --- data --------------------------------------------------------------------------
+twrc="$WORK/taskrc"
+printf '%s\n' confirmation=no color=off verbose=nothing gc=off hooks=off > "$twrc"
+export TASKRC=$twrc
+
+declare -A EXPECT SAMPLE SAMPLE_UUID BYTES
+for n in $SIZES $BIG; do
+    [ -d "$WORK/wg-$n" ] && [ -n "${EXPECT[$n]:-}" ] && continue
+    note "generating $n tasks"
+    summary=$("$GEN" --tasks "$n" --out "$WORK/wg-$n" --today "$TODAY" --taskwarrior "$WORK/tw-$n.json")
+    for kv in $summary; do
+        case $kv in
+            overdue=*) EXPECT[$n]=${kv#*=} ;;
+            sample_open=*) SAMPLE[$n]=${kv#*=} ;;
+            sample_uuid=*) SAMPLE_UUID[$n]=${kv#*=} ;;
+            task_bytes=*) BYTES[$n]=${kv#*=} ;;
+        esac
+    done
+    note "importing $n tasks into taskwarrior"
+    rm -rf "$WORK/tw-$n"
+    mkdir -p "$WORK/tw-$n"
+    TASKDATA="$WORK/tw-$n" task import "$WORK/tw-$n.json" >/dev/null
+
+    wg_count=$("$WG" --data "$WORK/wg-$n" --today "$TODAY" tasks overdue --format json \
+        | sed -n 's/^ *"count": *\([0-9]*\).*/\1/p' | head -1)
+    tw_count=$(TASKDATA="$WORK/tw-$n" task status:pending +OVERDUE count)
+    note "  overdue: generator ${EXPECT[$n]}, wg ${wg_count:-?}, taskwarrior $tw_count"
+    [ "$wg_count" = "${EXPECT[$n]}" ] && [ "$tw_count" = "${EXPECT[$n]}" ] \
+        || die "overdue counts differ at $n tasks: generator ${EXPECT[$n]}, wg ${wg_count:-none}, taskwarrior $tw_count"
+done
+
+# --- report ------------------------------------------------------------------------
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -1)
+echo "Machine: ${cpu:-unknown CPU}, $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM;" \
+     "$(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME"); $(rustc --version | cut -d' ' -f1-2);" \
+     "taskwarrior $(task --version); wg $(git describe --always --dirty 2>/dev/null || echo '?'); as of $TODAY, TZ=UTC;" \
+     "median of $PAIRS alternating pairs after a warm-up."
+echo
+echo "| tasks | tasks file | overdue | \`wg tasks overdue\` | \`task overdue\` | speed-up | wg peak RSS | task peak RSS | wg RSS / file |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+declare -A WG_MS
+for n in $SIZES; do
+    note "timing tasks overdue at $n"
+    pair wg task -- "$WG" --data "$WORK/wg-$n" --today "$TODAY" tasks overdue \
+        -- env TASKDATA="$WORK/tw-$n" task overdue
+    WG_MS[$n]=$A_MS
+    echo "| $n | $(mb "${BYTES[$n]}") MB | ${EXPECT[$n]} | $A_MS ms | $B_MS ms | $(ratio "$B_MS" "$A_MS")× | $A_RSS MB | $B_RSS MB | $(ratio "$A_RSS" "$(mb "${BYTES[$n]}")")× |"
+done
+if [ -n "${WG_MS[10000]:-}" ] && [ -n "${WG_MS[100000]:-}" ]; then
+    echo
+    echo "Growth from 10k to 100k tasks: wg $(ratio "${WG_MS[100000]}" "${WG_MS[10000]}")× (goal ≤ 10.5×)."
+fi
+
+# `tasks done` edits the data, so each run gets a fresh copy (the copy is not timed).
+n=$BIG
+id=${SAMPLE[$n]}
+uuid=${SAMPLE_UUID[$n]}
+tw_id=$(TASKDATA="$WORK/tw-$n" task _get "$uuid.id")
+[ -n "$tw_id" ] && [ "$tw_id" != 0 ] || die "task $uuid not found in taskwarrior"
+note "timing tasks done at $n ($id = taskwarrior $tw_id)"
+fresh() { rm -rf "$WORK/copy-wg" "$WORK/copy-tw"; cp -r "$WORK/wg-$n" "$WORK/copy-wg"; cp -r "$WORK/tw-$n" "$WORK/copy-tw"; }
+fresh
+DONE_WG_RSS=$(rss "$WG" --data "$WORK/copy-wg" --today "$TODAY" tasks done "$id")
+changed=$(diff "$WORK/wg-$n/tasks.toml" "$WORK/copy-wg/tasks.toml" | grep -c '^[<>]' || true)
+DONE_TW_RSS=$(TASKDATA="$WORK/copy-tw" rss task "$tw_id" done)
+[ "$(TASKDATA="$WORK/copy-tw" task _get "$uuid.status")" = completed ] || die "task $tw_id done did not complete it"
+done_wg=() done_tw=()
+for _ in $(seq "$PAIRS"); do
+    fresh
+    done_wg+=("$(ms "$WG" --data "$WORK/copy-wg" --today "$TODAY" tasks done "$id")")
+    done_tw+=("$(TASKDATA="$WORK/copy-tw" ms task "$tw_id" done)")
+done
+note "  runs (ms): ${done_wg[*]} | ${done_tw[*]}"
+a=$(median "${done_wg[@]}")
+b=$(median "${done_tw[@]}")
+echo
+echo "| at $n tasks | wg | taskwarrior | speed-up | wg peak RSS | task peak RSS |"
+echo "|---|---:|---:|---:|---:|---:|"
+echo "| \`wg tasks done $id\` / \`task $tw_id done\` | $a ms | $b ms | $(ratio "$b" "$a")× | $DONE_WG_RSS MB | $DONE_TW_RSS MB |"
+
+note "timing check at $n"
+CHECK_RSS=$(rss "$WG" --data "$WORK/wg-$n" --today "$TODAY" check)
+check=()
+for _ in $(seq "$PAIRS"); do check+=("$(ms "$WG" --data "$WORK/wg-$n" --today "$TODAY" check)"); done
+note "  runs (ms): ${check[*]}"
+echo "| \`wg check\` | $(median "${check[@]}") ms | | | $CHECK_RSS MB | |"
+echo
+echo "\`wg tasks done\` changed $changed line(s) of tasks.toml ($(mb "${BYTES[$n]}") MB)."
+rm -rf "$WORK/copy-wg" "$WORK/copy-tw"
+[ -n "${BENCH_DIR:-}" ] || rm -rf "$WORK"
