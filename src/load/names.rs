@@ -8,8 +8,29 @@ use super::suggest;
 use std::collections::HashMap;
 
 /// Drops all whitespace, including the full-width space U+3000 that aligns Chinese names.
+/// This is the key names are matched by.
 pub fn normalize(name: &str) -> String {
     name.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The name as shown: padding between Chinese characters removed ("张 柯" is 张柯),
+/// other runs of whitespace made one space ("Mary  Okafor" is "Mary Okafor").
+pub fn canonical(name: &str) -> String {
+    let wide = |c: char| unicode_width::UnicodeWidthChar::width(c) == Some(2);
+    let mut out = String::with_capacity(name.len());
+    let mut gap = false;
+    for c in name.trim().chars() {
+        if c.is_whitespace() {
+            gap = true;
+            continue;
+        }
+        if gap && !(out.chars().next_back().is_some_and(wide) && wide(c)) {
+            out.push(' ');
+        }
+        gap = false;
+        out.push(c);
+    }
+    out
 }
 
 /// Every way to refer to the entries of one kind.
@@ -170,5 +191,19 @@ impl NameIndex {
                     .join(", ")
             )),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn padding_between_chinese_characters_is_dropped_but_english_spaces_stay() {
+        assert_eq!(canonical("张 柯"), "张柯");
+        assert_eq!(canonical("张\u{3000}柯"), "张柯");
+        assert_eq!(canonical(" Mary  Okafor "), "Mary Okafor");
+        assert_eq!(canonical("Organising Department"), "Organising Department");
+        assert_eq!(normalize("Mary Okafor"), "MaryOkafor");
     }
 }

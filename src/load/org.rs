@@ -2,7 +2,7 @@
 
 use super::diagnostic::{Diagnostic, FileId};
 use super::fields::Fields;
-use super::names::{NameIndex, normalize};
+use super::names::{NameIndex, canonical, normalize};
 use crate::model::{Lang, Org, Person, Unit, UnitKind};
 use toml::de::DeTable;
 
@@ -65,7 +65,7 @@ pub fn load(
         let Some(name) = name else { continue };
         let explicit_id = id.is_some();
         let id = id.unwrap_or_else(|| name.clone());
-        let canonical = normalize(&name.value);
+        let canonical = canonical(&name.value);
         if let Some(first) = ids.insert(normalize(&id.value), id.span.clone()) {
             diags.push(duplicate(
                 file,
@@ -107,7 +107,7 @@ pub fn load(
             id: uid,
             name: canonical,
             kind,
-            aliases: aliases.into_iter().map(|a| normalize(&a.value)).collect(),
+            aliases: aliases.into_iter().map(|a| super::names::canonical(&a.value)).collect(),
         });
     }
 
@@ -122,7 +122,7 @@ pub fn load(
         let unit = f.str("unit");
         let email = f.str("email");
         let Some(name) = name else { continue };
-        let canonical = normalize(&name.value);
+        let canonical = canonical(&name.value);
         let explicit_id = id.is_some();
         let id = id.unwrap_or_else(|| name.clone());
         if let Some(first) = ids.insert(normalize(&id.value), id.span.clone()) {

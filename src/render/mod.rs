@@ -38,6 +38,17 @@ impl Grid {
         for row in &self.rows {
             table.add_row(row.iter().map(|c| text::one_line(c).into_owned()));
         }
+        // Columns of numbers read best right-aligned, so that digits line up.
+        for col in 0..self.headers.len() {
+            let numeric = !self.rows.is_empty()
+                && self.rows.iter().all(|r| r.get(col).is_none_or(|c| is_number(c)))
+                && self.rows.iter().any(|r| r.get(col).is_some_and(|c| !c.is_empty()));
+            if numeric {
+                if let Some(column) = table.column_mut(col) {
+                    column.set_cell_alignment(comfy_table::CellAlignment::Right);
+                }
+            }
+        }
         let mut s = table.to_string();
         s.push('\n');
         s
@@ -71,6 +82,15 @@ impl Grid {
         }
         w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))
     }
+}
+
+/// An empty cell, or a count, amount or percentage: `12`, `-3`, `87.5%`.
+fn is_number(cell: &str) -> bool {
+    let digits = cell.trim().trim_end_matches('%');
+    cell.is_empty()
+        || (!digits.is_empty()
+            && digits.trim_start_matches('-').chars().all(|c| c.is_ascii_digit() || c == '.')
+            && digits.chars().any(|c| c.is_ascii_digit()))
 }
 
 /// Escapes text for a Markdown table cell (and for inline Markdown generally):
