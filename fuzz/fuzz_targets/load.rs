@@ -1,0 +1,140 @@
+//! Fuzzes the loader: the input replaces one file of a valid data directory, then the
+//! directory is loaded. Whatever the bytes, `load` must not panic, every diagnostic's
+//! place must lie inside its file, rendering must not panic nor let a raw control
+//! character through, and data that loads must run through the read commands.
+//!
+//! The first byte picks the file (org, groups, tasks, tasks/office, meetings,
+//! calendar); the rest is its content, written as bytes so invalid UTF-8 is fuzzed too.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// The valid data directory every input starts from (tests/fixtures/base).
+const BASE: &[(&str, &str)] = &[
+    ("org.toml", include_str!("../../tests/fixtures/base/org.toml")),
+    ("groups.toml", include_str!("../../tests/fixtures/base/groups.toml")),
+    ("tasks.toml", include_str!("../../tests/fixtures/base/tasks.toml")),
+    ("tasks/office.toml", include_str!("../../tests/fixtures/base/tasks/office.toml")),
+    ("meetings.toml", include_str!("../../tests/fixtures/base/meetings.toml")),
+    ("calendar.toml", include_str!("../../tests/fixtures/base/calendar.toml")),
+];
+
+/// The commands run on data that loads: every read command, in the formats that
+/// exercise the most rendering code.
+const COMMANDS: &[&[&str]] = &[
+    &["roster", "show"],
+    &["roster", "units", "--format", "markdown"],
+    &["tasks", "list", "--format", "json"],
+    &["tasks", "overdue", "--format", "csv"],
+    &["meeting", "agenda"],
+    &["meeting", "ics", "--deadlines"],
+    &["report", "--format", "yaml"],
+];
+
+/// A scratch directory (on tmpfs when there is one), made once per fuzzing process.
+fn scratch() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let shm = Path::new("/dev/shm");
+        let tmp = if shm.is_dir() {
+            tempfile::tempdir_in(shm)
+        } else {
+            tempfile::tempdir()
+        };
+        tmp.expect("a scratch directory").keep()
+    })
+}
+
+fn write_base(dir: &Path) {
+    std::fs::create_dir_all(dir.join("tasks")).expect("tasks dir");
+    for (rel, text) in BASE {
+        std::fs::write(dir.join(rel), text).expect("write base file");
+    }
+}
+
+/// Every control character that must never reach a terminal (see render::text).
+fn is_raw_control(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+}
+
+fuzz_target!(|input: &[u8]| {
+    let Some((&which, body)) = input.split_first() else {
+        return;
+    };
+    let dir = scratch();
+    write_base(dir);
+    let (rel, _) = BASE[usize::from(which) % BASE.len()];
+    std::fs::write(dir.join(rel), body).expect("write fuzzed file");
+
+    match wg::load::load(dir) {
+        Ok(loaded) => {
+            check_places(&loaded.sources, &loaded.warnings);
+            run_commands(dir);
+        }
+        Err(failure) => {
+            check_places(&failure.sources, &failure.diagnostics);
+            let text = wg::command::check::render_failure(&failure, false);
+            assert!(
+                !text.chars().any(is_raw_control),
+                "a raw control character in the diagnostics: {text:?}"
+            );
+        }
+    }
+});
+
+/// Every diagnostic with a place points inside its file: a line that exists and a
+/// column at most one past that line's last character.
+fn check_places(sources: &[wg::load::Source], diags: &[wg::load::Diagnostic]) {
+    for d in diags {
+        let Some((file, span)) = &d.at else { continue };
+        let source = sources.get(*file).expect("diagnostic names a read file");
+        assert!(
+            span.start <= source.text.len() && span.end <= source.text.len() + 1,
+            "span {span:?} outside {} ({} bytes): {}",
+            source.shown,
+            source.text.len(),
+            d.message
+        );
+        let (line, col) = source.line_col(span.start);
+        let lines: Vec<&str> = source.text.split('\n').collect();
+        assert!(line >= 1 && line <= lines.len(), "line {line} of {}", lines.len());
+        let chars = lines[line - 1].chars().count();
+        assert!(col >= 1 && col <= chars + 1, "col {col} of a {chars}-char line");
+        let _ = d.render(sources, true);
+    }
+}
+
+fn run_commands(dir: &Path) {
+    use clap::Parser as _;
+    let env = wg::context::Env {
+        cwd: dir.to_path_buf(),
+        now: chrono::DateTime::from_timestamp(1_768_435_200, 0).expect("2026-01-15"),
+        stdout_is_terminal: true,
+        stderr_is_terminal: true,
+        no_color: false,
+    };
+    let data = dir.to_string_lossy().into_owned();
+    for args in COMMANDS {
+        let argv = ["wg", "--data", &data, "--today", "2021-10-15"]
+            .into_iter()
+            .chain(args.iter().copied());
+        let cli = wg::cli::Cli::try_parse_from(argv).expect("the fuzz commands parse");
+        let ctx = wg::context::Context::new(&cli.global, env.clone());
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let result = wg::run(&cli, &ctx, &mut out, &mut err);
+        if let Err(e) = &result {
+            let _ = wg::render_error(e, true);
+        }
+        // Table and text output never carries a raw control character.
+        let table = !args.contains(&"--format") && !args.contains(&"ics");
+        if table {
+            let text = String::from_utf8_lossy(&out);
+            assert!(
+                !text.chars().any(is_raw_control),
+                "{args:?} printed a raw control character: {text:?}"
+            );
+        }
+    }
+}
