@@ -23,24 +23,9 @@ pub const LOCK_FILE: &str = ".wg.lock";
 /// How long an edit waits for another `wg` to finish before giving up.
 pub const LOCK_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Keys of a task in the order SPEC writes them: a key the edit adds goes after the last
-/// key present that comes before it here (`done_on` after `status`).
-const KEY_ORDER: &[&str] = &[
-    "id",
-    "title",
-    "group",
-    "lead_unit",
-    "units",
-    "owner",
-    "start",
-    "due",
-    "status",
-    "done_on",
-    "repeat",
-    "done_through",
-    "targets",
-    "outcome",
-];
+/// Keys of a task in the order SPEC writes them (the loader's list): a key the edit adds
+/// goes after the last key present that comes before it here (`done_on` after `status`).
+use crate::load::TASK_KEYS as KEY_ORDER;
 
 /// What the user asked to change.
 #[derive(Debug, Clone, PartialEq, Eq)]

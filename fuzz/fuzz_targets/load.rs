@@ -111,8 +111,8 @@ fn run_commands(dir: &Path) {
     let env = wg::context::Env {
         cwd: dir.to_path_buf(),
         now: chrono::DateTime::from_timestamp(1_768_435_200, 0).expect("2026-01-15"),
-        stdout_is_terminal: true,
-        stderr_is_terminal: true,
+        stdout_is_terminal: false,
+        stderr_is_terminal: false,
         no_color: false,
     };
     let data = dir.to_string_lossy().into_owned();

@@ -281,39 +281,21 @@ fn status_label(status: &str, lang: Lang) -> String {
     )
 }
 
-/// One line on stderr when the problems' working days were counted in years the
-/// calendar does not cover (Monday to Friday there), as the task commands do.
+/// The shared one-line warning for working days counted outside the calendar's years.
 fn warn_uncovered(
     data: &Data,
     problems: &[TaskView],
     today: NaiveDate,
     err: &mut dyn Write,
 ) -> Result<(), Error> {
-    let Some(cal) = &data.calendar else {
-        return Ok(());
-    };
-    let mut years = std::collections::BTreeSet::new();
-    for since in problems
+    let tasks: Vec<&crate::model::Task> = problems
         .iter()
-        .filter(|t| t.days_overdue.is_some())
-        .filter_map(|t| t.next_due)
-    {
-        let first = since.succ_opt().unwrap_or(since).year();
-        years.extend(
-            (first..=today.year())
-                .filter(|&y| NaiveDate::from_ymd_opt(y, 1, 1).is_some_and(|d| !cal.covers(d))),
-        );
-    }
-    if !years.is_empty() {
-        let list: Vec<String> = years.iter().map(i32::to_string).collect();
-        writeln!(
-            err,
-            "warning: calendar.toml does not cover {}; working days there were counted Monday to Friday \
-             (add the year's holidays to calendar.toml)",
-            list.join(", ")
-        )?;
-    }
-    Ok(())
+        .filter_map(|t| data.task_by_id(&t.id))
+        .collect();
+    super::tasks::warn_uncovered(
+        err,
+        &crate::report::tasks::overdue_uncovered(data, &tasks, today),
+    )
 }
 
 /// The agenda as a document a clerk can paste, or run through pandoc.

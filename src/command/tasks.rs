@@ -96,7 +96,7 @@ pub fn run(
 }
 
 /// One line on stderr when working days were counted in years the calendar lacks.
-fn warn_uncovered(err: &mut dyn Write, years: &[i32]) -> Result<(), Error> {
+pub(crate) fn warn_uncovered(err: &mut dyn Write, years: &[i32]) -> Result<(), Error> {
     if years.is_empty() {
         return Ok(());
     }

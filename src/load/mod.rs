@@ -13,6 +13,7 @@ mod tasks;
 pub use diagnostic::{Diagnostic, FileId, Severity, Source};
 pub use fields::suggest_key;
 pub use names::normalize;
+pub use tasks::TASK as TASK_KEYS;
 
 use crate::model::{Data, GroupIdx};
 use fields::{Sp, Span};

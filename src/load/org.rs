@@ -107,7 +107,10 @@ pub fn load(
             id: uid,
             name: canonical,
             kind,
-            aliases: aliases.into_iter().map(|a| super::names::canonical(&a.value)).collect(),
+            aliases: aliases
+                .into_iter()
+                .map(|a| super::names::canonical(&a.value))
+                .collect(),
         });
     }
 

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use toml::de::DeTable;
 
 const TOP: &[&str] = &["tasks"];
+/// Every key a task may have, in the order SPEC writes them.
 pub const TASK: &[&str] = &[
     "id",
     "title",

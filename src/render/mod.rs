@@ -41,12 +41,16 @@ impl Grid {
         // Columns of numbers read best right-aligned, so that digits line up.
         for col in 0..self.headers.len() {
             let numeric = !self.rows.is_empty()
-                && self.rows.iter().all(|r| r.get(col).is_none_or(|c| is_number(c)))
-                && self.rows.iter().any(|r| r.get(col).is_some_and(|c| !c.is_empty()));
-            if numeric {
-                if let Some(column) = table.column_mut(col) {
-                    column.set_cell_alignment(comfy_table::CellAlignment::Right);
-                }
+                && self
+                    .rows
+                    .iter()
+                    .all(|r| r.get(col).is_none_or(|c| is_number(c)))
+                && self
+                    .rows
+                    .iter()
+                    .any(|r| r.get(col).is_some_and(|c| !c.is_empty()));
+            if let Some(column) = table.column_mut(col).filter(|_| numeric) {
+                column.set_cell_alignment(comfy_table::CellAlignment::Right);
             }
         }
         let mut s = table.to_string();
@@ -89,7 +93,10 @@ fn is_number(cell: &str) -> bool {
     let digits = cell.trim().trim_end_matches('%');
     cell.is_empty()
         || (!digits.is_empty()
-            && digits.trim_start_matches('-').chars().all(|c| c.is_ascii_digit() || c == '.')
+            && digits
+                .trim_start_matches('-')
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.')
             && digits.chars().any(|c| c.is_ascii_digit()))
 }
 
@@ -127,7 +134,8 @@ pub fn json(out: &mut dyn Write, value: &impl Serialize) -> anyhow::Result<()> {
 }
 
 pub fn yaml(out: &mut dyn Write, value: &impl Serialize) -> anyhow::Result<()> {
-    let s = serde_saphyr::to_string(value).map_err(|e| anyhow::anyhow!("cannot write YAML: {e}"))?;
+    let s =
+        serde_saphyr::to_string(value).map_err(|e| anyhow::anyhow!("cannot write YAML: {e}"))?;
     out.write_all(s.as_bytes())?;
     if !s.ends_with('\n') {
         out.write_all(b"\n")?;

@@ -441,7 +441,7 @@ pub fn show(data: &Data, task: &Task, today: NaiveDate) -> TaskShow {
 
 /// The years, outside the calendar, in which the working days overdue of these tasks
 /// were counted Monday to Friday.
-fn overdue_uncovered(data: &Data, tasks: &[&Task], today: NaiveDate) -> Vec<i32> {
+pub fn overdue_uncovered(data: &Data, tasks: &[&Task], today: NaiveDate) -> Vec<i32> {
     let mut years = BTreeSet::new();
     if let Some(cal) = &data.calendar {
         for t in tasks {
