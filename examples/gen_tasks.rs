@@ -56,21 +56,37 @@ struct Args {
 
 impl Args {
     fn parse(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
-        let (mut tasks, mut out, mut today, mut split, mut taskwarrior, mut seed) = (None, None, None, 0, None, 1);
+        let (mut tasks, mut out, mut today, mut split, mut taskwarrior, mut seed) =
+            (None, None, None, 0, None, 1);
         while let Some(flag) = it.next() {
             let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
             match flag.as_str() {
-                "--tasks" => tasks = Some(value()?.parse::<usize>().map_err(|e| format!("--tasks: {e}"))?),
+                "--tasks" => {
+                    tasks = Some(
+                        value()?
+                            .parse::<usize>()
+                            .map_err(|e| format!("--tasks: {e}"))?,
+                    )
+                }
                 "--out" => out = Some(PathBuf::from(value()?)),
                 "--today" => {
                     let v = value()?;
                     today = Some(
-                        NaiveDate::parse_from_str(&v, "%Y-%m-%d").map_err(|e| format!("--today {v}: {e}"))?,
+                        NaiveDate::parse_from_str(&v, "%Y-%m-%d")
+                            .map_err(|e| format!("--today {v}: {e}"))?,
                     );
                 }
-                "--split" => split = value()?.parse::<usize>().map_err(|e| format!("--split: {e}"))?,
+                "--split" => {
+                    split = value()?
+                        .parse::<usize>()
+                        .map_err(|e| format!("--split: {e}"))?
+                }
                 "--taskwarrior" => taskwarrior = Some(PathBuf::from(value()?)),
-                "--seed" => seed = value()?.parse::<u64>().map_err(|e| format!("--seed: {e}"))?,
+                "--seed" => {
+                    seed = value()?
+                        .parse::<u64>()
+                        .map_err(|e| format!("--seed: {e}"))?
+                }
                 "-h" | "--help" => return Err("help".into()),
                 other => return Err(format!("unknown argument {other}")),
             }
@@ -197,32 +213,118 @@ const CITIES: &[(&str, &str)] = &[
 ];
 
 const SURNAMES: &[(&str, &str)] = &[
-    ("王", "wang"), ("李", "li"), ("张", "zhang"), ("刘", "liu"), ("陈", "chen"),
-    ("杨", "yang"), ("黄", "huang"), ("赵", "zhao"), ("吴", "wu"), ("周", "zhou"),
-    ("徐", "xu"), ("孙", "sun"), ("马", "ma"), ("朱", "zhu"), ("胡", "hu"),
-    ("郭", "guo"), ("何", "he"), ("高", "gao"), ("林", "lin"), ("罗", "luo"),
-    ("郑", "zheng"), ("梁", "liang"), ("谢", "xie"), ("宋", "song"), ("唐", "tang"),
-    ("韩", "han"), ("冯", "feng"), ("邓", "deng"), ("曹", "cao"), ("彭", "peng"),
-    ("曾", "zeng"), ("肖", "xiao"), ("田", "tian"), ("董", "dong"), ("袁", "yuan"),
-    ("潘", "pan"), ("蒋", "jiang"), ("蔡", "cai"), ("杜", "du"), ("叶", "ye"),
-    ("程", "cheng"), ("苏", "su"), ("魏", "wei"), ("丁", "ding"), ("任", "ren"),
-    ("沈", "shen"), ("姚", "yao"), ("卢", "lu"), ("钱", "qian"), ("戴", "dai"),
+    ("王", "wang"),
+    ("李", "li"),
+    ("张", "zhang"),
+    ("刘", "liu"),
+    ("陈", "chen"),
+    ("杨", "yang"),
+    ("黄", "huang"),
+    ("赵", "zhao"),
+    ("吴", "wu"),
+    ("周", "zhou"),
+    ("徐", "xu"),
+    ("孙", "sun"),
+    ("马", "ma"),
+    ("朱", "zhu"),
+    ("胡", "hu"),
+    ("郭", "guo"),
+    ("何", "he"),
+    ("高", "gao"),
+    ("林", "lin"),
+    ("罗", "luo"),
+    ("郑", "zheng"),
+    ("梁", "liang"),
+    ("谢", "xie"),
+    ("宋", "song"),
+    ("唐", "tang"),
+    ("韩", "han"),
+    ("冯", "feng"),
+    ("邓", "deng"),
+    ("曹", "cao"),
+    ("彭", "peng"),
+    ("曾", "zeng"),
+    ("肖", "xiao"),
+    ("田", "tian"),
+    ("董", "dong"),
+    ("袁", "yuan"),
+    ("潘", "pan"),
+    ("蒋", "jiang"),
+    ("蔡", "cai"),
+    ("杜", "du"),
+    ("叶", "ye"),
+    ("程", "cheng"),
+    ("苏", "su"),
+    ("魏", "wei"),
+    ("丁", "ding"),
+    ("任", "ren"),
+    ("沈", "shen"),
+    ("姚", "yao"),
+    ("卢", "lu"),
+    ("钱", "qian"),
+    ("戴", "dai"),
 ];
 
 const GIVEN: &[(&str, &str)] = &[
-    ("伟", "wei"), ("芳", "fang"), ("娜", "na"), ("敏", "min"), ("静", "jing"),
-    ("丽", "li"), ("强", "qiang"), ("磊", "lei"), ("军", "jun"), ("洋", "yang"),
-    ("勇", "yong"), ("艳", "yan"), ("杰", "jie"), ("娟", "juan"), ("涛", "tao"),
-    ("明", "ming"), ("超", "chao"), ("秀", "xiu"), ("霞", "xia"), ("平", "ping"),
-    ("刚", "gang"), ("桂", "gui"), ("华", "hua"), ("建", "jian"), ("国", "guo"),
-    ("文", "wen"), ("红", "hong"), ("海", "hai"), ("燕", "yan"), ("玲", "ling"),
-    ("斌", "bin"), ("亮", "liang"), ("鹏", "peng"), ("宇", "yu"), ("辉", "hui"),
-    ("峰", "feng"), ("婷", "ting"), ("晨", "chen"), ("琳", "lin"), ("振", "zhen"),
-    ("春", "chun"), ("志", "zhi"), ("荣", "rong"), ("新", "xin"), ("立", "li"),
-    ("金", "jin"), ("晓", "xiao"), ("永", "yong"), ("德", "de"), ("雪", "xue"),
+    ("伟", "wei"),
+    ("芳", "fang"),
+    ("娜", "na"),
+    ("敏", "min"),
+    ("静", "jing"),
+    ("丽", "li"),
+    ("强", "qiang"),
+    ("磊", "lei"),
+    ("军", "jun"),
+    ("洋", "yang"),
+    ("勇", "yong"),
+    ("艳", "yan"),
+    ("杰", "jie"),
+    ("娟", "juan"),
+    ("涛", "tao"),
+    ("明", "ming"),
+    ("超", "chao"),
+    ("秀", "xiu"),
+    ("霞", "xia"),
+    ("平", "ping"),
+    ("刚", "gang"),
+    ("桂", "gui"),
+    ("华", "hua"),
+    ("建", "jian"),
+    ("国", "guo"),
+    ("文", "wen"),
+    ("红", "hong"),
+    ("海", "hai"),
+    ("燕", "yan"),
+    ("玲", "ling"),
+    ("斌", "bin"),
+    ("亮", "liang"),
+    ("鹏", "peng"),
+    ("宇", "yu"),
+    ("辉", "hui"),
+    ("峰", "feng"),
+    ("婷", "ting"),
+    ("晨", "chen"),
+    ("琳", "lin"),
+    ("振", "zhen"),
+    ("春", "chun"),
+    ("志", "zhi"),
+    ("荣", "rong"),
+    ("新", "xin"),
+    ("立", "li"),
+    ("金", "jin"),
+    ("晓", "xiao"),
+    ("永", "yong"),
+    ("德", "de"),
+    ("雪", "xue"),
 ];
 
-const TARGETS: &[&str] = &["货车司机", "网约车司机", "快递员", "外卖送餐员", "网约配送员"];
+const TARGETS: &[&str] = &[
+    "货车司机",
+    "网约车司机",
+    "快递员",
+    "外卖送餐员",
+    "网约配送员",
+];
 
 const NOTES: &[&str] = &[
     "已召开专题推进会，明确责任分工和时间节点",
@@ -252,7 +354,11 @@ fn build_org(rng: &mut Rng) -> Org {
             id: id.into(),
             name: name.into(),
             kind,
-            aliases: if kind == "department" { vec![format!("省总工会{name}")] } else { Vec::new() },
+            aliases: if kind == "department" {
+                vec![format!("省总工会{name}")]
+            } else {
+                Vec::new()
+            },
         })
         .collect();
     let first_city = units.len();
@@ -289,25 +395,40 @@ fn build_org(rng: &mut Rng) -> Org {
                 id = format!("{py}{n}");
                 n += 1;
             }
-            people.push(Person { id, name, title, unit });
+            people.push(Person {
+                id,
+                name,
+                title,
+                unit,
+            });
             return people.len() - 1;
         }
     };
 
     let chair = person(rng, "省总工会党组书记、副主席".into(), None);
-    let vice: Vec<usize> = (0..4).map(|_| person(rng, "省总工会副主席".into(), None)).collect();
+    let vice: Vec<usize> = (0..4)
+        .map(|_| person(rng, "省总工会副主席".into(), None))
+        .collect();
     // Every unit gets a head and one to three others, so every unit is in use.
     let mut heads = Vec::new();
     let mut staff: Vec<Vec<usize>> = Vec::new();
     for (u, un) in units.iter().enumerate() {
         let (head, deputy, other): (&str, &str, &[&str]) = match un.kind {
-            "department" => ("部长", "副部长", &["一级调研员", "二级调研员", "一级主任科员"]),
+            "department" => (
+                "部长",
+                "副部长",
+                &["一级调研员", "二级调研员", "一级主任科员"],
+            ),
             "industry-union" => ("主任", "副主任", &["二级调研员", "干事"]),
             "external" => ("处长", "副处长", &["一级主任科员"]),
             _ if u >= first_city => ("主席", "副主席", &["基层工作部部长", "权益保障部部长"]),
             _ => ("主任", "副主任", &["科长"]),
         };
-        let prefix = if un.kind == "department" { format!("省总工会{}", un.name) } else { un.name.clone() };
+        let prefix = if un.kind == "department" {
+            format!("省总工会{}", un.name)
+        } else {
+            un.name.clone()
+        };
         heads.push(person(rng, format!("{prefix}{head}"), Some(u)));
         let mut list = vec![person(rng, format!("{prefix}{deputy}"), Some(u))];
         for _ in 0..rng.range(0, 2) {
@@ -328,7 +449,10 @@ fn build_org(rng: &mut Rng) -> Org {
             member_units: Vec::new(),
             leader: chair,
             deputies: vice.clone(),
-            members: (0..first_city).filter(|&u| units[u].kind != "external").map(|u| heads[u]).collect(),
+            members: (0..first_city)
+                .filter(|&u| units[u].kind != "external")
+                .map(|u| heads[u])
+                .collect(),
             duties: vec![
                 "统一部署和组织开展新就业形态群体有关工作",
                 "研究制定落实措施，协调解决工作推进中有关重大问题",
@@ -348,12 +472,24 @@ fn build_org(rng: &mut Rng) -> Org {
             kind: "office",
             prefix: "BG",
             lead_unit: Some(unit("jiceng")),
-            member_units: ["bangongshi", "zuzhi", "falv", "caiwu", "ganxiao"].map(unit).to_vec(),
+            member_units: ["bangongshi", "zuzhi", "falv", "caiwu", "ganxiao"]
+                .map(unit)
+                .to_vec(),
             leader: vice[3],
             deputies: vec![heads[unit("jiceng")]],
-            members: ["bangongshi", "zuzhi", "falv", "caiwu", "ganxiao"].map(|u| heads[unit(u)]).to_vec(),
-            duties: vec!["协调、落实、督查、督办领导小组有关部署安排", "做好日常事务处理、会议组织、文件起草、经费保障等工作"],
-            work: &["报送新就业形态群体工作季度进展情况", "起草年度工作要点", "组织专题调研并形成调研报告", "落实专项工作经费保障"],
+            members: ["bangongshi", "zuzhi", "falv", "caiwu", "ganxiao"]
+                .map(|u| heads[unit(u)])
+                .to_vec(),
+            duties: vec![
+                "协调、落实、督查、督办领导小组有关部署安排",
+                "做好日常事务处理、会议组织、文件起草、经费保障等工作",
+            ],
+            work: &[
+                "报送新就业形态群体工作季度进展情况",
+                "起草年度工作要点",
+                "组织专题调研并形成调研报告",
+                "落实专项工作经费保障",
+            ],
             weight: 8,
         },
     ];
@@ -364,8 +500,18 @@ fn build_org(rng: &mut Rng) -> Org {
             "JH",
             "jiceng",
             &["zuzhi", "haiyuan", "youzheng", "caimao", "bushu", "wangxin"],
-            &["大力推进新就业形态群体建会入会工作，扩大工会组织有效覆盖", "探索网上入会全流程操作，将会员信息纳入实名制数据库动态管理"],
-            &["工会组建专项行动", "集中入会活动", "会员实名制信息采集", "行业工会联合会组建", "平台企业工会组建", "“八小时以外”入会服务"],
+            &[
+                "大力推进新就业形态群体建会入会工作，扩大工会组织有效覆盖",
+                "探索网上入会全流程操作，将会员信息纳入实名制数据库动态管理",
+            ],
+            &[
+                "工会组建专项行动",
+                "集中入会活动",
+                "会员实名制信息采集",
+                "行业工会联合会组建",
+                "平台企业工会组建",
+                "“八小时以外”入会服务",
+            ],
         ),
         (
             "ideology",
@@ -373,17 +519,45 @@ fn build_org(rng: &mut Rng) -> Org {
             "SX",
             "xuanjiao",
             &["laojing", "baoshe", "wangxin"],
-            &["开展“四史”学习教育，持续开展“中国梦·劳动美”主题宣传教育活动", "加强对典型经验的宣传报道"],
-            &["“中国梦·劳动美”主题宣讲", "“四史”学习教育进站点活动", "先进典型选树宣传", "职业道德教育"],
+            &[
+                "开展“四史”学习教育，持续开展“中国梦·劳动美”主题宣传教育活动",
+                "加强对典型经验的宣传报道",
+            ],
+            &[
+                "“中国梦·劳动美”主题宣讲",
+                "“四史”学习教育进站点活动",
+                "先进典型选树宣传",
+                "职业道德教育",
+            ],
         ),
         (
             "rights",
             "维权服务专项小组",
             "WQ",
             "quanyi",
-            &["laojing", "jiceng", "falv", "nvzhigong", "haiyuan", "youzheng", "caimao", "fuwu", "renshe"],
-            &["推动落实新就业形态群体收入、社会保障、劳动安全等权益", "开展技能提升、“关爱六送”等精准服务", "推进集体协商、签订集体合同工作"],
-            &["“关爱六送”服务活动", "技能提升培训", "行业集体协商", "职业伤害保障政策宣传", "困难职工帮扶"],
+            &[
+                "laojing",
+                "jiceng",
+                "falv",
+                "nvzhigong",
+                "haiyuan",
+                "youzheng",
+                "caimao",
+                "fuwu",
+                "renshe",
+            ],
+            &[
+                "推动落实新就业形态群体收入、社会保障、劳动安全等权益",
+                "开展技能提升、“关爱六送”等精准服务",
+                "推进集体协商、签订集体合同工作",
+            ],
+            &[
+                "“关爱六送”服务活动",
+                "技能提升培训",
+                "行业集体协商",
+                "职业伤害保障政策宣传",
+                "困难职工帮扶",
+            ],
         ),
         (
             "security",
@@ -392,16 +566,36 @@ fn build_org(rng: &mut Rng) -> Org {
             "falv",
             &["xuanjiao", "quanyi", "jiceng", "wangxin", "shichang"],
             &["着眼重点群体和头部企业，及时排查矛盾风险隐患，多方协作化解纠纷"],
-            &["劳动关系矛盾风险排查", "劳动争议调解", "法律援助服务", "舆情监测与处置"],
+            &[
+                "劳动关系矛盾风险排查",
+                "劳动争议调解",
+                "法律援助服务",
+                "舆情监测与处置",
+            ],
         ),
         (
             "stations",
             "服务阵地建设专项小组",
             "FW",
             "laojing",
-            &["jiceng", "haiyuan", "youzheng", "fuwu", "jiaotong", "youzhengju"],
-            &["合力推动司机之家等服务阵地建设", "规范和做好工会户外劳动者服务站点相关工作"],
-            &["“司机之家”建设", "户外劳动者服务站点提档升级", "“暖心驿站”建设", "服务站点运行情况督查"],
+            &[
+                "jiceng",
+                "haiyuan",
+                "youzheng",
+                "fuwu",
+                "jiaotong",
+                "youzhengju",
+            ],
+            &[
+                "合力推动司机之家等服务阵地建设",
+                "规范和做好工会户外劳动者服务站点相关工作",
+            ],
+            &[
+                "“司机之家”建设",
+                "户外劳动者服务站点提档升级",
+                "“暖心驿站”建设",
+                "服务站点运行情况督查",
+            ],
         ),
         (
             "digital",
@@ -410,7 +604,12 @@ fn build_org(rng: &mut Rng) -> Org {
             "wangxin",
             &["jiceng", "zuzhi", "bangongshi", "caiwu"],
             &["建设网上入会、网上服务平台", "推进会员数据互联互通"],
-            &["网上入会平台功能完善", "会员服务卡推广", "工会数据对接", "线上服务专区建设"],
+            &[
+                "网上入会平台功能完善",
+                "会员服务卡推广",
+                "工会数据对接",
+                "线上服务专区建设",
+            ],
         ),
     ];
     for (s, (id, name, prefix, lead, members, duties, work)) in specials.into_iter().enumerate() {
@@ -421,7 +620,12 @@ fn build_org(rng: &mut Rng) -> Org {
             member_units.push(cities[(s * 2 + k * 3) % cities.len()]);
         }
         let mut seat_people: Vec<usize> = member_units.iter().map(|&u| heads[u]).collect();
-        seat_people.extend(member_units.iter().filter_map(|&u| staff[u].first().copied()).take(3));
+        seat_people.extend(
+            member_units
+                .iter()
+                .filter_map(|&u| staff[u].first().copied())
+                .take(3),
+        );
         seat_people.extend(staff[lead].iter().copied());
         groups.push(Group {
             id,
@@ -438,7 +642,12 @@ fn build_org(rng: &mut Rng) -> Org {
             weight: 15,
         });
     }
-    Org { units, people, groups, first_city }
+    Org {
+        units,
+        people,
+        groups,
+        first_city,
+    }
 }
 
 /// A reference to a person as people write it: usually the name, sometimes the id, and
@@ -486,17 +695,31 @@ fn toml_list(items: &[String]) -> String {
 
 fn write_org(org: &Org, dir: &Path) -> Result<(), String> {
     let mut s = String::new();
-    s.push_str("# org.toml — generated by `cargo run --example gen_tasks` for the scale benchmark.\n");
+    s.push_str(
+        "# org.toml — generated by `cargo run --example gen_tasks` for the scale benchmark.\n",
+    );
     s.push_str("# 基准测试用的合成数据（非真实）。\n\n");
     s.push_str("[org]\nname = \"江苏省总工会\"\nshort_name = \"省总\"\ntimezone = \"Asia/Shanghai\"\nlang = \"zh\"\n");
     for u in &org.units {
-        let _ = write!(s, "\n[[units]]\nid = {}\nname = {}\nkind = \"{}\"\n", toml_str(&u.id), toml_str(&u.name), u.kind);
+        let _ = write!(
+            s,
+            "\n[[units]]\nid = {}\nname = {}\nkind = \"{}\"\n",
+            toml_str(&u.id),
+            toml_str(&u.name),
+            u.kind
+        );
         if !u.aliases.is_empty() {
             let _ = writeln!(s, "aliases = {}", toml_list(&u.aliases));
         }
     }
     for p in &org.people {
-        let _ = write!(s, "\n[[people]]\nid = {}\nname = {}\ntitle = {}\n", toml_str(&p.id), toml_str(&p.name), toml_str(&p.title));
+        let _ = write!(
+            s,
+            "\n[[people]]\nid = {}\nname = {}\ntitle = {}\n",
+            toml_str(&p.id),
+            toml_str(&p.name),
+            toml_str(&p.title)
+        );
         if let Some(u) = p.unit {
             let _ = writeln!(s, "unit = {}", toml_str(&org.units[u].id));
         }
@@ -506,10 +729,22 @@ fn write_org(org: &Org, dir: &Path) -> Result<(), String> {
 
 fn write_groups(org: &Org, dir: &Path, rng: &mut Rng) -> Result<(), String> {
     let mut s = String::new();
-    s.push_str("# groups.toml — generated by `cargo run --example gen_tasks` for the scale benchmark.\n");
-    let parent = org.groups.iter().find(|g| g.kind == "leading").map_or("leading", |g| g.id);
+    s.push_str(
+        "# groups.toml — generated by `cargo run --example gen_tasks` for the scale benchmark.\n",
+    );
+    let parent = org
+        .groups
+        .iter()
+        .find(|g| g.kind == "leading")
+        .map_or("leading", |g| g.id);
     for g in &org.groups {
-        let _ = write!(s, "\n[[groups]]\nid = \"{}\"\nname = {}\nkind = \"{}\"\n", g.id, toml_str(g.name), g.kind);
+        let _ = write!(
+            s,
+            "\n[[groups]]\nid = \"{}\"\nname = {}\nkind = \"{}\"\n",
+            g.id,
+            toml_str(g.name),
+            g.kind
+        );
         if g.kind != "leading" {
             let _ = writeln!(s, "parent = \"{parent}\"");
         }
@@ -518,29 +753,52 @@ fn write_groups(org: &Org, dir: &Path, rng: &mut Rng) -> Result<(), String> {
                 let _ = writeln!(s, "host_unit = {}", toml_str(&org.units[u].name));
             }
         }
-        let meets = if g.kind == "leading" { "quarterly" } else { "as-needed" };
+        let meets = if g.kind == "leading" {
+            "quarterly"
+        } else {
+            "as-needed"
+        };
         let _ = writeln!(s, "meets = \"{meets}\"");
-        let _ = writeln!(s, "leader = {}", toml_str(&person_ref(rng, &org.people[g.leader])));
+        let _ = writeln!(
+            s,
+            "leader = {}",
+            toml_str(&person_ref(rng, &org.people[g.leader]))
+        );
         let refs = |rng: &mut Rng, list: &[usize]| -> Vec<String> {
-            list.iter().map(|&p| person_ref(rng, &org.people[p])).collect()
+            list.iter()
+                .map(|&p| person_ref(rng, &org.people[p]))
+                .collect()
         };
         if !g.deputies.is_empty() {
             let deputies = refs(rng, &g.deputies);
             let _ = writeln!(s, "deputies = {}", toml_list(&deputies));
             if g.kind == "leading" {
-                let _ = writeln!(s, "executive_deputy = {}", toml_str(&deputies[deputies.len() - 1]));
+                let _ = writeln!(
+                    s,
+                    "executive_deputy = {}",
+                    toml_str(&deputies[deputies.len() - 1])
+                );
             }
         }
         // A person holds one seat per group: members exclude the leader and deputies.
         let mut seen: HashSet<usize> = g.deputies.iter().copied().collect();
         seen.insert(g.leader);
-        let members: Vec<usize> = g.members.iter().copied().filter(|p| seen.insert(*p)).collect();
+        let members: Vec<usize> = g
+            .members
+            .iter()
+            .copied()
+            .filter(|p| seen.insert(*p))
+            .collect();
         let _ = writeln!(s, "members = {}", toml_list(&refs(rng, &members)));
         if let Some(u) = g.lead_unit {
             let _ = writeln!(s, "lead_unit = {}", toml_str(&unit_ref(rng, &org.units[u])));
         }
         if !g.member_units.is_empty() {
-            let units: Vec<String> = g.member_units.iter().map(|&u| unit_ref(rng, &org.units[u])).collect();
+            let units: Vec<String> = g
+                .member_units
+                .iter()
+                .map(|&u| unit_ref(rng, &org.units[u]))
+                .collect();
             let _ = writeln!(s, "member_units = {}", toml_list(&units));
         }
         let duties: Vec<String> = g.duties.iter().map(|d| (*d).to_owned()).collect();
@@ -682,12 +940,19 @@ fn make_task(rng: &mut Rng, org: &Org, today: NaiveDate, seq: usize, group: usiz
     let kind = rng.below(100);
     if kind < 5 {
         // No deadline yet: never overdue.
-        status = if rng.chance(50) { Status::Todo } else { Status::InProgress };
+        status = if rng.chance(50) {
+            Status::Todo
+        } else {
+            Status::InProgress
+        };
     } else if kind < 9 {
         // Repeating reports: monthly or quarterly from a past anchor; half are behind.
         let months = if rng.chance(60) { 1 } else { 3 };
         let first = today - days(rng.range(60, 720));
-        let occ: Vec<NaiveDate> = (0..).map_while(|n| occurrence(first, months, n)).take_while(|&d| d <= today + days(1)).collect();
+        let occ: Vec<NaiveDate> = (0..)
+            .map_while(|n| occurrence(first, months, n))
+            .take_while(|&d| d <= today + days(1))
+            .collect();
         // occ is never empty: `first` is at least 60 days back.
         let before = occ.iter().filter(|&&d| d <= today - days(2)).count();
         let done_through = if rng.chance(50) && before > 0 {
@@ -731,21 +996,30 @@ fn make_task(rng: &mut Rng, org: &Org, today: NaiveDate, seq: usize, group: usiz
         (None, true) => Some(today - days(rng.range(0, 200))),
         _ => None,
     };
-    let begun = start.or(due.map(|d| d - days(60))).unwrap_or(today - days(90));
+    let begun = start
+        .or(due.map(|d| d - days(60)))
+        .unwrap_or(today - days(90));
     if status == Status::Done {
         let d = due.unwrap_or(today);
         // Three in ten finish late; none finish after today.
-        let on = if rng.chance(30) { d + days(rng.range(1, 45)) } else { d - days(rng.range(0, 30)) };
+        let on = if rng.chance(30) {
+            d + days(rng.range(1, 45))
+        } else {
+            d - days(rng.range(0, 30))
+        };
         done_on = Some(on.max(begun).min(today - days(1)));
     }
-    let overdue = !matches!(status, Status::Done | Status::Cancelled) && next_due.is_some_and(|d| d < today);
+    let overdue =
+        !matches!(status, Status::Done | Status::Cancelled) && next_due.is_some_and(|d| d < today);
 
     let mut updates = Vec::new();
     if rng.chance(35) {
         let first = begun.min(today);
         let last = done_on.or(due).unwrap_or(today).min(today);
         let span = (last - first).num_days().max(0);
-        let mut dates: Vec<NaiveDate> = (0..rng.range(1, 3)).map(|_| first + days(rng.range(0, span))).collect();
+        let mut dates: Vec<NaiveDate> = (0..rng.range(1, 3))
+            .map(|_| first + days(rng.range(0, span)))
+            .collect();
         dates.sort();
         for d in dates {
             updates.push((d, (*rng.pick(NOTES)).to_owned()));
@@ -786,7 +1060,13 @@ fn make_task(rng: &mut Rng, org: &Org, today: NaiveDate, seq: usize, group: usiz
 }
 
 fn write_task_toml(s: &mut String, t: &Task, org: &Org) {
-    let _ = write!(s, "\n[[tasks]]\nid = \"{}\"\ntitle = {}\ngroup = \"{}\"\n", t.id, toml_str(&t.title), org.groups[t.group].id);
+    let _ = write!(
+        s,
+        "\n[[tasks]]\nid = \"{}\"\ntitle = {}\ngroup = \"{}\"\n",
+        t.id,
+        toml_str(&t.title),
+        org.groups[t.group].id
+    );
     if let Some(u) = &t.lead_unit {
         let _ = writeln!(s, "lead_unit = {}", toml_str(u));
     }
@@ -809,7 +1089,11 @@ fn write_task_toml(s: &mut String, t: &Task, org: &Org) {
         let _ = writeln!(s, "done_on = {d}");
     }
     if let Some((months, through)) = t.repeat {
-        let _ = writeln!(s, "repeat = \"{}\"", if months == 1 { "monthly" } else { "quarterly" });
+        let _ = writeln!(
+            s,
+            "repeat = \"{}\"",
+            if months == 1 { "monthly" } else { "quarterly" }
+        );
         if let Some(d) = through {
             let _ = writeln!(s, "done_through = {d}");
         }
@@ -821,7 +1105,11 @@ fn write_task_toml(s: &mut String, t: &Task, org: &Org) {
         let _ = writeln!(s, "outcome = {}", toml_str(o));
     }
     for (d, note) in &t.updates {
-        let _ = write!(s, "\n[[tasks.updates]]\ndate = {d}\nnote = {}\n", toml_str(note));
+        let _ = write!(
+            s,
+            "\n[[tasks.updates]]\ndate = {d}\nnote = {}\n",
+            toml_str(note)
+        );
     }
 }
 
@@ -895,7 +1183,8 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
 fn run(args: &Args) -> Result<String, String> {
     let mut rng = Rng(args.seed);
     let org = build_org(&mut rng);
-    std::fs::create_dir_all(&args.out).map_err(|e| format!("cannot create {}: {e}", args.out.display()))?;
+    std::fs::create_dir_all(&args.out)
+        .map_err(|e| format!("cannot create {}: {e}", args.out.display()))?;
     for stale in ["tasks.toml", "meetings.toml", "calendar.toml"] {
         let _ = std::fs::remove_file(args.out.join(stale));
     }
@@ -916,7 +1205,8 @@ fn run(args: &Args) -> Result<String, String> {
     };
     let files = args.split.max(1);
     if args.split > 0 {
-        std::fs::create_dir_all(args.out.join("tasks")).map_err(|e| format!("cannot create tasks/: {e}"))?;
+        std::fs::create_dir_all(args.out.join("tasks"))
+            .map_err(|e| format!("cannot create tasks/: {e}"))?;
     }
     let mut tw = args.taskwarrior.as_ref().map(|_| String::from("["));
     let (mut overdue, mut bytes) = (0usize, 0usize);
@@ -925,7 +1215,9 @@ fn run(args: &Args) -> Result<String, String> {
     for f in 0..files {
         let count = args.tasks * (f + 1) / files - args.tasks * f / files;
         let mut s = String::with_capacity(count * 400 + 200);
-        s.push_str("# Tasks generated by `cargo run --example gen_tasks` for the scale benchmark.\n");
+        s.push_str(
+            "# Tasks generated by `cargo run --example gen_tasks` for the scale benchmark.\n",
+        );
         s.push_str("# 基准测试用的合成任务（非真实）。\n");
         for _ in 0..count {
             seq += 1;
@@ -933,7 +1225,11 @@ fn run(args: &Args) -> Result<String, String> {
             let t = make_task(&mut rng, &org, args.today, seq, group);
             overdue += usize::from(t.overdue);
             // An open, plain (not repeating) task from the middle, for `tasks done`.
-            if sample.is_none() && seq > args.tasks / 2 && t.repeat.is_none() && matches!(t.status, Status::Todo | Status::InProgress) {
+            if sample.is_none()
+                && seq > args.tasks / 2
+                && t.repeat.is_none()
+                && matches!(t.status, Status::Todo | Status::InProgress)
+            {
                 sample = Some(format!("{} sample_uuid={}", t.id, uuid(args.seed, seq)));
             }
             write_task_toml(&mut s, &t, &org);
@@ -943,7 +1239,9 @@ fn run(args: &Args) -> Result<String, String> {
             }
         }
         let path = if args.split > 0 {
-            args.out.join("tasks").join(format!("part-{:03}.toml", f + 1))
+            args.out
+                .join("tasks")
+                .join(format!("part-{:03}.toml", f + 1))
         } else {
             args.out.join("tasks.toml")
         };

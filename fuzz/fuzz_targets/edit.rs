@@ -61,9 +61,9 @@ fn change(op: u8) -> Change {
 /// A task as data, without where it was written (an edit may move later tasks down).
 fn content(t: &Task) -> String {
     format!(
-        "{:?}",
+        "{:?} {:?}",
+        (&t.id, &t.title, t.group, t.lead_unit, &t.units, t.owner, t.start, t.due),
         (
-            &t.id, &t.title, t.group, t.lead_unit, &t.units, t.owner, t.start, t.due,
             t.status, t.done_on, t.repeat, t.done_through, &t.targets, &t.outcome, &t.updates,
             &t.origin.file,
         )

@@ -198,13 +198,18 @@ fn read_text(
             return Err(None);
         }
     };
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    match std::str::from_utf8(body) {
-        Ok(text) => Ok(text.to_owned()),
+    let mut bytes = bytes;
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    // Taken as it is, not copied: a task file can be tens of megabytes.
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
         Err(err) => {
-            let text = String::from_utf8_lossy(body).into_owned();
+            let err_utf8 = err.utf8_error();
+            let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
             // The lossy text has the same bytes up to the first bad one.
-            let at = err.valid_up_to();
+            let at = err_utf8.valid_up_to();
             diags.push(
                 Diagnostic::error(format!("{} is not valid UTF-8", shown(dir, rel)))
                     .at(file, at..at + 1)
@@ -214,6 +219,11 @@ fn read_text(
             Err(Some(text))
         }
     }
+}
+
+/// `tasks.toml` or a file in `tasks/`.
+fn is_task_file(source: &Source) -> bool {
+    source.rel == Path::new("tasks.toml") || source.rel.starts_with("tasks")
 }
 
 /// What references resolve against.
@@ -380,7 +390,8 @@ fn build(sources: &[Source], unreadable: &[bool], diags: &mut Vec<Diagnostic>) -
         .iter()
         .enumerate()
         .map(|(f, s)| {
-            if unreadable.get(f).copied().unwrap_or(false) {
+            // Task files are parsed by `tasks::load_all`, piece by piece.
+            if unreadable.get(f).copied().unwrap_or(false) || is_task_file(s) {
                 None
             } else {
                 parse(f, &s.text, diags)
@@ -417,7 +428,13 @@ fn build(sources: &[Source], unreadable: &[bool], diags: &mut Vec<Diagnostic>) -
         groups_complete: groups.complete,
         broken_groups: &groups.broken,
     };
-    let mut tasks = tasks::TaskList::default();
+    let task_files: Vec<tasks::TaskFile<'_>> = sources
+        .iter()
+        .enumerate()
+        .filter(|(f, s)| is_task_file(s) && !unreadable.get(*f).copied().unwrap_or(false))
+        .map(|(file, source)| tasks::TaskFile { file, source })
+        .collect();
+    let tasks = tasks::load_all(&task_files, &refs, diags);
     let mut meetings = Vec::new();
     let mut directives = Vec::new();
     let mut calendar = None;
@@ -433,17 +450,17 @@ fn build(sources: &[Source], unreadable: &[bool], diags: &mut Vec<Diagnostic>) -
             Some("calendar.toml") => {
                 calendar = Some(meetings::load_calendar(f, table, span, diags))
             }
-            _ => tasks::load(f, source, table, span, &refs, &mut tasks, diags),
+            _ => {}
         }
     }
 
-    warn_unused(&org, &groups.groups, &tasks.tasks, diags);
+    warn_unused(&org, &groups.groups, &tasks, diags);
     Some(Data {
         org: org.org,
         units: org.units,
         people: org.people,
         groups: groups.groups,
-        tasks: tasks.tasks,
+        tasks,
         meetings,
         directives,
         calendar,

@@ -87,7 +87,13 @@ impl NameIndex {
     }
 
     pub fn lookup(&self, key: &str) -> &[usize] {
-        self.keys.get(&normalize(key)).map_or(&[], Vec::as_slice)
+        // Most references have no whitespace: look them up without a new String.
+        let found = if key.chars().any(char::is_whitespace) {
+            self.keys.get(&normalize(key))
+        } else {
+            self.keys.get(key)
+        };
+        found.map_or(&[], Vec::as_slice)
     }
 
     pub fn label(&self, idx: usize) -> &str {
