@@ -339,6 +339,18 @@ const NOTES: &[&str] = &[
     "相关平台企业配合不够，已提请领导小组协调",
 ];
 
+/// A special group as written below: id, name, task id prefix, lead unit id, member
+/// unit ids, duties, and the work its tasks are about.
+type Special = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
 struct Org {
     units: Vec<Unit>,
     people: Vec<Person>,
@@ -493,7 +505,7 @@ fn build_org(rng: &mut Rng) -> Org {
             weight: 8,
         },
     ];
-    let specials: [(&str, &str, &str, &str, &[&str], &[&str], &[&'static str]); 6] = [
+    let specials: [Special; 6] = [
         (
             "membership",
             "建会入会专项小组",
@@ -748,10 +760,8 @@ fn write_groups(org: &Org, dir: &Path, rng: &mut Rng) -> Result<(), String> {
         if g.kind != "leading" {
             let _ = writeln!(s, "parent = \"{parent}\"");
         }
-        if g.kind == "office" {
-            if let Some(u) = g.lead_unit {
-                let _ = writeln!(s, "host_unit = {}", toml_str(&org.units[u].name));
-            }
+        if let (true, Some(u)) = (g.kind == "office", g.lead_unit) {
+            let _ = writeln!(s, "host_unit = {}", toml_str(&org.units[u].name));
         }
         let meets = if g.kind == "leading" {
             "quarterly"

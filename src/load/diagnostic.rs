@@ -13,34 +13,57 @@ pub enum Severity {
 }
 
 /// One file of the data directory as read.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Source {
     /// Path relative to the data directory (`tasks/membership.toml`).
     pub rel: PathBuf,
     /// Path as shown to the user: the data directory as given, joined with `rel`.
     pub shown: String,
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Where each line starts: worked out when first needed (most loads never need it).
+    line_starts: std::sync::OnceLock<Vec<usize>>,
+}
+
+/// The line index is a cache: two sources with the same text are the same.
+impl std::fmt::Debug for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Source")
+            .field("rel", &self.rel)
+            .field("shown", &self.shown)
+            .field("text", &self.text)
+            .finish()
+    }
 }
 
 impl Source {
     pub fn new(rel: PathBuf, shown: String, text: String) -> Source {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         Source {
             rel,
             shown,
             text,
-            line_starts,
+            line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
+    }
+
+    /// 1-based line of a byte offset.
+    pub fn line(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        self.line_starts().partition_point(|&s| s <= offset).max(1)
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
+        let line = self.line(offset);
+        let start = self.line_starts().get(line - 1).copied().unwrap_or(0);
         let col = self
             .text
             .get(start..offset)
@@ -53,9 +76,9 @@ impl Source {
     fn lines_around(&self, span: &Range<usize>) -> Range<usize> {
         let (first, _) = self.line_col(span.start);
         let (last, _) = self.line_col(span.end.saturating_sub(1).max(span.start));
-        let start = self.line_starts.get(first - 1).copied().unwrap_or(0);
+        let start = self.line_starts().get(first - 1).copied().unwrap_or(0);
         let mut end = self
-            .line_starts
+            .line_starts()
             .get(last)
             .map_or(self.text.len(), |&s| s.saturating_sub(1));
         // A file saved on Windows ends its lines in \r\n; the \r is not part of the line.

@@ -2,7 +2,7 @@
 
 use super::diagnostic::{Diagnostic, FileId};
 use super::fields::{Fields, Sp, Span};
-use super::names::NameIndex;
+use super::names::{FastMap, NameIndex};
 use crate::model::{Cadence, Group, GroupKind, RoleTitles};
 use std::collections::HashMap;
 use toml::de::DeTable;
@@ -29,7 +29,7 @@ const ROLE_TITLES: &[&str] = &["leader", "deputy", "executive_deputy", "member"]
 pub struct GroupsFile {
     pub groups: Vec<Group>,
     /// Group id → index.
-    pub ids: HashMap<String, usize>,
+    pub ids: FastMap<String, usize>,
     /// False when groups.toml could not be read: references to groups go unchecked.
     pub complete: bool,
     /// Ids of groups that are in the file but could not be read (a key missing or
@@ -58,7 +58,7 @@ pub fn load(
     let diags = top.diags;
     let mut groups = Vec::new();
     let mut broken = std::collections::HashSet::new();
-    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut ids: FastMap<String, usize> = FastMap::default();
     let mut id_spans: Vec<Span> = Vec::new();
     let mut parents: Vec<Option<Sp<String>>> = Vec::new();
     let mut kind_spans: Vec<Span> = Vec::new();

@@ -2,10 +2,11 @@
 //! every problem in every file becomes a [`Diagnostic`]. Never prints.
 
 mod diagnostic;
+mod fast;
 mod fields;
 mod groups;
 mod meetings;
-mod names;
+pub(crate) mod names;
 mod org;
 pub mod suggest;
 mod tasks;
@@ -230,7 +231,7 @@ fn is_task_file(source: &Source) -> bool {
 pub struct Refs<'a> {
     pub people: &'a NameIndex,
     pub units: &'a NameIndex,
-    pub group_ids: &'a HashMap<String, GroupIdx>,
+    pub group_ids: &'a names::FastMap<String, GroupIdx>,
     pub groups_complete: bool,
     /// Groups in groups.toml that had errors of their own.
     pub broken_groups: &'a std::collections::HashSet<String>,

@@ -2,9 +2,9 @@
 
 use super::diagnostic::{Diagnostic, FileId};
 use super::fields::{Fields, Sp, Span};
+use super::names::FastMap;
 use super::{Refs, Source};
 use crate::model::{Origin, Repeat, Status, Task, Update};
-use std::collections::HashMap;
 use toml::de::{DeTable, DeValue};
 
 const TOP: &[&str] = &["tasks"];
@@ -43,8 +43,26 @@ type Loaded = (Option<Task>, Option<Sp<String>>);
 struct Chunk<'t> {
     file: FileId,
     offset: usize,
+    /// The number of its first line.
+    line: usize,
     text: &'t str,
 }
+
+/// A stretch of a task file, cut at a `[[tasks]]` line: the unit of work of a thread.
+struct Part<'t> {
+    file: FileId,
+    source: &'t Source,
+    offset: usize,
+    line: usize,
+    text: &'t str,
+}
+
+/// What a part gave: its tasks and diagnostics, or `None` if a piece of it was not a
+/// plain run of `[[tasks]]` tables.
+type PartResult = Option<(Vec<Loaded>, Vec<Diagnostic>)>;
+
+/// Parts of about this many bytes keep both cores busy without much bookkeeping.
+pub(super) const PART_BYTES: usize = 1 << 20;
 
 /// Loads every task file. Each file is cut at its `[[tasks]]` lines and the pieces are
 /// parsed on all cores, each into tasks straight away: no tree of the whole file is
@@ -53,39 +71,34 @@ struct Chunk<'t> {
 /// table, text before the first task) is read again whole, by the ordinary path, so its
 /// diagnostics are exactly those of a whole-file parse.
 pub fn load_all(files: &[TaskFile<'_>], refs: &Refs<'_>, diags: &mut Vec<Diagnostic>) -> Vec<Task> {
-    let chunks: Vec<Chunk<'_>> = files
-        .iter()
-        .flat_map(|f| {
-            split(&f.source.text).map(move |(offset, text)| Chunk {
-                file: f.file,
-                offset,
-                text,
-            })
-        })
-        .collect();
-    let sources: HashMap<FileId, &Source> = files.iter().map(|f| (f.file, f.source)).collect();
-    let results = parse_chunks(&chunks, &sources, refs);
+    let parts: Vec<Part<'_>> = files.iter().flat_map(parts_of).collect();
+    let results = run_parts(&parts, refs);
 
-    // Per file: the chunks' results if every chunk was plain, else the whole file again.
-    let mut by_file: Vec<(FileId, Vec<Loaded>, Vec<Diagnostic>, bool)> = files
+    // Per file: the parts' results if every piece was plain, else the whole file again.
+    let mut by_file: Vec<(Vec<Loaded>, Vec<Diagnostic>, bool)> = files
         .iter()
-        .map(|f| (f.file, Vec::new(), Vec::new(), true))
+        .map(|_| (Vec::new(), Vec::new(), true))
         .collect();
-    for (chunk, result) in chunks.iter().zip(results) {
-        let Some(slot) = by_file.iter_mut().find(|s| s.0 == chunk.file) else {
+    for (part, result) in parts.iter().zip(results) {
+        let Some(slot) = files
+            .iter()
+            .position(|f| f.file == part.file)
+            .and_then(|i| by_file.get_mut(i))
+        else {
             continue;
         };
         match result {
-            Some((loaded, chunk_diags)) => {
-                slot.1.extend(loaded);
-                slot.2.extend(chunk_diags);
+            Some((loaded, part_diags)) => {
+                slot.0.extend(loaded);
+                slot.1.extend(part_diags);
             }
-            None => slot.3 = false,
+            None => slot.2 = false,
         }
     }
-    let mut seen: HashMap<String, (FileId, Span)> = HashMap::new();
+    let mut seen: FastMap<String, (FileId, Span)> = FastMap::default();
     let mut tasks = Vec::new();
-    for (f, (file, loaded, file_diags, plain)) in files.iter().zip(by_file) {
+    for (f, (loaded, file_diags, plain)) in files.iter().zip(by_file) {
+        let file = f.file;
         let loaded = if plain {
             diags.extend(file_diags);
             loaded
@@ -113,72 +126,167 @@ pub fn load_all(files: &[TaskFile<'_>], refs: &Refs<'_>, diags: &mut Vec<Diagnos
 }
 
 /// Splits a task file before every line that is exactly a `[[tasks]]` header: the
-/// first piece is whatever precedes the first task (comments, usually).
-fn split(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut starts = vec![0];
-    starts.extend(text.match_indices("[[tasks]]").map(|(i, _)| i).filter(|&i| {
-        let line_start = text.get(..i).map_or(0, |s| s.rfind('\n').map_or(0, |n| n + 1));
-        let indent_only = text
-            .get(line_start..i)
-            .is_some_and(|s| s.chars().all(|c| c == ' ' || c == '\t'));
-        let rest = text.get(i + "[[tasks]]".len()..).unwrap_or("");
-        let ends_header = rest
-            .chars()
-            .next()
-            .is_none_or(|c| matches!(c, ' ' | '\t' | '\r' | '\n' | '#'));
-        i > 0 && indent_only && ends_header
-    }));
-    starts.push(text.len());
-    starts.dedup();
-    let pieces: Vec<(usize, &str)> = starts
-        .windows(2)
-        .filter_map(|w| Some((w[0], text.get(w[0]..w[1])?)))
-        .collect();
-    pieces.into_iter()
+/// first piece is whatever precedes the first task (comments, usually). Each piece comes
+/// with its offset and the number of its first line.
+fn split(text: &str) -> Vec<(usize, usize, &str)> {
+    let is_header = |l: &str| {
+        l.trim_start_matches([' ', '\t'])
+            .strip_prefix("[[tasks]]")
+            .is_some_and(|rest| {
+                rest.chars()
+                    .next()
+                    .is_none_or(|c| matches!(c, ' ' | '\t' | '\r' | '\n' | '#'))
+            })
+    };
+    let mut pieces = Vec::new();
+    let (mut start, mut start_line) = (0, 1);
+    let (mut at, mut line) = (0, 1);
+    for l in text.split_inclusive('\n') {
+        if at > 0
+            && l.as_bytes()
+                .first()
+                .is_some_and(|b| matches!(b, b'[' | b' ' | b'\t'))
+            && is_header(l)
+        {
+            pieces.extend(text.get(start..at).map(|piece| (start, start_line, piece)));
+            (start, start_line) = (at, line);
+        }
+        at += l.len();
+        line += 1;
+    }
+    pieces.extend(text.get(start..).map(|piece| (start, start_line, piece)));
+    pieces
 }
 
-/// Parses the chunks on every core, keeping their order. `None` for a chunk that is not
-/// a plain run of `[[tasks]]` tables.
-fn parse_chunks(
-    chunks: &[Chunk<'_>],
-    sources: &HashMap<FileId, &Source>,
-    refs: &Refs<'_>,
-) -> Vec<Option<(Vec<Loaded>, Vec<Diagnostic>)>> {
-    let bytes: usize = chunks.iter().map(|c| c.text.len()).sum();
-    // Threads pay off only on big files; small ones stay on this thread.
-    let threads = if bytes < 1 << 20 {
-        1
-    } else {
-        std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
-    };
-    let per_thread = chunks.len().div_ceil(threads).max(1);
-    let work = |part: &[Chunk<'_>]| -> Vec<_> {
-        part.iter()
-            .map(|c| sources.get(&c.file).and_then(|s| load_chunk(c, s, refs)))
-            .collect()
-    };
-    if threads == 1 {
-        return work(chunks);
+/// Cuts a file into parts of about [`PART_BYTES`], each starting at a `[[tasks]]` line.
+fn parts_of<'t>(f: &TaskFile<'t>) -> Vec<Part<'t>> {
+    let text = f.source.text.as_str();
+    let mut cuts = vec![0];
+    let mut from = PART_BYTES;
+    while from < text.len() {
+        let Some(cut) = next_header(text, from) else {
+            break;
+        };
+        cuts.push(cut);
+        from = cut + PART_BYTES;
     }
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .chunks(per_thread)
-            .map(|part| scope.spawn(move || work(part)))
+    cuts.push(text.len());
+    let mut line = 1;
+    cuts.windows(2)
+        .filter_map(|w| {
+            let (&start, &end) = (w.first()?, w.get(1)?);
+            let part_text = text.get(start..end)?;
+            let part = Part {
+                file: f.file,
+                source: f.source,
+                offset: start,
+                line,
+                text: part_text,
+            };
+            line += part_text.bytes().filter(|&b| b == b'\n').count();
+            Some(part)
+        })
+        .collect()
+}
+
+/// The start of the first `[[tasks]]` header line at or after `from`.
+fn next_header(text: &str, from: usize) -> Option<usize> {
+    let mut at = from;
+    loop {
+        let found = at + text.get(at..)?.find("\n[[tasks]]")? + 1;
+        let rest = text.get(found + "[[tasks]]".len()..)?;
+        if rest
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, ' ' | '\t' | '\r' | '\n' | '#'))
+        {
+            return Some(found);
+        }
+        at = found;
+    }
+}
+
+/// Loads the parts on every core, each thread taking the next part as it finishes one;
+/// the results keep the parts' order.
+fn run_parts(parts: &[Part<'_>], refs: &Refs<'_>) -> Vec<PartResult> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(parts.len())
+        .min(8);
+    if threads <= 1 {
+        return parts.iter().map(|p| load_part(p, refs)).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, PartResult)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(part) = parts.get(i) else { break };
+                        mine.push((i, load_part(part, refs)));
+                    }
+                    mine
+                })
+            })
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| match h.join() {
-                Ok(results) => results,
-                // A panic in a worker would be a bug; treat its chunks as not plain so
-                // the whole file is read again on this thread.
-                Err(_) => Vec::new(),
-            })
+            .flat_map(|h| h.join().unwrap_or_default())
             .collect()
-    })
+    });
+    done.sort_by_key(|(i, _)| *i);
+    // A part whose thread died (a bug) is read again whole, on this thread, as not plain.
+    let mut results: Vec<PartResult> = (0..parts.len()).map(|_| None).collect();
+    for (i, r) in done {
+        if let Some(slot) = results.get_mut(i) {
+            *slot = r;
+        }
+    }
+    results
+}
+
+/// One part: its pieces, each loaded alone.
+fn load_part(part: &Part<'_>, refs: &Refs<'_>) -> PartResult {
+    let mut loaded = Vec::new();
+    let mut diags = Vec::new();
+    for (offset, line, text) in split(part.text) {
+        let chunk = Chunk {
+            file: part.file,
+            offset: part.offset + offset,
+            line: part.line + line - 1,
+            text,
+        };
+        let (l, d) = load_chunk(&chunk, part.source, refs)?;
+        loaded.extend(l);
+        diags.extend(d);
+    }
+    Some((loaded, diags))
 }
 
 /// One chunk: parsed alone, its tasks built, every span moved to its place in the file.
-fn load_chunk(chunk: &Chunk<'_>, source: &Source, refs: &Refs<'_>) -> Option<(Vec<Loaded>, Vec<Diagnostic>)> {
+fn load_chunk(
+    chunk: &Chunk<'_>,
+    source: &Source,
+    refs: &Refs<'_>,
+) -> Option<(Vec<Loaded>, Vec<Diagnostic>)> {
+    if let Ok((task, id)) = super::fast::task(chunk.text, chunk.line, &source.rel, refs)
+        .map_err(|_| ())
+        .and_then(|t| {
+            if super::fast::enabled() {
+                Ok(t)
+            } else {
+                Err(())
+            }
+        })
+    {
+        let id = Sp::new(
+            task.id.clone(),
+            id.start + chunk.offset..id.end + chunk.offset,
+        );
+        return Some((vec![(Some(task), Some(id))], Vec::new()));
+    }
     let (doc, errors) = DeTable::parse_recoverable(chunk.text);
     if !errors.is_empty() {
         return None;
@@ -204,7 +312,17 @@ fn load_chunk(chunk: &Chunk<'_>, source: &Source, refs: &Refs<'_>) -> Option<(Ve
     let mut diags = Vec::new();
     let loaded = tables
         .into_iter()
-        .map(|(table, span)| load_task(chunk.file, source, chunk.offset, table, span, refs, &mut diags))
+        .map(|(table, span)| {
+            load_task(
+                chunk.file,
+                source,
+                chunk.offset,
+                table,
+                span,
+                refs,
+                &mut diags,
+            )
+        })
         .collect();
     for d in &mut diags {
         shift(d, chunk.file, chunk.offset);
@@ -227,7 +345,12 @@ fn shift(d: &mut Diagnostic, file: FileId, offset: usize) {
 }
 
 /// The ordinary path: the whole file parsed at once.
-fn load_whole(file: FileId, source: &Source, refs: &Refs<'_>, diags: &mut Vec<Diagnostic>) -> Vec<Loaded> {
+fn load_whole(
+    file: FileId,
+    source: &Source,
+    refs: &Refs<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Loaded> {
     let Some((doc, span)) = super::parse(file, &source.text, diags) else {
         return Vec::new();
     };
@@ -339,7 +462,10 @@ fn load_task(
             .help("use an id such as \"JH-01\""),
         );
     }
-    let id_at = Some(Sp::new(tid.clone(), id.span.start + offset..id.span.end + offset));
+    let id_at = Some(Sp::new(
+        tid.clone(),
+        id.span.start + offset..id.span.end + offset,
+    ));
 
     let status_value = status.as_ref().map_or(Status::Todo, |s| s.value);
     let done_like = status_value == Status::Done;

@@ -1,0 +1,559 @@
+//! The fast path for task files: reads a `[[tasks]]` piece written in the plain style
+//! almost every task file uses (`key = "string"`, `key = 2021-09-30`, `key = ["a", "b"]`,
+//! comments, `[[tasks.updates]]`) straight into a [`Task`], without building a TOML tree.
+//!
+//! It is all or nothing: the moment anything is unusual or wrong (another TOML form, an
+//! unknown key, a bad reference, anything that would earn a diagnostic, even a warning)
+//! it gives up, and the piece goes through the ordinary parser, which reports exactly
+//! what it always did. So it never has to produce a message, only valid tasks.
+
+use super::Refs;
+use crate::model::{Origin, Repeat, Status, Task, Update};
+use chrono::NaiveDate;
+use std::borrow::Cow;
+use std::path::Path;
+
+/// Off only in tests that compare the two paths.
+static ENABLED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+
+pub fn enabled() -> bool {
+    ENABLED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Gives up: the ordinary path takes the piece.
+#[derive(Debug)]
+pub struct Unusual;
+
+/// One value of the plain style; strings borrow from the file unless they had escapes.
+enum Value<'t> {
+    Str(Cow<'t, str>),
+    Date(NaiveDate),
+    List(Vec<Cow<'t, str>>),
+}
+
+/// The keys of a task, each at most once.
+#[derive(Default)]
+struct Raw<'t> {
+    id: Option<Cow<'t, str>>,
+    title: Option<Cow<'t, str>>,
+    group: Option<Cow<'t, str>>,
+    lead_unit: Option<Cow<'t, str>>,
+    units: Option<Vec<Cow<'t, str>>>,
+    owner: Option<Cow<'t, str>>,
+    start: Option<NaiveDate>,
+    due: Option<NaiveDate>,
+    status: Option<Cow<'t, str>>,
+    done_on: Option<NaiveDate>,
+    repeat: Option<Cow<'t, str>>,
+    done_through: Option<NaiveDate>,
+    targets: Option<Vec<Cow<'t, str>>>,
+    outcome: Option<Cow<'t, str>>,
+    updates: Vec<(Option<NaiveDate>, Option<Cow<'t, str>>)>,
+}
+
+/// Sets a key once; a second time is unusual (the ordinary path reports the duplicate).
+fn once<T>(slot: &mut Option<T>, value: T) -> Result<(), Unusual> {
+    if slot.is_some() {
+        return Err(Unusual);
+    }
+    *slot = Some(value);
+    Ok(())
+}
+
+fn string(v: Value<'_>) -> Result<Cow<'_, str>, Unusual> {
+    match v {
+        Value::Str(s) => Ok(s),
+        _ => Err(Unusual),
+    }
+}
+
+fn date(v: Value<'_>) -> Result<NaiveDate, Unusual> {
+    match v {
+        Value::Date(d) => Ok(d),
+        _ => Err(Unusual),
+    }
+}
+
+fn list(v: Value<'_>) -> Result<Vec<Cow<'_, str>>, Unusual> {
+    match v {
+        Value::List(l) => Ok(l),
+        _ => Err(Unusual),
+    }
+}
+
+/// Reads one piece that starts with a `[[tasks]]` line. `line` is that line's number
+/// in the file.
+/// Also returns the byte span of the id's value in `text`, for duplicate-id messages.
+pub fn task(
+    text: &str,
+    line: usize,
+    file: &Path,
+    refs: &Refs<'_>,
+) -> Result<(Task, std::ops::Range<usize>), Unusual> {
+    let mut raw = Raw::default();
+    let mut in_update = false;
+    let mut id_span = 0..0;
+    let mut lines = text.split_inclusive('\n');
+    let mut at = 0;
+    match lines.next() {
+        Some(first) if strip_line(first)? == "[[tasks]]" => at += first.len(),
+        _ => return Err(Unusual),
+    }
+    for raw_line in lines {
+        let line_start = at;
+        at += raw_line.len();
+        let l = strip_line(raw_line)?;
+        if l.is_empty() {
+            continue;
+        }
+        if l == "[[tasks.updates]]" {
+            raw.updates.push((None, None));
+            in_update = true;
+            continue;
+        }
+        let (key, value, value_at) = key_value(l)?;
+        if key == "id" && !in_update {
+            // Where `l` starts in the line: after the indentation.
+            let indent = raw_line.len() - raw_line.trim_start_matches([' ', '\t']).len();
+            let start = line_start + indent + value_at.start;
+            id_span = start..line_start + indent + value_at.end;
+        }
+        if in_update {
+            let Some(update) = raw.updates.last_mut() else {
+                return Err(Unusual);
+            };
+            match key {
+                "date" => once(&mut update.0, date(value)?)?,
+                "note" => once(&mut update.1, string(value)?)?,
+                _ => return Err(Unusual),
+            }
+            continue;
+        }
+        match key {
+            "id" => once(&mut raw.id, string(value)?)?,
+            "title" => once(&mut raw.title, string(value)?)?,
+            "group" => once(&mut raw.group, string(value)?)?,
+            "lead_unit" => once(&mut raw.lead_unit, string(value)?)?,
+            "units" => once(&mut raw.units, list(value)?)?,
+            "owner" => once(&mut raw.owner, string(value)?)?,
+            "start" => once(&mut raw.start, date(value)?)?,
+            "due" => once(&mut raw.due, date(value)?)?,
+            "status" => once(&mut raw.status, string(value)?)?,
+            "done_on" => once(&mut raw.done_on, date(value)?)?,
+            "repeat" => once(&mut raw.repeat, string(value)?)?,
+            "done_through" => once(&mut raw.done_through, date(value)?)?,
+            "targets" => once(&mut raw.targets, list(value)?)?,
+            "outcome" => once(&mut raw.outcome, string(value)?)?,
+            _ => return Err(Unusual),
+        }
+    }
+    Ok((build(raw, line, file, refs)?, id_span))
+}
+
+/// The checks of `tasks::load_task`, each failure giving up instead of reporting.
+fn build(raw: Raw<'_>, line: usize, file: &Path, refs: &Refs<'_>) -> Result<Task, Unusual> {
+    fn non_empty(s: Option<Cow<'_, str>>) -> Result<Cow<'_, str>, Unusual> {
+        s.filter(|s| !s.trim().is_empty()).ok_or(Unusual)
+    }
+    let id = non_empty(raw.id)?;
+    let title = non_empty(raw.title)?.into_owned();
+    let group = non_empty(raw.group)?;
+    let id = id.trim().to_owned();
+    if !id
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    {
+        return Err(Unusual);
+    }
+    let status = match &raw.status {
+        Some(s) => Status::parse(s).ok_or(Unusual)?,
+        None => Status::Todo,
+    };
+    if (status == Status::Done) != raw.done_on.is_some() {
+        return Err(Unusual);
+    }
+    let repeat = match &raw.repeat {
+        Some(r) => Some(
+            Repeat::ALL
+                .iter()
+                .find(|(name, _)| *name == r.trim())
+                .map(|&(_, rep)| rep)
+                .ok_or(Unusual)?,
+        ),
+        None => None,
+    };
+    if (raw.done_through.is_some() && repeat.is_none()) || (repeat.is_some() && raw.due.is_none()) {
+        return Err(Unusual);
+    }
+    if matches!((raw.start, raw.due), (Some(s), Some(d)) if s > d) {
+        return Err(Unusual);
+    }
+    let one = |found: &[usize]| match found {
+        [one] => Ok(*one),
+        _ => Err(Unusual),
+    };
+    let group = *refs.group_ids.get(group.trim()).ok_or(Unusual)?;
+    let lead_unit = match &raw.lead_unit {
+        Some(u) => Some(one(refs.units.lookup(u))?),
+        None => None,
+    };
+    let units = raw
+        .units
+        .unwrap_or_default()
+        .iter()
+        .map(|u| one(refs.units.lookup(u)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let owner = match &raw.owner {
+        Some(p) => Some(one(refs.people.lookup(p))?),
+        None => None,
+    };
+    let updates = raw
+        .updates
+        .into_iter()
+        .map(|(date, note)| match (date, note) {
+            (Some(date), Some(note)) if !note.trim().is_empty() => Ok(Update {
+                date,
+                note: note.into_owned(),
+            }),
+            _ => Err(Unusual),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Task {
+        id,
+        title,
+        group,
+        lead_unit,
+        units,
+        owner,
+        start: raw.start,
+        due: raw.due,
+        status,
+        done_on: raw.done_on,
+        repeat,
+        done_through: raw.done_through,
+        targets: raw
+            .targets
+            .unwrap_or_default()
+            .into_iter()
+            .map(Cow::into_owned)
+            .collect(),
+        outcome: raw.outcome.map(Cow::into_owned),
+        updates,
+        origin: Origin {
+            file: file.to_path_buf(),
+            line,
+        },
+    })
+}
+
+/// A line without its line ending, indentation, trailing blanks and comment. Control
+/// characters other than tab (which TOML forbids in comments too) are unusual.
+fn strip_line(l: &str) -> Result<&str, Unusual> {
+    // A carriage return only counts as part of a line ending before a newline.
+    let l = match l.strip_suffix('\n') {
+        Some(l) => l.strip_suffix('\r').unwrap_or(l),
+        None => l,
+    };
+    let l = l.trim_matches([' ', '\t']);
+    if l.starts_with('#') {
+        return if is_clean(l) { Ok("") } else { Err(Unusual) };
+    }
+    if l.starts_with("[[") {
+        // `[[tasks]] # comment`
+        let (header, rest) = l.split_once("]]").ok_or(Unusual)?;
+        let rest = rest.trim_start_matches([' ', '\t']);
+        if !(rest.is_empty() || (rest.starts_with('#') && is_clean(rest))) {
+            return Err(Unusual);
+        }
+        return l.get(..header.len() + 2).ok_or(Unusual);
+    }
+    Ok(l)
+}
+
+/// No control characters but tab.
+fn is_clean(s: &str) -> bool {
+    !s.chars().any(|c| (c < ' ' && c != '\t') || c == '\u{7f}')
+}
+
+/// `key = value # comment`, the key bare; also where the value is in `l`.
+fn key_value(l: &str) -> Result<(&str, Value<'_>, std::ops::Range<usize>), Unusual> {
+    let eq = l.find('=').ok_or(Unusual)?;
+    let key = l.get(..eq).ok_or(Unusual)?.trim_end_matches([' ', '\t']);
+    if key.is_empty()
+        || !key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    {
+        return Err(Unusual);
+    }
+    let rest = l
+        .get(eq + 1..)
+        .ok_or(Unusual)?
+        .trim_start_matches([' ', '\t']);
+    let (value, after) = value(rest)?;
+    let value_at = l.len() - rest.len()..l.len() - after.len();
+    let after = after.trim_start_matches([' ', '\t']);
+    if !(after.is_empty() || (after.starts_with('#') && is_clean(after))) {
+        return Err(Unusual);
+    }
+    Ok((key, value, value_at))
+}
+
+/// A value at the start of `s`, and what follows it.
+fn value(s: &str) -> Result<(Value<'_>, &str), Unusual> {
+    match s.as_bytes().first() {
+        Some(b'"') | Some(b'\'') => {
+            let (text, rest) = quoted(s)?;
+            Ok((Value::Str(text), rest))
+        }
+        Some(b'[') => {
+            let mut items = Vec::new();
+            let mut rest = s.get(1..).ok_or(Unusual)?.trim_start_matches([' ', '\t']);
+            loop {
+                if let Some(after) = rest.strip_prefix(']') {
+                    return Ok((Value::List(items), after));
+                }
+                let (item, after) = quoted(rest)?;
+                items.push(item);
+                let after = after.trim_start_matches([' ', '\t']);
+                rest = match after.strip_prefix(',') {
+                    Some(r) => r.trim_start_matches([' ', '\t']),
+                    None if after.starts_with(']') => after,
+                    None => return Err(Unusual),
+                };
+            }
+        }
+        Some(b'0'..=b'9') => {
+            let text = s.get(..10).ok_or(Unusual)?;
+            let rest = s.get(10..).ok_or(Unusual)?;
+            let b = text.as_bytes();
+            let digits = |r: std::ops::Range<usize>| {
+                b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+            };
+            if !(digits(0..4)
+                && b.get(4) == Some(&b'-')
+                && digits(5..7)
+                && b.get(7) == Some(&b'-')
+                && digits(8..10))
+            {
+                return Err(Unusual);
+            }
+            // A date-time, an offset or anything glued on is for the ordinary path.
+            if !(rest.is_empty() || rest.starts_with([' ', '\t', '#'])) {
+                return Err(Unusual);
+            }
+            let num = |r: std::ops::Range<usize>| {
+                b.get(r).map_or(0, |d| {
+                    d.iter().fold(0u32, |n, c| n * 10 + u32::from(c - b'0'))
+                })
+            };
+            let year = i32::try_from(num(0..4)).map_err(|_| Unusual)?;
+            let date = NaiveDate::from_ymd_opt(year, num(5..7), num(8..10)).ok_or(Unusual)?;
+            Ok((Value::Date(date), rest))
+        }
+        _ => Err(Unusual),
+    }
+}
+
+/// A one-line basic (`"…"`) or literal (`'…'`) string at the start of `s`. Multi-line
+/// strings and unusual escapes give up.
+fn quoted(s: &str) -> Result<(Cow<'_, str>, &str), Unusual> {
+    if s.starts_with("\"\"\"") || s.starts_with("'''") {
+        return Err(Unusual);
+    }
+    let quote = match s.as_bytes().first() {
+        Some(&q @ (b'"' | b'\'')) => q,
+        _ => return Err(Unusual),
+    };
+    // Most strings have no escapes: borrow them from the file.
+    let body = s.get(1..).ok_or(Unusual)?;
+    if let Some(end) = body
+        .bytes()
+        .position(|b| b == quote || b == b'\\' || b < b' ' || b == 0x7f)
+        && body.as_bytes().get(end) == Some(&quote)
+        && let (Some(text), Some(rest)) = (body.get(..end), body.get(end + 1..))
+    {
+        return Ok((Cow::Borrowed(text), rest));
+    }
+    let quote = char::from(quote);
+    let mut chars = s.char_indices();
+    chars.next();
+    let mut out = String::new();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            c if c == quote => return Ok((Cow::Owned(out), s.get(i + 1..).ok_or(Unusual)?)),
+            '\\' if quote == '"' => {
+                let escaped = match chars.next() {
+                    Some((_, '"')) => '"',
+                    Some((_, '\\')) => '\\',
+                    Some((_, 'n')) => '\n',
+                    Some((_, 't')) => '\t',
+                    Some((_, 'r')) => '\r',
+                    Some((_, 'b')) => '\u{8}',
+                    Some((_, 'f')) => '\u{c}',
+                    Some((_, 'e')) => '\u{1b}',
+                    Some((_, u @ ('u' | 'U'))) => {
+                        let n = if u == 'u' { 4 } else { 8 };
+                        let mut code = 0u32;
+                        for _ in 0..n {
+                            let d = chars
+                                .next()
+                                .and_then(|(_, h)| h.to_digit(16))
+                                .ok_or(Unusual)?;
+                            code = code * 16 + d;
+                        }
+                        char::from_u32(code).ok_or(Unusual)?
+                    }
+                    _ => return Err(Unusual),
+                };
+                out.push(escaped);
+            }
+            c if (c < ' ' && c != '\t') || c == '\u{7f}' => return Err(Unusual),
+            c => out.push(c),
+        }
+    }
+    Err(Unusual)
+}
+
+#[cfg(test)]
+mod tests {
+    //! The fast path must give exactly what the ordinary path gives, or give up.
+
+    use super::ENABLED;
+    use proptest::prelude::*;
+    use std::path::{Path, PathBuf};
+    use std::sync::atomic::Ordering;
+
+    /// Loads a directory both ways; the Debug text of the results must be equal.
+    fn both_ways(dir: &Path) -> (String, String) {
+        // Serialised: the switch is global.
+        static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+        let _guard = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+        ENABLED.store(true, Ordering::Relaxed);
+        let fast = format!("{:?}", crate::load::load(dir));
+        ENABLED.store(false, Ordering::Relaxed);
+        let slow = format!("{:?}", crate::load::load(dir));
+        ENABLED.store(true, Ordering::Relaxed);
+        (fast, slow)
+    }
+
+    fn data_dirs(root: &Path, out: &mut Vec<PathBuf>) {
+        if root.join("org.toml").is_file() {
+            out.push(root.to_path_buf());
+        }
+        if let Ok(entries) = std::fs::read_dir(root) {
+            for e in entries.flatten() {
+                if e.path().is_dir() {
+                    data_dirs(&e.path(), out);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fast_path_agrees_with_the_parser_on_every_data_dir_in_the_repo() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs = Vec::new();
+        for top in ["data", "examples", "tests/fixtures", "tests/catalogue"] {
+            data_dirs(&root.join(top), &mut dirs);
+        }
+        assert!(dirs.len() > 5, "found the fixtures");
+        for dir in dirs {
+            let (fast, slow) = both_ways(&dir);
+            assert_eq!(fast, slow, "{}", dir.display());
+        }
+    }
+
+    const BASE: &str = "[[tasks]]\nid = \"T-1\"  # the id\ntitle = 'a \\ title'\ngroup = \"g\"\nowner = \"张 柯\"\nunits = [\"u1\", 'u2',]\ndue = 2024-01-31\nrepeat = \"monthly\"\ndone_through = 2024-02-29\nstatus = \"进行中\"\ntargets = [\"快递员\"]\n\n[[tasks.updates]]\ndate = 2024-02-01\nnote = \"x\\u00e9\\n\"\n";
+
+    fn dir_with(tasks: &str) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("org.toml"),
+            "[org]\nname = \"O\"\n[[units]]\nname = \"u1\"\n[[units]]\nname = \"u2\"\n[[people]]\nname = \"张柯\"\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("groups.toml"),
+            "[[groups]]\nid = \"g\"\nname = \"G\"\nkind = \"leading\"\nleader = \"张柯\"\nlead_unit = \"u1\"\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("tasks.toml"), tasks).unwrap();
+        dir
+    }
+
+    #[test]
+    fn the_plain_style_takes_the_fast_path() {
+        let dir = dir_with(BASE);
+        let mut people = crate::load::names::NameIndex::new();
+        people.add("张柯".into(), "张柯", "张柯", ["张柯"]);
+        let mut units = crate::load::names::NameIndex::new();
+        units.add("u1".into(), "u1", "u1", ["u1"]);
+        units.add("u2".into(), "u2", "u2", ["u2"]);
+        let group_ids: crate::load::names::FastMap<String, usize> =
+            [("g".to_owned(), 0)].into_iter().collect();
+        let broken = std::collections::HashSet::new();
+        let refs = crate::load::Refs {
+            people: &people,
+            units: &units,
+            group_ids: &group_ids,
+            groups_complete: true,
+            broken_groups: &broken,
+        };
+        let (task, id) = super::task(BASE, 1, Path::new("tasks.toml"), &refs).unwrap();
+        assert_eq!(BASE.get(id), Some("\"T-1\""));
+        assert_eq!(task.title, "a \\ title");
+        assert_eq!(task.updates[0].note, "x\u{e9}\n");
+        let (fast, slow) = both_ways(dir.path());
+        assert_eq!(fast, slow);
+    }
+
+    /// A file big enough to be cut into parts, plain, then with a multi-line string
+    /// that holds a `[[tasks]]` line right where a cut falls.
+    #[test]
+    fn big_files_cut_into_parts_load_the_same_both_ways() {
+        let mut text = String::from("# many tasks\n");
+        for i in 0..25_000 {
+            text.push_str(&format!(
+                "[[tasks]]\nid = \"T-{i}\"\ntitle = \"任务 {i} with a longer title to fill the file\"\ngroup = \"g\"\nunits = [\"u1\", \"u2\"]\ndue = 2024-01-{:02}\nstatus = \"todo\"\n\n",
+                i % 28 + 1
+            ));
+        }
+        assert!(text.len() > 2 * super::super::tasks::PART_BYTES);
+        let dir = dir_with(&text);
+        let (fast, slow) = both_ways(dir.path());
+        assert_eq!(fast, slow);
+        assert!(fast.starts_with("Ok("), "the plain file loads");
+
+        let cut = super::super::tasks::PART_BYTES;
+        let at = text[cut..].find("[[tasks]]").map(|i| cut + i).unwrap();
+        text.insert_str(at, "outcome = \"\"\"\n[[tasks]]\nstill the outcome\"\"\"\n");
+        let dir = dir_with(&text);
+        let (fast, slow) = both_ways(dir.path());
+        assert_eq!(fast, slow);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn mutated_tasks_load_the_same_both_ways(
+            edits in proptest::collection::vec((0usize..400, prop::sample::select(vec![
+                "", "\"", "'", "#", "=", "[", "]", "[[tasks]]\n", "\n", "\r", " ", ",", "\\", "2024-02-30",
+                "2024-01-01T10:00:00", "x", "张", "\u{1b}", "id = \"T-1\"\n", "status = \"done\"\n",
+                "done_on = 2024-01-01\n", "\"\"\"", "{", "}", ".", "1", "-",
+            ]), 0usize..4), 1..4)
+        ) {
+            let mut text = BASE.to_owned();
+            for (at, insert, delete) in edits {
+                let mut at = at.min(text.len());
+                while !text.is_char_boundary(at) { at -= 1; }
+                let mut end = (at + delete).min(text.len());
+                while !text.is_char_boundary(end) { end += 1; }
+                text.replace_range(at..end, insert);
+            }
+            let dir = dir_with(&text);
+            let (fast, slow) = both_ways(dir.path());
+            prop_assert_eq!(fast, slow);
+        }
+    }
+}
