@@ -142,7 +142,7 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -
 echo "Machine: ${cpu:-unknown CPU}, $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM;" \
      "$(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME"); $(rustc --version | cut -d' ' -f1-2);" \
      "taskwarrior $(task --version); wg $(git describe --always --dirty 2>/dev/null || echo '?'); as of $TODAY, TZ=UTC;" \
-     "median of $PAIRS alternating pairs after a warm-up."
+     "median of $PAIRS alternating pairs after a warm-up; load average before timing: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)."
 echo
 echo "| tasks | tasks file | overdue | \`wg tasks overdue\` | \`task overdue\` | speed-up | wg peak RSS | task peak RSS | wg RSS / file |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"

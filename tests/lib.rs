@@ -3,6 +3,7 @@
 
 mod common;
 
+mod catalogue;
 mod check;
 mod edit;
 mod examples;

@@ -14,7 +14,12 @@ use crate::load::{self, Loaded};
 use crate::{Error, Exit};
 use std::io::Write;
 
-pub fn run(command: &Command, ctx: &Context, out: &mut dyn Write, err: &mut dyn Write) -> Result<Exit, Error> {
+pub fn run(
+    command: &Command,
+    ctx: &Context,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Exit, Error> {
     match command {
         Command::Check { strict } => check::run(ctx, *strict, out, err),
         Command::Roster(cmd) => roster::run(cmd, ctx, out),

@@ -16,7 +16,7 @@ pub enum Severity {
 #[derive(Clone)]
 pub struct Source {
     /// Path relative to the data directory (`tasks/membership.toml`).
-    pub rel: PathBuf,
+    pub rel: std::sync::Arc<std::path::Path>,
     /// Path as shown to the user: the data directory as given, joined with `rel`.
     pub shown: String,
     pub text: String,
@@ -38,7 +38,7 @@ impl std::fmt::Debug for Source {
 impl Source {
     pub fn new(rel: PathBuf, shown: String, text: String) -> Source {
         Source {
-            rel,
+            rel: rel.into(),
             shown,
             text,
             line_starts: std::sync::OnceLock::new(),

@@ -12,6 +12,7 @@ use crate::model::{Origin, Repeat, Status, Task, Update};
 use chrono::NaiveDate;
 use std::borrow::Cow;
 use std::path::Path;
+use std::sync::Arc;
 
 /// Off only in tests that compare the two paths.
 static ENABLED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
@@ -81,27 +82,36 @@ fn list(v: Value<'_>) -> Result<Vec<Cow<'_, str>>, Unusual> {
     }
 }
 
-/// Reads one piece that starts with a `[[tasks]]` line. `line` is that line's number
-/// in the file.
-/// Also returns the byte span of the id's value in `text`, for duplicate-id messages.
-pub fn task(
-    text: &str,
-    line: usize,
-    file: &Path,
-    refs: &Refs<'_>,
-) -> Result<(Task, std::ops::Range<usize>), Unusual> {
+/// A task the fast path read.
+pub struct Read {
+    pub task: Task,
+    /// The id's value, in bytes from the start of the text given.
+    pub id: std::ops::Range<usize>,
+    /// How many bytes and lines of the text the task took.
+    pub len: usize,
+    pub lines: usize,
+}
+
+/// Reads the task at the start of `text`, which must begin with a `[[tasks]]` line, up
+/// to the next such line. `line` is the number of its first line in the file.
+pub fn task(text: &str, line: usize, file: &Arc<Path>, refs: &Refs<'_>) -> Result<Read, Unusual> {
     let mut raw = Raw::default();
     let mut in_update = false;
     let mut id_span = 0..0;
     let mut lines = text.split_inclusive('\n');
     let mut at = 0;
+    let mut count = 1;
     match lines.next() {
         Some(first) if strip_line(first)? == "[[tasks]]" => at += first.len(),
         _ => return Err(Unusual),
     }
     for raw_line in lines {
+        if super::tasks::is_header(raw_line) {
+            break;
+        }
         let line_start = at;
         at += raw_line.len();
+        count += 1;
         let l = strip_line(raw_line)?;
         if l.is_empty() {
             continue;
@@ -147,11 +157,16 @@ pub fn task(
             _ => return Err(Unusual),
         }
     }
-    Ok((build(raw, line, file, refs)?, id_span))
+    Ok(Read {
+        task: build(raw, line, file, refs)?,
+        id: id_span,
+        len: at,
+        lines: count,
+    })
 }
 
 /// The checks of `tasks::load_task`, each failure giving up instead of reporting.
-fn build(raw: Raw<'_>, line: usize, file: &Path, refs: &Refs<'_>) -> Result<Task, Unusual> {
+fn build(raw: Raw<'_>, line: usize, file: &Arc<Path>, refs: &Refs<'_>) -> Result<Task, Unusual> {
     fn non_empty(s: Option<Cow<'_, str>>) -> Result<Cow<'_, str>, Unusual> {
         s.filter(|s| !s.trim().is_empty()).ok_or(Unusual)
     }
@@ -240,7 +255,7 @@ fn build(raw: Raw<'_>, line: usize, file: &Path, refs: &Refs<'_>) -> Result<Task
         outcome: raw.outcome.map(Cow::into_owned),
         updates,
         origin: Origin {
-            file: file.to_path_buf(),
+            file: Arc::clone(file),
             line,
         },
     })
@@ -500,8 +515,16 @@ mod tests {
             groups_complete: true,
             broken_groups: &broken,
         };
-        let (task, id) = super::task(BASE, 1, Path::new("tasks.toml"), &refs).unwrap();
-        assert_eq!(BASE.get(id), Some("\"T-1\""));
+        let read = super::task(
+            BASE,
+            1,
+            &std::sync::Arc::from(Path::new("tasks.toml")),
+            &refs,
+        )
+        .unwrap();
+        let task = read.task;
+        assert_eq!(BASE.get(read.id), Some("\"T-1\""));
+        assert_eq!(read.len, BASE.len());
         assert_eq!(task.title, "a \\ title");
         assert_eq!(task.updates[0].note, "x\u{e9}\n");
         let (fast, slow) = both_ways(dir.path());

@@ -224,7 +224,7 @@ fn read_text(
 
 /// `tasks.toml` or a file in `tasks/`.
 fn is_task_file(source: &Source) -> bool {
-    source.rel == Path::new("tasks.toml") || source.rel.starts_with("tasks")
+    *source.rel == *Path::new("tasks.toml") || source.rel.starts_with("tasks")
 }
 
 /// What references resolve against.

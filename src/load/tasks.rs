@@ -43,8 +43,6 @@ type Loaded = (Option<Task>, Option<Sp<String>>);
 struct Chunk<'t> {
     file: FileId,
     offset: usize,
-    /// The number of its first line.
-    line: usize,
     text: &'t str,
 }
 
@@ -125,37 +123,32 @@ pub fn load_all(files: &[TaskFile<'_>], refs: &Refs<'_>, diags: &mut Vec<Diagnos
     tasks
 }
 
-/// Splits a task file before every line that is exactly a `[[tasks]]` header: the
-/// first piece is whatever precedes the first task (comments, usually). Each piece comes
-/// with its offset and the number of its first line.
-fn split(text: &str) -> Vec<(usize, usize, &str)> {
-    let is_header = |l: &str| {
-        l.trim_start_matches([' ', '\t'])
+/// Whether a line (with its line ending) is exactly a `[[tasks]]` header, the place
+/// where one task's text ends and the next one's begins.
+pub(super) fn is_header(l: &str) -> bool {
+    l.as_bytes()
+        .first()
+        .is_some_and(|b| matches!(b, b'[' | b' ' | b'\t'))
+        && l.trim_start_matches([' ', '\t'])
             .strip_prefix("[[tasks]]")
             .is_some_and(|rest| {
                 rest.chars()
                     .next()
                     .is_none_or(|c| matches!(c, ' ' | '\t' | '\r' | '\n' | '#'))
             })
-    };
-    let mut pieces = Vec::new();
-    let (mut start, mut start_line) = (0, 1);
-    let (mut at, mut line) = (0, 1);
+}
+
+/// The length of the piece at the start of `text`: up to the next header line after
+/// its first line (the first piece of a file holds whatever precedes the first task).
+fn piece_len(text: &str) -> usize {
+    let mut at = 0;
     for l in text.split_inclusive('\n') {
-        if at > 0
-            && l.as_bytes()
-                .first()
-                .is_some_and(|b| matches!(b, b'[' | b' ' | b'\t'))
-            && is_header(l)
-        {
-            pieces.extend(text.get(start..at).map(|piece| (start, start_line, piece)));
-            (start, start_line) = (at, line);
+        if at > 0 && is_header(l) {
+            return at;
         }
         at += l.len();
-        line += 1;
     }
-    pieces.extend(text.get(start..).map(|piece| (start, start_line, piece)));
-    pieces
+    text.len()
 }
 
 /// Cuts a file into parts of about [`PART_BYTES`], each starting at a `[[tasks]]` line.
@@ -247,20 +240,38 @@ fn run_parts(parts: &[Part<'_>], refs: &Refs<'_>) -> Vec<PartResult> {
     results
 }
 
-/// One part: its pieces, each loaded alone.
+/// One part: its pieces, each loaded alone. The fast path reads a piece and says where
+/// it ended; a piece it gives up on is measured and goes to the parser.
 fn load_part(part: &Part<'_>, refs: &Refs<'_>) -> PartResult {
     let mut loaded = Vec::new();
     let mut diags = Vec::new();
-    for (offset, line, text) in split(part.text) {
+    let (mut at, mut line) = (0, part.line);
+    while let Some(rest) = part.text.get(at..).filter(|r| !r.is_empty()) {
+        if super::fast::enabled()
+            && let Ok(read) = super::fast::task(rest, line, &part.source.rel, refs)
+        {
+            let offset = part.offset + at;
+            let id = Sp::new(
+                read.task.id.clone(),
+                read.id.start + offset..read.id.end + offset,
+            );
+            loaded.push((Some(read.task), Some(id)));
+            at += read.len;
+            line += read.lines;
+            continue;
+        }
+        let len = piece_len(rest);
+        let text = rest.get(..len).unwrap_or(rest);
         let chunk = Chunk {
             file: part.file,
-            offset: part.offset + offset,
-            line: part.line + line - 1,
+            offset: part.offset + at,
             text,
         };
         let (l, d) = load_chunk(&chunk, part.source, refs)?;
         loaded.extend(l);
         diags.extend(d);
+        at += len;
+        line += text.bytes().filter(|&b| b == b'\n').count();
     }
     Some((loaded, diags))
 }
@@ -271,22 +282,6 @@ fn load_chunk(
     source: &Source,
     refs: &Refs<'_>,
 ) -> Option<(Vec<Loaded>, Vec<Diagnostic>)> {
-    if let Ok((task, id)) = super::fast::task(chunk.text, chunk.line, &source.rel, refs)
-        .map_err(|_| ())
-        .and_then(|t| {
-            if super::fast::enabled() {
-                Ok(t)
-            } else {
-                Err(())
-            }
-        })
-    {
-        let id = Sp::new(
-            task.id.clone(),
-            id.start + chunk.offset..id.end + chunk.offset,
-        );
-        return Some((vec![(Some(task), Some(id))], Vec::new()));
-    }
     let (doc, errors) = DeTable::parse_recoverable(chunk.text);
     if !errors.is_empty() {
         return None;

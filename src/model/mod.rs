@@ -18,8 +18,6 @@ pub use org::{Lang, Org, Person, Unit, UnitKind};
 pub use quarter::Quarter;
 pub use task::{Repeat, Status, Task, Update};
 
-use std::path::PathBuf;
-
 /// Index into [`Data::units`].
 pub type UnitIdx = usize;
 /// Index into [`Data::people`].
@@ -31,7 +29,8 @@ pub type GroupIdx = usize;
 /// 1-based line of its table header. Edits and diagnostics use it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Origin {
-    pub file: PathBuf,
+    /// Shared by every record of the file.
+    pub file: std::sync::Arc<std::path::Path>,
     pub line: usize,
 }
 

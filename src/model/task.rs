@@ -209,7 +209,7 @@ mod tests {
             outcome: None,
             updates: Vec::new(),
             origin: Origin {
-                file: "tasks.toml".into(),
+                file: std::path::Path::new("tasks.toml").into(),
                 line: 1,
             },
         }

@@ -320,7 +320,7 @@ mod tests {
             outcome: None,
             updates: vec![],
             origin: Origin {
-                file: "tasks.toml".into(),
+                file: std::path::Path::new("tasks.toml").into(),
                 line: 1,
             },
         }

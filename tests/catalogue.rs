@@ -1,0 +1,261 @@
+//! The catalogue of bad inputs: every directory under `tests/catalogue/` is a data
+//! directory with one thing wrong (or odd but valid), and a `case.toml` saying how to
+//! run it and how it must end:
+//!
+//! ```toml
+//! note = "what the case is about"
+//! args = ["check"]        # optional; the command line after --data/--today
+//! exit = 2                # the exit code expected
+//! setup = "symlink-loop"  # optional; what cannot be committed as files is made here
+//! data = "no-such-dir"    # optional; what --data names (default: the case itself)
+//! ```
+//!
+//! Each case runs in a temporary copy of its directory, so paths print relative to it
+//! (`tasks.toml:5:1`), and its exit code and stderr are snapshotted as
+//! `tests/snapshots/lib__catalogue__<case>.snap`. Adding a case is adding a directory.
+
+use crate::common::{copy_into, root, run, wg_in};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// The as-of date of every case.
+const TODAY: &str = "2026-01-15";
+
+/// How long a quoted line may be in a snapshot; the 50 MB cases would make unreadable
+/// snapshots otherwise (and the cut itself is asserted on: see `huge_lines_are_cut`).
+const SNAPSHOT_LINE: usize = 400;
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    note: String,
+    #[serde(default)]
+    args: Option<Vec<String>>,
+    exit: i32,
+    #[serde(default)]
+    setup: Option<String>,
+    #[serde(default)]
+    data: Option<String>,
+}
+
+fn cases() -> Vec<(String, PathBuf)> {
+    let dir = root().join("tests").join("catalogue");
+    let mut cases: Vec<(String, PathBuf)> = std::fs::read_dir(&dir)
+        .expect("tests/catalogue exists")
+        .map(|e| e.expect("dir entry").path())
+        .filter(|p| p.join("case.toml").is_file())
+        .map(|p| {
+            let name = p.file_name().expect("a name").to_string_lossy().into_owned();
+            (name, p)
+        })
+        .collect();
+    cases.sort();
+    cases
+}
+
+fn is_root() -> bool {
+    // SAFETY-free check: tests run as root in CI, where chmod 000 does not stop a read.
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.trim_ascii() == b"0")
+}
+
+/// Makes what a case cannot commit: links, unreadable files, huge or deep files.
+fn set_up(kind: &str, dir: &Path) {
+    let tasks = dir.join("tasks.toml");
+    match kind {
+        "none" => {}
+        "unreadable" => {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&tasks, std::fs::Permissions::from_mode(0o000))
+                .expect("chmod 000");
+        }
+        "symlink-loop" => {
+            std::fs::create_dir_all(dir.join("tasks")).expect("tasks dir");
+            std::os::unix::fs::symlink("a.toml", dir.join("tasks").join("a.toml"))
+                .expect("symlink");
+        }
+        "dangling-symlink" => {
+            std::fs::create_dir_all(dir.join("tasks")).expect("tasks dir");
+            std::os::unix::fs::symlink("gone.toml", dir.join("tasks").join("b.toml"))
+                .expect("symlink");
+        }
+        "huge-line" | "huge-line-error" => {
+            // 50 MB on one line: 16.7 M three-byte characters in a title.
+            let big = "字".repeat(50 * 1024 * 1024 / 3);
+            let tail = if kind == "huge-line" { "" } else { " oops" };
+            let text = format!(
+                "[[tasks]]\nid = \"T-01\"\ngroup = \"leading\"\ntitle = \"{big}\"{tail}\n"
+            );
+            std::fs::write(&tasks, text).expect("write a 50 MB line");
+        }
+        "deep-arrays" => {
+            let depth = 10_000;
+            let text = format!(
+                "[[tasks]]\nid = \"T-01\"\ntitle = \"深\"\ngroup = \"leading\"\noutcome = {}1{}\n",
+                "[".repeat(depth),
+                "]".repeat(depth)
+            );
+            std::fs::write(&tasks, text).expect("write deep arrays");
+        }
+        "deep-tables" => {
+            let depth = 10_000;
+            let text = format!(
+                "[[tasks]]\nid = \"T-01\"\ntitle = \"深\"\ngroup = \"leading\"\noutcome = {}1{}\n",
+                "{ a = ".repeat(depth),
+                " }".repeat(depth)
+            );
+            std::fs::write(&tasks, text).expect("write deep tables");
+        }
+        other => panic!("unknown setup {other:?}"),
+    }
+}
+
+/// Every `--> path:line:col` in stderr names a line of that file and a column at most
+/// one past the line's end.
+fn places_are_inside(dir: &Path, stderr: &str) -> Result<(), String> {
+    for line in stderr.lines() {
+        let Some(place) = line.trim_start().strip_prefix("--> ") else {
+            continue;
+        };
+        let mut parts = place.rsplitn(3, ':');
+        let (Some(col), Some(line_no), Some(path)) = (parts.next(), parts.next(), parts.next())
+        else {
+            return Err(format!("a place without line and column: {place}"));
+        };
+        let (col, line_no): (usize, usize) = (
+            col.parse().map_err(|_| format!("column of {place}"))?,
+            line_no.parse().map_err(|_| format!("line of {place}"))?,
+        );
+        // A file that cannot be read (missing, a directory, a link loop) is pointed at
+        // as a whole: line 1, column 1.
+        let Ok(bytes) = std::fs::read(dir.join(path)) else {
+            if (line_no, col) == (1, 1) {
+                continue;
+            }
+            return Err(format!("{place}: the file cannot be read, yet a line is named"));
+        };
+        let text = String::from_utf8_lossy(&bytes);
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let lines: Vec<&str> = text.split('\n').collect();
+        let Some(l) = line_no.checked_sub(1).and_then(|i| lines.get(i)) else {
+            return Err(format!("{place}: the file has {} lines", lines.len()));
+        };
+        let chars = l.chars().count();
+        if col == 0 || col > chars + 1 {
+            return Err(format!("{place}: line {line_no} has {chars} characters"));
+        }
+    }
+    Ok(())
+}
+
+/// Stderr as snapshotted: very long lines are cut, with the count of what was cut.
+fn for_snapshot(stderr: &str) -> String {
+    let mut s = String::new();
+    for line in stderr.split_inclusive('\n') {
+        let n = line.chars().count();
+        if n > SNAPSHOT_LINE {
+            let head: String = line.chars().take(SNAPSHOT_LINE).collect();
+            let _ = writeln!(s, "{head}… [{} more characters]", n - SNAPSHOT_LINE);
+        } else {
+            s.push_str(line);
+        }
+    }
+    s
+}
+
+/// Runs one case; returns its snapshot text, or why it failed.
+fn run_case(name: &str, case_dir: &Path) -> Result<String, String> {
+    let case: Case = toml::from_str(
+        &std::fs::read_to_string(case_dir.join("case.toml")).map_err(|e| e.to_string())?,
+    )
+    .map_err(|e| format!("case.toml: {e}"))?;
+    let tmp = tempfile::tempdir().map_err(|e| e.to_string())?;
+    copy_into(case_dir, tmp.path());
+    std::fs::remove_file(tmp.path().join("case.toml")).map_err(|e| e.to_string())?;
+    if let Some(kind) = &case.setup {
+        set_up(kind, tmp.path());
+    }
+    let data = case.data.clone().unwrap_or_else(|| ".".to_owned());
+    let args = case.args.clone().unwrap_or_else(|| vec!["check".to_owned()]);
+    let start = std::time::Instant::now();
+    let out = run(wg_in(tmp.path())
+        .args(["--data", &data, "--today", TODAY])
+        .args(&args)
+        .timeout(std::time::Duration::from_secs(120)));
+    let took = start.elapsed();
+    let why = |what: String| format!("{name}: {what}\nstderr:\n{}", for_snapshot(&out.stderr));
+    if out.stderr.contains("panicked") || out.code == 101 || out.code < 0 {
+        return Err(why(format!("wg crashed (exit {})", out.code)));
+    }
+    // As root, chmod 000 does not stop a read: the case loads, whatever it expects.
+    let unreadable_as_root = case.setup.as_deref() == Some("unreadable") && is_root();
+    if unreadable_as_root {
+        if out.code != 0 && out.code != 2 {
+            return Err(why(format!("exit {}", out.code)));
+        }
+    } else if out.code != case.exit {
+        return Err(why(format!("exit {}, expected {} ({})", out.code, case.exit, case.note)));
+    }
+    if out.code == 2 && !out.stdout.is_empty() {
+        return Err(why(format!("printed to stdout on failure: {}", out.stdout)));
+    }
+    if out.code == 2 && out.stderr.is_empty() {
+        return Err(why("failed without a word on stderr".to_owned()));
+    }
+    if took > std::time::Duration::from_secs(60) {
+        return Err(why(format!("took {took:?}")));
+    }
+    places_are_inside(tmp.path(), &out.stderr).map_err(why)?;
+    if unreadable_as_root {
+        return Ok(format!(
+            "{}\n(run as root: chmod 000 does not stop root from reading, so this run loaded the file)\n",
+            case.note
+        ));
+    }
+    Ok(format!(
+        "{}\nwg --data {data} --today {TODAY} {}\nexit: {}\n---\n{}",
+        case.note,
+        args.join(" "),
+        out.code,
+        for_snapshot(&out.stderr)
+    ))
+}
+
+#[test]
+fn every_catalogue_case_ends_as_its_case_toml_says() {
+    let cases = cases();
+    assert!(cases.len() >= 40, "the catalogue has {} cases", cases.len());
+    let mut failures = Vec::new();
+    for (name, dir) in &cases {
+        match run_case(name, dir) {
+            Ok(text) => {
+                let snap = std::panic::catch_unwind(|| {
+                    insta::assert_snapshot!(name.as_str(), text);
+                });
+                if snap.is_err() {
+                    failures.push(format!("{name}: snapshot differs"));
+                }
+            }
+            Err(why) => failures.push(why),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// A 50 MB line in an error does not flood the terminal: what is printed is cut.
+#[test]
+fn huge_lines_are_cut_in_messages() {
+    let case = root().join("tests").join("catalogue").join("huge-single-line-error");
+    let tmp = tempfile::tempdir().expect("tmp");
+    copy_into(&case, tmp.path());
+    set_up("huge-line-error", tmp.path());
+    let out = run(wg_in(tmp.path()).args(["--data", ".", "--today", TODAY, "check"]));
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.len() < 100_000,
+        "stderr is {} bytes long",
+        out.stderr.len()
+    );
+}
