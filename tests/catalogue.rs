@@ -8,7 +8,12 @@
 //! exit = 2                # the exit code expected
 //! setup = "symlink-loop"  # optional; what cannot be committed as files is made here
 //! data = "no-such-dir"    # optional; what --data names (default: the case itself)
+//! bug = "…"               # optional; a known bug, reported, that this case shows
 //! ```
+//!
+//! Besides its exit code, every case must: not panic, print nothing to stdout when it
+//! fails, say something on stderr when it fails, name only places inside the files, and
+//! never print a raw control character (but newline) to stderr, unless `bug` says why.
 //!
 //! Each case runs in a temporary copy of its directory, so paths print relative to it
 //! (`tasks.toml:5:1`), and its exit code and stderr are snapshotted as
@@ -36,6 +41,8 @@ struct Case {
     setup: Option<String>,
     #[serde(default)]
     data: Option<String>,
+    #[serde(default)]
+    bug: Option<String>,
 }
 
 fn cases() -> Vec<(String, PathBuf)> {
@@ -114,7 +121,7 @@ fn set_up(kind: &str, dir: &Path) {
 
 /// Every `--> path:line:col` in stderr names a line of that file and a column at most
 /// one past the line's end.
-fn places_are_inside(dir: &Path, stderr: &str) -> Result<(), String> {
+pub(crate) fn places_are_inside(dir: &Path, stderr: &str) -> Result<(), String> {
     for line in stderr.lines() {
         let Some(place) = line.trim_start().strip_prefix("--> ") else {
             continue;
@@ -150,10 +157,27 @@ fn places_are_inside(dir: &Path, stderr: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Stderr as snapshotted: very long lines are cut, with the count of what was cut.
+/// A character that must not reach a terminal raw (see `wg::render::text`).
+fn is_raw_control(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{9}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+}
+
+/// Stderr as snapshotted: control characters shown as `\u{..}` (a raw one is a bug,
+/// caught above, but the snapshot file stays plain text), and very long lines cut with
+/// the count of what was cut.
 fn for_snapshot(stderr: &str) -> String {
+    let escaped: String = stderr
+        .chars()
+        .map(|c| {
+            if is_raw_control(c) {
+                format!("\\u{{{:x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
     let mut s = String::new();
-    for line in stderr.split_inclusive('\n') {
+    for line in escaped.split_inclusive('\n') {
         let n = line.chars().count();
         if n > SNAPSHOT_LINE {
             let head: String = line.chars().take(SNAPSHOT_LINE).collect();
@@ -179,9 +203,14 @@ fn run_case(name: &str, case_dir: &Path) -> Result<String, String> {
     }
     let data = case.data.clone().unwrap_or_else(|| ".".to_owned());
     let args = case.args.clone().unwrap_or_else(|| vec!["check".to_owned()]);
+    // A case about --today gives its own.
+    let mut global = vec!["--data", data.as_str()];
+    if !args.iter().any(|a| a == "--today") {
+        global.extend(["--today", TODAY]);
+    }
     let start = std::time::Instant::now();
     let out = run(wg_in(tmp.path())
-        .args(["--data", &data, "--today", TODAY])
+        .args(&global)
         .args(&args)
         .timeout(std::time::Duration::from_secs(120)));
     let took = start.elapsed();
@@ -208,15 +237,28 @@ fn run_case(name: &str, case_dir: &Path) -> Result<String, String> {
         return Err(why(format!("took {took:?}")));
     }
     places_are_inside(tmp.path(), &out.stderr).map_err(why)?;
+    let raw_control = out.stderr.chars().any(is_raw_control);
+    match (&case.bug, raw_control) {
+        (None, true) => return Err(why("printed a raw control character".to_owned())),
+        // The bug is fixed: drop `bug` from case.toml (and un-ignore its test).
+        (Some(bug), false) => return Err(why(format!("no longer shows the bug \"{bug}\""))),
+        _ => {}
+    }
     if unreadable_as_root {
         return Ok(format!(
             "{}\n(run as root: chmod 000 does not stop root from reading, so this run loaded the file)\n",
             case.note
         ));
     }
+    let bug = case
+        .bug
+        .as_ref()
+        .map(|b| format!("KNOWN BUG: {b}\n"))
+        .unwrap_or_default();
     Ok(format!(
-        "{}\nwg --data {data} --today {TODAY} {}\nexit: {}\n---\n{}",
+        "{}\n{bug}wg {} {}\nexit: {}\n---\n{}",
         case.note,
+        global.join(" "),
         args.join(" "),
         out.code,
         for_snapshot(&out.stderr)

@@ -9,6 +9,7 @@ mod edit;
 mod examples;
 mod init;
 mod meeting;
+mod props;
 mod report;
 mod roster;
 mod tasks;
