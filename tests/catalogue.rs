@@ -52,7 +52,11 @@ fn cases() -> Vec<(String, PathBuf)> {
         .map(|e| e.expect("dir entry").path())
         .filter(|p| p.join("case.toml").is_file())
         .map(|p| {
-            let name = p.file_name().expect("a name").to_string_lossy().into_owned();
+            let name = p
+                .file_name()
+                .expect("a name")
+                .to_string_lossy()
+                .into_owned();
             (name, p)
         })
         .collect();
@@ -92,9 +96,8 @@ fn set_up(kind: &str, dir: &Path) {
             // 50 MB on one line: 16.7 M three-byte characters in a title.
             let big = "字".repeat(50 * 1024 * 1024 / 3);
             let tail = if kind == "huge-line" { "" } else { " oops" };
-            let text = format!(
-                "[[tasks]]\nid = \"T-01\"\ngroup = \"leading\"\ntitle = \"{big}\"{tail}\n"
-            );
+            let text =
+                format!("[[tasks]]\nid = \"T-01\"\ngroup = \"leading\"\ntitle = \"{big}\"{tail}\n");
             std::fs::write(&tasks, text).expect("write a 50 MB line");
         }
         "deep-arrays" => {
@@ -141,7 +144,9 @@ pub(crate) fn places_are_inside(dir: &Path, stderr: &str) -> Result<(), String> 
             if (line_no, col) == (1, 1) {
                 continue;
             }
-            return Err(format!("{place}: the file cannot be read, yet a line is named"));
+            return Err(format!(
+                "{place}: the file cannot be read, yet a line is named"
+            ));
         };
         let text = String::from_utf8_lossy(&bytes);
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
@@ -202,7 +207,10 @@ fn run_case(name: &str, case_dir: &Path) -> Result<String, String> {
         set_up(kind, tmp.path());
     }
     let data = case.data.clone().unwrap_or_else(|| ".".to_owned());
-    let args = case.args.clone().unwrap_or_else(|| vec!["check".to_owned()]);
+    let args = case
+        .args
+        .clone()
+        .unwrap_or_else(|| vec!["check".to_owned()]);
     // A case about --today gives its own.
     let mut global = vec!["--data", data.as_str()];
     if !args.iter().any(|a| a == "--today") {
@@ -225,7 +233,10 @@ fn run_case(name: &str, case_dir: &Path) -> Result<String, String> {
             return Err(why(format!("exit {}", out.code)));
         }
     } else if out.code != case.exit {
-        return Err(why(format!("exit {}, expected {} ({})", out.code, case.exit, case.note)));
+        return Err(why(format!(
+            "exit {}, expected {} ({})",
+            out.code, case.exit, case.note
+        )));
     }
     if out.code == 2 && !out.stdout.is_empty() {
         return Err(why(format!("printed to stdout on failure: {}", out.stdout)));
@@ -289,7 +300,10 @@ fn every_catalogue_case_ends_as_its_case_toml_says() {
 /// A 50 MB line in an error does not flood the terminal: what is printed is cut.
 #[test]
 fn huge_lines_are_cut_in_messages() {
-    let case = root().join("tests").join("catalogue").join("huge-single-line-error");
+    let case = root()
+        .join("tests")
+        .join("catalogue")
+        .join("huge-single-line-error");
     let tmp = tempfile::tempdir().expect("tmp");
     copy_into(&case, tmp.path());
     set_up("huge-line-error", tmp.path());

@@ -138,7 +138,10 @@ fn mutation() -> impl Strategy<Value = Mutation> {
 /// Applies a mutation to a file's bytes. Positions are taken modulo the size, so every
 /// generated mutation applies to every file.
 fn mutate(bytes: &[u8], m: &Mutation) -> Vec<u8> {
-    let mut lines: Vec<Vec<u8>> = bytes.split_inclusive(|&b| b == b'\n').map(<[u8]>::to_vec).collect();
+    let mut lines: Vec<Vec<u8>> = bytes
+        .split_inclusive(|&b| b == b'\n')
+        .map(<[u8]>::to_vec)
+        .collect();
     let n = lines.len().max(1);
     let join = |lines: Vec<Vec<u8>>| lines.concat();
     // The value part of a `key = value` line, if the line is one.
@@ -159,7 +162,9 @@ fn mutate(bytes: &[u8], m: &Mutation) -> Vec<u8> {
         }
         Mutation::Retype(i, value) | Mutation::Rekey(i, value) if !lines.is_empty() => {
             // The i-th line that has a `=`, counting around.
-            let kv: Vec<usize> = (0..lines.len()).filter(|&l| split_kv(&lines[l]).is_some()).collect();
+            let kv: Vec<usize> = (0..lines.len())
+                .filter(|&l| split_kv(&lines[l]).is_some())
+                .collect();
             let Some(&l) = kv.get(i % kv.len().max(1)) else {
                 return bytes.to_vec();
             };
@@ -200,21 +205,38 @@ fn mutate(bytes: &[u8], m: &Mutation) -> Vec<u8> {
 
 /// Every diagnostic's place lies inside its file (line exists, column at most one past
 /// the line's last character), and rendering does not panic.
-fn places_inside(sources: &[wg::load::Source], diags: &[wg::load::Diagnostic]) -> Result<(), String> {
+fn places_inside(
+    sources: &[wg::load::Source],
+    diags: &[wg::load::Diagnostic],
+) -> Result<(), String> {
     for d in diags {
         let Some((file, span)) = &d.at else { continue };
-        let source = sources.get(*file).ok_or_else(|| format!("{}: file {file} was not read", d.message))?;
+        let source = sources
+            .get(*file)
+            .ok_or_else(|| format!("{}: file {file} was not read", d.message))?;
         if span.start > source.text.len() {
-            return Err(format!("{}: span {span:?} past the end of {} ({} bytes)", d.message, source.shown, source.text.len()));
+            return Err(format!(
+                "{}: span {span:?} past the end of {} ({} bytes)",
+                d.message,
+                source.shown,
+                source.text.len()
+            ));
         }
         let (line, col) = source.line_col(span.start);
         let lines: Vec<&str> = source.text.split('\n').collect();
         let Some(text) = line.checked_sub(1).and_then(|i| lines.get(i)) else {
-            return Err(format!("{}: line {line} of {} lines", d.message, lines.len()));
+            return Err(format!(
+                "{}: line {line} of {} lines",
+                d.message,
+                lines.len()
+            ));
         };
         let chars = text.chars().count();
         if col == 0 || col > chars + 1 {
-            return Err(format!("{}: {}:{line}:{col}, the line has {chars} characters", d.message, source.shown));
+            return Err(format!(
+                "{}: {}:{line}:{col}, the line has {chars} characters",
+                d.message, source.shown
+            ));
         }
     }
     Ok(())
@@ -262,7 +284,10 @@ fn mutated_copy(src: usize, file: usize, mutations: &[Mutation]) -> (tempfile::T
 
 fn config(cases: u32) -> Config {
     Config {
-        cases,
+        cases: std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(cases),
         // Shrinking re-runs the loader many times; a failure is clear enough without it.
         max_shrink_iters: 200,
         failure_persistence: None,

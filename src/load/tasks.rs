@@ -72,51 +72,42 @@ pub fn load_all(files: &[TaskFile<'_>], refs: &Refs<'_>, diags: &mut Vec<Diagnos
     let parts: Vec<Part<'_>> = files.iter().flat_map(parts_of).collect();
     let results = run_parts(&parts, refs);
 
-    // Per file: the parts' results if every piece was plain, else the whole file again.
-    let mut by_file: Vec<(Vec<Loaded>, Vec<Diagnostic>, bool)> = files
-        .iter()
-        .map(|_| (Vec::new(), Vec::new(), true))
-        .collect();
-    for (part, result) in parts.iter().zip(results) {
-        let Some(slot) = files
-            .iter()
-            .position(|f| f.file == part.file)
-            .and_then(|i| by_file.get_mut(i))
-        else {
-            continue;
-        };
-        match result {
-            Some((loaded, part_diags)) => {
-                slot.0.extend(loaded);
-                slot.1.extend(part_diags);
-            }
-            None => slot.2 = false,
-        }
-    }
+    // File by file (the parts come in file order): the parts' results if every piece
+    // was plain, else the whole file again. Tasks move once, into the final list.
+    let mut results: Vec<Option<PartResult>> = results.into_iter().map(Some).collect();
     let mut seen: FastMap<String, (FileId, Span)> = FastMap::default();
-    let mut tasks = Vec::new();
-    for (f, (loaded, file_diags, plain)) in files.iter().zip(by_file) {
-        let file = f.file;
-        let loaded = if plain {
-            diags.extend(file_diags);
-            loaded
+    let mut tasks = Vec::with_capacity(parts.iter().map(|p| p.text.len()).sum::<usize>() / 256);
+    for f in files {
+        let mine: Vec<PartResult> = parts
+            .iter()
+            .zip(results.iter_mut())
+            .filter(|(p, _)| p.file == f.file)
+            .filter_map(|(_, r)| r.take())
+            .collect();
+        let loaded: Vec<Loaded> = if mine.iter().all(Option::is_some) {
+            mine.into_iter()
+                .flatten()
+                .flat_map(|(loaded, part_diags)| {
+                    diags.extend(part_diags);
+                    loaded
+                })
+                .collect()
         } else {
-            load_whole(file, f.source, refs, diags)
+            load_whole(f.file, f.source, refs, diags)
         };
-        tasks.reserve(loaded.len());
         for (task, id) in loaded {
             let Some(id) = id else { continue };
             if let Some((first_file, first_span)) = seen.get(&id.value) {
                 diags.push(
                     Diagnostic::error(format!("duplicate task id \"{}\"", id.value))
-                        .at(file, id.span.clone())
+                        .at(f.file, id.span.clone())
                         .label("defined again here")
                         .also("first defined at", *first_file, first_span.clone())
                         .help("task ids must be unique across all task files"),
                 );
                 continue;
             }
-            seen.insert(id.value, (file, id.span));
+            seen.insert(id.value, (f.file, id.span));
             tasks.extend(task);
         }
     }
@@ -243,7 +234,8 @@ fn run_parts(parts: &[Part<'_>], refs: &Refs<'_>) -> Vec<PartResult> {
 /// One part: its pieces, each loaded alone. The fast path reads a piece and says where
 /// it ended; a piece it gives up on is measured and goes to the parser.
 fn load_part(part: &Part<'_>, refs: &Refs<'_>) -> PartResult {
-    let mut loaded = Vec::new();
+    // A plain task takes some 300 bytes; reserving avoids regrowing a big vector.
+    let mut loaded = Vec::with_capacity(part.text.len() / 256);
     let mut diags = Vec::new();
     let (mut at, mut line) = (0, part.line);
     while let Some(rest) = part.text.get(at..).filter(|r| !r.is_empty()) {

@@ -53,8 +53,14 @@ impl Grid {
         let right: Vec<bool> = (0..cols)
             .map(|col| {
                 !self.rows.is_empty()
-                    && self.rows.iter().all(|r| r.get(col).is_none_or(|c| is_number(c)))
-                    && self.rows.iter().any(|r| r.get(col).is_some_and(|c| !c.is_empty()))
+                    && self
+                        .rows
+                        .iter()
+                        .all(|r| r.get(col).is_none_or(|c| is_number(c)))
+                    && self
+                        .rows
+                        .iter()
+                        .any(|r| r.get(col).is_some_and(|c| !c.is_empty()))
             })
             .collect();
         let total: usize = widths.iter().map(|w| w + 3).sum::<usize>() + 1;
@@ -193,14 +199,24 @@ mod tests {
         table
             .load_style(presets::ASCII_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Disabled)
-            .set_header(grid.headers.iter().map(|h| super::text::one_line(h).into_owned()));
+            .set_header(
+                grid.headers
+                    .iter()
+                    .map(|h| super::text::one_line(h).into_owned()),
+            );
         for row in &grid.rows {
             table.add_row(row.iter().map(|c| super::text::one_line(c).into_owned()));
         }
         for col in 0..grid.headers.len() {
             let numeric = !grid.rows.is_empty()
-                && grid.rows.iter().all(|r| r.get(col).is_none_or(|c| super::is_number(c)))
-                && grid.rows.iter().any(|r| r.get(col).is_some_and(|c| !c.is_empty()));
+                && grid
+                    .rows
+                    .iter()
+                    .all(|r| r.get(col).is_none_or(|c| super::is_number(c)))
+                && grid
+                    .rows
+                    .iter()
+                    .any(|r| r.get(col).is_some_and(|c| !c.is_empty()));
             if let Some(column) = table.column_mut(col).filter(|_| numeric) {
                 column.set_cell_alignment(CellAlignment::Right);
             }
@@ -210,8 +226,22 @@ mod tests {
 
     fn cell() -> impl Strategy<Value = String> {
         prop::sample::select(vec![
-            "", "a", "张柯", "省总工会副主席", "12", "7", "87.5%", "-3", "x y", "（逾期）", "é", "\u{1b}[31m",
-            "2021-12-31（每月）", "—", "a|b", "\t",
+            "",
+            "a",
+            "张柯",
+            "省总工会副主席",
+            "12",
+            "7",
+            "87.5%",
+            "-3",
+            "x y",
+            "（逾期）",
+            "é",
+            "\u{1b}[31m",
+            "2021-12-31（每月）",
+            "—",
+            "a|b",
+            "\t",
         ])
         .prop_map(str::to_owned)
     }
