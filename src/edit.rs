@@ -116,9 +116,9 @@ pub fn apply(
 ) -> Result<Outcome, Error> {
     let _lock = lock(dir, LOCK_TIMEOUT)?;
     let loaded = load::load(dir).map_err(Error::Data)?;
-    let task = find_task(&loaded, id)?;
+    let task = find_task(&loaded, id)?.clone();
     let today = today(&loaded.data.org);
-    let plan = plan(task, change, today)?;
+    let plan = plan(&task, change, today)?;
     let source = loaded
         .sources
         .iter()
@@ -130,9 +130,10 @@ pub fn apply(
                 task.origin.file.display()
             )
         })?;
+    let shown = source.shown.clone();
     let outcome = Outcome {
         id: task.id.clone(),
-        file: source.shown.clone(),
+        file: shown.clone(),
         changes: plan.changes.clone(),
         org: loaded.data.org.clone(),
     };
@@ -144,8 +145,7 @@ pub fn apply(
     let (bom, text) = read_file(&path)?;
     if text != source.text {
         return Err(Error::Other(anyhow!(
-            "{} changed while wg was editing it (another program wrote it); nothing was written. Run the command again",
-            source.shown
+            "{shown} changed while wg was editing it (another program wrote it); nothing was written. Run the command again"
         )));
     }
     let next_line = loaded
@@ -155,30 +155,32 @@ pub fn apply(
         .filter(|t| t.origin.file == task.origin.file && t.origin.line > task.origin.line)
         .map(|t| t.origin.line)
         .min();
-    let new_text = edit_text(&text, task, next_line, &plan).map_err(|e| {
+    // Only one copy of the data at a time: a 100,000-task directory is big.
+    drop(loaded);
+    let new_text = edit_text(&text, &task, next_line, &plan).map_err(|e| {
         Error::Other(e.context(format!(
-            "cannot edit task {} in {}; nothing was written. Edit the file by hand",
-            task.id, source.shown
+            "cannot edit task {} in {shown}; nothing was written. Edit the file by hand",
+            task.id
         )))
     })?;
+    drop(text);
 
-    let reloaded = validate(dir, &task.origin.file, &new_text, &task.id, &source.shown)?;
-    check_result(&reloaded, task, &plan).map_err(|e| {
+    let reloaded = validate(dir, &task.origin.file, new_text, &task.id, &shown)?;
+    check_result(&reloaded, &task, &plan).map_err(|e| {
         Error::Other(e.context(format!(
-            "the edit of task {} in {} did not come out as planned, so it was refused and nothing was written; please report this as a bug",
-            task.id, source.shown
+            "the edit of task {} in {shown} did not come out as planned, so it was refused and nothing was written; please report this as a bug",
+            task.id
         )))
     })?;
-
-    let mut bytes = Vec::with_capacity(new_text.len() + 3);
-    if bom {
-        bytes.extend_from_slice(b"\xEF\xBB\xBF");
-    }
-    bytes.extend_from_slice(new_text.as_bytes());
-    write_atomic(&path, &bytes).map_err(|e| {
+    let new_text = reloaded
+        .sources
+        .iter()
+        .find(|s| s.rel == task.origin.file)
+        .map_or("", |s| s.text.as_str());
+    write_atomic(&path, bom, new_text).map_err(|e| {
         Error::Other(e.context(format!(
-            "the edit of task {} was not written and {} is unchanged",
-            task.id, source.shown
+            "the edit of task {} was not written and {shown} is unchanged",
+            task.id
         )))
     })?;
     Ok(outcome)
@@ -189,12 +191,12 @@ pub fn apply(
 fn validate(
     dir: &Path,
     rel: &Path,
-    new_text: &str,
+    new_text: String,
     id: &str,
     shown: &str,
 ) -> Result<Loaded, Error> {
-    let replaced = HashMap::from([(rel.to_path_buf(), new_text.to_owned())]);
-    load::load_with(dir, &replaced).map_err(|mut failure| {
+    let replaced = HashMap::from([(rel.to_path_buf(), new_text)]);
+    load::load_with(dir, replaced).map_err(|mut failure| {
         failure.diagnostics.insert(
             0,
             Diagnostic::error(format!(
@@ -646,7 +648,7 @@ fn check_result(reloaded: &Loaded, before: &Task, plan: &Plan) -> anyhow::Result
 /// rename over it, fsync the directory (a crash leaves the old file or the new one,
 /// never half of either; at worst a stray `.NAME.XXXXXX` temporary file). The file's mode is kept. A symlink is followed
 /// first, so the target is replaced and the link stays a link.
-fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+fn write_atomic(path: &Path, bom: bool, text: &str) -> anyhow::Result<()> {
     let target: PathBuf = path
         .canonicalize()
         .with_context(|| format!("cannot resolve {}", path.display()))?;
@@ -658,7 +660,9 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
                 target.display()
             )
         })?;
-    file.write_all(bytes)
+    let bom: &[u8] = if bom { b"\xEF\xBB\xBF" } else { b"" };
+    file.write_all(bom)
+        .and_then(|()| file.write_all(text.as_bytes()))
         .with_context(|| format!("cannot write the new {}", target.display()))?;
     // commit() fsyncs the file, renames it over the target and fsyncs the directory.
     file.commit()
@@ -757,7 +761,7 @@ mod tests {
         let err = validate(
             tmp.path(),
             Path::new("tasks.toml"),
-            &text,
+            text,
             "JH-01",
             "tasks.toml",
         )

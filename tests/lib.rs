@@ -12,4 +12,5 @@ mod meeting;
 mod props;
 mod report;
 mod roster;
+mod safety;
 mod tasks;

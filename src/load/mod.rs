@@ -123,17 +123,20 @@ fn shown(dir: &Path, rel: &Path) -> String {
 
 /// Loads and validates a data directory.
 pub fn load(dir: &Path) -> Result<Loaded, LoadFailure> {
-    load_with(dir, &HashMap::new())
+    load_with(dir, HashMap::new())
 }
 
 /// Loads a data directory with some files replaced by new text (relative path → text):
 /// how an edit is validated before it is written.
-pub fn load_with(dir: &Path, replaced: &HashMap<PathBuf, String>) -> Result<Loaded, LoadFailure> {
+pub fn load_with(
+    dir: &Path,
+    mut replaced: HashMap<PathBuf, String>,
+) -> Result<Loaded, LoadFailure> {
     let mut diags = Vec::new();
     let mut sources = Vec::new();
     for rel in data_files(dir) {
-        let text = match replaced.get(&rel) {
-            Some(text) => Ok(text.clone()),
+        let text = match replaced.remove(&rel) {
+            Some(text) => Ok(text),
             None => read_text(dir, &rel, sources.len(), &mut diags),
         };
         match text {
