@@ -78,7 +78,10 @@ fn terminal_output_never_carries_control_characters() {
             }
             // A tab in a table cell breaks the alignment: cells show it escaped.
             for line in out.stdout.lines().filter(|l| l.starts_with('|')) {
-                assert!(!line.contains('\t'), "{args:?}: a tab in a table row: {line:?}");
+                assert!(
+                    !line.contains('\t'),
+                    "{args:?}: a tab in a table row: {line:?}"
+                );
             }
         }
     }
@@ -130,7 +133,11 @@ fn markdown_tables_keep_their_shape_whatever_the_cells_hold() {
     let mut saw_pipe = false;
     let mut saw_br = false;
     for args in commands {
-        let args: Vec<&str> = args.iter().copied().chain(["--format", "markdown"]).collect();
+        let args: Vec<&str> = args
+            .iter()
+            .copied()
+            .chain(["--format", "markdown"])
+            .collect();
         let out = safety(&args);
         let lines: Vec<&str> = out.stdout.lines().collect();
         let mut width = None;
@@ -148,7 +155,10 @@ fn markdown_tables_keep_their_shape_whatever_the_cells_hold() {
         saw_pipe |= out.stdout.contains("\\|");
         saw_br |= out.stdout.contains("<br>");
     }
-    assert!(saw_pipe && saw_br, "the fixture's | and newlines were not seen escaped");
+    assert!(
+        saw_pipe && saw_br,
+        "the fixture's | and newlines were not seen escaped"
+    );
     let out = safety(&["tasks", "list", "--format", "markdown"]);
     assert!(out.stdout.contains("<br>第二行"), "{}", out.stdout);
 }
@@ -195,7 +205,11 @@ fn csv_cells_that_a_spreadsheet_would_run_are_inert() {
         "'+1+cmd|' /C calc'!A0",
         "'\t制表开头",
     ] {
-        assert!(out.stdout.contains(expected), "{expected:?} in\n{}", out.stdout);
+        assert!(
+            out.stdout.contains(expected),
+            "{expected:?} in\n{}",
+            out.stdout
+        );
     }
     // A cell that starts with CR: prefixed, and the CR itself shown, not sent.
     assert!(out.stdout.contains("'\\r回车开头"), "{}", out.stdout);
@@ -286,7 +300,10 @@ const FREE_TEXT: &[&str] = &[
 fn json_and_yaml_carry_every_string_exactly() {
     let in_files = fixture_strings();
     for s in FREE_TEXT {
-        assert!(in_files.iter().any(|f| f == s), "{s:?} is not in the fixture");
+        assert!(
+            in_files.iter().any(|f| f == s),
+            "{s:?} is not in the fixture"
+        );
     }
     let commands: &[&[&str]] = &[
         &["tasks", "list"],
@@ -299,19 +316,31 @@ fn json_and_yaml_carry_every_string_exactly() {
     for args in commands {
         let json_args: Vec<&str> = args.iter().copied().chain(["--format", "json"]).collect();
         let json = safety(&json_args);
-        let from_json: serde_json::Value =
-            serde_json::from_str(&json.stdout).expect("valid JSON");
+        let from_json: serde_json::Value = serde_json::from_str(&json.stdout).expect("valid JSON");
         let yaml_args: Vec<&str> = args.iter().copied().chain(["--format", "yaml"]).collect();
         let yaml = safety(&yaml_args);
         let from_yaml: serde_json::Value =
             serde_saphyr::from_str(&yaml.stdout).expect("valid YAML");
         assert_eq!(from_json, from_yaml, "{args:?}: JSON and YAML differ");
         json_strings(&from_json, &mut seen);
-        // JSON escapes controls; YAML must quote and escape them too.
+        // JSON escapes every dangerous character; YAML escapes every control character
+        // (serde-saphyr leaves the bidi overrides as they are: they are not controls).
         assert!(dangerous_in(&json.stdout).is_empty(), "{args:?} JSON");
+        let yaml_controls: Vec<char> = yaml
+            .stdout
+            .chars()
+            .filter(|c| c.is_control() && *c != '\n')
+            .collect();
+        assert!(
+            yaml_controls.is_empty(),
+            "{args:?} YAML has {yaml_controls:?}"
+        );
     }
     for s in FREE_TEXT {
-        assert!(seen.iter().any(|v| v == s), "{s:?} did not come back exactly");
+        assert!(
+            seen.iter().any(|v| v == s),
+            "{s:?} did not come back exactly"
+        );
     }
 }
 
@@ -354,11 +383,27 @@ fn a_closed_stdout_exits_0_without_a_word() {
 
 #[test]
 fn a_non_utf8_locale_changes_nothing() {
-    let expected = run(wg().args(["--data", "tests/fixtures/safety", "--today", TODAY, "tasks", "list"]));
-    for (k, v) in [("LANG", "C"), ("LC_ALL", "POSIX"), ("LC_ALL", "zh_CN.GB18030")] {
-        let out = run(wg()
-            .env(k, v)
-            .args(["--data", "tests/fixtures/safety", "--today", TODAY, "tasks", "list"]));
+    let expected = run(wg().args([
+        "--data",
+        "tests/fixtures/safety",
+        "--today",
+        TODAY,
+        "tasks",
+        "list",
+    ]));
+    for (k, v) in [
+        ("LANG", "C"),
+        ("LC_ALL", "POSIX"),
+        ("LC_ALL", "zh_CN.GB18030"),
+    ] {
+        let out = run(wg().env(k, v).args([
+            "--data",
+            "tests/fixtures/safety",
+            "--today",
+            TODAY,
+            "tasks",
+            "list",
+        ]));
         assert_eq!(out.code, 0, "{k}={v}: {}", out.stderr);
         assert_eq!(out.stdout, expected.stdout, "{k}={v}");
     }
@@ -366,9 +411,14 @@ fn a_non_utf8_locale_changes_nothing() {
 
 #[test]
 fn no_home_is_needed() {
-    let out = run(wg()
-        .env_remove("HOME")
-        .args(["--data", "tests/fixtures/safety", "--today", TODAY, "tasks", "list"]));
+    let out = run(wg().env_remove("HOME").args([
+        "--data",
+        "tests/fixtures/safety",
+        "--today",
+        TODAY,
+        "tasks",
+        "list",
+    ]));
     assert_eq!(out.code, 0, "{}", out.stderr);
     let dir = tempfile::tempdir().expect("tmp");
     let out = run(wg_in(dir.path()).env_remove("HOME").args(["init", "new"]));
@@ -381,18 +431,33 @@ fn tz_unset_or_invalid_does_not_matter_when_the_org_has_a_zone() {
     // 2026-01-14T18:30Z is 2026-01-15 02:30 in Asia/Shanghai: the org's day is the 15th.
     let run_with = |tz: Option<&str>| {
         let mut cmd = wg();
-        cmd.env("WG_NOW", "2026-01-14T18:30:00Z")
-            .args(["--data", "tests/fixtures/safety", "tasks", "list", "--format", "json"]);
+        cmd.env("WG_NOW", "2026-01-14T18:30:00Z").args([
+            "--data",
+            "tests/fixtures/safety",
+            "tasks",
+            "list",
+            "--format",
+            "json",
+        ]);
         match tz {
             Some(tz) => cmd.env("TZ", tz),
             None => cmd.env_remove("TZ"),
         };
         run(&mut cmd)
     };
-    for tz in [None, Some("Invalid/Zone"), Some(""), Some("America/New_York")] {
+    for tz in [
+        None,
+        Some("Invalid/Zone"),
+        Some(""),
+        Some("America/New_York"),
+    ] {
         let out = run_with(tz);
         assert_eq!(out.code, 0, "TZ={tz:?}: {}", out.stderr);
-        assert!(out.stdout.contains("\"as_of\": \"2026-01-15\""), "TZ={tz:?}: {}", out.stdout);
+        assert!(
+            out.stdout.contains("\"as_of\": \"2026-01-15\""),
+            "TZ={tz:?}: {}",
+            out.stdout
+        );
     }
 }
 
@@ -404,9 +469,17 @@ fn an_invalid_org_time_zone_is_a_clear_error() {
     std::fs::write(&org, text.replace("Asia/Shanghai", "Asia/Shanghia")).expect("write");
     let out = run(wg_in(dir.path()).args(["--data", ".", "tasks", "list"]));
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("unknown time zone \"Asia/Shanghia\""), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("unknown time zone \"Asia/Shanghia\""),
+        "{}",
+        out.stderr
+    );
     assert!(out.stderr.contains("org.toml:8:12"), "{}", out.stderr);
-    assert!(out.stderr.contains("Asia/Shanghai"), "the hint names a real zone: {}", out.stderr);
+    assert!(
+        out.stderr.contains("Asia/Shanghai"),
+        "the hint names a real zone: {}",
+        out.stderr
+    );
 }
 
 /// Known bug, reported: a diagnostic quotes the source line as it is, and a C1 control

@@ -66,7 +66,10 @@ pub fn text(s: &str) -> String {
             '\r' if chars.peek() == Some(&'\n') => {}
             '\n' | '\r' => out.push_str("\\n"),
             '\t' => out.push(c),
+            // Controls are not allowed in iCalendar TEXT (RFC 5545 3.3.11); the bidi
+            // overrides would make a calendar show text as something it is not.
             c if c.is_control() => {}
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {}
             c => out.push(c),
         }
     }

@@ -147,7 +147,8 @@ fn is_number(cell: &str) -> bool {
 /// Escapes text for a Markdown table cell (and for inline Markdown generally):
 /// `|` and `\` are escaped, newlines become `<br>`, control characters are shown.
 pub fn markdown_cell(s: &str) -> String {
-    let s = text::sanitize(s);
+    // A line break written on Windows (CRLF) is one line break, not a CR to show.
+    let s = text::sanitize(&s.replace("\r\n", "\n")).into_owned();
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -163,18 +164,91 @@ pub fn markdown_cell(s: &str) -> String {
     out
 }
 
-/// Prefixes a `'` to cells a spreadsheet would read as a formula (`= + - @`, tab, CR).
+/// Makes a CSV cell safe: a `'` goes before a cell a spreadsheet would read as a formula
+/// (one starting with `= + - @`, tab or CR), and control characters other than tab and
+/// newline are shown escaped (`\u{1b}`), as in tables, because CSV is printed to
+/// terminals too. A Windows line break (CRLF) inside a value becomes a plain newline.
 pub fn csv_cell(s: &str) -> std::borrow::Cow<'_, str> {
-    match s.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}").into(),
-        _ => s.into(),
+    let formula = matches!(s.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'));
+    let safe = text::sanitize(s);
+    if !formula && matches!(safe, std::borrow::Cow::Borrowed(_)) {
+        return s.into();
+    }
+    let safe = text::sanitize(&s.replace("\r\n", "\n")).into_owned();
+    if formula {
+        format!("'{safe}").into()
+    } else {
+        safe.into()
     }
 }
 
+/// Pretty JSON. serde_json escapes only C0 controls; DEL, C1 controls and the bidi
+/// overrides are escaped here too (`\u009b`), so JSON printed to a terminal is as safe
+/// as a table, and still parses back to exactly the same strings.
 pub fn json(out: &mut dyn Write, value: &impl Serialize) -> anyhow::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, SafeJson::default());
+    value.serialize(&mut ser)?;
     out.write_all(b"\n")?;
     Ok(())
+}
+
+/// serde_json's pretty formatter, with the escapes of [`json`].
+#[derive(Default)]
+struct SafeJson(serde_json::ser::PrettyFormatter<'static>);
+
+impl serde_json::ser::Formatter for SafeJson {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut rest = fragment;
+        while let Some((at, c)) = rest
+            .char_indices()
+            .find(|(_, c)| text::is_unsafe_anywhere(*c))
+        {
+            writer.write_all(rest.get(..at).unwrap_or("").as_bytes())?;
+            write!(writer, "\\u{:04x}", c as u32)?;
+            rest = rest.get(at + c.len_utf8()..).unwrap_or("");
+        }
+        writer.write_all(rest.as_bytes())
+    }
+
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
 }
 
 pub fn yaml(out: &mut dyn Write, value: &impl Serialize) -> anyhow::Result<()> {

@@ -9,11 +9,19 @@ use std::borrow::Cow;
 fn is_unsafe(c: char, keep_newlines: bool) -> bool {
     match c {
         '\n' => !keep_newlines,
-        '\t' => false,
+        // A tab in one line (a table cell) would break the alignment of the columns.
+        '\t' => !keep_newlines,
         '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => true,
         '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => true,
         _ => false,
     }
+}
+
+/// The characters that are escaped even where newlines and tabs are fine: C0 controls
+/// (but tab and newline), DEL, C1 controls and the bidi overrides. For formats with
+/// their own escapes (JSON).
+pub fn is_unsafe_anywhere(c: char) -> bool {
+    c != '\t' && c != '\n' && is_unsafe(c, true)
 }
 
 fn escape(s: &str, keep_newlines: bool) -> Cow<'_, str> {
@@ -28,6 +36,8 @@ fn escape(s: &str, keep_newlines: bool) -> Cow<'_, str> {
             out.push_str("\\n");
         } else if c == '\r' {
             out.push_str("\\r");
+        } else if c == '\t' {
+            out.push_str("\\t");
         } else {
             out.push_str(&format!("\\u{{{:x}}}", c as u32));
         }
@@ -56,5 +66,6 @@ mod tests {
         assert_eq!(sanitize("a\nb"), "a\nb");
         assert_eq!(sanitize("\u{9b}x\u{202e}"), "\\u{9b}x\\u{202e}");
         assert_eq!(sanitize("张柯\t"), "张柯\t");
+        assert_eq!(one_line("a\tb"), "a\\tb");
     }
 }
