@@ -88,9 +88,7 @@ pub enum Command {
         dir: PathBuf,
     },
     /// Print shell completions (bash, zsh, fish, elvish, powershell)
-    Completions {
-        shell: clap_complete::Shell,
-    },
+    Completions { shell: clap_complete::Shell },
 }
 
 /// Which tasks a task command looks at. Filters combine: a task must pass all.
@@ -241,7 +239,8 @@ pub fn parse_lang(s: &str) -> Result<Lang, String> {
 }
 
 pub fn parse_quarter(s: &str) -> Result<Quarter, String> {
-    Quarter::parse(s).ok_or_else(|| format!("expected a quarter like 2026Q3 (year, Q, 1 to 4), got \"{s}\""))
+    Quarter::parse(s)
+        .ok_or_else(|| format!("expected a quarter like 2026Q3 (year, Q, 1 to 4), got \"{s}\""))
 }
 
 #[cfg(test)]

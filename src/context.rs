@@ -21,10 +21,13 @@ pub struct Env {
 impl Env {
     pub fn from_process() -> Result<Env, String> {
         use std::io::IsTerminal;
-        let cwd = std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
+        let cwd = std::env::current_dir()
+            .map_err(|e| format!("cannot read the current directory: {e}"))?;
         let now = match std::env::var("WG_NOW") {
             Ok(s) if !s.is_empty() => DateTime::parse_from_rfc3339(s.trim())
-                .map_err(|_| format!("WG_NOW must be an instant like 2026-06-30T17:30:00Z, got \"{s}\""))?
+                .map_err(|_| {
+                    format!("WG_NOW must be an instant like 2026-06-30T17:30:00Z, got \"{s}\"")
+                })?
                 .with_timezone(&Utc),
             _ => Utc::now(),
         };

@@ -251,6 +251,8 @@ pub fn role_title(group: &crate::model::Group, role: Role, executive: bool, lang
     };
     match own {
         Some(t) => t.clone(),
-        None => default_role_title(group.kind, role, executive).get(lang).to_owned(),
+        None => default_role_title(group.kind, role, executive)
+            .get(lang)
+            .to_owned(),
     }
 }

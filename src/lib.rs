@@ -12,6 +12,14 @@
 //!
 //! The library never prints: commands write to the `Write` they are given.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
+// Nothing from a file, an argument or the environment may panic wg: no unwrap, no
+// expect, no indexing that can go out of range. The few indexing places that cannot
+// say why where they are allowed.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![cfg_attr(
+    test,
+    allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
 
 pub mod cli;
 pub mod command;
@@ -61,7 +69,12 @@ impl From<std::io::Error> for Error {
 }
 
 /// Runs a parsed command line. Data goes to `out`; warnings go to `err`.
-pub fn run(cli: &cli::Cli, ctx: &context::Context, out: &mut dyn Write, err: &mut dyn Write) -> Result<Exit, Error> {
+pub fn run(
+    cli: &cli::Cli,
+    ctx: &context::Context,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Exit, Error> {
     command::run(&cli.command, ctx, out, err)
 }
 
@@ -89,7 +102,10 @@ pub fn main_with_env() -> ExitCode {
     let mut err = stderr.lock();
     let result = run(&cli, &ctx, &mut out, &mut err);
     // Whatever was produced is written, even before an error (e.g. a partial report).
-    let written = std::io::stdout().lock().write_all(&out).and_then(|()| std::io::stdout().lock().flush());
+    let written = std::io::stdout()
+        .lock()
+        .write_all(&out)
+        .and_then(|()| std::io::stdout().lock().flush());
     if let Err(e) = written {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             return ExitCode::from(0);

@@ -567,11 +567,11 @@ fn list_summary(report: &MeetingList, lang: Lang) -> String {
 fn ics_events(data: &Data, deadlines: bool, lang: Lang) -> Vec<ics::Event> {
     let mut events = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    let mut order: Vec<usize> = (0..data.meetings.len()).collect();
-    order.sort_by_key(|&i| (data.meetings[i].date, data.meetings[i].group, i));
-    for i in order {
-        let m = &data.meetings[i];
-        let group = &data.groups[m.group];
+    let mut order: Vec<(usize, &crate::model::Meeting)> =
+        data.meetings.iter().enumerate().collect();
+    order.sort_by_key(|&(i, m)| (m.date, m.group, i));
+    for (_, m) in order {
+        let group = &data.group(m.group);
         let base = format!("meeting-{}-{}", group.id, m.date.format("%Y%m%d"));
         // Two meetings of one group on one day: the second gets `-2`, and so on.
         let uid = (1..)
@@ -615,7 +615,7 @@ fn ics_events(data: &Data, deadlines: bool, lang: Lang) -> Vec<ics::Event> {
             let lead = data.task_lead_unit(t).map(|u| data.unit_name(u));
             let owner = t.owner.map(|p| data.person_name(p));
             let lines = [
-                field(L::Group.get(lang), &data.groups[t.group].name, lang),
+                field(L::Group.get(lang), &data.group(t.group).name, lang),
                 field(L::LeadUnit.get(lang), &or_none(lead, lang), lang),
                 field(L::Owner.get(lang), &or_none(owner, lang), lang),
                 field(L::Status.get(lang), i18n::status(t.status).get(lang), lang),

@@ -360,7 +360,7 @@ fn units_grid(data: &Data, report: &roster::RosterUnits, lang: Lang) -> Grid {
     for (u, row) in report.units.iter().enumerate() {
         let mut cells = vec![
             row.name.clone(),
-            i18n::unit_kind(data.units[u].kind).get(lang).to_owned(),
+            i18n::unit_kind(data.unit(u).kind).get(lang).to_owned(),
         ];
         for g in &report.groups {
             let cell = if row.leads.contains(g) {

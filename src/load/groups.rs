@@ -37,6 +37,10 @@ pub struct GroupsFile {
     pub broken: std::collections::HashSet<String>,
 }
 
+// Indexing here is into `groups` and the side vectors pushed in lockstep with it
+// (`parents`, `id_spans`, `kind_spans`), with indices from `0..groups.len()` or from
+// `ids`, which maps to positions in `groups`: never out of range, whatever the data.
+#[allow(clippy::indexing_slicing)]
 pub fn load(
     file: FileId,
     doc: &DeTable<'_>,

@@ -496,8 +496,8 @@ fn warn_unused(
         mark(t.lead_unit);
         t.units.iter().for_each(|&u| mark(Some(u)));
     }
-    for (u, unit) in org.units.iter().enumerate() {
-        if !used[u]
+    for ((u, unit), used) in org.units.iter().enumerate().zip(used) {
+        if !used
             && unit.kind != crate::model::UnitKind::External
             && let Some(span) = org.unit_spans.get(u)
         {

@@ -69,22 +69,44 @@ impl Data {
     /// The direct children of a group: the office first, then file order.
     pub fn children(&self, parent: GroupIdx) -> Vec<GroupIdx> {
         let mut kids: Vec<GroupIdx> = (0..self.groups.len())
-            .filter(|&g| self.groups[g].parent == Some(parent))
+            .filter(|&g| self.group(g).parent == Some(parent))
             .collect();
-        kids.sort_by_key(|&g| self.groups[g].kind != GroupKind::Office);
+        kids.sort_by_key(|&g| self.group(g).kind != GroupKind::Office);
         kids
     }
 
     /// The lead unit a task answers to: its own, or its group's.
     pub fn task_lead_unit(&self, task: &Task) -> Option<UnitIdx> {
-        task.lead_unit.or(self.groups[task.group].lead_unit)
+        task.lead_unit.or(self.group(task.group).lead_unit)
+    }
+
+    // The accessors below index with indices the loader made from these very vectors
+    // (references are resolved once, and nothing removes a record afterwards), so an
+    // index out of range would be a bug in wg, never a consequence of the data.
+
+    /// The group at an index the loader gave out.
+    #[allow(clippy::indexing_slicing)]
+    pub fn group(&self, g: GroupIdx) -> &Group {
+        &self.groups[g]
+    }
+
+    /// The person at an index the loader gave out.
+    #[allow(clippy::indexing_slicing)]
+    pub fn person(&self, p: PersonIdx) -> &Person {
+        &self.people[p]
+    }
+
+    /// The unit at an index the loader gave out.
+    #[allow(clippy::indexing_slicing)]
+    pub fn unit(&self, u: UnitIdx) -> &Unit {
+        &self.units[u]
     }
 
     pub fn unit_name(&self, unit: UnitIdx) -> &str {
-        &self.units[unit].name
+        &self.unit(unit).name
     }
 
     pub fn person_name(&self, person: PersonIdx) -> &str {
-        &self.people[person].name
+        &self.person(person).name
     }
 }

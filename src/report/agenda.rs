@@ -179,8 +179,8 @@ fn progress(
         .collect();
     let open: Vec<&&Task> = tasks.iter().filter(|t| !t.status.is_closed()).collect();
     ProgressReport {
-        group: data.groups[child].id.clone(),
-        group_name: data.groups[child].name.clone(),
+        group: data.group(child).id.clone(),
+        group_name: data.group(child).name.clone(),
         reporter: leader_ref(data, child, lang),
         due: outcomes.len(),
         due_done: outcomes.iter().filter(|o| o.is_done()).count(),
@@ -196,7 +196,7 @@ fn progress(
 
 /// The agenda of group `g`'s meeting in quarter `q`, as of `today`.
 pub fn agenda(data: &Data, g: GroupIdx, q: Quarter, today: NaiveDate, lang: Lang) -> Agenda {
-    let group = &data.groups[g];
+    let group = &data.group(g);
     let meeting = meeting_of(data, g, q, today);
     let horizon = meeting.map_or(q.last_day(), |m| m.date);
 
@@ -238,7 +238,7 @@ pub fn agenda(data: &Data, g: GroupIdx, q: Quarter, today: NaiveDate, lang: Lang
     let mut subtree: Vec<GroupIdx> = (0..data.groups.len())
         .filter(|&sub| in_subtree(data, g, sub))
         .collect();
-    subtree.sort_by_key(|&sub| (sub != g, data.groups[sub].kind != GroupKind::Office, sub));
+    subtree.sort_by_key(|&sub| (sub != g, data.group(sub).kind != GroupKind::Office, sub));
     let next_stage = subtree
         .into_iter()
         .filter_map(|sub| {
@@ -260,8 +260,8 @@ pub fn agenda(data: &Data, g: GroupIdx, q: Quarter, today: NaiveDate, lang: Lang
                     .then_with(|| a.task.id.cmp(&b.task.id))
             });
             (!tasks.is_empty()).then(|| NextStageGroup {
-                group: data.groups[sub].id.clone(),
-                group_name: data.groups[sub].name.clone(),
+                group: data.group(sub).id.clone(),
+                group_name: data.group(sub).name.clone(),
                 tasks,
             })
         })

@@ -255,9 +255,9 @@ pub fn evaluate(
         By::Group => (0..data.groups.len())
             .map(|g: GroupIdx| EvalRow {
                 key: RowKey::Group {
-                    group: data.groups[g].id.clone(),
+                    group: data.group(g).id.clone(),
                 },
-                name: data.groups[g].name.clone(),
+                name: data.group(g).name.clone(),
                 counts: tally(&|t| t.group == g),
             })
             .collect(),

@@ -105,9 +105,9 @@ pub fn person(data: &Data, typed: &str) -> Result<PersonIdx, LookupError> {
         "person",
         typed,
         data.people.len(),
-        |i| vec![data.people[i].id.as_str(), data.people[i].name.as_str()],
+        |i| vec![data.person(i).id.as_str(), data.person(i).name.as_str()],
         |i| {
-            let p = &data.people[i];
+            let p = &data.person(i);
             match &p.title {
                 Some(title) => format!("{} (id {}, {title})", p.name, p.id),
                 None => format!("{} (id {})", p.name, p.id),
@@ -122,12 +122,12 @@ pub fn unit(data: &Data, typed: &str) -> Result<UnitIdx, LookupError> {
         typed,
         data.units.len(),
         |i| {
-            let u = &data.units[i];
+            let u = &data.unit(i);
             let mut keys = vec![u.id.as_str(), u.name.as_str()];
             keys.extend(u.aliases.iter().map(String::as_str));
             keys
         },
-        |i| format!("{} (id {})", data.units[i].name, data.units[i].id),
+        |i| format!("{} (id {})", data.unit(i).name, data.unit(i).id),
     )
 }
 
@@ -138,11 +138,11 @@ pub fn group(data: &Data, typed: &str) -> Result<GroupIdx, LookupError> {
         data.groups.len(),
         |i| {
             vec![
-                data.groups[i].id.as_str(),
-                data.groups[i].id.as_str(),
-                data.groups[i].name.as_str(),
+                data.group(i).id.as_str(),
+                data.group(i).id.as_str(),
+                data.group(i).name.as_str(),
             ]
         },
-        |i| data.groups[i].id.clone(),
+        |i| data.group(i).id.clone(),
     )
 }

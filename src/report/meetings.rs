@@ -51,23 +51,21 @@ fn quarters(from: Quarter, to: Quarter) -> Vec<Quarter> {
 }
 
 pub fn list(data: &Data, today: NaiveDate) -> MeetingList {
-    let mut order: Vec<usize> = (0..data.meetings.len()).collect();
+    let mut order: Vec<(usize, &crate::model::Meeting)> =
+        data.meetings.iter().enumerate().collect();
     // By date, then by group in file order, then as written.
-    order.sort_by_key(|&i| (data.meetings[i].date, data.meetings[i].group, i));
+    order.sort_by_key(|&(i, m)| (m.date, m.group, i));
     let meetings: Vec<MeetingRow> = order
         .into_iter()
-        .map(|i| {
-            let m = &data.meetings[i];
-            MeetingRow {
-                date: m.date,
-                quarter: Quarter::of(m.date).to_string(),
-                group: data.groups[m.group].id.clone(),
-                group_name: data.groups[m.group].name.clone(),
-                title: m.title.clone(),
-                location: m.location.clone(),
-                items: m.items.clone(),
-                status: if m.date > today { "planned" } else { "held" },
-            }
+        .map(|(_, m)| MeetingRow {
+            date: m.date,
+            quarter: Quarter::of(m.date).to_string(),
+            group: data.group(m.group).id.clone(),
+            group_name: data.group(m.group).name.clone(),
+            title: m.title.clone(),
+            location: m.location.clone(),
+            items: m.items.clone(),
+            status: if m.date > today { "planned" } else { "held" },
         })
         .collect();
 
@@ -84,8 +82,7 @@ pub fn list(data: &Data, today: NaiveDate) -> MeetingList {
     let mut missing = Vec::new();
     if let Some(first) = first {
         for q in quarters(Quarter::of(first), Quarter::of(today)) {
-            for g in (0..data.groups.len()).filter(|&g| data.groups[g].meets == Cadence::Quarterly)
-            {
+            for g in (0..data.groups.len()).filter(|&g| data.group(g).meets == Cadence::Quarterly) {
                 let met = data
                     .meetings
                     .iter()
@@ -107,7 +104,7 @@ pub fn list(data: &Data, today: NaiveDate) -> MeetingList {
 fn missing_row(data: &Data, g: GroupIdx, q: Quarter) -> MissingMeeting {
     MissingMeeting {
         quarter: q.to_string(),
-        group: data.groups[g].id.clone(),
-        group_name: data.groups[g].name.clone(),
+        group: data.group(g).id.clone(),
+        group_name: data.group(g).name.clone(),
     }
 }

@@ -49,13 +49,13 @@ pub fn show(data: &Data, only: Option<GroupIdx>, lang: Lang) -> RosterShow {
 }
 
 fn group_view(data: &Data, g: GroupIdx, lang: Lang) -> GroupView {
-    let group = &data.groups[g];
+    let group = &data.group(g);
     let unit = |u: Option<UnitIdx>| u.map(|u| data.unit_name(u).to_owned());
     GroupView {
         id: group.id.clone(),
         name: group.name.clone(),
         kind: group.kind.as_str(),
-        parent: group.parent.map(|p| data.groups[p].id.clone()),
+        parent: group.parent.map(|p| data.group(p).id.clone()),
         host_unit: unit(group.host_unit),
         meets: group.meets.as_str(),
         lead_unit: unit(group.lead_unit),
@@ -69,7 +69,7 @@ fn group_view(data: &Data, g: GroupIdx, lang: Lang) -> GroupView {
             .seats()
             .into_iter()
             .map(|s| {
-                let person = &data.people[s.person];
+                let person = &data.person(s.person);
                 SeatView {
                     role: s.role.as_str(),
                     executive: s.executive,
@@ -111,7 +111,7 @@ pub struct RosterPerson {
 }
 
 pub fn person(data: &Data, p: PersonIdx, today: NaiveDate, lang: Lang) -> RosterPerson {
-    let who = &data.people[p];
+    let who = &data.person(p);
     let seats = data
         .groups
         .iter()
@@ -164,7 +164,7 @@ pub struct RosterUnits {
 }
 
 fn unit_row(data: &Data, u: UnitIdx) -> UnitRow {
-    let unit = &data.units[u];
+    let unit = &data.unit(u);
     let ids = |pred: &dyn Fn(&crate::model::Group) -> bool| {
         data.groups
             .iter()
@@ -211,7 +211,7 @@ pub struct RosterUnit {
 
 pub fn unit(data: &Data, u: UnitIdx, today: NaiveDate) -> RosterUnit {
     let row = unit_row(data, u);
-    let unit = &data.units[u];
+    let unit = &data.unit(u);
     RosterUnit {
         unit: UnitDetail {
             name: unit.name.clone(),

@@ -57,9 +57,15 @@ impl TaskView {
         TaskView {
             id: task.id.clone(),
             title: task.title.clone(),
-            group: data.groups[task.group].id.clone(),
-            lead_unit: data.task_lead_unit(task).map(|u| data.unit_name(u).to_owned()),
-            units: task.units.iter().map(|&u| data.unit_name(u).to_owned()).collect(),
+            group: data.group(task.group).id.clone(),
+            lead_unit: data
+                .task_lead_unit(task)
+                .map(|u| data.unit_name(u).to_owned()),
+            units: task
+                .units
+                .iter()
+                .map(|&u| data.unit_name(u).to_owned())
+                .collect(),
             owner: task.owner.map(|p| data.person_name(p).to_owned()),
             start: task.start,
             due: task.due,
