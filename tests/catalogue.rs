@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 const TODAY: &str = "2026-01-15";
 
 /// How long a quoted line may be in a snapshot; the 50 MB cases would make unreadable
-/// snapshots otherwise (and the cut itself is asserted on: see `huge_lines_are_cut`).
+/// snapshots otherwise (what wg prints is cut too: see `huge_lines_are_cut_in_messages`).
 const SNAPSHOT_LINE: usize = 400;
 
 #[derive(Debug, serde::Deserialize)]
@@ -64,8 +64,11 @@ fn cases() -> Vec<(String, PathBuf)> {
     cases
 }
 
+/// A valid task, for setups that add something after it.
+const TASK: &str = "[[tasks]]\nid = \"T-01\"\ntitle = \"召开领导小组会议\"\ngroup = \"leading\"\n";
+
+/// Whether the tests run as root (they do in CI), where chmod 000 does not stop a read.
 fn is_root() -> bool {
-    // SAFETY-free check: tests run as root in CI, where chmod 000 does not stop a read.
     std::process::Command::new("id")
         .arg("-u")
         .output()
@@ -117,6 +120,17 @@ fn set_up(kind: &str, dir: &Path) {
                 " }".repeat(depth)
             );
             std::fs::write(&tasks, text).expect("write deep tables");
+        }
+        "deep-dotted-key" => {
+            let text = format!(
+                "[[tasks]]\nid = \"T-01\"\ntitle = \"深\"\ngroup = \"leading\"\n{}b = 1\n",
+                "a.".repeat(10_000)
+            );
+            std::fs::write(&tasks, text).expect("write a deep dotted key");
+        }
+        "deep-table-header" => {
+            let text = format!("{}\n[{}b]\nc = 1\n", TASK, "a.".repeat(10_000));
+            std::fs::write(&tasks, text).expect("write a deep table header");
         }
         other => panic!("unknown setup {other:?}"),
     }
@@ -314,4 +328,40 @@ fn huge_lines_are_cut_in_messages() {
         "stderr is {} bytes long",
         out.stderr.len()
     );
+}
+
+/// Runs `wg check` on a catalogue case as committed (no setup).
+fn check_case(case: &str) -> crate::common::Output {
+    let dir = root().join("tests").join("catalogue").join(case);
+    run(wg_in(&dir).args(["--data", ".", "--today", TODAY, "check"]))
+}
+
+/// When org.toml does not parse, its syntax error is the one message about it (the
+/// loader used to add "has no [org] table", pointing at a comment).
+#[test]
+fn a_syntax_error_in_org_toml_is_reported_once() {
+    let out = check_case("syntax-error-in-org");
+    assert_eq!(out.code, 2);
+    assert!(!out.stderr.contains("has no [org] table"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("the data has 1 error"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// A person whose id clashes still answers to their name, so references to them by name
+/// are not "unknown" on top of the clash. (In `duplicate-unit-id` the references use the
+/// id the unit should have had, which no unit has: those are rightly unknown.)
+#[test]
+fn a_duplicate_id_is_reported_once() {
+    for case in ["duplicate-person-id"] {
+        let out = check_case(case);
+        assert_eq!(out.code, 2);
+        assert!(
+            !out.stderr.contains("error: unknown "),
+            "{case}: {}",
+            out.stderr
+        );
+    }
 }

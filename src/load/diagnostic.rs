@@ -184,7 +184,7 @@ impl Diagnostic {
             let span = clamp_span(&source.text, span);
             let lines = source.lines_around(&span);
             let (first_line, _) = source.line_col(lines.start);
-            let excerpt = source.text.get(lines.clone()).unwrap_or("");
+            let excerpt = defang(source.text.get(lines.clone()).unwrap_or(""));
             // Within the excerpt; a span on a line's \r\n ending points just past the text.
             let start = span.start.min(lines.end);
             let end = span.end.clamp(start, lines.end);
@@ -219,6 +219,27 @@ impl Diagnostic {
         text.push('\n');
         text
     }
+}
+
+/// The quoted source line, safe for a terminal: annotate-snippets shows C0 controls as
+/// symbols itself, but C1 controls (U+0080–U+009F, CSI among them), DEL and the
+/// bidirectional overrides would go out raw. Each becomes a visible character of the
+/// same length in bytes, so the spans still fit.
+fn defang(excerpt: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| matches!(c, '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !excerpt.chars().any(bad) {
+        return excerpt.into();
+    }
+    excerpt
+        .chars()
+        .map(|c| match c {
+            '\u{7f}' => '?',
+            '\u{80}'..='\u{9f}' => '\u{b7}',
+            c if bad(c) => '\u{fffd}',
+            c => c,
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// A span that lies inside the text and on character boundaries; an empty span at the

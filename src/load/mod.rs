@@ -409,19 +409,27 @@ fn build(sources: &[Source], unreadable: &[bool], diags: &mut Vec<Diagnostic>) -
     // org.toml is file 0 and groups.toml file 1 (see `data_files`).
     let org_ok = doc(0).is_some();
     let (org_doc, org_span) = doc(0).unwrap_or((&empty, 0..0));
-    let mut org = org::load(0, org_doc, org_span, diags);
+    // A file that did not parse has had its say: what an empty stand-in lacks is not news.
+    let mut discarded = Vec::new();
+    let org_diags = if org_ok { &mut *diags } else { &mut discarded };
+    let mut org = org::load(0, org_doc, org_span, org_diags);
     org.unit_names.complete = org_ok;
     org.person_names.complete = org_ok;
 
     let groups_ok = doc(1).is_some();
     let (groups_doc, groups_span) = doc(1).unwrap_or((&empty, 0..0));
+    let groups_diags = if groups_ok {
+        &mut *diags
+    } else {
+        &mut discarded
+    };
     let mut groups = groups::load(
         1,
         groups_doc,
         groups_span,
         &org.person_names,
         &org.unit_names,
-        diags,
+        groups_diags,
     );
     groups.complete = groups_ok;
 
@@ -499,7 +507,7 @@ fn warn_unused(
     for ((u, unit), used) in org.units.iter().enumerate().zip(used) {
         if !used
             && unit.kind != crate::model::UnitKind::External
-            && let Some(span) = org.unit_spans.get(u)
+            && let Some(Some(span)) = org.unit_spans.get(u)
         {
             diags.push(
                 Diagnostic::warning(format!(

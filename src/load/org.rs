@@ -18,7 +18,8 @@ pub struct OrgFile {
     pub unit_names: NameIndex,
     pub person_names: NameIndex,
     /// Where each unit and person was defined, for "unused" warnings.
-    pub unit_spans: Vec<std::ops::Range<usize>>,
+    /// `None` for a unit whose id clashed: it is reported already.
+    pub unit_spans: Vec<Option<std::ops::Range<usize>>>,
 }
 
 pub fn load(
@@ -66,6 +67,9 @@ pub fn load(
         let explicit_id = id.is_some();
         let id = id.unwrap_or_else(|| name.clone());
         let canonical = canonical(&name.value);
+        // A clashing id is reported; the unit still answers to its name and aliases, so
+        // references to it do not add "unknown unit" errors on top.
+        let mut id_clash = false;
         if let Some(first) = ids.insert(normalize(&id.value), id.span.clone()) {
             diags.push(duplicate(
                 file,
@@ -74,7 +78,10 @@ pub fn load(
                 id.span.clone(),
                 first,
             ));
-            continue;
+            if !explicit_id {
+                continue;
+            }
+            id_clash = true;
         }
         // A name or alias that already names another unit would make references to it
         // ambiguous; say so where it is written, not where it is used.
@@ -93,6 +100,7 @@ pub fn load(
             }
         }
         let keys = std::iter::once(id.value.as_str())
+            .filter(|_| !id_clash)
             .chain(std::iter::once(name.value.as_str()))
             .chain(aliases.iter().map(|a| a.value.as_str()));
         // An id that defaults to the name is the canonical name, without padding.
@@ -102,7 +110,7 @@ pub fn load(
             canonical.clone()
         };
         unit_names.add(format!("\"{canonical}\""), &canonical, &uid, keys);
-        unit_spans.push(name.span.clone());
+        unit_spans.push(Some(name.span.clone()).filter(|_| !id_clash));
         units.push(Unit {
             id: uid,
             name: canonical,
@@ -128,7 +136,9 @@ pub fn load(
         let canonical = canonical(&name.value);
         let explicit_id = id.is_some();
         let id = id.unwrap_or_else(|| name.clone());
+        let mut id_clash = false;
         if let Some(first) = ids.insert(normalize(&id.value), id.span.clone()) {
+            id_clash = explicit_id;
             let d = if explicit_id {
                 duplicate(file, &id.value, "person id", id.span.clone(), first)
             } else {
@@ -141,7 +151,11 @@ pub fn load(
                     .help("give each of them an `id` (a short handle of letters and digits) and refer to them by it in groups and tasks")
             };
             diags.push(d);
-            continue;
+            // Two people with one name and no ids: references go to the first. A
+            // clashing explicit id: the person still answers to their name.
+            if !id_clash {
+                continue;
+            }
         }
         let unit = unit.and_then(|u| {
             unit_names.resolve(&u, "unit", &format!("the unit of {canonical}"), file, diags)
@@ -156,12 +170,10 @@ pub fn load(
             Some(t) => format!("{canonical} ({pid}, {})", t.value),
             None => format!("{canonical} ({pid})"),
         };
-        person_names.add(
-            label,
-            &canonical,
-            &pid,
-            [id.value.as_str(), name.value.as_str()],
-        );
+        let keys = std::iter::once(id.value.as_str())
+            .filter(|_| !id_clash)
+            .chain(std::iter::once(name.value.as_str()));
+        person_names.add(label, &canonical, &pid, keys);
         people.push(Person {
             id: pid,
             name: canonical,
