@@ -187,10 +187,15 @@ impl View<'_> {
 
     fn list(&self, out: &mut dyn Write, report: &TaskList) -> Result<(), Error> {
         let calendar = self.data.calendar.is_some();
+        // A list with nothing overdue does not need three empty columns; CSV keeps its
+        // columns whatever the data, for spreadsheets and scripts.
+        let csv = self.format == Format::Csv;
+        let any_overdue = csv || report.tasks.iter().any(|t| t.days_overdue.is_some());
         let cols = Columns {
-            days_overdue: true,
-            working_days_overdue: calendar,
-            missed: report.tasks.iter().any(|t| t.repeat.is_some()),
+            days_overdue: any_overdue,
+            working_days_overdue: calendar && any_overdue,
+            missed: report.tasks.iter().any(|t| t.repeat.is_some())
+                && (csv || report.tasks.iter().any(|t| t.missed.unwrap_or(0) > 0)),
             ..Columns::default()
         };
         match self.format {
