@@ -517,3 +517,16 @@ fn diagnostics_never_quote_a_c1_control_raw() {
     let bad = dangerous_in(&out.stderr);
     assert!(bad.is_empty(), "{bad:?} in\n{}", out.stderr);
 }
+
+/// Found by `cargo fuzz` (load target): a diagnostic's hint (`= help:`), note and label
+/// used to print data as it is, so an ESC in a group id (`"off\u001b[2Jice"`) could
+/// clear the screen of whoever ran `wg check`. All of a diagnostic's text is escaped.
+#[test]
+fn diagnostic_hints_never_carry_control_characters() {
+    let out = run(wg()
+        .args(["--data", "tests/catalogue/control-character-in-help"])
+        .args(["--today", TODAY, "check"]));
+    assert_eq!(out.code, 2);
+    let bad = dangerous_in(&out.stderr);
+    assert!(bad.is_empty(), "{bad:?} in\n{}", out.stderr);
+}

@@ -191,7 +191,7 @@ impl Diagnostic {
             let local = (start - lines.start)..(end - lines.start);
             let mut annotation = AnnotationKind::Primary.span(local);
             if let Some(label) = &self.label {
-                annotation = annotation.label(label.as_str());
+                annotation = annotation.label(crate::render::text::one_line(label));
             }
             group = group.element(
                 Snippet::source(excerpt)
@@ -205,10 +205,11 @@ impl Diagnostic {
         {
             let (line, col) = source.line_col(span.start);
             let note = format!("{what}: {}:{line}:{col}", source.shown);
-            group = group.element(Level::NOTE.message(note));
+            group = group
+                .element(Level::NOTE.message(crate::render::text::sanitize(&note).into_owned()));
         }
         if let Some(help) = &self.help {
-            group = group.element(Level::HELP.message(help.as_str()));
+            group = group.element(Level::HELP.message(crate::render::text::sanitize(help)));
         }
         let renderer = if styled {
             Renderer::styled()
