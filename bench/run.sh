@@ -4,6 +4,7 @@
 #   bench/run.sh                      # everything; prints a Markdown report on stdout
 #   SIZES="10000 100000" PAIRS=9 bench/run.sh
 #   BENCH_DIR=/tmp/wg-bench bench/run.sh   # keep the generated data there
+#   WG_BIN=/path/to/old/wg bench/run.sh    # measure another build (before/after)
 #
 # Not part of CI: it installs taskwarrior (Debian/Ubuntu: apt-get) when it is missing,
 # builds wg in release mode, generates the data with `examples/gen_tasks.rs`, imports
@@ -48,7 +49,7 @@ fi
 note "building wg (release)"
 cargo build --release --quiet --bin wg --example gen_tasks
 TARGET=${CARGO_TARGET_DIR:-target}
-WG=$(realpath "$TARGET/release/wg")
+WG=$(realpath "${WG_BIN:-$TARGET/release/wg}")   # WG_BIN: measure another build of wg
 GEN=$(realpath "$TARGET/release/examples/gen_tasks")
 
 # --- measuring ---------------------------------------------------------------------
@@ -141,7 +142,7 @@ done
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -1)
 echo "Machine: ${cpu:-unknown CPU}, $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM;" \
      "$(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME"); $(rustc --version | cut -d' ' -f1-2);" \
-     "taskwarrior $(task --version); wg $(git describe --always --dirty 2>/dev/null || echo '?'); as of $TODAY, TZ=UTC;" \
+     "taskwarrior $(task --version); wg ${WG_BIN:-$(git describe --always --dirty 2>/dev/null || echo '?')}; as of $TODAY, TZ=UTC;" \
      "median of $PAIRS alternating pairs after a warm-up; load average before timing: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)."
 echo
 echo "| tasks | tasks file | overdue | \`wg tasks overdue\` | \`task overdue\` | speed-up | wg peak RSS | task peak RSS | wg RSS / file |"
