@@ -208,35 +208,10 @@ fn validate(
     })
 }
 
-/// The task with this id, or an error that suggests the nearest ids.
+/// The task with this id, or an error that suggests the nearest ids (the same lookup as
+/// `wg tasks show`).
 fn find_task<'a>(loaded: &'a Loaded, id: &str) -> Result<&'a Task, Error> {
-    let wanted = id.trim();
-    if let Some(task) = loaded.data.task_by_id(wanted) {
-        return Ok(task);
-    }
-    let tasks = &loaded.data.tasks;
-    let mut near: Vec<&str> = tasks
-        .iter()
-        .filter(|t| t.id.eq_ignore_ascii_case(wanted))
-        .map(|t| t.id.as_str())
-        .collect();
-    if near.is_empty() {
-        near = suggest::closest(wanted, tasks.iter().map(|t| t.id.as_str()), 3);
-    }
-    let hint = match near.as_slice() {
-        [] => String::new(),
-        [one] => format!("; did you mean \"{one}\"?"),
-        many => format!(
-            "; did you mean one of {}?",
-            many.iter()
-                .map(|n| format!("\"{n}\""))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    };
-    Err(Error::Usage(format!(
-        "no task has the id \"{id}\"{hint} (`wg tasks list` shows every task's id)"
-    )))
+    crate::report::tasks::find_task(&loaded.data, id).map_err(Error::Usage)
 }
 
 /// What to set in the file, worked out from the task as loaded.

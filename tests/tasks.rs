@@ -999,7 +999,8 @@ fn show_unknown_id_suggests_the_nearest() {
     assert_eq!(out.stdout, "");
     assert_eq!(
         out.stderr,
-        "error: no task \"jh-1\"; did you mean \"JH-01\"?\n"
+        "error: no task has the id \"jh-1\"; did you mean \"JH-01\"? \
+         (`wg tasks list` shows every task's id)\n"
     );
 }
 

@@ -158,7 +158,12 @@ pub fn find_task<'d>(data: &'d Data, id: &str) -> Result<&'d Task, String> {
         .filter(|t| t.id.eq_ignore_ascii_case(id))
         .map(|t| t.id.as_str())
         .collect();
-    let lower: Vec<String> = data.tasks.iter().map(|t| t.id.to_lowercase()).collect();
+    // Only when no id matches but for case: then that one is surely meant.
+    let lower: Vec<String> = if near.is_empty() {
+        data.tasks.iter().map(|t| t.id.to_lowercase()).collect()
+    } else {
+        Vec::new()
+    };
     for c in closest(&id.to_lowercase(), lower.iter().map(String::as_str), 3) {
         let original = data
             .tasks
@@ -170,17 +175,19 @@ pub fn find_task<'d>(data: &'d Data, id: &str) -> Result<&'d Task, String> {
         }
     }
     let hint = match near.as_slice() {
-        [] => "`wg tasks list` shows every task's id".to_owned(),
-        [one] => format!("did you mean \"{one}\"?"),
+        [] => String::new(),
+        [one] => format!("; did you mean \"{one}\"?"),
         many => format!(
-            "did you mean one of {}?",
+            "; did you mean one of {}?",
             many.iter()
                 .map(|k| format!("\"{k}\""))
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
     };
-    Err(format!("no task \"{id}\"; {hint}"))
+    Err(format!(
+        "no task has the id \"{id}\"{hint} (`wg tasks list` shows every task's id)"
+    ))
 }
 
 /// `wg tasks list` and the other plain task lists (SPEC §4).
