@@ -20,10 +20,22 @@ use wg::edit::{Change, apply};
 use wg::model::{Status, Task};
 
 const BASE: &[(&str, &str)] = &[
-    ("org.toml", include_str!("../../tests/fixtures/base/org.toml")),
-    ("groups.toml", include_str!("../../tests/fixtures/base/groups.toml")),
-    ("tasks/office.toml", include_str!("../../tests/fixtures/base/tasks/office.toml")),
-    ("calendar.toml", include_str!("../../tests/fixtures/base/calendar.toml")),
+    (
+        "org.toml",
+        include_str!("../../tests/fixtures/base/org.toml"),
+    ),
+    (
+        "groups.toml",
+        include_str!("../../tests/fixtures/base/groups.toml"),
+    ),
+    (
+        "tasks/office.toml",
+        include_str!("../../tests/fixtures/base/tasks/office.toml"),
+    ),
+    (
+        "calendar.toml",
+        include_str!("../../tests/fixtures/base/calendar.toml"),
+    ),
 ];
 
 #[derive(Debug, Arbitrary)]
@@ -65,7 +77,15 @@ struct Text {
 }
 
 const STATUSES: &[&str] = &[
-    "todo", "in-progress", "blocked", "done", "cancelled", "未开始", "进行中", "受阻", "已完成",
+    "todo",
+    "in-progress",
+    "blocked",
+    "done",
+    "cancelled",
+    "未开始",
+    "进行中",
+    "受阻",
+    "已完成",
     "已取消",
 ];
 
@@ -85,10 +105,14 @@ fn scratch() -> &'static Path {
 /// A TOML string holding exactly `t.text`, quoted as `t.style` asks when it can be.
 fn quoted(t: &Text) -> String {
     let s = &t.text;
-    let literal_ok = !s.chars().any(|c| c == '\'' || (c.is_control() && c != '\t'));
+    let literal_ok = !s
+        .chars()
+        .any(|c| c == '\'' || (c.is_control() && c != '\t'));
     let multi_ok = !s.contains("'''")
         && !s.ends_with('\'')
-        && !s.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n'))
+        && !s
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\t' | '\n'))
         && !s.starts_with('\n');
     match t.style % 3 {
         1 if literal_ok => format!("'{s}'"),
@@ -114,7 +138,10 @@ fn quoted(t: &Text) -> String {
 
 /// A comment: no line breaks or controls (TOML does not allow them there).
 fn comment(s: &str) -> String {
-    let clean: String = s.chars().filter(|c| !c.is_control() || *c == '\t').collect();
+    let clean: String = s
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\t')
+        .collect();
     format!("# {clean}")
 }
 
@@ -140,8 +167,24 @@ fn render(input: &Input) -> String {
         out.push('\n');
         let mut keys: Vec<(String, String)> = vec![
             ("id".into(), format!("\"F-{i:02}\"")),
-            ("title".into(), quoted(&t.title)),
-            ("group".into(), (if t.office { "\"office\"" } else { "\"leading\"" }).into()),
+            // An empty title does not load; the loader target covers that.
+            (
+                "title".into(),
+                if t.title.text.trim().is_empty() {
+                    "\"任务\"".into()
+                } else {
+                    quoted(&t.title)
+                },
+            ),
+            (
+                "group".into(),
+                (if t.office {
+                    "\"office\""
+                } else {
+                    "\"leading\""
+                })
+                .into(),
+            ),
         ];
         if t.owner {
             keys.push(("owner".into(), "\"张 柯\"".into()));
@@ -150,12 +193,19 @@ fn render(input: &Input) -> String {
         if let Some(d) = &due {
             keys.push(("due".into(), d.clone()));
         }
-        let repeat = t.repeat.and_then(|r| ["monthly", "quarterly", "yearly"].get(usize::from(r % 4)).copied());
+        let repeat = t.repeat.and_then(|r| {
+            ["monthly", "quarterly", "yearly"]
+                .get(usize::from(r % 4))
+                .copied()
+        });
         let repeat = repeat.filter(|_| due.is_some());
         if let Some(s) = t.status.map(|s| STATUSES[usize::from(s) % STATUSES.len()]) {
             keys.push(("status".into(), format!("\"{s}\"")));
             if matches!(s, "done" | "已完成") {
-                keys.push(("done_on".into(), due.clone().unwrap_or_else(|| "2021-01-01".into())));
+                keys.push((
+                    "done_on".into(),
+                    due.clone().unwrap_or_else(|| "2021-01-01".into()),
+                ));
             }
         }
         if let Some(r) = repeat {
@@ -180,21 +230,30 @@ fn render(input: &Input) -> String {
                 .iter()
                 .map(|(d, n)| format!("{{ date = {d}, note = {n} }}"))
                 .collect();
-            keys.push(("updates".into(), format!("[\n{indent}  {},\n{indent}]", items.join(&format!(",\n{indent}  ")))));
+            keys.push((
+                "updates".into(),
+                format!(
+                    "[\n{indent}  {},\n{indent}]",
+                    items.join(&format!(",\n{indent}  "))
+                ),
+            ));
         }
         for (j, (k, v)) in keys.iter().enumerate() {
             let _ = write!(out, "{indent}{k}{eq}{v}");
             if j == 0
                 && let Some(c) = &t.value_comment
             {
-                out.push_str(" ");
+                out.push(' ');
                 out.push_str(&comment(c));
             }
             out.push('\n');
         }
         if !t.inline_updates {
             for (d, n) in &updates {
-                let _ = write!(out, "\n{indent}[[tasks.updates]]\n{indent}date{eq}{d}\n{indent}note{eq}{n}\n");
+                let _ = write!(
+                    out,
+                    "\n{indent}[[tasks.updates]]\n{indent}date{eq}{d}\n{indent}note{eq}{n}\n"
+                );
             }
         }
     }
@@ -206,10 +265,20 @@ fn render(input: &Input) -> String {
 
 fn change(op: u8, note: &str) -> Change {
     let date = |d: u32| chrono::NaiveDate::from_ymd_opt(2021, 10, d);
-    let note = note.to_owned();
+    let note = if note.trim().is_empty() {
+        "进展".to_owned()
+    } else {
+        note.to_owned()
+    };
     match op % 8 {
-        0 => Change::Done { on: None, note: None },
-        1 => Change::Done { on: date(u32::from(op >> 3) % 28 + 1), note: Some(note) },
+        0 => Change::Done {
+            on: None,
+            note: None,
+        },
+        1 => Change::Done {
+            on: date(u32::from(op >> 3) % 28 + 1),
+            note: Some(note),
+        },
         2 => Change::Note(note),
         _ => {
             let (en, zh, status) = Status::ALL[usize::from(op) % Status::ALL.len()];
@@ -223,9 +292,24 @@ fn change(op: u8, note: &str) -> Change {
 fn content(t: &Task) -> String {
     format!(
         "{:?} {:?}",
-        (&t.id, &t.title, t.group, t.lead_unit, &t.units, t.owner, t.start, t.due),
         (
-            t.status, t.done_on, t.repeat, t.done_through, &t.targets, &t.outcome, &t.updates,
+            &t.id,
+            &t.title,
+            t.group,
+            t.lead_unit,
+            &t.units,
+            t.owner,
+            t.start,
+            t.due
+        ),
+        (
+            t.status,
+            t.done_on,
+            t.repeat,
+            t.done_through,
+            &t.targets,
+            &t.outcome,
+            &t.updates,
             &t.origin.file,
         )
     )
@@ -249,12 +333,18 @@ fuzz_target!(|input: Input| {
         Ok(before) => before,
         Err(failure) => {
             if std::env::var_os("FUZZ_STATS").is_some() {
-                eprintln!("EDIT load-failed {:?}", failure.diagnostics.first().map(|d| &d.message));
+                eprintln!(
+                    "EDIT load-failed {:?}",
+                    failure.diagnostics.first().map(|d| &d.message)
+                );
             }
             return;
         }
     };
-    let Some(task) = before.data.tasks.get(usize::from(input.pick) % before.data.tasks.len().max(1))
+    let Some(task) = before
+        .data
+        .tasks
+        .get(usize::from(input.pick) % before.data.tasks.len().max(1))
     else {
         return;
     };
@@ -274,16 +364,26 @@ fuzz_target!(|input: Input| {
     if std::env::var_os("FUZZ_STATS").is_some() {
         match &result {
             Ok(_) => eprintln!("EDIT ok"),
-            Err(e) => eprintln!("EDIT refused {}", wg::render_error(e, false).lines().next().unwrap_or("")),
+            Err(e) => eprintln!(
+                "EDIT refused {}",
+                wg::render_error(e, false).lines().next().unwrap_or("")
+            ),
         }
     }
     match result {
         Err(_) => assert_eq!(after_bytes, before_bytes, "a refused edit changed the file"),
         Ok(_) => {
             let after = wg::load::load(dir).expect("an accepted edit leaves data that loads");
-            assert_eq!(after.data.tasks.len(), before.data.tasks.len(), "tasks lost or added");
+            assert_eq!(
+                after.data.tasks.len(),
+                before.data.tasks.len(),
+                "tasks lost or added"
+            );
             for old in &before.data.tasks {
-                let new = after.data.task_by_id(&old.id).expect("every task is still there");
+                let new = after
+                    .data
+                    .task_by_id(&old.id)
+                    .expect("every task is still there");
                 if old.id != task.id {
                     assert_eq!(content(old), content(new), "another task changed");
                 }

@@ -13,12 +13,30 @@ use std::sync::OnceLock;
 
 /// The valid data directory every input starts from (tests/fixtures/base).
 const BASE: &[(&str, &str)] = &[
-    ("org.toml", include_str!("../../tests/fixtures/base/org.toml")),
-    ("groups.toml", include_str!("../../tests/fixtures/base/groups.toml")),
-    ("tasks.toml", include_str!("../../tests/fixtures/base/tasks.toml")),
-    ("tasks/office.toml", include_str!("../../tests/fixtures/base/tasks/office.toml")),
-    ("meetings.toml", include_str!("../../tests/fixtures/base/meetings.toml")),
-    ("calendar.toml", include_str!("../../tests/fixtures/base/calendar.toml")),
+    (
+        "org.toml",
+        include_str!("../../tests/fixtures/base/org.toml"),
+    ),
+    (
+        "groups.toml",
+        include_str!("../../tests/fixtures/base/groups.toml"),
+    ),
+    (
+        "tasks.toml",
+        include_str!("../../tests/fixtures/base/tasks.toml"),
+    ),
+    (
+        "tasks/office.toml",
+        include_str!("../../tests/fixtures/base/tasks/office.toml"),
+    ),
+    (
+        "meetings.toml",
+        include_str!("../../tests/fixtures/base/meetings.toml"),
+    ),
+    (
+        "calendar.toml",
+        include_str!("../../tests/fixtures/base/calendar.toml"),
+    ),
 ];
 
 /// The commands run on data that loads: every read command, in the formats that
@@ -101,11 +119,8 @@ fuzz_target!(|input: &[u8]| {
                 diagnostics: failure.diagnostics.iter().take(RENDERED).cloned().collect(),
             };
             let text = wg::command::check::render_failure(&first, false);
-            // Known finding (reported; src/load/diagnostic.rs): the quoted source line
-            // under `N |` is printed as it is in the file. Only the rest is checked here
-            // until that is fixed; tests/safety.rs holds the ignored regression test.
-            let ours = text.lines().filter(|l| !is_excerpt(l));
-            for line in ours {
+            // Every line: titles, quoted source lines, labels, notes and hints.
+            for line in text.lines() {
                 assert!(
                     !line.chars().any(is_raw_control),
                     "a raw control character in the diagnostics: {text:?}"
@@ -114,13 +129,6 @@ fuzz_target!(|input: &[u8]| {
         }
     }
 });
-
-/// A quoted source line of a diagnostic: `12 | text`.
-fn is_excerpt(line: &str) -> bool {
-    let t = line.trim_start();
-    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    digits > 0 && t[digits..].starts_with(" |")
-}
 
 /// Every diagnostic with a place points inside its file: a line that exists and a
 /// column at most one past that line's last character.
@@ -137,9 +145,16 @@ fn check_places(sources: &[wg::load::Source], diags: &[wg::load::Diagnostic]) {
         );
         let (line, col) = source.line_col(span.start);
         let lines: Vec<&str> = source.text.split('\n').collect();
-        assert!(line >= 1 && line <= lines.len(), "line {line} of {}", lines.len());
+        assert!(
+            line >= 1 && line <= lines.len(),
+            "line {line} of {}",
+            lines.len()
+        );
         let chars = lines[line - 1].chars().count();
-        assert!(col >= 1 && col <= chars + 1, "col {col} of a {chars}-char line");
+        assert!(
+            col >= 1 && col <= chars + 1,
+            "col {col} of a {chars}-char line"
+        );
     }
 }
 
