@@ -198,27 +198,62 @@ impl View<'_> {
                 && (csv || report.tasks.iter().any(|t| t.missed.unwrap_or(0) > 0)),
             ..Columns::default()
         };
-        match self.format {
-            Format::Json => render::json(out, report)?,
-            Format::Yaml => render::yaml(out, report)?,
-            Format::Csv => out.write_all(&self.grid_text(&self.task_grid(
+        let as_of = self.as_of(report.as_of);
+        let text = |s: &mut String| -> Result<(), Error> {
+            self.task_section(
+                s,
                 &report.tasks,
                 cols,
                 report.as_of,
-            ))?)?,
+                (L::NoMatch, L::TasksHeading),
+                &as_of,
+            )
+        };
+        self.task_report(out, report, &report.tasks, cols, report.as_of, text)
+    }
+
+    /// A task report in the chosen format: JSON and YAML as data, CSV as the task rows,
+    /// tables and Markdown as `text` writes them.
+    fn task_report(
+        &self,
+        out: &mut dyn Write,
+        report: &impl serde::Serialize,
+        tasks: &[TaskView],
+        cols: Columns,
+        as_of: NaiveDate,
+        text: impl Fn(&mut String) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        match self.format {
+            Format::Json => render::json(out, report)?,
+            Format::Yaml => render::yaml(out, report)?,
+            // One CSV holds one table: the tasks. Summaries are in the other formats.
+            Format::Csv => out.write_all(&self.grid_text(&self.task_grid(tasks, cols, as_of))?)?,
             Format::Table | Format::Text | Format::Markdown => {
                 let mut s = String::new();
-                let heading = self.heading(L::TasksHeading, &self.as_of(report.as_of));
-                if report.tasks.is_empty() {
-                    self.nothing(&mut s, L::NoMatch, &self.as_of(report.as_of));
-                } else {
-                    self.title(&mut s, &heading, report.count);
-                    s.push_str(&String::from_utf8_lossy(
-                        &self.grid_text(&self.task_grid(&report.tasks, cols, report.as_of))?,
-                    ));
-                }
+                text(&mut s)?;
                 out.write_all(s.as_bytes())?;
             }
+        }
+        Ok(())
+    }
+
+    /// The heading and table of a task list, or the line that says it is empty.
+    fn task_section(
+        &self,
+        s: &mut String,
+        tasks: &[TaskView],
+        cols: Columns,
+        as_of: NaiveDate,
+        (empty, heading): (L, L),
+        detail: &str,
+    ) -> Result<(), Error> {
+        if tasks.is_empty() {
+            self.nothing(s, empty, detail);
+        } else {
+            self.title(s, &self.heading(heading, detail), tasks.len());
+            s.push_str(&String::from_utf8_lossy(
+                &self.grid_text(&self.task_grid(tasks, cols, as_of))?,
+            ));
         }
         Ok(())
     }
@@ -245,48 +280,36 @@ impl View<'_> {
             missed: report.tasks.iter().any(|t| t.repeat.is_some()),
             ..Columns::default()
         };
-        match self.format {
-            Format::Json => render::json(out, report)?,
-            Format::Yaml => render::yaml(out, report)?,
-            // One CSV holds one table: the tasks. The summary is in the other formats.
-            Format::Csv => out.write_all(&self.grid_text(&self.task_grid(
+        let as_of = self.as_of(report.as_of);
+        let text = |s: &mut String| -> Result<(), Error> {
+            self.task_section(
+                s,
                 &report.tasks,
                 cols,
                 report.as_of,
-            ))?)?,
-            Format::Table | Format::Text | Format::Markdown => {
-                let mut s = String::new();
-                let as_of = self.as_of(report.as_of);
-                if report.tasks.is_empty() {
-                    self.nothing(&mut s, L::NoOverdue, &as_of);
-                } else {
-                    self.title(
-                        &mut s,
-                        &self.heading(L::OverdueHeading, &as_of),
-                        report.count,
-                    );
-                    s.push_str(&String::from_utf8_lossy(
-                        &self.grid_text(&self.task_grid(&report.tasks, cols, report.as_of))?,
-                    ));
-                    let by_label = match by {
-                        OverdueBy::Group => L::ByGroup,
-                        OverdueBy::Unit => L::ByUnit,
-                        OverdueBy::Owner => L::ByOwner,
-                    };
-                    if self.format == Format::Markdown {
-                        let _ = write!(s, "\n### {}\n\n", self.label(by_label));
-                    } else {
-                        let colon = if self.lang == Lang::Zh { "：" } else { ":" };
-                        let _ = write!(s, "\n{}{colon}\n", self.label(by_label));
-                    }
-                    s.push_str(&String::from_utf8_lossy(
-                        &self.grid_text(&self.summary_grid(&report.summary, by))?,
-                    ));
-                }
-                out.write_all(s.as_bytes())?;
+                (L::NoOverdue, L::OverdueHeading),
+                &as_of,
+            )?;
+            if report.tasks.is_empty() {
+                return Ok(());
             }
-        }
-        Ok(())
+            let by_label = match by {
+                OverdueBy::Group => L::ByGroup,
+                OverdueBy::Unit => L::ByUnit,
+                OverdueBy::Owner => L::ByOwner,
+            };
+            if self.format == Format::Markdown {
+                let _ = write!(s, "\n### {}\n\n", self.label(by_label));
+            } else {
+                let colon = if self.lang == Lang::Zh { "：" } else { ":" };
+                let _ = write!(s, "\n{}{colon}\n", self.label(by_label));
+            }
+            s.push_str(&String::from_utf8_lossy(
+                &self.grid_text(&self.summary_grid(&report.summary, by))?,
+            ));
+            Ok(())
+        };
+        self.task_report(out, report, &report.tasks, cols, report.as_of, text)
     }
 
     fn due(&self, out: &mut dyn Write, report: &DueReport, within: u32) -> Result<(), Error> {
@@ -295,39 +318,28 @@ impl View<'_> {
             working_days_left: report.working_days,
             ..Columns::default()
         };
-        match self.format {
-            Format::Json => render::json(out, report)?,
-            Format::Yaml => render::yaml(out, report)?,
-            Format::Csv => out.write_all(&self.grid_text(&self.task_grid(
+        let window = match (self.lang, report.working_days) {
+            (Lang::Zh, false) => format!("{} 至 {}", report.as_of, report.through),
+            (Lang::Zh, true) => {
+                format!("{} 至 {}，{within} 个工作日", report.as_of, report.through)
+            }
+            (Lang::En, false) => format!("{} to {}", report.as_of, report.through),
+            (Lang::En, true) => format!(
+                "{} to {}, {within} working days",
+                report.as_of, report.through
+            ),
+        };
+        let text = |s: &mut String| -> Result<(), Error> {
+            self.task_section(
+                s,
                 &report.tasks,
                 cols,
                 report.as_of,
-            ))?)?,
-            Format::Table | Format::Text | Format::Markdown => {
-                let window = match (self.lang, report.working_days) {
-                    (Lang::Zh, false) => format!("{} 至 {}", report.as_of, report.through),
-                    (Lang::Zh, true) => {
-                        format!("{} 至 {}，{within} 个工作日", report.as_of, report.through)
-                    }
-                    (Lang::En, false) => format!("{} to {}", report.as_of, report.through),
-                    (Lang::En, true) => format!(
-                        "{} to {}, {within} working days",
-                        report.as_of, report.through
-                    ),
-                };
-                let mut s = String::new();
-                if report.tasks.is_empty() {
-                    self.nothing(&mut s, L::NoMatch, &window);
-                } else {
-                    self.title(&mut s, &self.heading(L::DueHeading, &window), report.count);
-                    s.push_str(&String::from_utf8_lossy(
-                        &self.grid_text(&self.task_grid(&report.tasks, cols, report.as_of))?,
-                    ));
-                }
-                out.write_all(s.as_bytes())?;
-            }
-        }
-        Ok(())
+                (L::NoMatch, L::DueHeading),
+                &window,
+            )
+        };
+        self.task_report(out, report, &report.tasks, cols, report.as_of, text)
     }
 
     fn none(&self) -> String {
