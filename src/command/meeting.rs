@@ -290,7 +290,7 @@ fn warn_uncovered(
 ) -> Result<(), Error> {
     let tasks: Vec<&crate::model::Task> = problems
         .iter()
-        .filter_map(|t| data.task_by_id(&t.id))
+        .filter_map(|t| data.task_by_id(t.id))
         .collect();
     super::tasks::warn_uncovered(
         err,
@@ -414,10 +414,10 @@ fn agenda_doc(data: &Data, a: &Agenda, lang: Lang, markdown: bool) -> String {
             Grid::new([L::Id, L::TaskTitle, L::LeadUnit, L::Owner, L::Due].map(|l| l.get(lang)));
         for t in &g.tasks {
             grid.push([
-                t.task.id.clone(),
-                t.task.title.clone(),
-                or_none(t.task.lead_unit.as_deref(), lang),
-                or_none(t.task.owner.as_deref(), lang),
+                t.task.id.to_owned(),
+                t.task.title.to_owned(),
+                or_none(t.task.lead_unit, lang),
+                or_none(t.task.owner, lang),
                 t.falls_due.to_string(),
             ]);
         }
@@ -454,13 +454,13 @@ fn problem(doc: &mut Doc, data: &Data, n: usize, t: &TaskView, lang: Lang) {
     doc.item(n, &format!("{} {}", t.id, t.title));
     let s = sep(lang);
     let who = [
-        field(L::Group.get(lang), group_name(data, &t.group), lang),
+        field(L::Group.get(lang), group_name(data, t.group), lang),
         field(
             L::LeadUnit.get(lang),
-            &or_none(t.lead_unit.as_deref(), lang),
+            &or_none(t.lead_unit, lang),
             lang,
         ),
-        field(L::Owner.get(lang), &or_none(t.owner.as_deref(), lang), lang),
+        field(L::Owner.get(lang), &or_none(t.owner, lang), lang),
     ];
     doc.detail(&who.join(s));
     let due = t
@@ -491,7 +491,7 @@ fn problem(doc: &mut Doc, data: &Data, n: usize, t: &TaskView, lang: Lang) {
     ));
     if let Some(u) = t.updates.last() {
         let label = person_with(L::AgendaLatest.get(lang), &u.date.to_string(), lang);
-        doc.detail(&field(&label, &u.note, lang));
+        doc.detail(&field(&label, u.note, lang));
     }
 }
 

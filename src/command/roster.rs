@@ -275,9 +275,9 @@ fn task_grid(data: &Data, tasks: &[TaskView], lang: Lang) -> Grid {
             (false, _) => word.to_owned(),
         };
         grid.push([
-            t.id.clone(),
-            t.title.clone(),
-            group_name(data, &t.group),
+            t.id.to_owned(),
+            t.title.to_owned(),
+            group_name(data, t.group),
             t.next_due
                 .map_or_else(|| L::None.get(lang).to_owned(), |d| d.to_string()),
             status,

@@ -185,6 +185,15 @@ impl View<'_> {
         })
     }
 
+    /// A grid in a text format: a table, or Markdown.
+    fn push_grid(&self, s: &mut String, grid: &Grid) {
+        if self.format == Format::Markdown {
+            s.push_str(&grid.to_markdown());
+        } else {
+            s.push_str(&grid.to_table());
+        }
+    }
+
     fn list(&self, out: &mut dyn Write, report: &TaskList) -> Result<(), Error> {
         let calendar = self.data.calendar.is_some();
         // A list with nothing overdue does not need three empty columns; CSV keeps its
@@ -251,9 +260,7 @@ impl View<'_> {
             self.nothing(s, empty, detail);
         } else {
             self.title(s, &self.heading(heading, detail), tasks.len());
-            s.push_str(&String::from_utf8_lossy(
-                &self.grid_text(&self.task_grid(tasks, cols, as_of))?,
-            ));
+            self.push_grid(s, &self.task_grid(tasks, cols, as_of));
         }
         Ok(())
     }
@@ -304,9 +311,7 @@ impl View<'_> {
                 let colon = if self.lang == Lang::Zh { "：" } else { ":" };
                 let _ = write!(s, "\n{}{colon}\n", self.label(by_label));
             }
-            s.push_str(&String::from_utf8_lossy(
-                &self.grid_text(&self.summary_grid(&report.summary, by))?,
-            ));
+            self.push_grid(s, &self.summary_grid(&report.summary, by));
             Ok(())
         };
         self.task_report(out, report, &report.tasks, cols, report.as_of, text)
@@ -409,11 +414,11 @@ impl View<'_> {
         let number = |n: Option<i64>| n.map_or_else(String::new, |n| n.to_string());
         for t in tasks {
             let mut row = vec![
-                t.id.clone(),
-                t.title.clone(),
-                self.group_name(&t.group),
-                t.lead_unit.clone().unwrap_or_else(|| self.none()),
-                t.owner.clone().unwrap_or_else(|| self.none()),
+                t.id.to_owned(),
+                t.title.to_owned(),
+                self.group_name(t.group),
+                t.lead_unit.map_or_else(|| self.none(), str::to_owned),
+                t.owner.map_or_else(|| self.none(), str::to_owned),
                 self.status(t),
             ];
             if csv {
@@ -521,7 +526,7 @@ impl View<'_> {
     fn show_fields(&self, t: &TaskView) -> Vec<(L, String)> {
         let none = || self.none();
         let date = |d: Option<NaiveDate>| d.map_or_else(none, |d| d.to_string());
-        let list = |v: &[String]| {
+        let list = |v: &[&str]| {
             if v.is_empty() {
                 none()
             } else {
@@ -533,11 +538,14 @@ impl View<'_> {
             Lang::En => format!("{a} ({b})"),
         };
         let mut fields = vec![
-            (L::Group, paren(&self.group_name(&t.group), &t.group)),
-            (L::LeadUnit, t.lead_unit.clone().unwrap_or_else(none)),
+            (L::Group, paren(&self.group_name(t.group), t.group)),
+            (L::LeadUnit, t.lead_unit.map_or_else(none, str::to_owned)),
             (L::Units, list(&t.units)),
-            (L::Owner, t.owner.clone().unwrap_or_else(none)),
-            (L::Targets, list(&t.targets)),
+            (L::Owner, t.owner.map_or_else(none, str::to_owned)),
+            (
+                L::Targets,
+                list(&t.targets.iter().map(String::as_str).collect::<Vec<_>>()),
+            ),
             (L::Start, date(t.start)),
             (L::Due, date(t.due)),
         ];
@@ -568,10 +576,10 @@ impl View<'_> {
         if t.repeat.is_some() {
             fields.push((L::Missed, number(t.missed.map(i64::from))));
         }
-        fields.push((L::Outcome, t.outcome.clone().unwrap_or_else(none)));
+        fields.push((L::Outcome, t.outcome.map_or_else(none, str::to_owned)));
         fields.push((
             L::WrittenIn,
-            format!("{}:{}", self.dir.join(&t.file).display(), t.line),
+            format!("{}:{}", self.dir.join(t.file).display(), t.line),
         ));
         fields
     }
@@ -584,8 +592,8 @@ impl View<'_> {
             let _ = write!(
                 s,
                 "## {} {}\n\n",
-                markdown_cell(&t.id),
-                markdown_cell(&t.title)
+                markdown_cell(t.id),
+                markdown_cell(t.title)
             );
             for (label, value) in &fields {
                 let _ = writeln!(
@@ -601,10 +609,10 @@ impl View<'_> {
                 let _ = writeln!(s, "{}", self.label(L::NoUpdates));
             }
             for u in &t.updates {
-                let _ = writeln!(s, "- {}{}{}", u.date, self.colon(), markdown_cell(&u.note));
+                let _ = writeln!(s, "- {}{}{}", u.date, self.colon(), markdown_cell(u.note));
             }
         } else {
-            let _ = writeln!(s, "{}  {}", sanitize(&t.id), sanitize(&t.title));
+            let _ = writeln!(s, "{}  {}", sanitize(t.id), sanitize(t.title));
             // Values start in one column, whatever the width of the Chinese labels.
             let width = fields
                 .iter()
@@ -628,7 +636,7 @@ impl View<'_> {
             }
             for u in &t.updates {
                 // A multi-line note keeps its lines, indented under its date.
-                let note = sanitize(&u.note).replace('\n', "\n              ");
+                let note = sanitize(u.note).replace('\n', "\n              ");
                 let _ = writeln!(s, "  {}  {note}", u.date);
             }
         }

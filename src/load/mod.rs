@@ -207,7 +207,7 @@ fn read_text(
         bytes.drain(..3);
     }
     // Taken as it is, not copied: a task file can be tens of megabytes.
-    match String::from_utf8(bytes) {
+    match utf8(bytes) {
         Ok(text) => Ok(text),
         Err(err) => {
             let err_utf8 = err.utf8_error();
@@ -223,6 +223,20 @@ fn read_text(
             Err(Some(text))
         }
     }
+}
+
+/// The bytes as a `String`, checked once. `String::from_utf8` took 31 ms of a 100,000-task
+/// run on a 33 MB file of Chinese text (a tenth of the run, on one core); simdutf8 checks
+/// it in 3 ms. Its error says only *that* the text is invalid, so on failure the standard
+/// check runs again to say where.
+fn utf8(bytes: Vec<u8>) -> Result<String, std::string::FromUtf8Error> {
+    if simdutf8::basic::from_utf8(&bytes).is_err() {
+        return String::from_utf8(bytes);
+    }
+    // SAFETY: simdutf8 has just checked that `bytes` is valid UTF-8, which is all
+    // `from_utf8_unchecked` requires; the tests compare it with `String::from_utf8`.
+    #[allow(unsafe_code)]
+    Ok(unsafe { String::from_utf8_unchecked(bytes) })
 }
 
 /// `tasks.toml` or a file in `tasks/`.
@@ -518,6 +532,31 @@ fn warn_unused(
                 .label("unused")
                 .help("remove it, or refer to it from a group's lead_unit/member_units or a task"),
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// simdutf8 and the standard library agree on every input, valid or not.
+        #[test]
+        fn utf8_agrees_with_the_standard_check(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    any::<String>().prop_map(String::into_bytes),
+                    proptest::collection::vec(any::<u8>(), 0..8),
+                    Just("任务 🎉 é".as_bytes().to_vec()),
+                ],
+                0..12,
+            )
+        ) {
+            let bytes: Vec<u8> = parts.concat();
+            let ours = super::utf8(bytes.clone()).map_err(|e| e.utf8_error());
+            let std = String::from_utf8(bytes).map_err(|e| e.utf8_error());
+            prop_assert_eq!(ours, std);
         }
     }
 }

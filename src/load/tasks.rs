@@ -34,9 +34,25 @@ pub struct TaskFile<'s> {
     pub source: &'s Source,
 }
 
-/// What one task table gave: the task if it is valid, and its id (with the id's span in
-/// the file) whenever it has one, so that duplicates are caught even among broken tasks.
-type Loaded = (Option<Task>, Option<Sp<String>>);
+/// What one task table gave: the task if it is valid, and where its id was written
+/// whenever it has one, so that duplicates are caught even among broken tasks. The id
+/// itself is the task's, or kept here when there is no task to hold it.
+struct Loaded {
+    task: Option<Task>,
+    id: Option<(Option<String>, Span)>,
+}
+
+impl Loaded {
+    fn id(&self) -> Option<(&str, &Span)> {
+        let (own, span) = self.id.as_ref()?;
+        let id = match (own, &self.task) {
+            (Some(id), _) => id.as_str(),
+            (None, Some(task)) => task.id.as_str(),
+            (None, None) => return None,
+        };
+        Some((id, span))
+    }
+}
 
 /// A run of a task file that starts at a `[[tasks]]` line (or the file's start) and
 /// ends before the next one.
@@ -70,45 +86,55 @@ pub(super) const PART_BYTES: usize = 1 << 20;
 /// diagnostics are exactly those of a whole-file parse.
 pub fn load_all(files: &[TaskFile<'_>], refs: &Refs<'_>, diags: &mut Vec<Diagnostic>) -> Vec<Task> {
     let parts: Vec<Part<'_>> = files.iter().flat_map(parts_of).collect();
-    let results = run_parts(&parts, refs);
+    let mut results = run_parts(&parts, refs).into_iter();
 
     // File by file (the parts come in file order): the parts' results if every piece
-    // was plain, else the whole file again. Tasks move once, into the final list.
-    let mut results: Vec<Option<PartResult>> = results.into_iter().map(Some).collect();
-    let mut seen: FastMap<String, (FileId, Span)> = FastMap::default();
-    let mut tasks = Vec::with_capacity(parts.iter().map(|p| p.text.len()).sum::<usize>() / 256);
+    // was plain, else the whole file again.
+    let mut batches: Vec<(FileId, Vec<Loaded>)> = Vec::new();
     for f in files {
-        let mine: Vec<PartResult> = parts
-            .iter()
-            .zip(results.iter_mut())
-            .filter(|(p, _)| p.file == f.file)
-            .filter_map(|(_, r)| r.take())
-            .collect();
-        let loaded: Vec<Loaded> = if mine.iter().all(Option::is_some) {
-            mine.into_iter()
-                .flatten()
-                .flat_map(|(loaded, part_diags)| {
-                    diags.extend(part_diags);
-                    loaded
-                })
-                .collect()
-        } else {
-            load_whole(f.file, f.source, refs, diags)
-        };
-        for (task, id) in loaded {
-            let Some(id) = id else { continue };
-            if let Some((first_file, first_span)) = seen.get(&id.value) {
-                diags.push(
-                    Diagnostic::error(format!("duplicate task id \"{}\"", id.value))
-                        .at(f.file, id.span.clone())
-                        .label("defined again here")
-                        .also("first defined at", *first_file, first_span.clone())
-                        .help("task ids must be unique across all task files"),
-                );
-                continue;
+        let count = parts.iter().filter(|p| p.file == f.file).count();
+        let mine: Vec<PartResult> = results.by_ref().take(count).collect();
+        if mine.iter().all(Option::is_some) {
+            for (loaded, part_diags) in mine.into_iter().flatten() {
+                diags.extend(part_diags);
+                batches.push((f.file, loaded));
             }
-            seen.insert(id.value, (f.file, id.span));
-            tasks.extend(task);
+        } else {
+            batches.push((f.file, load_whole(f.file, f.source, refs, diags)));
+        }
+    }
+
+    // Ids must be unique across all files; the first one written wins.
+    let total = batches.iter().map(|(_, b)| b.len()).sum();
+    let mut dropped: std::collections::HashSet<(usize, usize)> = Default::default();
+    {
+        let mut seen: FastMap<&str, (FileId, &Span)> =
+            FastMap::with_capacity_and_hasher(total, Default::default());
+        for (b, (file, loaded)) in batches.iter().enumerate() {
+            for (i, l) in loaded.iter().enumerate() {
+                let Some((id, span)) = l.id() else { continue };
+                if let Some(&(first_file, first_span)) = seen.get(id) {
+                    diags.push(
+                        Diagnostic::error(format!("duplicate task id \"{id}\""))
+                            .at(*file, span.clone())
+                            .label("defined again here")
+                            .also("first defined at", first_file, first_span.clone())
+                            .help("task ids must be unique across all task files"),
+                    );
+                    dropped.insert((b, i));
+                    continue;
+                }
+                seen.insert(id, (*file, span));
+            }
+        }
+    }
+    // Tasks move once, into the final list.
+    let mut tasks = Vec::with_capacity(total);
+    for (b, (_, loaded)) in batches.into_iter().enumerate() {
+        for (i, l) in loaded.into_iter().enumerate() {
+            if dropped.is_empty() || !dropped.contains(&(b, i)) {
+                tasks.extend(l.task);
+            }
         }
     }
     tasks
@@ -173,9 +199,13 @@ fn parts_of<'t>(f: &TaskFile<'t>) -> Vec<Part<'t>> {
         .collect()
 }
 
-/// The start of the first `[[tasks]]` header line at or after `from`.
+/// The start of the first `[[tasks]]` header line at or after `from` (a byte offset,
+/// which may fall inside a character).
 fn next_header(text: &str, from: usize) -> Option<usize> {
     let mut at = from;
+    while at < text.len() && !text.is_char_boundary(at) {
+        at += 1;
+    }
     loop {
         let found = at + text.get(at..)?.find("\n[[tasks]]")? + 1;
         let rest = text.get(found + "[[tasks]]".len()..)?;
@@ -243,11 +273,10 @@ fn load_part(part: &Part<'_>, refs: &Refs<'_>) -> PartResult {
             && let Ok(read) = super::fast::task(rest, line, &part.source.rel, refs)
         {
             let offset = part.offset + at;
-            let id = Sp::new(
-                read.task.id.clone(),
-                read.id.start + offset..read.id.end + offset,
-            );
-            loaded.push((Some(read.task), Some(id)));
+            loaded.push(Loaded {
+                id: Some((None, read.id.start + offset..read.id.end + offset)),
+                task: Some(read.task),
+            });
             at += read.len;
             line += read.lines;
             continue;
@@ -432,7 +461,10 @@ fn load_task(
     let fields_ok = f.ok();
 
     let Some(id) = id else {
-        return (None, None);
+        return Loaded {
+            task: None,
+            id: None,
+        };
     };
     let tid = id.value.trim().to_owned();
     if !tid
@@ -449,10 +481,7 @@ fn load_task(
             .help("use an id such as \"JH-01\""),
         );
     }
-    let id_at = Some(Sp::new(
-        tid.clone(),
-        id.span.start + offset..id.span.end + offset,
-    ));
+    let id_span = id.span.start + offset..id.span.end + offset;
 
     let status_value = status.as_ref().map_or(Status::Todo, |s| s.value);
     let done_like = status_value == Status::Done;
@@ -528,10 +557,16 @@ fn load_task(
         || (owner.is_some() && owner_idx.is_none())
         || (lead_unit.is_some() && lead.is_none())
     {
-        return (None, id_at);
+        return Loaded {
+            task: None,
+            id: Some((Some(tid), id_span)),
+        };
     }
     let (Some(title), Some(group)) = (title, group_idx) else {
-        return (None, id_at);
+        return Loaded {
+            task: None,
+            id: Some((Some(tid), id_span)),
+        };
     };
     let (line, _) = source.line_col(span.start + offset);
     let task = Task {
@@ -555,5 +590,43 @@ fn load_task(
             line,
         },
     };
-    (Some(task), id_at)
+    Loaded {
+        task: Some(task),
+        id: Some((None, id_span)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file of Chinese text is cut into parts even where the cut point falls inside a
+    /// character (it once was read whole, on one core, whenever it did).
+    #[test]
+    fn chinese_files_are_cut_into_parts_at_task_headers() {
+        let task = "[[tasks]]\nid = \"T\"\ntitle = \"在全省开展货车司机先进典型选树宣传\"\ngroup = \"g\"\n\n";
+        let mut text = String::from("# 任务\n");
+        while text.len() < 3 * PART_BYTES {
+            text.push_str(task);
+        }
+        while text.is_char_boundary(PART_BYTES) {
+            text.insert(0, '#');
+        }
+        let source = Source::new("tasks.toml".into(), "tasks.toml".into(), text.clone());
+        let parts = parts_of(&TaskFile {
+            file: 2,
+            source: &source,
+        });
+        assert!(parts.len() >= 3, "{} parts", parts.len());
+        assert_eq!(parts.iter().map(|p| p.text).collect::<String>(), text);
+        let mut line = 1;
+        for p in &parts {
+            assert_eq!(p.line, line);
+            assert_eq!(text.get(p.offset..p.offset + p.text.len()), Some(p.text));
+            line += p.text.matches('\n').count();
+        }
+        for p in parts.iter().skip(1) {
+            assert!(p.text.starts_with("[[tasks]]\n"), "{:?}", &p.text[..20]);
+        }
+    }
 }

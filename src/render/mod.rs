@@ -33,20 +33,26 @@ impl Grid {
     /// comfy-table took 80 ms of a 20,000-row overdue list (a third of the run) and
     /// measures widths in `u16`; a test checks the bytes against comfy-table's.
     pub fn to_table(&self) -> String {
+        use std::borrow::Cow;
         use unicode_width::UnicodeWidthStr;
-        let header: Vec<std::borrow::Cow<'_, str>> =
-            self.headers.iter().map(|h| text::one_line(h)).collect();
-        let body: Vec<Vec<std::borrow::Cow<'_, str>>> = self
+        // Each cell made one line and measured once.
+        fn cell(c: &str) -> (Cow<'_, str>, usize) {
+            let c = text::one_line(c);
+            let w = if c.is_ascii() { c.len() } else { c.width() };
+            (c, w)
+        }
+        let header: Vec<(Cow<'_, str>, usize)> = self.headers.iter().map(|h| cell(h)).collect();
+        let body: Vec<Vec<(Cow<'_, str>, usize)>> = self
             .rows
             .iter()
-            .map(|r| r.iter().map(|c| text::one_line(c)).collect())
+            .map(|r| r.iter().map(|c| cell(c)).collect())
             .collect();
         let cols = header.len();
         // comfy-table gives an empty column one character.
-        let mut widths: Vec<usize> = header.iter().map(|h| h.width().max(1)).collect();
+        let mut widths: Vec<usize> = header.iter().map(|(_, w)| (*w).max(1)).collect();
         for row in &body {
-            for (w, cell) in widths.iter_mut().zip(row) {
-                *w = (*w).max(cell.width());
+            for (w, (_, cw)) in widths.iter_mut().zip(row) {
+                *w = (*w).max(*cw);
             }
         }
         // Columns of numbers read best right-aligned, so that digits line up.
@@ -75,11 +81,11 @@ impl Grid {
             }
             out.push_str("+\n");
         };
-        let line = |out: &mut String, cells: &[std::borrow::Cow<'_, str>], align: &[bool]| {
+        let line = |out: &mut String, cells: &[(Cow<'_, str>, usize)], align: &[bool]| {
             out.push('|');
             for (i, w) in widths.iter().enumerate() {
-                let cell = cells.get(i).map_or("", |c| c.as_ref());
-                let pad = w.saturating_sub(cell.width());
+                let (cell, cw) = cells.get(i).map_or(("", 0), |(c, cw)| (c.as_ref(), *cw));
+                let pad = w.saturating_sub(cw);
                 out.push(' ');
                 if align.get(i).copied().unwrap_or(false) {
                     out.extend(std::iter::repeat_n(' ', pad));

@@ -71,21 +71,21 @@ pub struct ProgressReport {
 
 /// A task of the next stage, with the due date that falls in the next quarter.
 #[derive(Debug, Clone, Serialize)]
-pub struct NextTask {
+pub struct NextTask<'d> {
     pub falls_due: NaiveDate,
     #[serde(flatten)]
-    pub task: TaskView,
+    pub task: TaskView<'d>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct NextStageGroup {
+pub struct NextStageGroup<'d> {
     pub group: String,
     pub group_name: String,
-    pub tasks: Vec<NextTask>,
+    pub tasks: Vec<NextTask<'d>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Agenda {
+pub struct Agenda<'d> {
     pub as_of: NaiveDate,
     /// The quarter and the next one, for renderers (the JSON has them as strings).
     #[serde(skip)]
@@ -107,11 +107,11 @@ pub struct Agenda {
     /// 2. Progress reports: the office first, then file order.
     pub reports: Vec<ProgressReport>,
     /// 3. Overdue or blocked tasks, most overdue first (ties by id).
-    pub problems: Vec<TaskView>,
+    pub problems: Vec<TaskView<'d>>,
     /// 4. Open tasks falling due in the next quarter, by group: G, then offices, then
     ///    the other groups under G in file order.
     pub next_quarter: String,
-    pub next_stage: Vec<NextStageGroup>,
+    pub next_stage: Vec<NextStageGroup<'d>>,
     /// 5. The meeting's extra items.
     pub items: Vec<String>,
     /// The group's roster: leader, deputies, members.
@@ -195,7 +195,7 @@ fn progress(
 }
 
 /// The agenda of group `g`'s meeting in quarter `q`, as of `today`.
-pub fn agenda(data: &Data, g: GroupIdx, q: Quarter, today: NaiveDate, lang: Lang) -> Agenda {
+pub fn agenda(data: &Data, g: GroupIdx, q: Quarter, today: NaiveDate, lang: Lang) -> Agenda<'_> {
     let group = &data.group(g);
     let meeting = meeting_of(data, g, q, today);
     let horizon = meeting.map_or(q.last_day(), |m| m.date);
@@ -230,7 +230,7 @@ pub fn agenda(data: &Data, g: GroupIdx, q: Quarter, today: NaiveDate, lang: Lang
         b.days_overdue
             .unwrap_or(0)
             .cmp(&a.days_overdue.unwrap_or(0))
-            .then_with(|| a.id.cmp(&b.id))
+            .then_with(|| a.id.cmp(b.id))
     });
 
     let next = q.next();
@@ -257,7 +257,7 @@ pub fn agenda(data: &Data, g: GroupIdx, q: Quarter, today: NaiveDate, lang: Lang
             tasks.sort_by(|a, b| {
                 a.falls_due
                     .cmp(&b.falls_due)
-                    .then_with(|| a.task.id.cmp(&b.task.id))
+                    .then_with(|| a.task.id.cmp(b.task.id))
             });
             (!tasks.is_empty()).then(|| NextStageGroup {
                 group: data.group(sub).id.clone(),
@@ -301,7 +301,7 @@ pub fn agenda(data: &Data, g: GroupIdx, q: Quarter, today: NaiveDate, lang: Lang
     }
 }
 
-impl Agenda {
+impl Agenda<'_> {
     /// Whether the group meets quarterly; the agenda of one that does not says so.
     pub fn meets_quarterly(&self) -> bool {
         self.meets == Cadence::Quarterly.as_str()

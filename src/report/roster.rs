@@ -104,13 +104,13 @@ pub struct PersonSeat {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct RosterPerson {
+pub struct RosterPerson<'d> {
     pub person: PersonView,
     pub seats: Vec<PersonSeat>,
-    pub tasks: Vec<TaskView>,
+    pub tasks: Vec<TaskView<'d>>,
 }
 
-pub fn person(data: &Data, p: PersonIdx, today: NaiveDate, lang: Lang) -> RosterPerson {
+pub fn person(data: &Data, p: PersonIdx, today: NaiveDate, lang: Lang) -> RosterPerson<'_> {
     let who = &data.person(p);
     let seats = data
         .groups
@@ -197,7 +197,7 @@ pub struct UnitDetail {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct RosterUnit {
+pub struct RosterUnit<'d> {
     pub unit: UnitDetail,
     pub leads: Vec<String>,
     pub member_of: Vec<String>,
@@ -206,10 +206,10 @@ pub struct RosterUnit {
     /// People whose unit this is.
     pub people: Vec<String>,
     /// Tasks it leads (its own or by default through its group) or supports.
-    pub tasks: Vec<TaskView>,
+    pub tasks: Vec<TaskView<'d>>,
 }
 
-pub fn unit(data: &Data, u: UnitIdx, today: NaiveDate) -> RosterUnit {
+pub fn unit(data: &Data, u: UnitIdx, today: NaiveDate) -> RosterUnit<'_> {
     let row = unit_row(data, u);
     let unit = &data.unit(u);
     RosterUnit {

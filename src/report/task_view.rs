@@ -4,23 +4,26 @@
 use crate::model::{Data, Task};
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::path::Path;
 
 #[derive(Debug, Clone, Serialize)]
-pub struct UpdateView {
+pub struct UpdateView<'d> {
     pub date: NaiveDate,
-    pub note: String,
+    pub note: &'d str,
 }
 
+/// Borrows from the data: a 20,000-row overdue list built owned copies of every field
+/// in 24 ms, most of its report's time.
 #[derive(Debug, Clone, Serialize)]
-pub struct TaskView {
-    pub id: String,
-    pub title: String,
+pub struct TaskView<'d> {
+    pub id: &'d str,
+    pub title: &'d str,
     /// Group id.
-    pub group: String,
+    pub group: &'d str,
     /// The lead unit by name: the task's own, or its group's.
-    pub lead_unit: Option<String>,
-    pub units: Vec<String>,
-    pub owner: Option<String>,
+    pub lead_unit: Option<&'d str>,
+    pub units: Vec<&'d str>,
+    pub owner: Option<&'d str>,
     pub start: Option<NaiveDate>,
     /// `due` as written (for a repeating task, its first occurrence).
     pub due: Option<NaiveDate>,
@@ -30,9 +33,9 @@ pub struct TaskView {
     pub done_on: Option<NaiveDate>,
     pub repeat: Option<&'static str>,
     pub done_through: Option<NaiveDate>,
-    pub targets: Vec<String>,
-    pub outcome: Option<String>,
-    pub updates: Vec<UpdateView>,
+    pub targets: &'d [String],
+    pub outcome: Option<&'d str>,
+    pub updates: Vec<UpdateView<'d>>,
     /// Days since the oldest missed due date; null when not overdue.
     pub days_overdue: Option<i64>,
     /// Missed occurrences of a repeating task (null for a task that does not repeat).
@@ -43,30 +46,30 @@ pub struct TaskView {
     /// Done after its due date.
     pub late: bool,
     /// Where the task is written, relative to the data directory.
-    pub file: String,
+    #[serde(serialize_with = "path_text")]
+    pub file: &'d Path,
     pub line: usize,
 }
 
-impl TaskView {
-    pub fn new(data: &Data, task: &Task, today: NaiveDate) -> TaskView {
+/// A path as text (any bytes that are not UTF-8 shown as U+FFFD).
+fn path_text<S: serde::Serializer>(path: &&Path, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&path.display())
+}
+
+impl<'d> TaskView<'d> {
+    pub fn new(data: &'d Data, task: &'d Task, today: NaiveDate) -> TaskView<'d> {
         let overdue = task.overdue(today);
         let working_days_overdue = match (&data.calendar, overdue) {
             (Some(cal), Some(o)) => Some(cal.working_days_between(o.since, today)),
             _ => None,
         };
         TaskView {
-            id: task.id.clone(),
-            title: task.title.clone(),
-            group: data.group(task.group).id.clone(),
-            lead_unit: data
-                .task_lead_unit(task)
-                .map(|u| data.unit_name(u).to_owned()),
-            units: task
-                .units
-                .iter()
-                .map(|&u| data.unit_name(u).to_owned())
-                .collect(),
-            owner: task.owner.map(|p| data.person_name(p).to_owned()),
+            id: &task.id,
+            title: &task.title,
+            group: &data.group(task.group).id,
+            lead_unit: data.task_lead_unit(task).map(|u| data.unit_name(u)),
+            units: task.units.iter().map(|&u| data.unit_name(u)).collect(),
+            owner: task.owner.map(|p| data.person_name(p)),
             start: task.start,
             due: task.due,
             next_due: task.next_due(),
@@ -74,21 +77,21 @@ impl TaskView {
             done_on: task.done_on,
             repeat: task.repeat.map(|r| r.as_str()),
             done_through: task.done_through,
-            targets: task.targets.clone(),
-            outcome: task.outcome.clone(),
+            targets: &task.targets,
+            outcome: task.outcome.as_deref(),
             updates: task
                 .updates
                 .iter()
                 .map(|u| UpdateView {
                     date: u.date,
-                    note: u.note.clone(),
+                    note: &u.note,
                 })
                 .collect(),
             days_overdue: overdue.map(|o| o.days),
             missed: task.repeat.map(|_| overdue.map_or(0, |o| o.missed)),
             working_days_overdue,
             late: task.is_late(),
-            file: task.origin.file.display().to_string(),
+            file: &task.origin.file,
             line: task.origin.line,
         }
     }

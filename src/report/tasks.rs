@@ -192,17 +192,17 @@ pub fn find_task<'d>(data: &'d Data, id: &str) -> Result<&'d Task, String> {
 
 /// `wg tasks list` and the other plain task lists (SPEC §4).
 #[derive(Debug, Clone, Serialize)]
-pub struct TaskList {
+pub struct TaskList<'d> {
     pub as_of: NaiveDate,
     pub count: usize,
-    pub tasks: Vec<TaskView>,
+    pub tasks: Vec<TaskView<'d>>,
     /// Years outside the calendar that working days were counted in (for the warning).
     #[serde(skip)]
     pub uncovered_years: Vec<i32>,
 }
 
 /// Every task passing the filter, by next due date (tasks without one last), then id.
-pub fn list(data: &Data, filter: &Filter, today: NaiveDate) -> TaskList {
+pub fn list<'d>(data: &'d Data, filter: &Filter, today: NaiveDate) -> TaskList<'d> {
     let mut tasks: Vec<&Task> = data
         .tasks
         .iter()
@@ -271,10 +271,10 @@ pub struct Summary {
 
 /// `wg tasks overdue`: the task list plus the summary.
 #[derive(Debug, Clone, Serialize)]
-pub struct OverdueReport {
+pub struct OverdueReport<'d> {
     pub as_of: NaiveDate,
     pub count: usize,
-    pub tasks: Vec<TaskView>,
+    pub tasks: Vec<TaskView<'d>>,
     pub summary: Summary,
     #[serde(skip)]
     pub uncovered_years: Vec<i32>,
@@ -289,7 +289,12 @@ pub fn by_str(by: OverdueBy) -> &'static str {
 }
 
 /// Overdue tasks passing the filter, most overdue first (ties by id), and the summary.
-pub fn overdue(data: &Data, filter: &Filter, today: NaiveDate, by: OverdueBy) -> OverdueReport {
+pub fn overdue<'d>(
+    data: &'d Data,
+    filter: &Filter,
+    today: NaiveDate,
+    by: OverdueBy,
+) -> OverdueReport<'d> {
     let mut found: Vec<(&Task, i64)> = data
         .tasks
         .iter()
@@ -368,14 +373,14 @@ fn summarise(data: &Data, found: &[(&Task, i64)], by: OverdueBy) -> Summary {
 
 /// `wg tasks due`: open tasks whose next due date falls in `[as_of, through]`.
 #[derive(Debug, Clone, Serialize)]
-pub struct DueReport {
+pub struct DueReport<'d> {
     pub as_of: NaiveDate,
     /// The window's last day.
     pub through: NaiveDate,
     /// Whether the window was counted in working days.
     pub working_days: bool,
     pub count: usize,
-    pub tasks: Vec<TaskView>,
+    pub tasks: Vec<TaskView<'d>>,
     #[serde(skip)]
     pub uncovered_years: Vec<i32>,
 }
@@ -393,13 +398,13 @@ pub fn due_through(today: NaiveDate, within: u32, calendar: Option<&Calendar>) -
 
 /// Open tasks falling due from today through `through`, by next due date, then id.
 /// `working_days` says the window was counted in working days (for the coverage warning).
-pub fn due(
-    data: &Data,
+pub fn due<'d>(
+    data: &'d Data,
     filter: &Filter,
     today: NaiveDate,
     through: NaiveDate,
     working_days: bool,
-) -> DueReport {
+) -> DueReport<'d> {
     let mut tasks: Vec<&Task> = data
         .tasks
         .iter()
@@ -431,14 +436,14 @@ pub fn due(
 
 /// `wg tasks show ID`.
 #[derive(Debug, Clone, Serialize)]
-pub struct TaskShow {
+pub struct TaskShow<'d> {
     pub as_of: NaiveDate,
-    pub task: TaskView,
+    pub task: TaskView<'d>,
     #[serde(skip)]
     pub uncovered_years: Vec<i32>,
 }
 
-pub fn show(data: &Data, task: &Task, today: NaiveDate) -> TaskShow {
+pub fn show<'d>(data: &'d Data, task: &'d Task, today: NaiveDate) -> TaskShow<'d> {
     TaskShow {
         as_of: today,
         task: TaskView::new(data, task, today),
