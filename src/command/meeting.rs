@@ -455,11 +455,7 @@ fn problem(doc: &mut Doc, data: &Data, n: usize, t: &TaskView, lang: Lang) {
     let s = sep(lang);
     let who = [
         field(L::Group.get(lang), group_name(data, t.group), lang),
-        field(
-            L::LeadUnit.get(lang),
-            &or_none(t.lead_unit, lang),
-            lang,
-        ),
+        field(L::LeadUnit.get(lang), &or_none(t.lead_unit, lang), lang),
         field(L::Owner.get(lang), &or_none(t.owner, lang), lang),
     ];
     doc.detail(&who.join(s));
@@ -495,7 +491,7 @@ fn problem(doc: &mut Doc, data: &Data, n: usize, t: &TaskView, lang: Lang) {
     }
 }
 
-fn list_grid(report: &MeetingList, lang: Lang) -> Grid {
+fn list_grid(report: &MeetingList, lang: Lang) -> Grid<'_> {
     let mut grid = Grid::new(
         [
             L::MtgQuarter,

@@ -82,7 +82,7 @@ fn cells(name: &str, c: &Counts, lang: Lang) -> Vec<String> {
     row
 }
 
-fn grid(report: &Evaluation, lang: Lang) -> Grid {
+fn grid(report: &Evaluation, lang: Lang) -> Grid<'_> {
     let first = if report.by == "unit" {
         L::LeadUnit
     } else {

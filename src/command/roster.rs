@@ -146,7 +146,7 @@ fn field(label: L, value: &str, lang: Lang) -> String {
     }
 }
 
-fn seat_grid(group: &roster::GroupView, lang: Lang) -> Grid {
+fn seat_grid(group: &roster::GroupView, lang: Lang) -> Grid<'_> {
     let mut grid = Grid::new([L::Role, L::Name, L::PersonTitle, L::Unit].map(|l| l.get(lang)));
     for s in &group.seats {
         grid.push([
@@ -245,7 +245,7 @@ fn show_markdown(data: &Data, report: &roster::RosterShow, lang: Lang) -> String
 /// One row a seat, for a spreadsheet: the seat table of every group, with the group's
 /// name in front. Headers are in the report language, as in every other CSV; scripts
 /// that want ids and roles as codes read the JSON.
-fn show_grid(report: &roster::RosterShow, lang: Lang) -> Grid {
+fn show_grid(report: &roster::RosterShow, lang: Lang) -> Grid<'_> {
     let mut grid =
         Grid::new([L::Group, L::Role, L::Name, L::PersonTitle, L::Unit].map(|l| l.get(lang)));
     for g in &report.groups {
@@ -262,7 +262,7 @@ fn show_grid(report: &roster::RosterShow, lang: Lang) -> Grid {
     grid
 }
 
-fn task_grid(data: &Data, tasks: &[TaskView], lang: Lang) -> Grid {
+fn task_grid<'a>(data: &'a Data, tasks: &'a [TaskView<'a>], lang: Lang) -> Grid<'a> {
     let mut grid =
         Grid::new([L::Id, L::TaskTitle, L::Group, L::Due, L::Status].map(|l| l.get(lang)));
     for t in tasks {
@@ -353,7 +353,7 @@ fn person_doc(data: &Data, r: &roster::RosterPerson, lang: Lang, markdown: bool)
     s
 }
 
-fn units_grid(data: &Data, report: &roster::RosterUnits, lang: Lang) -> Grid {
+fn units_grid<'a>(data: &'a Data, report: &'a roster::RosterUnits, lang: Lang) -> Grid<'a> {
     let mut headers = vec![L::Unit.get(lang).to_owned(), L::Kind.get(lang).to_owned()];
     headers.extend(report.groups.iter().cloned());
     let mut grid = Grid::new(headers);

@@ -11,6 +11,7 @@ use crate::report::task_view::TaskView;
 use crate::report::tasks::{self, DueReport, Filter, OverdueReport, Summary, TaskList, TaskShow};
 use crate::{Error, Exit};
 use chrono::NaiveDate;
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::Write;
 
@@ -351,19 +352,20 @@ impl View<'_> {
         self.label(L::None).to_owned()
     }
 
-    fn group_name(&self, id: &str) -> String {
+    fn group_name<'a>(&'a self, id: &'a str) -> Cow<'a, str> {
         self.data
             .group_by_id(id)
             .and_then(|g| self.data.groups.get(g))
-            .map_or_else(|| id.to_owned(), |g| g.name.clone())
+            .map_or(id, |g| g.name.as_str())
+            .into()
     }
 
-    fn status(&self, t: &TaskView) -> String {
+    fn status(&self, t: &TaskView) -> Cow<'static, str> {
         let word = Status::parse(t.status).map_or(t.status, |s| i18n::status(s).get(self.lang));
         match (t.late, self.lang) {
-            (true, Lang::Zh) => format!("{word}（{}）", self.label(L::Late)),
-            (true, Lang::En) => format!("{word} ({})", self.label(L::Late)),
-            (false, _) => word.to_owned(),
+            (true, Lang::Zh) => format!("{word}（{}）", self.label(L::Late)).into(),
+            (true, Lang::En) => format!("{word} ({})", self.label(L::Late)).into(),
+            (false, _) => word.into(),
         }
     }
 
@@ -387,7 +389,12 @@ impl View<'_> {
         }
     }
 
-    fn task_grid(&self, tasks: &[TaskView], cols: Columns, today: NaiveDate) -> Grid {
+    fn task_grid<'a>(
+        &'a self,
+        tasks: &[TaskView<'a>],
+        cols: Columns,
+        today: NaiveDate,
+    ) -> Grid<'a> {
         // CSV keeps the date alone in its cell, so that a spreadsheet sorts it as a date.
         let csv = self.format == Format::Csv;
         let mut headers = vec![
@@ -411,21 +418,27 @@ impl View<'_> {
         ];
         headers.extend(optional.iter().filter(|(on, _)| *on).map(|&(_, l)| l));
         let mut grid = Grid::new(headers.iter().map(|l| self.label(*l)));
-        let number = |n: Option<i64>| n.map_or_else(String::new, |n| n.to_string());
+        let number = |n: Option<i64>| -> Cow<'a, str> {
+            n.map_or(Cow::Borrowed(""), |n| n.to_string().into())
+        };
         for t in tasks {
-            let mut row = vec![
-                t.id.to_owned(),
-                t.title.to_owned(),
+            let mut row: Vec<Cow<'a, str>> = vec![
+                t.id.into(),
+                t.title.into(),
                 self.group_name(t.group),
-                t.lead_unit.map_or_else(|| self.none(), str::to_owned),
-                t.owner.map_or_else(|| self.none(), str::to_owned),
+                t.lead_unit.unwrap_or(self.label(L::None)).into(),
+                t.owner.unwrap_or(self.label(L::None)).into(),
                 self.status(t),
             ];
             if csv {
-                row.push(t.next_due.map_or_else(String::new, |d| d.to_string()));
-                row.push(self.repeat_word(t).unwrap_or_default().to_owned());
+                row.push(
+                    t.next_due
+                        .map_or_else(String::new, |d| d.to_string())
+                        .into(),
+                );
+                row.push(self.repeat_word(t).unwrap_or_default().into());
             } else {
-                row.push(self.due_cell(t));
+                row.push(self.due_cell(t).into());
             }
             if cols.days_overdue {
                 row.push(number(t.days_overdue));
@@ -452,7 +465,7 @@ impl View<'_> {
         grid
     }
 
-    fn summary_grid(&self, summary: &Summary, by: OverdueBy) -> Grid {
+    fn summary_grid(&self, summary: &Summary, by: OverdueBy) -> Grid<'_> {
         let key = match by {
             OverdueBy::Group => L::Group,
             OverdueBy::Unit => L::LeadUnit,
