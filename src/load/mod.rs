@@ -181,7 +181,7 @@ fn read_text(
     diags: &mut Vec<Diagnostic>,
 ) -> Result<String, Option<String>> {
     let path = dir.join(rel);
-    let bytes = match std::fs::read(&path) {
+    let bytes = match read_big(&path).map_or_else(|| std::fs::read(&path), Ok) {
         Ok(bytes) => bytes,
         Err(err) => {
             let what = if path.is_dir() {
@@ -222,6 +222,48 @@ fn read_text(
             );
             Err(Some(text))
         }
+    }
+}
+
+/// A file of some megabytes read in two halves at once, one on another thread: copying
+/// it from the page cache and faulting in the new buffer took 17 ms of a 33 MB tasks
+/// file on one core. `None` for a small file or on any trouble, to be read the
+/// ordinary way (which also gives the ordinary error).
+fn read_big(path: &Path) -> Option<Vec<u8>> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileExt;
+        const BIG: u64 = 4 << 20;
+        let file = std::fs::File::open(path).ok()?;
+        let meta = file.metadata().ok()?;
+        if !meta.is_file() || meta.len() < BIG {
+            return None;
+        }
+        if std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
+            return None;
+        }
+        let len = usize::try_from(meta.len()).ok()?;
+        let mut buf = vec![0u8; len];
+        let (first, second) = buf.split_at_mut(len / 2);
+        let half = u64::try_from(first.len()).ok()?;
+        let read = std::thread::scope(|scope| {
+            let other = std::thread::Builder::new()
+                .spawn_scoped(scope, || file.read_exact_at(second, half))
+                .ok()?;
+            let mine = file.read_exact_at(first, 0);
+            (mine.is_ok() && other.join().is_ok_and(|r| r.is_ok())).then_some(())
+        });
+        // The file must not have grown meanwhile.
+        let mut probe = [0u8; 1];
+        if read.is_some() && file.read_at(&mut probe, meta.len()).ok()? == 0 {
+            return Some(buf);
+        }
+        None
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
     }
 }
 
