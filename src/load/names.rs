@@ -7,31 +7,52 @@ use super::fields::Sp;
 use super::suggest;
 use std::collections::HashMap;
 
-/// FNV-1a: names are short and not chosen by an attacker, so a simple hash beats the
-/// default SipHash on a hundred thousand lookups.
+/// A hash that takes eight bytes at a step (the multiply-rotate of rustc's FxHash):
+/// names and ids are short and not chosen by an attacker, so it beats the default
+/// SipHash, and byte-at-a-time FNV, on a hundred thousand lookups of Chinese names.
 #[derive(Default)]
-pub struct Fnv(u64);
+pub struct WordHash(u64);
 
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
+impl WordHash {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
 
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0 ^ word).wrapping_mul(Self::K);
     }
 }
 
-/// A hash map keyed by names, with [`Fnv`].
-pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+impl std::hash::Hasher for WordHash {
+    fn finish(&self) -> u64 {
+        // The multiply mixes into the high bits; the table indexes with the low ones.
+        self.0.rotate_left(26)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        let mut word = [0u8; 8];
+        if let Some(head) = word.get_mut(..rest.len()) {
+            head.copy_from_slice(rest);
+        }
+        // The length keeps "ab" and "ab\0" apart.
+        self.add(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHash>>;
 
 /// Drops all whitespace, including the full-width space U+3000 that aligns Chinese names.
 /// This is the key names are matched by.

@@ -25,7 +25,11 @@ pub fn is_unsafe_anywhere(c: char) -> bool {
 }
 
 fn escape(s: &str, keep_newlines: bool) -> Cow<'_, str> {
-    if !s.chars().any(|c| is_unsafe(c, keep_newlines)) {
+    // Every unsafe character starts with one of these bytes (C1 controls are C2 80–9F,
+    // the bidi controls E2 80 AA–AE and E2 81 A6–A9): most text is cleared in one quick
+    // pass over its bytes, without decoding it.
+    let suspect = |b: u8| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2;
+    if !s.bytes().any(suspect) || !s.chars().any(|c| is_unsafe(c, keep_newlines)) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -67,5 +71,22 @@ mod tests {
         assert_eq!(sanitize("\u{9b}x\u{202e}"), "\\u{9b}x\\u{202e}");
         assert_eq!(sanitize("张柯\t"), "张柯\t");
         assert_eq!(one_line("a\tb"), "a\\tb");
+    }
+
+    /// The quick byte test lets nothing through that the character test catches.
+    #[test]
+    fn every_unsafe_character_is_caught() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let s = format!("任{c}务");
+            for keep in [true, false] {
+                let unsafe_char = is_unsafe(c, keep);
+                assert_eq!(
+                    matches!(escape(&s, keep), Cow::Owned(_)),
+                    unsafe_char,
+                    "U+{:04X}",
+                    c as u32
+                );
+            }
+        }
     }
 }
