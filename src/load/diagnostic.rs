@@ -2,7 +2,7 @@
 //! line, a caret under the offending characters (by display width, so Chinese lines
 //! line up) and a hint.
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -180,7 +180,10 @@ impl Diagnostic {
             .at
             .as_ref()
             .and_then(|(file, span)| Some((sources.get(*file)?, span)));
-        if let Some((source, span)) = located {
+        if let Some((source, _)) = located.filter(|(source, _)| source.text.is_empty()) {
+            // An empty or unreadable file: there is no line to quote, only the path.
+            group = group.element(Origin::path(source.shown.as_str()).line(1).char_column(1));
+        } else if let Some((source, span)) = located {
             let span = clamp_span(&source.text, span);
             let lines = source.lines_around(&span);
             let (first_line, _) = source.line_col(lines.start);

@@ -346,6 +346,7 @@ fn parse<'i>(
         .iter()
         .all(|e| e.message().starts_with("invalid date"));
     let mut seen_at = Vec::new();
+    let mut redefined: Option<usize> = None;
     for err in &errors {
         let span = err.span().unwrap_or(0..0);
         // The parser may trip twice over one mistake; the first message is the useful one.
@@ -368,16 +369,40 @@ fn parse<'i>(
         }
         let (first, rest) = message.split_once('\n').unwrap_or((&message, ""));
         let line = line_at(text, span.start);
-        let mut d = Diagnostic::error(format!("TOML syntax: {first}"))
-            .at(file, span)
-            .label(first.to_owned());
-        d = d.help(syntax_hint(first, line).unwrap_or_else(|| {
-            if rest.trim().is_empty() {
-                "fix this line; the rest of this file is checked once it parses".to_owned()
-            } else {
-                rest.trim().to_owned()
+        let header = line.trim_start().starts_with('[');
+        if first == "duplicate key" {
+            // After a table written twice, the parser also calls each of its keys a
+            // duplicate: one error is the news.
+            if !header
+                && redefined.is_some_and(|at| {
+                    !text
+                        .get(at..span.start)
+                        .unwrap_or("")
+                        .lines()
+                        .skip(1)
+                        .any(|l| l.trim_start().starts_with('['))
+                })
+            {
+                continue;
             }
-        }));
+            if header {
+                redefined = Some(span.start);
+            }
+        }
+        let mut d = Diagnostic::error(format!("TOML syntax: {first}"))
+            .at(file, span.clone())
+            .label(first.to_owned());
+        if let Some(special) = syntax_special(first, text, span.clone()) {
+            d = special.place(d, file);
+        } else {
+            d = d.help(syntax_hint(first, line).unwrap_or_else(|| {
+                if rest.trim().is_empty() {
+                    "fix this line; the rest of this file is checked once it parses".to_owned()
+                } else {
+                    rest.trim().to_owned()
+                }
+            }));
+        }
         diags.push(d);
     }
     if errors.is_empty() || only_dates {
@@ -385,6 +410,92 @@ fn parse<'i>(
     } else {
         None
     }
+}
+
+/// A better place, label and hint for a syntax error than the parser's own.
+struct Special {
+    span: Option<Span>,
+    label: String,
+    help: String,
+}
+
+impl Special {
+    fn place(self, d: Diagnostic, file: FileId) -> Diagnostic {
+        let d = match self.span {
+            Some(span) => d.at(file, span),
+            None => d,
+        };
+        d.label(self.label).help(self.help)
+    }
+}
+
+/// The syntax errors whose parser message leaves a person guessing: a control character
+/// in a string, a multi-line string never closed (the parser points at the end of the
+/// file), a table written twice, a `\u` escape that is no character, nesting too deep.
+fn syntax_special(message: &str, text: &str, span: Span) -> Option<Special> {
+    let here = text.get(span.start..).unwrap_or("");
+    let line = line_at(text, span.start).trim();
+    if let Some(c) = here
+        .chars()
+        .next()
+        .filter(|&c| c.is_control() && c != '\t' && c != '\n' && c != '\r')
+    {
+        let code = format!("{:04X}", c as u32);
+        return Some(Special {
+            span: None,
+            label: format!("control character U+{code}"),
+            help: format!(
+                "TOML does not allow control characters in text; remove it, or write it as \\u{code}"
+            ),
+        });
+    }
+    if message.contains("multi-line") && here.trim().is_empty() {
+        let before = text.get(..span.start).unwrap_or("");
+        let opened = [before.rfind("\"\"\""), before.rfind("'''")]
+            .into_iter()
+            .flatten()
+            .max()?;
+        let quotes = before.get(opened..opened + 3).unwrap_or("\"\"\"");
+        return Some(Special {
+            span: Some(opened..opened + 3),
+            label: "this multi-line string is never closed".to_owned(),
+            help: format!("end the text with {quotes}"),
+        });
+    }
+    if message == "duplicate key" && line.starts_with('[') {
+        let name = line
+            .split(']')
+            .next()
+            .unwrap_or(line)
+            .trim_start_matches('[');
+        let help = if line.starts_with("[[") {
+            format!(
+                "\"{name}\" is already a single table ([{name}]) above; a name is either one table or a list of [[{name}]] tables: write every one as [[{name}]]"
+            )
+        } else {
+            format!("[{name}] appears twice in this file; merge the two into one")
+        };
+        return Some(Special {
+            span: None,
+            label: "written twice".to_owned(),
+            help,
+        });
+    }
+    if message.contains("unicode") {
+        return Some(Special {
+            span: None,
+            label: "not a character".to_owned(),
+            help: "a \\u escape names a character by four hex digits (\\u00E9), or \\U by eight; D800–DFFF are not characters".to_owned(),
+        });
+    }
+    if message.contains("recursion") {
+        return Some(Special {
+            span: None,
+            label: "nested too deeply".to_owned(),
+            help: "tables and lists nest too deeply here for wg to read; wg's files never need more than [[tasks.updates]]".to_owned(),
+        });
+    }
+    None
 }
 
 /// The line of `text` that holds byte `at`.
@@ -469,8 +580,11 @@ fn build(sources: &[Source], unreadable: &[bool], diags: &mut Vec<Diagnostic>) -
     let mut discarded = Vec::new();
     let org_diags = if org_ok { &mut *diags } else { &mut discarded };
     let mut org = org::load(0, org_doc, org_span, org_diags);
-    org.unit_names.complete = org_ok;
-    org.person_names.complete = org_ok;
+    // An org.toml that is empty (no [org], no units, no people) has been reported as
+    // such; "unknown person" at every reference to it would bury that one error.
+    let has_org = org_doc.contains_key("org");
+    org.unit_names.complete = org_ok && (has_org || !org.units.is_empty());
+    org.person_names.complete = org_ok && (has_org || !org.people.is_empty());
 
     let groups_ok = doc(1).is_some();
     let (groups_doc, groups_span) = doc(1).unwrap_or((&empty, 0..0));

@@ -492,7 +492,7 @@ fn load_task(
                 id.value
             ))
             .at(file, id.span.clone())
-            .label("typed on the command line")
+            .label("not a valid task id")
             .help("use an id such as \"JH-01\""),
         );
     }
