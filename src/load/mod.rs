@@ -653,7 +653,7 @@ fn build(sources: &[Source], unreadable: &[bool], diags: &mut Vec<Diagnostic>) -
 fn warn_unused(
     org: &org::OrgFile,
     groups: &[crate::model::Group],
-    tasks: &[crate::model::Task],
+    tasks: &crate::model::Tasks,
     diags: &mut Vec<Diagnostic>,
 ) {
     let mut used = vec![false; org.units.len()];

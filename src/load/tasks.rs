@@ -4,7 +4,7 @@ use super::diagnostic::{Diagnostic, FileId};
 use super::fields::{Fields, Sp, Span};
 use super::names::FastMap;
 use super::{Refs, Source};
-use crate::model::{Origin, Repeat, Status, Task, Update};
+use crate::model::{Origin, Repeat, Status, Task, Tasks, Update};
 use toml::de::{DeTable, DeValue};
 
 const TOP: &[&str] = &["tasks"];
@@ -34,26 +34,12 @@ pub struct TaskFile<'s> {
     pub source: &'s Source,
 }
 
-/// What one task table gave: the task if it is valid, and where its id was written
-/// whenever it has one, so that duplicates are caught even among broken tasks. The id
-/// itself is the task's, or kept here when there is no task to hold it.
+/// What one task table gave the ordinary path: the task if it is valid, and where its
+/// id was written whenever it has one, so that duplicates are caught even among broken
+/// tasks. The id itself is the task's, or kept here when there is no task to hold it.
 struct Loaded {
     task: Option<Task>,
     id: Option<(Option<String>, Span)>,
-    /// The task's line counts from the start of its part, not of its file.
-    in_part: bool,
-}
-
-impl Loaded {
-    fn id(&self) -> Option<(&str, &Span)> {
-        let (own, span) = self.id.as_ref()?;
-        let id = match (own, &self.task) {
-            (Some(id), _) => id.as_str(),
-            (None, Some(task)) => task.id.as_str(),
-            (None, None) => return None,
-        };
-        Some((id, span))
-    }
 }
 
 /// A run of a task file that starts at a `[[tasks]]` line (or the file's start) and
@@ -72,11 +58,39 @@ struct Part<'t> {
     text: &'t str,
 }
 
-/// What a part gave: its tasks (the fast path's numbered from the part's first line:
-/// where that line is in the file is known only once the parts before it are counted),
-/// its diagnostics, and how many lines it took. `None` if a piece of it was not a plain
-/// run of `[[tasks]]` tables.
-type PartResult = Option<(Vec<Loaded>, Vec<Diagnostic>, usize)>;
+/// What a part (or a whole file read the ordinary way) gave. `None` if a piece of a part
+/// was not a plain run of `[[tasks]]` tables.
+type PartResult = Option<PartOut>;
+
+#[derive(Default)]
+struct PartOut {
+    tasks: Vec<Task>,
+    /// For each task, where its id is written, and whether its line is counted from the
+    /// part's first line (the fast path's are: where that line is in the file is known
+    /// only once the parts before it are counted).
+    ids: Vec<(Span, bool)>,
+    /// Tables that had an id but gave no task: how many tasks came before, the id, where.
+    lone: Vec<(usize, String, Span)>,
+    diags: Vec<Diagnostic>,
+    /// The lines the part took.
+    lines: usize,
+}
+
+impl PartOut {
+    fn absorb(&mut self, loaded: Vec<Loaded>) {
+        for l in loaded {
+            match (l.task, l.id) {
+                (Some(task), id) => {
+                    let span = id.map_or(0..0, |(_, span)| span);
+                    self.tasks.push(task);
+                    self.ids.push((span, false));
+                }
+                (None, Some((Some(id), span))) => self.lone.push((self.tasks.len(), id, span)),
+                (None, _) => {}
+            }
+        }
+    }
+}
 
 /// Parts of about this many bytes keep both cores busy without much bookkeeping.
 pub(super) const PART_BYTES: usize = 1 << 20;
@@ -87,75 +101,88 @@ pub(super) const PART_BYTES: usize = 1 << 20;
 /// whose pieces do not each parse as plain `[[tasks]]` tables (a syntax error, another
 /// table, text before the first task) is read again whole, by the ordinary path, so its
 /// diagnostics are exactly those of a whole-file parse.
-pub fn load_all(files: &[TaskFile<'_>], refs: &Refs<'_>, diags: &mut Vec<Diagnostic>) -> Vec<Task> {
+pub fn load_all(files: &[TaskFile<'_>], refs: &Refs<'_>, diags: &mut Vec<Diagnostic>) -> Tasks {
     let parts: Vec<Part<'_>> = files.iter().flat_map(parts_of).collect();
     let mut results = run_parts(&parts, refs).into_iter();
 
     // File by file (the parts come in file order): the parts' results if every piece
-    // was plain, else the whole file again.
-    // Each batch with the number of lines before its part.
-    let mut batches: Vec<(FileId, usize, Vec<Loaded>)> = Vec::new();
+    // was plain, else the whole file again. Each with the lines before its part.
+    let mut outs: Vec<(FileId, usize, PartOut)> = Vec::new();
     for f in files {
         let count = parts.iter().filter(|p| p.file == f.file).count();
         let mine: Vec<PartResult> = results.by_ref().take(count).collect();
         if mine.iter().all(Option::is_some) {
             let mut before = 0;
-            for (loaded, part_diags, lines) in mine.into_iter().flatten() {
-                diags.extend(part_diags);
-                batches.push((f.file, before, loaded));
+            for mut out in mine.into_iter().flatten() {
+                diags.append(&mut out.diags);
+                let lines = out.lines;
+                outs.push((f.file, before, out));
                 before += lines;
             }
         } else {
-            batches.push((f.file, 0, load_whole(f.file, f.source, refs, diags)));
+            let mut out = PartOut::default();
+            out.absorb(load_whole(f.file, f.source, refs, diags));
+            outs.push((f.file, 0, out));
         }
     }
 
     // Ids must be unique across all files; the first one written wins.
-    let total = batches.iter().map(|(_, _, b)| b.len()).sum();
-    let mut dropped: std::collections::HashSet<(usize, usize)> = Default::default();
+    let total = outs
+        .iter()
+        .map(|(_, _, o)| o.tasks.len() + o.lone.len())
+        .sum();
+    let mut dropped: Vec<(usize, usize)> = Vec::new();
     {
         let mut seen: FastMap<&str, (FileId, &Span)> =
             FastMap::with_capacity_and_hasher(total, Default::default());
-        for (b, (file, _, loaded)) in batches.iter().enumerate() {
-            for (i, l) in loaded.iter().enumerate() {
-                let Some((id, span)) = l.id() else { continue };
-                if let Some(&(first_file, first_span)) = seen.get(id) {
-                    diags.push(
-                        Diagnostic::error(format!("duplicate task id \"{id}\""))
-                            .at(*file, span.clone())
-                            .label("defined again here")
-                            .also("first defined at", first_file, first_span.clone())
-                            .help("task ids must be unique across all task files"),
-                    );
-                    dropped.insert((b, i));
-                    continue;
+        for (o, (file, _, out)) in outs.iter().enumerate() {
+            let mut lone = out.lone.iter().peekable();
+            let tasks = out.tasks.iter().zip(&out.ids).map(Some).chain([None]);
+            for (i, task) in tasks.enumerate() {
+                let mut ids: Vec<(&str, &Span, bool)> = Vec::new();
+                while let Some((_, id, span)) = lone.next_if(|(at, _, _)| *at == i) {
+                    ids.push((id, span, false));
                 }
-                seen.insert(id, (*file, span));
+                if let Some((t, (span, _))) = task {
+                    ids.push((&t.id, span, true));
+                }
+                for (id, span, is_task) in ids {
+                    if let Some(&(first_file, first_span)) = seen.get(id) {
+                        diags.push(
+                            Diagnostic::error(format!("duplicate task id \"{id}\""))
+                                .at(*file, span.clone())
+                                .label("defined again here")
+                                .also("first defined at", first_file, first_span.clone())
+                                .help("task ids must be unique across all task files"),
+                        );
+                        if is_task {
+                            dropped.push((o, i));
+                        }
+                        continue;
+                    }
+                    seen.insert(id, (*file, span));
+                }
             }
         }
     }
-    // Tasks move once, into the final list.
-    let mut tasks = Vec::with_capacity(total);
-    let mut spent = Vec::with_capacity(batches.len());
-    for (b, (_, before, mut loaded)) in batches.into_iter().enumerate() {
-        for (i, l) in loaded.drain(..).enumerate() {
-            if !dropped.is_empty() && dropped.contains(&(b, i)) {
-                continue;
-            }
-            if let Some(mut task) = l.task {
-                if l.in_part {
+    // The runs stay where the threads put them; only the lines of later parts move.
+    let mut runs = Vec::with_capacity(outs.len());
+    for (o, (_, before, mut out)) in outs.into_iter().enumerate() {
+        if before > 0 {
+            for (task, (_, in_part)) in out.tasks.iter_mut().zip(&out.ids) {
+                if *in_part {
                     task.origin.line += before;
                 }
-                tasks.push(task);
             }
         }
-        spent.push(loaded);
+        for &(_, i) in dropped.iter().rev().filter(|(d, _)| *d == o) {
+            if i < out.tasks.len() {
+                out.tasks.remove(i);
+            }
+        }
+        runs.push(out.tasks);
     }
-    // Handing the emptied buffers back to the system took 15 ms for 100,000 tasks (page
-    // by page); another thread does it while this one goes on. If no thread can be
-    // started, they are freed here.
-    let _ = std::thread::Builder::new().spawn(move || drop(spent));
-    tasks
+    Tasks::from_runs(runs)
 }
 
 /// Whether a line (with its line ending) is exactly a `[[tasks]]` header, the place
@@ -278,19 +305,20 @@ fn run_parts(parts: &[Part<'_>], refs: &Refs<'_>) -> Vec<PartResult> {
 /// it ended; a piece it gives up on is measured and goes to the parser.
 fn load_part(part: &Part<'_>, refs: &Refs<'_>) -> PartResult {
     // A plain task takes some 300 bytes; reserving avoids regrowing a big vector.
-    let mut loaded = Vec::with_capacity(part.text.len() / 256);
-    let mut diags = Vec::new();
+    let mut out = PartOut {
+        tasks: Vec::with_capacity(part.text.len() / 256),
+        ids: Vec::with_capacity(part.text.len() / 256),
+        ..PartOut::default()
+    };
     let (mut at, mut line) = (0, 1);
     while let Some(rest) = part.text.get(at..).filter(|r| !r.is_empty()) {
         if super::fast::enabled()
             && let Ok(read) = super::fast::task(rest, line, &part.source.rel, refs)
         {
             let offset = part.offset + at;
-            loaded.push(Loaded {
-                id: Some((None, read.id.start + offset..read.id.end + offset)),
-                task: Some(read.task),
-                in_part: true,
-            });
+            out.tasks.push(read.task);
+            out.ids
+                .push((read.id.start + offset..read.id.end + offset, true));
             at += read.len;
             line += read.lines;
             continue;
@@ -303,12 +331,13 @@ fn load_part(part: &Part<'_>, refs: &Refs<'_>) -> PartResult {
             text,
         };
         let (l, d) = load_chunk(&chunk, part.source, refs)?;
-        loaded.extend(l);
-        diags.extend(d);
+        out.absorb(l);
+        out.diags.extend(d);
         at += len;
         line += text.bytes().filter(|&b| b == b'\n').count();
     }
-    Some((loaded, diags, line - 1))
+    out.lines = line - 1;
+    Some(out)
 }
 
 /// One chunk: parsed alone, its tasks built, every span moved to its place in the file.
@@ -478,7 +507,6 @@ fn load_task(
         return Loaded {
             task: None,
             id: None,
-            in_part: false,
         };
     };
     let tid = id.value.trim().to_owned();
@@ -575,14 +603,12 @@ fn load_task(
         return Loaded {
             task: None,
             id: Some((Some(tid), id_span)),
-            in_part: false,
         };
     }
     let (Some(title), Some(group)) = (title, group_idx) else {
         return Loaded {
             task: None,
             id: Some((Some(tid), id_span)),
-            in_part: false,
         };
     };
     let (line, _) = source.line_col(span.start + offset);
@@ -610,7 +636,6 @@ fn load_task(
     Loaded {
         task: Some(task),
         id: Some((None, id_span)),
-        in_part: false,
     }
 }
 
@@ -643,5 +668,61 @@ mod tests {
         for p in parts.iter().skip(1) {
             assert!(p.text.starts_with("[[tasks]]\n"), "{:?}", &p.text[..20]);
         }
+    }
+
+    /// A duplicate id in a later part of a big file, in a task the fast path reads and
+    /// in a broken one it does not: each reported once, against the first, and the
+    /// duplicate task left out.
+    #[test]
+    fn duplicates_across_parts_are_caught() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("org.toml"),
+            "[org]\nname = \"O\"\n[[units]]\nname = \"u1\"\n[[people]]\nname = \"张柯\"\nunit = \"u1\"\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("groups.toml"),
+            "[[groups]]\nid = \"g\"\nname = \"G\"\nkind = \"leading\"\nleader = \"张柯\"\nlead_unit = \"u1\"\n",
+        )
+        .unwrap();
+        let mut text = String::new();
+        let mut i = 0;
+        while text.len() < 3 * PART_BYTES {
+            text.push_str(&format!(
+                "[[tasks]]\nid = \"T-{i}\"\ntitle = \"在全省开展货车司机先进典型选树宣传\"\ngroup = \"g\"\n\n"
+            ));
+            i += 1;
+        }
+        text.push_str("[[tasks]]\nid = \"T-7\"\ntitle = \"again\"\ngroup = \"g\"\n\n");
+        text.push_str("[[tasks]]\nid = \"T-8\"\ngroup = \"g\"\n");
+        std::fs::write(dir.path().join("tasks.toml"), &text).unwrap();
+        let failure = crate::load::load(dir.path()).unwrap_err();
+        let messages: Vec<String> = failure
+            .diagnostics
+            .iter()
+            .map(|d| d.render(&failure.sources, false))
+            .collect();
+        let dups: Vec<&String> = messages
+            .iter()
+            .filter(|m| m.contains("duplicate task id"))
+            .collect();
+        assert_eq!(dups.len(), 2, "{messages:#?}");
+        assert!(
+            dups[0].contains("\"T-7\"") && dups[0].contains("tasks.toml:37:6"),
+            "{}",
+            dups[0]
+        );
+        assert!(
+            dups[1].contains("\"T-8\"") && dups[1].contains("tasks.toml:42:6"),
+            "{}",
+            dups[1]
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("missing") && m.contains("title")),
+            "{messages:#?}"
+        );
     }
 }
