@@ -395,3 +395,100 @@ fn sixteen_concurrent_notes_all_land_and_the_data_stays_valid() {
     assert_eq!(shown.code, 0, "{}", shown.stderr);
     assert_eq!(shown.stdout.matches("concurrent note").count(), 16);
 }
+
+/// A write that fails half way (here: the file-size limit, which fails `write` as a full
+/// disk does) changes nothing: the original bytes stay and no temporary file is left.
+#[cfg(unix)]
+#[test]
+fn a_write_that_fails_leaves_every_file_as_it_was() {
+    let tmp = copy_dir(&fixture("edit"));
+    let before = snapshot(tmp.path());
+    let bin = assert_cmd::cargo::cargo_bin("wg");
+    // 1 block of 512 bytes: the new tasks.toml (1.5 kB) cannot be written. SIGXFSZ is
+    // ignored so that `write` fails with EFBIG instead of killing the process.
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -f 1 && trap '' XFSZ && exec \"$0\" \"$@\"")
+        .arg(&bin)
+        .arg("--data")
+        .arg(tmp.path())
+        .args(["--today", TODAY, "tasks", "note", "JH-02", "写不下的进展"])
+        .env_remove("WG_DATA")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.starts_with("error: "), "{stderr}");
+    assert!(stderr.contains("tasks.toml"), "{stderr}");
+    assert!(
+        before == snapshot(tmp.path()),
+        "a file changed or was left behind"
+    );
+}
+
+/// `wg` killed at any moment of an edit (reading, writing the new file, before or after
+/// the rename) leaves the old bytes or the new ones, never a mix, and no lock behind:
+/// the next edit goes ahead at once.
+#[cfg(unix)]
+#[test]
+fn an_edit_killed_at_any_moment_leaves_old_or_new_bytes_and_no_stale_lock() {
+    let tmp = copy_dir(&fixture("edit"));
+    let path = tmp.path().join("tasks.toml");
+    // Big enough that an edit takes a while: the kills land all through it.
+    let mut old = std::fs::read_to_string(&path).unwrap();
+    for i in 0..4000 {
+        old.push_str(&format!(
+            "\n[[tasks]]\nid = \"K-{i:04}\"\ntitle = \"在全省开展货车司机先进典型选树宣传 {i}\"\ngroup = \"membership\"\ndue = 2026-12-31\n"
+        ));
+    }
+    std::fs::write(&path, &old).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("wg");
+    let note = |dir: &Path| {
+        let mut c = std::process::Command::new(&bin);
+        c.arg("--data")
+            .arg(dir)
+            .args(["--today", TODAY, "tasks", "note", "K-3999", "被中断的进展"])
+            .env_remove("WG_DATA")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        c
+    };
+    // The bytes a finished edit writes, and how long it takes.
+    let started = std::time::Instant::now();
+    assert!(note(tmp.path()).status().unwrap().success());
+    let took = started.elapsed();
+    let new = std::fs::read_to_string(&path).unwrap();
+    assert_ne!(new, old);
+
+    // From the start to well past the end of an edit (killing a finished one is harmless).
+    let runs = 24;
+    for k in 0..=runs {
+        std::fs::write(&path, &old).unwrap();
+        let mut child = note(tmp.path()).spawn().unwrap();
+        std::thread::sleep(took * k * 3 / (runs * 2));
+        let _ = child.kill();
+        let _ = child.wait();
+        let now = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            now == old || now == new,
+            "kill {k}/{runs}: a mix of old and new"
+        );
+        // Whatever the killed process left is hidden from the loader.
+        for entry in std::fs::read_dir(tmp.path()).unwrap() {
+            let name = entry.unwrap().file_name().into_string().unwrap();
+            assert!(
+                ["org.toml", "groups.toml", "tasks.toml", "tasks"].contains(&name.as_str())
+                    || name.starts_with('.'),
+                "kill {k}/{runs}: left {name}"
+            );
+        }
+        // The lock died with the process: the next edit does not wait for it.
+        let started = std::time::Instant::now();
+        assert!(
+            note(tmp.path()).status().unwrap().success(),
+            "kill {k}/{runs}"
+        );
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    }
+    assert_eq!(run(wg().arg("--data").arg(tmp.path()).arg("check")).code, 0);
+}
