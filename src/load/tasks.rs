@@ -260,35 +260,33 @@ fn next_header(text: &str, from: usize) -> Option<usize> {
     }
 }
 
-/// Loads the parts on every core, each thread taking the next part as it finishes one;
-/// the results keep the parts' order.
+/// Loads the parts on every core, each thread (this one among them) taking the next
+/// part as it finishes one; the results keep the parts' order. If no helper thread can
+/// be started, this thread does all the work.
 fn run_parts(parts: &[Part<'_>], refs: &Refs<'_>) -> Vec<PartResult> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(parts.len())
         .min(8);
-    if threads <= 1 {
-        return parts.iter().map(|p| load_part(p, refs)).collect();
-    }
     let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut mine = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(part) = parts.get(i) else { break };
+            mine.push((i, load_part(part, refs)));
+        }
+        mine
+    };
     let mut done: Vec<(usize, PartResult)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(part) = parts.get(i) else { break };
-                        mine.push((i, load_part(part, refs)));
-                    }
-                    mine
-                })
-            })
+        let helpers: Vec<_> = (1..threads)
+            .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok())
             .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
+        let mut done = work();
+        for helper in helpers {
+            done.extend(helper.join().unwrap_or_default());
+        }
+        done
     });
     done.sort_by_key(|(i, _)| *i);
     // A part whose thread died (a bug) is read again whole, on this thread, as not plain.
