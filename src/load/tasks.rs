@@ -5,6 +5,8 @@ use super::fields::{Fields, Sp, Span};
 use super::names::FastMap;
 use super::{Refs, Source};
 use crate::model::{Origin, Repeat, Status, Task, Tasks, Update};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use toml::de::{DeTable, DeValue};
 
 const TOP: &[&str] = &["tasks"];
@@ -65,10 +67,11 @@ type PartResult = Option<PartOut>;
 #[derive(Default)]
 struct PartOut {
     tasks: Vec<Task>,
-    /// For each task, where its id is written, and whether its line is counted from the
+    /// For each task, where its id is written, whether its line is counted from the
     /// part's first line (the fast path's are: where that line is in the file is known
-    /// only once the parts before it are counted).
-    ids: Vec<(Span, bool)>,
+    /// only once the parts before it are counted), and the id's hash, worked out here
+    /// while the id is in this core's cache.
+    ids: Vec<(Span, bool, u64)>,
     /// Tables that had an id but gave no task: how many tasks came before, the id, where.
     lone: Vec<(usize, String, Span)>,
     diags: Vec<Diagnostic>,
@@ -82,8 +85,8 @@ impl PartOut {
             match (l.task, l.id) {
                 (Some(task), id) => {
                     let span = id.map_or(0..0, |(_, span)| span);
+                    self.ids.push((span, false, id_hash(&task.id)));
                     self.tasks.push(task);
-                    self.ids.push((span, false));
                 }
                 (None, Some((Some(id), span))) => self.lone.push((self.tasks.len(), id, span)),
                 (None, _) => {}
@@ -133,34 +136,27 @@ pub fn load_all(files: &[TaskFile<'_>], refs: &Refs<'_>, diags: &mut Vec<Diagnos
         .sum();
     let mut dropped: Vec<(usize, usize)> = Vec::new();
     {
-        let mut seen: FastMap<&str, (FileId, &Span)> =
-            FastMap::with_capacity_and_hasher(total, Default::default());
+        let mut ids = SeenIds::with_capacity(total);
+        let duplicate = |id: &str, file: FileId, span: &Span, (first_file, first_span)| {
+            Diagnostic::error(format!("duplicate task id \"{id}\""))
+                .at(file, span.clone())
+                .label("defined again here")
+                .also("first defined at", first_file, first_span)
+                .help("task ids must be unique across all task files")
+        };
         for (o, (file, _, out)) in outs.iter().enumerate() {
             let mut lone = out.lone.iter().peekable();
-            let tasks = out.tasks.iter().zip(&out.ids).map(Some).chain([None]);
-            for (i, task) in tasks.enumerate() {
-                let mut ids: Vec<(&str, &Span, bool)> = Vec::new();
+            for i in 0..=out.tasks.len() {
                 while let Some((_, id, span)) = lone.next_if(|(at, _, _)| *at == i) {
-                    ids.push((id, span, false));
-                }
-                if let Some((t, (span, _))) = task {
-                    ids.push((&t.id, span, true));
-                }
-                for (id, span, is_task) in ids {
-                    if let Some(&(first_file, first_span)) = seen.get(id) {
-                        diags.push(
-                            Diagnostic::error(format!("duplicate task id \"{id}\""))
-                                .at(*file, span.clone())
-                                .label("defined again here")
-                                .also("first defined at", first_file, first_span.clone())
-                                .help("task ids must be unique across all task files"),
-                        );
-                        if is_task {
-                            dropped.push((o, i));
-                        }
-                        continue;
+                    if let Some(first) = ids.first(id, id_hash(id), *file, span) {
+                        diags.push(duplicate(id, *file, span, first));
                     }
-                    seen.insert(id, (*file, span));
+                }
+                if let (Some(task), Some((span, _, hash))) = (out.tasks.get(i), out.ids.get(i))
+                    && let Some(first) = ids.first(&task.id, *hash, *file, span)
+                {
+                    diags.push(duplicate(&task.id, *file, span, first));
+                    dropped.push((o, i));
                 }
             }
         }
@@ -169,7 +165,7 @@ pub fn load_all(files: &[TaskFile<'_>], refs: &Refs<'_>, diags: &mut Vec<Diagnos
     let mut runs = Vec::with_capacity(outs.len());
     for (o, (_, before, mut out)) in outs.into_iter().enumerate() {
         if before > 0 {
-            for (task, (_, in_part)) in out.tasks.iter_mut().zip(&out.ids) {
+            for (task, (_, in_part, _)) in out.tasks.iter_mut().zip(&out.ids) {
                 if *in_part {
                     task.origin.line += before;
                 }
@@ -183,6 +179,74 @@ pub fn load_all(files: &[TaskFile<'_>], refs: &Refs<'_>, diags: &mut Vec<Diagnos
         runs.push(out.tasks);
     }
     Tasks::from_runs(runs)
+}
+
+/// The task ids seen so far, by the hashes the threads worked out: ids themselves are
+/// compared only when two hashes are equal (reading 100,000 ids scattered over memory
+/// again took 10 ms). Ids of different text with one hash go to `collided`.
+struct SeenIds<'a> {
+    seen: HashMap<u64, (&'a str, FileId, &'a Span), BuildHasherDefault<Prehashed>>,
+    collided: FastMap<&'a str, (FileId, &'a Span)>,
+}
+
+impl<'a> SeenIds<'a> {
+    fn with_capacity(n: usize) -> SeenIds<'a> {
+        SeenIds {
+            seen: HashMap::with_capacity_and_hasher(n, Default::default()),
+            collided: FastMap::default(),
+        }
+    }
+
+    /// Where `id` was first seen, if before; else it is seen here now.
+    fn first(
+        &mut self,
+        id: &'a str,
+        hash: u64,
+        file: FileId,
+        span: &'a Span,
+    ) -> Option<(FileId, Span)> {
+        use std::collections::hash_map::Entry;
+        match self.seen.entry(hash) {
+            Entry::Vacant(v) => {
+                v.insert((id, file, span));
+                None
+            }
+            Entry::Occupied(o) if o.get().0 == id => Some((o.get().1, o.get().2.clone())),
+            Entry::Occupied(_) => match self.collided.entry(id) {
+                Entry::Occupied(o) => Some((o.get().0, o.get().1.clone())),
+                Entry::Vacant(v) => {
+                    v.insert((file, span));
+                    None
+                }
+            },
+        }
+    }
+}
+
+/// A task id's hash, for the duplicate check.
+fn id_hash(id: &str) -> u64 {
+    use std::hash::BuildHasher;
+    BuildHasherDefault::<super::names::WordHash>::default().hash_one(id)
+}
+
+/// A hasher for keys that are hashes already.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl std::hash::Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 /// Whether a line (with its line ending) is exactly a `[[tasks]]` header, the place
@@ -314,9 +378,12 @@ fn load_part(part: &Part<'_>, refs: &Refs<'_>) -> PartResult {
             && let Ok(read) = super::fast::task(rest, line, &part.source.rel, refs)
         {
             let offset = part.offset + at;
+            out.ids.push((
+                read.id.start + offset..read.id.end + offset,
+                true,
+                id_hash(&read.task.id),
+            ));
             out.tasks.push(read.task);
-            out.ids
-                .push((read.id.start + offset..read.id.end + offset, true));
             at += read.len;
             line += read.lines;
             continue;
@@ -722,5 +789,19 @@ mod tests {
                 .any(|m| m.contains("missing") && m.contains("title")),
             "{messages:#?}"
         );
+    }
+
+    /// Two ids with one hash are told apart; the same id twice is a duplicate.
+    #[test]
+    fn ids_with_equal_hashes_are_compared_by_their_text() {
+        let (a, b, c) = (0..1, 2..3, 4..5);
+        let mut ids = SeenIds::with_capacity(4);
+        assert_eq!(ids.first("A", 7, 2, &a), None);
+        assert_eq!(ids.first("B", 7, 2, &b), None, "same hash, other id");
+        assert_eq!(ids.first("B", 7, 3, &c), Some((2, 2..3)));
+        assert_eq!(ids.first("A", 7, 3, &c), Some((2, 0..1)));
+        assert_eq!(ids.first("C", 8, 3, &c), None);
+        assert_eq!(id_hash("T-1"), id_hash("T-1"));
+        assert_ne!(id_hash("T-1"), id_hash("T-2"));
     }
 }
