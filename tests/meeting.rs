@@ -653,3 +653,21 @@ fn ics_fixture_snapshot() {
     let ics = ok(fixture(&["meeting", "ics", "--deadlines"]));
     insta::assert_snapshot!("ics-fixture", ics.replace("\r\n", "\n"));
 }
+
+/// An agenda for an earlier day does not quote a progress note written after it.
+#[test]
+fn agenda_quotes_only_notes_written_by_its_date() {
+    let later = ok(fixture(&["meeting", "agenda"]));
+    assert!(
+        later.contains("最新进展（2026-08-18）：人社部门尚未回复会签意见"),
+        "{later}"
+    );
+    let earlier = ok(run(wg()
+        .args(["--data", FIXTURE, "--today", "2026-08-10"])
+        .args(["meeting", "agenda"])));
+    assert!(
+        earlier.contains("LD-02"),
+        "LD-02 is overdue on 08-10 too:\n{earlier}"
+    );
+    assert!(!earlier.contains("人社部门尚未回复会签意见"), "{earlier}");
+}

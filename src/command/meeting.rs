@@ -397,7 +397,7 @@ fn agenda_doc(data: &Data, a: &Agenda, lang: Lang, markdown: bool) -> String {
         doc.para(L::AgendaNoProblems.get(lang));
     }
     for (n, t) in a.problems.iter().enumerate() {
-        problem(&mut doc, data, n + 1, t, lang);
+        problem(&mut doc, data, n + 1, t, a.as_of, lang);
     }
 
     // 4. Next stage.
@@ -449,8 +449,9 @@ fn agenda_doc(data: &Data, a: &Agenda, lang: Lang, markdown: bool) -> String {
     doc.s
 }
 
-/// One problem: the task, who leads and owns it, how late it is, its latest note.
-fn problem(doc: &mut Doc, data: &Data, n: usize, t: &TaskView, lang: Lang) {
+/// One problem: the task, who leads and owns it, how late it is, and its latest note
+/// as of the agenda's date (a note dated later had not been written then).
+fn problem(doc: &mut Doc, data: &Data, n: usize, t: &TaskView, as_of: NaiveDate, lang: Lang) {
     doc.item(n, &format!("{} {}", t.id, t.title));
     let s = sep(lang);
     let who = [
@@ -485,7 +486,12 @@ fn problem(doc: &mut Doc, data: &Data, n: usize, t: &TaskView, lang: Lang) {
         "{when}{s}{}",
         field(L::Status.get(lang), &status_label(t.status, lang), lang)
     ));
-    if let Some(u) = t.updates.last() {
+    if let Some(u) = t
+        .updates
+        .iter()
+        .filter(|u| u.date <= as_of)
+        .max_by_key(|u| u.date)
+    {
         let label = person_with(L::AgendaLatest.get(lang), &u.date.to_string(), lang);
         doc.detail(&field(&label, u.note, lang));
     }
