@@ -3,7 +3,7 @@
 #
 #   bench/run.sh                      # everything; prints a Markdown report on stdout
 #   SIZES="10000 100000" PAIRS=9 bench/run.sh
-#   BENCH_DIR=/tmp/wg-bench bench/run.sh   # keep the generated data there
+#   BENCH_DIR=/tmp/wg-bench bench/run.sh   # keep the generated data there (a rerun that day uses it again)
 #   WG_BIN=/path/to/old/wg bench/run.sh    # measure another build (before/after)
 #
 # Not part of CI: it installs taskwarrior (Debian/Ubuntu: apt-get) when it is missing,
@@ -107,8 +107,19 @@ export TASKRC=$twrc
 declare -A EXPECT SAMPLE SAMPLE_UUID BYTES
 for n in $SIZES $BIG; do
     [ -d "$WORK/wg-$n" ] && [ -n "${EXPECT[$n]:-}" ] && continue
-    note "generating $n tasks"
-    summary=$("$GEN" --tasks "$n" --out "$WORK/wg-$n" --today "$TODAY" --taskwarrior "$WORK/tw-$n.json")
+    # A BENCH_DIR from an earlier run on the same day is used again as it is (the
+    # generator's output depends only on its arguments); delete it to start afresh.
+    if [ -s "$WORK/wg-$n.summary" ] && [ "$(cat "$WORK/wg-$n.summary.today" 2>/dev/null)" = "$TODAY" ] \
+        && [ -d "$WORK/tw-$n" ]; then
+        note "using the $n tasks generated and imported earlier in $WORK"
+        summary=$(cat "$WORK/wg-$n.summary")
+        reuse=1
+    else
+        note "generating $n tasks"
+        rm -f "$WORK/wg-$n.summary"
+        summary=$("$GEN" --tasks "$n" --out "$WORK/wg-$n" --today "$TODAY" --taskwarrior "$WORK/tw-$n.json")
+        reuse=0
+    fi
     for kv in $summary; do
         case $kv in
             overdue=*) EXPECT[$n]=${kv#*=} ;;
@@ -117,10 +128,12 @@ for n in $SIZES $BIG; do
             task_bytes=*) BYTES[$n]=${kv#*=} ;;
         esac
     done
-    note "importing $n tasks into taskwarrior"
-    rm -rf "$WORK/tw-$n"
-    mkdir -p "$WORK/tw-$n"
-    TASKDATA="$WORK/tw-$n" task import "$WORK/tw-$n.json" >/dev/null
+    if [ "$reuse" = 0 ]; then
+        note "importing $n tasks into taskwarrior"
+        rm -rf "$WORK/tw-$n"
+        mkdir -p "$WORK/tw-$n"
+        TASKDATA="$WORK/tw-$n" task import "$WORK/tw-$n.json" >/dev/null
+    fi
 
     # Not only the counts: the very same task ids (taskwarrior's descriptions start
     # with the wg id).
@@ -135,6 +148,8 @@ for n in $SIZES $BIG; do
         || die "overdue counts differ at $n tasks: generator ${EXPECT[$n]}, wg ${wg_count:-none}, taskwarrior $tw_count"
     cmp -s "$WORK/wg-$n.overdue.ids" "$WORK/tw-$n.overdue.ids" \
         || die "wg and taskwarrior list different overdue tasks at $n tasks: diff $WORK/wg-$n.overdue.ids $WORK/tw-$n.overdue.ids"
+    echo "$summary" > "$WORK/wg-$n.summary"
+    echo "$TODAY" > "$WORK/wg-$n.summary.today"
     rm -f "$WORK/wg-$n.overdue.json"
 done
 
