@@ -481,17 +481,31 @@ mod tests {
     use std::path::{Path, PathBuf};
     use std::sync::atomic::Ordering;
 
-    /// Loads a directory both ways; the Debug text of the results must be equal.
+    /// Loads a directory three ways: as wg does (in pieces, the fast path first), in
+    /// pieces through the parser alone, and every file whole through the parser. The
+    /// Debug text of the three results must be equal; returns the first and the others
+    /// joined, to compare.
     fn both_ways(dir: &Path) -> (String, String) {
-        // Serialised: the switch is global.
+        use crate::load::tasks::IN_PIECES;
+        // Serialised: the switches are global.
         static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
         let _guard = LOCK.lock().unwrap_or_else(|e| e.into_inner());
-        ENABLED.store(true, Ordering::Relaxed);
-        let fast = format!("{:?}", crate::load::load(dir));
-        ENABLED.store(false, Ordering::Relaxed);
-        let slow = format!("{:?}", crate::load::load(dir));
-        ENABLED.store(true, Ordering::Relaxed);
-        (fast, slow)
+        let load = |fast: bool, pieces: bool| {
+            ENABLED.store(fast, Ordering::Relaxed);
+            IN_PIECES.store(pieces, Ordering::Relaxed);
+            let out = format!("{:?}", crate::load::load(dir));
+            ENABLED.store(true, Ordering::Relaxed);
+            IN_PIECES.store(true, Ordering::Relaxed);
+            out
+        };
+        let fast = load(true, true);
+        let pieces = load(false, true);
+        let whole = load(false, false);
+        if pieces == whole {
+            (fast, pieces)
+        } else {
+            (fast, format!("in pieces:\n{pieces}\n\nwhole:\n{whole}"))
+        }
     }
 
     fn data_dirs(root: &Path, out: &mut Vec<PathBuf>) {
@@ -573,6 +587,24 @@ mod tests {
         assert_eq!(fast, slow);
     }
 
+    /// Text before the first `[[tasks]]` that is not a comment, or a header written
+    /// another way, makes the file's pieces mean something else than the file: such a
+    /// file is read whole, as TOML reads it.
+    #[test]
+    fn what_is_only_valid_in_pieces_is_read_whole() {
+        let task = "[[tasks]]\nid = \"A\"\ntitle = \"t\"\ngroup = \"g\"\n";
+        for text in [
+            format!("tasks = []\n{task}"),
+            format!("tasks = [{{id = \"Z\", title = \"z\", group = \"g\"}}]\n{task}"),
+            format!("# c\n\n{task}[[ tasks ]]\nid = \"B\"\ntitle = \"t\"\ngroup = \"g\"\n"),
+            format!("{task}\n# the end\n"),
+        ] {
+            let dir = dir_with(&text);
+            let (fast, others) = both_ways(dir.path());
+            assert_eq!(fast, others, "{text}");
+        }
+    }
+
     /// A file big enough to be cut into parts, plain, then with a multi-line string
     /// that holds a `[[tasks]]` line right where a cut falls.
     #[test]
@@ -608,6 +640,7 @@ mod tests {
                 "done_on = 2024-01-01\n", "\"\"\"", "{", "}", ".", "1", "-",
                 "\t", "\r\n", "[[tasks.updates]]", "  [[tasks]]", "# c", "\u{7f}", "]]", "\u{85}",
                 "note = \"n\"\n", "date = 2024-02-01\n", "'''", "é",
+                "tasks = []\n", "[[ tasks ]]\n", "tasks = [{id = \"Z\", title = \"z\", group = \"g\"}]\n",
             ]), 0usize..4), 1..4)
         ) {
             let mut text = BASE.to_owned();

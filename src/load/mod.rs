@@ -435,10 +435,12 @@ impl Special {
 fn syntax_special(message: &str, text: &str, span: Span) -> Option<Special> {
     let here = text.get(span.start..).unwrap_or("");
     let line = line_at(text, span.start).trim();
+    // The controls TOML forbids in strings: C0 but tab, and DEL (C1 controls are allowed).
     if let Some(c) = here
         .chars()
         .next()
-        .filter(|&c| c.is_control() && c != '\t' && c != '\n' && c != '\r')
+        .filter(|&c| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{7f}')
+        .filter(|_| message.contains("string"))
     {
         let code = format!("{:04X}", c as u32);
         return Some(Special {
@@ -451,11 +453,12 @@ fn syntax_special(message: &str, text: &str, span: Span) -> Option<Special> {
     }
     if message.contains("multi-line") && here.trim().is_empty() {
         let before = text.get(..span.start).unwrap_or("");
-        let opened = [before.rfind("\"\"\""), before.rfind("'''")]
-            .into_iter()
-            .flatten()
-            .max()?;
-        let quotes = before.get(opened..opened + 3).unwrap_or("\"\"\"");
+        let quotes = if message.contains("literal") {
+            "'''"
+        } else {
+            "\"\"\""
+        };
+        let opened = before.rfind(quotes)?;
         return Some(Special {
             span: Some(opened..opened + 3),
             label: "this multi-line string is never closed".to_owned(),
@@ -468,12 +471,32 @@ fn syntax_special(message: &str, text: &str, span: Span) -> Option<Special> {
             .next()
             .unwrap_or(line)
             .trim_start_matches('[');
-        let help = if line.starts_with("[[") {
+        // What the name was above: a table header, or a key.
+        let earlier = |header: &str| {
+            text.get(..span.start)
+                .unwrap_or("")
+                .lines()
+                .any(|l| l.split('#').next().unwrap_or("").trim() == header)
+        };
+        let help = if line.starts_with("[[") && earlier(&format!("[{name}]")) {
             format!(
-                "\"{name}\" is already a single table ([{name}]) above; a name is either one table or a list of [[{name}]] tables: write every one as [[{name}]]"
+                "[{name}] is a single table above, so it cannot also be a list of [[{name}]] tables: write every one as [[{name}]]"
+            )
+        } else if !line.starts_with("[[") && earlier(&format!("[{name}]")) {
+            format!("[{name}] appears twice in this file; merge the two into one")
+        } else if let Some(n) = text.get(..span.start).unwrap_or("").lines().position(|l| {
+            l.trim_start()
+                .strip_prefix(name)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        }) {
+            format!(
+                "line {} already sets `{name} = …`, and a name is set only once: remove that line and write each entry as a [[{name}]] table",
+                n + 1
             )
         } else {
-            format!("[{name}] appears twice in this file; merge the two into one")
+            format!(
+                "\"{name}\" is already defined above (as a key or a table); a name can be defined only once"
+            )
         };
         return Some(Special {
             span: None,

@@ -105,7 +105,11 @@ pub(super) const PART_BYTES: usize = 1 << 20;
 /// table, text before the first task) is read again whole, by the ordinary path, so its
 /// diagnostics are exactly those of a whole-file parse.
 pub fn load_all(files: &[TaskFile<'_>], refs: &Refs<'_>, diags: &mut Vec<Diagnostic>) -> Tasks {
-    let parts: Vec<Part<'_>> = files.iter().flat_map(parts_of).collect();
+    let parts: Vec<Part<'_>> = if in_pieces() {
+        files.iter().flat_map(parts_of).collect()
+    } else {
+        Vec::new()
+    };
     let mut results = run_parts(&parts, refs).into_iter();
 
     // File by file (the parts come in file order): the parts' results if every piece
@@ -114,7 +118,7 @@ pub fn load_all(files: &[TaskFile<'_>], refs: &Refs<'_>, diags: &mut Vec<Diagnos
     for f in files {
         let count = parts.iter().filter(|p| p.file == f.file).count();
         let mine: Vec<PartResult> = results.by_ref().take(count).collect();
-        if mine.iter().all(Option::is_some) {
+        if count > 0 && mine.iter().all(Option::is_some) {
             let mut before = 0;
             for mut out in mine.into_iter().flatten() {
                 diags.append(&mut out.diags);
@@ -171,10 +175,17 @@ pub fn load_all(files: &[TaskFile<'_>], refs: &Refs<'_>, diags: &mut Vec<Diagnos
                 }
             }
         }
-        for &(_, i) in dropped.iter().rev().filter(|(d, _)| *d == o) {
-            if i < out.tasks.len() {
-                out.tasks.remove(i);
-            }
+        if dropped.iter().any(|(d, _)| *d == o) {
+            let gone: std::collections::HashSet<usize> = dropped
+                .iter()
+                .filter(|(d, _)| *d == o)
+                .map(|&(_, i)| i)
+                .collect();
+            let mut i = 0;
+            out.tasks.retain(|_| {
+                i += 1;
+                !gone.contains(&(i - 1))
+            });
         }
         runs.push(out.tasks);
     }
@@ -221,6 +232,14 @@ impl<'a> SeenIds<'a> {
             },
         }
     }
+}
+
+/// Off only in tests that compare reading in pieces with reading every file whole.
+pub(super) static IN_PIECES: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(true);
+
+fn in_pieces() -> bool {
+    IN_PIECES.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// A task id's hash, for the duplicate check.
@@ -419,20 +438,25 @@ fn load_chunk(
     if doc.iter().any(|(k, _)| k.get_ref().as_ref() != "tasks") {
         return None;
     }
-    let tables: Vec<(&DeTable<'_>, Span)> = match doc.get("tasks").map(|v| v.get_ref()) {
-        None => Vec::new(),
-        Some(DeValue::Array(items)) => {
-            let mut tables = Vec::with_capacity(items.len());
-            for item in items.iter() {
-                match item.get_ref() {
-                    DeValue::Table(t) => tables.push((t, item.span())),
+    // A piece is one `[[tasks]]` table, or (the first of a file) the comments before
+    // the first one. Anything else in it (`tasks = […]` before the first header, a
+    // `[[ tasks ]]` header written with spaces) is read with the whole file, which is
+    // how TOML sees it: read alone, the piece might parse where the file does not.
+    let tables: Vec<(&DeTable<'_>, Span)> =
+        match (is_header(chunk.text), doc.get("tasks").map(|v| v.get_ref())) {
+            (false, None) => Vec::new(),
+            (true, Some(DeValue::Array(items))) if items.len() == 1 => {
+                match items
+                    .iter()
+                    .next()
+                    .map(|item| (item.get_ref(), item.span()))
+                {
+                    Some((DeValue::Table(t), span)) => vec![(t, span)],
                     _ => return None,
                 }
             }
-            tables
-        }
-        Some(_) => return None,
-    };
+            _ => return None,
+        };
     let mut diags = Vec::new();
     let loaded = tables
         .into_iter()
