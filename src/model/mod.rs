@@ -77,12 +77,6 @@ impl Tasks {
     }
 }
 
-impl From<Vec<Task>> for Tasks {
-    fn from(tasks: Vec<Task>) -> Tasks {
-        Tasks::from_runs(vec![tasks])
-    }
-}
-
 impl<'a> IntoIterator for &'a Tasks {
     type Item = &'a Task;
     type IntoIter = std::iter::Flatten<std::slice::Iter<'a, Vec<Task>>>;
