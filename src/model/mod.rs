@@ -16,7 +16,7 @@ pub use group::{Cadence, Group, GroupKind, Role, RoleTitles, Seat};
 pub use meeting::{Directive, Meeting};
 pub use org::{Lang, Org, Person, Unit, UnitKind};
 pub use quarter::Quarter;
-pub use task::{Repeat, Status, Task, Update};
+pub use task::{Repeat, Status, Task, Tasks, Update};
 
 /// Index into [`Data::units`].
 pub type UnitIdx = usize;
@@ -32,65 +32,6 @@ pub struct Origin {
     /// Shared by every record of the file.
     pub file: std::sync::Arc<std::path::Path>,
     pub line: usize,
-}
-
-/// The tasks, in file order, held in the runs the loader read them in (one per stretch
-/// of a file that a thread read): joining the runs into one vector cost a tenth of a
-/// 100,000-task `wg tasks overdue`, in copying and in page faults.
-#[derive(Clone, Default)]
-pub struct Tasks {
-    runs: Vec<Vec<Task>>,
-    len: usize,
-}
-
-impl Tasks {
-    /// Runs of tasks, in order; empty runs are dropped.
-    pub fn from_runs(runs: Vec<Vec<Task>>) -> Tasks {
-        let runs: Vec<Vec<Task>> = runs.into_iter().filter(|r| !r.is_empty()).collect();
-        Tasks {
-            len: runs.iter().map(Vec::len).sum(),
-            runs,
-        }
-    }
-
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    /// The `i`th task in file order.
-    pub fn get(&self, mut i: usize) -> Option<&Task> {
-        for run in &self.runs {
-            match run.get(i) {
-                Some(t) => return Some(t),
-                None => i -= run.len(),
-            }
-        }
-        None
-    }
-
-    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &Task> + Clone {
-        self.runs.iter().flatten()
-    }
-}
-
-impl<'a> IntoIterator for &'a Tasks {
-    type Item = &'a Task;
-    type IntoIter = std::iter::Flatten<std::slice::Iter<'a, Vec<Task>>>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.runs.iter().flatten()
-    }
-}
-
-/// A list, however the runs fall.
-impl std::fmt::Debug for Tasks {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
-    }
 }
 
 /// Everything in one data directory, validated.
