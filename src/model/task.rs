@@ -1,4 +1,5 @@
-//! Tasks, their status, repetition and progress notes; the overdue arithmetic.
+//! Tasks, their status, repetition and progress notes, the overdue arithmetic, and the
+//! list of all tasks as the loader read them ([`Tasks`]).
 
 use super::{GroupIdx, Origin, PersonIdx, UnitIdx};
 use chrono::{Datelike, Months, NaiveDate};
