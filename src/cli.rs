@@ -230,8 +230,26 @@ pub enum RosterCommand {
 }
 
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("expected a date like 2026-03-31, got \"{s}\""))
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+        // Written right but not on the calendar (2022-02-30): say so, not "expected …".
+        let parts: Vec<&str> = s.trim().split('-').collect();
+        let numbers: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+        match (parts.len(), numbers.as_slice()) {
+            (3, &[year, month, _]) if (1..=12).contains(&month) => {
+                let days = (28..=31)
+                    .rev()
+                    .find(|&d| {
+                        i32::try_from(year)
+                            .ok()
+                            .and_then(|y| NaiveDate::from_ymd_opt(y, month, d))
+                            .is_some()
+                    })
+                    .unwrap_or(28);
+                format!("\"{s}\" is not a real date: {year}-{month:02} has {days} days")
+            }
+            _ => format!("expected a date like 2026-03-31, got \"{s}\""),
+        }
+    })
 }
 
 pub fn parse_lang(s: &str) -> Result<Lang, String> {

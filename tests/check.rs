@@ -65,7 +65,7 @@ fn base_fixture_is_valid() {
     assert_eq!(out.stderr, "");
     assert_eq!(
         out.stdout,
-        "tests/fixtures/base: 6 files, 3 units, 5 people, 2 groups, 2 tasks, 1 meetings, 1 directives; 0 errors, 0 warnings\n"
+        "tests/fixtures/base: 6 files, 3 units, 5 people, 2 groups, 2 tasks, 1 meeting, 1 directive; 0 errors, 0 warnings\n"
     );
 }
 

@@ -425,7 +425,7 @@ fn csv_is_refused_where_it_does_not_fit() {
         assert_eq!(out.stdout, "");
         assert!(
             out.stderr
-                .contains("cannot print csv; choose --format table, json, yaml, markdown"),
+                .contains("cannot print csv; choose --format table, text, json, yaml, markdown"),
             "{}",
             out.stderr
         );

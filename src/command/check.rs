@@ -16,17 +16,25 @@ pub fn run(
     err.write_all(render_all(&loaded.warnings, &loaded.sources, ctx.color_stderr).as_bytes())?;
     let d = &loaded.data;
     let warnings = loaded.warnings.len();
+    // Run inside the data directory, "." would say little: name it.
+    let dir = if loaded.dir == std::path::Path::new(".") {
+        ctx.env.cwd.display().to_string()
+    } else {
+        loaded.dir.display().to_string()
+    };
+    let people = match d.people.len() {
+        1 => "1 person".to_owned(),
+        n => format!("{n} people"),
+    };
     writeln!(
         out,
-        "{}: {} files, {} units, {} people, {} groups, {} tasks, {} meetings, {} directives; 0 errors, {}",
-        loaded.dir.display(),
-        loaded.sources.len(),
-        d.units.len(),
-        d.people.len(),
-        d.groups.len(),
-        d.tasks.len(),
-        d.meetings.len(),
-        d.directives.len(),
+        "{dir}: {}, {}, {people}, {}, {}, {}, {}; 0 errors, {}",
+        count(loaded.sources.len(), "file"),
+        count(d.units.len(), "unit"),
+        count(d.groups.len(), "group"),
+        count(d.tasks.len(), "task"),
+        count(d.meetings.len(), "meeting"),
+        count(d.directives.len(), "directive"),
         count(warnings, "warning"),
     )?;
     Ok(if strict && warnings > 0 {

@@ -40,7 +40,7 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
                 return Err(unsupported(
                     format,
                     "roster person",
-                    &["table", "json", "yaml", "markdown"],
+                    &["table", "text", "json", "yaml", "markdown"],
                 ));
             }
             let p = lookup::person(data, name).map_err(usage)?;
@@ -79,7 +79,7 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
                 return Err(unsupported(
                     format,
                     "roster unit",
-                    &["table", "json", "yaml", "markdown"],
+                    &["table", "text", "json", "yaml", "markdown"],
                 ));
             }
             let u = lookup::unit(data, name).map_err(usage)?;

@@ -568,6 +568,7 @@ mod tests {
             people: &people,
             units: &units,
             group_ids: &group_ids,
+            groups: &[],
             groups_complete: true,
             broken_groups: &broken,
         };

@@ -291,6 +291,8 @@ pub struct Refs<'a> {
     pub people: &'a NameIndex,
     pub units: &'a NameIndex,
     pub group_ids: &'a names::FastMap<String, GroupIdx>,
+    /// The groups that loaded, to recognise one referred to by its name.
+    pub groups: &'a [crate::model::Group],
     pub groups_complete: bool,
     /// Groups in groups.toml that had errors of their own.
     pub broken_groups: &'a std::collections::HashSet<String>,
@@ -317,9 +319,17 @@ impl Refs<'_> {
             let near = suggest::closest(r.value.trim(), known.iter().copied(), 3);
             let mut all = known.clone();
             all.sort_unstable();
-            let help = match near.first() {
-                Some(n) => format!("did you mean \"{n}\"?"),
-                None => format!("group ids are: {}", all.join(", ")),
+            let by_name = self
+                .groups
+                .iter()
+                .find(|g| normalize(&g.name) == normalize(&r.value));
+            let help = match (by_name, near.first()) {
+                (Some(g), _) => format!(
+                    "\"{}\" is the name of group \"{}\"; tasks name their group by id: group = \"{}\"",
+                    g.name, g.id, g.id
+                ),
+                (None, Some(n)) => format!("did you mean \"{n}\"?"),
+                (None, None) => format!("group ids are: {}", all.join(", ")),
             };
             diags.push(
                 Diagnostic::error(format!("unknown group \"{}\" in {place}", r.value))
@@ -565,6 +575,27 @@ fn syntax_hint(message: &str, line: &str) -> Option<String> {
             found.join(" ")
         ));
     }
+    let (key, value) = line.split_once('=').unwrap_or(("", ""));
+    let (key, value) = (key.trim(), value.trim());
+    // 2021年12月31日, 2021/12/31, 2021.12.31 as a date: quoting it, as the parser asks,
+    // would only earn the next error (a date must not be quoted).
+    let date_key = matches!(
+        key,
+        "due" | "start" | "done_on" | "done_through" | "date" | "studied_on"
+    );
+    let date_like =
+        value.starts_with(|c: char| c.is_ascii_digit()) && value.contains(['年', '月', '/', '.']);
+    if message.contains("string values must be quoted") && (date_key || date_like) {
+        return Some(
+            "write dates as year-month-day with hyphens and no quotes: key = 2021-12-31".to_owned(),
+        );
+    }
+    // "张祖春” : opened with a half-width quote, closed with a full-width one.
+    if message.contains("invalid basic string") && line.contains(['”', '“']) {
+        return Some(
+            "this text ends with a full-width quote (” or “), which does not close it; type a half-width \" instead".to_owned(),
+        );
+    }
     let hint = if message.contains("string values must be quoted") {
         "put text in double quotes: key = \"…\""
     } else if message.contains("invalid basic string") {
@@ -630,6 +661,7 @@ fn build(sources: &[Source], unreadable: &[bool], diags: &mut Vec<Diagnostic>) -
         people: &org.person_names,
         units: &org.unit_names,
         group_ids: &groups.ids,
+        groups: &groups.groups,
         groups_complete: groups.complete,
         broken_groups: &groups.broken,
     };
