@@ -63,7 +63,9 @@ labels! {
     Email => "邮箱", "Email";
     NoTasks => "（无任务）", "(no tasks)";
     NoSeats => "（未在任何小组任职）", "(holds no seat)";
-    None => "—", "—";
+    // Not "—" in Chinese: terminals set up for Chinese draw it two columns wide, and
+    // the columns of a table would no longer line up.
+    None => "无", "—";
     // Tasks.
     TaskTitle => "任务", "Task";
     Owner => "责任人", "Owner";
@@ -162,9 +164,9 @@ labels! {
     ByGroup => "按小组汇总", "By group";
     ByUnit => "按牵头单位汇总", "By lead unit";
     ByOwner => "按责任人汇总", "By owner";
-    Band1To7 => "1–7天", "1–7 days";
-    Band8To30 => "8–30天", "8–30 days";
-    Band31To90 => "31–90天", "31–90 days";
+    Band1To7 => "1-7天", "1-7 days";
+    Band8To30 => "8-30天", "8-30 days";
+    Band31To90 => "31-90天", "31-90 days";
     BandOver90 => "90天以上", "over 90 days";
     Total => "合计", "Total";
     DaysLeft => "剩余天数", "Days left";

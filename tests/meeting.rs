@@ -505,7 +505,7 @@ fn meeting_list_csv_has_a_row_per_meeting_and_missing_quarter() {
     );
     assert_eq!(csv.lines().count(), 1 + 3 + 1);
     assert!(
-        csv.contains("2026Q2,—,测试工作领导小组,—,—,！本季度无会议"),
+        csv.contains("2026Q2,无,测试工作领导小组,无,无,！本季度无会议"),
         "{csv}"
     );
     let yaml = ok(fixture(&["meeting", "list", "--format", "yaml"]));

@@ -64,10 +64,10 @@ impl<'a> Grid<'a> {
                         .rows
                         .iter()
                         .all(|r| r.get(col).is_none_or(|c| is_number(c)))
-                    && self
-                        .rows
-                        .iter()
-                        .any(|r| r.get(col).is_some_and(|c| !c.is_empty()))
+                    && self.rows.iter().any(|r| {
+                        r.get(col)
+                            .is_some_and(|c| c.chars().any(|ch| ch.is_ascii_digit()))
+                    })
             })
             .collect();
         let total: usize = widths.iter().map(|w| w + 3).sum::<usize>() + 1;
@@ -140,9 +140,12 @@ impl<'a> Grid<'a> {
 }
 
 /// An empty cell, or a count, amount or percentage: `12`, `-3`, `87.5%`.
+/// The "none" placeholders of either language count as empty.
 fn is_number(cell: &str) -> bool {
     let digits = cell.trim().trim_end_matches('%');
     cell.is_empty()
+        || cell == crate::i18n::L::None.get(crate::model::Lang::Zh)
+        || cell == crate::i18n::L::None.get(crate::model::Lang::En)
         || (!digits.is_empty()
             && digits
                 .trim_start_matches('-')
@@ -294,10 +297,10 @@ mod tests {
                     .rows
                     .iter()
                     .all(|r| r.get(col).is_none_or(|c| super::is_number(c)))
-                && grid
-                    .rows
-                    .iter()
-                    .any(|r| r.get(col).is_some_and(|c| !c.is_empty()));
+                && grid.rows.iter().any(|r| {
+                    r.get(col)
+                        .is_some_and(|c| c.chars().any(|ch| ch.is_ascii_digit()))
+                });
             if let Some(column) = table.column_mut(col).filter(|_| numeric) {
                 column.set_cell_alignment(CellAlignment::Right);
             }
