@@ -671,3 +671,18 @@ fn wg_data_environment_variable_is_honoured() {
         .arg("check"));
     assert_eq!(out.code, 0, "{}", out.stderr);
 }
+
+/// `check` prints messages and one summary line: a script asking for JSON is told so,
+/// not handed text it cannot parse.
+#[test]
+fn check_refuses_formats_it_cannot_print() {
+    let out = run(wg().args(["--data", "tests/fixtures/base", "check", "--format", "json"]));
+    assert_eq!(out.code, 2);
+    assert_eq!(out.stdout, "");
+    assert_eq!(
+        out.stderr,
+        "error: `check` cannot print json; choose --format table, text\n"
+    );
+    let out = run(wg().args(["--data", "tests/fixtures/base", "check", "--format", "text"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
