@@ -406,6 +406,22 @@ fn unknown_names_suggest_the_nearest() {
     );
 }
 
+/// Part of a name finds the names that hold it, in order: a surname, a short form.
+#[test]
+fn part_of_a_name_suggests_the_names_that_hold_it() {
+    let out = roster(&["person", "张"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: no person \"张\"; did you mean one of \"张姿\", \"张柯\", \"张海涛\", \"张祖春\", \"张旭海\"?\n"
+    );
+    let out = roster(&["unit", "网络中心"]);
+    assert_eq!(
+        out.stderr,
+        "error: no unit \"网络中心\"; did you mean \"省总工会网络与信息中心\"?\n"
+    );
+}
+
 #[test]
 fn ambiguous_name_lists_the_people_with_their_ids() {
     let out = roster_on("tests/fixtures/spec-only", &["person", "李明"]);

@@ -76,8 +76,15 @@ fn find<'d>(
             let all: Vec<String> = (0..count)
                 .flat_map(|i| keys(i).into_iter().map(normalize))
                 .collect();
+            // Near misses first, then the names that hold what was typed, in order
+            // ("张" finds every 张; "网络中心" finds 网络与信息中心).
+            let holds = |k: &str| {
+                let mut rest = k.chars();
+                wanted.chars().all(|c| rest.any(|r| r == c))
+            };
             let near = closest(&wanted, all.iter().map(String::as_str), 3)
                 .into_iter()
+                .chain(all.iter().map(String::as_str).filter(|k| holds(k)))
                 .filter_map(|k| (0..count).find(|&i| keys(i).iter().any(|x| normalize(x) == k)))
                 .map(|i| keys(i).get(1).copied().unwrap_or_default().to_owned())
                 .fold(Vec::new(), |mut v: Vec<String>, n| {
@@ -85,7 +92,10 @@ fn find<'d>(
                         v.push(n);
                     }
                     v
-                });
+                })
+                .into_iter()
+                .take(6)
+                .collect();
             Err(LookupError::Unknown {
                 kind,
                 name: typed.to_owned(),
