@@ -269,6 +269,20 @@ fn plan(task: &Task, change: &Change, today: NaiveDate) -> Result<Plan, Error> {
                 let next = task.next_due().ok_or_else(|| {
                     Error::Usage(format!("task {id} repeats but has no next occurrence; check its `due` and `done_through`"))
                 })?;
+                // At most the occurrence coming up can be done: running `done` twice by
+                // mistake must not mark next month's report as sent.
+                let upcoming = task.repeat.zip(task.due).and_then(|(repeat, first)| {
+                    (0..)
+                        .map_while(|n| repeat.occurrence(first, n))
+                        .find(|&d| d >= today)
+                });
+                if let (Some(upcoming), Some(through)) = (upcoming, task.done_through)
+                    && next > upcoming
+                {
+                    return Err(Error::Usage(format!(
+                        "task {id} is done through {through} already, and the occurrence after that ({next}) is not yet the one coming up ({upcoming}); nothing changed"
+                    )));
+                }
                 p.done_through = Some(next);
                 p.changes.push(Changed::DoneThrough {
                     from: task.done_through,

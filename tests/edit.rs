@@ -492,3 +492,33 @@ fn an_edit_killed_at_any_moment_leaves_old_or_new_bytes_and_no_stale_lock() {
     }
     assert_eq!(run(wg().arg("--data").arg(tmp.path()).arg("check")).code, 0);
 }
+
+/// `done` on a repeating task marks at most the occurrence coming up: run twice by
+/// mistake, it does not mark next month's report as sent.
+#[test]
+fn repeating_done_stops_at_the_occurrence_coming_up() {
+    let tmp = copy_dir(&crate::common::root().join("data"));
+    let done = |dir: &Path| {
+        run(wg()
+            .arg("--data")
+            .arg(dir)
+            .args(["--today", "2022-01-10", "tasks", "done", "BG-02"]))
+    };
+    assert_eq!(
+        done(tmp.path()).stdout,
+        "BG-02: 已完成至 2021-11-30 -> 2021-12-31\n"
+    );
+    assert_eq!(
+        done(tmp.path()).stdout,
+        "BG-02: 已完成至 2021-12-31 -> 2022-01-31\n"
+    );
+    let before = snapshot(tmp.path());
+    let out = done(tmp.path());
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: task BG-02 is done through 2022-01-31 already, and the occurrence after that \
+         (2022-02-28) is not yet the one coming up (2022-01-31); nothing changed\n"
+    );
+    assert!(before == snapshot(tmp.path()));
+}
