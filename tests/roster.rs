@@ -383,42 +383,40 @@ fn group_is_found_by_id_or_name() {
     );
 }
 
+/// `wg roster ARGS` fails with exit 2, nothing on stdout and exactly `stderr`.
+fn refused(args: &[&str], stderr: &str) {
+    let out = roster(args);
+    assert_eq!(out.code, 2, "{args:?}");
+    assert_eq!(out.stdout, "", "{args:?}");
+    assert_eq!(out.stderr, stderr, "{args:?}");
+}
+
 #[test]
 fn unknown_names_suggest_the_nearest() {
-    let out = roster(&["person", "张珂"]);
-    assert_eq!(out.code, 2);
-    assert_eq!(out.stdout, "");
-    assert_eq!(
-        out.stderr,
-        "error: no person \"张珂\"; did you mean one of \"张姿\", \"张柯\"?\n"
+    refused(
+        &["person", "张珂"],
+        "error: no person \"张珂\"; did you mean one of \"张姿\", \"张柯\"?\n",
     );
-    let out = roster(&["show", "ofice"]);
-    assert_eq!(out.code, 2);
-    assert_eq!(
-        out.stderr,
-        "error: no group \"ofice\"; did you mean \"office\"?\n"
+    refused(
+        &["show", "ofice"],
+        "error: no group \"ofice\"; did you mean \"office\"?\n",
     );
-    let out = roster(&["unit", "基层工作"]);
-    assert_eq!(out.code, 2);
-    assert_eq!(
-        out.stderr,
-        "error: no unit \"基层工作\"; did you mean \"基层工作部\"?\n"
+    refused(
+        &["unit", "基层工作"],
+        "error: no unit \"基层工作\"; did you mean \"基层工作部\"?\n",
     );
 }
 
 /// Part of a name finds the names that hold it, in order: a surname, a short form.
 #[test]
 fn part_of_a_name_suggests_the_names_that_hold_it() {
-    let out = roster(&["person", "张"]);
-    assert_eq!(out.code, 2);
-    assert_eq!(
-        out.stderr,
-        "error: no person \"张\"; did you mean one of \"张姿\", \"张柯\", \"张海涛\", \"张祖春\", \"张旭海\"?\n"
+    refused(
+        &["person", "张"],
+        "error: no person \"张\"; did you mean one of \"张姿\", \"张柯\", \"张海涛\", \"张祖春\", \"张旭海\"?\n",
     );
-    let out = roster(&["unit", "网络中心"]);
-    assert_eq!(
-        out.stderr,
-        "error: no unit \"网络中心\"; did you mean \"省总工会网络与信息中心\"?\n"
+    refused(
+        &["unit", "网络中心"],
+        "error: no unit \"网络中心\"; did you mean \"省总工会网络与信息中心\"?\n",
     );
 }
 

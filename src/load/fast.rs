@@ -93,7 +93,7 @@ pub struct Read {
 }
 
 /// Reads the task at the start of `text`, which must begin with a `[[tasks]]` line, up
-/// to the next such line. `line` is the number of its first line in the file.
+/// to the next such line. `line` is the number of its first line (as the caller counts).
 ///
 /// One pass over the bytes, line by line: each line is blank, a comment, a
 /// `[[tasks.updates]]` header or `key = value`, each with optional indentation, trailing
@@ -485,7 +485,7 @@ mod tests {
     /// pieces through the parser alone, and every file whole through the parser. The
     /// Debug text of the three results must be equal; returns the first and the others
     /// joined, to compare.
-    fn both_ways(dir: &Path) -> (String, String) {
+    fn every_way(dir: &Path) -> (String, String) {
         use crate::load::tasks::IN_PIECES;
         // Serialised: the switches are global.
         static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
@@ -530,28 +530,14 @@ mod tests {
         }
         assert!(dirs.len() > 5, "found the fixtures");
         for dir in dirs {
-            let (fast, slow) = both_ways(&dir);
+            let (fast, slow) = every_way(&dir);
             assert_eq!(fast, slow, "{}", dir.display());
         }
     }
 
     const BASE: &str = "[[tasks]]\nid = \"T-1\"  # the id\ntitle = 'a \\ title'\ngroup = \"g\"\nowner = \"张 柯\"\nunits = [\"u1\", 'u2',]\ndue = 2024-01-31\nrepeat = \"monthly\"\ndone_through = 2024-02-29\nstatus = \"进行中\"\ntargets = [\"快递员\"]\n\n[[tasks.updates]]\ndate = 2024-02-01\nnote = \"x\\u00e9\\n\"\n";
 
-    fn dir_with(tasks: &str) -> tempfile::TempDir {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join("org.toml"),
-            "[org]\nname = \"O\"\n[[units]]\nname = \"u1\"\n[[units]]\nname = \"u2\"\n[[people]]\nname = \"张柯\"\n",
-        )
-        .unwrap();
-        std::fs::write(
-            dir.path().join("groups.toml"),
-            "[[groups]]\nid = \"g\"\nname = \"G\"\nkind = \"leading\"\nleader = \"张柯\"\nlead_unit = \"u1\"\n",
-        )
-        .unwrap();
-        std::fs::write(dir.path().join("tasks.toml"), tasks).unwrap();
-        dir
-    }
+    use crate::load::tests::dir_with;
 
     #[test]
     fn the_plain_style_takes_the_fast_path() {
@@ -584,7 +570,7 @@ mod tests {
         assert_eq!(read.len, BASE.len());
         assert_eq!(task.title, "a \\ title");
         assert_eq!(task.updates[0].note, "x\u{e9}\n");
-        let (fast, slow) = both_ways(dir.path());
+        let (fast, slow) = every_way(dir.path());
         assert_eq!(fast, slow);
     }
 
@@ -601,7 +587,7 @@ mod tests {
             format!("{task}\n# the end\n"),
         ] {
             let dir = dir_with(&text);
-            let (fast, others) = both_ways(dir.path());
+            let (fast, others) = every_way(dir.path());
             assert_eq!(fast, others, "{text}");
         }
     }
@@ -609,7 +595,7 @@ mod tests {
     /// A file big enough to be cut into parts, plain, then with a multi-line string
     /// that holds a `[[tasks]]` line right where a cut falls.
     #[test]
-    fn big_files_cut_into_parts_load_the_same_both_ways() {
+    fn big_files_cut_into_parts_load_the_same_every_way() {
         let mut text = String::from("# many tasks\n");
         for i in 0..25_000 {
             text.push_str(&format!(
@@ -619,7 +605,7 @@ mod tests {
         }
         assert!(text.len() > 2 * super::super::tasks::PART_BYTES);
         let dir = dir_with(&text);
-        let (fast, slow) = both_ways(dir.path());
+        let (fast, slow) = every_way(dir.path());
         assert_eq!(fast, slow);
         assert!(fast.starts_with("Ok("), "the plain file loads");
 
@@ -627,14 +613,14 @@ mod tests {
         let at = text[cut..].find("[[tasks]]").map(|i| cut + i).unwrap();
         text.insert_str(at, "outcome = \"\"\"\n[[tasks]]\nstill the outcome\"\"\"\n");
         let dir = dir_with(&text);
-        let (fast, slow) = both_ways(dir.path());
+        let (fast, slow) = every_way(dir.path());
         assert_eq!(fast, slow);
     }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]
         #[test]
-        fn mutated_tasks_load_the_same_both_ways(
+        fn mutated_tasks_load_the_same_every_way(
             edits in proptest::collection::vec((0usize..400, prop::sample::select(vec![
                 "", "\"", "'", "#", "=", "[", "]", "[[tasks]]\n", "\n", "\r", " ", ",", "\\", "2024-02-30",
                 "2024-01-01T10:00:00", "x", "张", "\u{1b}", "id = \"T-1\"\n", "status = \"done\"\n",
@@ -653,7 +639,7 @@ mod tests {
                 text.replace_range(at..end, insert);
             }
             let dir = dir_with(&text);
-            let (fast, slow) = both_ways(dir.path());
+            let (fast, slow) = every_way(dir.path());
             prop_assert_eq!(fast, slow);
         }
     }

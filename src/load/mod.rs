@@ -402,17 +402,13 @@ fn parse<'i>(
         let mut d = Diagnostic::error(format!("TOML syntax: {first}"))
             .at(file, span.clone())
             .label(first.to_owned());
-        if let Some(special) = syntax_special(first, text, span.clone()) {
-            d = special.place(d, file);
-        } else {
-            d = d.help(syntax_hint(first, line).unwrap_or_else(|| {
-                if rest.trim().is_empty() {
-                    "fix this line; the rest of this file is checked once it parses".to_owned()
-                } else {
-                    rest.trim().to_owned()
-                }
-            }));
-        }
+        d = match syntax_advice(first, text, span.clone()) {
+            Some(advice) => advice.place(d, file),
+            None if rest.trim().is_empty() => {
+                d.help("fix this line; the rest of this file is checked once it parses")
+            }
+            None => d.help(rest.trim().to_owned()),
+        };
         diags.push(d);
     }
     if errors.is_empty() || only_dates {
@@ -422,27 +418,33 @@ fn parse<'i>(
     }
 }
 
-/// A better place, label and hint for a syntax error than the parser's own.
-struct Special {
+/// What to say about a syntax error beyond the parser's message: always a hint, and
+/// where the parser's place or label would mislead, a better one.
+struct Advice {
     span: Option<Span>,
-    label: String,
+    label: Option<String>,
     help: String,
 }
 
-impl Special {
+impl Advice {
     fn place(self, d: Diagnostic, file: FileId) -> Diagnostic {
         let d = match self.span {
             Some(span) => d.at(file, span),
             None => d,
         };
-        d.label(self.label).help(self.help)
+        let d = match self.label {
+            Some(label) => d.label(label),
+            None => d,
+        };
+        d.help(self.help)
     }
 }
 
-/// The syntax errors whose parser message leaves a person guessing: a control character
-/// in a string, a multi-line string never closed (the parser points at the end of the
-/// file), a table written twice, a `\u` escape that is no character, nesting too deep.
-fn syntax_special(message: &str, text: &str, span: Span) -> Option<Special> {
+/// Advice for a syntax error: first the errors whose parser message leaves a person
+/// guessing (a control character in a string, a multi-line string never closed, which
+/// the parser places at the end of the file, a table written twice, a `\u` escape that
+/// is no character, nesting too deep), then the plain hints of [`syntax_hint`].
+fn syntax_advice(message: &str, text: &str, span: Span) -> Option<Advice> {
     let here = text.get(span.start..).unwrap_or("");
     let line = line_at(text, span.start).trim();
     // The controls TOML forbids in strings: C0 but tab, and DEL (C1 controls are allowed).
@@ -453,9 +455,9 @@ fn syntax_special(message: &str, text: &str, span: Span) -> Option<Special> {
         .filter(|_| message.contains("string"))
     {
         let code = format!("{:04X}", c as u32);
-        return Some(Special {
+        return Some(Advice {
             span: None,
-            label: format!("control character U+{code}"),
+            label: Some(format!("control character U+{code}")),
             help: format!(
                 "TOML does not allow control characters in text; remove it, or write it as \\u{code}"
             ),
@@ -469,9 +471,9 @@ fn syntax_special(message: &str, text: &str, span: Span) -> Option<Special> {
             "\"\"\""
         };
         let opened = before.rfind(quotes)?;
-        return Some(Special {
+        return Some(Advice {
             span: Some(opened..opened + 3),
-            label: "this multi-line string is never closed".to_owned(),
+            label: Some("this multi-line string is never closed".to_owned()),
             help: format!("end the text with {quotes}"),
         });
     }
@@ -508,27 +510,31 @@ fn syntax_special(message: &str, text: &str, span: Span) -> Option<Special> {
                 "\"{name}\" is already defined above (as a key or a table); a name can be defined only once"
             )
         };
-        return Some(Special {
+        return Some(Advice {
             span: None,
-            label: "written twice".to_owned(),
+            label: Some("written twice".to_owned()),
             help,
         });
     }
     if message.contains("unicode") {
-        return Some(Special {
+        return Some(Advice {
             span: None,
-            label: "not a character".to_owned(),
+            label: Some("not a character".to_owned()),
             help: "a \\u escape names a character by four hex digits (\\u00E9), or \\U by eight; D800–DFFF are not characters".to_owned(),
         });
     }
     if message.contains("recursion") {
-        return Some(Special {
+        return Some(Advice {
             span: None,
-            label: "nested too deeply".to_owned(),
+            label: Some("nested too deeply".to_owned()),
             help: "tables and lists nest too deeply here for wg to read; wg's files never need more than [[tasks.updates]]".to_owned(),
         });
     }
-    None
+    syntax_hint(message, line_at(text, span.start)).map(|help| Advice {
+        span: None,
+        label: None,
+        help,
+    })
 }
 
 /// The line of `text` that holds byte `at`.
@@ -748,8 +754,26 @@ fn warn_unused(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use proptest::prelude::*;
+
+    /// A data directory of one organisation (units u1 and u2, person 张柯), one group
+    /// `g`, and `tasks` as its tasks.toml.
+    pub(crate) fn dir_with(tasks: &str) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("org.toml"),
+            "[org]\nname = \"O\"\n[[units]]\nname = \"u1\"\n[[units]]\nname = \"u2\"\n[[people]]\nname = \"张柯\"\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("groups.toml"),
+            "[[groups]]\nid = \"g\"\nname = \"G\"\nkind = \"leading\"\nleader = \"张柯\"\nlead_unit = \"u1\"\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("tasks.toml"), tasks).unwrap();
+        dir
+    }
 
     proptest! {
         /// simdutf8 and the standard library agree on every input, valid or not.

@@ -49,6 +49,8 @@ struct Loaded {
 struct Chunk<'t> {
     file: FileId,
     offset: usize,
+    /// The number of its first line, counted from the start of its part.
+    line: usize,
     text: &'t str,
 }
 
@@ -64,14 +66,14 @@ struct Part<'t> {
 /// was not a plain run of `[[tasks]]` tables.
 type PartResult = Option<PartOut>;
 
+/// The tasks of a part are numbered from the part's first line: where that line is in
+/// the file is known only once the parts before it are counted.
 #[derive(Default)]
 struct PartOut {
     tasks: Vec<Task>,
-    /// For each task, where its id is written, whether its line is counted from the
-    /// part's first line (the fast path's are: where that line is in the file is known
-    /// only once the parts before it are counted), and the id's hash, worked out here
-    /// while the id is in this core's cache.
-    ids: Vec<(Span, bool, u64)>,
+    /// For each task, where its id is written and the id's hash, worked out here while
+    /// the id is in this core's cache.
+    ids: Vec<(Span, u64)>,
     /// Tables that had an id but gave no task: how many tasks came before, the id, where.
     lone: Vec<(usize, String, Span)>,
     diags: Vec<Diagnostic>,
@@ -85,7 +87,7 @@ impl PartOut {
             match (l.task, l.id) {
                 (Some(task), id) => {
                     let span = id.map_or(0..0, |(_, span)| span);
-                    self.ids.push((span, false, id_hash(&task.id)));
+                    self.ids.push((span, id_hash(&task.id)));
                     self.tasks.push(task);
                 }
                 (None, Some((Some(id), span))) => self.lone.push((self.tasks.len(), id, span)),
@@ -138,7 +140,8 @@ pub fn load_all(files: &[TaskFile<'_>], refs: &Refs<'_>, diags: &mut Vec<Diagnos
         .iter()
         .map(|(_, _, o)| o.tasks.len() + o.lone.len())
         .sum();
-    let mut dropped: Vec<(usize, usize)> = Vec::new();
+    // For each out, the indices of its tasks that repeat an earlier id, ascending.
+    let mut dropped: Vec<Vec<usize>> = vec![Vec::new(); outs.len()];
     {
         let mut ids = SeenIds::with_capacity(total);
         let duplicate = |id: &str, file: FileId, span: &Span, (first_file, first_span)| {
@@ -148,7 +151,7 @@ pub fn load_all(files: &[TaskFile<'_>], refs: &Refs<'_>, diags: &mut Vec<Diagnos
                 .also("first defined at", first_file, first_span)
                 .help("task ids must be unique across all task files")
         };
-        for (o, (file, _, out)) in outs.iter().enumerate() {
+        for ((file, _, out), dropped) in outs.iter().zip(&mut dropped) {
             let mut lone = out.lone.iter().peekable();
             for i in 0..=out.tasks.len() {
                 while let Some((_, id, span)) = lone.next_if(|(at, _, _)| *at == i) {
@@ -156,35 +159,28 @@ pub fn load_all(files: &[TaskFile<'_>], refs: &Refs<'_>, diags: &mut Vec<Diagnos
                         diags.push(duplicate(id, *file, span, first));
                     }
                 }
-                if let (Some(task), Some((span, _, hash))) = (out.tasks.get(i), out.ids.get(i))
+                if let (Some(task), Some((span, hash))) = (out.tasks.get(i), out.ids.get(i))
                     && let Some(first) = ids.first(&task.id, *hash, *file, span)
                 {
                     diags.push(duplicate(&task.id, *file, span, first));
-                    dropped.push((o, i));
+                    dropped.push(i);
                 }
             }
         }
     }
     // The runs stay where the threads put them; only the lines of later parts move.
     let mut runs = Vec::with_capacity(outs.len());
-    for (o, (_, before, mut out)) in outs.into_iter().enumerate() {
+    for ((_, before, mut out), gone) in outs.into_iter().zip(dropped) {
         if before > 0 {
-            for (task, (_, in_part, _)) in out.tasks.iter_mut().zip(&out.ids) {
-                if *in_part {
-                    task.origin.line += before;
-                }
+            for task in &mut out.tasks {
+                task.origin.line += before;
             }
         }
-        if dropped.iter().any(|(d, _)| *d == o) {
-            let gone: std::collections::HashSet<usize> = dropped
-                .iter()
-                .filter(|(d, _)| *d == o)
-                .map(|&(_, i)| i)
-                .collect();
+        if !gone.is_empty() {
             let mut i = 0;
             out.tasks.retain(|_| {
                 i += 1;
-                !gone.contains(&(i - 1))
+                gone.binary_search(&(i - 1)).is_err()
             });
         }
         runs.push(out.tasks);
@@ -399,7 +395,6 @@ fn load_part(part: &Part<'_>, refs: &Refs<'_>) -> PartResult {
             let offset = part.offset + at;
             out.ids.push((
                 read.id.start + offset..read.id.end + offset,
-                true,
                 id_hash(&read.task.id),
             ));
             out.tasks.push(read.task);
@@ -412,6 +407,7 @@ fn load_part(part: &Part<'_>, refs: &Refs<'_>) -> PartResult {
         let chunk = Chunk {
             file: part.file,
             offset: part.offset + at,
+            line,
             text,
         };
         let (l, d) = load_chunk(&chunk, part.source, refs)?;
@@ -461,9 +457,14 @@ fn load_chunk(
     let loaded = tables
         .into_iter()
         .map(|(table, span)| {
+            // The piece's one table starts on its first line (checked above).
+            let origin = Origin {
+                file: source.rel.clone(),
+                line: chunk.line,
+            };
             load_task(
                 chunk.file,
-                source,
+                origin,
                 chunk.offset,
                 table,
                 span,
@@ -515,15 +516,21 @@ fn load_whole(
     let diags = top.diags;
     tables
         .into_iter()
-        .map(|(table, span)| load_task(file, source, 0, table, span, refs, diags))
+        .map(|(table, span)| {
+            let origin = Origin {
+                file: source.rel.clone(),
+                line: source.line_col(span.start).0,
+            };
+            load_task(file, origin, 0, table, span, refs, diags)
+        })
         .collect()
 }
 
-/// One task table. `offset` is where the table's text starts in the file; the spans of
-/// `table` and of the diagnostics pushed here are relative to it.
+/// One task table, written at `origin`. `offset` is where the table's text starts in
+/// the file; the spans of `table` and of the diagnostics pushed here are relative to it.
 fn load_task(
     file: FileId,
-    source: &Source,
+    origin: Origin,
     offset: usize,
     table: &DeTable<'_>,
     span: Span,
@@ -700,7 +707,6 @@ fn load_task(
             id: Some((Some(tid), id_span)),
         };
     };
-    let (line, _) = source.line_col(span.start + offset);
     let task = Task {
         id: tid,
         title: title.value,
@@ -717,10 +723,7 @@ fn load_task(
         targets: targets.into_iter().map(|t| t.value).collect(),
         outcome: outcome.map(|o| o.value),
         updates,
-        origin: Origin {
-            file: source.rel.clone(),
-            line,
-        },
+        origin,
     };
     Loaded {
         task: Some(task),
@@ -764,17 +767,6 @@ mod tests {
     /// duplicate task left out.
     #[test]
     fn duplicates_across_parts_are_caught() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join("org.toml"),
-            "[org]\nname = \"O\"\n[[units]]\nname = \"u1\"\n[[people]]\nname = \"张柯\"\nunit = \"u1\"\n",
-        )
-        .unwrap();
-        std::fs::write(
-            dir.path().join("groups.toml"),
-            "[[groups]]\nid = \"g\"\nname = \"G\"\nkind = \"leading\"\nleader = \"张柯\"\nlead_unit = \"u1\"\n",
-        )
-        .unwrap();
         let mut text = String::new();
         let mut i = 0;
         while text.len() < 3 * PART_BYTES {
@@ -785,7 +777,7 @@ mod tests {
         }
         text.push_str("[[tasks]]\nid = \"T-7\"\ntitle = \"again\"\ngroup = \"g\"\n\n");
         text.push_str("[[tasks]]\nid = \"T-8\"\ngroup = \"g\"\n");
-        std::fs::write(dir.path().join("tasks.toml"), &text).unwrap();
+        let dir = crate::load::tests::dir_with(&text);
         let failure = crate::load::load(dir.path()).unwrap_err();
         let messages: Vec<String> = failure
             .diagnostics
