@@ -177,15 +177,6 @@ impl View<'_> {
         }
     }
 
-    /// A grid as CSV, Markdown or an aligned table, as the format asks.
-    fn grid_text(&self, grid: &Grid) -> Result<Vec<u8>, Error> {
-        Ok(match self.format {
-            Format::Csv => grid.to_csv(self.bom)?,
-            Format::Markdown => grid.to_markdown().into_bytes(),
-            _ => grid.to_table().into_bytes(),
-        })
-    }
-
     /// A grid in a text format: a table, or Markdown.
     fn push_grid(&self, s: &mut String, grid: &Grid) {
         if self.format == Format::Markdown {
@@ -237,7 +228,7 @@ impl View<'_> {
             Format::Json => render::json(out, report)?,
             Format::Yaml => render::yaml(out, report)?,
             // One CSV holds one table: the tasks. Summaries are in the other formats.
-            Format::Csv => out.write_all(&self.grid_text(&self.task_grid(tasks, cols, as_of))?)?,
+            Format::Csv => out.write_all(&self.task_grid(tasks, cols, as_of).to_csv(self.bom)?)?,
             Format::Table | Format::Text | Format::Markdown => {
                 let mut s = String::new();
                 text(&mut s)?;

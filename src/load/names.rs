@@ -52,6 +52,7 @@ impl std::hash::Hasher for WordHash {
     }
 }
 
+/// A hash map keyed by names and ids, with [`WordHash`].
 pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHash>>;
 
 /// Drops all whitespace, including the full-width space U+3000 that aligns Chinese names.

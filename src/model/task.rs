@@ -115,26 +115,24 @@ pub struct Task {
 /// 100,000-task `wg tasks overdue`, in copying and in page faults.
 #[derive(Clone, Default)]
 pub struct Tasks {
+    /// Never an empty run.
     runs: Vec<Vec<Task>>,
-    len: usize,
 }
 
 impl Tasks {
     /// Runs of tasks, in order; empty runs are dropped.
     pub fn from_runs(runs: Vec<Vec<Task>>) -> Tasks {
-        let runs: Vec<Vec<Task>> = runs.into_iter().filter(|r| !r.is_empty()).collect();
         Tasks {
-            len: runs.iter().map(Vec::len).sum(),
-            runs,
+            runs: runs.into_iter().filter(|r| !r.is_empty()).collect(),
         }
     }
 
     pub fn len(&self) -> usize {
-        self.len
+        self.runs.iter().map(Vec::len).sum()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.runs.is_empty()
     }
 
     /// The `i`th task in file order.
@@ -148,8 +146,8 @@ impl Tasks {
         None
     }
 
-    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &Task> + Clone {
-        self.runs.iter().flatten()
+    pub fn iter(&self) -> std::iter::Flatten<std::slice::Iter<'_, Vec<Task>>> {
+        self.into_iter()
     }
 }
 

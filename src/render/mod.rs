@@ -56,20 +56,7 @@ impl<'a> Grid<'a> {
                 *w = (*w).max(*cw);
             }
         }
-        // Columns of numbers read best right-aligned, so that digits line up.
-        let right: Vec<bool> = (0..cols)
-            .map(|col| {
-                !self.rows.is_empty()
-                    && self
-                        .rows
-                        .iter()
-                        .all(|r| r.get(col).is_none_or(|c| is_number(c)))
-                    && self.rows.iter().any(|r| {
-                        r.get(col)
-                            .is_some_and(|c| c.chars().any(|ch| ch.is_ascii_digit()))
-                    })
-            })
-            .collect();
+        let right: Vec<bool> = (0..cols).map(|col| self.is_numeric(col)).collect();
         let total: usize = widths.iter().map(|w| w + 3).sum::<usize>() + 1;
         let mut out = String::with_capacity(total * (body.len() + 4));
         let rule = |out: &mut String, fill: char, junction: char| {
@@ -107,6 +94,13 @@ impl<'a> Grid<'a> {
         }
         rule(&mut out, '-', '+');
         out
+    }
+
+    /// Whether column `col` holds numbers (and "none" placeholders), at least one: such
+    /// columns read best right-aligned, so that digits line up.
+    fn is_numeric(&self, col: usize) -> bool {
+        let cells = || self.rows.iter().filter_map(|r| r.get(col));
+        cells().all(|c| is_number(c)) && cells().any(|c| c.chars().any(|ch| ch.is_ascii_digit()))
     }
 
     /// A GitHub/pandoc pipe table; cells escape `|` and turn newlines into `<br>`.
@@ -292,16 +286,7 @@ mod tests {
             table.add_row(row.iter().map(|c| super::text::one_line(c).into_owned()));
         }
         for col in 0..grid.headers.len() {
-            let numeric = !grid.rows.is_empty()
-                && grid
-                    .rows
-                    .iter()
-                    .all(|r| r.get(col).is_none_or(|c| super::is_number(c)))
-                && grid.rows.iter().any(|r| {
-                    r.get(col)
-                        .is_some_and(|c| c.chars().any(|ch| ch.is_ascii_digit()))
-                });
-            if let Some(column) = table.column_mut(col).filter(|_| numeric) {
+            if let Some(column) = table.column_mut(col).filter(|_| grid.is_numeric(col)) {
                 column.set_cell_alignment(CellAlignment::Right);
             }
         }
