@@ -124,13 +124,16 @@ pub enum TasksCommand {
         #[command(flatten)]
         filters: Filters,
     },
-    /// Overdue tasks, most overdue first, then a summary in age bands
+    /// Overdue tasks, most overdue first, then a summary in age bands.
+    ///
+    /// A CSV holds one table: the overdue tasks, or with --by the summary instead.
     Overdue {
         #[command(flatten)]
         filters: Filters,
-        /// Summarise by owning group, lead unit or owner
-        #[arg(long, value_enum, default_value_t = OverdueBy::Group)]
-        by: OverdueBy,
+        /// Summarise by owning group (the default), lead unit or owner. With --format csv,
+        /// the CSV is this summary, one row per group, unit or owner, instead of the tasks
+        #[arg(long, value_enum, value_name = "KEY")]
+        by: Option<OverdueBy>,
         /// Exit 1 when anything is overdue (for cron), 0 when nothing is
         #[arg(long)]
         exit_code: bool,
@@ -171,8 +174,9 @@ pub enum TasksCommand {
     Note { id: String, text: String },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
 pub enum OverdueBy {
+    #[default]
     Group,
     Unit,
     Owner,
@@ -195,7 +199,8 @@ pub enum MeetingCommand {
         #[arg(long, value_name = "ID")]
         group: Option<String>,
     },
-    /// Planned and held meetings; quarters in which a quarterly group has none
+    /// Planned and held meetings; the quarters in which a quarterly group has none, and
+    /// the months in which a monthly group has none
     List,
     /// Meetings (and with --deadlines, task due dates) as iCalendar
     Ics {

@@ -140,6 +140,8 @@ labels! {
     MtgHeld => "已召开", "held";
     MtgMissing => "！本季度无会议", "! no meeting";
     MtgCount => "会议 {count} 次；{missing} 个季度缺少季度会议", "Meetings: {count}; quarters without a quarterly meeting: {missing}";
+    MtgMissingMonth => "！本月无会议", "! no meeting this month";
+    MtgCountMonths => "；{missing} 个月缺少月度会议", "; months without a monthly meeting: {missing}";
     EvalTitle => "{quarter}检查评估（截至 {cutoff}）", "Evaluation, {quarter} (as of {cutoff})";
     EvalDue => "到期任务", "Due";
     EvalDone => "已完成", "Done";

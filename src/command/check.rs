@@ -1,11 +1,18 @@
 //! `wg check`: validate every file and report every problem.
 
-use super::load_data;
+use super::{Formats, load_data};
 use crate::cli::Format;
 use crate::context::Context;
 use crate::load::{Diagnostic, LoadFailure, Source};
 use crate::{Error, Exit};
 use std::io::Write;
+
+/// The result of a check is its exit code, its messages and one summary line; a format
+/// that was asked for and not given would mislead a script.
+const CHECK: Formats = Formats {
+    command: "check",
+    offered: &[Format::Table, Format::Text],
+};
 
 pub fn run(
     ctx: &Context,
@@ -13,14 +20,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Exit, Error> {
-    // The result of a check is its exit code, its messages and one summary line; a
-    // format that was asked for and not given would mislead a script.
-    if let Some(format) = ctx
-        .format
-        .filter(|f| !matches!(f, Format::Table | Format::Text))
-    {
-        return Err(super::unsupported(format, "check", &["table", "text"]));
-    }
+    CHECK.pick(ctx)?;
     let loaded = load_data(ctx)?;
     err.write_all(render_all(&loaded.warnings, &loaded.sources, ctx.color_stderr).as_bytes())?;
     let d = &loaded.data;

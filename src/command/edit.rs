@@ -10,13 +10,20 @@ use crate::model::{Lang, Status};
 use crate::{Error, Exit};
 use std::io::Write;
 
-/// Runs `done`, `status` or `note`. `--format` does not apply: the output is one line.
+/// Runs `done`, `status` or `note`. The output is one line, so `--format` is refused
+/// (before anything is written), not ignored.
 pub fn run(
     cmd: &TasksCommand,
     ctx: &Context,
     out: &mut dyn Write,
     _err: &mut dyn Write,
 ) -> Result<Exit, Error> {
+    let command = match cmd {
+        TasksCommand::Done { .. } => "tasks done",
+        TasksCommand::Status { .. } => "tasks status",
+        _ => "tasks note",
+    };
+    super::no_format(ctx, command, "prints one line saying what changed")?;
     let (id, change) = match cmd {
         TasksCommand::Done { id, on, note } => (
             id,

@@ -2,7 +2,7 @@
 //! or plain text) or data, the meeting list with the quarters that lack a meeting, and
 //! the iCalendar export.
 
-use super::{load_data, unsupported};
+use super::{Formats, load_data};
 use crate::cli::{Format, MeetingCommand};
 use crate::context::Context;
 use crate::i18n::{self, L};
@@ -17,12 +17,35 @@ use chrono::{Datelike, NaiveDate};
 use std::io::Write;
 use std::path::Path;
 
+use Format::{Csv, Json, Markdown, Table, Text, Yaml};
+
+/// The agenda is a document: Markdown (for pandoc) or plain text, or its data. Not a
+/// table, and not CSV.
+const AGENDA: Formats = Formats {
+    command: "meeting agenda",
+    offered: &[Markdown, Text, Json, Yaml],
+};
+const LIST: Formats = Formats {
+    command: "meeting list",
+    offered: &[Table, Text, Json, Yaml, Markdown, Csv],
+};
+
 pub fn run(
     cmd: &MeetingCommand,
     ctx: &Context,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Exit, Error> {
+    // The format is checked before the data is read: a usage error first.
+    let format = match cmd {
+        MeetingCommand::Agenda { .. } => AGENDA.pick(ctx)?,
+        MeetingCommand::List => LIST.pick(ctx)?,
+        MeetingCommand::Ics { .. } => {
+            super::no_format(ctx, "meeting ics", "always prints iCalendar")?;
+            // Not used: iCalendar has one form.
+            Format::Text
+        }
+    };
     let loaded = load_data(ctx)?;
     let data = &loaded.data;
     let lang = ctx.lang(&data.org);
@@ -36,35 +59,32 @@ pub fn run(
             let q = quarter.unwrap_or_else(|| Quarter::of(today));
             let report = agenda::agenda(data, g, q, today, lang);
             warn_uncovered(data, &report.problems, today, err)?;
-            match ctx.format_or(Format::Markdown) {
+            match format {
                 Format::Markdown => {
                     out.write_all(agenda_doc(data, &report, lang, true).as_bytes())?
                 }
-                Format::Text | Format::Table => {
-                    out.write_all(agenda_doc(data, &report, lang, false).as_bytes())?
-                }
+                Format::Text => out.write_all(agenda_doc(data, &report, lang, false).as_bytes())?,
                 Format::Json => render::json(out, &report)?,
                 Format::Yaml => render::yaml(out, &report)?,
-                f @ Format::Csv => {
-                    return Err(unsupported(
-                        f,
-                        "meeting agenda",
-                        &["markdown", "text", "json", "yaml"],
-                    ));
-                }
+                // Refused by `pick` before the data was read.
+                f @ (Format::Table | Format::Csv) => return Err(AGENDA.refuse(f)),
             }
         }
         MeetingCommand::List => {
             let report = meetings::list(data, today);
             let grid = list_grid(&report, lang);
-            match ctx.format_or(Format::Table) {
+            match format {
                 Format::Table | Format::Text => {
                     out.write_all(grid.to_table().as_bytes())?;
-                    writeln!(out, "\n{}", list_summary(&report, lang))?;
+                    writeln!(out, "\n{}", list_summary(data, &report, lang))?;
                 }
                 Format::Markdown => {
                     out.write_all(grid.to_markdown().as_bytes())?;
-                    writeln!(out, "\n{}", markdown_cell(&list_summary(&report, lang)))?;
+                    writeln!(
+                        out,
+                        "\n{}",
+                        markdown_cell(&list_summary(data, &report, lang))
+                    )?;
                 }
                 Format::Csv => out.write_all(&grid.to_csv(ctx.bom)?)?,
                 Format::Json => render::json(out, &report)?,
@@ -75,12 +95,6 @@ pub fn run(
             deadlines,
             out: file,
         } => {
-            if let Some(f) = ctx.format {
-                let name = format!("{f:?}").to_lowercase();
-                return Err(Error::Usage(format!(
-                    "`meeting ics` always prints iCalendar and cannot print {name}; drop --format"
-                )));
-            }
             let name = fill(L::IcsCalendar.get(lang), &[("org", &data.org.name)]);
             let text = ics::calendar(&name, today, &ics_events(data, *deadlines, lang));
             match file {
@@ -510,8 +524,10 @@ fn list_grid(report: &MeetingList, lang: Lang) -> Grid<'_> {
         .map(|l| l.get(lang)),
     );
     let none = L::None.get(lang);
-    // Each quarter's meetings by date, then its missing meetings.
-    let mut rows: Vec<(String, u8, Vec<String>)> = Vec::new();
+    // Each quarter's meetings and missing months by date, then its missing quarterly
+    // meetings. The sort key is (quarter, missing quarter?, day or month): `2026-03`
+    // sorts before `2026-03-10` and after `2026-02-27`, as the month falls.
+    let mut rows: Vec<(String, bool, String, Vec<String>)> = Vec::new();
     for m in &report.meetings {
         let status = if m.status == "planned" {
             L::MtgPlanned
@@ -520,7 +536,8 @@ fn list_grid(report: &MeetingList, lang: Lang) -> Grid<'_> {
         };
         rows.push((
             m.quarter.clone(),
-            0,
+            false,
+            m.date.to_string(),
             vec![
                 m.quarter.clone(),
                 m.date.to_string(),
@@ -532,36 +549,51 @@ fn list_grid(report: &MeetingList, lang: Lang) -> Grid<'_> {
         ));
     }
     for m in &report.missing {
+        // A monthly group's missing month stands in the date column.
+        let (when, status) = match &m.month {
+            Some(month) => (month.clone(), L::MtgMissingMonth),
+            None => (none.to_owned(), L::MtgMissing),
+        };
         rows.push((
             m.quarter.clone(),
-            1,
+            m.month.is_none(),
+            m.month.clone().unwrap_or_default(),
             vec![
                 m.quarter.clone(),
-                none.to_owned(),
+                when,
                 m.group_name.clone(),
                 none.to_owned(),
                 none.to_owned(),
-                L::MtgMissing.get(lang).to_owned(),
+                status.get(lang).to_owned(),
             ],
         ));
     }
-    // Stable: within a quarter, meetings keep their date order and missing rows their
-    // group order.
-    rows.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-    for (_, _, row) in rows {
+    // Stable: meetings of one day keep their order, and missing rows their group order.
+    rows.sort_by(|a, b| (&a.0, a.1, &a.2).cmp(&(&b.0, b.1, &b.2)));
+    for (_, _, _, row) in rows {
         grid.push(row);
     }
     grid
 }
 
-fn list_summary(report: &MeetingList, lang: Lang) -> String {
-    fill(
+/// How many meetings, and how many quarters (and, when a group meets monthly, months)
+/// lack one.
+fn list_summary(data: &Data, report: &MeetingList, lang: Lang) -> String {
+    let months = report.missing.iter().filter(|m| m.month.is_some()).count();
+    let mut s = fill(
         L::MtgCount.get(lang),
         &[
             ("count", &report.count.to_string()),
-            ("missing", &report.missing.len().to_string()),
+            ("missing", &(report.missing.len() - months).to_string()),
         ],
-    )
+    );
+    if data.groups.iter().any(|g| g.meets == Cadence::Monthly) {
+        s.push_str(&fill(
+            L::MtgCountMonths.get(lang),
+            &[("missing", &months.to_string())],
+        ));
+    }
+    s
 }
 
 /// Meetings, and with `deadlines` every open task's next due date, as all-day events

@@ -26,9 +26,13 @@ pub fn run(
         Command::Tasks(cmd) => tasks::run(cmd, ctx, out, err),
         Command::Meeting(cmd) => meeting::run(cmd, ctx, out, err),
         Command::Report { quarter, by } => report::run(*quarter, *by, ctx, out, err),
-        Command::Init { dir } => init::run(dir, ctx, out),
+        Command::Init { dir } => {
+            no_format(ctx, "init", "writes files and prints their names")?;
+            init::run(dir, ctx, out)
+        }
         Command::Completions { shell } => {
             use clap::CommandFactory;
+            no_format(ctx, "completions", "always prints a shell script")?;
             clap_complete::generate(*shell, &mut crate::cli::Cli::command(), "wg", out);
             Ok(Exit::Ok)
         }
@@ -47,11 +51,67 @@ pub fn load_data(ctx: &Context) -> Result<&'static Loaded, Error> {
     Ok(Box::leak(Box::new(loaded)))
 }
 
-/// The usage error for a format a command does not offer.
-pub fn unsupported(format: Format, command: &str, offered: &[&str]) -> Error {
-    let name = format!("{format:?}").to_lowercase();
-    Error::Usage(format!(
-        "`{command}` cannot print {name}; choose --format {}",
-        offered.join(", ")
-    ))
+/// The formats one command offers, declared once beside the command: [`Formats::pick`]
+/// checks `--format` against the list and [`Formats::refuse`] names the same list, so
+/// what a command accepts and what its error message offers cannot drift apart.
+#[derive(Debug, Clone, Copy)]
+pub struct Formats {
+    /// The command as the user types it: `roster person`.
+    pub command: &'static str,
+    /// The default first, then the others in the order the error message lists them.
+    pub offered: &'static [Format],
+}
+
+impl Formats {
+    /// The format asked for, or the default; one this command does not offer is a usage
+    /// error, raised before anything is loaded or looked up.
+    pub fn pick(&self, ctx: &Context) -> Result<Format, Error> {
+        match (ctx.format, self.offered.first()) {
+            (Some(f), _) if self.offered.contains(&f) => Ok(f),
+            (Some(f), _) => Err(self.refuse(f)),
+            (None, Some(&default)) => Ok(default),
+            // A command without formats is declared with [`no_format`], not here.
+            (None, None) => Err(Error::Usage(format!(
+                "`{}` has no output format",
+                self.command
+            ))),
+        }
+    }
+
+    /// The usage error for a format this command does not offer, naming those it does.
+    /// Also for the arms of a `match` over every format that `pick` has already refused.
+    pub fn refuse(&self, format: Format) -> Error {
+        let offered: Vec<&str> = self.offered.iter().map(|&f| format_name(f)).collect();
+        Error::Usage(format!(
+            "`{}` cannot print {}; choose --format {}",
+            self.command,
+            format_name(format),
+            offered.join(", ")
+        ))
+    }
+}
+
+/// For a command whose output has one form (`meeting ics`, the edits): `--format` is
+/// refused rather than ignored, since a script asking for JSON must not be handed text.
+/// `prints` says what it prints instead: "always prints iCalendar".
+pub fn no_format(ctx: &Context, command: &str, prints: &str) -> Result<(), Error> {
+    match ctx.format {
+        Some(f) => Err(Error::Usage(format!(
+            "`{command}` {prints} and cannot print {}; drop --format",
+            format_name(f)
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// The word the user types after `--format`.
+fn format_name(format: Format) -> &'static str {
+    match format {
+        Format::Table => "table",
+        Format::Json => "json",
+        Format::Yaml => "yaml",
+        Format::Csv => "csv",
+        Format::Markdown => "markdown",
+        Format::Text => "text",
+    }
 }

@@ -2,8 +2,8 @@
 //! table with the tasks done late, overdue and blocked named under it, or as data.
 //! What is counted, and as of when, is documented in [`crate::report::evaluation`].
 
-use super::load_data;
 use super::meeting::{fill, quarter_name};
+use super::{Formats, load_data};
 use crate::cli::{Format, ReportBy};
 use crate::context::Context;
 use crate::i18n::L;
@@ -13,6 +13,13 @@ use crate::report::evaluation::{self, By, Counts, Evaluation};
 use crate::{Error, Exit};
 use std::io::Write;
 
+use Format::{Csv, Json, Markdown, Table, Text, Yaml};
+
+const REPORT: Formats = Formats {
+    command: "report",
+    offered: &[Table, Text, Json, Yaml, Markdown, Csv],
+};
+
 pub fn run(
     q: Option<Quarter>,
     by: ReportBy,
@@ -20,6 +27,7 @@ pub fn run(
     out: &mut dyn Write,
     _err: &mut dyn Write,
 ) -> Result<Exit, Error> {
+    let format = REPORT.pick(ctx)?;
     let loaded = load_data(ctx)?;
     let data = &loaded.data;
     let lang = ctx.lang(&data.org);
@@ -31,7 +39,7 @@ pub fn run(
     };
     let report = evaluation::evaluate(data, q, today, by, L::EvalNoLeadUnit.get(lang));
     let grid = grid(&report, lang);
-    match ctx.format_or(Format::Table) {
+    match format {
         Format::Json => render::json(out, &report)?,
         Format::Yaml => render::yaml(out, &report)?,
         Format::Csv => out.write_all(&grid.to_csv(ctx.bom)?)?,

@@ -1,6 +1,6 @@
 //! `wg roster show|person|units|unit`.
 
-use super::{load_data, unsupported};
+use super::{Formats, load_data};
 use crate::cli::{Format, RosterCommand};
 use crate::context::Context;
 use crate::i18n::{self, L};
@@ -11,12 +11,38 @@ use crate::{Error, Exit};
 use std::fmt::Write as _;
 use std::io::Write;
 
+use Format::{Csv, Json, Markdown, Table, Text, Yaml};
+
+const SHOW: Formats = Formats {
+    command: "roster show",
+    offered: &[Table, Text, Json, Yaml, Markdown, Csv],
+};
+/// A person or a unit is a short document, not one table: no CSV.
+const PERSON: Formats = Formats {
+    command: "roster person",
+    offered: &[Table, Text, Json, Yaml, Markdown],
+};
+const UNITS: Formats = Formats {
+    command: "roster units",
+    offered: &[Table, Text, Json, Yaml, Markdown, Csv],
+};
+const UNIT: Formats = Formats {
+    command: "roster unit",
+    offered: &[Table, Text, Json, Yaml, Markdown],
+};
+
 pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Exit, Error> {
+    let formats = match cmd {
+        RosterCommand::Show { .. } => SHOW,
+        RosterCommand::Person { .. } => PERSON,
+        RosterCommand::Units => UNITS,
+        RosterCommand::Unit { .. } => UNIT,
+    };
+    let format = formats.pick(ctx)?;
     let loaded = load_data(ctx)?;
     let data = &loaded.data;
     let lang = ctx.lang(&data.org);
     let today = ctx.today(&data.org);
-    let format = ctx.format_or(Format::Table);
     let usage = |e: lookup::LookupError| Error::Usage(e.to_string());
     match cmd {
         RosterCommand::Show { group } => {
@@ -36,22 +62,16 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
             }
         }
         RosterCommand::Person { name } => {
-            if format == Format::Csv {
-                return Err(unsupported(
-                    format,
-                    "roster person",
-                    &["table", "text", "json", "yaml", "markdown"],
-                ));
-            }
             let p = lookup::person(data, name).map_err(usage)?;
             let report = roster::person(data, p, today, lang);
             match format {
                 Format::Json => render::json(out, &report)?,
                 Format::Yaml => render::yaml(out, &report)?,
-                // Csv was refused above, before the name was looked up.
-                Format::Table | Format::Text | Format::Csv => {
+                Format::Table | Format::Text => {
                     out.write_all(person_doc(data, &report, lang, false).as_bytes())?
                 }
+                // Refused by `pick` above, before the name was looked up.
+                Format::Csv => return Err(PERSON.refuse(format)),
                 Format::Markdown => {
                     out.write_all(person_doc(data, &report, lang, true).as_bytes())?
                 }
@@ -75,22 +95,16 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
             }
         }
         RosterCommand::Unit { name } => {
-            if format == Format::Csv {
-                return Err(unsupported(
-                    format,
-                    "roster unit",
-                    &["table", "text", "json", "yaml", "markdown"],
-                ));
-            }
             let u = lookup::unit(data, name).map_err(usage)?;
             let report = roster::unit(data, u, today);
             match format {
                 Format::Json => render::json(out, &report)?,
                 Format::Yaml => render::yaml(out, &report)?,
-                // Csv was refused above, before the name was looked up.
-                Format::Table | Format::Text | Format::Csv => {
+                Format::Table | Format::Text => {
                     out.write_all(unit_doc(data, &report, lang, false).as_bytes())?
                 }
+                // Refused by `pick` above, before the name was looked up.
+                Format::Csv => return Err(UNIT.refuse(format)),
                 Format::Markdown => {
                     out.write_all(unit_doc(data, &report, lang, true).as_bytes())?
                 }
@@ -289,11 +303,9 @@ fn task_grid<'a>(data: &'a Data, tasks: &'a [TaskView<'a>], lang: Lang) -> Grid<
 fn person_doc(data: &Data, r: &roster::RosterPerson, lang: Lang, markdown: bool) -> String {
     let mut s = String::new();
     let p = &r.person;
-    let head = match (&p.title, lang) {
-        (Some(t), Lang::Zh) => format!("{}{t}", with_id(&p.name, &p.id, lang)),
-        (Some(t), Lang::En) => format!("{}, {t}", with_id(&p.name, &p.id, lang)),
-        (None, _) => with_id(&p.name, &p.id, lang),
-    };
+    // The title on a line of its own, labelled as the seat tables of `roster show`
+    // head its column: run on after the name, "孙伟市总工会基层工作部部长" reads as one word.
+    let head = with_id(&p.name, &p.id, lang);
     let grid_out = |g: &Grid| {
         if markdown {
             g.to_markdown()
@@ -302,6 +314,9 @@ fn person_doc(data: &Data, r: &roster::RosterPerson, lang: Lang, markdown: bool)
         }
     };
     let mut facts = Vec::new();
+    if let Some(title) = &p.title {
+        facts.push(field(L::PersonTitle, title, lang));
+    }
     if let Some(unit) = &p.unit {
         facts.push(field(L::Unit, unit, lang));
     }

@@ -1,7 +1,7 @@
 //! `wg tasks list|overdue|due|show`: the office's 督办 lists in every format. The edits
 //! (`done`, `status`, `note`) live in [`super::edit`].
 
-use super::{load_data, unsupported};
+use super::{Formats, load_data};
 use crate::cli::{Format, OverdueBy, TasksCommand};
 use crate::context::Context;
 use crate::i18n::{self, L};
@@ -15,6 +15,26 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::Write;
 
+use Format::{Csv, Json, Markdown, Table, Text, Yaml};
+
+const LIST: Formats = Formats {
+    command: "tasks list",
+    offered: &[Table, Text, Json, Yaml, Markdown, Csv],
+};
+const OVERDUE: Formats = Formats {
+    command: "tasks overdue",
+    offered: &[Table, Text, Json, Yaml, Markdown, Csv],
+};
+const DUE: Formats = Formats {
+    command: "tasks due",
+    offered: &[Table, Text, Json, Yaml, Markdown, Csv],
+};
+/// One task is a short document, not a table: no CSV.
+const SHOW: Formats = Formats {
+    command: "tasks show",
+    offered: &[Table, Text, Json, Yaml, Markdown],
+};
+
 pub fn run(
     cmd: &TasksCommand,
     ctx: &Context,
@@ -27,13 +47,24 @@ pub fn run(
     ) {
         return super::edit::run(cmd, ctx, out, err);
     }
+    let formats = match cmd {
+        TasksCommand::Overdue { .. } => OVERDUE,
+        TasksCommand::Due { .. } => DUE,
+        TasksCommand::Show { .. } => SHOW,
+        // The edits returned above; they have no format (see `super::edit`).
+        TasksCommand::List { .. }
+        | TasksCommand::Done { .. }
+        | TasksCommand::Status { .. }
+        | TasksCommand::Note { .. } => LIST,
+    };
+    let format = formats.pick(ctx)?;
     let loaded = load_data(ctx)?;
     let data = &loaded.data;
     let today = ctx.today(&data.org);
     let view = View {
         data,
         lang: ctx.lang(&data.org),
-        format: ctx.format_or(Format::Table),
+        format,
         bom: ctx.bom,
         dir: &loaded.dir,
     };
@@ -50,7 +81,7 @@ pub fn run(
             by,
             exit_code,
         } => {
-            let report = tasks::overdue(data, &resolve(filters)?, today, *by);
+            let report = tasks::overdue(data, &resolve(filters)?, today, by.unwrap_or_default());
             warn_uncovered(err, &report.uncovered_years)?;
             view.overdue(out, &report, *by)?;
             Ok(if *exit_code && report.count > 0 {
@@ -267,12 +298,20 @@ impl View<'_> {
         }
     }
 
+    /// The tasks, then the summary; JSON and YAML carry both. A CSV holds one table:
+    /// the tasks, or, when `--by` was given, the summary (a clerk who asks for the
+    /// overdue work by unit as a spreadsheet wants the units' rows).
     fn overdue(
         &self,
         out: &mut dyn Write,
         report: &OverdueReport,
-        by: OverdueBy,
+        asked_by: Option<OverdueBy>,
     ) -> Result<(), Error> {
+        if let (Format::Csv, Some(by)) = (self.format, asked_by) {
+            out.write_all(&self.summary_grid(&report.summary, by).to_csv(self.bom)?)?;
+            return Ok(());
+        }
+        let by = asked_by.unwrap_or_default();
         let cols = Columns {
             days_overdue: true,
             working_days_overdue: self.data.calendar.is_some(),
@@ -515,13 +554,8 @@ impl View<'_> {
             Format::Table | Format::Text | Format::Markdown => {
                 out.write_all(self.show_doc(report).as_bytes())?
             }
-            Format::Csv => {
-                return Err(unsupported(
-                    self.format,
-                    "tasks show",
-                    &["table", "text", "json", "yaml", "markdown"],
-                ));
-            }
+            // Refused by `pick` before the data was loaded.
+            Format::Csv => return Err(SHOW.refuse(self.format)),
         }
         Ok(())
     }
