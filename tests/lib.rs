@@ -7,6 +7,7 @@ mod catalogue;
 mod check;
 mod edit;
 mod examples;
+mod formats;
 mod init;
 mod meeting;
 mod props;

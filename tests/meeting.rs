@@ -416,6 +416,7 @@ struct ListMeetingJson {
 #[serde(deny_unknown_fields)]
 struct MissingJson {
     quarter: String,
+    month: Option<String>,
     group: String,
     group_name: String,
 }
@@ -477,11 +478,81 @@ fn meeting_list_flags_quarters_in_which_a_quarterly_group_has_no_meeting() {
         .map(|m| (m.quarter.as_str(), m.group.as_str(), m.group_name.as_str()))
         .collect();
     assert_eq!(missing, [("2026Q2", "leading", "测试工作领导小组")]);
+    assert_eq!(l.missing[0].month, None, "a quarter, not a month");
     // The current quarter counts too, once it has no meeting planned.
     let later = list_json("2026-10-05");
     let quarters: Vec<&str> = later.missing.iter().map(|m| m.quarter.as_str()).collect();
     assert_eq!(quarters, ["2026Q2", "2026Q4"]);
     assert_eq!(later.meetings[2].status, "held");
+}
+
+/// `tests/fixtures/trial-run`: the office meets monthly and met in March only.
+const TRIAL: &str = "tests/fixtures/trial-run";
+
+fn trial(args: &[&str]) -> Output {
+    run(wg().args(["--data", TRIAL, "--today", TODAY]).args(args))
+}
+
+#[test]
+fn meeting_list_flags_months_in_which_a_monthly_group_has_no_meeting() {
+    let l: ListJson =
+        serde_json::from_str(&ok(trial(&["meeting", "list", "--format", "json"]))).unwrap();
+    let missing: Vec<(&str, Option<&str>, &str)> = l
+        .missing
+        .iter()
+        .map(|m| (m.quarter.as_str(), m.month.as_deref(), m.group.as_str()))
+        .collect();
+    // From the month of the first date in the data (2026-01-15) through the as-of
+    // month; March has its meeting, September's is after the as-of month. The group
+    // that meets as needed is never flagged.
+    assert_eq!(
+        missing,
+        [
+            ("2026Q1", Some("2026-01"), "office"),
+            ("2026Q1", Some("2026-02"), "office"),
+            ("2026Q2", Some("2026-04"), "office"),
+            ("2026Q2", Some("2026-05"), "office"),
+            ("2026Q2", Some("2026-06"), "office"),
+            ("2026Q3", None, "leading"),
+            ("2026Q3", Some("2026-07"), "office"),
+            ("2026Q3", Some("2026-08"), "office"),
+        ]
+    );
+    // A meeting planned in a month fills it, as a planned meeting fills its quarter.
+    let sept: ListJson = serde_json::from_str(&ok(run(wg().args([
+        "--data",
+        TRIAL,
+        "--today",
+        "2026-09-01",
+        "meeting",
+        "list",
+        "--format",
+        "json",
+    ]))))
+    .unwrap();
+    assert!(
+        !sept
+            .missing
+            .iter()
+            .any(|m| m.month.as_deref() == Some("2026-09")),
+        "{:?}",
+        sept.missing
+    );
+}
+
+#[test]
+fn meeting_list_monthly_snapshots() {
+    insta::assert_snapshot!("meeting-list-monthly-zh", ok(trial(&["meeting", "list"])));
+    insta::assert_snapshot!(
+        "meeting-list-monthly-en-markdown",
+        ok(trial(&[
+            "--lang", "en", "meeting", "list", "--format", "markdown"
+        ]))
+    );
+    insta::assert_snapshot!(
+        "meeting-list-monthly-csv",
+        ok(trial(&["meeting", "list", "--format", "csv"]))
+    );
 }
 
 #[test]

@@ -51,6 +51,47 @@ fn roster_person_in_every_format() {
     snapshot_every_format("person", &["person", "张 柯"], NO_CSV);
 }
 
+/// The trial run's case: a person with a title and no id. The title stands on its own
+/// labelled line, as the seat tables of `roster show` give it its own column; run on
+/// after the name it read "孙伟市总工会基层工作部部长".
+#[test]
+fn roster_person_title_is_a_labelled_line_not_run_on_after_the_name() {
+    for (lang, format, head) in [
+        (
+            "zh",
+            "table",
+            "孙伟\n单位职务：市总工会基层工作部部长\n单位：基层工作部\n",
+        ),
+        (
+            "en",
+            "table",
+            "孙伟\nTitle: 市总工会基层工作部部长\nUnit: 基层工作部\n",
+        ),
+        (
+            "zh",
+            "markdown",
+            "## 孙伟\n\n- 单位职务：市总工会基层工作部部长\n- 单位：基层工作部\n",
+        ),
+        (
+            "en",
+            "markdown",
+            "## 孙伟\n\n- Title: 市总工会基层工作部部长\n- Unit: 基层工作部\n",
+        ),
+    ] {
+        let out = roster_on(
+            "tests/fixtures/trial-run",
+            &["person", "孙伟", "--lang", lang, "--format", format],
+        );
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(
+            out.stdout.starts_with(head),
+            "{lang} {format}:\n{}",
+            out.stdout
+        );
+        insta::assert_snapshot!(format!("roster-person-trial-{format}-{lang}"), out.stdout);
+    }
+}
+
 #[test]
 fn roster_units_in_every_format() {
     snapshot_every_format("units", &["units"], ALL);

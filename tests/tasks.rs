@@ -1129,6 +1129,68 @@ fn csv_with_bom_opens_in_excel() {
     assert!(plain.starts_with("编号,"), "no BOM unless asked");
 }
 
+/// A CSV holds one table. `--by` asks for the summary, so with `--by` the CSV is the
+/// summary (one row per lead unit, then the total); without it, the task rows. Before,
+/// `--by unit --format csv` printed the tasks and dropped the summary without a word.
+#[test]
+fn overdue_csv_by_unit_is_the_summary_per_unit() {
+    for lang in ["zh", "en"] {
+        let csv = ok(&[
+            "tasks",
+            "overdue",
+            "--today",
+            "2024-03-01",
+            "--by",
+            "unit",
+            "--format",
+            "csv",
+            "--lang",
+            lang,
+        ]);
+        insta::assert_snapshot!(format!("tasks-overdue-csv-by-unit-{lang}"), csv);
+    }
+    let csv = ok(&[
+        "tasks",
+        "overdue",
+        "--today",
+        "2024-03-01",
+        "--by",
+        "owner",
+        "--format",
+        "csv",
+    ]);
+    assert!(csv.starts_with("责任人,1-7天,"), "{csv}");
+    // Without --by: the tasks, as before.
+    let tasks_csv = ok(&[
+        "tasks",
+        "overdue",
+        "--today",
+        "2024-03-01",
+        "--format",
+        "csv",
+    ]);
+    assert!(tasks_csv.starts_with("编号,任务,"), "{tasks_csv}");
+    // The summary's numbers are those of the JSON summary.
+    let s = overdue_json(&["--today", "2024-03-01", "--by", "group"]).summary;
+    let csv = ok(&[
+        "tasks",
+        "overdue",
+        "--today",
+        "2024-03-01",
+        "--by",
+        "group",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(csv.lines().count(), 1 + s.rows.len() + 1, "{csv}");
+    // The choice is written where a user looks for it.
+    let help = ok(&["tasks", "overdue", "--help"]);
+    assert!(
+        help.contains("A CSV holds one table: the overdue tasks, or with --by the summary"),
+        "{help}"
+    );
+}
+
 #[test]
 fn yaml_has_the_same_shape_as_json() {
     let yaml = ok(&[
