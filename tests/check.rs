@@ -87,18 +87,18 @@ fn full_width_punctuation_outside_strings_gets_a_plain_hint() {
         &[
             (
                 "tasks.toml:3:9",
-                "error: TOML syntax: string values must be quoted, expected literal string",
+                "error: TOML syntax: full-width quote “ where TOML needs `\"`",
             ),
             (
                 "tasks.toml:5:17",
-                "error: TOML syntax: missing comma between array elements, expected `,`",
+                "error: TOML syntax: full-width comma ， where TOML needs `,`",
             ),
         ],
     );
     let out = check_case("full-width-punctuation", &[]);
     assert!(
         out.stderr
-            .contains("help: this line has full-width punctuation (“ ”)"),
+            .contains("help: switch the input method to half-width and type \" instead of “ ”"),
         "{}",
         out.stderr
     );
