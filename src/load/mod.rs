@@ -316,20 +316,48 @@ impl Refs<'_> {
             && !self.broken_groups.contains(r.value.trim())
         {
             let known: Vec<&str> = self.group_ids.keys().map(String::as_str).collect();
-            let near = suggest::closest(r.value.trim(), known.iter().copied(), 3);
             let mut all = known.clone();
             all.sort_unstable();
             let by_name = self
                 .groups
                 .iter()
                 .find(|g| normalize(&g.name) == normalize(&r.value));
-            let help = match (by_name, near.first()) {
+            // The rule of names (`suggest::names`), over the groups' ids and names in
+            // file order; a group is suggested by its id.
+            let keys: Vec<(String, &str)> = self
+                .groups
+                .iter()
+                .flat_map(|g| {
+                    [
+                        (g.id.clone(), g.id.as_str()),
+                        (normalize(&g.name), g.id.as_str()),
+                    ]
+                })
+                .collect();
+            let key_list: Vec<&str> = keys.iter().map(|(k, _)| k.as_str()).collect();
+            let mut near: Vec<&str> = Vec::new();
+            for key in suggest::names(&normalize(&r.value), &key_list) {
+                if let Some((_, id)) = keys.iter().find(|(k, _)| k == key)
+                    && !near.contains(id)
+                {
+                    near.push(id);
+                }
+            }
+            near.truncate(suggest::SHOWN);
+            let quoted = |v: &[&str]| {
+                v.iter()
+                    .map(|n| format!("\"{n}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let help = match (by_name, near.as_slice()) {
                 (Some(g), _) => format!(
                     "\"{}\" is the name of group \"{}\"; tasks name their group by id: group = \"{}\"",
                     g.name, g.id, g.id
                 ),
-                (None, Some(n)) => format!("did you mean \"{n}\"?"),
-                (None, None) => format!("group ids are: {}", all.join(", ")),
+                (None, [n]) => format!("did you mean \"{n}\"?"),
+                (None, []) => format!("group ids are: {}", all.join(", ")),
+                (None, many) => format!("did you mean one of {}?", quoted(many)),
             };
             diags.push(
                 Diagnostic::error(format!("unknown group \"{}\" in {place}", r.value))
