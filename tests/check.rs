@@ -87,18 +87,18 @@ fn full_width_punctuation_outside_strings_gets_a_plain_hint() {
         &[
             (
                 "tasks.toml:3:9",
-                "error: TOML syntax: string values must be quoted, expected literal string",
+                "error: TOML syntax: full-width quote “ where TOML needs `\"`",
             ),
             (
                 "tasks.toml:5:17",
-                "error: TOML syntax: missing comma between array elements, expected `,`",
+                "error: TOML syntax: full-width comma ， where TOML needs `,`",
             ),
         ],
     );
     let out = check_case("full-width-punctuation", &[]);
     assert!(
         out.stderr
-            .contains("help: this line has full-width punctuation (“ ”)"),
+            .contains("help: switch the input method to half-width and type \" instead of “ ”"),
         "{}",
         out.stderr
     );
@@ -685,4 +685,43 @@ fn check_refuses_formats_it_cannot_print() {
     );
     let out = run(wg().args(["--data", "tests/fixtures/base", "check", "--format", "text"]));
     assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
+/// A unit mistyped in a task file and on the command line gets the same suggestions:
+/// one rule for both (a trial run's 法律部 found nothing in the file, 法律工作部 on the
+/// command line).
+#[test]
+fn a_mistyped_unit_gets_the_same_suggestions_in_a_file_and_on_the_command_line() {
+    let suggestion = |stderr: &str| {
+        stderr
+            .lines()
+            .find_map(|l| l.split_once("did you mean ").map(|(_, s)| s.to_owned()))
+            .unwrap_or_else(|| format!("no suggestion in: {stderr}"))
+    };
+    for typed in [
+        "法律部",
+        "工作部",
+        "网络中心",
+        "江苏省总工会女职工部",
+        "基层工作",
+        "jc",
+    ] {
+        let dir = copy_dir(&root().join("data"));
+        std::fs::write(
+            dir.path().join("tasks").join("zz.toml"),
+            format!(
+                "[[tasks]]\nid = \"ZZ-01\"\ntitle = \"t\"\ngroup = \"leading\"\nlead_unit = \"{typed}\"\n"
+            ),
+        )
+        .unwrap();
+        let in_file = run(wg_in(dir.path()).args(["--data", ".", "check"]));
+        assert_eq!(in_file.code, 2, "{typed}: {}", in_file.stderr);
+        let typed_in = run(wg().args(["--data", "data", "roster", "unit", typed]));
+        assert_eq!(typed_in.code, 2, "{typed}: {}", typed_in.stderr);
+        assert_eq!(
+            suggestion(&in_file.stderr),
+            suggestion(&typed_in.stderr),
+            "{typed}"
+        );
+    }
 }

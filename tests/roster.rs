@@ -459,6 +459,21 @@ fn part_of_a_name_suggests_the_names_that_hold_it() {
         &["unit", "网络中心"],
         "error: no unit \"网络中心\"; did you mean \"省总工会网络与信息中心\"?\n",
     );
+    // A character left out (found in a trial run).
+    refused(
+        &["unit", "法律部"],
+        "error: no unit \"法律部\"; did you mean \"法律工作部\"?\n",
+    );
+}
+
+/// Among the names that hold what was typed, the tightest come first: 工作部 is a
+/// character or two short of 基层工作部, seven of 宣传教育和网络工作部.
+#[test]
+fn names_that_hold_the_typed_characters_come_tightest_first() {
+    refused(
+        &["unit", "工作部"],
+        "error: no unit \"工作部\"; did you mean one of \"基层工作部\", \"法律工作部\", \"劳动和经济工作部\", \"宣传教育和网络工作部\"?\n",
+    );
 }
 
 #[test]

@@ -237,7 +237,7 @@ title = "向领导小组报送季度工作总结"
 group = "office"
 owner = "李四"
 due = {LAST}
-repeat = "quarterly"             # 可选：monthly | quarterly | yearly。从 due 起每月/每季/每年一次，
+repeat = "quarterly"             # 可选：monthly | quarterly | yearly（或 每月 | 每季度 | 每年）。从 due 起每月/每季/每年一次，
                                  # 没有的日子取当月最后一天（1 月 31 日 → 2 月 28 日）
 # done_through = {LAST}      # 可选，仅重复任务：已完成到哪一次（wg tasks done 会推进它）
 "#;

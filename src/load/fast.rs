@@ -283,13 +283,7 @@ fn build(raw: Raw<'_>, line: usize, file: &Arc<Path>, refs: &Refs<'_>) -> Result
         return Err(Unusual);
     }
     let repeat = match &raw.repeat {
-        Some(r) => Some(
-            Repeat::ALL
-                .iter()
-                .find(|(name, _)| *name == r.trim())
-                .map(|&(_, rep)| rep)
-                .ok_or(Unusual)?,
-        ),
+        Some(r) => Some(Repeat::parse(r).ok_or(Unusual)?),
         None => None,
     };
     if (raw.done_through.is_some() && repeat.is_none()) || (repeat.is_some() && raw.due.is_none()) {
@@ -628,6 +622,7 @@ mod tests {
                 "\t", "\r\n", "[[tasks.updates]]", "  [[tasks]]", "# c", "\u{7f}", "]]", "\u{85}",
                 "note = \"n\"\n", "date = 2024-02-01\n", "'''", "é",
                 "tasks = []\n", "[[ tasks ]]\n", "tasks = [{id = \"Z\", title = \"z\", group = \"g\"}]\n",
+                "\"每月\"", "每季度", "repeat = \"每年\"\n", "，", "\u{3000}", "2024-1-5", "2024/01/05",
             ]), 0usize..4), 1..4)
         ) {
             let mut text = BASE.to_owned();

@@ -359,7 +359,15 @@ impl<'a, 'i> Fields<'a, 'i> {
         ))
         .at(self.file, s.span)
         .label(format!("not one of: {}", names.join(", ")));
-        if let Some(guess) = suggest::closest(&s.value, names.iter().copied(), 3).first() {
+        // Among a few fixed words, a guess that differs in half the word ("每周" → "每年")
+        // is no typo of it.
+        let close = |guess: &&str| {
+            2 * strsim::levenshtein(s.value.trim(), guess) < s.value.trim().chars().count()
+        };
+        if let Some(guess) = suggest::closest(s.value.trim(), names.iter().copied(), 3)
+            .into_iter()
+            .find(close)
+        {
             diag = diag.help(format!("did you mean \"{guess}\"?"));
         }
         self.error(diag);

@@ -237,10 +237,19 @@ pub fn load(
                 None if broken.contains(p.value.trim()) => {}
                 None => {
                     let known: Vec<&str> = ids.keys().map(String::as_str).collect();
-                    let near = super::suggest::closest(p.value.trim(), known.iter().copied(), 3);
-                    let help = match near.first() {
-                        Some(n) => format!("did you mean \"{n}\"?"),
-                        None => format!("groups are: {}", sorted(&known).join(", ")),
+                    let known = sorted(&known);
+                    let near = super::suggest::names(p.value.trim(), &known);
+                    let help = match near.as_slice() {
+                        [] => format!("groups are: {}", known.join(", ")),
+                        [n] => format!("did you mean \"{n}\"?"),
+                        many => format!(
+                            "did you mean one of {}?",
+                            many.iter()
+                                .take(super::suggest::SHOWN)
+                                .map(|n| format!("\"{n}\""))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
                     };
                     diags.push(
                         Diagnostic::error(format!("unknown parent group \"{}\" of group {}", p.value, groups[g].id))

@@ -316,20 +316,48 @@ impl Refs<'_> {
             && !self.broken_groups.contains(r.value.trim())
         {
             let known: Vec<&str> = self.group_ids.keys().map(String::as_str).collect();
-            let near = suggest::closest(r.value.trim(), known.iter().copied(), 3);
             let mut all = known.clone();
             all.sort_unstable();
             let by_name = self
                 .groups
                 .iter()
                 .find(|g| normalize(&g.name) == normalize(&r.value));
-            let help = match (by_name, near.first()) {
+            // The rule of names (`suggest::names`), over the groups' ids and names in
+            // file order; a group is suggested by its id.
+            let keys: Vec<(String, &str)> = self
+                .groups
+                .iter()
+                .flat_map(|g| {
+                    [
+                        (g.id.clone(), g.id.as_str()),
+                        (normalize(&g.name), g.id.as_str()),
+                    ]
+                })
+                .collect();
+            let key_list: Vec<&str> = keys.iter().map(|(k, _)| k.as_str()).collect();
+            let mut near: Vec<&str> = Vec::new();
+            for key in suggest::names(&normalize(&r.value), &key_list) {
+                if let Some((_, id)) = keys.iter().find(|(k, _)| k == key)
+                    && !near.contains(id)
+                {
+                    near.push(id);
+                }
+            }
+            near.truncate(suggest::SHOWN);
+            let quoted = |v: &[&str]| {
+                v.iter()
+                    .map(|n| format!("\"{n}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let help = match (by_name, near.as_slice()) {
                 (Some(g), _) => format!(
                     "\"{}\" is the name of group \"{}\"; tasks name their group by id: group = \"{}\"",
                     g.name, g.id, g.id
                 ),
-                (None, Some(n)) => format!("did you mean \"{n}\"?"),
-                (None, None) => format!("group ids are: {}", all.join(", ")),
+                (None, [n]) => format!("did you mean \"{n}\"?"),
+                (None, []) => format!("group ids are: {}", all.join(", ")),
+                (None, many) => format!("did you mean one of {}?", quoted(many)),
             };
             diags.push(
                 Diagnostic::error(format!("unknown group \"{}\" in {place}", r.value))
@@ -357,6 +385,8 @@ fn parse<'i>(
         .all(|e| e.message().starts_with("invalid date"));
     let mut seen_at = Vec::new();
     let mut redefined: Option<usize> = None;
+    // The line whose full-width punctuation has been reported, as a byte range.
+    let mut full_width_line: Option<Span> = None;
     for err in &errors {
         let span = err.span().unwrap_or(0..0);
         // The parser may trip twice over one mistake; the first message is the useful one.
@@ -364,13 +394,40 @@ fn parse<'i>(
             continue;
         }
         seen_at.push(span.start);
+        // After a full-width comma the parser trips again further along the line, or at
+        // the start of the next one (a list written over several lines): one mistake.
+        if let Some(line) = &full_width_line
+            && span.start >= line.start
+            && (span.start <= line.end
+                || text
+                    .get(line.end..span.start)
+                    .is_some_and(|between| between.trim().is_empty()))
+        {
+            continue;
+        }
+        if let Some((d, line)) = full_width(file, text, span.clone(), err.message()) {
+            diags.push(d);
+            full_width_line = Some(line);
+            continue;
+        }
         let message = err.message().trim().to_owned();
         if let Some(why) = message.strip_prefix("invalid date") {
             let written = text.get(span.clone()).unwrap_or("").trim();
             let why = why.trim_start_matches([',', ' ']);
-            let mut d = Diagnostic::error(format!("{written} is not a real date"))
-                .at(file, span)
-                .help("dates are written YYYY-MM-DD, like 2021-09-30; check the month and the day");
+            // A real day in a form TOML does not read (2026-12-9) is no impossible date.
+            let mut d = match date_typed(written) {
+                Some(date) if date.to_string() != written => Diagnostic::error(format!(
+                    "{written} is not written YYYY-MM-DD"
+                ))
+                .at(file, span.clone())
+                .help(format!(
+                    "write the month and the day with two digits each: {}",
+                    date_fix(line_at(text, span.start), written, date)
+                )),
+                _ => Diagnostic::error(format!("{written} is not a real date"))
+                    .at(file, span)
+                    .help("dates are written YYYY-MM-DD, like 2021-09-30; check the month and the day"),
+            };
             if !why.is_empty() {
                 d = d.label(why.to_owned());
             }
@@ -421,13 +478,18 @@ fn parse<'i>(
 /// What to say about a syntax error beyond the parser's message: always a hint, and
 /// where the parser's place or label would mislead, a better one.
 struct Advice {
+    /// A message to say instead of the parser's, where that one would mislead.
+    message: Option<String>,
     span: Option<Span>,
     label: Option<String>,
     help: String,
 }
 
 impl Advice {
-    fn place(self, d: Diagnostic, file: FileId) -> Diagnostic {
+    fn place(self, mut d: Diagnostic, file: FileId) -> Diagnostic {
+        if let Some(message) = self.message {
+            d.message = message;
+        }
         let d = match self.span {
             Some(span) => d.at(file, span),
             None => d,
@@ -456,6 +518,7 @@ fn syntax_advice(message: &str, text: &str, span: Span) -> Option<Advice> {
     {
         let code = format!("{:04X}", c as u32);
         return Some(Advice {
+            message: None,
             span: None,
             label: Some(format!("control character U+{code}")),
             help: format!(
@@ -472,6 +535,7 @@ fn syntax_advice(message: &str, text: &str, span: Span) -> Option<Advice> {
         };
         let opened = before.rfind(quotes)?;
         return Some(Advice {
+            message: None,
             span: Some(opened..opened + 3),
             label: Some("this multi-line string is never closed".to_owned()),
             help: format!("end the text with {quotes}"),
@@ -511,6 +575,7 @@ fn syntax_advice(message: &str, text: &str, span: Span) -> Option<Advice> {
             )
         };
         return Some(Advice {
+            message: None,
             span: None,
             label: Some("written twice".to_owned()),
             help,
@@ -518,6 +583,7 @@ fn syntax_advice(message: &str, text: &str, span: Span) -> Option<Advice> {
     }
     if message.contains("unicode") {
         return Some(Advice {
+            message: None,
             span: None,
             label: Some("not a character".to_owned()),
             help: "a \\u escape names a character by four hex digits (\\u00E9), or \\U by eight; D800–DFFF are not characters".to_owned(),
@@ -525,12 +591,17 @@ fn syntax_advice(message: &str, text: &str, span: Span) -> Option<Advice> {
     }
     if message.contains("recursion") {
         return Some(Advice {
+            message: None,
             span: None,
             label: Some("nested too deeply".to_owned()),
             help: "tables and lists nest too deeply here for wg to read; wg's files never need more than [[tasks.updates]]".to_owned(),
         });
     }
+    if let Some(advice) = date_advice(message, text, span.clone()) {
+        return Some(advice);
+    }
     syntax_hint(message, line_at(text, span.start)).map(|help| Advice {
+        message: None,
         span: None,
         label: None,
         help,
@@ -539,6 +610,11 @@ fn syntax_advice(message: &str, text: &str, span: Span) -> Option<Advice> {
 
 /// The line of `text` that holds byte `at`.
 fn line_at(text: &str, at: usize) -> &str {
+    text.get(line_bounds(text, at)).unwrap_or("")
+}
+
+/// Where the line that holds byte `at` starts and ends (before its `\n`).
+fn line_bounds(text: &str, at: usize) -> Span {
     let at = at.min(text.len());
     let start = text
         .get(..at)
@@ -548,53 +624,29 @@ fn line_at(text: &str, at: usize) -> &str {
         .get(at..)
         .and_then(|s| s.find('\n'))
         .map_or(text.len(), |i| at + i);
-    text.get(start..end).unwrap_or("")
+    start..end
 }
 
 /// A plain-words hint for the TOML mistakes people make most, above all typing with a
 /// Chinese input method left in full-width mode (“ ” ＝ ，).
 fn syntax_hint(message: &str, line: &str) -> Option<String> {
-    const FULL_WIDTH: &[char] = &[
-        '“', '”', '‘', '’', '＝', '，', '［', '］', '｛', '｝', '：', '＃',
-    ];
-    // Full-width punctuation inside a string is ordinary Chinese text; only look outside.
-    let mut outside = String::new();
-    let (mut in_string, mut escaped) = (false, false);
-    for c in line.chars() {
-        match (in_string, escaped, c) {
-            (true, true, _) => escaped = false,
-            (true, false, '\\') => escaped = true,
-            (_, _, '"') => in_string = !in_string,
-            (false, _, '#') => break,
-            (false, _, c) => outside.push(c),
-            (true, false, _) => {}
-        }
-    }
-    let found: Vec<String> = FULL_WIDTH
-        .iter()
-        .filter(|c| outside.contains(**c))
-        .map(char::to_string)
-        .collect();
+    let found = full_width_outside(line);
     if !found.is_empty() {
+        let mut shown: Vec<String> = Vec::new();
+        for (_, c) in &found {
+            let c = if *c == '\u{3000}' {
+                "U+3000, a full-width space".to_owned()
+            } else {
+                c.to_string()
+            };
+            if !shown.contains(&c) {
+                shown.push(c);
+            }
+        }
         return Some(format!(
             "this line has full-width punctuation ({}); switch the input method to half-width and type \" = , [ ] instead",
-            found.join(" ")
+            shown.join(" ")
         ));
-    }
-    let (key, value) = line.split_once('=').unwrap_or(("", ""));
-    let (key, value) = (key.trim(), value.trim());
-    // 2021年12月31日, 2021/12/31, 2021.12.31 as a date: quoting it, as the parser asks,
-    // would only earn the next error (a date must not be quoted).
-    let date_key = matches!(
-        key,
-        "due" | "start" | "done_on" | "done_through" | "date" | "studied_on"
-    );
-    let date_like =
-        value.starts_with(|c: char| c.is_ascii_digit()) && value.contains(['年', '月', '/', '.']);
-    if message.contains("string values must be quoted") && (date_key || date_like) {
-        return Some(
-            "write dates as year-month-day with hyphens and no quotes: key = 2021-12-31".to_owned(),
-        );
     }
     // "张祖春” : opened with a half-width quote, closed with a full-width one.
     if message.contains("invalid basic string") && line.contains(['”', '“']) {
@@ -614,6 +666,207 @@ fn syntax_hint(message: &str, line: &str) -> Option<String> {
         return None;
     };
     Some(hint.to_owned())
+}
+
+/// What a Chinese input method left in full-width mode types where TOML needs ASCII:
+/// the character, what it is, and what to type instead.
+const FULL_WIDTH: &[(char, &str, &str)] = &[
+    ('“', "quote", "\""),
+    ('”', "quote", "\""),
+    ('‘', "quote", "'"),
+    ('’', "quote", "'"),
+    ('＝', "equals sign", "="),
+    ('，', "comma", ","),
+    ('［', "bracket", "["),
+    ('］', "bracket", "]"),
+    ('｛', "brace", "{"),
+    ('｝', "brace", "}"),
+    ('：', "colon", "="),
+    ('＃', "number sign", "#"),
+    ('\u{3000}', "space", " "),
+];
+
+/// The full-width punctuation of a line that stands outside strings (inside one it is
+/// ordinary Chinese text) and before any comment, with its byte offset in the line.
+fn full_width_outside(line: &str) -> Vec<(usize, char)> {
+    let mut found = Vec::new();
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for (i, c) in line.char_indices() {
+        match (quote, c) {
+            (Some('"'), _) if escaped => escaped = false,
+            (Some('"'), '\\') => escaped = true,
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '#') => break,
+            (None, c) if FULL_WIDTH.iter().any(|(f, _, _)| *f == c) => found.push((i, c)),
+            (None, _) => {}
+        }
+    }
+    found
+}
+
+/// A syntax error at (or just after) full-width punctuation outside strings: one
+/// message that names the character, in place of whatever the parser made of it
+/// ("invalid unquoted key" for a full-width space, "missing comma" for a full-width
+/// comma), pointing at it. Returns the diagnostic and the line it is about.
+fn full_width(file: FileId, text: &str, span: Span, message: &str) -> Option<(Diagnostic, Span)> {
+    // A multi-line string never closed is reported at the end of the file, whose last
+    // line is text of the string.
+    if message.contains("multi-line") {
+        return None;
+    }
+    let bounds = line_bounds(text, span.start);
+    let line = text.get(bounds.clone())?;
+    let start = bounds.start;
+    let found = full_width_outside(line);
+    let &(at, c) = found.first()?;
+    // Only where the parser tripped over it: a full-width character later on the line
+    // is left to the hint of the parser's own message.
+    if start + at >= span.end.max(span.start + 1) {
+        return None;
+    }
+    let (_, what, ascii) = FULL_WIDTH.iter().find(|(f, _, _)| *f == c)?;
+    let name = match c {
+        '\u{3000}' => "full-width space (U+3000)".to_owned(),
+        _ => format!("full-width {what} {c}"),
+    };
+    let needs = match c {
+        '\u{3000}' => "an ordinary space".to_owned(),
+        _ => format!("`{ascii}`"),
+    };
+    // What to type for each full-width character of the line, once each, by what
+    // replaces it: `" instead of “ ”`.
+    let mut fixes: Vec<(&str, Vec<char>)> = Vec::new();
+    for &(_, other) in &found {
+        let Some(&(f, _, a)) = FULL_WIDTH.iter().find(|(f, _, _)| *f == other) else {
+            continue;
+        };
+        match fixes.iter_mut().find(|(ascii, _)| *ascii == a) {
+            Some((_, chars)) if !chars.contains(&f) => chars.push(f),
+            Some(_) => {}
+            None => fixes.push((a, vec![f])),
+        }
+    }
+    let fixes: Vec<String> = fixes
+        .iter()
+        .map(|(ascii, chars)| match *ascii {
+            " " => "an ordinary space instead of the full-width one (U+3000)".to_owned(),
+            _ => format!(
+                "{ascii} instead of {}",
+                chars
+                    .iter()
+                    .map(char::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+        })
+        .collect();
+    let d = Diagnostic::error(format!("TOML syntax: {name} where TOML needs {needs}"))
+        .at(file, start + at..start + at + c.len_utf8())
+        .label(name)
+        .help(format!(
+            "switch the input method to half-width and type {}",
+            fixes.join("; ")
+        ));
+    Some((d, bounds))
+}
+
+/// A day typed year-month-day in a form TOML does not read: 2026/3/31, 2026.3.31,
+/// 2026年3月31日, 2026-12-9. The date it names, if it is a real one.
+fn date_typed(written: &str) -> Option<chrono::NaiveDate> {
+    let mut numbers = Vec::new();
+    let mut seps = Vec::new();
+    let mut digits = String::new();
+    for c in written.trim().chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        if digits.is_empty() {
+            return None;
+        }
+        numbers.push(std::mem::take(&mut digits));
+        seps.push(c);
+    }
+    if !digits.is_empty() {
+        numbers.push(digits);
+    }
+    let [year, month, day] = numbers.as_slice() else {
+        return None;
+    };
+    let seps_ok = match seps.as_slice() {
+        ['年', '月'] | ['年', '月', '日'] => true,
+        [a, b] => a == b && matches!(a, '-' | '/' | '.'),
+        _ => false,
+    };
+    if !seps_ok || year.len() != 4 || month.len() > 2 || day.len() > 2 {
+        return None;
+    }
+    chrono::NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
+}
+
+/// The line rewritten with the date as TOML writes it (`due = 2026-03-31`), or the date
+/// alone where the line is more than `key = date`.
+fn date_fix(line: &str, written: &str, date: chrono::NaiveDate) -> String {
+    let code = line.split('#').next().unwrap_or("");
+    match code.split_once('=') {
+        Some((key, value)) if value.trim() == written && !key.trim().is_empty() => {
+            format!("{} = {date}", key.trim())
+        }
+        _ => date.to_string(),
+    }
+}
+
+/// A date typed the way people write dates by hand (2021年12月31日, 2021/12/31,
+/// 2021.12.31): the parser reads it as text and asks for quotes, or as a number, neither
+/// of which helps (quoting it would only earn the next error: a date is not quoted).
+/// Say what to write instead, pointing at the value.
+fn date_advice(message: &str, text: &str, span: Span) -> Option<Advice> {
+    let bounds = line_bounds(text, span.start);
+    let code = text.get(bounds.clone())?.split('#').next()?;
+    let eq = code.find('=')?;
+    let key = code.get(..eq)?.trim();
+    // The value as written after `=` (or, in a list, what the parser tripped over),
+    // and where it starts.
+    let after = code.get(eq + 1..)?;
+    let mut written = after.trim();
+    let mut at = bounds.start + eq + 1 + (after.len() - after.trim_start().len());
+    if date_typed(written).is_none()
+        && let Some(part) = text.get(span.clone())
+        && date_typed(part).is_some()
+    {
+        written = part.trim();
+        at = span.start + (part.len() - part.trim_start().len());
+    }
+    let date_key = matches!(
+        key,
+        "due" | "start" | "done_on" | "done_through" | "date" | "studied_on"
+    );
+    // A date written right is not what the parser tripped over.
+    let (label, help) = match date_typed(written).filter(|d| d.to_string() != written) {
+        Some(date) => (
+            format!("write it as {date}"),
+            format!(
+                "write dates as year-month-day with hyphens, two digits each for the month and the day, and no quotes: {}",
+                date_fix(code, written, date)
+            ),
+        ),
+        None if date_key && message.contains("string values must be quoted") => (
+            "not a date as TOML writes it".to_owned(),
+            format!(
+                "write dates as year-month-day with hyphens and no quotes, like {key} = 2021-12-31"
+            ),
+        ),
+        None => return None,
+    };
+    Some(Advice {
+        message: Some(format!("{written} is not written YYYY-MM-DD")),
+        span: Some(at..at + written.len()),
+        label: Some(label),
+        help,
+    })
 }
 
 fn build(sources: &[Source], unreadable: &[bool], diags: &mut Vec<Diagnostic>) -> Option<Data> {
@@ -773,6 +1026,51 @@ pub(crate) mod tests {
         .unwrap();
         std::fs::write(dir.path().join("tasks.toml"), tasks).unwrap();
         dir
+    }
+
+    /// The hand-written dates that get "write it as YYYY-MM-DD", and what is left alone.
+    #[test]
+    fn dates_typed_by_hand_are_read_for_the_hint() {
+        let d = |s: &str| super::date_typed(s).map(|d| d.to_string());
+        for (typed, date) in [
+            ("2026/3/31", "2026-03-31"),
+            ("2026.3.31", "2026-03-31"),
+            ("2026年3月31日", "2026-03-31"),
+            ("2026年3月31", "2026-03-31"),
+            ("2026-12-9", "2026-12-09"),
+            (" 2026-12-09 ", "2026-12-09"),
+        ] {
+            assert_eq!(d(typed).as_deref(), Some(date), "{typed}");
+        }
+        for typed in [
+            "2026/2/30",
+            "26/3/31",
+            "2026-3/31",
+            "2026/3",
+            "2026年工作要点",
+            "下周五",
+            "2026/3/31/1",
+            "2026/003/31",
+            "",
+            "/3/31",
+        ] {
+            assert_eq!(d(typed), None, "{typed}");
+        }
+    }
+
+    /// Full-width punctuation inside strings (of either quote) and comments is text.
+    #[test]
+    fn full_width_punctuation_counts_only_outside_strings_and_comments() {
+        let found = |l: &str| -> Vec<char> {
+            super::full_width_outside(l)
+                .into_iter()
+                .map(|(_, c)| c)
+                .collect()
+        };
+        assert_eq!(found("units = [\"甲，乙\"，'丙，丁']"), ['，']);
+        assert_eq!(found("title = \"a\\\"，\"　# 备注，"), ['\u{3000}']);
+        assert_eq!(found("owner ＝ “张柯”"), ['＝', '“', '”']);
+        assert!(found("due = 2026-01-31 # 截止，").is_empty());
     }
 
     proptest! {

@@ -95,6 +95,9 @@ pub struct NameIndex {
     /// False when the file that defines the entries could not be read: then unknown
     /// references are not reported, as they would only echo that one error.
     pub complete: bool,
+    /// The keys in the order of the entries they name, for suggestions: worked out at
+    /// the first unknown reference (and again if an entry is added after it).
+    in_order: std::sync::OnceLock<Vec<String>>,
 }
 
 impl NameIndex {
@@ -114,6 +117,7 @@ impl NameIndex {
         keys: impl IntoIterator<Item = &'k str>,
     ) -> usize {
         let idx = self.labels.len();
+        self.in_order = std::sync::OnceLock::new();
         self.labels.push(label);
         self.names.push(name.to_owned());
         self.ids.push(id.trim().to_owned());
@@ -193,12 +197,26 @@ impl NameIndex {
         }
     }
 
+    /// Every key, in the order of the entries it names (the map has none), so that
+    /// suggestions come in file order.
+    fn keys_in_order(&self) -> &[String] {
+        self.in_order.get_or_init(|| {
+            let mut keys: Vec<(usize, &String)> = self
+                .keys
+                .iter()
+                .map(|(key, entries)| (entries.first().copied().unwrap_or(0), key))
+                .collect();
+            keys.sort_unstable();
+            keys.into_iter().map(|(_, key)| key.clone()).collect()
+        })
+    }
+
     fn unknown(&self, reference: &Sp<String>, kind: &str, place: &str, file: FileId) -> Diagnostic {
         let wanted = normalize(&reference.value);
-        let mut near = suggest::closest(&wanted, self.keys.keys().map(String::as_str), 5);
+        let keys: Vec<&str> = self.keys_in_order().iter().map(String::as_str).collect();
         // Suggest canonical names, once each, rather than the keys that matched.
         let mut names: Vec<&str> = Vec::new();
-        for key in near.drain(..) {
+        for key in suggest::names(&wanted, &keys) {
             for &idx in self.lookup(key) {
                 let name = self.names.get(idx).map_or("", String::as_str);
                 if !names.contains(&name) {
@@ -206,29 +224,7 @@ impl NameIndex {
                 }
             }
         }
-        // A name cut short or padded out ("省部属企事业单位工会" for
-        // "省部属企事业单位工会工作委员会") is too far off for edit distance; take names
-        // that contain it, or that it contains, in file order.
-        if names.is_empty() && wanted.chars().count() >= 2 {
-            let mut hits: Vec<usize> = self
-                .keys
-                .iter()
-                .filter(|(key, _)| {
-                    key.chars().count() >= 2
-                        && (key.contains(wanted.as_str()) || wanted.contains(key.as_str()))
-                })
-                .flat_map(|(_, entries)| entries.iter().copied())
-                .collect();
-            hits.sort_unstable();
-            hits.dedup();
-            for idx in hits {
-                let name = self.names.get(idx).map_or("", String::as_str);
-                if !names.contains(&name) {
-                    names.push(name);
-                }
-            }
-        }
-        names.truncate(3);
+        names.truncate(suggest::SHOWN);
         let diag = Diagnostic::error(format!("unknown {kind} \"{}\" in {place}", reference.value))
             .at(file, reference.span.clone())
             .label(format!("no such {kind}"));

@@ -573,7 +573,7 @@ fn load_task(
         }
     });
     let done_on = f.date("done_on");
-    let repeat = f.choice("repeat", &Repeat::ALL);
+    let repeat = f.choice("repeat", &Repeat::SPELLINGS);
     let done_through = f.date("done_through");
     let targets = f.str_list("targets");
     let outcome = f.str("outcome");
@@ -624,8 +624,12 @@ fn load_task(
 
     let status_value = status.as_ref().map_or(Status::Todo, |s| s.value);
     let done_like = status_value == Status::Done;
+    // A key that is written but was refused has had its error; the rules that need it
+    // say nothing more (one error per mistake: a bad `repeat` is not also a
+    // `done_through` "without repeat").
+    let written = |key: &str| table.contains_key(key);
     match (&done_on, done_like) {
-        (None, true) if status.is_some() => diags.push(
+        (None, true) if status.is_some() && !written("done_on") => diags.push(
             Diagnostic::error(format!("task {tid} is done but has no `done_on`"))
                 .at(
                     file,
@@ -634,7 +638,7 @@ fn load_task(
                 .label("status is done")
                 .help("add `done_on = YYYY-MM-DD`, the day it was finished"),
         ),
-        (Some(d), false) => diags.push(
+        (Some(d), false) if status.is_some() || !written("status") => diags.push(
             Diagnostic::error(format!(
                 "task {tid} has `done_on` but its status is {}",
                 status_value.as_str()
@@ -645,7 +649,9 @@ fn load_task(
         ),
         _ => {}
     }
-    if let (Some(dt), None) = (&done_through, &repeat) {
+    if let (Some(dt), None) = (&done_through, &repeat)
+        && !written("repeat")
+    {
         diags.push(
             Diagnostic::error(format!("task {tid} has `done_through` but does not repeat"))
                 .at(file, dt.span.clone())
@@ -655,7 +661,9 @@ fn load_task(
                 ),
         );
     }
-    if let (Some(r), None) = (&repeat, &due) {
+    if let (Some(r), None) = (&repeat, &due)
+        && !written("due")
+    {
         diags.push(
             Diagnostic::error(format!("repeating task {tid} has no `due`"))
                 .at(file, r.span.clone())

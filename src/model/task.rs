@@ -59,6 +59,26 @@ impl Repeat {
         ("yearly", Repeat::Yearly),
     ];
 
+    /// Every accepted spelling: the English words, then the Chinese ones that wg prints
+    /// (每月, 每季度, 每年), which a data file may use as it may 进行中 for a status.
+    pub const SPELLINGS: [(&'static str, Repeat); 6] = [
+        ("monthly", Repeat::Monthly),
+        ("quarterly", Repeat::Quarterly),
+        ("yearly", Repeat::Yearly),
+        ("每月", Repeat::Monthly),
+        ("每季度", Repeat::Quarterly),
+        ("每年", Repeat::Yearly),
+    ];
+
+    /// A repeat as typed in a file or on the command line, in English or Chinese.
+    pub fn parse(s: &str) -> Option<Repeat> {
+        let s = s.trim();
+        Repeat::SPELLINGS
+            .iter()
+            .find(|(name, _)| *name == s)
+            .map(|&(_, r)| r)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Repeat::Monthly => "monthly",

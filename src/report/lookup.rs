@@ -2,7 +2,7 @@
 //! rules as references in the files: id, name or alias, whitespace ignored.
 
 use crate::load::normalize;
-use crate::load::suggest::closest;
+use crate::load::suggest::{SHOWN, names};
 use crate::model::{Data, GroupIdx, PersonIdx, UnitIdx};
 
 /// Why a name typed on the command line found nothing, or too much.
@@ -76,15 +76,10 @@ fn find<'d>(
             let all: Vec<String> = (0..count)
                 .flat_map(|i| keys(i).into_iter().map(normalize))
                 .collect();
-            // Near misses first, then the names that hold what was typed, in order
-            // ("张" finds every 张; "网络中心" finds 网络与信息中心).
-            let holds = |k: &str| {
-                let mut rest = k.chars();
-                wanted.chars().all(|c| rest.any(|r| r == c))
-            };
-            let near = closest(&wanted, all.iter().map(String::as_str), 3)
+            let all: Vec<&str> = all.iter().map(String::as_str).collect();
+            // The rule of references in the files (`suggest::names`).
+            let near = names(&wanted, &all)
                 .into_iter()
-                .chain(all.iter().map(String::as_str).filter(|k| holds(k)))
                 .filter_map(|k| (0..count).find(|&i| keys(i).iter().any(|x| normalize(x) == k)))
                 .map(|i| keys(i).get(1).copied().unwrap_or_default().to_owned())
                 .fold(Vec::new(), |mut v: Vec<String>, n| {
@@ -94,7 +89,7 @@ fn find<'d>(
                     v
                 })
                 .into_iter()
-                .take(6)
+                .take(SHOWN)
                 .collect();
             Err(LookupError::Unknown {
                 kind,

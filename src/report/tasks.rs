@@ -6,7 +6,7 @@ use super::lookup;
 use super::task_view::TaskView;
 use crate::cli::{Filters, OverdueBy};
 use crate::load::normalize;
-use crate::load::suggest::closest;
+use crate::load::suggest::{SHOWN, closest, names};
 use crate::model::{Calendar, Data, GroupIdx, PersonIdx, Status, Task, UnitIdx};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -116,13 +116,11 @@ fn resolve_target(data: &Data, typed: &str) -> Result<String, String> {
     if known.contains(&wanted) {
         return Ok(wanted);
     }
-    // Suggest the near misses, and the targets that contain what was typed ("司机").
-    let mut near: Vec<&str> = closest(&wanted, known.iter().map(String::as_str), 3);
-    for k in &known {
-        if !wanted.is_empty() && k.contains(&wanted) && !near.contains(&k.as_str()) {
-            near.push(k);
-        }
-    }
+    // The rule of names (`suggest::names`): near misses, then the targets that hold
+    // what was typed ("司机").
+    let known_keys: Vec<&str> = known.iter().map(String::as_str).collect();
+    let mut near = names(&wanted, &known_keys);
+    near.truncate(SHOWN);
     let hint = match near.as_slice() {
         [] if known.is_empty() => "no task has `targets`".to_owned(),
         [] => format!(
