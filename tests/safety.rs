@@ -534,3 +534,32 @@ fn diagnostic_hints_never_carry_control_characters() {
     let bad = dangerous_in(&out.stderr);
     assert!(bad.is_empty(), "{bad:?} in\n{}", out.stderr);
 }
+
+/// clap echoes a bad argument in its error: an ESC, a C1 CSI or a bidi override in it is
+/// shown escaped, neither run by the terminal nor dropped (clap itself strips escape
+/// sequences on a pipe and passes C1 and bidi controls through).
+#[test]
+fn usage_errors_show_control_characters_in_arguments_escaped() {
+    let out = run(wg().args(["--today", "2026\u{1b}[2J\u{9b}1m\u{202e}", "tasks", "list"]));
+    assert_eq!(out.code, 2);
+    let bad = dangerous_in(&out.stderr);
+    assert!(bad.is_empty(), "{bad:?} in\n{}", out.stderr);
+    assert!(
+        out.stderr.contains("2026\\u{1b}[2J\\u{9b}1m\\u{202e}"),
+        "{}",
+        out.stderr
+    );
+    let out = run(wg().arg("\u{1b}]0;pwn\u{7}"));
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("unrecognized subcommand '\\u{1b}]0;pwn\\u{7}'"),
+        "{}",
+        out.stderr
+    );
+    // Help shows the value of WG_DATA.
+    let out = run(wg().env("WG_DATA", "d\u{1b}[2J").arg("--help"));
+    assert_eq!(out.code, 0);
+    assert!(dangerous_in(&out.stdout).is_empty(), "{}", out.stdout);
+    assert!(out.stdout.contains("WG_DATA=d\\u{1b}[2J"), "{}", out.stdout);
+}
