@@ -8,7 +8,8 @@
 //! - [`report`]: pure functions from the model and the as-of date to report rows;
 //! - [`render`]: rows to bytes (table, JSON, YAML, CSV, Markdown);
 //! - [`cli`] and [`context`]: the command line, resolved once into a [`context::Context`];
-//! - [`command`]: one function per command, gluing the above together.
+//! - [`command`]: one function per command, gluing the above together;
+//! - [`output`]: where `--out PATH` writes (stdout, a file replaced atomically, a device).
 //!
 //! The library never prints: commands write to the `Write` they are given.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
@@ -30,6 +31,7 @@ pub mod edit;
 pub mod i18n;
 pub mod load;
 pub mod model;
+pub mod output;
 pub mod render;
 pub mod report;
 

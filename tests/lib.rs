@@ -9,6 +9,7 @@ mod edit;
 mod examples;
 mod init;
 mod meeting;
+mod output;
 mod props;
 mod report;
 mod roster;
