@@ -63,6 +63,14 @@ pub fn write(path: &Path, bytes: &[u8], stdout: &mut dyn Write) -> Result<(), Er
 
 /// A new file: created beside, then renamed into place, with the ordinary mode.
 fn create(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    // `x/` names a directory (one that does not exist): never a file called x.
+    let raw = path.as_os_str().as_encoded_bytes();
+    if raw.is_empty() || raw.ends_with(b"/") || path.file_name().is_none() {
+        return Err(Error::Usage(format!(
+            "--out \"{}\" is not the name of a file; give a file's path, or - for standard output",
+            path.display()
+        )));
+    }
     if let Ok(link) = std::fs::read_link(path) {
         return Err(Error::Usage(format!(
             "--out {} is a symlink to {}, which does not exist; create that file first, or remove the link",

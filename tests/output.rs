@@ -275,6 +275,16 @@ fn out_refuses_a_directory_and_a_dangling_symlink() {
         0
     );
 
+    // `newdir/` names a directory that does not exist, not a file called newdir.
+    let out = ics_out(tmp.path(), "newdir/");
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("is not the name of a file"),
+        "{}",
+        out.stderr
+    );
+    assert!(!tmp.path().join("newdir").exists());
+
     let link = tmp.path().join("dangling.ics");
     std::os::unix::fs::symlink("gone.ics", &link).unwrap();
     let out = ics_out(tmp.path(), "dangling.ics");
