@@ -207,7 +207,8 @@ pub enum MeetingCommand {
         /// Add each open task's due date as an all-day event
         #[arg(long)]
         deadlines: bool,
-        /// Write to FILE instead of standard output
+        /// Write to FILE instead of standard output (`-`: standard output). A file is
+        /// replaced atomically; a symlink is written through; a device or FIFO is written to
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },

@@ -8,7 +8,8 @@
 //! - [`report`]: pure functions from the model and the as-of date to report rows;
 //! - [`render`]: rows to bytes (table, JSON, YAML, CSV, Markdown);
 //! - [`cli`] and [`context`]: the command line, resolved once into a [`context::Context`];
-//! - [`command`]: one function per command, gluing the above together.
+//! - [`command`]: one function per command, gluing the above together;
+//! - [`output`]: where `--out PATH` writes (stdout, a file replaced atomically, a device).
 //!
 //! The library never prints: commands write to the `Write` they are given.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
@@ -30,10 +31,10 @@ pub mod edit;
 pub mod i18n;
 pub mod load;
 pub mod model;
+pub mod output;
 pub mod render;
 pub mod report;
 
-use clap::Parser;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -83,13 +84,9 @@ pub fn run(
 /// The whole program: parse arguments, run, print what failed, return the exit code.
 /// A closed stdout (`wg roster show | head -1`) ends the program quietly.
 pub fn main_with_env() -> ExitCode {
-    let cli = match cli::Cli::try_parse() {
+    let cli = match parse_args() {
         Ok(cli) => cli,
-        Err(e) => {
-            // clap prints help and version to stdout, errors to stderr.
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
-        }
+        Err((e, escape)) => return print_clap(&e, escape),
     };
     let stderr = std::io::stderr();
     let env = match context::Env::from_process() {
@@ -123,6 +120,52 @@ pub fn main_with_env() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Parses the process's arguments. clap echoes arguments in its errors (and help shows
+/// the values of `WG_` variables) as they are: when one of them holds a character that
+/// must not reach a terminal, clap is asked for text without its own colours, so that
+/// every escape sequence left in it came from the user and can be shown escaped
+/// ([`print_clap`]); the `bool` says so.
+fn parse_args() -> Result<cli::Cli, (clap::Error, bool)> {
+    use clap::{CommandFactory, FromArgMatches};
+    let wg_vars = std::env::vars_os()
+        .filter(|(k, _)| k.to_string_lossy().starts_with("WG_"))
+        .map(|(_, v)| v);
+    let escape = std::env::args_os().chain(wg_vars).any(|a| {
+        matches!(
+            render::text::sanitize(&a.to_string_lossy()),
+            std::borrow::Cow::Owned(_)
+        )
+    });
+    let mut cmd = cli::Cli::command();
+    if escape {
+        cmd = cmd.styles(clap::builder::Styles::plain());
+    }
+    let mut matches = cmd
+        .try_get_matches_from_mut(std::env::args_os())
+        .map_err(|e| (e, escape))?;
+    cli::Cli::from_arg_matches_mut(&mut matches).map_err(|e| (e.format(&mut cmd), escape))
+}
+
+/// Prints what clap has to say (help and version to stdout, errors to stderr) and
+/// gives the exit code. With `escape`, the text (uncoloured, see [`parse_args`]) has
+/// its control characters shown as `\u{1b}`, as data text has: neither run by the
+/// terminal nor dropped without a trace.
+fn print_clap(e: &clap::Error, escape: bool) -> ExitCode {
+    let code = ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+    if !escape {
+        let _ = e.print();
+        return code;
+    }
+    let text = e.render().ansi().to_string();
+    let safe = render::text::sanitize(&text);
+    let _ = if e.use_stderr() {
+        std::io::stderr().lock().write_all(safe.as_bytes())
+    } else {
+        std::io::stdout().lock().write_all(safe.as_bytes())
+    };
+    code
 }
 
 /// The text of an error for stderr.

@@ -95,6 +95,14 @@ fn set_up(kind: &str, dir: &Path) {
             std::os::unix::fs::symlink("gone.toml", dir.join("tasks").join("b.toml"))
                 .expect("symlink");
         }
+        "control-character-in-file-name" => {
+            std::fs::create_dir_all(dir.join("tasks")).expect("tasks dir");
+            std::fs::write(
+                dir.join("tasks").join("a\u{1b}[2J\u{202e}b.toml"),
+                "bad = 1\n",
+            )
+            .expect("write a file with ESC in its name");
+        }
         "huge-line" | "huge-line-error" => {
             // 50 MB on one line: 16.7 M three-byte characters in a title.
             let big = "字".repeat(50 * 1024 * 1024 / 3);
@@ -176,9 +184,11 @@ pub(crate) fn places_are_inside(dir: &Path, stderr: &str) -> Result<(), String> 
     Ok(())
 }
 
-/// A character that must not reach a terminal raw (see `wg::render::text`).
+/// A character that must not reach a terminal raw (see `wg::render::text`): controls
+/// but newline, and the bidi overrides.
 fn is_raw_control(c: char) -> bool {
-    matches!(c, '\u{0}'..='\u{9}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+    matches!(c, '\u{0}'..='\u{9}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Stderr as snapshotted: control characters shown as `\u{..}` (a raw one is a bug,

@@ -10,6 +10,7 @@ mod examples;
 mod formats;
 mod init;
 mod meeting;
+mod output;
 mod props;
 mod report;
 mod roster;

@@ -294,6 +294,9 @@ const FREE_TEXT: &[&str] = &[
     "李\u{9b}31m四",
     "赵\u{202e}六",
     "领导\u{1b}[2J小组|全体",
+    "双向\u{202a}嵌入\u{202b}右嵌\u{202c}弹出\u{202d}左覆\u{202e}右覆\u{2066}隔离\u{2067}右隔\u{2068}首强\u{2069}结束",
+    "\u{2066}逾期\u{2069} \u{202e}任务\u{202c}",
+    "\u{2067}成效\u{2068}",
 ];
 
 #[test]
@@ -307,6 +310,7 @@ fn json_and_yaml_carry_every_string_exactly() {
     }
     let commands: &[&[&str]] = &[
         &["tasks", "list"],
+        &["tasks", "overdue"],
         &["roster", "show"],
         &["roster", "person", "esc"],
         &["roster", "person", "bidi"],
@@ -323,17 +327,17 @@ fn json_and_yaml_carry_every_string_exactly() {
             serde_saphyr::from_str(&yaml.stdout).expect("valid YAML");
         assert_eq!(from_json, from_yaml, "{args:?}: JSON and YAML differ");
         json_strings(&from_json, &mut seen);
-        // JSON escapes every dangerous character; YAML escapes every control character
-        // (serde-saphyr leaves the bidi overrides as they are: they are not controls).
+        // JSON and YAML alike escape every dangerous character, the bidi controls too.
         assert!(dangerous_in(&json.stdout).is_empty(), "{args:?} JSON");
-        let yaml_controls: Vec<char> = yaml
-            .stdout
-            .chars()
-            .filter(|c| c.is_control() && *c != '\n')
-            .collect();
+        let bad = dangerous_in(&yaml.stdout);
+        assert!(bad.is_empty(), "{args:?} YAML has {bad:?}");
+        // The bidi controls are there, escaped (person "esc" has none of them).
         assert!(
-            yaml_controls.is_empty(),
-            "{args:?} YAML has {yaml_controls:?}"
+            args.contains(&"esc")
+                || yaml.stdout.contains("\\u202E")
+                || yaml.stdout.contains("\\u2066"),
+            "{args:?} YAML shows no escaped bidi control:\n{}",
+            yaml.stdout
         );
     }
     for s in FREE_TEXT {
@@ -529,4 +533,33 @@ fn diagnostic_hints_never_carry_control_characters() {
     assert_eq!(out.code, 2);
     let bad = dangerous_in(&out.stderr);
     assert!(bad.is_empty(), "{bad:?} in\n{}", out.stderr);
+}
+
+/// clap echoes a bad argument in its error: an ESC, a C1 CSI or a bidi override in it is
+/// shown escaped, neither run by the terminal nor dropped (clap itself strips escape
+/// sequences on a pipe and passes C1 and bidi controls through).
+#[test]
+fn usage_errors_show_control_characters_in_arguments_escaped() {
+    let out = run(wg().args(["--today", "2026\u{1b}[2J\u{9b}1m\u{202e}", "tasks", "list"]));
+    assert_eq!(out.code, 2);
+    let bad = dangerous_in(&out.stderr);
+    assert!(bad.is_empty(), "{bad:?} in\n{}", out.stderr);
+    assert!(
+        out.stderr.contains("2026\\u{1b}[2J\\u{9b}1m\\u{202e}"),
+        "{}",
+        out.stderr
+    );
+    let out = run(wg().arg("\u{1b}]0;pwn\u{7}"));
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("unrecognized subcommand '\\u{1b}]0;pwn\\u{7}'"),
+        "{}",
+        out.stderr
+    );
+    // Help shows the value of WG_DATA.
+    let out = run(wg().env("WG_DATA", "d\u{1b}[2J").arg("--help"));
+    assert_eq!(out.code, 0);
+    assert!(dangerous_in(&out.stdout).is_empty(), "{}", out.stdout);
+    assert!(out.stdout.contains("WG_DATA=d\\u{1b}[2J"), "{}", out.stdout);
 }

@@ -31,6 +31,7 @@ pub fn run(
     } else {
         loaded.dir.display().to_string()
     };
+    let dir = crate::render::text::one_line(&dir);
     let people = match d.people.len() {
         1 => "1 person".to_owned(),
         n => format!("{n} people"),

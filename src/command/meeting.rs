@@ -12,10 +12,8 @@ use crate::report::agenda::{self, Agenda, PersonRef};
 use crate::report::meetings::{self, MeetingList};
 use crate::report::{lookup, task_view::TaskView};
 use crate::{Error, Exit};
-use anyhow::Context as _;
 use chrono::{Datelike, NaiveDate};
 use std::io::Write;
-use std::path::Path;
 
 use Format::{Csv, Json, Markdown, Table, Text, Yaml};
 
@@ -98,7 +96,7 @@ pub fn run(
             let name = fill(L::IcsCalendar.get(lang), &[("org", &data.org.name)]);
             let text = ics::calendar(&name, today, &ics_events(data, *deadlines, lang));
             match file {
-                Some(path) => write_file(path, text.as_bytes())?,
+                Some(path) => crate::output::write(path, text.as_bytes(), out)?,
                 None => out.write_all(text.as_bytes())?,
             }
         }
@@ -666,21 +664,4 @@ fn ics_events(data: &Data, deadlines: bool, lang: Lang) -> Vec<ics::Event> {
     // Meetings and deadlines interleaved by date; ties keep meetings first.
     events.sort_by_key(|e| e.date);
     events
-}
-
-/// Writes `bytes` to `path` atomically: a reader sees the old file or the new one.
-fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let mut file = atomic_write_file::AtomicWriteFile::options()
-        .open(path)
-        .with_context(|| {
-            format!(
-                "cannot write {}; check that its directory exists",
-                path.display()
-            )
-        })?;
-    file.write_all(bytes)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    file.commit()
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
 }

@@ -180,9 +180,13 @@ impl Diagnostic {
             .at
             .as_ref()
             .and_then(|(file, span)| Some((sources.get(*file)?, span)));
-        if let Some((source, _)) = located.filter(|(source, _)| source.text.is_empty()) {
+        // A file name is text like any other (a checkout can bring `tasks/\e[2J.toml`),
+        // and on one line.
+        let path = located.map(|(source, _)| crate::render::text::one_line(&source.shown));
+        let path = path.as_deref().unwrap_or("");
+        if located.is_some_and(|(source, _)| source.text.is_empty()) {
             // An empty or unreadable file: there is no line to quote, only the path.
-            group = group.element(Origin::path(source.shown.as_str()).line(1).char_column(1));
+            group = group.element(Origin::path(path).line(1).char_column(1));
         } else if let Some((source, span)) = located {
             let span = clamp_span(&source.text, span);
             let lines = source.lines_around(&span);
@@ -199,7 +203,7 @@ impl Diagnostic {
             group = group.element(
                 Snippet::source(excerpt)
                     .line_start(first_line)
-                    .path(source.shown.as_str())
+                    .path(path)
                     .annotation(annotation),
             );
         }
@@ -207,7 +211,8 @@ impl Diagnostic {
             && let Some(source) = sources.get(*file)
         {
             let (line, col) = source.line_col(span.start);
-            let note = format!("{what}: {}:{line}:{col}", source.shown);
+            let shown = crate::render::text::one_line(&source.shown);
+            let note = format!("{what}: {shown}:{line}:{col}");
             group = group
                 .element(Level::NOTE.message(crate::render::text::sanitize(&note).into_owned()));
         }

@@ -3,6 +3,7 @@
 
 pub mod ics;
 pub mod text;
+pub mod yaml;
 
 use serde::Serialize;
 use std::borrow::Cow;
@@ -255,9 +256,10 @@ impl serde_json::ser::Formatter for SafeJson {
     }
 }
 
+/// YAML; the characters that JSON escapes beyond the controls (the bidi overrides) are
+/// escaped too (see [`yaml::to_string`]), so YAML on a terminal is as safe as JSON.
 pub fn yaml(out: &mut dyn Write, value: &impl Serialize) -> anyhow::Result<()> {
-    let s =
-        serde_saphyr::to_string(value).map_err(|e| anyhow::anyhow!("cannot write YAML: {e}"))?;
+    let s = yaml::to_string(value)?;
     out.write_all(s.as_bytes())?;
     if !s.ends_with('\n') {
         out.write_all(b"\n")?;

@@ -1,0 +1,202 @@
+//! Where a command's output goes when it is given `--out PATH`: one function, [`write`],
+//! for every writer (iCalendar today; docx and xlsx next), so that every `--out` obeys
+//! the same rules (README, "Writing to a file: --out"):
+//!
+//! - `-` is standard output;
+//! - a path that is wg's own standard output (`/dev/stdout`, `/proc/self/fd/1`, or the
+//!   file that stdout is redirected to) gets the bytes through stdout, so `>>` appends;
+//! - a regular file, or a symlink to one, is replaced atomically: written beside its
+//!   target, fsynced and renamed over it (as edits do), so a reader sees the old file or
+//!   the new one. The target keeps its mode and owner, and a symlink stays a link;
+//! - a path that does not exist is created the same way, with the ordinary mode of a new
+//!   file (0666 less the umask: 0644 under umask 022). Its directory must exist;
+//! - a FIFO or a character device (`/dev/null`, a terminal, `/dev/full`) is written to
+//!   as it is, never replaced; a write that fails (`/dev/full`: no space left on device)
+//!   is an error. A FIFO waits for a reader, as the shell's `>` does, and a reader that
+//!   stops early ends the write quietly, as a closed stdout does;
+//! - anything else (a directory, a block device, a socket, a symlink to nothing) is
+//!   refused with a message naming the path, and nothing is written.
+//!
+//! Between the look at PATH and the write, another program could put something else
+//! there; wg checks again what it opened, but a rename cannot be made conditional.
+
+use crate::Error;
+use anyhow::{Context as _, anyhow};
+use std::fs::{FileType, Metadata};
+use std::io::{ErrorKind, Write};
+use std::path::Path;
+
+/// Writes `bytes` to `path` by the rules of this module; `-` (and a path that is wg's
+/// own stdout) goes to `stdout`, where the command's standard output goes.
+pub fn write(path: &Path, bytes: &[u8], stdout: &mut dyn Write) -> Result<(), Error> {
+    if path.as_os_str() == "-" {
+        stdout.write_all(bytes)?;
+        return Ok(());
+    }
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == ErrorKind::NotFound => return create(path, bytes),
+        Err(e) => {
+            return Err(Error::Other(
+                anyhow::Error::new(e).context(format!("cannot write {}", path.display())),
+            ));
+        }
+    };
+    if is_own_stdout(&meta) {
+        stdout.write_all(bytes)?;
+        return Ok(());
+    }
+    let kind = meta.file_type();
+    if kind.is_file() {
+        replace(path, bytes)
+    } else if let Some(what) = device(kind) {
+        write_device(path, what, bytes)
+    } else {
+        Err(Error::Usage(format!(
+            "--out {} is {}; wg writes only to a regular file (which it replaces), a FIFO or a character device. Give the path of a file{}",
+            path.display(),
+            kind_name(kind),
+            if kind.is_dir() { " in it" } else { "" }
+        )))
+    }
+}
+
+/// A new file: created beside, then renamed into place, with the ordinary mode.
+fn create(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    // `x/` names a directory (one that does not exist): never a file called x.
+    let raw = path.as_os_str().as_encoded_bytes();
+    if raw.is_empty() || raw.ends_with(b"/") || path.file_name().is_none() {
+        return Err(Error::Usage(format!(
+            "--out \"{}\" is not the name of a file; give a file's path, or - for standard output",
+            path.display()
+        )));
+    }
+    if let Ok(link) = std::fs::read_link(path) {
+        return Err(Error::Usage(format!(
+            "--out {} is a symlink to {}, which does not exist; create that file first, or remove the link",
+            path.display(),
+            link.display()
+        )));
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(Error::Usage(format!(
+            "cannot write {}: the directory {} does not exist; create it first",
+            path.display(),
+            dir.display()
+        )));
+    }
+    atomic_write(path, bytes)
+}
+
+/// A regular file, or a symlink to one: its target is replaced, keeping its mode.
+fn replace(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let target = path
+        .canonicalize()
+        .with_context(|| format!("cannot resolve {}", path.display()))?;
+    atomic_write(&target, bytes)
+}
+
+/// Writes beside `path`, fsyncs, renames over it and fsyncs the directory. An existing
+/// file's mode and owner are copied (`path` is never a symlink here: the callers
+/// resolve it); a new file gets 0666 less the umask.
+fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let mut file = atomic_write_file::AtomicWriteFile::options()
+        .open(path)
+        .with_context(|| {
+            format!(
+                "cannot write {}: cannot create a temporary file beside it; check that its directory is writable",
+                path.display()
+            )
+        })?;
+    file.write_all(bytes)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    file.commit()
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+/// A FIFO or a character device: written to as it is, never replaced.
+fn write_device(path: &Path, what: &str, bytes: &[u8]) -> Result<(), Error> {
+    let shown = path.display();
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .with_context(|| format!("cannot open {shown} ({what}) for writing"))?;
+    // What was opened is what was looked at: never write into the start of a regular
+    // file that took the device's place in between (that would not truncate it).
+    let opened = file
+        .metadata()
+        .with_context(|| format!("cannot write {shown}"))?;
+    if device(opened.file_type()).is_none() {
+        return Err(Error::Other(anyhow!(
+            "{shown} changed while wg was opening it; nothing was written. Run the command again"
+        )));
+    }
+    match file.write_all(bytes).and_then(|()| file.flush()) {
+        Ok(()) => Ok(()),
+        // The reader of a FIFO went away: as with a closed stdout, wg ends quietly.
+        Err(e) if e.kind() == ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::Other(
+            anyhow::Error::new(e).context(format!("cannot write to {shown} ({what})")),
+        )),
+    }
+}
+
+/// "a FIFO" or "a character device" for the kinds written to directly.
+fn device(kind: FileType) -> Option<&'static str> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Some("a FIFO");
+        }
+        if kind.is_char_device() {
+            return Some("a character device");
+        }
+    }
+    let _ = kind;
+    None
+}
+
+/// What a refused kind of file is called in the message.
+fn kind_name(kind: FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_block_device() {
+            return "a block device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    if kind.is_dir() {
+        "a directory"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// Whether `meta` is the file wg's standard output is (the same device and inode).
+fn is_own_stdout(meta: &Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::MetadataExt;
+        let Ok(fd) = std::io::stdout().as_fd().try_clone_to_owned() else {
+            return false;
+        };
+        std::fs::File::from(fd)
+            .metadata()
+            .is_ok_and(|own| own.dev() == meta.dev() && own.ino() == meta.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        false
+    }
+}
