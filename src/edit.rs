@@ -348,7 +348,14 @@ fn add_note(p: &mut Plan, text: &str, today: NaiveDate) -> Result<(), Error> {
 /// Reads a file as UTF-8 text; says whether it started with a byte-order mark (which is
 /// kept on writing, but not given to the TOML parser).
 fn read_file(path: &Path) -> Result<(bool, String), Error> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    // As the loader reads: only a regular file, never blocking on a FIFO.
+    let bytes = load::read::read_file(path).map_err(|problem| {
+        anyhow!(
+            "{} {}",
+            path.display(),
+            problem.what(load::read::Expect::File)
+        )
+    })?;
     let (bom, body) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(body) => (true, body.to_vec()),
         None => (false, bytes),

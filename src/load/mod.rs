@@ -8,6 +8,7 @@ mod groups;
 mod meetings;
 pub(crate) mod names;
 mod org;
+pub mod read;
 pub mod suggest;
 mod tasks;
 
@@ -53,27 +54,43 @@ impl LoadFailure {
 
 /// Finds the data directory: `--data`/`WG_DATA` if given, else the current directory if
 /// it holds `org.toml`, else `./data` if that does.
+///
+/// An org.toml that is there in any form counts: what is wrong with it (a FIFO, a
+/// dangling symlink) is for the loader to say, not "no data directory".
 pub fn find_data_dir(given: Option<&Path>, cwd: &Path) -> Result<PathBuf, LoadFailure> {
+    let refused = |dir: &Path, why: String, help: &str| {
+        LoadFailure::single(
+            Diagnostic::error(format!("data directory {} {why}", dir.display())).help(help),
+        )
+    };
+    // Whether `dir` holds an org.toml; an error when wg may not even look.
+    let holds_org = |dir: &Path| match read::check(&dir.join("org.toml"), read::Expect::File) {
+        Ok(false) => Ok(false),
+        Err(problem @ read::Problem::PermissionDenied) => Err(refused(
+            dir,
+            problem.what(read::Expect::Directory),
+            problem.help(read::Expect::Directory),
+        )),
+        Ok(true) | Err(_) => Ok(true),
+    };
     if let Some(dir) = given {
-        if dir.join("org.toml").is_file() {
-            return Ok(dir.to_path_buf());
-        }
-        let why = if !dir.exists() {
-            "does not exist"
-        } else if !dir.is_dir() {
-            "is not a directory"
-        } else {
-            "has no org.toml"
+        let hint = "point --data (or WG_DATA) at the directory that holds org.toml, or run `wg init DIR` to start one";
+        let why = match read::check(dir, read::Expect::Directory) {
+            Ok(false) => "does not exist".to_owned(),
+            Err(read::Problem::Kind { .. }) => "is not a directory".to_owned(),
+            Err(problem) => {
+                let help = problem.help(read::Expect::Directory);
+                return Err(refused(dir, problem.what(read::Expect::Directory), help));
+            }
+            Ok(true) if holds_org(dir)? => return Ok(dir.to_path_buf()),
+            Ok(true) => "has no org.toml".to_owned(),
         };
-        return Err(LoadFailure::single(
-            Diagnostic::error(format!("data directory {} {why}", dir.display()))
-                .help("point --data (or WG_DATA) at the directory that holds org.toml, or run `wg init DIR` to start one"),
-        ));
+        return Err(refused(dir, why, hint));
     }
-    if cwd.join("org.toml").is_file() {
+    if holds_org(cwd)? {
         return Ok(PathBuf::from("."));
     }
-    if cwd.join("data").join("org.toml").is_file() {
+    if holds_org(&cwd.join("data"))? {
         return Ok(PathBuf::from("data"));
     }
     Err(LoadFailure::single(
@@ -86,30 +103,69 @@ pub fn find_data_dir(given: Option<&Path>, cwd: &Path) -> Result<PathBuf, LoadFa
     ))
 }
 
+/// A path of the data directory that the loader reads, or the `tasks` directory when it
+/// cannot be listed (then it stands for the files it would have given).
+#[derive(Debug)]
+pub enum DataFile {
+    File(PathBuf),
+    UnlistedDir(PathBuf, read::Problem),
+}
+
 /// The data files of a directory in load order, relative to it: org, groups, tasks.toml,
-/// tasks/*.toml by name, meetings, calendar. Missing optional files are left out.
-pub fn data_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files = vec![PathBuf::from("org.toml"), PathBuf::from("groups.toml")];
-    if dir.join("tasks.toml").exists() {
-        files.push(PathBuf::from("tasks.toml"));
+/// tasks/*.toml by name, meetings, calendar. Optional files with nothing at their path
+/// are left out; anything else there (a dangling symlink, a FIFO) is listed, for
+/// reading to refuse by name.
+///
+/// In `tasks/`, the names read are those ending in `.toml` in any case (`x.TOML` too)
+/// and not starting with a dot; everything else is someone else's: editor backups
+/// (`x.toml~`), swap and lock files (`.x.toml.swp`, `.#x.toml`), a README.
+pub fn data_files(dir: &Path) -> Vec<DataFile> {
+    let mut files = vec![
+        DataFile::File(PathBuf::from("org.toml")),
+        DataFile::File(PathBuf::from("groups.toml")),
+    ];
+    if !read::absent(&dir.join("tasks.toml")) {
+        files.push(DataFile::File(PathBuf::from("tasks.toml")));
     }
-    if let Ok(entries) = std::fs::read_dir(dir.join("tasks")) {
-        let mut names: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.file_name())
-            .filter(|n| Path::new(n).extension().is_some_and(|e| e == "toml"))
-            .filter(|n| !n.to_string_lossy().starts_with('.'))
-            .map(|n| Path::new("tasks").join(n))
-            .collect();
-        names.sort();
-        files.extend(names);
+    match read::list_dir(&dir.join("tasks")) {
+        Ok(None) => {}
+        Ok(Some(entries)) => {
+            let mut names = Vec::new();
+            for entry in entries {
+                match entry {
+                    Ok(entry) => names.push(entry.file_name()),
+                    Err(err) => {
+                        files.push(DataFile::UnlistedDir(
+                            PathBuf::from("tasks/"),
+                            read::Problem::Other(err),
+                        ));
+                        break;
+                    }
+                }
+            }
+            let mut names: Vec<PathBuf> = names
+                .into_iter()
+                .filter(|n| is_task_file_name(Path::new(n)))
+                .map(|n| Path::new("tasks").join(n))
+                .collect();
+            names.sort();
+            files.extend(names.into_iter().map(DataFile::File));
+        }
+        Err(problem) => files.push(DataFile::UnlistedDir(PathBuf::from("tasks/"), problem)),
     }
     for optional in ["meetings.toml", "calendar.toml"] {
-        if dir.join(optional).exists() {
-            files.push(PathBuf::from(optional));
+        if !read::absent(&dir.join(optional)) {
+            files.push(DataFile::File(PathBuf::from(optional)));
         }
     }
     files
+}
+
+/// Whether a name in `tasks/` is a task file: `*.toml` in any case, not hidden.
+fn is_task_file_name(name: &Path) -> bool {
+    name.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+        && !name.as_os_str().as_encoded_bytes().starts_with(b".")
 }
 
 /// How a path is shown: the data directory as the user gave it, joined with the file.
@@ -134,7 +190,21 @@ pub fn load_with(
 ) -> Result<Loaded, LoadFailure> {
     let mut diags = Vec::new();
     let mut sources = Vec::new();
-    for rel in data_files(dir) {
+    for entry in data_files(dir) {
+        let rel = match entry {
+            DataFile::File(rel) => rel,
+            DataFile::UnlistedDir(rel, problem) => {
+                diags.push(refused(
+                    dir,
+                    &rel,
+                    &problem,
+                    read::Expect::Directory,
+                    sources.len(),
+                ));
+                sources.push(Source::new(rel.clone(), shown(dir, &rel), String::new()));
+                continue;
+            }
+        };
         let text = match replaced.remove(&rel) {
             Some(text) => Ok(text),
             None => read_text(dir, &rel, sources.len(), &mut diags),
@@ -180,25 +250,10 @@ fn read_text(
     file: FileId,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<String, Option<String>> {
-    let path = dir.join(rel);
-    let bytes = match read_big(&path).map_or_else(|| std::fs::read(&path), Ok) {
+    let bytes = match read::read_file(&dir.join(rel)) {
         Ok(bytes) => bytes,
-        Err(err) => {
-            let what = if path.is_dir() {
-                "is a directory, not a file".to_owned()
-            } else if err.kind() == std::io::ErrorKind::NotFound {
-                "is missing".to_owned()
-            } else {
-                format!("cannot be read: {err}")
-            };
-            diags.push(
-                Diagnostic::error(format!("{} {what}", shown(dir, rel)))
-                    .at(file, 0..0)
-                    .help(match rel.to_str() {
-                        Some("org.toml") | Some("groups.toml") => "org.toml and groups.toml are required; `wg init DIR` writes a starter set",
-                        _ => "check the file's permissions, or remove it",
-                    }),
-            );
+        Err(problem) => {
+            diags.push(refused(dir, rel, &problem, read::Expect::File, file));
             return Err(None);
         }
     };
@@ -225,46 +280,24 @@ fn read_text(
     }
 }
 
-/// A file of some megabytes read in two halves at once, one on another thread: copying
-/// it from the page cache and faulting in the new buffer took 17 ms of a 33 MB tasks
-/// file on one core. `None` for a small file or on any trouble, to be read the
-/// ordinary way (which also gives the ordinary error).
-fn read_big(path: &Path) -> Option<Vec<u8>> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileExt;
-        const BIG: u64 = 4 << 20;
-        let file = std::fs::File::open(path).ok()?;
-        let meta = file.metadata().ok()?;
-        if !meta.is_file() || meta.len() < BIG {
-            return None;
+/// The error for a path that cannot be read, pointing at it as a whole.
+fn refused(
+    dir: &Path,
+    rel: &Path,
+    problem: &read::Problem,
+    expect: read::Expect,
+    file: FileId,
+) -> Diagnostic {
+    let required = matches!(rel.to_str(), Some("org.toml" | "groups.toml"));
+    let help = match problem {
+        read::Problem::Missing if required => {
+            "org.toml and groups.toml are required; `wg init DIR` writes a starter set"
         }
-        if std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
-            return None;
-        }
-        let len = usize::try_from(meta.len()).ok()?;
-        let mut buf = vec![0u8; len];
-        let (first, second) = buf.split_at_mut(len / 2);
-        let half = u64::try_from(first.len()).ok()?;
-        let read = std::thread::scope(|scope| {
-            let other = std::thread::Builder::new()
-                .spawn_scoped(scope, || file.read_exact_at(second, half))
-                .ok()?;
-            let mine = file.read_exact_at(first, 0);
-            (mine.is_ok() && other.join().is_ok_and(|r| r.is_ok())).then_some(())
-        });
-        // The file must not have grown meanwhile.
-        let mut probe = [0u8; 1];
-        if read.is_some() && file.read_at(&mut probe, meta.len()).ok()? == 0 {
-            return Some(buf);
-        }
-        None
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = path;
-        None
-    }
+        _ => problem.help(expect),
+    };
+    Diagnostic::error(format!("{} {}", shown(dir, rel), problem.what(expect)))
+        .at(file, 0..0)
+        .help(help)
 }
 
 /// The bytes as a `String`, checked once. `String::from_utf8` took 31 ms of a 100,000-task
