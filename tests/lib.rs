@@ -5,6 +5,7 @@ mod common;
 
 mod catalogue;
 mod check;
+mod cron;
 mod edit;
 mod examples;
 mod init;
