@@ -17,7 +17,9 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// Listed under their own heading in every command's `--help`, after its own options.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct Global {
     /// Data directory (holds org.toml). Default: ./ if it holds org.toml, else ./data
     #[arg(long, global = true, env = "WG_DATA", value_name = "DIR")]
@@ -92,7 +94,10 @@ pub enum Command {
 }
 
 /// Which tasks a task command looks at. Filters combine: a task must pass all.
+/// Flatten them after a command's own options: their help heading, "Filters", holds for
+/// every argument after them.
 #[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Filters")]
 pub struct Filters {
     /// Only tasks of this group (id)
     #[arg(long, value_name = "ID")]
@@ -126,25 +131,27 @@ pub enum TasksCommand {
     },
     /// Overdue tasks, most overdue first, then a summary in age bands
     Overdue {
-        #[command(flatten)]
-        filters: Filters,
         /// Summarise by owning group, lead unit or owner
         #[arg(long, value_enum, default_value_t = OverdueBy::Group)]
         by: OverdueBy,
         /// Exit 1 when anything is overdue (for cron), 0 when nothing is
         #[arg(long)]
         exit_code: bool,
+        // Last: the filters' help heading holds for every argument after them.
+        #[command(flatten)]
+        filters: Filters,
     },
     /// Tasks falling due from today to today + DAYS
     Due {
-        #[command(flatten)]
-        filters: Filters,
         /// How many days ahead to look
         #[arg(long, default_value_t = 14, value_name = "DAYS")]
         within: u32,
         /// Count DAYS as working days (needs calendar.toml)
         #[arg(long)]
         working_days: bool,
+        // Last: the filters' help heading holds for every argument after them.
+        #[command(flatten)]
+        filters: Filters,
     },
     /// One task, with its progress notes
     Show {
