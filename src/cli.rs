@@ -33,7 +33,7 @@ pub struct Global {
     /// Language of labels. Default: the org's `lang`
     #[arg(long, global = true, value_parser = parse_lang, value_name = "zh|en")]
     pub lang: Option<Lang>,
-    /// Colour: auto (only on a terminal, and not with NO_COLOR), always or never
+    /// Colour: auto (on a terminal; NO_COLOR, CLICOLOR_FORCE, TERM=dumb honoured), always or never
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
     /// With --format csv: start with a byte-order mark, for Excel on Chinese Windows
