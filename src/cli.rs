@@ -91,6 +91,12 @@ pub enum Command {
     },
     /// Print shell completions (bash, zsh, fish, elvish, powershell)
     Completions { shell: clap_complete::Shell },
+    /// Print the manual page in roff (`wg man | man -l -`)
+    Man {
+        /// Write wg.1 and a page for each command (wg-tasks-overdue.1, …) into DIR
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// Which tasks a task command looks at. Filters combine: a task must pass all.

@@ -102,7 +102,11 @@ fn cron_mails_a_readable_overdue_list_when_tasks_are_overdue() {
     assert_eq!(mail.to(), "office@example.org");
     assert_eq!(mail.subject(), "督办：逾期任务（截至 2022-01-10）");
     // A Markdown table people can read, not JSON.
-    assert!(mail.body.starts_with("## 逾期任务（截至 2022-01-10）\n"), "{}", mail.body);
+    assert!(
+        mail.body.starts_with("## 逾期任务（截至 2022-01-10）\n"),
+        "{}",
+        mail.body
+    );
     assert!(
         mail.body
             .contains("| JH-04 | 上线网上入会全流程操作平台 | 建会入会专项小组 |"),
@@ -131,7 +135,8 @@ fn cron_mails_data_errors_to_the_admin_and_no_overdue_list() {
     assert_eq!(mail.to(), "wg-admin@example.org");
     assert_eq!(mail.subject(), "wg：数据有误，督办未发出");
     assert!(
-        mail.body.contains("error: unknown person \"张珂\" in owner of task LD-01"),
+        mail.body
+            .contains("error: unknown person \"张珂\" in owner of task LD-01"),
         "{}",
         mail.body
     );
@@ -149,5 +154,9 @@ fn cron_without_wg_mails_the_admin_that_wg_was_not_found() {
     };
     assert_eq!(mail.to(), "wg-admin@example.org");
     assert_eq!(mail.subject(), "wg：无法运行（退出码 127），督办未发出");
-    assert!(mail.body.contains("/.cargo/bin/wg: not found"), "{}", mail.body);
+    assert!(
+        mail.body.contains("/.cargo/bin/wg: not found"),
+        "{}",
+        mail.body
+    );
 }

@@ -637,7 +637,7 @@ fn ics_events(data: &Data, deadlines: bool, lang: Lang) -> Vec<ics::Event> {
 }
 
 /// Writes `bytes` to `path` atomically: a reader sees the old file or the new one.
-fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let mut file = atomic_write_file::AtomicWriteFile::options()
         .open(path)
         .with_context(|| {
