@@ -47,7 +47,7 @@ impl Env {
     }
 }
 
-/// What `--color auto` decides for a stream (see [`Env::auto_color_stderr`]).
+/// What `--color auto` decides for a stream (see [`Env::auto_color_stdout`]).
 fn auto_color<S: anstream::stream::RawStream>(stream: &S) -> bool {
     anstream::AutoStream::choice(stream) != anstream::ColorChoice::Never
 }
