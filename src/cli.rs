@@ -17,7 +17,9 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// Listed under their own heading in every command's `--help`, after its own options.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct Global {
     /// Data directory (holds org.toml). Default: ./ if it holds org.toml, else ./data
     #[arg(long, global = true, env = "WG_DATA", value_name = "DIR")]
@@ -31,7 +33,7 @@ pub struct Global {
     /// Language of labels. Default: the org's `lang`
     #[arg(long, global = true, value_parser = parse_lang, value_name = "zh|en")]
     pub lang: Option<Lang>,
-    /// Colour: auto (only on a terminal, and not with NO_COLOR), always or never
+    /// Colour: auto (on a terminal; NO_COLOR, CLICOLOR_FORCE, TERM=dumb honoured), always or never
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
     /// With --format csv: start with a byte-order mark, for Excel on Chinese Windows
@@ -89,10 +91,19 @@ pub enum Command {
     },
     /// Print shell completions (bash, zsh, fish, elvish, powershell)
     Completions { shell: clap_complete::Shell },
+    /// Print the manual page in roff (`wg man | man -l -`)
+    Man {
+        /// Write wg.1 and a page for each command (wg-tasks-overdue.1, …) into DIR
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// Which tasks a task command looks at. Filters combine: a task must pass all.
+/// Flatten them after a command's own options: their help heading, "Filters", holds for
+/// every argument after them.
 #[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Filters")]
 pub struct Filters {
     /// Only tasks of this group (id)
     #[arg(long, value_name = "ID")]
@@ -128,8 +139,6 @@ pub enum TasksCommand {
     ///
     /// A CSV holds one table: the overdue tasks, or with --by the summary instead.
     Overdue {
-        #[command(flatten)]
-        filters: Filters,
         /// Summarise by owning group (the default), lead unit or owner. With --format csv,
         /// the CSV is this summary, one row per group, unit or owner, instead of the tasks
         #[arg(long, value_enum, value_name = "KEY")]
@@ -137,17 +146,21 @@ pub enum TasksCommand {
         /// Exit 1 when anything is overdue (for cron), 0 when nothing is
         #[arg(long)]
         exit_code: bool,
+        // Last: the filters' help heading holds for every argument after them.
+        #[command(flatten)]
+        filters: Filters,
     },
     /// Tasks falling due from today to today + DAYS
     Due {
-        #[command(flatten)]
-        filters: Filters,
         /// How many days ahead to look
         #[arg(long, default_value_t = 14, value_name = "DAYS")]
         within: u32,
         /// Count DAYS as working days (needs calendar.toml)
         #[arg(long)]
         working_days: bool,
+        // Last: the filters' help heading holds for every argument after them.
+        #[command(flatten)]
+        filters: Filters,
     },
     /// One task, with its progress notes
     Show {

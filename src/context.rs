@@ -14,8 +14,13 @@ pub struct Env {
     pub now: DateTime<Utc>,
     pub stdout_is_terminal: bool,
     pub stderr_is_terminal: bool,
-    /// `NO_COLOR` is set and not empty.
-    pub no_color: bool,
+    /// Whether `--color auto` colours stdout, and stderr: anstream's reading of the
+    /// environment. `NO_COLOR` (set, not empty) means no colour; else `CLICOLOR_FORCE`
+    /// (set, not empty) means colour, into a pipe too; else `CLICOLOR=0` means none;
+    /// else colour only on a terminal whose `TERM` is set and not `dumb` (or, on a
+    /// terminal, with `CLICOLOR` set or in CI).
+    pub auto_color_stdout: bool,
+    pub auto_color_stderr: bool,
 }
 
 impl Env {
@@ -36,9 +41,15 @@ impl Env {
             now,
             stdout_is_terminal: std::io::stdout().is_terminal(),
             stderr_is_terminal: std::io::stderr().is_terminal(),
-            no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            auto_color_stdout: auto_color(&std::io::stdout()),
+            auto_color_stderr: auto_color(&std::io::stderr()),
         })
     }
+}
+
+/// What `--color auto` decides for a stream (see [`Env::auto_color_stdout`]).
+fn auto_color<S: anstream::stream::RawStream>(stream: &S) -> bool {
+    anstream::AutoStream::choice(stream) != anstream::ColorChoice::Never
 }
 
 #[derive(Debug, Clone)]
@@ -55,18 +66,19 @@ pub struct Context {
 
 impl Context {
     pub fn new(global: &Global, env: Env) -> Context {
-        let color = |terminal: bool| match global.color {
+        // `--color always|never` beats the environment, as the NO_COLOR convention asks.
+        let color = |auto: bool| match global.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => terminal && !env.no_color,
+            ColorChoice::Auto => auto,
         };
         Context {
             data: global.data.clone(),
             today: global.today,
             format: global.format,
             lang: global.lang,
-            color_stdout: color(env.stdout_is_terminal),
-            color_stderr: color(env.stderr_is_terminal),
+            color_stdout: color(env.auto_color_stdout),
+            color_stderr: color(env.auto_color_stderr),
             bom: global.bom,
             env,
         }

@@ -5,6 +5,8 @@ mod common;
 
 mod catalogue;
 mod check;
+mod cli;
+mod cron;
 mod edit;
 mod examples;
 mod formats;

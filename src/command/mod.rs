@@ -3,6 +3,7 @@
 pub mod check;
 pub mod edit;
 pub mod init;
+pub mod man;
 pub mod meeting;
 pub mod report;
 pub mod roster;
@@ -36,6 +37,7 @@ pub fn run(
             clap_complete::generate(*shell, &mut crate::cli::Cli::command(), "wg", out);
             Ok(Exit::Ok)
         }
+        Command::Man { out: dir } => man::run(dir.as_deref(), out),
     }
 }
 
