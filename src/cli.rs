@@ -135,9 +135,7 @@ pub enum TasksCommand {
         #[command(flatten)]
         filters: Filters,
     },
-    /// Overdue tasks, most overdue first, then a summary in age bands.
-    ///
-    /// A CSV holds one table: the overdue tasks, or with --by the summary instead.
+    /// Overdue tasks, most overdue first, then a summary in age bands
     Overdue {
         /// Summarise by owning group (the default), lead unit or owner. With --format csv,
         /// the CSV is this summary, one row per group, unit or owner, instead of the tasks

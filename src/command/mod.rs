@@ -37,7 +37,10 @@ pub fn run(
             clap_complete::generate(*shell, &mut crate::cli::Cli::command(), "wg", out);
             Ok(Exit::Ok)
         }
-        Command::Man { out: dir } => man::run(dir.as_deref(), out),
+        Command::Man { out: dir } => {
+            no_format(ctx, "man", "always prints roff")?;
+            man::run(dir.as_deref(), out)
+        }
     }
 }
 
