@@ -1185,10 +1185,7 @@ fn overdue_csv_by_unit_is_the_summary_per_unit() {
     assert_eq!(csv.lines().count(), 1 + s.rows.len() + 1, "{csv}");
     // The choice is written where a user looks for it.
     let help = ok(&["tasks", "overdue", "--help"]);
-    assert!(
-        help.contains("A CSV holds one table: the overdue tasks, or with --by the summary"),
-        "{help}"
-    );
+    assert!(help.contains("the CSV is this summary"), "{help}");
 }
 
 #[test]
