@@ -49,6 +49,10 @@ pub enum Format {
     Csv,
     Markdown,
     Text,
+    /// `wg export`: an SQLite database file.
+    Sqlite,
+    /// `wg export`: SQL statements for PostgreSQL and SQLite.
+    Sql,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -83,6 +87,18 @@ pub enum Command {
         /// Group the evaluation by owning group or by lead unit
         #[arg(long, value_enum, default_value_t = ReportBy::Group)]
         by: ReportBy,
+    },
+    /// The whole data set as a database: an SQLite file, or SQL that PostgreSQL and SQLite load
+    ///
+    /// --format sqlite writes an SQLite database; --format sql writes SQL statements that
+    /// `psql -v ON_ERROR_STOP=1 -f FILE` and `sqlite3 DB < FILE` load. Without --format:
+    /// sql when FILE ends in .sql or is -, else sqlite. Task columns such as days_overdue
+    /// are computed as of --today; the view `overdue` lists what `wg tasks overdue` lists.
+    /// The file is replaced whole (written beside it, then renamed).
+    Export {
+        /// The file to write (`-`: standard output; an SQLite file is refused on a terminal)
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
     },
     /// Write a commented starter data directory that passes `wg check`
     Init {

@@ -9,6 +9,7 @@
 //! - [`render`]: rows to bytes (table, JSON, YAML, CSV, Markdown);
 //! - [`cli`] and [`context`]: the command line, resolved once into a [`context::Context`];
 //! - [`command`]: one function per command, gluing the above together;
+//! - [`export`]: the data set as a database (SQL text, an SQLite file);
 //! - [`output`]: where `--out PATH` writes (stdout, a file replaced atomically, a device).
 //!
 //! The library never prints: commands write to the `Write` they are given.
@@ -28,6 +29,7 @@ pub mod cli;
 pub mod command;
 pub mod context;
 pub mod edit;
+pub mod export;
 pub mod i18n;
 pub mod load;
 pub mod model;

@@ -61,6 +61,12 @@ pub fn write(path: &Path, bytes: &[u8], stdout: &mut dyn Write) -> Result<(), Er
     }
 }
 
+/// Whether `path` is where [`write`] sends to standard output: `-`, or a path that is
+/// wg's own stdout. A writer of binary output asks, to refuse a terminal.
+pub fn is_stdout(path: &Path) -> bool {
+    path.as_os_str() == "-" || std::fs::metadata(path).is_ok_and(|meta| is_own_stdout(&meta))
+}
+
 /// A new file: created beside, then renamed into place, with the ordinary mode.
 fn create(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     // `x/` names a directory (one that does not exist): never a file called x.

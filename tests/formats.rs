@@ -8,7 +8,9 @@ use crate::common::{copy_dir, root, run, wg};
 use clap::CommandFactory;
 use std::collections::BTreeSet;
 
-const ALL: &[&str] = &["table", "json", "yaml", "csv", "markdown", "text"];
+const ALL: &[&str] = &[
+    "table", "json", "yaml", "csv", "markdown", "text", "sqlite", "sql",
+];
 
 /// One run of each command on the default data, with the arguments it needs to succeed.
 const CASES: &[(&str, &[&str])] = &[
@@ -28,6 +30,7 @@ const CASES: &[(&str, &[&str])] = &[
     ("meeting list", &["meeting", "list"]),
     ("meeting ics", &["meeting", "ics"]),
     ("report", &["report"]),
+    ("export", &["export", "--out", "OUT"]),
     ("init", &["init", "NEW"]),
     ("completions", &["completions", "bash"]),
     ("man", &["man"]),
@@ -55,6 +58,7 @@ fn attempt(args: &[&str], format: Option<&str>) -> (i32, String, String) {
         .iter()
         .map(|a| match *a {
             "NEW" => data.path().join("new").display().to_string(),
+            "OUT" => data.path().join("wg.out").display().to_string(),
             a => a.to_owned(),
         })
         .collect();

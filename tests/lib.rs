@@ -9,6 +9,7 @@ mod cli;
 mod cron;
 mod edit;
 mod examples;
+mod export;
 mod formats;
 mod init;
 mod meeting;

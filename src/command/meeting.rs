@@ -65,7 +65,9 @@ pub fn run(
                 Format::Json => render::json(out, &report)?,
                 Format::Yaml => render::yaml(out, &report)?,
                 // Refused by `pick` before the data was read.
-                f @ (Format::Table | Format::Csv) => return Err(AGENDA.refuse(f)),
+                f @ (Format::Table | Format::Csv | Format::Sqlite | Format::Sql) => {
+                    return Err(AGENDA.refuse(f));
+                }
             }
         }
         MeetingCommand::List => {
@@ -87,6 +89,8 @@ pub fn run(
                 Format::Csv => out.write_all(&grid.to_csv(ctx.bom)?)?,
                 Format::Json => render::json(out, &report)?,
                 Format::Yaml => render::yaml(out, &report)?,
+                // Refused by `pick` before the data was read.
+                f @ (Format::Sqlite | Format::Sql) => return Err(LIST.refuse(f)),
             }
         }
         MeetingCommand::Ics {

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod edit;
+pub mod export;
 pub mod init;
 pub mod man;
 pub mod meeting;
@@ -27,6 +28,7 @@ pub fn run(
         Command::Tasks(cmd) => tasks::run(cmd, ctx, out, err),
         Command::Meeting(cmd) => meeting::run(cmd, ctx, out, err),
         Command::Report { quarter, by } => report::run(*quarter, *by, ctx, out, err),
+        Command::Export { out: path } => export::run(path, ctx, out, err),
         Command::Init { dir } => {
             no_format(ctx, "init", "writes files and prints their names")?;
             init::run(dir, ctx, out)
@@ -118,5 +120,7 @@ fn format_name(format: Format) -> &'static str {
         Format::Csv => "csv",
         Format::Markdown => "markdown",
         Format::Text => "text",
+        Format::Sqlite => "sqlite",
+        Format::Sql => "sql",
     }
 }

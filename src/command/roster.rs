@@ -59,6 +59,8 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
                 }
                 Format::Markdown => out.write_all(show_markdown(data, &report, lang).as_bytes())?,
                 Format::Csv => out.write_all(&show_grid(&report, lang).to_csv(ctx.bom)?)?,
+                // Refused by `pick` above.
+                f @ (Format::Sqlite | Format::Sql) => return Err(SHOW.refuse(f)),
             }
         }
         RosterCommand::Person { name } => {
@@ -71,7 +73,7 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
                     out.write_all(person_doc(data, &report, lang, false).as_bytes())?
                 }
                 // Refused by `pick` above, before the name was looked up.
-                Format::Csv => return Err(PERSON.refuse(format)),
+                Format::Csv | Format::Sqlite | Format::Sql => return Err(PERSON.refuse(format)),
                 Format::Markdown => {
                     out.write_all(person_doc(data, &report, lang, true).as_bytes())?
                 }
@@ -92,6 +94,8 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
                     out.write_all(format!("\n{}", legend(data, true)).as_bytes())?;
                 }
                 Format::Csv => out.write_all(&grid.to_csv(ctx.bom)?)?,
+                // Refused by `pick` above.
+                f @ (Format::Sqlite | Format::Sql) => return Err(UNITS.refuse(f)),
             }
         }
         RosterCommand::Unit { name } => {
@@ -104,7 +108,7 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
                     out.write_all(unit_doc(data, &report, lang, false).as_bytes())?
                 }
                 // Refused by `pick` above, before the name was looked up.
-                Format::Csv => return Err(UNIT.refuse(format)),
+                Format::Csv | Format::Sqlite | Format::Sql => return Err(UNIT.refuse(format)),
                 Format::Markdown => {
                     out.write_all(unit_doc(data, &report, lang, true).as_bytes())?
                 }

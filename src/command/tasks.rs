@@ -65,6 +65,7 @@ pub fn run(
         data,
         lang: ctx.lang(&data.org),
         format,
+        formats,
         bom: ctx.bom,
         dir: &loaded.dir,
     };
@@ -151,6 +152,8 @@ struct View<'d> {
     data: &'d Data,
     lang: Lang,
     format: Format,
+    /// The command's formats, to refuse the others (`pick` already has).
+    formats: Formats,
     bom: bool,
     /// The data directory as the user named it, so that `tasks show` points at a path
     /// that opens from where `wg` ran.
@@ -265,6 +268,8 @@ impl View<'_> {
                 text(&mut s)?;
                 out.write_all(s.as_bytes())?;
             }
+            // Refused by `pick` before the data was loaded.
+            f @ (Format::Sqlite | Format::Sql) => return Err(self.formats.refuse(f)),
         }
         Ok(())
     }
@@ -555,7 +560,7 @@ impl View<'_> {
                 out.write_all(self.show_doc(report).as_bytes())?
             }
             // Refused by `pick` before the data was loaded.
-            Format::Csv => return Err(SHOW.refuse(self.format)),
+            Format::Csv | Format::Sqlite | Format::Sql => return Err(SHOW.refuse(self.format)),
         }
         Ok(())
     }

@@ -1,0 +1,67 @@
+//! `wg export --format sqlite|sql --out FILE`: the data set as a database (SPEC §6).
+
+use super::{Formats, load_data};
+use crate::cli::Format;
+use crate::context::Context;
+use crate::export::{Export, LOCAL_OFFICE, sql, sqlite};
+use crate::report::tasks::{Filter, overdue};
+use crate::{Error, Exit};
+use std::io::Write;
+use std::path::Path;
+
+pub const FORMATS: Formats = Formats {
+    command: "export",
+    offered: &[Format::Sqlite, Format::Sql],
+};
+
+pub fn run(
+    path: &Path,
+    ctx: &Context,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Exit, Error> {
+    // Asked for, or told by the file's name: a `.sql` file (or stdout) gets SQL text.
+    let format = match ctx.format {
+        Some(_) => FORMATS.pick(ctx)?,
+        None if path.as_os_str() == "-" || has_sql_extension(path) => Format::Sql,
+        None => Format::Sqlite,
+    };
+    if format == Format::Sqlite && ctx.env.stdout_is_terminal && crate::output::is_stdout(path) {
+        return Err(Error::Usage(
+            "an SQLite database is binary and is not written to a terminal; give --out FILE, \
+             or pipe it (--out - | …), or use --format sql"
+                .to_owned(),
+        ));
+    }
+    let loaded = load_data(ctx)?;
+    let data = &loaded.data;
+    let today = ctx.today(&data.org);
+    let export = Export::build(data, LOCAL_OFFICE, today, ctx.lang(&data.org));
+    export.check_shape().map_err(|e| {
+        Error::Other(anyhow::anyhow!(
+            "wg bug: the export does not fit its schema: {e}"
+        ))
+    })?;
+    let unstorable = export.unstorable();
+    if !unstorable.is_empty() {
+        return Err(Error::Usage(format!(
+            "cannot export: a database cannot keep these values as they are; change them in the data files:\n  {}",
+            unstorable.join("\n  ")
+        )));
+    }
+    // The same warning as `wg tasks overdue`: working days counted without the calendar.
+    let report = overdue(data, &Filter::default(), today, Default::default());
+    super::tasks::warn_uncovered(err, &report.uncovered_years)?;
+    let bytes = match format {
+        Format::Sql => sql::sql(&export).into_bytes(),
+        Format::Sqlite => sqlite::sqlite(&export)?,
+        other => return Err(FORMATS.refuse(other)),
+    };
+    crate::output::write(path, &bytes, out)?;
+    Ok(Exit::Ok)
+}
+
+fn has_sql_extension(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("sql"))
+}
