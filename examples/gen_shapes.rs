@@ -12,6 +12,7 @@
 //! | `agenda`  | tasks, half of them overdue              | `meeting agenda`  |
 //! | `files`   | files in `tasks/`, one task each         | `check`           |
 //! | `inline`  | tasks in one `tasks = [{…}, …]` line     | `check`           |
+//! | `inline-errors` | the same, each with an unknown key | `check` (exit 2)  |
 //! | `groups`  | groups, each the parent of the next      | `check`           |
 //! | `repeats` | years 200 monthly tasks have run (≤ 9998) | `tasks list`     |
 //!
@@ -24,7 +25,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: gen_shapes agenda|files|inline|groups|repeats N DIR";
+const USAGE: &str = "usage: gen_shapes agenda|files|inline|inline-errors|groups|repeats N DIR";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -91,11 +92,12 @@ fn write(shape: &str, n: usize, dir: &Path) -> Result<(), String> {
             }
             Ok(())
         }
-        "inline" => {
+        "inline" | "inline-errors" => {
+            let oops = if shape == "inline" { "" } else { ", oops = 1" };
             let items: Vec<String> = (0..n)
                 .map(|i| {
                     format!(
-                        "{{ id = \"I-{i}\", title = \"任务 {i}\", group = \"{}\", due = 2026-03-31 }}",
+                        "{{ id = \"I-{i}\", title = \"任务 {i}\", group = \"{}\", due = 2026-03-31{oops} }}",
                         GROUP_IDS[i % 3]
                     )
                 })

@@ -227,7 +227,10 @@ fn run_case(name: &str, case_dir: &Path) -> Result<String, String> {
         .unwrap_or_else(|| vec!["check".to_owned()]);
     // A case about --today gives its own.
     let mut global = vec!["--data", data.as_str()];
-    if !args.iter().any(|a| a == "--today") {
+    if !args
+        .iter()
+        .any(|a| a == "--today" || a.starts_with("--today="))
+    {
         global.extend(["--today", TODAY]);
     }
     let start = std::time::Instant::now();

@@ -5,6 +5,7 @@ mod common;
 
 mod catalogue;
 mod check;
+mod dates;
 mod edit;
 mod examples;
 mod init;

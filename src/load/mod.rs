@@ -368,6 +368,16 @@ fn parse<'i>(
         if let Some(why) = message.strip_prefix("invalid date") {
             let written = text.get(span.clone()).unwrap_or("").trim();
             let why = why.trim_start_matches([',', ' ']);
+            if year_out_of_range(written) {
+                // The parser's label ("time, expected year or hour") would mislead.
+                diags.push(
+                    Diagnostic::error(format!("{written} is outside the dates wg handles"))
+                        .at(file, span)
+                        .label("not a year from 0001 to 9999")
+                        .help(fields::OUT_OF_RANGE_HELP),
+                );
+                continue;
+            }
             let mut d = Diagnostic::error(format!("{written} is not a real date"))
                 .at(file, span)
                 .help("dates are written YYYY-MM-DD, like 2021-09-30; check the month and the day");
@@ -416,6 +426,17 @@ fn parse<'i>(
     } else {
         None
     }
+}
+
+/// Whether a value the parser took for a broken date has a year of more than four
+/// digits or a sign (`10000-01-01`, `+10000-01-01`, `-0001-01-01`).
+fn year_out_of_range(written: &str) -> bool {
+    let (signed, unsigned) = match written.strip_prefix(['+', '-']) {
+        Some(rest) => (true, rest),
+        None => (false, written),
+    };
+    let year = unsigned.split_once('-').map_or("", |(year, _)| year);
+    !year.is_empty() && year.bytes().all(|b| b.is_ascii_digit()) && (signed || year.len() > 4)
 }
 
 /// What to say about a syntax error beyond the parser's message: always a hint, and
@@ -707,6 +728,7 @@ fn build(sources: &[Source], unreadable: &[bool], diags: &mut Vec<Diagnostic>) -
         meetings,
         directives,
         calendar,
+        group_index: Default::default(),
     })
 }
 
