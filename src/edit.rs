@@ -112,12 +112,12 @@ pub fn apply(
     dir: &Path,
     id: &str,
     change: &Change,
-    today: &dyn Fn(&Org) -> NaiveDate,
+    today: &dyn Fn(&Org) -> Result<NaiveDate, Error>,
 ) -> Result<Outcome, Error> {
     let _lock = lock(dir, LOCK_TIMEOUT)?;
     let loaded = load::load(dir).map_err(Error::Data)?;
     let task = find_task(&loaded, id)?.clone();
-    let today = today(&loaded.data.org);
+    let today = today(&loaded.data.org)?;
     let plan = plan(&task, change, today)?;
     let source = loaded
         .sources
@@ -267,14 +267,12 @@ fn plan(task: &Task, change: &Change, today: NaiveDate) -> Result<Plan, Error> {
                     )));
                 }
                 let next = task.next_due().ok_or_else(|| {
-                    Error::Usage(format!("task {id} repeats but has no next occurrence; check its `due` and `done_through`"))
+                    Error::Usage(format!("task {id} is done through its last occurrence: wg's dates end with 9999-12-31, and the next would fall after it; nothing changed"))
                 })?;
                 // At most the occurrence coming up can be done: running `done` twice by
                 // mistake must not mark next month's report as sent.
                 let upcoming = task.repeat.zip(task.due).and_then(|(repeat, first)| {
-                    (0..)
-                        .map_while(|n| repeat.occurrence(first, n))
-                        .find(|&d| d >= today)
+                    repeat.first_on_or_after(first, today).map(|(_, d)| d)
                 });
                 if let (Some(upcoming), Some(through)) = (upcoming, task.done_through)
                     && next > upcoming

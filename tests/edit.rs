@@ -482,13 +482,13 @@ fn an_edit_killed_at_any_moment_leaves_old_or_new_bytes_and_no_stale_lock() {
                 "kill {k}/{runs}: left {name}"
             );
         }
-        // The lock died with the process: the next edit does not wait for it.
-        let started = std::time::Instant::now();
+        // The lock died with the process: the next edit gets it. (A lock left behind
+        // would make it give up after its wait, and fail; how long it took is not
+        // asserted, since a loaded machine must not fail a correct build.)
         assert!(
             note(tmp.path()).status().unwrap().success(),
             "kill {k}/{runs}"
         );
-        assert!(started.elapsed() < std::time::Duration::from_secs(5));
     }
     assert_eq!(run(wg().arg("--data").arg(tmp.path()).arg("check")).code, 0);
 }

@@ -7,6 +7,7 @@ mod catalogue;
 mod check;
 mod cli;
 mod cron;
+mod dates;
 mod edit;
 mod examples;
 mod formats;

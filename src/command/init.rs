@@ -22,7 +22,7 @@ pub fn run(dir: &Path, ctx: &Context, out: &mut dyn Write) -> Result<Exit, Error
         lang: Lang::Zh,
     };
     let lang = ctx.lang(&defaults);
-    let today = ctx.today(&defaults);
+    let today = ctx.today(&defaults)?;
     let q = Quarter::of(today);
     let files = starter(lang, q);
 

@@ -31,7 +31,7 @@ pub fn run(
     let loaded = load_data(ctx)?;
     let data = &loaded.data;
     let lang = ctx.lang(&data.org);
-    let today = ctx.today(&data.org);
+    let today = ctx.today(&data.org)?;
     let q = q.unwrap_or_else(|| Quarter::of(today));
     let by = match by {
         ReportBy::Group => By::Group,

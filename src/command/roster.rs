@@ -42,7 +42,7 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
     let loaded = load_data(ctx)?;
     let data = &loaded.data;
     let lang = ctx.lang(&data.org);
-    let today = ctx.today(&data.org);
+    let today = ctx.today(&data.org)?;
     let usage = |e: lookup::LookupError| Error::Usage(e.to_string());
     match cmd {
         RosterCommand::Show { group } => {
@@ -146,10 +146,8 @@ fn with_id(name: &str, id: &str, lang: Lang) -> String {
 
 /// The name of the group with this id, for people reading a table; JSON keeps the id.
 fn group_name(data: &Data, id: &str) -> String {
-    data.groups
-        .iter()
-        .find(|g| g.id == id)
-        .map_or_else(|| id.to_owned(), |g| g.name.clone())
+    data.group_by_id(id)
+        .map_or_else(|| id.to_owned(), |g| data.group(g).name.clone())
 }
 
 /// "Label: value" with the colon each language uses.

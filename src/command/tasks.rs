@@ -60,7 +60,7 @@ pub fn run(
     let format = formats.pick(ctx)?;
     let loaded = load_data(ctx)?;
     let data = &loaded.data;
-    let today = ctx.today(&data.org);
+    let today = ctx.today(&data.org)?;
     let view = View {
         data,
         lang: ctx.lang(&data.org),

@@ -10,6 +10,10 @@ use toml::de::{DeTable, DeValue};
 
 pub type Span = Range<usize>;
 
+/// The hint for a date in a year wg does not handle.
+pub const OUT_OF_RANGE_HELP: &str =
+    "dates run from 0001-01-01 to 9999-12-31: the year has four digits and is not 0000";
+
 /// A value with the byte span it was read from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sp<T> {
@@ -302,7 +306,19 @@ impl<'a, 'i> Fields<'a, 'i> {
         match (dt.date, dt.time, dt.offset) {
             (Some(d), None, None) => {
                 match NaiveDate::from_ymd_opt(i32::from(d.year), d.month.into(), d.day.into()) {
-                    Some(date) => Some(Sp::new(date, span)),
+                    Some(date) if crate::model::date_in_range(date) => Some(Sp::new(date, span)),
+                    // TOML writes the years 0000 to 9999; wg's dates start with year 1.
+                    Some(_) => {
+                        let diag = Diagnostic::error(format!(
+                            "`{key}` in {} is outside the dates wg handles: {d}",
+                            self.what
+                        ))
+                        .at(self.file, span)
+                        .label("year 0000")
+                        .help(OUT_OF_RANGE_HELP);
+                        self.error(diag);
+                        None
+                    }
                     None => {
                         let diag = Diagnostic::error(format!(
                             "`{key}` in {} is not a real date: {d}",

@@ -7,7 +7,7 @@ use super::task_view::TaskView;
 use crate::cli::{Filters, OverdueBy};
 use crate::load::normalize;
 use crate::load::suggest::{SHOWN, closest, names};
-use crate::model::{Calendar, Data, GroupIdx, PersonIdx, Status, Task, UnitIdx};
+use crate::model::{Calendar, Data, GroupIdx, LAST_DAY, PersonIdx, Status, Task, UnitIdx};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -385,13 +385,15 @@ pub struct DueReport<'d> {
 
 /// The window's end: `within` days after today, or `within` working days when a
 /// calendar is given.
+/// A window that would reach past 9999-12-31 ends there, the last day wg handles.
 pub fn due_through(today: NaiveDate, within: u32, calendar: Option<&Calendar>) -> NaiveDate {
-    match calendar {
+    let end = match calendar {
         Some(cal) => cal.add_working_days(today, within),
         None => today
             .checked_add_days(chrono::Days::new(u64::from(within)))
-            .unwrap_or(NaiveDate::MAX),
-    }
+            .unwrap_or(LAST_DAY),
+    };
+    end.min(LAST_DAY)
 }
 
 /// Open tasks falling due from today through `through`, by next due date, then id.
@@ -453,12 +455,15 @@ pub fn show<'d>(data: &'d Data, task: &'d Task, today: NaiveDate) -> TaskShow<'d
 /// were counted Monday to Friday.
 pub fn overdue_uncovered(data: &Data, tasks: &[&Task], today: NaiveDate) -> Vec<i32> {
     let mut years = BTreeSet::new();
-    if let Some(cal) = &data.calendar {
-        for t in tasks {
-            if let Some(o) = t.overdue(today) {
-                uncovered(cal, o.since, today, &mut years);
-            }
-        }
+    // Every span counted ends today, so together they are the span of the oldest: one
+    // walk over its years, not one per task (a task overdue since year 1 has 2,000).
+    let oldest = tasks
+        .iter()
+        .filter_map(|t| t.overdue(today))
+        .map(|o| o.since)
+        .min();
+    if let (Some(cal), Some(since)) = (&data.calendar, oldest) {
+        uncovered(cal, since, today, &mut years);
     }
     years.into_iter().collect()
 }
