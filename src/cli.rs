@@ -115,6 +115,10 @@ pub struct Filters {
     /// Only tasks due after this date
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub due_after: Option<NaiveDate>,
+    /// Only open tasks at this warning level (预警): red (overdue), yellow (due soon),
+    /// blue (earlier notice, if org.toml sets blue_days), green; or 红 黄 蓝 绿
+    #[arg(long, value_name = "LEVEL")]
+    pub warning: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

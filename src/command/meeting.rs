@@ -10,6 +10,7 @@ use crate::model::{Cadence, Data, Lang, Quarter, Status};
 use crate::render::{self, Grid, ics, markdown_cell, text::one_line};
 use crate::report::agenda::{self, Agenda, PersonRef};
 use crate::report::meetings::{self, MeetingList};
+use crate::report::warning_counts::WarningCounts;
 use crate::report::{lookup, task_view::TaskView};
 use crate::{Error, Exit};
 use anyhow::Context as _;
@@ -58,7 +59,7 @@ pub fn run(
             };
             let q = quarter.unwrap_or_else(|| Quarter::of(today));
             let report = agenda::agenda(data, g, q, today, lang);
-            warn_uncovered(data, &report.problems, today, err)?;
+            warn_uncovered(data, g, today, err)?;
             match format {
                 Format::Markdown => {
                     out.write_all(agenda_doc(data, &report, lang, true).as_bytes())?
@@ -295,20 +296,24 @@ fn status_label(status: &str, lang: Lang) -> String {
     )
 }
 
-/// The shared one-line warning for working days counted outside the calendar's years.
+/// The shared one-line warning for working days counted outside the calendar's years:
+/// for the overdue tasks among the problems, and for the warning levels counted in the
+/// progress reports, all tasks of the group's subtree.
 fn warn_uncovered(
     data: &Data,
-    problems: &[TaskView],
+    group: crate::model::GroupIdx,
     today: NaiveDate,
     err: &mut dyn Write,
 ) -> Result<(), Error> {
-    let tasks: Vec<&crate::model::Task> = problems
+    let tasks: Vec<&crate::model::Task> = data
+        .tasks
         .iter()
-        .filter_map(|t| data.task_by_id(t.id))
+        .filter(|t| agenda::in_subtree(data, group, t.group))
         .collect();
+    let windows = crate::report::task_view::warning_windows(data, today);
     super::tasks::warn_uncovered(
         err,
-        &crate::report::tasks::overdue_uncovered(data, &tasks, today),
+        &crate::report::tasks::uncovered_years(data, &tasks, &windows),
     )
 }
 
@@ -403,6 +408,7 @@ fn agenda_doc(data: &Data, a: &Agenda, lang: Lang, markdown: bool) -> String {
                 ("blocked", &num(r.blocked)),
             ],
         ));
+        doc.detail(&warning_figures(data, &r.warnings, lang));
     }
 
     // 3. Problems.
@@ -461,6 +467,25 @@ fn agenda_doc(data: &Data, a: &Agenda, lang: Lang, markdown: bool) -> String {
         doc.s.pop();
     }
     doc.s
+}
+
+/// `预警：红色 1 项、黄色 0 项、绿色 3 项`: blue only when the org uses it, since a
+/// count that is always 0 would read as news.
+pub(crate) fn warning_figures(data: &Data, w: &WarningCounts, lang: Lang) -> String {
+    let template = if data.org.warnings.blue_days.is_some() {
+        L::AgendaWarningsBlue
+    } else {
+        L::AgendaWarnings
+    };
+    fill(
+        template.get(lang),
+        &[
+            ("red", &w.red.to_string()),
+            ("yellow", &w.yellow.to_string()),
+            ("blue", &w.blue.to_string()),
+            ("green", &w.green.to_string()),
+        ],
+    )
 }
 
 /// One problem: the task, who leads and owns it, how late it is, and its latest note

@@ -10,6 +10,7 @@ mod meeting;
 mod org;
 mod quarter;
 mod task;
+mod warning;
 
 pub use calendar::{Calendar, Holiday, Workday};
 pub use group::{Cadence, Group, GroupKind, Role, RoleTitles, Seat};
@@ -17,6 +18,7 @@ pub use meeting::{Directive, Meeting};
 pub use org::{Lang, Org, Person, Unit, UnitKind};
 pub use quarter::Quarter;
 pub use task::{Repeat, Status, Task, Tasks, Update};
+pub use warning::{Warning, WarningRules, WarningWindows};
 
 /// Index into [`Data::units`].
 pub type UnitIdx = usize;

@@ -13,13 +13,16 @@
 //!   everything under it, and the problems cover G's whole subtree.
 //! - Progress figures are as of the as-of date: tasks due in the quarter (done / total),
 //!   tasks done in the quarter (by `done_on`), open tasks (any due date), of which
-//!   overdue and blocked.
+//!   overdue and blocked, and the open tasks per warning level (预警).
 
 use super::evaluation::{outcome, pending_in};
 use super::roster::{self, SeatView};
-use super::task_view::TaskView;
+use super::task_view::{TaskView, warning_windows};
+use super::warning_counts::WarningCounts;
 use crate::i18n;
-use crate::model::{Cadence, Data, GroupIdx, GroupKind, Lang, Quarter, Role, Status, Task};
+use crate::model::{
+    Cadence, Data, GroupIdx, GroupKind, Lang, Quarter, Role, Status, Task, WarningWindows,
+};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -67,6 +70,8 @@ pub struct ProgressReport {
     pub open: usize,
     pub overdue: usize,
     pub blocked: usize,
+    /// The open tasks per warning level, as of the as-of date.
+    pub warnings: WarningCounts,
 }
 
 /// A task of the next stage, with the due date that falls in the next quarter.
@@ -165,7 +170,7 @@ fn progress(
     data: &Data,
     child: GroupIdx,
     q: Quarter,
-    today: NaiveDate,
+    (today, windows): (NaiveDate, &WarningWindows),
     lang: Lang,
 ) -> ProgressReport {
     let tasks: Vec<&Task> = data
@@ -191,6 +196,7 @@ fn progress(
         open: open.len(),
         overdue: open.iter().filter(|t| t.overdue(today).is_some()).count(),
         blocked: open.iter().filter(|t| t.status == Status::Blocked).count(),
+        warnings: WarningCounts::of(open.iter().map(|t| **t), windows),
     }
 }
 
@@ -213,10 +219,11 @@ pub fn agenda(data: &Data, g: GroupIdx, q: Quarter, today: NaiveDate, lang: Lang
         .collect();
     directives.sort_by_key(|d| d.date);
 
+    let windows = warning_windows(data, today);
     let reports = data
         .children(g)
         .into_iter()
-        .map(|c| progress(data, c, q, today, lang))
+        .map(|c| progress(data, c, q, (today, &windows), lang))
         .collect();
 
     let mut problems: Vec<TaskView> = data
@@ -224,7 +231,7 @@ pub fn agenda(data: &Data, g: GroupIdx, q: Quarter, today: NaiveDate, lang: Lang
         .iter()
         .filter(|t| in_subtree(data, g, t.group))
         .filter(|t| t.overdue(today).is_some() || t.status == Status::Blocked)
-        .map(|t| TaskView::new(data, t, today))
+        .map(|t| TaskView::graded(data, t, today, &windows))
         .collect();
     problems.sort_by(|a, b| {
         b.days_overdue
@@ -250,7 +257,7 @@ pub fn agenda(data: &Data, g: GroupIdx, q: Quarter, today: NaiveDate, lang: Lang
                     let falls_due = *pending_in(t, next.first_day(), next.last_day()).first()?;
                     Some(NextTask {
                         falls_due,
-                        task: TaskView::new(data, t, today),
+                        task: TaskView::graded(data, t, today, &windows),
                     })
                 })
                 .collect();
