@@ -64,6 +64,17 @@ struct ReportJson {
     open: usize,
     overdue: usize,
     blocked: usize,
+    warnings: WarningsJson,
+}
+
+/// Open tasks per warning level (预警).
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+struct WarningsJson {
+    red: usize,
+    yellow: usize,
+    blue: usize,
+    green: usize,
 }
 
 #[derive(Debug, Deserialize)]
