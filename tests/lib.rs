@@ -15,3 +15,4 @@ mod report;
 mod roster;
 mod safety;
 mod tasks;
+mod warnings;

@@ -144,6 +144,25 @@ fn report_counts_the_current_quarter_as_of_today() {
             ("east", [1, 0, 0, 0, 1, 0, 0], Some(0.0)),
         ]
     );
+    // Every task open on 08-20, whatever its due date: [red, yellow, blue, green].
+    let warnings: Vec<[usize; 4]> = r
+        .rows
+        .iter()
+        .map(|row| {
+            let w = &row.warnings;
+            [w.red, w.yellow, w.blue, w.green]
+        })
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            [1, 0, 0, 1],
+            [1, 0, 0, 2],
+            [1, 0, 0, 2],
+            [0, 0, 0, 1],
+            [1, 0, 0, 1]
+        ]
+    );
     assert!(r.rows.iter().all(|row| row.unit.is_none()));
     assert_eq!(r.rows[1].late_tasks, ["WQ-02"]);
     assert_eq!(

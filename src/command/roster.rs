@@ -67,9 +67,9 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
             match format {
                 Format::Json => render::json(out, &report)?,
                 Format::Yaml => render::yaml(out, &report)?,
-                Format::Table | Format::Text => {
-                    out.write_all(person_doc(data, &report, lang, false, ctx.color_stdout).as_bytes())?
-                }
+                Format::Table | Format::Text => out.write_all(
+                    person_doc(data, &report, lang, false, ctx.color_stdout).as_bytes(),
+                )?,
                 // Refused by `pick` above, before the name was looked up.
                 Format::Csv => return Err(PERSON.refuse(format)),
                 Format::Markdown => {
@@ -100,9 +100,8 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
             match format {
                 Format::Json => render::json(out, &report)?,
                 Format::Yaml => render::yaml(out, &report)?,
-                Format::Table | Format::Text => {
-                    out.write_all(unit_doc(data, &report, lang, false, ctx.color_stdout).as_bytes())?
-                }
+                Format::Table | Format::Text => out
+                    .write_all(unit_doc(data, &report, lang, false, ctx.color_stdout).as_bytes())?,
                 // Refused by `pick` above, before the name was looked up.
                 Format::Csv => return Err(UNIT.refuse(format)),
                 Format::Markdown => {
@@ -277,12 +276,7 @@ fn show_grid(report: &roster::RosterShow, lang: Lang) -> Grid<'_> {
 }
 
 /// A person's or unit's tasks; `color` paints the 预警 cells (a table on a terminal).
-fn task_grid<'a>(
-    data: &'a Data,
-    tasks: &'a [TaskView<'a>],
-    lang: Lang,
-    color: bool,
-) -> Grid<'a> {
+fn task_grid<'a>(data: &'a Data, tasks: &'a [TaskView<'a>], lang: Lang, color: bool) -> Grid<'a> {
     let mut grid = Grid::new(
         [L::Id, L::TaskTitle, L::Group, L::Due, L::Status, L::Warning].map(|l| l.get(lang)),
     );

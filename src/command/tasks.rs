@@ -627,6 +627,7 @@ impl View<'_> {
             None => none(),
         };
         fields.push((L::DoneOn, done_on));
+        fields.push((L::Warning, self.warning_word(t).to_owned()));
         let number = |n: Option<i64>| n.map_or_else(none, |n| n.to_string());
         fields.push((L::DaysOverdue, number(t.days_overdue)));
         if self.data.calendar.is_some() {

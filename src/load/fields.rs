@@ -364,10 +364,9 @@ impl<'a, 'i> Fields<'a, 'i> {
             DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
                 Ok(n) => Some(Sp::new(n, span)),
                 Err(_) => {
-                    let diag =
-                        Diagnostic::error(format!("`{key}` in {} is too large", self.what))
-                            .at(self.file, span)
-                            .label("too large a number");
+                    let diag = Diagnostic::error(format!("`{key}` in {} is too large", self.what))
+                        .at(self.file, span)
+                        .label("too large a number");
                     self.error(diag);
                     None
                 }

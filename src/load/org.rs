@@ -311,15 +311,16 @@ fn days(f: &mut Fields<'_, '_>, key: &str) -> Option<super::fields::Sp<u32>> {
                     format!("write 0 or more; {key} = 0 warns only of tasks due today"),
                 )
             } else {
-                ("too many days", format!("write a number of days, like {key} = 15"))
+                (
+                    "too many days",
+                    format!("write a number of days, like {key} = 15"),
+                )
             };
-            let diag = Diagnostic::error(format!(
-                "`{key}` in [org.warnings] cannot be {}",
-                n.value
-            ))
-            .at(f.file, n.span)
-            .label(label)
-            .help(help);
+            let diag =
+                Diagnostic::error(format!("`{key}` in [org.warnings] cannot be {}", n.value))
+                    .at(f.file, n.span)
+                    .label(label)
+                    .help(help);
             f.error(diag);
             None
         }

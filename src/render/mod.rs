@@ -372,6 +372,41 @@ mod tests {
         .prop_map(str::to_owned)
     }
 
+    /// Colour goes around the text of the painted cells only; the padding, and so
+    /// every border, stays where the plain table has it.
+    #[test]
+    fn painted_cells_keep_the_columns_of_the_plain_table() {
+        use super::Color;
+        let mut grid = Grid::new(["编号", "预警", "天数"]);
+        grid.push(["JH-01", "红", "10"]);
+        grid.push(["JH-02", "绿", ""]);
+        grid.push(["JH-03", "", "3"]);
+        let plain = grid.to_table();
+        grid.paint(
+            1,
+            vec![Some(Color::Red), Some(Color::Green), Some(Color::Yellow)],
+        );
+        let painted = grid.to_table();
+        assert!(painted.contains("| \x1b[31m红\x1b[0m   |"), "{painted}");
+        assert!(painted.contains("| \x1b[32m绿\x1b[0m   |"), "{painted}");
+        // An empty cell gets no codes, and the header none either.
+        assert_eq!(painted.matches('\x1b').count(), 4);
+        assert_eq!(
+            painted
+                .replace("\x1b[31m", "")
+                .replace("\x1b[32m", "")
+                .replace("\x1b[0m", ""),
+            plain
+        );
+        // Markdown and CSV never carry colour.
+        assert!(!grid.to_markdown().contains('\x1b'));
+        assert!(
+            !String::from_utf8(grid.to_csv(false).unwrap())
+                .unwrap()
+                .contains('\x1b')
+        );
+    }
+
     proptest! {
         #[test]
         fn tables_match_comfy_table_byte_for_byte(

@@ -286,8 +286,7 @@ pub fn evaluate(
             keys.push(None);
             keys.into_iter()
                 .filter(|&u| {
-                    outcomes.iter().any(|(t, _)| lead(t) == u)
-                        || open.iter().any(|t| lead(t) == u)
+                    outcomes.iter().any(|(t, _)| lead(t) == u) || open.iter().any(|t| lead(t) == u)
                 })
                 .map(|u| EvalRow {
                     key: RowKey::Unit {
