@@ -259,7 +259,9 @@ fn load_warnings(
     let blue = days(&mut f, "blue_days");
     let behind_schedule = f.bool("behind_schedule");
     let yellow_days = yellow.as_ref().map_or(defaults.yellow_days, |y| y.value);
-    if let Some(b) = &blue
+    // A yellow_days already reported as wrong is no default to compare blue with.
+    let yellow_known = yellow.is_some() || !table.contains_key("yellow_days");
+    if let Some(b) = blue.as_ref().filter(|_| yellow_known)
         && b.value <= yellow_days
     {
         let yellow_said = match &yellow {

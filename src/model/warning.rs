@@ -3,7 +3,7 @@
 //! earlier notice, green for on track. The rules come from `[org.warnings]` in
 //! org.toml; the arithmetic lives here, as of a day.
 
-use super::{Calendar, Task};
+use super::{Calendar, Status, Task};
 use chrono::NaiveDate;
 
 /// The level of an open task. Done and cancelled tasks have none (`Option::None`).
@@ -119,17 +119,20 @@ impl WarningWindows {
     /// indicator readings, which tasks do not have yet (issue #14); once they do, it
     /// belongs here, between red and the due-date windows.
     pub fn level(&self, task: &Task) -> Option<Warning> {
-        if task.status.is_closed() {
-            return None;
-        }
-        Some(self.level_of_due(task.next_due()))
+        self.level_of(task.status, task.next_due())
+    }
+
+    /// [`WarningWindows::level`] for a caller that has the task's next due date at
+    /// hand already (a repeating task's takes a walk over its occurrences).
+    pub fn level_of(&self, status: Status, next_due: Option<NaiveDate>) -> Option<Warning> {
+        (!status.is_closed()).then(|| self.level_of_due(next_due))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Holiday, Origin, Repeat, Status, Workday};
+    use crate::model::{Holiday, Origin, Repeat, Workday};
 
     fn date(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

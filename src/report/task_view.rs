@@ -88,6 +88,7 @@ impl<'d> TaskView<'d> {
         windows: &WarningWindows,
     ) -> TaskView<'d> {
         let overdue = task.overdue(today);
+        let next_due = task.next_due();
         let working_days_overdue = match (&data.calendar, overdue) {
             (Some(cal), Some(o)) => Some(cal.working_days_between(o.since, today)),
             _ => None,
@@ -101,7 +102,7 @@ impl<'d> TaskView<'d> {
             owner: task.owner.map(|p| data.person_name(p)),
             start: task.start,
             due: task.due,
-            next_due: task.next_due(),
+            next_due,
             status: task.status.as_str(),
             done_on: task.done_on,
             repeat: task.repeat.map(|r| r.as_str()),
@@ -120,7 +121,7 @@ impl<'d> TaskView<'d> {
             missed: task.repeat.map(|_| overdue.map_or(0, |o| o.missed)),
             working_days_overdue,
             late: task.is_late(),
-            warning: windows.level(task),
+            warning: windows.level_of(task.status, next_due),
             file: &task.origin.file,
             line: task.origin.line,
         }
