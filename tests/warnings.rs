@@ -421,6 +421,14 @@ fn windows_outside_the_calendar_are_said_on_stderr() {
         "{}",
         out.stderr
     );
+    // The evaluation's warning counts were graded the same way.
+    let out = at(Path::new(DATA), &["--today", "2024-12-30", "report"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("calendar.toml does not cover 2025"),
+        "{}",
+        out.stderr
+    );
     // Inside the calendar's year: nothing to say.
     let out = at(
         Path::new(DATA),

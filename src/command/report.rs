@@ -25,7 +25,7 @@ pub fn run(
     by: ReportBy,
     ctx: &Context,
     out: &mut dyn Write,
-    _err: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> Result<Exit, Error> {
     let format = REPORT.pick(ctx)?;
     let loaded = load_data(ctx)?;
@@ -38,6 +38,14 @@ pub fn run(
         ReportBy::Unit => By::Unit,
     };
     let report = evaluation::evaluate(data, q, today, by, L::EvalNoLeadUnit.get(lang));
+    // The warning counts were graded with working days: say so if some fell outside
+    // the calendar's years.
+    let tasks: Vec<&crate::model::Task> = data.tasks.iter().collect();
+    let windows = crate::report::task_view::warning_windows(data, today);
+    super::tasks::warn_uncovered(
+        err,
+        &crate::report::tasks::window_uncovered(data, &tasks, &windows),
+    )?;
     let grid = grid(&report, data.org.warnings.blue_days.is_some(), lang);
     match format {
         Format::Json => render::json(out, &report)?,

@@ -508,17 +508,27 @@ pub fn uncovered_years(data: &Data, tasks: &[&Task], windows: &WarningWindows) -
     let mut years = BTreeSet::new();
     let today = windows.today;
     if let Some(cal) = &data.calendar {
-        let mut graded = false;
         for t in tasks.iter().filter(|t| !t.status.is_closed()) {
-            match t.overdue(today) {
-                Some(o) => uncovered(cal, o.since, today, &mut years),
-                None => graded |= t.next_due().is_some(),
+            if let Some(o) = t.overdue(today) {
+                uncovered(cal, o.since, today, &mut years);
             }
         }
-        if graded {
-            let last = windows.blue_through.unwrap_or(windows.yellow_through);
-            uncovered(cal, today, last.max(windows.yellow_through), &mut years);
-        }
+    }
+    years.extend(window_uncovered(data, tasks, windows));
+    years.into_iter().collect()
+}
+
+/// The years, outside the calendar, that the warning windows reach into, when they
+/// graded any of these tasks (one open, with a due date not yet passed).
+pub fn window_uncovered(data: &Data, tasks: &[&Task], windows: &WarningWindows) -> Vec<i32> {
+    let mut years = BTreeSet::new();
+    let today = windows.today;
+    let graded = tasks
+        .iter()
+        .any(|t| !t.status.is_closed() && t.next_due().is_some_and(|d| d >= today));
+    if let (Some(cal), true) = (&data.calendar, graded) {
+        let last = windows.blue_through.unwrap_or(windows.yellow_through);
+        uncovered(cal, today, last.max(windows.yellow_through), &mut years);
     }
     years.into_iter().collect()
 }
