@@ -126,6 +126,9 @@ pub struct Filters {
     /// Only tasks due after this date
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub due_after: Option<NaiveDate>,
+    /// Only open tasks at this warning level (预警): red, yellow, blue, green
+    #[arg(long, value_name = "LEVEL")]
+    pub warning: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

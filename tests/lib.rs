@@ -19,3 +19,4 @@ mod report;
 mod roster;
 mod safety;
 mod tasks;
+mod warnings;

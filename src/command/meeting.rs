@@ -10,6 +10,7 @@ use crate::model::{Cadence, Data, Lang, Quarter, Status};
 use crate::render::{self, Grid, ics, markdown_cell, text::one_line};
 use crate::report::agenda::{self, Agenda, PersonRef};
 use crate::report::meetings::{self, MeetingList};
+use crate::report::warning_counts::WarningCounts;
 use crate::report::{lookup, task_view::TaskView};
 use crate::{Error, Exit};
 use chrono::{Datelike, NaiveDate};
@@ -389,6 +390,7 @@ fn agenda_doc(data: &Data, a: &Agenda, lang: Lang, markdown: bool) -> String {
                 ("blocked", &num(r.blocked)),
             ],
         ));
+        doc.detail(&warning_figures(data, &r.warnings, lang));
     }
 
     // 3. Problems.
@@ -447,6 +449,25 @@ fn agenda_doc(data: &Data, a: &Agenda, lang: Lang, markdown: bool) -> String {
         doc.s.pop();
     }
     doc.s
+}
+
+/// `预警：红色 1 项、黄色 0 项、绿色 3 项`: blue only when the org uses it, since a
+/// count that is always 0 would read as news.
+pub(crate) fn warning_figures(data: &Data, w: &WarningCounts, lang: Lang) -> String {
+    let template = if data.org.warnings.blue_days.is_some() {
+        L::AgendaWarningsBlue
+    } else {
+        L::AgendaWarnings
+    };
+    fill(
+        template.get(lang),
+        &[
+            ("red", &w.red.to_string()),
+            ("yellow", &w.yellow.to_string()),
+            ("blue", &w.blue.to_string()),
+            ("green", &w.green.to_string()),
+        ],
+    )
 }
 
 /// One problem: the task, who leads and owns it, how late it is, and its latest note

@@ -224,6 +224,17 @@ impl<'a, 'i> Fields<'a, 'i> {
             };
         } else if expected == "a list of strings" && found.is_str() {
             diag = diag.help(format!("put it in brackets: {key} = [\"…\"]"));
+        } else if let DeValue::String(text) = found {
+            // `yellow_days = "3"`, `behind_schedule = "true"`: the quotes are the slip.
+            let text = text.trim();
+            let unquoted = match expected {
+                "a whole number" => text.parse::<i64>().is_ok(),
+                "true or false" => text == "true" || text == "false",
+                _ => false,
+            };
+            if unquoted {
+                diag = diag.help(format!("remove the quotes: {key} = {text}"));
+            }
         }
         self.error(diag);
     }
@@ -360,6 +371,51 @@ impl<'a, 'i> Fields<'a, 'i> {
             return None;
         }
         self.date(key)
+    }
+
+    /// A whole number. A fraction, or a number too large for 64 bits, is reported.
+    pub fn int(&mut self, key: &str) -> Option<Sp<i64>> {
+        let (value, span) = self.raw(key)?;
+        match value {
+            DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
+                Ok(n) => Some(Sp::new(n, span)),
+                Err(_) => {
+                    let diag = Diagnostic::error(format!("`{key}` in {} is too large", self.what))
+                        .at(self.file, span)
+                        .label("too large a number");
+                    self.error(diag);
+                    None
+                }
+            },
+            DeValue::Float(f) => {
+                let diag = Diagnostic::error(format!(
+                    "`{key}` in {} must be a whole number, not {}",
+                    self.what,
+                    f.as_str()
+                ))
+                .at(self.file, span)
+                .label("not a whole number")
+                .help(format!("write a whole number, like {key} = 3"));
+                self.error(diag);
+                None
+            }
+            other => {
+                self.type_error(key, "a whole number", other, span);
+                None
+            }
+        }
+    }
+
+    /// `true` or `false`.
+    pub fn bool(&mut self, key: &str) -> Option<Sp<bool>> {
+        let (value, span) = self.raw(key)?;
+        match value {
+            DeValue::Boolean(b) => Some(Sp::new(*b, span)),
+            other => {
+                self.type_error(key, "true or false", other, span);
+                None
+            }
+        }
     }
 
     /// A string that must be one of `choices` (by its text); reports the choices.

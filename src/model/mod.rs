@@ -10,6 +10,7 @@ mod meeting;
 mod org;
 mod quarter;
 mod task;
+mod warning;
 
 pub use calendar::{Calendar, Holiday, Workday};
 pub use group::{Cadence, Group, GroupKind, Role, RoleTitles, Seat};
@@ -17,6 +18,7 @@ pub use meeting::{Directive, Meeting};
 pub use org::{Lang, Org, Person, Unit, UnitKind};
 pub use quarter::Quarter;
 pub use task::{Repeat, Status, Task, Tasks, Update};
+pub use warning::{Warning, WarningRules, WarningWindows};
 
 /// The first day wg handles: dates in the files and on the command line lie in
 /// 0001-01-01..=9999-12-31, the years a TOML date (and ISO 8601 without a sign) can

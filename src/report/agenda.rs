@@ -13,14 +13,17 @@
 //!   everything under it, and the problems cover G's whole subtree.
 //! - Progress figures are as of the as-of date: tasks due in the quarter (done / total),
 //!   tasks done in the quarter (by `done_on`), open tasks (any due date), of which
-//!   overdue and blocked.
+//!   overdue and blocked, and the open tasks per warning level (预警).
 
 use super::evaluation::{outcome, pending_in};
 use super::roster::{self, SeatView};
-use super::task_view::TaskView;
-use super::tasks::overdue_uncovered;
+use super::task_view::{TaskView, warning_windows};
+use super::tasks::uncovered_years;
+use super::warning_counts::WarningCounts;
 use crate::i18n;
-use crate::model::{Cadence, Data, GroupIdx, GroupKind, Lang, Quarter, Role, Status, Task};
+use crate::model::{
+    Cadence, Data, GroupIdx, GroupKind, Lang, Quarter, Role, Status, Task, WarningWindows,
+};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -68,6 +71,8 @@ pub struct ProgressReport {
     pub open: usize,
     pub overdue: usize,
     pub blocked: usize,
+    /// The open tasks per warning level, as of the as-of date.
+    pub warnings: WarningCounts,
 }
 
 /// A task of the next stage, with the due date that falls in the next quarter.
@@ -199,7 +204,7 @@ fn progress(
     child: GroupIdx,
     tasks: &[&Task],
     q: Quarter,
-    today: NaiveDate,
+    (today, windows): (NaiveDate, &WarningWindows),
     lang: Lang,
 ) -> ProgressReport {
     let outcomes: Vec<_> = tasks
@@ -220,6 +225,7 @@ fn progress(
         open: open.len(),
         overdue: open.iter().filter(|t| t.overdue(today).is_some()).count(),
         blocked: open.iter().filter(|t| t.status == Status::Blocked).count(),
+        warnings: WarningCounts::of(open.iter().map(|t| **t), windows),
     }
 }
 
@@ -242,6 +248,7 @@ pub fn agenda(data: &Data, g: GroupIdx, q: Quarter, today: NaiveDate, lang: Lang
         .collect();
     directives.sort_by_key(|d| d.date);
 
+    let windows = warning_windows(data, today);
     // Every task sorted once into the group that owns it, and into the branch of G
     // (the child of G, or G itself) it lies under.
     let branch = branches(data, g);
@@ -263,7 +270,7 @@ pub fn agenda(data: &Data, g: GroupIdx, q: Quarter, today: NaiveDate, lang: Lang
         .into_iter()
         .map(|c| {
             let tasks = by_branch.get(c).map_or(&[][..], Vec::as_slice);
-            progress(data, c, tasks, q, today, lang)
+            progress(data, c, tasks, q, (today, &windows), lang)
         })
         .collect();
 
@@ -273,10 +280,17 @@ pub fn agenda(data: &Data, g: GroupIdx, q: Quarter, today: NaiveDate, lang: Lang
         .filter(|t| branch_of(t).is_some())
         .filter(|t| t.overdue(today).is_some() || t.status == Status::Blocked)
         .collect();
-    let uncovered_years = overdue_uncovered(data, &problem_tasks, today);
+    // The years counted Monday to Friday: for the overdue problems, and for the
+    // warning levels of the whole subtree counted in the progress reports.
+    let subtree: Vec<&Task> = data
+        .tasks
+        .iter()
+        .filter(|t| branch_of(t).is_some())
+        .collect();
+    let uncovered_years = uncovered_years(data, &subtree, &windows);
     let mut problems: Vec<TaskView> = problem_tasks
         .into_iter()
-        .map(|t| TaskView::new(data, t, today))
+        .map(|t| TaskView::graded(data, t, today, &windows))
         .collect();
     problems.sort_by(|a, b| {
         b.days_overdue
@@ -302,7 +316,7 @@ pub fn agenda(data: &Data, g: GroupIdx, q: Quarter, today: NaiveDate, lang: Lang
                     let falls_due = *pending_in(t, next.first_day(), next.last_day()).first()?;
                     Some(NextTask {
                         falls_due,
-                        task: TaskView::new(data, t, today),
+                        task: TaskView::graded(data, t, today, &windows),
                     })
                 })
                 .collect();
