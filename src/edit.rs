@@ -69,6 +69,8 @@ pub struct Outcome {
     pub changes: Vec<Changed>,
     /// The organisation: its language is the default of the line printed.
     pub org: Org,
+    /// What the user should know about how it was done (a hard link broken).
+    pub warnings: Vec<String>,
 }
 
 /// Parses a status typed on the command line; returns it with the canonical word in
@@ -105,24 +107,59 @@ pub fn parse_status(typed: &str) -> Result<(Status, &'static str), Error> {
 /// Applies a change to task `id` of the data directory `dir`. `today` gives the as-of
 /// date once the org (and so its time zone) is known.
 ///
-/// Holds the directory's lock from the first read to the rename. Refuses (and writes
+/// Holds the locks (see [`Locks`]) from the first read to the rename. Refuses (and writes
 /// nothing) when the data does not load, the task is unknown, the change makes no sense
-/// for the task, or the new file would not validate.
+/// for the task, or the new file would not validate. When another program writes the
+/// file meanwhile (an editor saving, a `git pull`), the edit starts again from what it
+/// wrote, so that its write is never lost; a file that keeps changing for
+/// [`LOCK_TIMEOUT`] is left alone with an error.
 pub fn apply(
     dir: &Path,
     id: &str,
     change: &Change,
     today: &dyn Fn(&Org) -> NaiveDate,
 ) -> Result<Outcome, Error> {
-    let _lock = lock(dir, LOCK_TIMEOUT)?;
-    let loaded = load::load(dir).map_err(Error::Data)?;
+    let mut locks = Locks::take(dir)?;
+    let started = Instant::now();
+    loop {
+        match attempt(dir, id, change, today, &mut locks)? {
+            Attempt::Done(outcome) => return Ok(outcome),
+            Attempt::Again { shown } if started.elapsed() >= LOCK_TIMEOUT => {
+                return Err(Error::Other(anyhow!(
+                    "{shown} kept changing while wg was editing it (another program is writing it); nothing was written. \
+                     Let that program finish, then run the command again"
+                )));
+            }
+            Attempt::Again { .. } => {}
+        }
+    }
+}
+
+/// How one go at an edit ended.
+enum Attempt {
+    Done(Outcome),
+    /// The file changed under the edit (or a lock had to be let go for a moment): read
+    /// everything again and start over.
+    Again {
+        shown: String,
+    },
+}
+
+fn attempt(
+    dir: &Path,
+    id: &str,
+    change: &Change,
+    today: &dyn Fn(&Org) -> NaiveDate,
+    locks: &mut Locks,
+) -> Result<Attempt, Error> {
+    let mut loaded = load::load(dir).map_err(Error::Data)?;
     let task = find_task(&loaded, id)?.clone();
     let today = today(&loaded.data.org);
     let plan = plan(&task, change, today)?;
     let source = loaded
         .sources
         .iter()
-        .find(|s| s.rel == task.origin.file)
+        .position(|s| s.rel == task.origin.file)
         .ok_or_else(|| {
             anyhow!(
                 "task {} comes from {} but that file was not read",
@@ -130,23 +167,27 @@ pub fn apply(
                 task.origin.file.display()
             )
         })?;
-    let shown = source.shown.clone();
-    let outcome = Outcome {
+    let shown = loaded
+        .sources
+        .get(source)
+        .map_or_else(String::new, |s| s.shown.clone());
+    let mut outcome = Outcome {
         id: task.id.clone(),
         file: shown.clone(),
         changes: plan.changes.clone(),
         org: loaded.data.org.clone(),
+        warnings: Vec::new(),
     };
     if plan.is_noop() {
-        return Ok(outcome);
+        return Ok(Attempt::Done(outcome));
     }
 
     let path = dir.join(&task.origin.file);
-    let (bom, text) = read_file(&path)?;
-    if text != source.text {
-        return Err(Error::Other(anyhow!(
-            "{shown} changed while wg was editing it (another program wrote it); nothing was written. Run the command again"
-        )));
+    let real = path
+        .canonicalize()
+        .with_context(|| format!("cannot resolve {}", path.display()))?;
+    if !locks.cover(&real)? {
+        return Ok(Attempt::Again { shown });
     }
     let next_line = loaded
         .data
@@ -155,15 +196,37 @@ pub fn apply(
         .filter(|t| t.origin.file == task.origin.file && t.origin.line > task.origin.line)
         .map(|t| t.origin.line)
         .min();
-    // Only one copy of the data at a time: a 100,000-task directory is big.
+    // Only one copy of the data at a time: a 100,000-task directory is big. The text the
+    // loader read is kept (not copied) to compare the file with until the rename.
+    let text = loaded
+        .sources
+        .get_mut(source)
+        .map(|s| std::mem::take(&mut s.text))
+        .unwrap_or_default();
     drop(loaded);
-    let new_text = edit_text(&text, &task, next_line, &plan).map_err(|e| {
+    let Some(found) = Found::read(&real, text)? else {
+        return Ok(Attempt::Again { shown });
+    };
+    if found.links > 1 {
+        outcome.warnings.push(format!(
+            "{shown} had {} hard links; the edit wrote a new file in its place, so the other links still hold the old text",
+            found.links
+        ));
+    }
+    // Further byte-order marks (the loader drops the first) are kept, not edited.
+    let body = found.text.trim_start_matches('\u{FEFF}');
+    let marks = found
+        .text
+        .get(..found.text.len() - body.len())
+        .unwrap_or("");
+    let new_body = edit_text(body, &task, next_line, &plan).map_err(|e| {
         Error::Other(e.context(format!(
             "cannot edit task {} in {shown}; nothing was written. Edit the file by hand",
             task.id
         )))
     })?;
-    drop(text);
+    let new_text = format!("{marks}{new_body}");
+    drop(new_body);
 
     let reloaded = validate(dir, &task.origin.file, new_text, &task.id, &shown)?;
     check_result(&reloaded, &task, &plan).map_err(|e| {
@@ -177,13 +240,22 @@ pub fn apply(
         .iter()
         .find(|s| s.rel == task.origin.file)
         .map_or("", |s| s.text.as_str());
-    write_atomic(&path, bom, new_text).map_err(|e| {
-        Error::Other(e.context(format!(
-            "the edit of task {} was not written and {shown} is unchanged",
-            task.id
-        )))
-    })?;
-    Ok(outcome)
+    let replaced =
+        write_atomic(&real, &found, &[found.head, new_text.as_bytes()]).map_err(|e| {
+            Error::Other(e.context(format!(
+                "the edit of task {} was not written and {shown} is unchanged",
+                task.id
+            )))
+        })?;
+    match replaced {
+        Replaced::Done => Ok(Attempt::Done(outcome)),
+        Replaced::Changed => Ok(Attempt::Again { shown }),
+        Replaced::Late(lost) => {
+            let ours = [found.head, new_text.as_bytes()].concat();
+            put_back(&real, &ours, lost, &shown)?;
+            Ok(Attempt::Again { shown })
+        }
+    }
 }
 
 /// Loads the data directory with `rel` replaced by `new_text`; an error says that the
@@ -345,19 +417,6 @@ fn add_note(p: &mut Plan, text: &str, today: NaiveDate) -> Result<(), Error> {
     Ok(())
 }
 
-/// Reads a file as UTF-8 text; says whether it started with a byte-order mark (which is
-/// kept on writing, but not given to the TOML parser).
-fn read_file(path: &Path) -> Result<(bool, String), Error> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let (bom, body) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(body) => (true, body.to_vec()),
-        None => (false, bytes),
-    };
-    let text =
-        String::from_utf8(body).map_err(|_| anyhow!("{} is not valid UTF-8", path.display()))?;
-    Ok((bom, text))
-}
-
 /// The whole file's new text: the task's chunk (its header line up to the next task's
 /// header line, or the end) is parsed alone, edited and spliced back, so the rest of the
 /// file is never even re-rendered. Falls back to the whole file when the task is not
@@ -403,23 +462,20 @@ fn line_start(text: &str, line: usize) -> Option<usize> {
 
 /// Edits the TOML text `old` (a chunk or a whole file) that holds task `id`.
 fn edit_chunk(old: &str, id: &str, plan: &Plan) -> anyhow::Result<String> {
-    // toml_edit writes "\n" after every line; a file written with "\r\n" throughout keeps
-    // its line endings by converting back. Mixed files are left as toml_edit writes them.
-    let crlf = old.contains("\r\n") && !old.replace("\r\n", "").contains('\n');
-    let render = |doc: &DocumentMut| {
-        let s = doc.to_string();
-        if crlf {
-            s.replace("\r\n", "\n").replace('\n', "\r\n")
-        } else {
-            s
-        }
-    };
-    let mut doc: DocumentMut = old
+    // toml_edit writes "\n" after every line, the last one too. It is given the lines
+    // with "\n" after each, and the lines that come out get the file's endings back.
+    let old_lines = lines_with_endings(old);
+    let mut lf = String::with_capacity(old.len() + 1);
+    for (line, _) in &old_lines {
+        lf.push_str(line);
+        lf.push('\n');
+    }
+    let mut doc: DocumentMut = lf
         .parse()
         .context("toml_edit cannot parse the task's table")?;
     // toml_edit reproduces what it parsed byte for byte in every case we know of; should
     // it not, an edit would change lines it has no business changing. Refuse instead.
-    if render(&doc) != old {
+    if doc.to_string() != lf {
         return Err(anyhow!("toml_edit would reformat the task's lines"));
     }
     let table = find_table(&mut doc, id)?;
@@ -440,7 +496,166 @@ fn edit_chunk(old: &str, id: &str, plan: &Plan) -> anyhow::Result<String> {
     if let Some(update) = &plan.note {
         append_note(table, update)?;
     }
-    Ok(render(&doc))
+    restore_endings(&old_lines, &doc.to_string())
+}
+
+/// How a line ends: "\n", "\r\n", or not at all (the last line of a file saved without a
+/// final newline, as Notepad and many editors save).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Eol {
+    Lf,
+    CrLf,
+    Missing,
+}
+
+impl Eol {
+    fn as_str(self) -> &'static str {
+        match self {
+            Eol::Lf => "\n",
+            Eol::CrLf => "\r\n",
+            Eol::Missing => "",
+        }
+    }
+}
+
+/// The lines of `text`, each without its ending, and the ending.
+fn lines_with_endings(text: &str) -> Vec<(&str, Eol)> {
+    text.split_inclusive('\n')
+        .map(|line| {
+            if let Some(l) = line.strip_suffix("\r\n") {
+                (l, Eol::CrLf)
+            } else if let Some(l) = line.strip_suffix('\n') {
+                (l, Eol::Lf)
+            } else {
+                (line, Eol::Missing)
+            }
+        })
+        .collect()
+}
+
+/// Cells of the table that pairs the lines of a changed stretch of a file with mixed
+/// line endings: 4 M (16 MB), far more than the lines one task's edit changes.
+const MAX_PAIRING: usize = 4_000_000;
+
+/// `new` (toml_edit's "\n"-ended text) with the line endings of the text it was made
+/// from: every line the edit kept keeps its own ending, a changed line takes the ending
+/// of the line in its place, and an added line the ending most of the lines have. A text
+/// without a final newline still has none; the line that was last gets one if lines
+/// now follow it.
+fn restore_endings(old: &[(&str, Eol)], new: &str) -> anyhow::Result<String> {
+    let new_lines: Vec<&str> = new
+        .split_inclusive('\n')
+        .map(|l| l.strip_suffix('\n').unwrap_or(l))
+        .collect();
+    let crlf = old.iter().filter(|(_, e)| *e == Eol::CrLf).count();
+    let lf = old.iter().filter(|(_, e)| *e == Eol::Lf).count();
+    let usual = if crlf > lf { Eol::CrLf } else { Eol::Lf };
+    let mut endings = if crlf == 0 || lf == 0 {
+        vec![usual; new_lines.len()]
+    } else {
+        paired_endings(old, &new_lines, usual)?
+    };
+    for e in &mut endings {
+        if *e == Eol::Missing {
+            *e = usual;
+        }
+    }
+    if old.last().is_some_and(|(_, e)| *e == Eol::Missing)
+        && let Some(last) = endings.last_mut()
+    {
+        *last = Eol::Missing;
+    }
+    let mut out = String::with_capacity(new.len() + crlf + 2);
+    for (line, eol) in new_lines.iter().zip(&endings) {
+        out.push_str(line);
+        out.push_str(eol.as_str());
+    }
+    Ok(out)
+}
+
+/// The ending of each new line, for a text that mixes "\r\n" and "\n": the lines alike
+/// at the start and at the end are the same lines; in between, a longest common
+/// subsequence pairs the lines the edit kept, and the new lines between two kept ones
+/// take the endings of the old lines there, in order, then `usual`.
+fn paired_endings(old: &[(&str, Eol)], new: &[&str], usual: Eol) -> anyhow::Result<Vec<Eol>> {
+    let mut out = vec![usual; new.len()];
+    let same = |i: usize, j: usize| old.get(i).map(|(l, _)| *l) == new.get(j).copied();
+    let prefix = (0..old.len().min(new.len()))
+        .take_while(|&i| same(i, i))
+        .count();
+    let suffix = (0..old.len().min(new.len()) - prefix)
+        .take_while(|&k| same(old.len() - 1 - k, new.len() - 1 - k))
+        .count();
+    let ending = |i: usize| old.get(i).map_or(usual, |(_, e)| *e);
+    for (i, slot) in out.iter_mut().enumerate().take(prefix) {
+        *slot = ending(i);
+    }
+    for k in 0..suffix {
+        if let Some(slot) = out.get_mut(new.len() - 1 - k) {
+            *slot = ending(old.len() - 1 - k);
+        }
+    }
+    // The stretch in between: old lines prefix..a_end, new lines prefix..b_end.
+    let (a, b) = (old.len() - suffix - prefix, new.len() - suffix - prefix);
+    let cells = (a + 1)
+        .checked_mul(b + 1)
+        .filter(|c| *c <= MAX_PAIRING)
+        .ok_or_else(|| {
+            anyhow!(
+                "the file mixes CRLF and LF line endings, and this edit changes too many lines to keep each line's own; \
+                 save the file with one kind of line ending (most editors can) and run the command again"
+            )
+        })?;
+    // lcs[i * (b + 1) + j]: the longest common subsequence of old lines i.. and new lines
+    // j.. of the stretch.
+    let mut lcs = vec![0u32; cells];
+    let at = |i: usize, j: usize| i * (b + 1) + j;
+    for i in (0..a).rev() {
+        for j in (0..b).rev() {
+            let v = if same(prefix + i, prefix + j) {
+                lcs.get(at(i + 1, j + 1)).map_or(0, |v| v + 1)
+            } else {
+                let down = lcs.get(at(i + 1, j)).copied().unwrap_or(0);
+                let right = lcs.get(at(i, j + 1)).copied().unwrap_or(0);
+                down.max(right)
+            };
+            if let Some(cell) = lcs.get_mut(at(i, j)) {
+                *cell = v;
+            }
+        }
+    }
+    // Walk the table; `gap` holds where the current run of unpaired lines began.
+    let (mut i, mut j) = (0, 0);
+    let mut gap = (0, 0);
+    let fill_gap = |gap: (usize, usize), i: usize, j: usize, out: &mut Vec<Eol>| {
+        for (t, nj) in (gap.1..j).enumerate() {
+            let e = if gap.0 + t < i {
+                ending(prefix + gap.0 + t)
+            } else {
+                usual
+            };
+            if let Some(slot) = out.get_mut(prefix + nj) {
+                *slot = e;
+            }
+        }
+    };
+    while i < a && j < b {
+        if same(prefix + i, prefix + j) {
+            fill_gap(gap, i, j, &mut out);
+            if let Some(slot) = out.get_mut(prefix + j) {
+                *slot = ending(prefix + i);
+            }
+            i += 1;
+            j += 1;
+            gap = (i, j);
+        } else if lcs.get(at(i + 1, j)) >= lcs.get(at(i, j + 1)) {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    fill_gap(gap, a, b, &mut out);
+    Ok(out)
 }
 
 /// The word for `status` in the language of the task's current status value: a task
@@ -633,33 +848,300 @@ fn check_result(reloaded: &Loaded, before: &Task, plan: &Plan) -> anyhow::Result
     }
 }
 
-/// Replaces `path`'s content atomically: a temporary file beside the target, fsync,
-/// rename over it, fsync the directory (a crash leaves the old file or the new one,
-/// never half of either; at worst a stray `.NAME.XXXXXX` temporary file). The file's mode is kept. A symlink is followed
-/// first, so the target is replaced and the link stays a link.
-fn write_atomic(path: &Path, bom: bool, text: &str) -> anyhow::Result<()> {
-    let target: PathBuf = path
-        .canonicalize()
-        .with_context(|| format!("cannot resolve {}", path.display()))?;
+/// The task file as the edit found it, under the locks: what it must still hold when the
+/// new text replaces it.
+struct Found {
+    /// The file as opened then, kept open: a write into it by another program, even one
+    /// that lands after the rename, shows here.
+    file: File,
+    meta: std::fs::Metadata,
+    /// How many names the file has (hard links).
+    links: u64,
+    /// A byte-order mark (kept on writing, not given to the parser), or nothing.
+    head: &'static [u8],
+    /// The rest, as the loader read it.
+    text: String,
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+impl Found {
+    /// Reads `real`; `None` when it no longer holds `text`, what the loader read from it.
+    fn read(real: &Path, text: String) -> anyhow::Result<Option<Found>> {
+        let (file, meta, bytes) = read_with_meta(real)?;
+        let head = if bytes.starts_with(BOM) { BOM } else { b"" };
+        if bytes.get(head.len()..) != Some(text.as_bytes()) {
+            return Ok(None);
+        }
+        #[cfg(unix)]
+        let links = std::os::unix::fs::MetadataExt::nlink(&meta);
+        #[cfg(not(unix))]
+        let links = 1;
+        Ok(Some(Found {
+            file,
+            meta,
+            links,
+            head,
+            text,
+        }))
+    }
+
+    fn holds(&self, bytes: &[u8]) -> bool {
+        bytes.strip_prefix(self.head) == Some(self.text.as_bytes())
+    }
+
+    /// Whether `real` is still the file the edit found, with the same bytes: another
+    /// program may have written it (in place, or by putting a new file there) at any
+    /// moment, and what it wrote must not be replaced unseen.
+    fn unchanged(&self, real: &Path) -> anyhow::Result<bool> {
+        let (_, meta, bytes) = read_with_meta(real)?;
+        Ok(same_file(&meta, &self.meta) && self.holds(&bytes))
+    }
+
+    /// After the rename: the old file's bytes if another program wrote into it after
+    /// the last look (it had opened it before the rename), else `None`.
+    fn written_late(&self) -> anyhow::Result<Option<Vec<u8>>> {
+        use std::io::{Read as _, Seek as _};
+        let read_back = || -> std::io::Result<Vec<u8>> {
+            let mut file = &self.file;
+            file.rewind()?;
+            let mut bytes = Vec::with_capacity(self.head.len() + self.text.len());
+            file.read_to_end(&mut bytes)?;
+            Ok(bytes)
+        };
+        let bytes = read_back().context("cannot read the old file back after replacing it")?;
+        Ok((!self.holds(&bytes)).then_some(bytes))
+    }
+}
+
+/// The file opened, its metadata and its bytes.
+fn read_with_meta(path: &Path) -> anyhow::Result<(File, std::fs::Metadata, Vec<u8>)> {
+    use std::io::Read as _;
+    let read = || -> std::io::Result<_> {
+        let mut file = File::open(path)?;
+        let meta = file.metadata()?;
+        let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+        file.read_to_end(&mut bytes)?;
+        Ok((file, meta, bytes))
+    };
+    read().with_context(|| format!("cannot read {}", path.display()))
+}
+
+#[cfg(unix)]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    (a.dev(), a.ino()) == (b.dev(), b.ino())
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
+    true
+}
+
+/// What became of a replace.
+#[derive(Debug)]
+enum Replaced {
+    /// The new bytes are in place.
+    Done,
+    /// Nothing was written: the file was no longer what the edit found.
+    Changed,
+    /// The new bytes are in place, but another program wrote into the old file between
+    /// the last look and the rename, so the new file lacks that write: the old file's
+    /// bytes now.
+    Late(Vec<u8>),
+}
+
+/// Replaces `target` (a real path, no symlink) with `parts` atomically: a temporary file
+/// beside it, fsync, rename over it, fsync the directory (a crash leaves the old file or
+/// the new one, never half of either; at worst a stray `.NAME.XXXXXX` temporary file).
+/// The file's mode is kept. A hard link to the old file keeps the old text.
+///
+/// Writes nothing when the file is no longer what the edit found: the last look is
+/// taken after the new file is on disk, just before the rename.
+fn write_atomic(target: &Path, found: &Found, parts: &[&[u8]]) -> anyhow::Result<Replaced> {
+    ignore_file_size_signal();
     let mut file = atomic_write_file::AtomicWriteFile::options()
-        .open(&target)
+        .open(target)
         .with_context(|| {
             format!(
                 "cannot create a temporary file beside {}; check that its directory is writable",
                 target.display()
             )
         })?;
-    let bom: &[u8] = if bom { b"\xEF\xBB\xBF" } else { b"" };
-    file.write_all(bom)
-        .and_then(|()| file.write_all(text.as_bytes()))
+    // On failure `file` is dropped, which removes the temporary file.
+    parts
+        .iter()
+        .try_for_each(|part| file.write_all(part))
+        .and_then(|()| file.sync_all())
         .with_context(|| format!("cannot write the new {}", target.display()))?;
-    // commit() fsyncs the file, renames it over the target and fsyncs the directory.
+    if !found.unchanged(target)? {
+        return Ok(Replaced::Changed);
+    }
+    // commit() fsyncs the file (done above, so nothing is left to do), renames it over
+    // the target and fsyncs the directory.
     file.commit()
         .with_context(|| format!("cannot replace {}", target.display()))?;
-    Ok(())
+    Ok(match found.written_late()? {
+        None => Replaced::Done,
+        Some(bytes) => Replaced::Late(bytes),
+    })
 }
 
-/// An exclusive lock on `<dir>/.wg.lock`, held until dropped.
+/// Puts back what another program wrote into the old file at the moment of the rename
+/// (`lost`), with anything written to the new file since (which starts with `ours`), so
+/// that the edit can be done again on top of it. When the file has been rewritten
+/// meanwhile, `lost` is saved beside it instead and the error says where.
+fn put_back(real: &Path, ours: &[u8], lost: Vec<u8>, shown: &str) -> Result<(), Error> {
+    let mut lost = lost;
+    for _ in 0..8 {
+        let (file, meta, current) = read_with_meta(real)?;
+        let Some(extra) = current.strip_prefix(ours) else {
+            break;
+        };
+        let extra = extra.to_vec();
+        let Ok(text) = String::from_utf8(current) else {
+            break;
+        };
+        let now = Found {
+            file,
+            meta,
+            links: 1,
+            head: b"",
+            text,
+        };
+        match write_atomic(real, &now, &[&lost, &extra])? {
+            Replaced::Done => return Ok(()),
+            Replaced::Changed => {}
+            Replaced::Late(again) => {
+                lost = again;
+                break;
+            }
+        }
+    }
+    Err(rescue(real, &lost, shown))
+}
+
+/// Saves bytes that could not be put back into `real` as `NAME.wg-rescued-N` beside it
+/// (never read as data: the name does not end in `.toml`); the error names it.
+fn rescue(real: &Path, bytes: &[u8], shown: &str) -> Error {
+    let name = real
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    for n in 1..=100 {
+        let path = real.with_file_name(format!("{name}.wg-rescued-{n}"));
+        match OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(mut file) => {
+                let saved = file.write_all(bytes).and_then(|()| file.sync_all());
+                return Error::Other(match saved {
+                    Ok(()) => anyhow!(
+                        "another program wrote {shown} while wg was replacing it with this edit, and {shown} was changed again \
+                         before wg could put that write back; it is saved in {}. Compare it with {shown}, merge by hand, \
+                         then run the command again if the edit is missing",
+                        path.display()
+                    ),
+                    Err(e) => anyhow!(
+                        "another program wrote {shown} while wg was replacing it with this edit, and wg could not save that write ({e}); \
+                         check {shown} by hand"
+                    ),
+                });
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => {
+                return Error::Other(anyhow!(
+                    "another program wrote {shown} while wg was replacing it with this edit, and wg could not save that write in {} ({e}); \
+                     check {shown} by hand",
+                    path.display()
+                ));
+            }
+        }
+    }
+    Error::Other(anyhow!(
+        "another program wrote {shown} while wg was replacing it with this edit, and wg could not save that write \
+         (100 rescued copies are there already); check {shown} by hand"
+    ))
+}
+
+/// A file-size limit (`ulimit -f`) that a write goes past sends SIGXFSZ, whose default
+/// kills wg half way through writing the temporary file and leaves it behind. Ignored,
+/// the write fails with EFBIG, as on a full disk, and the temporary file is removed.
+#[cfg(unix)]
+#[allow(unsafe_code)]
+fn ignore_file_size_signal() {
+    // SAFETY: `signal` with SIG_IGN installs no handler, so no code of ours runs in a
+    // signal context; it only sets how this process takes SIGXFSZ, which nothing else in
+    // wg relies on. The previous disposition it returns is not needed.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
+}
+
+#[cfg(not(unix))]
+fn ignore_file_size_signal() {}
+
+/// The locks an edit holds from its first read to the rename: the data directory's
+/// `.wg.lock`, which every `wg` editing that directory takes, and the `.wg.lock` beside
+/// the real file being edited when that is in another directory (a task file in
+/// `tasks/`, or one a symlink leads to). The second makes two data directories that
+/// share a task file through symlinks take turns on it.
+///
+/// No `wg` waits for a lock while holding one that comes after it in path order, so two
+/// of them cannot wait for each other.
+struct Locks {
+    dir: PathBuf,
+    /// The data directory's lock, and its real path.
+    held: Option<DirLock>,
+    dir_lock: PathBuf,
+    /// The lock beside the real file, when that is another lock file.
+    beside: Option<(PathBuf, DirLock)>,
+}
+
+impl Locks {
+    fn take(dir: &Path) -> Result<Locks, Error> {
+        let held = lock(dir, LOCK_TIMEOUT)?;
+        let dir_lock = dir
+            .join(LOCK_FILE)
+            .canonicalize()
+            .with_context(|| format!("cannot resolve {}", dir.join(LOCK_FILE).display()))?;
+        Ok(Locks {
+            dir: dir.to_path_buf(),
+            held: Some(held),
+            dir_lock,
+            beside: None,
+        })
+    }
+
+    /// Makes sure the lock beside `real` (a canonical path) is held too. `false` when
+    /// the data directory's lock had to be let go meanwhile, so that what was read under
+    /// it must be read again.
+    fn cover(&mut self, real: &Path) -> Result<bool, Error> {
+        let want = real.parent().unwrap_or(Path::new(".")).join(LOCK_FILE);
+        if want == self.dir_lock {
+            self.beside = None;
+            return Ok(true);
+        }
+        if self.beside.as_ref().is_some_and(|(p, _)| *p == want) {
+            return Ok(true);
+        }
+        self.beside = None;
+        if want > self.dir_lock {
+            self.beside = Some((want.clone(), lock_path(&want, LOCK_TIMEOUT)?));
+            return Ok(true);
+        }
+        // It comes first: take it now if it is free, else let the directory's go, wait
+        // for this one, then take the directory's again.
+        if let Ok(beside) = try_lock(open_lock(&want)?, &want)? {
+            self.beside = Some((want, beside));
+            return Ok(true);
+        }
+        self.held = None;
+        let beside = lock_path(&want, LOCK_TIMEOUT)?;
+        self.held = Some(lock(&self.dir, LOCK_TIMEOUT)?);
+        self.beside = Some((want, beside));
+        Ok(false)
+    }
+}
+
+/// An exclusive lock on a `.wg.lock` file, held until dropped.
 ///
 /// `File::lock` (flock on Unix, LockFileEx on Windows) belongs to the open file: the
 /// kernel releases it when the process exits, however it dies, so a lock left by a
@@ -670,30 +1152,19 @@ pub struct DirLock {
     _file: File,
 }
 
+/// Locks `<dir>/.wg.lock`, waiting up to `timeout` for another `wg` to let go.
 pub fn lock(dir: &Path, timeout: Duration) -> Result<DirLock, Error> {
-    let path = dir.join(LOCK_FILE);
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .with_context(|| {
-            format!(
-                "cannot open the lock file {}; wg needs to write in the data directory to edit it",
-                path.display()
-            )
-        })?;
+    lock_path(&dir.join(LOCK_FILE), timeout)
+}
+
+fn lock_path(path: &Path, timeout: Duration) -> Result<DirLock, Error> {
+    let mut file = open_lock(path)?;
     let start = Instant::now();
     loop {
-        match file.try_lock() {
-            Ok(()) => return Ok(DirLock { _file: file }),
-            Err(TryLockError::WouldBlock) => {}
-            Err(TryLockError::Error(e)) => {
-                return Err(Error::Other(
-                    anyhow::Error::new(e).context(format!("cannot lock {}", path.display())),
-                ));
-            }
-        }
+        file = match try_lock(file, path)? {
+            Ok(lock) => return Ok(lock),
+            Err(file) => file,
+        };
         if start.elapsed() >= timeout {
             return Err(Error::Other(anyhow!(
                 "another program has held the lock {} for {} s, so this edit gave up and changed nothing. \
@@ -706,6 +1177,176 @@ pub fn lock(dir: &Path, timeout: Duration) -> Result<DirLock, Error> {
         }
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+/// The lock, if nobody holds it; else the file back, to try again.
+fn try_lock(file: File, path: &Path) -> Result<Result<DirLock, File>, Error> {
+    match file.try_lock() {
+        Ok(()) => Ok(Ok(DirLock { _file: file })),
+        Err(TryLockError::WouldBlock) => Ok(Err(file)),
+        Err(TryLockError::Error(e)) => Err(Error::Other(
+            anyhow::Error::new(e).context(format!("cannot lock {}", path.display())),
+        )),
+    }
+}
+
+/// Opens the lock file at `path`, making it if there is none, and never blocks or
+/// follows a symlink: a FIFO or a device there would hang or do something else on
+/// open, and a committed `.wg.lock` symlink would make wg create a file where it points;
+/// both are refused. An existing lock file is opened read-only (a lock needs no write
+/// permission), so one made by another clerk of a shared directory does not stop an
+/// edit; a new one can be opened by the directory's group (see [`share_with_group`]).
+fn open_lock(path: &Path) -> Result<File, Error> {
+    let cannot = |e: std::io::Error| {
+        Error::Other(anyhow::Error::new(e).context(format!(
+            "cannot open the lock file {}; wg needs to read it, or to create it in its directory, to edit files there",
+            path.display()
+        )))
+    };
+    // Another `wg` may make the file between the look and the open: look again.
+    for _ in 0..8 {
+        match std::fs::symlink_metadata(path) {
+            Ok(meta) => {
+                refuse_unless_regular(path, &meta.file_type())?;
+                match open_existing_lock(path) {
+                    Ok(file) => {
+                        let meta = file.metadata().map_err(cannot)?;
+                        refuse_unless_regular(path, &meta.file_type())?;
+                        return Ok(file);
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(e) if is_symlink_refusal(&e) => {
+                        return Err(not_regular(path, "a symbolic link"));
+                    }
+                    Err(e) => return Err(cannot(e)),
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => match create_lock(path) {
+                Ok(file) => return Ok(file),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(cannot(e)),
+            },
+            Err(e) => return Err(cannot(e)),
+        }
+    }
+    Err(Error::Other(anyhow!(
+        "the lock file {} keeps appearing and disappearing; is a program deleting it? Stop it and run the command again",
+        path.display()
+    )))
+}
+
+fn open_existing_lock(path: &Path) -> std::io::Result<File> {
+    let open = |write: bool| {
+        let mut options = OpenOptions::new();
+        options.read(!write).write(write);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+        }
+        options.open(path)
+    };
+    // A lock file one may write but not read (rare) serves as well.
+    open(false).or_else(|e| {
+        if e.kind() == std::io::ErrorKind::PermissionDenied {
+            open(true).map_err(|_| e)
+        } else {
+            Err(e)
+        }
+    })
+}
+
+fn create_lock(path: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    // create_new: O_EXCL, which never follows a symlink either.
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options
+            .mode(0o666)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    share_with_group(&file, path)?;
+    Ok(file)
+}
+
+/// A new lock file in a directory its group may write (mode 2775, several clerks) is
+/// made readable and writable by that group and given the directory's group, so that
+/// the lock works for all of them; elsewhere it keeps 0666 less the umask.
+#[cfg(unix)]
+fn share_with_group(file: &File, path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let dir = std::fs::metadata(dir)?;
+    if dir.mode() & 0o2020 == 0 {
+        return Ok(());
+    }
+    // A setgid directory gave it its group already; elsewhere a member may give it. One
+    // who is not a member cannot, and the lock works for them anyway.
+    let _ = std::os::unix::fs::fchown(file, None, Some(dir.gid()));
+    let mode = file.metadata()?.mode() & 0o7777 | 0o060;
+    file.set_permissions(std::fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn share_with_group(_: &File, _: &Path) -> std::io::Result<()> {
+    Ok(())
+}
+
+#[cfg(unix)]
+fn is_symlink_refusal(e: &std::io::Error) -> bool {
+    e.raw_os_error() == Some(libc::ELOOP)
+}
+
+#[cfg(not(unix))]
+fn is_symlink_refusal(_: &std::io::Error) -> bool {
+    false
+}
+
+fn refuse_unless_regular(path: &Path, kind: &std::fs::FileType) -> Result<(), Error> {
+    if kind.is_file() {
+        return Ok(());
+    }
+    let what = if kind.is_symlink() {
+        "a symbolic link"
+    } else if kind.is_dir() {
+        "a directory"
+    } else {
+        special_kind(kind)
+    };
+    Err(not_regular(path, what))
+}
+
+#[cfg(unix)]
+fn special_kind(kind: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_block_device() || kind.is_char_device() {
+        "a device"
+    } else {
+        "not a plain file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &std::fs::FileType) -> &'static str {
+    "not a plain file"
+}
+
+fn not_regular(path: &Path, what: &str) -> Error {
+    Error::Other(anyhow!(
+        "the lock file {} is {what}, not a regular file, so wg did not use it and changed nothing. \
+         Remove it (wg makes a new one), and keep `.wg.lock` out of version control (add it to .gitignore)",
+        path.display()
+    ))
 }
 
 #[cfg(test)]
