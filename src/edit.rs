@@ -2,6 +2,8 @@
 //! the file: the task's own `[[tasks]]` chunk is cut out, changed with `toml_edit` and
 //! spliced back; the result is validated with the rest of the data directory, then
 //! replaces the file atomically, all under a lock so that concurrent edits serialise.
+//! Another program that writes the file meanwhile (it takes no lock) is seen, just
+//! before the rename or just after it, and the edit starts again on top of its write.
 
 use crate::Error;
 use crate::load::{self, Diagnostic, Loaded, suggest};
@@ -240,19 +242,32 @@ fn attempt(
         .iter()
         .find(|s| s.rel == task.origin.file)
         .map_or("", |s| s.text.as_str());
-    let replaced =
-        write_atomic(&real, &found, &[found.head, new_text.as_bytes()]).map_err(|e| {
-            Error::Other(e.context(format!(
-                "the edit of task {} was not written and {shown} is unchanged",
-                task.id
-            )))
-        })?;
-    match replaced {
-        Replaced::Done => Ok(Attempt::Done(outcome)),
-        Replaced::Changed => Ok(Attempt::Again { shown }),
-        Replaced::Late(lost) => {
+    let written = write_atomic(&real, &found, &[found.head, new_text.as_bytes()]).map_err(|e| {
+        Error::Other(e.context(format!(
+            "the edit of task {} was not written and {shown} is unchanged",
+            task.id
+        )))
+    })?;
+    if !written {
+        return Ok(Attempt::Again { shown });
+    }
+    let after = found.after_rename(LOCK_TIMEOUT).map_err(|e| {
+        Error::Other(e.context(format!(
+            "the edit of task {} was written to {shown}, but wg could not check that no other program wrote the file at the same moment",
+            task.id
+        )))
+    })?;
+    if after.still_open {
+        outcome.warnings.push(format!(
+            "another program still has the old {shown} open for writing (`lsof +L1` shows it); what it writes now goes there, not into {shown}"
+        ));
+    }
+    match after.lost {
+        None => Ok(Attempt::Done(outcome)),
+        Some(lost) => {
+            // Put the other program's write back, and do the edit again on top of it.
             let ours = [found.head, new_text.as_bytes()].concat();
-            put_back(&real, &ours, lost, &shown)?;
+            put_back(&real, ours, lost, &shown)?;
             Ok(Attempt::Again { shown })
         }
     }
@@ -898,10 +913,25 @@ impl Found {
         Ok(same_file(&meta, &self.meta) && self.holds(&bytes))
     }
 
-    /// After the rename: the old file's bytes if another program wrote into it after
-    /// the last look (it had opened it before the rename), else `None`.
-    fn written_late(&self) -> anyhow::Result<Option<Vec<u8>>> {
+    /// After the rename: what became of the old file. A program that opened it before
+    /// the rename (`echo >>` opens, writes, closes) may write into it a moment later, so
+    /// the look waits until no other process has it open for writing (up to `wait`;
+    /// where that cannot be known, it looks at once).
+    fn after_rename(&self, wait: Duration) -> anyhow::Result<After> {
         use std::io::{Read as _, Seek as _};
+        if !os::is_unlinked(&self.file)? {
+            // Another hard link still names it: writes into it are that name's, not ours.
+            return Ok(After::default());
+        }
+        let started = Instant::now();
+        let mut still_open = false;
+        while os::open_for_writing_elsewhere(&self.file) == Some(true) {
+            if started.elapsed() >= wait {
+                still_open = true;
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
         let read_back = || -> std::io::Result<Vec<u8>> {
             let mut file = &self.file;
             file.rewind()?;
@@ -910,8 +940,22 @@ impl Found {
             Ok(bytes)
         };
         let bytes = read_back().context("cannot read the old file back after replacing it")?;
-        Ok((!self.holds(&bytes)).then_some(bytes))
+        Ok(After {
+            lost: (!self.holds(&bytes)).then_some(bytes),
+            still_open,
+        })
     }
+}
+
+/// The old file after the rename.
+#[derive(Debug, Default)]
+struct After {
+    /// Its bytes, when another program wrote into it after the last look: the new file
+    /// lacks that write.
+    lost: Option<Vec<u8>>,
+    /// Another program still has it open for writing: what it writes from now on goes
+    /// there, not into the file.
+    still_open: bool,
 }
 
 /// The file opened, its metadata and its bytes.
@@ -938,28 +982,16 @@ fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
     true
 }
 
-/// What became of a replace.
-#[derive(Debug)]
-enum Replaced {
-    /// The new bytes are in place.
-    Done,
-    /// Nothing was written: the file was no longer what the edit found.
-    Changed,
-    /// The new bytes are in place, but another program wrote into the old file between
-    /// the last look and the rename, so the new file lacks that write: the old file's
-    /// bytes now.
-    Late(Vec<u8>),
-}
-
 /// Replaces `target` (a real path, no symlink) with `parts` atomically: a temporary file
 /// beside it, fsync, rename over it, fsync the directory (a crash leaves the old file or
 /// the new one, never half of either; at worst a stray `.NAME.XXXXXX` temporary file).
 /// The file's mode is kept. A hard link to the old file keeps the old text.
 ///
-/// Writes nothing when the file is no longer what the edit found: the last look is
-/// taken after the new file is on disk, just before the rename.
-fn write_atomic(target: &Path, found: &Found, parts: &[&[u8]]) -> anyhow::Result<Replaced> {
-    ignore_file_size_signal();
+/// Returns `false`, having written nothing, when the file is no longer what the edit
+/// found: the last look is taken after the new file is on disk, just before the rename.
+/// (A write into the old file after that look shows in [`Found::after_rename`].)
+fn write_atomic(target: &Path, found: &Found, parts: &[&[u8]]) -> anyhow::Result<bool> {
+    os::ignore_file_size_signal();
     let mut file = atomic_write_file::AtomicWriteFile::options()
         .open(target)
         .with_context(|| {
@@ -975,30 +1007,27 @@ fn write_atomic(target: &Path, found: &Found, parts: &[&[u8]]) -> anyhow::Result
         .and_then(|()| file.sync_all())
         .with_context(|| format!("cannot write the new {}", target.display()))?;
     if !found.unchanged(target)? {
-        return Ok(Replaced::Changed);
+        return Ok(false);
     }
     // commit() fsyncs the file (done above, so nothing is left to do), renames it over
     // the target and fsyncs the directory.
     file.commit()
         .with_context(|| format!("cannot replace {}", target.display()))?;
-    Ok(match found.written_late()? {
-        None => Replaced::Done,
-        Some(bytes) => Replaced::Late(bytes),
-    })
+    Ok(true)
 }
 
 /// Puts back what another program wrote into the old file at the moment of the rename
 /// (`lost`), with anything written to the new file since (which starts with `ours`), so
 /// that the edit can be done again on top of it. When the file has been rewritten
 /// meanwhile, `lost` is saved beside it instead and the error says where.
-fn put_back(real: &Path, ours: &[u8], lost: Vec<u8>, shown: &str) -> Result<(), Error> {
-    let mut lost = lost;
+fn put_back(real: &Path, ours: Vec<u8>, lost: Vec<u8>, shown: &str) -> Result<(), Error> {
+    let (mut ours, mut lost) = (ours, lost);
     for _ in 0..8 {
         let (file, meta, current) = read_with_meta(real)?;
-        let Some(extra) = current.strip_prefix(ours) else {
+        let Some(extra) = current.strip_prefix(ours.as_slice()) else {
             break;
         };
-        let extra = extra.to_vec();
+        let restored = [lost.as_slice(), extra].concat();
         let Ok(text) = String::from_utf8(current) else {
             break;
         };
@@ -1009,10 +1038,20 @@ fn put_back(real: &Path, ours: &[u8], lost: Vec<u8>, shown: &str) -> Result<(), 
             head: b"",
             text,
         };
-        match write_atomic(real, &now, &[&lost, &extra])? {
-            Replaced::Done => return Ok(()),
-            Replaced::Changed => {}
-            Replaced::Late(again) => {
+        if !write_atomic(real, &now, &[&restored])? {
+            continue;
+        }
+        let Some(again) = now.after_rename(LOCK_TIMEOUT)?.lost else {
+            return Ok(());
+        };
+        // Written into at the moment of this rename too: what was added there goes after
+        // what was just put back; anything else cannot be merged, and is saved.
+        match again.strip_prefix(now.text.as_bytes()) {
+            Some(added) => {
+                lost = [restored.as_slice(), added].concat();
+                ours = restored;
+            }
+            None => {
                 lost = again;
                 break;
             }
@@ -1061,37 +1100,86 @@ fn rescue(real: &Path, bytes: &[u8], shown: &str) -> Error {
     ))
 }
 
-/// A file-size limit (`ulimit -f`) that a write goes past sends SIGXFSZ, whose default
-/// kills wg half way through writing the temporary file and leaves it behind. Ignored,
-/// the write fails with EFBIG, as on a full disk, and the temporary file is removed.
-#[cfg(unix)]
-#[allow(unsafe_code)]
-fn ignore_file_size_signal() {
-    // SAFETY: `signal` with SIG_IGN installs no handler, so no code of ours runs in a
-    // signal context; it only sets how this process takes SIGXFSZ, which nothing else in
-    // wg relies on. The previous disposition it returns is not needed.
-    unsafe {
-        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+/// The calls into the C library that std does not offer, each with its reason: the one
+/// place in `edit` where `unsafe` is allowed.
+mod os {
+    #![allow(unsafe_code)]
+    use std::fs::File;
+
+    /// A file-size limit (`ulimit -f`) that a write goes past sends SIGXFSZ, whose default
+    /// kills wg half way through writing the temporary file and leaves it behind. Ignored,
+    /// the write fails with EFBIG, as on a full disk, and the temporary file is removed.
+    #[cfg(unix)]
+    pub fn ignore_file_size_signal() {
+        // SAFETY: `signal` with SIG_IGN installs no handler, so no code of ours runs in a
+        // signal context; it only sets how this process takes SIGXFSZ, which nothing else
+        // in wg relies on. The previous disposition it returns is not needed.
+        unsafe {
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+        }
+    }
+
+    #[cfg(not(unix))]
+    pub fn ignore_file_size_signal() {}
+
+    /// Whether another process has `file` open for writing: Linux refuses a read lease
+    /// (EAGAIN) exactly then. `None` where that cannot be known (another system, a file
+    /// of another owner, a file system without leases). The lease, when granted, is let
+    /// go at once; `file` must be open read-only and have no name left (see
+    /// [`is_unlinked`]), so that nobody can open it meanwhile and break the lease.
+    #[cfg(target_os = "linux")]
+    pub fn open_for_writing_elsewhere(file: &File) -> Option<bool> {
+        use std::os::fd::AsRawFd;
+        let fd = file.as_raw_fd();
+        // SAFETY: F_SETLEASE takes an int argument and touches no memory of ours; `fd`
+        // stays open while `file` is borrowed.
+        let taken = unsafe { libc::fcntl(fd, libc::F_SETLEASE, libc::F_RDLCK) };
+        if taken == 0 {
+            // SAFETY: as above.
+            unsafe { libc::fcntl(fd, libc::F_SETLEASE, libc::F_UNLCK) };
+            return Some(false);
+        }
+        match std::io::Error::last_os_error().raw_os_error() {
+            Some(libc::EAGAIN) => Some(true),
+            _ => None,
+        }
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    pub fn open_for_writing_elsewhere(_: &File) -> Option<bool> {
+        None
+    }
+
+    /// Whether no name is left for `file` (it was renamed over, and had no other hard
+    /// link).
+    #[cfg(unix)]
+    pub fn is_unlinked(file: &File) -> std::io::Result<bool> {
+        use std::os::unix::fs::MetadataExt;
+        Ok(file.metadata()?.nlink() == 0)
+    }
+
+    #[cfg(not(unix))]
+    pub fn is_unlinked(_: &File) -> std::io::Result<bool> {
+        Ok(true)
     }
 }
 
-#[cfg(not(unix))]
-fn ignore_file_size_signal() {}
-
 /// The locks an edit holds from its first read to the rename: the data directory's
-/// `.wg.lock`, which every `wg` editing that directory takes, and the `.wg.lock` beside
-/// the real file being edited when that is in another directory (a task file in
-/// `tasks/`, or one a symlink leads to). The second makes two data directories that
-/// share a task file through symlinks take turns on it.
+/// `.wg.lock`, which every `wg` editing that directory takes, and the lock of the real
+/// file being edited (see [`lock_dir_of`]) when that is another one, as for a task file
+/// that a symlink leads to. The second makes two data directories that share a task
+/// file through symlinks take turns on it.
 ///
 /// No `wg` waits for a lock while holding one that comes after it in path order, so two
 /// of them cannot wait for each other.
 struct Locks {
+    /// The data directory, as given.
     dir: PathBuf,
-    /// The data directory's lock, and its real path.
+    /// Its lock (`None` only for a moment in [`Locks::cover`]).
     held: Option<DirLock>,
+    /// The real path of its lock file.
     dir_lock: PathBuf,
-    /// The lock beside the real file, when that is another lock file.
+    /// The lock of the real file and its path, when that is another lock file.
     beside: Option<(PathBuf, DirLock)>,
 }
 
@@ -1110,11 +1198,11 @@ impl Locks {
         })
     }
 
-    /// Makes sure the lock beside `real` (a canonical path) is held too. `false` when
-    /// the data directory's lock had to be let go meanwhile, so that what was read under
-    /// it must be read again.
+    /// Makes sure the lock of `real` (a canonical path) is held too. `false` when the
+    /// data directory's lock had to be let go meanwhile, so that what was read under it
+    /// must be read again.
     fn cover(&mut self, real: &Path) -> Result<bool, Error> {
-        let want = real.parent().unwrap_or(Path::new(".")).join(LOCK_FILE);
+        let want = lock_dir_of(real).join(LOCK_FILE);
         if want == self.dir_lock {
             self.beside = None;
             return Ok(true);
@@ -1139,6 +1227,20 @@ impl Locks {
         self.beside = Some((want, beside));
         Ok(false)
     }
+}
+
+/// Where the lock of a real (canonical) file path is: the data directory the file is
+/// really in (its own directory, or the one above for a file in `tasks/`, whichever
+/// holds `org.toml`), else the file's own directory. It depends on the real path only,
+/// so every `wg` takes the same lock for the same file, whichever data directory (or
+/// symlink) it came through.
+fn lock_dir_of(real: &Path) -> &Path {
+    let parent = real.parent().unwrap_or(Path::new("/"));
+    parent
+        .ancestors()
+        .take(2)
+        .find(|d| d.join("org.toml").is_file())
+        .unwrap_or(parent)
 }
 
 /// An exclusive lock on a `.wg.lock` file, held until dropped.
@@ -1474,5 +1576,174 @@ mod tests {
     #[test]
     fn a_date_beyond_toml_is_an_error_not_a_panic() {
         assert!(date_value(NaiveDate::from_ymd_opt(10000, 1, 1).unwrap()).is_err());
+    }
+
+    fn endings(old: &str, new: &str) -> String {
+        restore_endings(&lines_with_endings(old), new).unwrap()
+    }
+
+    #[test]
+    fn kept_lines_keep_their_endings_changed_ones_take_their_places_and_added_ones_the_usual() {
+        // Uniform: every line as the file's.
+        assert_eq!(endings("a\r\nb\r\n", "a\nx\nb\n"), "a\r\nx\r\nb\r\n");
+        assert_eq!(endings("a\nb\n", "a\nx\nb\n"), "a\nx\nb\n");
+        // No final newline: still none, and the old last line gets one.
+        assert_eq!(endings("a\nb", "a\nb\nc\n"), "a\nb\nc");
+        assert_eq!(endings("a\r\nb", "a\nc\n"), "a\r\nc");
+        assert_eq!(endings("", ""), "");
+        // Mixed: b (kept) keeps LF, s (changed to t) keeps its LF, x (added) takes CRLF.
+        assert_eq!(
+            endings("a\r\nb\ns\nc\r\nd\r\n", "a\nb\nt\nx\nc\nd\n"),
+            "a\r\nb\nt\nx\r\nc\r\nd\r\n"
+        );
+        // Mixed, a line removed and one appended at the end without a final newline.
+        assert_eq!(
+            endings("a\r\nb\nc\r\nd\r\ne", "a\nc\nd\ne\nf\n"),
+            "a\r\nc\r\nd\r\ne\r\nf"
+        );
+    }
+
+    #[test]
+    fn a_mixed_chunk_keeps_each_line_ending_through_an_edit() {
+        let old = "[[tasks]]\r\nid = \"A\"\nstatus = \"todo\" # c\n";
+        let plan = Plan {
+            status: Some((Status::Done, None)),
+            done_on: Some(KeyEdit::Set(NaiveDate::from_ymd_opt(2026, 1, 2).unwrap())),
+            ..Plan::default()
+        };
+        assert_eq!(
+            edit_chunk(old, "A", &plan).unwrap(),
+            "[[tasks]]\r\nid = \"A\"\nstatus = \"done\" # c\ndone_on = 2026-01-02\n"
+        );
+    }
+
+    #[test]
+    fn a_write_into_the_old_file_after_the_rename_is_waited_for_and_put_back() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("tasks.toml");
+        std::fs::write(&path, "old\n").unwrap();
+        let found = Found::read(&path, "old\n".to_owned()).unwrap().unwrap();
+        // Another program opened the file before the rename, and writes a moment after.
+        let mut late = OpenOptions::new().append(true).open(&path).unwrap();
+        // Where leases tell whether it is open for writing, the look waits for it to be
+        // closed; elsewhere the write comes first.
+        let leases = os::open_for_writing_elsewhere(&found.file) == Some(true);
+        assert!(write_atomic(&path, &found, &[b"new\n"]).unwrap());
+        let mut writer = Some(std::thread::spawn(move || {
+            if leases {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            late.write_all(b"# late\n").unwrap();
+        }));
+        if !leases {
+            writer.take().unwrap().join().unwrap();
+        }
+        let after = found.after_rename(Duration::from_secs(60)).unwrap();
+        if let Some(writer) = writer {
+            writer.join().unwrap();
+        }
+        assert!(!after.still_open);
+        let lost = after.lost.unwrap();
+        assert_eq!(lost, b"old\n# late\n");
+        // Meanwhile someone appended to the new file too: both writes are kept.
+        OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap()
+            .write_all(b"# after\n")
+            .unwrap();
+        put_back(&path, b"new\n".to_vec(), lost, "tasks.toml").unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "old\n# late\n# after\n"
+        );
+    }
+
+    #[test]
+    fn an_old_file_kept_open_for_writing_is_said_after_the_wait() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("tasks.toml");
+        std::fs::write(&path, "old\n").unwrap();
+        let found = Found::read(&path, "old\n".to_owned()).unwrap().unwrap();
+        let kept = OpenOptions::new().append(true).open(&path).unwrap();
+        let leases = os::open_for_writing_elsewhere(&found.file) == Some(true);
+        assert!(write_atomic(&path, &found, &[b"new\n"]).unwrap());
+        let after = found.after_rename(Duration::from_millis(100)).unwrap();
+        assert_eq!(after.still_open, leases);
+        assert_eq!(after.lost, None);
+        drop(kept);
+        // A file with another hard link is that name's now: not looked at.
+        std::fs::hard_link(&path, tmp.path().join("other")).unwrap();
+        let found = Found::read(&path, "new\n".to_owned()).unwrap().unwrap();
+        assert!(write_atomic(&path, &found, &[b"newer\n"]).unwrap());
+        std::fs::write(tmp.path().join("other"), "theirs\n").unwrap();
+        let after = found.after_rename(Duration::from_secs(60)).unwrap();
+        assert!(after.lost.is_none() && !after.still_open);
+    }
+
+    #[test]
+    fn a_write_that_cannot_be_put_back_is_saved_beside_and_named() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("tasks.toml");
+        std::fs::write(&path, "rewritten\n").unwrap();
+        let Error::Other(e) =
+            put_back(&path, b"ours\n".to_vec(), b"lost\n".to_vec(), "tasks.toml").unwrap_err()
+        else {
+            panic!()
+        };
+        let saved = tmp.path().join("tasks.toml.wg-rescued-1");
+        assert!(e.to_string().contains(&saved.display().to_string()), "{e}");
+        assert_eq!(std::fs::read(&saved).unwrap(), b"lost\n");
+        assert_eq!(std::fs::read(&path).unwrap(), b"rewritten\n");
+    }
+
+    #[test]
+    fn a_file_changed_before_the_rename_is_not_replaced() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("tasks.toml");
+        std::fs::write(&path, "\u{FEFF}old\n").unwrap();
+        let found = Found::read(&path, "old\n".to_owned()).unwrap().unwrap();
+        assert_eq!(found.head, BOM);
+        std::fs::write(&path, "\u{FEFF}old\n# theirs\n").unwrap();
+        assert!(!write_atomic(&path, &found, &[b"new\n"]).unwrap());
+        // Replaced by another file with the same bytes: not the file found either.
+        std::fs::write(tmp.path().join("other"), "\u{FEFF}old\n").unwrap();
+        std::fs::rename(tmp.path().join("other"), &path).unwrap();
+        assert!(!write_atomic(&path, &found, &[b"new\n"]).unwrap());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "\u{FEFF}old\n");
+        // Nothing left behind.
+        assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn the_lock_of_a_file_is_in_its_data_directory() {
+        let tmp = tempfile::tempdir().unwrap();
+        let data = tmp.path().join("data");
+        std::fs::create_dir_all(data.join("tasks")).unwrap();
+        std::fs::write(data.join("org.toml"), "").unwrap();
+        assert_eq!(lock_dir_of(&data.join("tasks.toml")), data);
+        assert_eq!(lock_dir_of(&data.join("tasks/a.toml")), data);
+        // Outside any data directory: beside the file.
+        assert_eq!(lock_dir_of(&tmp.path().join("x.toml")), tmp.path());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_lock_file_in_a_group_directory_is_group_writable() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().unwrap();
+        for (dir_mode, group) in [(0o755, false), (0o2775, true), (0o775, true)] {
+            let dir = tmp.path().join(format!("{dir_mode:o}"));
+            std::fs::create_dir(&dir).unwrap();
+            std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(dir_mode)).unwrap();
+            // 0666 less this process's umask (0644 under umask 022), plus group rw.
+            let probe = dir.join("probe");
+            std::fs::write(&probe, "").unwrap();
+            let plain = probe.metadata().unwrap().permissions().mode() & 0o777;
+            let want = if group { plain | 0o060 } else { plain };
+            drop(lock(&dir, Duration::from_secs(1)).unwrap());
+            let mode = dir.join(LOCK_FILE).metadata().unwrap().permissions().mode() & 0o7777;
+            assert_eq!(mode, want, "in a {dir_mode:o} directory: {mode:o}");
+        }
     }
 }

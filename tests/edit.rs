@@ -768,20 +768,21 @@ fn writes_by_another_program_during_edits_are_never_lost() {
     }
     assert!(appender.wait().unwrap().success());
     let text = std::fs::read_to_string(&file).unwrap();
-    let lost_appends: Vec<usize> = (1..=appends)
-        .filter(|i| {
-            text.lines()
-                .filter(|l| *l == format!("# outside {i}"))
-                .count()
-                != 1
-        })
+    let count = |i: &usize| {
+        text.lines()
+            .filter(|l| *l == format!("# outside {i}"))
+            .count()
+    };
+    let lost_appends: Vec<(usize, usize)> = (1..=appends)
+        .filter(|i| count(i) != 1)
+        .map(|i| (i, count(&i)))
         .collect();
     let lost_notes: Vec<usize> = (0..notes)
         .filter(|i| text.matches(&format!("note = \"note {i:02}\"")).count() != 1)
         .collect();
     assert!(
         lost_appends.is_empty() && lost_notes.is_empty(),
-        "lost appends {lost_appends:?} and notes {lost_notes:?}"
+        "appends (number, times) {lost_appends:?} and notes {lost_notes:?} not there once:\n{text}"
     );
     assert_eq!(run(wg().arg("--data").arg(tmp.path()).arg("check")).code, 0);
 }
