@@ -1746,4 +1746,66 @@ mod tests {
             assert_eq!(mode, want, "in a {dir_mode:o} directory: {mode:o}");
         }
     }
+
+    proptest::proptest! {
+        /// Whatever lines an edit adds, removes or changes, only line endings are put
+        /// back: the lines are the edit's, and a text the edit did not change comes out
+        /// byte for byte.
+        #[test]
+        fn restoring_endings_changes_endings_only(
+            old in proptest::collection::vec(("[a-c]{0,2}", 0u8..3), 0..12),
+            edits in proptest::collection::vec((0usize..12, 0u8..3, "[a-d]{0,2}"), 0..4),
+        ) {
+            let mut text = String::new();
+            for (i, (line, e)) in old.iter().enumerate() {
+                text.push_str(line);
+                text.push_str(match e {
+                    0 => "\n",
+                    1 => "\r\n",
+                    _ if i + 1 == old.len() => "",
+                    _ => "\n",
+                });
+            }
+            let lines = lines_with_endings(&text);
+            let mut new: Vec<String> = lines.iter().map(|(l, _)| (*l).to_owned()).collect();
+            let unchanged = edits.is_empty();
+            for (at, kind, s) in edits {
+                let at = at.min(new.len());
+                match kind {
+                    0 => new.insert(at, s),
+                    1 if at < new.len() => {
+                        new.remove(at);
+                    }
+                    _ if at < new.len() => new[at] = s,
+                    _ => {}
+                }
+            }
+            let new_lf: String = new.iter().map(|l| format!("{l}\n")).collect();
+            let out = restore_endings(&lines, &new_lf).unwrap();
+            let out_lines: Vec<&str> = lines_with_endings(&out).iter().map(|(l, _)| *l).collect();
+            let mut want: Vec<&str> = new.iter().map(String::as_str).collect();
+            let missing = lines.last().is_some_and(|(_, e)| *e == Eol::Missing);
+            // Without a final newline, an empty last line is no line at all.
+            let empty_last = missing && want.last() == Some(&"");
+            if empty_last {
+                want.pop();
+            }
+            proptest::prop_assert_eq!(out_lines, want);
+            if unchanged {
+                proptest::prop_assert_eq!(&out, &text);
+            }
+            // The lines alike at the start keep their own endings.
+            let out_all = lines_with_endings(&out);
+            let alike = lines.iter().zip(&new).take_while(|((l, _), n)| l == n).count();
+            for k in 0..alike.min(out_all.len()) {
+                let (was, now) = (lines[k].1, out_all[k].1);
+                if was != Eol::Missing && !(missing && k + 1 == out_all.len()) {
+                    proptest::prop_assert_eq!(was, now, "line {}", k);
+                }
+            }
+            if !new.is_empty() && !empty_last {
+                proptest::prop_assert_eq!(!out.ends_with('\n'), missing);
+            }
+        }
+    }
 }
