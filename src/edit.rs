@@ -71,7 +71,8 @@ pub struct Outcome {
     pub changes: Vec<Changed>,
     /// The organisation: its language is the default of the line printed.
     pub org: Org,
-    /// What the user should know about how it was done (a hard link broken).
+    /// What the user should know about how it was done (a hard link broken, a program
+    /// still writing into the old file).
     pub warnings: Vec<String>,
 }
 
