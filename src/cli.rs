@@ -142,6 +142,9 @@ pub struct Filters {
     /// Only tasks due after this date
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub due_after: Option<NaiveDate>,
+    /// Only open tasks at this warning level (预警): red, yellow, blue, green
+    #[arg(long, value_name = "LEVEL")]
+    pub warning: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -262,8 +265,23 @@ pub enum RosterCommand {
     },
 }
 
+/// A date typed on the command line: `YYYY-MM-DD`, a real day, in the years wg
+/// handles (0001 to 9999, as in the files: see [`crate::model::FIRST_DAY`]).
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+    let t = s.trim();
+    // 10000-01-01, +10000-01-01, -0001-01-01, 0000-01-01: a year wg does not handle.
+    let (signed, unsigned) = match t.strip_prefix(['+', '-']) {
+        Some(rest) => (true, rest),
+        None => (false, t),
+    };
+    let year = unsigned.split_once('-').map_or("", |(year, _)| year);
+    let four_digits = !signed && year.len() == 4 && year != "0000";
+    if !year.is_empty() && year.bytes().all(|b| b.is_ascii_digit()) && !four_digits {
+        return Err(format!(
+            "\"{s}\" is outside the dates wg handles: the years 0001 to 9999, written with four digits (YYYY-MM-DD)"
+        ));
+    }
+    NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| {
         // Written right but not on the calendar (2022-02-30): say so, not "expected …".
         let parts: Vec<&str> = s.trim().split('-').collect();
         let numbers: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
@@ -290,8 +308,9 @@ pub fn parse_lang(s: &str) -> Result<Lang, String> {
 }
 
 pub fn parse_quarter(s: &str) -> Result<Quarter, String> {
-    Quarter::parse(s)
-        .ok_or_else(|| format!("expected a quarter like 2026Q3 (year, Q, 1 to 4), got \"{s}\""))
+    Quarter::parse(s).ok_or_else(|| {
+        format!("expected a quarter like 2026Q3 (year 0001 to 9999, Q, 1 to 4), got \"{s}\"")
+    })
 }
 
 #[cfg(test)]

@@ -85,15 +85,25 @@ impl Context {
     }
 
     /// The as-of date: `--today`/`WG_TODAY`, else today in the org's time zone, else in
-    /// the system's.
-    pub fn today(&self, org: &Org) -> NaiveDate {
+    /// the system's. A clock outside the years wg handles (0001 to 9999; `WG_NOW` at the
+    /// very end of 9999 is already 10000 in Asia/Shanghai) is a usage error, as such a
+    /// `--today` is (see [`crate::cli::parse_date`]).
+    pub fn today(&self, org: &Org) -> Result<NaiveDate, crate::Error> {
         if let Some(today) = self.today {
-            return today;
+            return Ok(today);
         }
-        match org.timezone {
+        let today = match org.timezone {
             Some(tz) => self.env.now.with_timezone(&tz).date_naive(),
             None => self.env.now.with_timezone(&chrono::Local).date_naive(),
+        };
+        if !crate::model::date_in_range(today) {
+            return Err(crate::Error::Usage(format!(
+                "the clock says today is {today}, outside the dates wg handles ({} to {}); pass --today DATE",
+                crate::model::FIRST_DAY,
+                crate::model::LAST_DAY
+            )));
         }
+        Ok(today)
     }
 
     pub fn lang(&self, org: &Org) -> Lang {

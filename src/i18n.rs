@@ -1,7 +1,7 @@
 //! Every user-facing label of reports, in Chinese and English, in one table.
 //! Diagnostics are in English (see README: "Languages").
 
-use crate::model::{Cadence, GroupKind, Lang, Repeat, Role, Status, UnitKind};
+use crate::model::{Cadence, GroupKind, Lang, Repeat, Role, Status, UnitKind, Warning};
 
 macro_rules! labels {
     ($($key:ident => $zh:literal, $en:literal;)*) => {
@@ -153,7 +153,7 @@ labels! {
     EvalRate => "按期完成率", "On-time rate";
     EvalTotal => "合计", "Total";
     EvalNoLeadUnit => "（未定牵头单位）", "(no lead unit)";
-    EvalNote => "注：统计截至 {cutoff}（季度末或今日，取其早者），季度末前未完成的到期任务计为逾期未完成；到期任务 = 已完成 + 逾期未完成 + 在办；按期完成率 = 按期完成 ÷（已完成 + 逾期未完成）；受阻按当前状态统计。", "Note: counted as of {cutoff} (the quarter's end or today, whichever is earlier): a task not done by the quarter's end is overdue; due = done + overdue + open; on-time rate = on time / (done + overdue); blocked is the current status.";
+    EvalNote => "注：统计截至 {cutoff}（季度末或今日，取其早者），季度末前未完成的到期任务计为逾期未完成；到期任务 = 已完成 + 逾期未完成 + 在办；按期完成率 = 按期完成 ÷（已完成 + 逾期未完成）；受阻按当前状态统计；预警统计 {as_of} 的全部在办任务（不论截止日期）。", "Note: counted as of {cutoff} (the quarter's end or today, whichever is earlier): a task not done by the quarter's end is overdue; due = done + overdue + open; on-time rate = on time / (done + overdue); blocked is the current status; warnings count every task open on {as_of}, whatever its due date.";
     IcsCalendar => "{org}会议和任务日程", "{org}: meetings and deadlines";
     IcsMeeting => "{group}会议", "{group} meeting";
     IcsDue => "截止：{id} {title}", "Due: {id} {title}";
@@ -181,6 +181,19 @@ labels! {
     Unassigned => "（未指定）", "(none)";
     NoUpdates => "（无进展记录）", "(no progress notes)";
     AsOf => "截至", "as of";
+    // Graded warnings (预警): the column, the levels, and the counts in the agenda and
+    // the evaluation.
+    Warning => "预警", "Warning";
+    WarnRed => "红", "red";
+    WarnYellow => "黄", "yellow";
+    WarnBlue => "蓝", "blue";
+    WarnGreen => "绿", "green";
+    AgendaWarnings => "预警：红色 {red} 项、黄色 {yellow} 项、绿色 {green} 项", "Warnings: {red} red, {yellow} yellow, {green} green";
+    AgendaWarningsBlue => "预警：红色 {red} 项、黄色 {yellow} 项、蓝色 {blue} 项、绿色 {green} 项", "Warnings: {red} red, {yellow} yellow, {blue} blue, {green} green";
+    EvalRed => "红色预警", "Red";
+    EvalYellow => "黄色预警", "Yellow";
+    EvalBlue => "蓝色预警", "Blue";
+    EvalGreen => "绿色（正常）", "Green";
     // One unit's page (wg roster unit).
     UnitAliases => "又称", "Also written";
     UnitLeads => "牵头小组", "Leads";
@@ -221,6 +234,16 @@ pub fn status(s: Status) -> L {
         Status::Blocked => L::Blocked,
         Status::Done => L::Done,
         Status::Cancelled => L::Cancelled,
+    }
+}
+
+/// The level's word: 红 黄 蓝 绿 / red yellow blue green.
+pub fn warning(w: Warning) -> L {
+    match w {
+        Warning::Red => L::WarnRed,
+        Warning::Yellow => L::WarnYellow,
+        Warning::Blue => L::WarnBlue,
+        Warning::Green => L::WarnGreen,
     }
 }
 

@@ -16,7 +16,7 @@ pub fn run(
     cmd: &TasksCommand,
     ctx: &Context,
     out: &mut dyn Write,
-    _err: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> Result<Exit, Error> {
     let command = match cmd {
         TasksCommand::Done { .. } => "tasks done",
@@ -46,6 +46,9 @@ pub fn run(
     let dir = load::find_data_dir(ctx.data.as_deref(), &ctx.env.cwd).map_err(Error::Data)?;
     let outcome = edit::apply(&dir, id, &change, &|org| ctx.today(org))?;
     writeln!(out, "{}", describe(&outcome, ctx.lang(&outcome.org)))?;
+    for warning in &outcome.warnings {
+        writeln!(err, "warning: {warning}")?;
+    }
     Ok(Exit::Ok)
 }
 

@@ -111,6 +111,18 @@ pub fn no_format(ctx: &Context, command: &str, prints: &str) -> Result<(), Error
     }
 }
 
+/// The colour of a warning level on a terminal: the level's own colour.
+pub(crate) fn warning_color(w: crate::model::Warning) -> crate::render::Color {
+    use crate::model::Warning;
+    use crate::render::Color;
+    match w {
+        Warning::Red => Color::Red,
+        Warning::Yellow => Color::Yellow,
+        Warning::Blue => Color::Blue,
+        Warning::Green => Color::Green,
+    }
+}
+
 /// The word the user types after `--format`.
 fn format_name(format: Format) -> &'static str {
     match format {

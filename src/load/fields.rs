@@ -10,6 +10,10 @@ use toml::de::{DeTable, DeValue};
 
 pub type Span = Range<usize>;
 
+/// The hint for a date in a year wg does not handle.
+pub const OUT_OF_RANGE_HELP: &str =
+    "dates run from 0001-01-01 to 9999-12-31: the year has four digits and is not 0000";
+
 /// A value with the byte span it was read from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sp<T> {
@@ -220,6 +224,17 @@ impl<'a, 'i> Fields<'a, 'i> {
             };
         } else if expected == "a list of strings" && found.is_str() {
             diag = diag.help(format!("put it in brackets: {key} = [\"…\"]"));
+        } else if let DeValue::String(text) = found {
+            // `yellow_days = "3"`, `behind_schedule = "true"`: the quotes are the slip.
+            let text = text.trim();
+            let unquoted = match expected {
+                "a whole number" => text.parse::<i64>().is_ok(),
+                "true or false" => text == "true" || text == "false",
+                _ => false,
+            };
+            if unquoted {
+                diag = diag.help(format!("remove the quotes: {key} = {text}"));
+            }
         }
         self.error(diag);
     }
@@ -302,7 +317,19 @@ impl<'a, 'i> Fields<'a, 'i> {
         match (dt.date, dt.time, dt.offset) {
             (Some(d), None, None) => {
                 match NaiveDate::from_ymd_opt(i32::from(d.year), d.month.into(), d.day.into()) {
-                    Some(date) => Some(Sp::new(date, span)),
+                    Some(date) if crate::model::date_in_range(date) => Some(Sp::new(date, span)),
+                    // TOML writes the years 0000 to 9999; wg's dates start with year 1.
+                    Some(_) => {
+                        let diag = Diagnostic::error(format!(
+                            "`{key}` in {} is outside the dates wg handles: {d}",
+                            self.what
+                        ))
+                        .at(self.file, span)
+                        .label("year 0000")
+                        .help(OUT_OF_RANGE_HELP);
+                        self.error(diag);
+                        None
+                    }
                     None => {
                         let diag = Diagnostic::error(format!(
                             "`{key}` in {} is not a real date: {d}",
@@ -344,6 +371,51 @@ impl<'a, 'i> Fields<'a, 'i> {
             return None;
         }
         self.date(key)
+    }
+
+    /// A whole number. A fraction, or a number too large for 64 bits, is reported.
+    pub fn int(&mut self, key: &str) -> Option<Sp<i64>> {
+        let (value, span) = self.raw(key)?;
+        match value {
+            DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
+                Ok(n) => Some(Sp::new(n, span)),
+                Err(_) => {
+                    let diag = Diagnostic::error(format!("`{key}` in {} is too large", self.what))
+                        .at(self.file, span)
+                        .label("too large a number");
+                    self.error(diag);
+                    None
+                }
+            },
+            DeValue::Float(f) => {
+                let diag = Diagnostic::error(format!(
+                    "`{key}` in {} must be a whole number, not {}",
+                    self.what,
+                    f.as_str()
+                ))
+                .at(self.file, span)
+                .label("not a whole number")
+                .help(format!("write a whole number, like {key} = 3"));
+                self.error(diag);
+                None
+            }
+            other => {
+                self.type_error(key, "a whole number", other, span);
+                None
+            }
+        }
+    }
+
+    /// `true` or `false`.
+    pub fn bool(&mut self, key: &str) -> Option<Sp<bool>> {
+        let (value, span) = self.raw(key)?;
+        match value {
+            DeValue::Boolean(b) => Some(Sp::new(*b, span)),
+            other => {
+                self.type_error(key, "true or false", other, span);
+                None
+            }
+        }
     }
 
     /// A string that must be one of `choices` (by its text); reports the choices.

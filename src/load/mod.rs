@@ -447,6 +447,16 @@ fn parse<'i>(
         if let Some(why) = message.strip_prefix("invalid date") {
             let written = text.get(span.clone()).unwrap_or("").trim();
             let why = why.trim_start_matches([',', ' ']);
+            if year_out_of_range(written) {
+                // The parser's label ("time, expected year or hour") would mislead.
+                diags.push(
+                    Diagnostic::error(format!("{written} is outside the dates wg handles"))
+                        .at(file, span)
+                        .label("not a year from 0001 to 9999")
+                        .help(fields::OUT_OF_RANGE_HELP),
+                );
+                continue;
+            }
             // A real day in a form TOML does not read (2026-12-9) is no impossible date.
             let mut d = match date_typed(written) {
                 Some(date) if date.to_string() != written => Diagnostic::error(format!(
@@ -506,6 +516,17 @@ fn parse<'i>(
     } else {
         None
     }
+}
+
+/// Whether a value the parser took for a broken date has a year of more than four
+/// digits or a sign (`10000-01-01`, `+10000-01-01`, `-0001-01-01`).
+fn year_out_of_range(written: &str) -> bool {
+    let (signed, unsigned) = match written.strip_prefix(['+', '-']) {
+        Some(rest) => (true, rest),
+        None => (false, written),
+    };
+    let year = unsigned.split_once('-').map_or("", |(year, _)| year);
+    !year.is_empty() && year.bytes().all(|b| b.is_ascii_digit()) && (signed || year.len() > 4)
 }
 
 /// What to say about a syntax error beyond the parser's message: always a hint, and
@@ -993,6 +1014,7 @@ fn build(sources: &[Source], unreadable: &[bool], diags: &mut Vec<Diagnostic>) -
         meetings,
         directives,
         calendar,
+        group_index: Default::default(),
     })
 }
 

@@ -3,11 +3,12 @@
 use super::diagnostic::{Diagnostic, FileId};
 use super::fields::Fields;
 use super::names::{NameIndex, canonical, normalize};
-use crate::model::{Lang, Org, Person, Unit, UnitKind};
+use crate::model::{Lang, Org, Person, Unit, UnitKind, WarningRules};
 use toml::de::DeTable;
 
 const TOP: &[&str] = &["org", "units", "people"];
-const ORG: &[&str] = &["name", "short_name", "timezone", "lang"];
+const ORG: &[&str] = &["name", "short_name", "timezone", "lang", "warnings"];
+const WARNINGS: &[&str] = &["yellow_days", "blue_days", "behind_schedule"];
 const UNIT: &[&str] = &["name", "id", "kind", "aliases"];
 const PERSON: &[&str] = &["name", "id", "title", "unit", "email"];
 
@@ -188,6 +189,7 @@ pub fn load(
         short_name: None,
         timezone: None,
         lang: Lang::Zh,
+        warnings: WarningRules::default(),
     });
     OrgFile {
         org,
@@ -226,12 +228,105 @@ fn load_org(
         .choice("lang", &[("zh", Lang::Zh), ("en", Lang::En)])
         .map(|l| l.value)
         .unwrap_or_default();
+    let warnings = match f.table("warnings") {
+        Some((table, span)) => load_warnings(file, table, span, f.diags),
+        None => WarningRules::default(),
+    };
     Some(Org {
         name: name?.value,
         short_name,
         timezone,
         lang,
+        warnings,
     })
+}
+
+/// `[org.warnings]`. Days are whole numbers from 0 (only a task due today is yellow).
+///
+/// `blue_days` not more than `yellow_days` is an error, not a warning: blue is the
+/// earlier notice, so its window would lie inside yellow's and no task would ever be
+/// blue. The office asked for a level it would silently never see, and a warning
+/// shows only in `wg check`, never in the Monday list that would lack the blue rows.
+fn load_warnings(
+    file: FileId,
+    table: &DeTable<'_>,
+    span: std::ops::Range<usize>,
+    diags: &mut Vec<Diagnostic>,
+) -> WarningRules {
+    let defaults = WarningRules::default();
+    let mut f = Fields::new(file, table, span, "[org.warnings]", WARNINGS, diags);
+    let yellow = days(&mut f, "yellow_days");
+    let blue = days(&mut f, "blue_days");
+    let behind_schedule = f.bool("behind_schedule");
+    let yellow_days = yellow.as_ref().map_or(defaults.yellow_days, |y| y.value);
+    // A yellow_days already reported as wrong is no default to compare blue with.
+    let yellow_known = yellow.is_some() || !table.contains_key("yellow_days");
+    if let Some(b) = blue.as_ref().filter(|_| yellow_known)
+        && b.value <= yellow_days
+    {
+        let yellow_said = match &yellow {
+            Some(y) => format!("yellow_days = {}", y.value),
+            None => format!("yellow_days, {} by default", defaults.yellow_days),
+        };
+        let mut diag = Diagnostic::error(format!(
+            "blue_days = {} is not more than {yellow_said}: no task would ever be blue",
+            b.value
+        ))
+        .at(file, b.span.clone())
+        .label("not more than yellow_days");
+        if let Some(y) = &yellow {
+            diag = diag.also("yellow_days is set at", file, y.span.clone());
+        }
+        f.error(diag.help(format!(
+            "blue is the earlier notice: make blue_days more than {yellow_days} \
+             (offices often use 10 or 15), or remove blue_days to have no blue level"
+        )));
+    }
+    // Said where it is written, so `wg check` does not let the office believe the rule
+    // is at work: without indicators no task can be behind schedule.
+    if let Some(b) = behind_schedule.as_ref().filter(|b| b.value) {
+        let diag = Diagnostic::warning(
+            "behind_schedule = true has no effect yet: it needs task indicators \
+             ([[tasks.indicators]]), which this version of wg does not read",
+        )
+        .at(file, b.span.clone())
+        .label("no task is behind schedule until indicators exist")
+        .help("keep it: it takes effect once wg reads indicators; or remove it to silence this warning");
+        f.error(diag);
+    }
+    WarningRules {
+        yellow_days,
+        blue_days: blue.map(|b| b.value),
+        behind_schedule: behind_schedule.is_some_and(|b| b.value),
+    }
+}
+
+/// A number of days: a whole number, 0 or more.
+fn days(f: &mut Fields<'_, '_>, key: &str) -> Option<super::fields::Sp<u32>> {
+    let n = f.int(key)?;
+    match u32::try_from(n.value) {
+        Ok(days) => Some(super::fields::Sp::new(days, n.span)),
+        Err(_) => {
+            let (label, help) = if n.value < 0 {
+                (
+                    "a negative number of days",
+                    format!("write 0 or more; {key} = 0 warns only of tasks due today"),
+                )
+            } else {
+                (
+                    "too many days",
+                    format!("write a number of days, like {key} = 15"),
+                )
+            };
+            let diag =
+                Diagnostic::error(format!("`{key}` in [org.warnings] cannot be {}", n.value))
+                    .at(f.file, n.span)
+                    .label(label)
+                    .help(help);
+            f.error(diag);
+            None
+        }
+    }
 }
 
 pub fn duplicate(
