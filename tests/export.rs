@@ -320,6 +320,7 @@ fn the_sqlite_file_reads_back_with_the_tasks_as_wg_computes_them() {
                 ("days_overdue", "days_overdue"),
                 ("missed", "missed"),
                 ("working_days_overdue", "working_days_overdue"),
+                ("warning", "warning"),
                 ("file", "file"),
                 ("line", "line"),
             ] {

@@ -4,7 +4,6 @@ use super::{Formats, load_data};
 use crate::cli::Format;
 use crate::context::Context;
 use crate::export::{Export, LOCAL_OFFICE, sql, sqlite};
-use crate::report::tasks::{Filter, overdue};
 use crate::{Error, Exit};
 use std::io::Write;
 use std::path::Path;
@@ -35,7 +34,7 @@ pub fn run(
     }
     let loaded = load_data(ctx)?;
     let data = &loaded.data;
-    let today = ctx.today(&data.org);
+    let today = ctx.today(&data.org)?;
     let export = Export::build(data, LOCAL_OFFICE, today, ctx.lang(&data.org));
     export.check_shape().map_err(|e| {
         Error::Other(anyhow::anyhow!(
@@ -49,9 +48,8 @@ pub fn run(
             unstorable.join("\n  ")
         )));
     }
-    // The same warning as `wg tasks overdue`: working days counted without the calendar.
-    let report = overdue(data, &Filter::default(), today, Default::default());
-    super::tasks::warn_uncovered(err, &report.uncovered_years)?;
+    // The same warning as `wg tasks list`: working days counted without the calendar.
+    super::tasks::warn_uncovered(err, &export.uncovered_years)?;
     let bytes = match format {
         Format::Sql => sql::sql(&export).into_bytes(),
         Format::Sqlite => sqlite::sqlite(&export)?,

@@ -7,8 +7,8 @@
 use super::schema::{self, Table, Type};
 use crate::cli::OverdueBy;
 use crate::model::{Data, Lang, Role};
-use crate::report::task_view::TaskView;
-use crate::report::tasks::{Filter, overdue};
+use crate::report::task_view::{TaskView, warning_windows};
+use crate::report::tasks::{Filter, overdue, uncovered_years};
 use chrono::NaiveDate;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -72,6 +72,9 @@ pub struct Rows<'d> {
 #[derive(Debug, Clone)]
 pub struct Export<'d> {
     pub tables: Vec<Rows<'d>>,
+    /// Years outside the calendar in which working days were counted Monday to Friday
+    /// (for the same warning as the task lists give).
+    pub uncovered_years: Vec<i32>,
 }
 
 /// The office id of one office's own data (a roll-up uses each office's id).
@@ -97,7 +100,11 @@ impl<'d> Export<'d> {
         b.tasks(data, today);
         b.meetings(data);
         b.calendar(data);
-        Export { tables: b.tables }
+        let all: Vec<&crate::model::Task> = data.tasks.iter().collect();
+        Export {
+            tables: b.tables,
+            uncovered_years: uncovered_years(data, &all, &warning_windows(data, today)),
+        }
     }
 
     /// The rows of the table named so (every table has its entry, maybe empty).
@@ -233,6 +240,9 @@ impl<'d> Builder<'d> {
                     Lang::En => "en",
                 }),
                 Value::Date(today),
+                Value::Integer(i64::from(org.warnings.yellow_days)),
+                Value::opt_int(org.warnings.blue_days.map(i64::from)),
+                Value::Bool(org.warnings.behind_schedule),
             ]);
         }
     }
@@ -322,6 +332,7 @@ impl<'d> Builder<'d> {
     fn tasks(&mut self, data: &'d Data, today: NaiveDate) {
         // The place of each overdue task in `wg tasks overdue`'s own list.
         let listed = overdue(data, &Filter::default(), today, OverdueBy::Group);
+        let windows = warning_windows(data, today);
         let rank: HashMap<&str, usize> = listed
             .tasks
             .iter()
@@ -329,7 +340,7 @@ impl<'d> Builder<'d> {
             .map(|(i, t)| (t.id, i + 1))
             .collect();
         for (i, task) in data.tasks.iter().enumerate() {
-            let view = TaskView::new(data, task, today);
+            let view = TaskView::graded(data, task, today, &windows);
             let tid = Value::text(&task.id);
             self.push(
                 &schema::TASKS,
@@ -353,8 +364,7 @@ impl<'d> Builder<'d> {
                     Value::opt_int(view.days_overdue),
                     Value::opt_int(view.missed.map(i64::from)),
                     Value::opt_int(view.working_days_overdue),
-                    // Warning levels (预警): not in the model yet.
-                    Value::Null,
+                    Value::opt_text(view.warning.map(|w| w.as_str())),
                     Value::Bool(view.late),
                     Value::opt_int(
                         rank.get(task.id.as_str())

@@ -185,6 +185,17 @@ pub const OFFICES: Table = Table {
             Date,
             "the export's `--today`: the day the computed columns of `tasks` are as of",
         ),
+        col(
+            "yellow_days",
+            Integer,
+            "`[org.warnings]` as in force (defaults filled in): yellow within this many days",
+        ),
+        opt(
+            "blue_days",
+            Integer,
+            "blue within this many days; null: no blue",
+        ),
+        col("behind_schedule", Boolean, "the behind-schedule rule is on"),
     ],
     key: &["id"],
     references: &[],
