@@ -49,9 +49,9 @@ pub enum Format {
     Csv,
     Markdown,
     Text,
-    /// `wg export`: an SQLite database file.
+    // `wg export`'s: an SQLite database file, and SQL statements for PostgreSQL and
+    // SQLite. (No `///` here: a value with help text turns every help page long.)
     Sqlite,
-    /// `wg export`: SQL statements for PostgreSQL and SQLite.
     Sql,
 }
 
@@ -88,7 +88,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ReportBy::Group)]
         by: ReportBy,
     },
-    /// The whole data set as a database: an SQLite file, or SQL that PostgreSQL and SQLite load
+    /// The data set as a database: an SQLite file, or SQL that PostgreSQL and SQLite load
     ///
     /// --format sqlite writes an SQLite database; --format sql writes SQL statements that
     /// `psql -v ON_ERROR_STOP=1 -f FILE` and `sqlite3 DB < FILE` load. Without --format:
