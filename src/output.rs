@@ -67,6 +67,19 @@ pub fn is_stdout(path: &Path) -> bool {
     path.as_os_str() == "-" || std::fs::metadata(path).is_ok_and(|meta| is_own_stdout(&meta))
 }
 
+/// Whether `path` is a terminal device (`/dev/tty`, `/dev/pts/3`): a character device
+/// that says it is a terminal when opened. Nothing else is opened (a FIFO would wait).
+pub fn is_terminal_device(path: &Path) -> bool {
+    use std::io::IsTerminal;
+    let is_char_device = std::fs::metadata(path)
+        .is_ok_and(|meta| device(meta.file_type()) == Some("a character device"));
+    is_char_device
+        && std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .is_ok_and(|f| f.is_terminal())
+}
+
 /// A new file: created beside, then renamed into place, with the ordinary mode.
 fn create(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     // `x/` names a directory (one that does not exist): never a file called x.

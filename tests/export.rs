@@ -990,6 +990,24 @@ fn out_dash_writes_to_stdout_but_not_a_database_to_a_terminal() {
     assert_eq!(out.status.code(), Some(2), "{text}");
     assert!(text.contains("not written to a terminal"), "{text}");
     assert!(!text.contains("SQLite format 3"), "{text}");
+
+    // Nor to the terminal named as a file, with stdout a pipe.
+    let out = Command::new("script")
+        .args(["-q", "-e", "-c"])
+        .arg(format!(
+            "'{}' --data '{}' export --format sqlite --out /dev/tty > /dev/null",
+            wg_bin.display(),
+            fixture.display()
+        ))
+        .arg("/dev/null")
+        .env("SHELL", "/bin/sh")
+        .env_remove("WG_DATA")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(text.contains("not written to a terminal"), "{text}");
 }
 
 /// Without --format, a name ending in .sql gets SQL text and any other an SQLite file.

@@ -25,7 +25,9 @@ pub fn run(
         None if path.as_os_str() == "-" || has_sql_extension(path) => Format::Sql,
         None => Format::Sqlite,
     };
-    if format == Format::Sqlite && ctx.env.stdout_is_terminal && crate::output::is_stdout(path) {
+    let terminal = (ctx.env.stdout_is_terminal && crate::output::is_stdout(path))
+        || crate::output::is_terminal_device(path);
+    if format == Format::Sqlite && terminal {
         return Err(Error::Usage(
             "an SQLite database is binary and is not written to a terminal; give --out FILE, \
              or pipe it (--out - | …), or use --format sql"
