@@ -3,6 +3,7 @@
 
 use crate::cli::{ColorChoice, Format, Global};
 use crate::model::{Lang, Org};
+use crate::render::TableStyle;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::path::PathBuf;
 
@@ -16,6 +17,10 @@ pub struct Env {
     pub stderr_is_terminal: bool,
     /// `NO_COLOR` is set and not empty.
     pub no_color: bool,
+    /// The width of the terminal stdout writes to: `COLUMNS` when it is a number, else
+    /// what the terminal says. `None` when stdout is not a terminal, whatever `COLUMNS`
+    /// holds: piped output is never wrapped unless `--width` asks.
+    pub terminal_width: Option<usize>,
 }
 
 impl Env {
@@ -31,12 +36,27 @@ impl Env {
                 .with_timezone(&Utc),
             _ => Utc::now(),
         };
+        let stdout_is_terminal = std::io::stdout().is_terminal();
+        // COLUMNS first, as `ls` and Python read it: a user who sets it means it.
+        let columns = || {
+            std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.trim().parse::<usize>().ok())
+                .filter(|&c| c > 0)
+        };
+        let terminal =
+            || terminal_size::terminal_size_of(std::io::stdout()).map(|(w, _)| usize::from(w.0));
         Ok(Env {
             cwd,
             now,
-            stdout_is_terminal: std::io::stdout().is_terminal(),
+            stdout_is_terminal,
             stderr_is_terminal: std::io::stderr().is_terminal(),
             no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            terminal_width: if stdout_is_terminal {
+                columns().or_else(terminal)
+            } else {
+                None
+            },
         })
     }
 }
@@ -51,6 +71,9 @@ pub struct Context {
     pub color_stdout: bool,
     pub color_stderr: bool,
     pub bom: bool,
+    /// The width tables fit: `--width N` (0: none), else the terminal's; `None` wraps
+    /// nothing.
+    pub width: Option<usize>,
 }
 
 impl Context {
@@ -68,6 +91,11 @@ impl Context {
             color_stdout: color(env.stdout_is_terminal),
             color_stderr: color(env.stderr_is_terminal),
             bom: global.bom,
+            width: match global.width {
+                Some(0) => None,
+                Some(n) => Some(n),
+                None => env.terminal_width,
+            },
             env,
         }
     }
@@ -86,6 +114,15 @@ impl Context {
 
     pub fn lang(&self, org: &Org) -> Lang {
         self.lang.unwrap_or(org.lang)
+    }
+
+    /// How tables are printed in `format`: fitted to the width; without borders for
+    /// `--format text`.
+    pub fn table_style(&self, format: Format) -> TableStyle {
+        TableStyle {
+            width: self.width,
+            plain: format == Format::Text,
+        }
     }
 
     /// The format asked for, or the command's default.

@@ -47,6 +47,15 @@ pub fn load_data(ctx: &Context) -> Result<&'static Loaded, Error> {
     Ok(Box::leak(Box::new(loaded)))
 }
 
+/// Each group's name and its `short_name`, for a table's group column
+/// ([`crate::render::Grid::short_forms`]).
+pub fn group_short_forms(data: &crate::model::Data) -> Vec<(String, String)> {
+    data.groups
+        .iter()
+        .filter_map(|g| Some((g.name.clone(), g.short_name.clone()?)))
+        .collect()
+}
+
 /// The usage error for a format a command does not offer.
 pub fn unsupported(format: Format, command: &str, offered: &[&str]) -> Error {
     let name = format!("{format:?}").to_lowercase();

@@ -2,8 +2,8 @@
 //! table with the tasks done late, overdue and blocked named under it, or as data.
 //! What is counted, and as of when, is documented in [`crate::report::evaluation`].
 
-use super::load_data;
 use super::meeting::{fill, quarter_name};
+use super::{group_short_forms, load_data};
 use crate::cli::{Format, ReportBy};
 use crate::context::Context;
 use crate::i18n::L;
@@ -30,14 +30,18 @@ pub fn run(
         ReportBy::Unit => By::Unit,
     };
     let report = evaluation::evaluate(data, q, today, by, L::EvalNoLeadUnit.get(lang));
-    let grid = grid(&report, lang);
-    match ctx.format_or(Format::Table) {
+    let mut grid = grid(&report, lang);
+    if by == By::Group {
+        grid.short_forms(0, group_short_forms(data));
+    }
+    let format = ctx.format_or(Format::Table);
+    match format {
         Format::Json => render::json(out, &report)?,
         Format::Yaml => render::yaml(out, &report)?,
         Format::Csv => out.write_all(&grid.to_csv(ctx.bom)?)?,
         Format::Table | Format::Text => {
             writeln!(out, "{}\n", one_line(&title(&report, q, lang)))?;
-            out.write_all(grid.to_table().as_bytes())?;
+            out.write_all(grid.to_table_in(ctx.table_style(format)).as_bytes())?;
             for line in notes(&report, lang) {
                 writeln!(out, "{}", one_line(&line))?;
             }

@@ -1,11 +1,11 @@
 //! `wg roster show|person|units|unit`.
 
-use super::{load_data, unsupported};
+use super::{group_short_forms, load_data, unsupported};
 use crate::cli::{Format, RosterCommand};
 use crate::context::Context;
 use crate::i18n::{self, L};
 use crate::model::{Data, Lang};
-use crate::render::{self, Grid, markdown_cell, text::sanitize};
+use crate::render::{self, Grid, TableStyle, markdown_cell, text::sanitize};
 use crate::report::{lookup, roster, task_view::TaskView};
 use crate::{Error, Exit};
 use std::fmt::Write as _;
@@ -17,6 +17,9 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
     let lang = ctx.lang(&data.org);
     let today = ctx.today(&data.org);
     let format = ctx.format_or(Format::Table);
+    // Documents (show, person, unit) keep their bordered tables in `text` too; the
+    // units matrix is a list, plain in `text`.
+    let doc_style = ctx.table_style(Format::Table);
     let usage = |e: lookup::LookupError| Error::Usage(e.to_string());
     match cmd {
         RosterCommand::Show { group } => {
@@ -29,7 +32,7 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
                 Format::Json => render::json(out, &report)?,
                 Format::Yaml => render::yaml(out, &report)?,
                 Format::Table | Format::Text => {
-                    out.write_all(show_text(data, &report, lang).as_bytes())?
+                    out.write_all(show_text(data, &report, lang, doc_style).as_bytes())?
                 }
                 Format::Markdown => out.write_all(show_markdown(data, &report, lang).as_bytes())?,
                 Format::Csv => out.write_all(&show_grid(&report, lang).to_csv(ctx.bom)?)?,
@@ -50,10 +53,10 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
                 Format::Yaml => render::yaml(out, &report)?,
                 // Csv was refused above, before the name was looked up.
                 Format::Table | Format::Text | Format::Csv => {
-                    out.write_all(person_doc(data, &report, lang, false).as_bytes())?
+                    out.write_all(person_doc(data, &report, lang, Some(doc_style)).as_bytes())?
                 }
                 Format::Markdown => {
-                    out.write_all(person_doc(data, &report, lang, true).as_bytes())?
+                    out.write_all(person_doc(data, &report, lang, None).as_bytes())?
                 }
             }
         }
@@ -64,7 +67,7 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
                 Format::Json => render::json(out, &report)?,
                 Format::Yaml => render::yaml(out, &report)?,
                 Format::Table | Format::Text => {
-                    out.write_all(grid.to_table().as_bytes())?;
+                    out.write_all(grid.to_table_in(ctx.table_style(format)).as_bytes())?;
                     out.write_all(format!("\n{}", legend(data, false)).as_bytes())?;
                 }
                 Format::Markdown => {
@@ -89,10 +92,10 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
                 Format::Yaml => render::yaml(out, &report)?,
                 // Csv was refused above, before the name was looked up.
                 Format::Table | Format::Text | Format::Csv => {
-                    out.write_all(unit_doc(data, &report, lang, false).as_bytes())?
+                    out.write_all(unit_doc(data, &report, lang, Some(doc_style)).as_bytes())?
                 }
                 Format::Markdown => {
-                    out.write_all(unit_doc(data, &report, lang, true).as_bytes())?
+                    out.write_all(unit_doc(data, &report, lang, None).as_bytes())?
                 }
             }
         }
@@ -199,7 +202,7 @@ fn heading(g: &roster::GroupView, lang: Lang) -> String {
     with_id(&g.name, &g.id, lang)
 }
 
-fn show_text(data: &Data, report: &roster::RosterShow, lang: Lang) -> String {
+fn show_text(data: &Data, report: &roster::RosterShow, lang: Lang, style: TableStyle) -> String {
     let mut s = String::new();
     for (i, g) in report.groups.iter().enumerate() {
         if i > 0 {
@@ -209,7 +212,7 @@ fn show_text(data: &Data, report: &roster::RosterShow, lang: Lang) -> String {
         for fact in group_facts(data, g, g.kind, lang) {
             let _ = writeln!(s, "{}", sanitize(&fact));
         }
-        s.push_str(&seat_grid(g, lang).to_table());
+        s.push_str(&seat_grid(g, lang).to_table_in(style));
         if !g.duties.is_empty() {
             let _ = writeln!(s, "{}", label_line(L::Duties, lang));
             for (n, duty) in g.duties.iter().enumerate() {
@@ -283,10 +286,19 @@ fn task_grid<'a>(data: &'a Data, tasks: &'a [TaskView<'a>], lang: Lang) -> Grid<
             status,
         ]);
     }
+    grid.keep_words([0, 3]);
+    grid.short_forms(2, group_short_forms(data));
     grid
 }
 
-fn person_doc(data: &Data, r: &roster::RosterPerson, lang: Lang, markdown: bool) -> String {
+/// The person's seats and tasks: Markdown, or plain text with tables in `text`.
+fn person_doc(
+    data: &Data,
+    r: &roster::RosterPerson,
+    lang: Lang,
+    text: Option<TableStyle>,
+) -> String {
+    let markdown = text.is_none();
     let mut s = String::new();
     let p = &r.person;
     let head = match (&p.title, lang) {
@@ -294,12 +306,9 @@ fn person_doc(data: &Data, r: &roster::RosterPerson, lang: Lang, markdown: bool)
         (Some(t), Lang::En) => format!("{}, {t}", with_id(&p.name, &p.id, lang)),
         (None, _) => with_id(&p.name, &p.id, lang),
     };
-    let grid_out = |g: &Grid| {
-        if markdown {
-            g.to_markdown()
-        } else {
-            g.to_table()
-        }
+    let grid_out = |g: &Grid| match text {
+        None => g.to_markdown(),
+        Some(style) => g.to_table_in(style),
     };
     let mut facts = Vec::new();
     if let Some(unit) = &p.unit {
@@ -391,7 +400,9 @@ fn legend(data: &Data, markdown: bool) -> String {
     s
 }
 
-fn unit_doc(data: &Data, r: &roster::RosterUnit, lang: Lang, markdown: bool) -> String {
+/// The unit's groups and tasks: Markdown, or plain text with tables in `text`.
+fn unit_doc(data: &Data, r: &roster::RosterUnit, lang: Lang, text: Option<TableStyle>) -> String {
+    let markdown = text.is_none();
     let mut s = String::new();
     let kind = crate::model::UnitKind::ALL
         .iter()
@@ -447,10 +458,9 @@ fn unit_doc(data: &Data, r: &roster::RosterUnit, lang: Lang, markdown: bool) -> 
         let _ = writeln!(s, "{}", L::NoTasks.get(lang));
     } else {
         let grid = task_grid(data, &r.tasks, lang);
-        s.push_str(&if markdown {
-            grid.to_markdown()
-        } else {
-            grid.to_table()
+        s.push_str(&match text {
+            None => grid.to_markdown(),
+            Some(style) => grid.to_table_in(style),
         });
     }
     s

@@ -1,11 +1,15 @@
 //! Turns report rows into bytes: tables (CJK-aligned, ASCII borders), JSON, YAML, CSV
 //! and Markdown. No domain logic lives here.
 
+pub mod fit;
 pub mod ics;
 pub mod text;
+pub mod wrap;
 
+pub use fit::TableStyle;
 use serde::Serialize;
 use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
 /// Rows of text under a header: the common shape of table, CSV and Markdown output.
@@ -14,13 +18,17 @@ use std::io::Write;
 pub struct Grid<'a> {
     pub headers: Vec<Cow<'a, str>>,
     pub rows: Vec<Vec<Cow<'a, str>>>,
+    /// Columns a narrowed table breaks only between words (see [`Grid::keep_words`]).
+    pub words: Vec<usize>,
+    /// Short forms of cells, by column (see [`Grid::short_forms`]).
+    pub short: BTreeMap<usize, HashMap<String, String>>,
 }
 
 impl<'a> Grid<'a> {
     pub fn new(headers: impl IntoIterator<Item = impl Into<Cow<'a, str>>>) -> Grid<'a> {
         Grid {
             headers: headers.into_iter().map(Into::into).collect(),
-            rows: Vec::new(),
+            ..Grid::default()
         }
     }
 
@@ -328,6 +336,7 @@ mod tests {
                     .into_iter()
                     .map(|r| r.into_iter().take(cols).map(Into::into).collect())
                     .collect(),
+                ..Grid::default()
             };
             prop_assert_eq!(grid.to_table(), comfy(&grid));
         }
