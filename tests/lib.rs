@@ -14,3 +14,4 @@ mod report;
 mod roster;
 mod safety;
 mod tasks;
+mod width;

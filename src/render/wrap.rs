@@ -60,19 +60,50 @@ fn is_clause_end(c: char) -> bool {
     matches!(c, '，' | '、' | '；' | '。' | '：' | '？' | '！')
 }
 
-/// Text that may break before or after any character: Chinese (and other wide)
-/// characters and the Chinese punctuation, some of which is narrow (“ ” …).
-fn is_ideographic(c: char) -> bool {
-    width(c) >= 2 || is_closing(c) && !c.is_ascii() || is_opening(c) && !c.is_ascii()
+/// What line breaking needs to know of a character, looked up once.
+#[derive(Clone, Copy)]
+struct Char {
+    c: char,
+    width: usize,
+    closing: bool,
+    opening: bool,
+    /// Chinese (and other wide) characters and the Chinese punctuation, some of which
+    /// is narrow (“ ” …): a line may break before or after any of them.
+    ideographic: bool,
+}
+
+impl Char {
+    fn of(c: char) -> Char {
+        // Most of what a table holds: a Chinese character, or ASCII.
+        if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+            return Char {
+                c,
+                width: 2,
+                closing: false,
+                opening: false,
+                ideographic: true,
+            };
+        }
+        // ASCII is one column wide, as the table measures it.
+        let width = if c.is_ascii() { 1 } else { width(c) };
+        let (closing, opening) = (is_closing(c), is_opening(c));
+        Char {
+            c,
+            width,
+            closing,
+            opening,
+            ideographic: !c.is_ascii() && (width >= 2 || closing || opening),
+        }
+    }
 }
 
 /// Whether a line may break between `prev` and `next` (after any spaces, which the
 /// break swallows).
-fn can_break(prev: char, next: char) -> bool {
-    if next == ' ' || is_closing(next) || is_opening(prev) || width(next) == 0 {
+fn can_break(prev: &Char, next: &Char) -> bool {
+    if next.c == ' ' || next.closing || prev.opening || next.width == 0 {
         return false;
     }
-    prev == ' ' || is_ideographic(prev) || is_ideographic(next)
+    prev.c == ' ' || prev.ideographic || next.ideographic
 }
 
 /// A place where the line may end.
@@ -91,8 +122,14 @@ struct Break {
 /// wider than `width` (a Chinese character at width 1) gets a line of its own. Empty
 /// text is one empty line.
 pub fn wrap(s: &str, width: usize) -> Vec<&str> {
-    let width = width.max(1);
     let mut lines = Vec::new();
+    wrap_into(s, width, &mut lines);
+    lines
+}
+
+/// [`wrap`], adding the lines to `lines`.
+pub fn wrap_into<'s>(s: &'s str, width: usize, lines: &mut Vec<&'s str>) {
+    let width = width.max(1);
     let mut start = 0;
     // The width from `start` to the current character, and to the last non-space.
     let mut line_width = 0;
@@ -100,12 +137,13 @@ pub fn wrap(s: &str, width: usize) -> Vec<&str> {
     let mut content_width = 0;
     let mut last: Option<Break> = None;
     let mut clause: Option<Break> = None;
-    let mut prev: Option<char> = None;
+    let mut prev: Option<Char> = None;
     for (i, c) in s.char_indices() {
-        let cw = self::width(c);
-        if let Some(p) = prev
+        let k = Char::of(c);
+        let cw = k.width;
+        if let Some(p) = &prev
             && i > start
-            && can_break(p, c)
+            && can_break(p, &k)
             && content_end > start
         {
             let b = Break {
@@ -115,15 +153,16 @@ pub fn wrap(s: &str, width: usize) -> Vec<&str> {
                 next_width: line_width,
             };
             last = Some(b);
-            if is_clause_end(p) {
+            if is_clause_end(p.c) {
                 clause = Some(b);
             }
         }
         // Spaces never overflow a line: a break after them drops them.
         while c != ' ' && line_width + cw > width && line_width > 0 {
-            // A break after a comma is taken when it leaves the line at least half full.
+            // A break after a comma is taken when it leaves the line three quarters full
+            // (a half-empty line costs a line more as often as not).
             let at = match (clause, last) {
-                (Some(cl), _) if cl.end_width * 2 >= width => Some(cl),
+                (Some(cl), _) if cl.end_width * 4 >= width * 3 => Some(cl),
                 (_, l) => l,
             };
             match at {
@@ -160,10 +199,9 @@ pub fn wrap(s: &str, width: usize) -> Vec<&str> {
             content_end = i + c.len_utf8();
             content_width = line_width;
         }
-        prev = Some(c);
+        prev = Some(k);
     }
     lines.push(s.get(start..content_end.max(start)).unwrap_or(""));
-    lines
 }
 
 /// The width of the widest piece of `s` that [`wrap`] never breaks (a word, an id, a
@@ -171,16 +209,17 @@ pub fn wrap(s: &str, width: usize) -> Vec<&str> {
 pub fn widest_unit(s: &str) -> usize {
     let mut widest = 0;
     let mut current = 0;
-    let mut prev: Option<char> = None;
+    let mut prev: Option<Char> = None;
     for c in s.chars() {
-        if prev.is_some_and(|p| can_break(p, c)) {
+        let k = Char::of(c);
+        if prev.is_some_and(|p| can_break(&p, &k)) {
             current = 0;
         }
         if c != ' ' {
-            current += width(c);
+            current += k.width;
             widest = widest.max(current);
         }
-        prev = Some(c);
+        prev = Some(k);
     }
     widest
 }
@@ -206,8 +245,19 @@ mod tests {
             wrap("与省委组织部、省人社厅等厅局建立联席会议", 16),
             ["与省委组织部、", "省人社厅等厅局建", "立联席会议"]
         );
-        // Not when it would leave the line less than half full.
+        // Not when it would leave the line less than three quarters full: that would
+        // cost a line here.
         assert_eq!(wrap("甲、乙丙丁戊己庚辛", 12), ["甲、乙丙丁戊", "己庚辛"]);
+        assert_eq!(
+            wrap(
+                "与省委组织部、省人社厅等厅局建立联席会议和机制性对接管道",
+                28
+            ),
+            [
+                "与省委组织部、省人社厅等厅局",
+                "建立联席会议和机制性对接管道"
+            ]
+        );
     }
 
     #[test]
