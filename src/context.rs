@@ -37,13 +37,6 @@ impl Env {
             _ => Utc::now(),
         };
         let stdout_is_terminal = std::io::stdout().is_terminal();
-        // COLUMNS first, as `ls` and Python read it: a user who sets it means it.
-        let columns = || {
-            std::env::var("COLUMNS")
-                .ok()
-                .and_then(|c| c.trim().parse::<usize>().ok())
-                .filter(|&c| c > 0)
-        };
         let terminal =
             || terminal_size::terminal_size_of(std::io::stdout()).map(|(w, _)| usize::from(w.0));
         Ok(Env {
@@ -52,13 +45,30 @@ impl Env {
             stdout_is_terminal,
             stderr_is_terminal: std::io::stderr().is_terminal(),
             no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
-            terminal_width: if stdout_is_terminal {
-                columns().or_else(terminal)
-            } else {
-                None
-            },
+            terminal_width: terminal_width(
+                stdout_is_terminal,
+                std::env::var("COLUMNS").ok().as_deref(),
+                terminal,
+            ),
         })
     }
+}
+
+/// The width tables fit on a terminal: `COLUMNS` when it is a number above 0 (read
+/// first, as `ls` and Python read it: a user who sets it means it), else what `ask`
+/// gets from the terminal; none when stdout is not a terminal.
+fn terminal_width(
+    is_terminal: bool,
+    columns: Option<&str>,
+    ask: impl FnOnce() -> Option<usize>,
+) -> Option<usize> {
+    if !is_terminal {
+        return None;
+    }
+    columns
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
+        .or_else(ask)
 }
 
 #[derive(Debug, Clone)]
@@ -128,5 +138,51 @@ impl Context {
     /// The format asked for, or the command's default.
     pub fn format_or(&self, default: Format) -> Format {
         self.format.unwrap_or(default)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    fn env(terminal_width: Option<usize>) -> Env {
+        Env {
+            cwd: PathBuf::from("/"),
+            now: DateTime::UNIX_EPOCH,
+            stdout_is_terminal: terminal_width.is_some(),
+            stderr_is_terminal: false,
+            no_color: true,
+            terminal_width,
+        }
+    }
+
+    fn width(args: &[&str], terminal: Option<usize>) -> Option<usize> {
+        let cli = crate::cli::Cli::try_parse_from(["wg"].iter().chain(args).chain(&["check"]))
+            .expect("parses");
+        Context::new(&cli.global, env(terminal)).width
+    }
+
+    /// `--width N` wins, on a terminal or not; 0 turns fitting off; without it a
+    /// terminal's width counts, and piped output (no terminal) is never fitted.
+    #[test]
+    fn width_comes_from_the_option_then_the_terminal() {
+        assert_eq!(width(&["--width", "90"], Some(120)), Some(90));
+        assert_eq!(width(&["--width", "90"], None), Some(90));
+        assert_eq!(width(&["--width", "0"], Some(120)), None);
+        assert_eq!(width(&[], Some(120)), Some(120));
+        assert_eq!(width(&[], None), None);
+    }
+
+    #[test]
+    fn columns_comes_before_the_terminal_and_only_on_a_terminal() {
+        let ask = || Some(80);
+        assert_eq!(terminal_width(true, Some("100"), ask), Some(100));
+        assert_eq!(terminal_width(true, Some(" 100\n"), ask), Some(100));
+        assert_eq!(terminal_width(true, Some("wide"), ask), Some(80));
+        assert_eq!(terminal_width(true, Some("0"), ask), Some(80));
+        assert_eq!(terminal_width(true, None, ask), Some(80));
+        assert_eq!(terminal_width(true, None, || None), None);
+        assert_eq!(terminal_width(false, Some("100"), ask), None);
     }
 }
