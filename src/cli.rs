@@ -39,6 +39,10 @@ pub struct Global {
     /// With --format csv: start with a byte-order mark, for Excel on Chinese Windows
     #[arg(long, global = true)]
     pub bom: bool,
+    /// Fit tables into N columns, wrapping long cells (also when piped); 0: never wrap.
+    /// Default: on a terminal its width ($COLUMNS, else the terminal's), piped none
+    #[arg(long, global = true, value_name = "N")]
+    pub width: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -76,6 +76,7 @@ fn init_comments_explain_every_key() {
             &[
                 "id",
                 "name",
+                "short_name",
                 "kind",
                 "parent",
                 "host_unit",

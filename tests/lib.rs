@@ -20,3 +20,4 @@ mod roster;
 mod safety;
 mod tasks;
 mod warnings;
+mod width;

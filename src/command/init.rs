@@ -174,6 +174,7 @@ const GROUPS_ZH: &str = r#"# groups.toml — 领导小组、办公室和专项�
 [[groups]]
 id = "leading"                   # 必填，唯一：编号，命令行上使用（wg roster show leading）
 name = "示例工作领导小组"          # 必填：名称
+short_name = "领导小组"            # 可选：简称；表格为适应终端宽度而变窄时，小组一栏显示它
 kind = "leading"                 # 必填：leading 领导小组 | office 办公室 | special 专项小组
 meets = "quarterly"              # 可选：quarterly 每季度 | monthly 每月 | as-needed 根据需要（默认）
 leader = "张三"                   # 组长（人员引用）；季度会议议程中的主持人
@@ -351,6 +352,7 @@ const GROUPS_EN: &str = r#"# groups.toml — the leading group, its office and s
 [[groups]]
 id = "steering"                  # required, unique: what you type (wg roster show steering)
 name = "Steering Group"          # required
+# short_name = "Steering"        # optional: shown instead of the name in tables narrowed to fit a terminal
 kind = "leading"                 # required: leading | office | special
 meets = "quarterly"              # optional: quarterly | monthly | as-needed (default)
 leader = "Mary Okafor"           # a person reference; chairs the quarterly meeting

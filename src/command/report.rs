@@ -3,7 +3,7 @@
 //! What is counted, and as of when, is documented in [`crate::report::evaluation`].
 
 use super::meeting::{fill, quarter_name};
-use super::{Formats, load_data};
+use super::{Formats, group_short_forms, load_data};
 use crate::cli::{Format, ReportBy};
 use crate::context::Context;
 use crate::i18n::L;
@@ -46,14 +46,17 @@ pub fn run(
         err,
         &crate::report::tasks::window_uncovered(data, &tasks, &windows),
     )?;
-    let grid = grid(&report, data.org.warnings.blue_days.is_some(), lang);
+    let mut grid = grid(&report, data.org.warnings.blue_days.is_some(), lang);
+    if by == By::Group {
+        grid.short_forms(0, group_short_forms(data));
+    }
     match format {
         Format::Json => render::json(out, &report)?,
         Format::Yaml => render::yaml(out, &report)?,
         Format::Csv => out.write_all(&grid.to_csv(ctx.bom)?)?,
         Format::Table | Format::Text => {
             writeln!(out, "{}\n", one_line(&title(&report, q, lang)))?;
-            out.write_all(grid.to_table().as_bytes())?;
+            out.write_all(grid.to_table_in(ctx.table_style(format)).as_bytes())?;
             for line in notes(&report, lang) {
                 writeln!(out, "{}", one_line(&line))?;
             }

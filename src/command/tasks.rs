@@ -1,12 +1,12 @@
 //! `wg tasks list|overdue|due|show`: the office's 督办 lists in every format. The edits
 //! (`done`, `status`, `note`) live in [`super::edit`].
 
-use super::{Formats, load_data};
+use super::{Formats, group_short_forms, load_data};
 use crate::cli::{Format, OverdueBy, TasksCommand};
 use crate::context::Context;
 use crate::i18n::{self, L};
 use crate::model::{Data, Lang, Repeat, Status};
-use crate::render::{self, Grid, markdown_cell, text::sanitize};
+use crate::render::{self, Grid, TableStyle, markdown_cell, text::sanitize};
 use crate::report::task_view::TaskView;
 use crate::report::tasks::{self, DueReport, Filter, OverdueReport, Summary, TaskList, TaskShow};
 use crate::{Error, Exit};
@@ -65,6 +65,7 @@ pub fn run(
         data,
         lang: ctx.lang(&data.org),
         format,
+        style: ctx.table_style(format),
         bom: ctx.bom,
         color: ctx.color_stdout,
         dir: &loaded.dir,
@@ -152,6 +153,8 @@ struct View<'d> {
     data: &'d Data,
     lang: Lang,
     format: Format,
+    /// How tables are printed (width, borders).
+    style: TableStyle,
     bom: bool,
     /// Colour the 预警 cells of tables (stdout shows colour: see [`Context`]).
     color: bool,
@@ -216,7 +219,7 @@ impl View<'_> {
         if self.format == Format::Markdown {
             s.push_str(&grid.to_markdown());
         } else {
-            s.push_str(&grid.to_table());
+            s.push_str(&grid.to_table_in(self.style));
         }
     }
 
@@ -498,6 +501,9 @@ impl View<'_> {
             }
             grid.push(row);
         }
+        // The id and the due date (its word, not its "（每月）") are never broken.
+        grid.keep_words([0, 6]);
+        grid.short_forms(2, group_short_forms(self.data));
         if self.color {
             grid.paint(
                 warning_col,
@@ -553,6 +559,9 @@ impl View<'_> {
                     r.total,
                 ],
             ));
+        }
+        if by == OverdueBy::Group {
+            grid.short_forms(0, group_short_forms(self.data));
         }
         let t = &summary.total;
         grid.push(cells(
