@@ -24,6 +24,9 @@ fn ok(args: &[&str]) -> String {
 struct UpdateJson {
     date: String,
     note: String,
+    problems: Option<String>,
+    next_steps: Option<String>,
+    by: Option<String>,
 }
 
 /// One task as scripts see it (SPEC §4): every field of the files, plus the as-of ones.
@@ -45,6 +48,8 @@ struct TaskJson {
     done_through: Option<String>,
     targets: Vec<String>,
     outcome: Option<String>,
+    original_due: Option<String>,
+    extended_days: Option<i64>,
     updates: Vec<UpdateJson>,
     days_overdue: Option<i64>,
     missed: Option<u32>,

@@ -57,8 +57,45 @@ pub fn run(dir: &Path, ctx: &Context, out: &mut dyn Write) -> Result<Exit, Error
         }
         written.push(path);
     }
+    // `.gitignore` keeps the edits' lock file out of git. One that is there already
+    // (the directory may be a repository's root) is left alone, as every file is.
+    let ignore = dir.join(".gitignore");
+    let mut ignore_note = None;
+    if ignore.exists() {
+        let lists_lock = std::fs::read_to_string(&ignore)
+            .is_ok_and(|t| t.lines().any(|l| l.trim().trim_start_matches('/') == crate::edit::LOCK_FILE));
+        if !lists_lock {
+            ignore_note = Some(match lang {
+                Lang::Zh => format!(
+                    "注意：{} 已存在，未改动；请在其中加一行 {}",
+                    ignore.display(),
+                    crate::edit::LOCK_FILE
+                ),
+                Lang::En => format!(
+                    "Note: {} exists and was left alone; add the line {} to it",
+                    ignore.display(),
+                    crate::edit::LOCK_FILE
+                ),
+            });
+        }
+    } else {
+        let text = match lang {
+            Lang::Zh => GITIGNORE_ZH,
+            Lang::En => GITIGNORE_EN,
+        };
+        if let Err(e) = write_new(&ignore, text) {
+            for p in &written {
+                let _ = std::fs::remove_file(p);
+            }
+            return Err(e);
+        }
+        written.push(ignore);
+    }
     for p in &written {
         writeln!(out, "{}", p.display())?;
+    }
+    if let Some(note) = ignore_note {
+        writeln!(out, "\n{note}")?;
     }
     let next = match lang {
         Lang::Zh => "下一步：编辑这些文件，然后运行",
@@ -205,6 +242,9 @@ lead_unit = "jiceng"
 member_units = ["quanyi"]
 duties = ["推进新就业形态劳动者建会入会工作"]
 "#;
+
+const GITIGNORE_ZH: &str = "# wg 修改数据时使用的锁文件，不纳入版本管理\n.wg.lock\n";
+const GITIGNORE_EN: &str = "# the lock file wg takes while it edits the data; not for git\n.wg.lock\n";
 
 const TASKS_ZH: &str = r#"# tasks.toml — 任务清单（可选文件）
 #

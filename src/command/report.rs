@@ -82,7 +82,7 @@ fn cells(name: &str, c: &Counts, lang: Lang) -> Vec<String> {
     let mut row = vec![name.to_owned()];
     row.extend(
         [
-            c.due, c.done, c.on_time, c.late, c.overdue, c.open, c.blocked,
+            c.due, c.done, c.on_time, c.late, c.overdue, c.open, c.blocked, c.extended,
         ]
         .map(|n| n.to_string()),
     );
@@ -106,6 +106,7 @@ fn grid(report: &Evaluation, lang: Lang) -> Grid<'_> {
             L::EvalOverdue,
             L::EvalOpen,
             L::EvalBlocked,
+            L::EvalExtended,
             L::EvalRate,
         ]
         .map(|l| l.get(lang)),
@@ -127,6 +128,7 @@ fn notes(report: &Evaluation, lang: Lang) -> Vec<String> {
         (L::EvalLate, &t.late_tasks),
         (L::EvalOverdue, &t.overdue_tasks),
         (L::EvalBlocked, &t.blocked_tasks),
+        (L::EvalExtended, &t.extended_tasks),
     ] {
         if !ids.is_empty() {
             lines.push(format!("{}{colon}{}", label.get(lang), ids.join(join)));

@@ -15,6 +15,7 @@ pub use diagnostic::{Diagnostic, FileId, Severity, Source};
 pub use fields::suggest_key;
 pub use names::normalize;
 pub use tasks::TASK as TASK_KEYS;
+pub use tasks::is_header as is_task_header;
 
 use crate::model::{Data, GroupIdx};
 use fields::{Sp, Span};
@@ -51,8 +52,10 @@ impl LoadFailure {
     }
 }
 
-/// Finds the data directory: `--data`/`WG_DATA` if given, else the current directory if
-/// it holds `org.toml`, else `./data` if that does.
+/// Finds the data directory: `--data`/`WG_DATA` if given; else the current directory or
+/// the nearest one above it that holds `org.toml` or `offices.toml` (as git finds its
+/// repository), shown relative to the current directory (`.`, `..`, `../..`); else
+/// `./data` if that holds `org.toml`.
 pub fn find_data_dir(given: Option<&Path>, cwd: &Path) -> Result<PathBuf, LoadFailure> {
     if let Some(dir) = given {
         if dir.join("org.toml").is_file() {
@@ -70,17 +73,22 @@ pub fn find_data_dir(given: Option<&Path>, cwd: &Path) -> Result<PathBuf, LoadFa
                 .help("point --data (or WG_DATA) at the directory that holds org.toml, or run `wg init DIR` to start one"),
         ));
     }
-    if cwd.join("org.toml").is_file() {
-        return Ok(PathBuf::from("."));
+    for (up, dir) in cwd.ancestors().enumerate() {
+        if dir.join("org.toml").is_file() || dir.join("offices.toml").is_file() {
+            return Ok(match up {
+                0 => PathBuf::from("."),
+                n => std::iter::repeat_n("..", n).collect(),
+            });
+        }
     }
     if cwd.join("data").join("org.toml").is_file() {
         return Ok(PathBuf::from("data"));
     }
     Err(LoadFailure::single(
         Diagnostic::error(format!("no data directory found from {}", cwd.display())).help(format!(
-            "tried: --data and WG_DATA (neither set), {} (not found), {} (not found). \
+            "tried: --data and WG_DATA (neither set), org.toml or offices.toml in {} and every directory above it (not found), {} (not found). \
              Pass --data DIR, set WG_DATA, cd to the data directory, or run `wg init DIR` to start one",
-            cwd.join("org.toml").display(),
+            cwd.display(),
             cwd.join("data").join("org.toml").display()
         )),
     ))
@@ -134,7 +142,27 @@ pub fn load_with(
 ) -> Result<Loaded, LoadFailure> {
     let mut diags = Vec::new();
     let mut sources = Vec::new();
-    for rel in data_files(dir) {
+    let mut files = data_files(dir);
+    // A task file that an edit creates (`wg tasks add` to a new `tasks/G.toml`), in
+    // its place among the others.
+    let mut new: Vec<PathBuf> = replaced
+        .keys()
+        .filter(|rel| !files.contains(rel) && rel.parent() == Some(Path::new("tasks")))
+        .cloned()
+        .collect();
+    new.sort();
+    for rel in new {
+        let at = files
+            .iter()
+            .rposition(|f| {
+                **f == *Path::new("groups.toml")
+                    || **f == *Path::new("tasks.toml")
+                    || (f.parent() == Some(Path::new("tasks")) && *f < rel)
+            })
+            .map_or(files.len(), |i| i + 1);
+        files.insert(at, rel);
+    }
+    for rel in files {
         let text = match replaced.remove(&rel) {
             Some(text) => Ok(text),
             None => read_text(dir, &rel, sources.len(), &mut diags),
@@ -299,6 +327,74 @@ pub struct Refs<'a> {
 }
 
 impl Refs<'_> {
+    /// Resolves `by` of a progress note: a unit or a person, by id, name or alias.
+    /// A reference that is both a unit and a person is an error that asks for an id.
+    pub fn reporter(
+        &self,
+        r: &Sp<String>,
+        place: &str,
+        file: FileId,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<crate::model::Reporter> {
+        use crate::model::Reporter;
+        let (units, people) = (self.units.lookup(&r.value), self.people.lookup(&r.value));
+        match (units, people) {
+            ([u], []) => Some(Reporter::Unit(*u)),
+            ([], [p]) => Some(Reporter::Person(*p)),
+            // Several of one kind and none of the other: that kind's message lists them.
+            ([_, _, ..], []) => self
+                .units
+                .resolve(r, "unit", place, file, diags)
+                .map(Reporter::Unit),
+            ([], [_, _, ..]) => self
+                .people
+                .resolve(r, "person", place, file, diags)
+                .map(Reporter::Person),
+            ([], []) => {
+                if self.units.complete && self.people.complete {
+                    let mut near: Vec<&str> = self.units.near(&r.value);
+                    for p in self.people.near(&r.value) {
+                        if !near.contains(&p) {
+                            near.push(p);
+                        }
+                    }
+                    near.truncate(suggest::SHOWN);
+                    let d = Diagnostic::error(format!(
+                        "unknown unit or person \"{}\" in {place}",
+                        r.value
+                    ))
+                    .at(file, r.span.clone())
+                    .label("no such unit or person");
+                    let quoted: Vec<String> = near.iter().map(|n| format!("\"{n}\"")).collect();
+                    diags.push(match quoted.as_slice() {
+                        [] => d.help("`by` names a unit or a person listed in org.toml; check the spelling there"),
+                        [one] => d.help(format!("did you mean {one}?")),
+                        many => d.help(format!("did you mean one of {}?", many.join(", "))),
+                    });
+                }
+                None
+            }
+            (units, people) => {
+                let both: Vec<&str> = units
+                    .iter()
+                    .map(|&u| self.units.label(u))
+                    .chain(people.iter().map(|&p| self.people.label(p)))
+                    .collect();
+                diags.push(
+                    Diagnostic::error(format!(
+                        "\"{}\" in {place} is both a unit and a person: {}",
+                        r.value,
+                        both.join(", ")
+                    ))
+                    .at(file, r.span.clone())
+                    .label("ambiguous")
+                    .help("refer to the unit or the person by its id"),
+                );
+                None
+            }
+        }
+    }
+
     pub fn group(
         &self,
         r: &Sp<String>,

@@ -19,6 +19,11 @@
 //! due in the quarter whose status is `blocked` now (the files keep no history of
 //! statuses). Cancelled tasks and tasks without `due` are left out.
 //!
+//! `extended` counts the quarter's deadlines that were moved later (延期): tasks, not
+//! cancelled, whose `original_due` falls in the quarter and is earlier than `due`.
+//! They are counted under their new due date like any task (so an extension into the
+//! next quarter takes a task out of this quarter's `due`); this column says they were.
+//!
 //! A repeating task counts once per quarter, as done when every occurrence in the
 //! quarter is within `done_through`. The files do not record when an occurrence was
 //! completed, so a completed occurrence counts as done on time.
@@ -144,12 +149,15 @@ pub struct Counts {
     pub open: usize,
     /// Due in the quarter and `blocked` now.
     pub blocked: usize,
+    /// Originally due in the quarter and extended (延期), wherever `due` is now.
+    pub extended: usize,
     /// `on_time / (done + overdue)`, rounded to 3 decimals; null when that is 0 / 0.
     pub on_time_rate: Option<f64>,
     /// Ids of the tasks done late, overdue and blocked, in file order.
     pub late_tasks: Vec<String>,
     pub overdue_tasks: Vec<String>,
     pub blocked_tasks: Vec<String>,
+    pub extended_tasks: Vec<String>,
 }
 
 impl Counts {
@@ -174,6 +182,11 @@ impl Counts {
             self.blocked += 1;
             self.blocked_tasks.push(task.id.clone());
         }
+    }
+
+    fn add_extended(&mut self, task: &Task) {
+        self.extended += 1;
+        self.extended_tasks.push(task.id.clone());
     }
 
     fn finish(mut self) -> Counts {
@@ -240,14 +253,26 @@ pub fn evaluate(
         .iter()
         .filter_map(|t| outcome(t, q, cutoff, today).map(|o| (t, o)))
         .collect();
+    let extended: Vec<&Task> = data
+        .tasks
+        .iter()
+        .filter(|t| t.status != Status::Cancelled && t.extended_days().is_some())
+        .filter(|t| t.original_due.is_some_and(|d| q.contains(d)))
+        .collect();
     let mut total = Counts::default();
     for &(task, o) in &outcomes {
         total.add(task, o);
+    }
+    for task in &extended {
+        total.add_extended(task);
     }
     let tally = |keep: &dyn Fn(&Task) -> bool| {
         let mut counts = Counts::default();
         for &(task, o) in outcomes.iter().filter(|(t, _)| keep(t)) {
             counts.add(task, o);
+        }
+        for task in extended.iter().filter(|t| keep(t)) {
+            counts.add_extended(task);
         }
         counts.finish()
     };
@@ -266,7 +291,10 @@ pub fn evaluate(
             let mut keys: Vec<Option<UnitIdx>> = (0..data.units.len()).map(Some).collect();
             keys.push(None);
             keys.into_iter()
-                .filter(|&u| outcomes.iter().any(|(t, _)| lead(t) == u))
+                .filter(|&u| {
+                    outcomes.iter().any(|(t, _)| lead(t) == u)
+                        || extended.iter().any(|t| lead(t) == u)
+                })
                 .map(|u| EvalRow {
                     key: RowKey::Unit {
                         unit: u.map(|u| data.unit_name(u).to_owned()),
@@ -318,6 +346,7 @@ mod tests {
             done_through: None,
             targets: vec![],
             outcome: None,
+            original_due: None,
             updates: vec![],
             origin: Origin {
                 file: std::path::Path::new("tasks.toml").into(),
