@@ -64,6 +64,17 @@ struct ReportJson {
     open: usize,
     overdue: usize,
     blocked: usize,
+    extended: Vec<ExtendedJson>,
+}
+
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+struct ExtendedJson {
+    id: String,
+    title: String,
+    original_due: String,
+    due: String,
+    days: i64,
 }
 
 #[derive(Debug, Deserialize)]
@@ -180,6 +191,22 @@ fn agenda_hears_each_child_group_office_first_from_its_leader() {
     assert_eq!(
         figures,
         [[3, 0, 0, 3, 1, 1], [1, 1, 1, 3, 1, 0], [2, 0, 0, 3, 1, 1]]
+    );
+    // The extended task (延期), with its original and new due dates.
+    let extended: Vec<&[ExtendedJson]> = a.reports.iter().map(|r| r.extended.as_slice()).collect();
+    assert_eq!(
+        extended,
+        [
+            &[][..],
+            &[][..],
+            &[ExtendedJson {
+                id: "JH-01".into(),
+                title: "开展货车司机集中入会".into(),
+                original_due: "2026-07-31".into(),
+                due: "2026-09-01".into(),
+                days: 32,
+            }][..]
+        ]
     );
 }
 
