@@ -503,7 +503,9 @@ fn plan_edit(p: &mut Plan, data: &Data, task: &Task, e: &FieldEdits) -> Result<(
     if let Some(title) = &e.title {
         let title = title.trim();
         if title.is_empty() {
-            return Err(Error::Usage("--title is empty; a task needs a title".into()));
+            return Err(Error::Usage(
+                "--title is empty; a task needs a title".into(),
+            ));
         }
         if title != task.title {
             p.set(
@@ -523,7 +525,10 @@ fn plan_edit(p: &mut Plan, data: &Data, task: &Task, e: &FieldEdits) -> Result<(
         if owner != task.owner {
             let from = task.owner.map(|o| data.person_name(o).to_owned());
             let (write, to) = match owner {
-                Some(o) => (Setting::Text(person_ref(data, o)), Some(data.person_name(o).to_owned())),
+                Some(o) => (
+                    Setting::Text(person_ref(data, o)),
+                    Some(data.person_name(o).to_owned()),
+                ),
                 None => (Setting::Remove, none()),
             };
             p.set("owner", write, Holds::Owner(owner), from, to);
@@ -537,7 +542,10 @@ fn plan_edit(p: &mut Plan, data: &Data, task: &Task, e: &FieldEdits) -> Result<(
         if lead != task.lead_unit {
             let from = task.lead_unit.map(|u| data.unit_name(u).to_owned());
             let (write, to) = match lead {
-                Some(u) => (Setting::Text(data.unit_name(u).to_owned()), Some(data.unit_name(u).to_owned())),
+                Some(u) => (
+                    Setting::Text(data.unit_name(u).to_owned()),
+                    Some(data.unit_name(u).to_owned()),
+                ),
                 None => (Setting::Remove, none()),
             };
             p.set("lead_unit", write, Holds::LeadUnit(lead), from, to);
@@ -558,24 +566,50 @@ fn plan_edit(p: &mut Plan, data: &Data, task: &Task, e: &FieldEdits) -> Result<(
                 Setting::List(names(&units))
             };
             let shown = |v: &[UnitIdx]| (!v.is_empty()).then(|| names(v).join(", "));
-            p.set("units", write, Holds::Units(units.clone()), shown(&task.units), shown(&units));
+            p.set(
+                "units",
+                write,
+                Holds::Units(units.clone()),
+                shown(&task.units),
+                shown(&units),
+            );
         }
     }
     for (key, date, old) in [("start", e.start, task.start), ("due", e.due, task.due)] {
         if let Some(d) = date.filter(|d| Some(*d) != old) {
-            let holds = if key == "start" { Holds::Start(d) } else { Holds::Due(d) };
-            p.set(key, Setting::Date(d), holds, old.map(|o| o.to_string()), Some(d.to_string()));
+            let holds = if key == "start" {
+                Holds::Start(d)
+            } else {
+                Holds::Due(d)
+            };
+            p.set(
+                key,
+                Setting::Date(d),
+                holds,
+                old.map(|o| o.to_string()),
+                Some(d.to_string()),
+            );
         }
     }
     if let Some(typed) = &e.outcome {
         let outcome = Some(typed.trim().to_owned()).filter(|o| !o.is_empty());
         if outcome != task.outcome {
             let write = outcome.clone().map_or(Setting::Remove, Setting::Text);
-            p.set("outcome", write, Holds::Outcome(outcome.clone()), task.outcome.clone(), outcome);
+            p.set(
+                "outcome",
+                write,
+                Holds::Outcome(outcome.clone()),
+                task.outcome.clone(),
+                outcome,
+            );
         }
     }
     if let Some(typed) = &e.targets {
-        let targets: Vec<String> = typed.iter().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect();
+        let targets: Vec<String> = typed
+            .iter()
+            .map(|t| t.trim().to_owned())
+            .filter(|t| !t.is_empty())
+            .collect();
         if targets != task.targets {
             let write = if targets.is_empty() {
                 Setting::Remove
@@ -583,7 +617,13 @@ fn plan_edit(p: &mut Plan, data: &Data, task: &Task, e: &FieldEdits) -> Result<(
                 Setting::List(targets.clone())
             };
             let shown = |v: &[String]| (!v.is_empty()).then(|| v.join(", "));
-            p.set("targets", write, Holds::Targets(targets.clone()), shown(&task.targets), shown(&targets));
+            p.set(
+                "targets",
+                write,
+                Holds::Targets(targets.clone()),
+                shown(&task.targets),
+                shown(&targets),
+            );
         }
     }
     if p.sets.is_empty() {
@@ -721,7 +761,10 @@ fn resolve_reporter(data: &Data, typed: &str) -> Result<(Reporter, String), Erro
             Ok((Reporter::Unit(u), data.unit_name(u).to_owned()))
         }
         (Err(LookupError::Unknown { .. }), Ok(p)) => Ok((Reporter::Person(p), person_ref(data, p))),
-        (Err(LookupError::Unknown { near: units, .. }), Err(LookupError::Unknown { near: people, .. })) => {
+        (
+            Err(LookupError::Unknown { near: units, .. }),
+            Err(LookupError::Unknown { near: people, .. }),
+        ) => {
             let mut near = units;
             for n in people {
                 if !near.contains(&n) {
@@ -735,11 +778,12 @@ fn resolve_reporter(data: &Data, typed: &str) -> Result<(Reporter, String), Erro
                 [one] => format!("; did you mean {one}?"),
                 many => format!("; did you mean one of {}?", many.join(", ")),
             };
-            Err(Error::Usage(format!("--by: no unit or person \"{typed}\"{hint}")))
+            Err(Error::Usage(format!(
+                "--by: no unit or person \"{typed}\"{hint}"
+            )))
         }
-        (Err(e @ LookupError::Ambiguous { .. }), _) | (_, Err(e @ LookupError::Ambiguous { .. })) => {
-            Err(Error::Usage(format!("--by: {e}")))
-        }
+        (Err(e @ LookupError::Ambiguous { .. }), _)
+        | (_, Err(e @ LookupError::Ambiguous { .. })) => Err(Error::Usage(format!("--by: {e}"))),
         (Ok(u), Ok(p)) => Err(Error::Usage(format!(
             "--by: \"{typed}\" is both the unit {} (id {}) and the person {} (id {}); type the id of the one you mean",
             data.unit_name(u),

@@ -42,7 +42,11 @@ fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 
 /// `wg --data DIR --today TODAY ARGS…`.
 fn wg_at(dir: &Path, today: &str, args: &[&str]) -> Output {
-    run(wg().arg("--data").arg(dir).args(["--today", today]).args(args))
+    run(wg()
+        .arg("--data")
+        .arg(dir)
+        .args(["--today", today])
+        .args(args))
 }
 
 fn ok(dir: &Path, today: &str, args: &[&str]) -> String {
@@ -135,7 +139,11 @@ fn add_appends_a_block_to_the_groups_own_file_in_its_style() {
     );
     let mut before = before;
     before.remove(rel);
-    assert!(before == after, "files other than {} changed", rel.display());
+    assert!(
+        before == after,
+        "files other than {} changed",
+        rel.display()
+    );
     // The new task is a task like any other.
     let shown = ok(tmp.path(), DATA_TODAY, &["tasks", "show", "JH-08"]);
     assert!(shown.contains("责任人：    张祖春"), "{shown}");
@@ -191,8 +199,16 @@ fn add_keeps_crlf_line_endings_and_the_byte_order_mark() {
         tmp.path(),
         TODAY,
         &[
-            "tasks", "add", "--group", "membership", "--title", "走访快递网点", "--due",
-            "2026-12-20", "--owner", "zhaoliu",
+            "tasks",
+            "add",
+            "--group",
+            "membership",
+            "--title",
+            "走访快递网点",
+            "--due",
+            "2026-12-20",
+            "--owner",
+            "zhaoliu",
         ],
     );
     let mut want = b"\xEF\xBB\xBF".to_vec();
@@ -235,7 +251,16 @@ fn an_id_that_is_taken_is_refused_with_the_next_free_one() {
     let stderr = refused(
         &data(),
         DATA_TODAY,
-        &["tasks", "add", "--group", "membership", "--title", "x", "--id", "JH-01"],
+        &[
+            "tasks",
+            "add",
+            "--group",
+            "membership",
+            "--title",
+            "x",
+            "--id",
+            "JH-01",
+        ],
     );
     assert_eq!(
         stderr,
@@ -245,7 +270,16 @@ fn an_id_that_is_taken_is_refused_with_the_next_free_one() {
     let stderr = refused(
         &data(),
         DATA_TODAY,
-        &["tasks", "add", "--group", "membership", "--title", "x", "--id", "JH 8"],
+        &[
+            "tasks",
+            "add",
+            "--group",
+            "membership",
+            "--title",
+            "x",
+            "--id",
+            "JH 8",
+        ],
     );
     assert!(stderr.contains("is not a task id"), "{stderr}");
 }
@@ -322,8 +356,16 @@ fn a_new_group_gets_its_own_file_when_each_group_has_one() {
         tmp.path(),
         DATA_TODAY,
         &[
-            "tasks", "add", "--group", "training", "--title", "举办工会干部培训班", "--id",
-            "PX-01", "--due", "2022-06-30",
+            "tasks",
+            "add",
+            "--group",
+            "training",
+            "--title",
+            "举办工会干部培训班",
+            "--id",
+            "PX-01",
+            "--due",
+            "2022-06-30",
         ],
     );
     let file = tmp.path().join("tasks/training.toml");
@@ -373,7 +415,14 @@ fn unknown_names_in_add_are_refused_with_suggestions_and_nothing_written() {
         "error: --owner: no person \"张祖椿\"; did you mean \"张祖春\"?\n"
     );
     assert_eq!(
-        add(&["--group", "membership", "--repeat", "weekly", "--due", "2022-03-31"]),
+        add(&[
+            "--group",
+            "membership",
+            "--repeat",
+            "weekly",
+            "--due",
+            "2022-03-31"
+        ]),
         "error: --repeat: \"weekly\" is not a repeat; use monthly, quarterly or yearly (每月, 每季度, 每年)\n"
     );
     assert_eq!(
@@ -390,8 +439,19 @@ fn dry_run_prints_the_task_and_writes_nothing_not_even_the_lock() {
         tmp.path(),
         DATA_TODAY,
         &[
-            "--lang", "en", "tasks", "add", "--group", "rights", "--title", "季度座谈", "--due",
-            "2022-03-31", "--repeat", "每季度", "--dry-run",
+            "--lang",
+            "en",
+            "tasks",
+            "add",
+            "--group",
+            "rights",
+            "--title",
+            "季度座谈",
+            "--due",
+            "2022-03-31",
+            "--repeat",
+            "每季度",
+            "--dry-run",
         ],
     );
     assert_eq!(
@@ -409,8 +469,16 @@ fn dry_run_prints_the_task_and_writes_nothing_not_even_the_lock() {
         tmp.path(),
         DATA_TODAY,
         &[
-            "tasks", "add", "--group", "rights", "--title", "季度座谈", "--due", "2022-03-31",
-            "--repeat", "每季度",
+            "tasks",
+            "add",
+            "--group",
+            "rights",
+            "--title",
+            "季度座谈",
+            "--due",
+            "2022-03-31",
+            "--repeat",
+            "每季度",
         ],
     );
     assert!(
@@ -461,7 +529,10 @@ fn edit_changes_every_field_in_place() {
          lead_unit — -> 权益保障部; units — -> 基层工作部; start — -> 2026-07-01; due 2026-11-30 -> 2026-12-31; \
          outcome — -> \"新发展会员不少于 500 人\"; targets 快递员, 外卖送餐员 -> 快递员, 网约车司机\n"
     );
-    assert_eq!(text(&tmp.path().join("tasks.toml")), expected("edit-fields"));
+    assert_eq!(
+        text(&tmp.path().join("tasks.toml")),
+        expected("edit-fields")
+    );
     // Moving due this way is a correction: no original_due, not extended.
     assert!(!text(&tmp.path().join("tasks.toml")).contains("original_due"));
 }
@@ -493,11 +564,18 @@ fn edit_refuses_unknown_names_and_an_empty_command_and_writes_nothing_for_no_cha
         "error: --owner: no person \"王武\"; did you mean \"王五\"?\n"
     );
     assert_eq!(
-        refused(&edit, TODAY, &["tasks", "edit", "JH-01", "--units", "权益部"]),
+        refused(
+            &edit,
+            TODAY,
+            &["tasks", "edit", "JH-01", "--units", "权益部"]
+        ),
         "error: --units: no unit \"权益部\"; did you mean \"权益保障部\"?\n"
     );
     let stderr = refused(&edit, TODAY, &["tasks", "edit", "JH-01"]);
-    assert!(stderr.starts_with("error: nothing to edit; give at least one of --title"), "{stderr}");
+    assert!(
+        stderr.starts_with("error: nothing to edit; give at least one of --title"),
+        "{stderr}"
+    );
     let stderr = refused(&edit, TODAY, &["tasks", "edit", "JH-01", "--title", " "]);
     assert!(stderr.contains("--title is empty"), "{stderr}");
     // The values it has already: nothing to do, nothing written.
@@ -506,7 +584,15 @@ fn edit_refuses_unknown_names_and_an_empty_command_and_writes_nothing_for_no_cha
     let out = ok(
         tmp.path(),
         TODAY,
-        &["tasks", "edit", "JH-01", "--owner", "wangwu", "--due", "2026-11-30"],
+        &[
+            "tasks",
+            "edit",
+            "JH-01",
+            "--owner",
+            "wangwu",
+            "--due",
+            "2026-11-30",
+        ],
     );
     assert_eq!(out, "JH-01: 无变化\n");
     assert!(files(tmp.path()) == before);
@@ -524,7 +610,15 @@ fn extend_records_the_first_original_due_and_a_dated_reason() {
     let out = ok(
         tmp.path(),
         TODAY,
-        &["tasks", "extend", "JH-02", "--to", "2026-12-31", "--reason", "平台企业座谈推迟"],
+        &[
+            "tasks",
+            "extend",
+            "JH-02",
+            "--to",
+            "2026-12-31",
+            "--reason",
+            "平台企业座谈推迟",
+        ],
     );
     assert_eq!(
         out,
@@ -535,7 +629,14 @@ fn extend_records_the_first_original_due_and_a_dated_reason() {
         tmp.path(),
         TODAY,
         &[
-            "--lang", "en", "tasks", "extend", "JH-02", "--to", "2027-01-31", "--reason",
+            "--lang",
+            "en",
+            "tasks",
+            "extend",
+            "JH-02",
+            "--to",
+            "2027-01-31",
+            "--reason",
             "waiting for the platforms",
         ],
     );
@@ -543,7 +644,10 @@ fn extend_records_the_first_original_due_and_a_dated_reason() {
         out,
         "JH-02: due 2026-12-31 -> 2027-01-31 (extended; original_due 2026-10-31); note added (2026-11-29)\n"
     );
-    assert_eq!(text(&tmp.path().join("tasks.toml")), expected("extend-twice"));
+    assert_eq!(
+        text(&tmp.path().join("tasks.toml")),
+        expected("extend-twice")
+    );
 }
 
 #[test]
@@ -563,7 +667,15 @@ fn an_overdue_task_stops_being_overdue_when_extended_and_json_shows_it() {
     ok(
         tmp.path(),
         TODAY,
-        &["tasks", "extend", "JH-02", "--to", "2026-12-31", "--reason", "推迟"],
+        &[
+            "tasks",
+            "extend",
+            "JH-02",
+            "--to",
+            "2026-12-31",
+            "--reason",
+            "推迟",
+        ],
     );
     assert!(!overdue(tmp.path()).contains(&"JH-02".to_owned()));
     let shown = ok(tmp.path(), TODAY, &["tasks", "show", "JH-02"]);
@@ -573,7 +685,11 @@ fn an_overdue_task_stops_being_overdue_when_extended_and_json_shows_it() {
     );
     let list = ok(tmp.path(), TODAY, &["--lang", "en", "tasks", "list"]);
     assert!(list.contains("2026-12-31 (extended)"), "{list}");
-    let out = ok(tmp.path(), TODAY, &["--format", "json", "tasks", "show", "JH-02"]);
+    let out = ok(
+        tmp.path(),
+        TODAY,
+        &["--format", "json", "tasks", "show", "JH-02"],
+    );
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let t = &v["task"];
     assert_eq!(t["due"], "2026-12-31");
@@ -626,16 +742,36 @@ fn extend_refuses_what_is_no_extension_and_writes_nothing() {
     let stderr = refused(
         tmp.path(),
         TODAY,
-        &["tasks", "extend", "JH-05", "--to", "2026-12-31", "--reason", "x"],
+        &[
+            "tasks",
+            "extend",
+            "JH-05",
+            "--to",
+            "2026-12-31",
+            "--reason",
+            "x",
+        ],
     );
     assert!(stderr.contains("task JH-05 is cancelled"), "{stderr}");
     // --reason is required by the command line itself.
-    let stderr = refused(&edit, TODAY, &["tasks", "extend", "JH-01", "--to", "2026-12-31"]);
+    let stderr = refused(
+        &edit,
+        TODAY,
+        &["tasks", "extend", "JH-01", "--to", "2026-12-31"],
+    );
     assert!(stderr.contains("--reason <TEXT>"), "{stderr}");
     let stderr = refused(
         &edit,
         TODAY,
-        &["tasks", "extend", "JH-01", "--to", "2026-12-31", "--reason", " "],
+        &[
+            "tasks",
+            "extend",
+            "JH-01",
+            "--to",
+            "2026-12-31",
+            "--reason",
+            " ",
+        ],
     );
     assert!(stderr.contains("--reason is empty"), "{stderr}");
 }
@@ -676,7 +812,11 @@ fn note_takes_the_three_parts_who_reported_and_the_date() {
         ],
     );
     assert_eq!(out, "JH-02: 新增进展情况 (2026-11-20)\n");
-    ok(tmp.path(), TODAY, &["tasks", "note", "JH-02", "已约谈", "--by", "李 四"]);
+    ok(
+        tmp.path(),
+        TODAY,
+        &["tasks", "note", "JH-02", "已约谈", "--by", "李 四"],
+    );
     assert_eq!(text(&tmp.path().join("tasks.toml")), expected("note-parts"));
     let shown = ok(tmp.path(), TODAY, &["tasks", "show", "JH-02"])
         .replace(&tmp.path().display().to_string(), "[DATA]");
@@ -686,13 +826,28 @@ fn note_takes_the_three_parts_who_reported_and_the_date() {
 #[test]
 fn note_refuses_a_future_date_and_an_unknown_reporter() {
     let edit = fixture("edit");
-    let stderr = refused(&edit, TODAY, &["tasks", "note", "JH-01", "x", "--on", "2026-12-01"]);
-    assert!(stderr.contains("--on 2026-12-01 is after the as-of date 2026-11-29"), "{stderr}");
+    let stderr = refused(
+        &edit,
+        TODAY,
+        &["tasks", "note", "JH-01", "x", "--on", "2026-12-01"],
+    );
+    assert!(
+        stderr.contains("--on 2026-12-01 is after the as-of date 2026-11-29"),
+        "{stderr}"
+    );
     assert_eq!(
-        refused(&edit, TODAY, &["tasks", "note", "JH-01", "x", "--by", "权益"]),
+        refused(
+            &edit,
+            TODAY,
+            &["tasks", "note", "JH-01", "x", "--by", "权益"]
+        ),
         "error: --by: no unit or person \"权益\"; did you mean \"权益保障部\"?\n"
     );
-    let stderr = refused(&edit, TODAY, &["tasks", "note", "JH-01", "x", "--problems", ""]);
+    let stderr = refused(
+        &edit,
+        TODAY,
+        &["tasks", "note", "JH-01", "x", "--problems", ""],
+    );
     assert!(stderr.contains("--problems is empty"), "{stderr}");
 }
 
@@ -706,11 +861,20 @@ fn the_agenda_and_the_evaluation_show_an_extended_task() {
         tmp.path(),
         DATA_TODAY,
         &[
-            "tasks", "extend", "JH-04", "--to", "2022-01-31", "--reason",
+            "tasks",
+            "extend",
+            "JH-04",
+            "--to",
+            "2022-01-31",
+            "--reason",
             "全总实名制数据库授权未到",
         ],
     );
-    let agenda = ok(tmp.path(), DATA_TODAY, &["meeting", "agenda", "--quarter", "2021Q4"]);
+    let agenda = ok(
+        tmp.path(),
+        DATA_TODAY,
+        &["meeting", "agenda", "--quarter", "2021Q4"],
+    );
     assert!(
         agenda.contains(
             "   - 延期任务 1 项：JH-04 上线网上入会全流程操作平台（原截止 2021-10-29，延期至 2022-01-31）\n"
@@ -747,12 +911,20 @@ fn the_data_directory_is_found_from_a_subdirectory_as_git_finds_its_repository()
     let show = run(wg_in(&deep).args(["--today", DATA_TODAY, "tasks", "show", "JH-01"]));
     assert_eq!(show.code, 0, "{}", show.stderr);
     assert!(
-        show.stdout.contains("所在文件：  ../../tasks/membership.toml:11\n"),
+        show.stdout
+            .contains("所在文件：  ../../tasks/membership.toml:11\n"),
         "{}",
         show.stdout
     );
     // An edit from there edits the data above, and takes the lock there.
-    let note = run(wg_in(&deep).args(["--today", DATA_TODAY, "tasks", "note", "JH-01", "从子目录记录"]));
+    let note = run(wg_in(&deep).args([
+        "--today",
+        DATA_TODAY,
+        "tasks",
+        "note",
+        "JH-01",
+        "从子目录记录",
+    ]));
     assert_eq!(note.code, 0, "{}", note.stderr);
     assert!(text(&dir.join("tasks/membership.toml")).contains("note = \"从子目录记录\""));
     assert!(dir.join(".wg.lock").is_file() && !deep.join(".wg.lock").exists());
@@ -773,6 +945,10 @@ fn a_rollup_directory_above_stops_the_search_too() {
     let out = run(wg_in(&sub).arg("check"));
     assert_eq!(out.code, 2);
     // It was found (and is read from there), not "no data directory found".
-    assert!(!out.stderr.contains("no data directory found"), "{}", out.stderr);
+    assert!(
+        !out.stderr.contains("no data directory found"),
+        "{}",
+        out.stderr
+    );
     assert!(out.stderr.contains("../org.toml"), "{}", out.stderr);
 }

@@ -197,7 +197,8 @@ fn init_leaves_an_existing_gitignore_alone() {
         "target/\n"
     );
     assert!(
-        out.stdout.contains("exists and was left alone; add the line .wg.lock to it"),
+        out.stdout
+            .contains("exists and was left alone; add the line .wg.lock to it"),
         "{}",
         out.stdout
     );

@@ -243,7 +243,12 @@ pub fn describe(outcome: &Outcome, lang: Lang) -> String {
                     Some(v) if matches!(*key, "title" | "outcome") => format!("\"{v}\""),
                     Some(v) => v.clone(),
                 };
-                format!("{} {} -> {}", field_label(key, lang), shown(from), shown(to))
+                format!(
+                    "{} {} -> {}",
+                    field_label(key, lang),
+                    shown(from),
+                    shown(to)
+                )
             }
             Changed::NothingToChange => L::EditNothing.get(lang).to_owned(),
             Changed::Extended { from, to, original } => {

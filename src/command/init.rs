@@ -62,8 +62,10 @@ pub fn run(dir: &Path, ctx: &Context, out: &mut dyn Write) -> Result<Exit, Error
     let ignore = dir.join(".gitignore");
     let mut ignore_note = None;
     if ignore.exists() {
-        let lists_lock = std::fs::read_to_string(&ignore)
-            .is_ok_and(|t| t.lines().any(|l| l.trim().trim_start_matches('/') == crate::edit::LOCK_FILE));
+        let lists_lock = std::fs::read_to_string(&ignore).is_ok_and(|t| {
+            t.lines()
+                .any(|l| l.trim().trim_start_matches('/') == crate::edit::LOCK_FILE)
+        });
         if !lists_lock {
             ignore_note = Some(match lang {
                 Lang::Zh => format!(
@@ -244,7 +246,8 @@ duties = ["推进新就业形态劳动者建会入会工作"]
 "#;
 
 const GITIGNORE_ZH: &str = "# wg 修改数据时使用的锁文件，不纳入版本管理\n.wg.lock\n";
-const GITIGNORE_EN: &str = "# the lock file wg takes while it edits the data; not for git\n.wg.lock\n";
+const GITIGNORE_EN: &str =
+    "# the lock file wg takes while it edits the data; not for git\n.wg.lock\n";
 
 const TASKS_ZH: &str = r#"# tasks.toml — 任务清单（可选文件）
 #

@@ -423,7 +423,10 @@ fn agenda_doc(data: &Data, a: &Agenda, lang: Lang, markdown: bool) -> String {
                 L::AgendaExtended.get(lang),
                 &[
                     ("count", &num(r.extended.len())),
-                    ("tasks", &tasks.join(if lang == Lang::Zh { "；" } else { "; " })),
+                    (
+                        "tasks",
+                        &tasks.join(if lang == Lang::Zh { "；" } else { "; " }),
+                    ),
                 ],
             ));
         }

@@ -709,7 +709,12 @@ impl View<'_> {
                 let _ = writeln!(s, "  {}  {note}", u.date);
                 for (label, text) in self.update_parts(u) {
                     let text = sanitize(text).replace('\n', "\n              ");
-                    let _ = writeln!(s, "              {}{}{text}", self.label(label), self.colon());
+                    let _ = writeln!(
+                        s,
+                        "              {}{}{text}",
+                        self.label(label),
+                        self.colon()
+                    );
                 }
             }
         }

@@ -160,7 +160,9 @@ fn resolve(data: &Data, new: &NewTask) -> Result<Resolved, Error> {
     let group = lookup::group(data, &new.group).map_err(|e| usage("--group", e))?;
     let title = new.title.trim();
     if title.is_empty() {
-        return Err(Error::Usage("--title is empty; a task needs a title".into()));
+        return Err(Error::Usage(
+            "--title is empty; a task needs a title".into(),
+        ));
     }
     let lead_unit = match &new.lead_unit {
         Some(u) => Some(lookup::unit(data, u).map_err(|e| usage("--lead-unit", e))?),
@@ -287,7 +289,12 @@ fn given_id(data: &Data, group: GroupIdx, typed: &str) -> Result<String, Error> 
     }
     if let Some(taken) = data.task_by_id(id) {
         let next = next_id(data, group)
-            .map(|n| format!("; the next free id in group {} is {n}", data.group(group).id))
+            .map(|n| {
+                format!(
+                    "; the next free id in group {} is {n}",
+                    data.group(group).id
+                )
+            })
             .unwrap_or_default();
         return Err(Error::Usage(format!(
             "--id: task {id} exists already ({}:{}, \"{}\"){next}",
@@ -483,10 +490,8 @@ impl Style {
             .collect();
         style.order = keys.iter().map(|k| (*k).to_owned()).collect();
         if let Some(first) = keys.first()
-            && let (Some(key), Some(value)) = (
-                table.key(first),
-                table.get(first).and_then(Item::as_value),
-            )
+            && let (Some(key), Some(value)) =
+                (table.key(first), table.get(first).and_then(Item::as_value))
         {
             let indent = key
                 .leaf_decor()

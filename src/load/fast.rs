@@ -604,7 +604,10 @@ mod tests {
         assert_eq!(task.updates[0].next_steps.as_deref(), Some(""));
         assert_eq!(task.updates[0].by, Some(crate::model::Reporter::Unit(0)));
         assert_eq!(task.updates[1].by, Some(crate::model::Reporter::Person(0)));
-        assert_eq!(task.original_due, chrono::NaiveDate::from_ymd_opt(2024, 1, 15));
+        assert_eq!(
+            task.original_due,
+            chrono::NaiveDate::from_ymd_opt(2024, 1, 15)
+        );
         let (fast, slow) = every_way(dir.path());
         assert_eq!(fast, slow);
     }
