@@ -19,7 +19,8 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct Global {
-    /// Data directory (holds org.toml). Default: ./ if it holds org.toml, else ./data
+    /// Data directory (holds org.toml). Default: the nearest directory from here up
+    /// that holds org.toml (or offices.toml), else ./data
     #[arg(long, global = true, env = "WG_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
     /// As-of date, YYYY-MM-DD. Default: today in the org's time zone
@@ -229,8 +230,10 @@ pub struct AddArgs {
     /// The person responsible (责任人)
     #[arg(long, value_name = "PERSON")]
     pub owner: Option<String>,
+    /// Start date
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub start: Option<NaiveDate>,
+    /// Due date (截止); a task without one is never overdue
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub due: Option<NaiveDate>,
     /// monthly, quarterly or yearly (每月, 每季度, 每年); needs --due, the first occurrence
@@ -251,20 +254,25 @@ pub struct AddArgs {
 /// (`--owner ""`); lists are comma-separated (, 、 or ，).
 #[derive(Debug, Clone, Default, Args)]
 pub struct EditArgs {
+    /// The task's title
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
+    /// The person responsible (责任人)
     #[arg(long, value_name = "PERSON")]
     pub owner: Option<String>,
+    /// Lead unit (牵头单位)
     #[arg(long, value_name = "UNIT")]
     pub lead_unit: Option<String>,
     /// Supporting units, comma-separated (all of them: the list replaces the old one)
     #[arg(long, value_name = "UNIT,..")]
     pub units: Option<String>,
+    /// Start date
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub start: Option<NaiveDate>,
     /// Corrects the due date; an extension (延期) is `wg tasks extend`
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub due: Option<NaiveDate>,
+    /// The outcome requirement (成效要求)
     #[arg(long, value_name = "TEXT")]
     pub outcome: Option<String>,
     /// Worker groups served, comma-separated (the list replaces the old one)

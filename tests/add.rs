@@ -391,6 +391,41 @@ fn a_new_group_gets_its_own_file_when_each_group_has_one() {
     assert_eq!(added_id(&out), "PX-02");
 }
 
+/// No task file at all: the first task needs an id, and makes tasks.toml.
+#[test]
+fn the_first_task_of_a_data_directory_makes_tasks_toml() {
+    let tmp = tempfile::tempdir().unwrap();
+    for f in ["org.toml", "groups.toml"] {
+        std::fs::copy(fixture("edit").join(f), tmp.path().join(f)).unwrap();
+    }
+    let stderr = refused(
+        tmp.path(),
+        TODAY,
+        &["tasks", "add", "--group", "membership", "--title", "第一项"],
+    );
+    assert_eq!(
+        stderr,
+        "error: group membership has no tasks yet, and no task has an id ending in a number, \
+         so wg cannot choose an id; give one with --id (e.g. --id MEMBERSHIP-01)\n"
+    );
+    let out = ok(
+        tmp.path(),
+        TODAY,
+        &["tasks", "add", "--group", "membership", "--title", "第一项", "--id", "JH-01"],
+    );
+    assert!(out.contains("tasks.toml, 新文件)"), "{out}");
+    assert_eq!(
+        text(&tmp.path().join("tasks.toml")),
+        "[[tasks]]\nid = \"JH-01\"\ntitle = \"第一项\"\ngroup = \"membership\"\n"
+    );
+    let out = ok(
+        tmp.path(),
+        TODAY,
+        &["tasks", "add", "--group", "leading", "--title", "第二项"],
+    );
+    assert_eq!(added_id(&out), "JH-02", "the only prefix there is");
+}
+
 #[test]
 fn unknown_names_in_add_are_refused_with_suggestions_and_nothing_written() {
     let add = |extra: &[&str]| {
@@ -951,4 +986,61 @@ fn a_rollup_directory_above_stops_the_search_too() {
         out.stderr
     );
     assert!(out.stderr.contains("../org.toml"), "{}", out.stderr);
+}
+
+// ---------------------------------------------------------------------------------
+// The README's examples
+
+/// Splits a command line as a shell would, for the README's simple ones: words, and
+/// "double-quoted" words.
+fn shell_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word: Option<String> = None;
+    let mut quoted = false;
+    for c in line.chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                word.get_or_insert_with(String::new);
+            }
+            c if c.is_whitespace() && !quoted => words.extend(word.take()),
+            c => word.get_or_insert_with(String::new).push(c),
+        }
+    }
+    words.extend(word);
+    words
+}
+
+/// Every ```console block of the README is run, in order, from a directory holding a
+/// copy of the default data as `data/` (as from the repository's root), and prints
+/// exactly what the README shows.
+#[test]
+fn the_readmes_console_examples_print_what_the_readme_shows() {
+    let readme = text(&root().join("README.md"));
+    let tmp = tempfile::tempdir().unwrap();
+    copy_into(&data(), &tmp.path().join("data"));
+    let mut blocks = 0;
+    for block in readme.split("```console\n").skip(1) {
+        let block = block.split("```").next().unwrap();
+        let mut lines = block.lines();
+        let mut command = String::new();
+        for line in lines.by_ref() {
+            let line = line.strip_prefix("$ ").unwrap_or(line);
+            match line.strip_suffix('\\') {
+                Some(part) => command.push_str(part),
+                None => {
+                    command.push_str(line);
+                    break;
+                }
+            }
+        }
+        let expected: String = lines.map(|l| format!("{l}\n")).collect();
+        let words = shell_words(&command);
+        assert_eq!(words.first().map(String::as_str), Some("wg"), "{command}");
+        let out = run(wg_in(tmp.path()).args(&words[1..]));
+        assert_eq!(out.code, 0, "{command}: {}", out.stderr);
+        assert_eq!(out.stdout, expected, "{command}");
+        blocks += 1;
+    }
+    assert!(blocks >= 2, "the README has its add and extend examples");
 }

@@ -347,10 +347,18 @@ pub(crate) fn next_id(data: &Data, g: GroupIdx) -> Result<String, Error> {
             let others = if used.is_empty() {
                 "no task has an id ending in a number".to_owned()
             } else {
-                format!("the other groups' ids do not share one prefix ({})", used.join(", "))
+                format!(
+                    "the other groups' ids do not share one prefix ({})",
+                    used.join(", ")
+                )
+            };
+            let own = if data.tasks.iter().any(|t| t.group == g) {
+                "has tasks, but none whose id ends in a number"
+            } else {
+                "has no tasks yet"
             };
             Error::Usage(format!(
-                "group {group_id} has no tasks yet, and {others}, so wg cannot choose an id; give one with --id (e.g. --id {}-01)",
+                "group {group_id} {own}, and {others}, so wg cannot choose an id; give one with --id (e.g. --id {}-01)",
                 group_id.to_uppercase()
             ))
         })?,

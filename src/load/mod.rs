@@ -120,6 +120,26 @@ pub fn data_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// `tasks.toml` or `tasks/NAME.toml`, relative to the data directory.
+fn is_task_path(rel: &Path) -> bool {
+    rel == Path::new("tasks.toml")
+        || (rel.parent() == Some(Path::new("tasks"))
+            && rel.extension().is_some_and(|e| e == "toml"))
+}
+
+/// Where a file comes in [`data_files`]' order.
+fn load_rank(rel: &Path) -> u8 {
+    match rel.to_str() {
+        Some("org.toml") => 0,
+        Some("groups.toml") => 1,
+        Some("tasks.toml") => 2,
+        Some("meetings.toml") => 4,
+        Some("calendar.toml") => 5,
+        _ if is_task_path(rel) => 3,
+        _ => 6,
+    }
+}
+
 /// How a path is shown: the data directory as the user gave it, joined with the file.
 fn shown(dir: &Path, rel: &Path) -> String {
     if dir == Path::new(".") {
@@ -143,24 +163,18 @@ pub fn load_with(
     let mut diags = Vec::new();
     let mut sources = Vec::new();
     let mut files = data_files(dir);
-    // A task file that an edit creates (`wg tasks add` to a new `tasks/G.toml`), in
-    // its place among the others.
-    let mut new: Vec<PathBuf> = replaced
-        .keys()
-        .filter(|rel| !files.contains(rel) && rel.parent() == Some(Path::new("tasks")))
-        .cloned()
-        .collect();
-    new.sort();
-    for rel in new {
+    // A task file that an edit creates (`wg tasks add` to a new `tasks/G.toml` or
+    // `tasks.toml`), in its place among the others.
+    for rel in replaced.keys() {
+        if files.contains(rel) || !is_task_path(rel) {
+            continue;
+        }
+        let key = |f: &Path| (load_rank(f), f.to_path_buf());
         let at = files
             .iter()
-            .rposition(|f| {
-                **f == *Path::new("groups.toml")
-                    || **f == *Path::new("tasks.toml")
-                    || (f.parent() == Some(Path::new("tasks")) && *f < rel)
-            })
-            .map_or(files.len(), |i| i + 1);
-        files.insert(at, rel);
+            .position(|f| key(f) > key(rel))
+            .unwrap_or(files.len());
+        files.insert(at, rel.clone());
     }
     for rel in files {
         let text = match replaced.remove(&rel) {
