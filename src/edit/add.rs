@@ -459,10 +459,15 @@ impl Style {
         let headers: Vec<usize> = (0..lines.len())
             .filter(|&i| lines.get(i).is_some_and(|l| is_task_header(l)))
             .collect();
-        // The blank lines right above each header but the first, the commonest count.
+        // The blank lines above each header but the first (above the comments that sit
+        // on the header, which belong to its task), the commonest count.
         let mut gaps: Vec<(usize, usize)> = Vec::new();
         for &h in headers.iter().skip(1) {
-            let blanks = (0..h)
+            let comments = (0..h)
+                .rev()
+                .map_while(|i| lines.get(i).filter(|l| l.trim_start().starts_with('#')))
+                .count();
+            let blanks = (0..h - comments)
                 .rev()
                 .map_while(|i| lines.get(i).filter(|l| l.trim().is_empty()))
                 .count();
@@ -648,6 +653,12 @@ mod tests {
         let (out, line) = style.append(text, &block);
         assert_eq!(out, format!("{text}\r\n\r\n{block}"));
         assert_eq!(line, 15);
+    }
+
+    #[test]
+    fn the_gap_is_counted_above_the_comments_on_a_header() {
+        let text = "[[tasks]]\nid = \"A\"\n\n\n# about B\n[[tasks]]\nid = \"B\"\n\n\n[[tasks]]\nid = \"C\"\n";
+        assert_eq!(Style::of(text).gap, 2);
     }
 
     #[test]
