@@ -411,7 +411,16 @@ fn the_first_task_of_a_data_directory_makes_tasks_toml() {
     let out = ok(
         tmp.path(),
         TODAY,
-        &["tasks", "add", "--group", "membership", "--title", "第一项", "--id", "JH-01"],
+        &[
+            "tasks",
+            "add",
+            "--group",
+            "membership",
+            "--title",
+            "第一项",
+            "--id",
+            "JH-01",
+        ],
     );
     assert!(out.contains("tasks.toml, 新文件)"), "{out}");
     assert_eq!(
