@@ -97,6 +97,14 @@ labels! {
     EditNoteAdded => "新增进展情况", "note added";
     EditRemoved => "已删除", "removed";
     EditUnchanged => "未改变", "unchanged";
+    // wg tasks add|edit|extend.
+    EditAdded => "已新增任务", "task added";
+    EditNewFile => "新文件", "new file";
+    EditDryRun => "预览，未写入", "dry run, nothing written";
+    EditWouldGo => "将写入", "would go to";
+    EditNothing => "无变化", "nothing to change";
+    EditExtended => "延期", "extended";
+    EditOriginalDue => "原截止", "original_due";
     // Meetings, the agenda and the evaluation (wg meeting, wg report). Templates fill
     // `{name}` placeholders (command::meeting::fill).
     AgendaTitle => "{group}{quarter}会议议程", "{group} — agenda, {quarter}";
@@ -132,6 +140,9 @@ labels! {
     AgendaWorkingDays => "（{n} 个工作日）", " ({n} working days)";
     AgendaDueOn => "截止 {due}", "Due {due}";
     AgendaLatest => "最新进展", "Latest progress";
+    AgendaExtended => "延期任务 {count} 项：{tasks}", "Extended: {tasks}";
+    AgendaExtendedTask => "{id} {title}（原截止 {original}，延期至 {due}）", "{id} {title} (originally due {original}, now {due})";
+    AgendaExtendedFrom => "（原截止 {original}，已延期）", " (extended from {original})";
     MtgDate => "日期", "Date";
     MtgQuarter => "季度", "Quarter";
     MtgTitle => "会议", "Meeting";
@@ -150,10 +161,11 @@ labels! {
     EvalOverdue => "逾期未完成", "Overdue";
     EvalOpen => "在办", "Open";
     EvalBlocked => "受阻", "Blocked";
+    EvalExtended => "延期", "Extended";
     EvalRate => "按期完成率", "On-time rate";
     EvalTotal => "合计", "Total";
     EvalNoLeadUnit => "（未定牵头单位）", "(no lead unit)";
-    EvalNote => "注：统计截至 {cutoff}（季度末或今日，取其早者），季度末前未完成的到期任务计为逾期未完成；到期任务 = 已完成 + 逾期未完成 + 在办；按期完成率 = 按期完成 ÷（已完成 + 逾期未完成）；受阻按当前状态统计；预警统计 {as_of} 的全部在办任务（不论截止日期）。", "Note: counted as of {cutoff} (the quarter's end or today, whichever is earlier): a task not done by the quarter's end is overdue; due = done + overdue + open; on-time rate = on time / (done + overdue); blocked is the current status; warnings count every task open on {as_of}, whatever its due date.";
+    EvalNote => "注：统计截至 {cutoff}（季度末或今日，取其早者），季度末前未完成的到期任务计为逾期未完成；到期任务 = 已完成 + 逾期未完成 + 在办；按期完成率 = 按期完成 ÷（已完成 + 逾期未完成）；受阻按当前状态统计；延期为原截止日期在本季度、截止日期已推后的任务（按新的截止日期统计）；预警统计 {as_of} 的全部在办任务（不论截止日期）。", "Note: counted as of {cutoff} (the quarter's end or today, whichever is earlier): a task not done by the quarter's end is overdue; due = done + overdue + open; on-time rate = on time / (done + overdue); blocked is the current status; extended counts the tasks originally due in the quarter whose deadline was moved later (counted under their new due date); warnings count every task open on {as_of}, whatever its due date.";
     IcsCalendar => "{org}会议和任务日程", "{org}: meetings and deadlines";
     IcsMeeting => "{group}会议", "{group} meeting";
     IcsDue => "截止：{id} {title}", "Due: {id} {title}";
@@ -180,6 +192,12 @@ labels! {
     WrittenIn => "所在文件", "Written in";
     Unassigned => "（未指定）", "(none)";
     NoUpdates => "（无进展记录）", "(no progress notes)";
+    OriginalDue => "原截止", "Original due";
+    ExtendedBy => "已延期 {days} 天", "extended by {days} days";
+    Extended => "延期", "extended";
+    UpdateProblems => "存在问题", "Problems";
+    UpdateNextSteps => "下一步措施", "Next steps";
+    UpdateBy => "报送", "Reported by";
     AsOf => "截至", "as of";
     // Graded warnings (预警): the column, the levels, and the counts in the agenda and
     // the evaluation.

@@ -3,6 +3,7 @@
 
 mod common;
 
+mod add;
 mod catalogue;
 mod check;
 mod cli;

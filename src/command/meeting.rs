@@ -400,6 +400,33 @@ fn agenda_doc(data: &Data, a: &Agenda, lang: Lang, text: Option<TableStyle>) -> 
             ],
         ));
         doc.detail(&warning_figures(data, &r.warnings, lang));
+        if !r.extended.is_empty() {
+            let tasks: Vec<String> = r
+                .extended
+                .iter()
+                .map(|e| {
+                    fill(
+                        L::AgendaExtendedTask.get(lang),
+                        &[
+                            ("id", &e.id),
+                            ("title", &e.title),
+                            ("original", &e.original_due.to_string()),
+                            ("due", &e.due.to_string()),
+                        ],
+                    )
+                })
+                .collect();
+            doc.detail(&fill(
+                L::AgendaExtended.get(lang),
+                &[
+                    ("count", &num(r.extended.len())),
+                    (
+                        "tasks",
+                        &tasks.join(if lang == Lang::Zh { "；" } else { "; " }),
+                    ),
+                ],
+            ));
+        }
     }
 
     // 3. Problems.
@@ -513,6 +540,12 @@ fn problem(doc: &mut Doc, data: &Data, n: usize, t: &TaskView, as_of: NaiveDate,
             &[("missed", &missed.to_string())],
         ));
     }
+    if let (Some(original), Some(_)) = (t.original_due, t.extended_days) {
+        when.push_str(&fill(
+            L::AgendaExtendedFrom.get(lang),
+            &[("original", &original.to_string())],
+        ));
+    }
     doc.detail(&format!(
         "{when}{s}{}",
         field(L::Status.get(lang), &status_label(t.status, lang), lang)
@@ -525,6 +558,15 @@ fn problem(doc: &mut Doc, data: &Data, n: usize, t: &TaskView, as_of: NaiveDate,
     {
         let label = person_with(L::AgendaLatest.get(lang), &u.date.to_string(), lang);
         doc.detail(&field(&label, u.note, lang));
+        // What stands in the way and what comes next: what the meeting is to solve.
+        for (l, text) in [
+            (L::UpdateProblems, u.problems),
+            (L::UpdateNextSteps, u.next_steps),
+        ] {
+            if let Some(text) = text {
+                doc.detail(&field(l.get(lang), text, lang));
+            }
+        }
     }
 }
 

@@ -93,7 +93,7 @@ fn cells(name: &str, c: &Counts, blue: bool, lang: Lang) -> Vec<String> {
     let mut row = vec![name.to_owned()];
     row.extend(
         [
-            c.due, c.done, c.on_time, c.late, c.overdue, c.open, c.blocked,
+            c.due, c.done, c.on_time, c.late, c.overdue, c.open, c.blocked, c.extended,
         ]
         .map(|n| n.to_string()),
     );
@@ -125,6 +125,7 @@ fn grid(report: &Evaluation, blue: bool, lang: Lang) -> Grid<'_> {
             L::EvalOverdue,
             L::EvalOpen,
             L::EvalBlocked,
+            L::EvalExtended,
             L::EvalRate,
             L::EvalRed,
             L::EvalYellow,
@@ -152,6 +153,7 @@ fn notes(report: &Evaluation, lang: Lang) -> Vec<String> {
         (L::EvalLate, &t.late_tasks),
         (L::EvalOverdue, &t.overdue_tasks),
         (L::EvalBlocked, &t.blocked_tasks),
+        (L::EvalExtended, &t.extended_tasks),
     ] {
         if !ids.is_empty() {
             lines.push(format!("{}{colon}{}", label.get(lang), ids.join(join)));
