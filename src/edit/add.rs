@@ -111,10 +111,10 @@ fn attempt(
             let real = path
                 .canonicalize()
                 .with_context(|| format!("cannot resolve {}", path.display()))?;
-            if let Some(locks) = locks {
-                if !locks.cover(&real)? {
-                    return Ok(Err(shown));
-                }
+            if let Some(locks) = locks
+                && !locks.cover(&real)?
+            {
+                return Ok(Err(shown));
             }
             match Found::read(&real, source.text.clone())? {
                 Some(found) => Some((real, found)),
