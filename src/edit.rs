@@ -1604,7 +1604,7 @@ fn rescue(real: &Path, bytes: &[u8], shown: &str) -> Error {
 
 /// The calls into the C library that std does not offer, each with its reason: the one
 /// place in `edit` where `unsafe` is allowed.
-mod os {
+pub(crate) mod os {
     #![allow(unsafe_code)]
     use std::fs::File;
 

@@ -8,6 +8,7 @@
 
 use crate::context::Context;
 use crate::model::{Lang, Org, Quarter};
+use crate::render::text::one_line;
 use crate::{Error, Exit};
 use anyhow::Context as _;
 use std::io::Write;
@@ -31,7 +32,7 @@ pub fn run(dir: &Path, ctx: &Context, out: &mut dyn Write) -> Result<Exit, Error
         .iter()
         .map(|(name, _)| dir.join(name))
         .filter(|p| p.exists())
-        .map(|p| p.display().to_string())
+        .map(|p| one_line(&p.display().to_string()).into_owned())
         .collect();
     if !existing.is_empty() {
         let verb = if existing.len() == 1 {
@@ -94,8 +95,11 @@ pub fn run(dir: &Path, ctx: &Context, out: &mut dyn Write) -> Result<Exit, Error
         }
         written.push(ignore);
     }
+    // A path is text like any other: a directory named with ESC must not reach the
+    // terminal raw.
+    let shown = |p: &std::path::Path| one_line(&p.display().to_string()).into_owned();
     for p in &written {
-        writeln!(out, "{}", p.display())?;
+        writeln!(out, "{}", shown(p))?;
     }
     if let Some(note) = ignore_note {
         writeln!(out, "\n{note}")?;
@@ -104,7 +108,7 @@ pub fn run(dir: &Path, ctx: &Context, out: &mut dyn Write) -> Result<Exit, Error
         Lang::Zh => "下一步：编辑这些文件，然后运行",
         Lang::En => "Next: edit these files, then run",
     };
-    writeln!(out, "\n{next} `wg --data {} check`", dir.display())?;
+    writeln!(out, "\n{next} `wg --data {} check`", shown(dir))?;
     Ok(Exit::Ok)
 }
 

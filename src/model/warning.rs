@@ -76,11 +76,15 @@ impl WarningRules {
     /// The windows as of `today`, worked out once for a whole report. With a calendar,
     /// "within N days" counts N working days after today (SPEC "Within N days").
     pub fn windows(&self, today: NaiveDate, calendar: Option<&Calendar>) -> WarningWindows {
-        let through = |days: u32| match calendar {
-            Some(cal) => cal.add_working_days(today, days),
-            None => today
-                .checked_add_days(chrono::Days::new(u64::from(days)))
-                .unwrap_or(NaiveDate::MAX),
+        // No window reaches past the last day wg handles (9999-12-31).
+        let through = |days: u32| {
+            match calendar {
+                Some(cal) => cal.add_working_days(today, days),
+                None => today
+                    .checked_add_days(chrono::Days::new(u64::from(days)))
+                    .unwrap_or(crate::model::LAST_DAY),
+            }
+            .min(crate::model::LAST_DAY)
         };
         WarningWindows {
             today,
