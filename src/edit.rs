@@ -338,6 +338,7 @@ fn add_note(p: &mut Plan, text: &str, today: NaiveDate) -> Result<(), Error> {
     p.note = Some(Update {
         date: today,
         note: note.to_owned(),
+        values: Vec::new(),
     });
     p.changes.push(Changed::NoteAdded(today));
     Ok(())

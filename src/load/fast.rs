@@ -1,6 +1,8 @@
 //! The fast path for task files: reads a `[[tasks]]` piece written in the plain style
 //! almost every task file uses (`key = "string"`, `key = 2021-09-30`, `key = ["a", "b"]`,
 //! comments, `[[tasks.updates]]`) straight into a [`Task`], without building a TOML tree.
+//! Indicators (`[[tasks.indicators]]`, an update's `values = { … }`) are not that
+//! style: a task that has them gives up here and is read by the parser.
 //!
 //! It is all or nothing: the moment anything is unusual or wrong (another TOML form, an
 //! unknown key, a bad reference, anything that would earn a diagnostic, even a warning)
@@ -318,6 +320,7 @@ fn build(raw: Raw<'_>, line: usize, file: &Arc<Path>, refs: &Refs<'_>) -> Result
             (Some(date), Some(note)) if !note.trim().is_empty() => Ok(Update {
                 date,
                 note: note.into_owned(),
+                values: Vec::new(),
             }),
             _ => Err(Unusual),
         })
@@ -342,6 +345,8 @@ fn build(raw: Raw<'_>, line: usize, file: &Arc<Path>, refs: &Refs<'_>) -> Result
             .map(Cow::into_owned)
             .collect(),
         outcome: raw.outcome.map(Cow::into_owned),
+        // `[[tasks.indicators]]` and `values` are left to the ordinary path.
+        indicators: Vec::new(),
         updates,
         origin: Origin {
             file: Arc::clone(file),
@@ -625,6 +630,8 @@ mod tests {
                 "note = \"n\"\n", "date = 2024-02-01\n", "'''", "é",
                 "tasks = []\n", "[[ tasks ]]\n", "tasks = [{id = \"Z\", title = \"z\", group = \"g\"}]\n",
                 "\"每月\"", "每季度", "repeat = \"每年\"\n", "，", "\u{3000}", "2024-1-5", "2024/01/05",
+                "[[tasks.indicators]]\nname = \"n\"\ntarget = 5\n", "values = { \"n\" = 1 }\n",
+                "values = { n = 1.5 }\n", "target = 5\n", "unit = \"家\"\n",
             ]), 0usize..4), 1..4)
         ) {
             let mut text = BASE.to_owned();

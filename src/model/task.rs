@@ -1,7 +1,7 @@
 //! Tasks, their status, repetition and progress notes, the overdue arithmetic, and the
 //! list of all tasks as the loader read them ([`Tasks`]).
 
-use super::{GroupIdx, LAST_DAY, Origin, PersonIdx, UnitIdx};
+use super::{GroupIdx, Indicator, LAST_DAY, Origin, PersonIdx, Reading, UnitIdx};
 use chrono::{Datelike, Months, NaiveDate};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -143,13 +143,15 @@ fn months_between(from: NaiveDate, to: NaiveDate) -> u32 {
     u32::try_from(months.max(0)).unwrap_or(u32::MAX)
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Update {
     pub date: NaiveDate,
     pub note: String,
+    /// Indicator readings as of `date` (`values`), in the order written.
+    pub values: Vec<Reading>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Task {
     pub id: String,
     pub title: String,
@@ -166,6 +168,8 @@ pub struct Task {
     pub done_through: Option<NaiveDate>,
     pub targets: Vec<String>,
     pub outcome: Option<String>,
+    /// The outcome requirement as numbers (`[[tasks.indicators]]`), in file order.
+    pub indicators: Vec<Indicator>,
     pub updates: Vec<Update>,
     pub origin: Origin,
 }
@@ -313,6 +317,7 @@ mod tests {
             done_through: done_through.map(date),
             targets: Vec::new(),
             outcome: None,
+            indicators: Vec::new(),
             updates: Vec::new(),
             origin: Origin {
                 file: std::path::Path::new("tasks.toml").into(),

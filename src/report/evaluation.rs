@@ -339,6 +339,7 @@ mod tests {
             done_through: None,
             targets: vec![],
             outcome: None,
+            indicators: vec![],
             updates: vec![],
             origin: Origin {
                 file: std::path::Path::new("tasks.toml").into(),

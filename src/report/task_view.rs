@@ -121,7 +121,7 @@ impl<'d> TaskView<'d> {
             missed: task.repeat.map(|_| overdue.map_or(0, |o| o.missed)),
             working_days_overdue,
             late: task.is_late(),
-            warning: windows.level_of(task.status, next_due),
+            warning: windows.level_of(task, next_due),
             file: &task.origin.file,
             line: task.origin.line,
         }
