@@ -65,6 +65,29 @@ struct ReportJson {
     overdue: usize,
     blocked: usize,
     warnings: WarningsJson,
+    outcomes: Vec<OutcomeJson>,
+}
+
+/// A task's indicators in a progress report.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OutcomeJson {
+    id: String,
+    title: String,
+    indicators: Vec<IndicatorJson>,
+    behind_schedule: bool,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct IndicatorJson {
+    name: String,
+    target: f64,
+    unit: Option<String>,
+    value: Option<f64>,
+    as_of: Option<String>,
+    share: f64,
+    met: bool,
 }
 
 /// Open tasks per warning level (预警).

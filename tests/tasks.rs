@@ -24,6 +24,21 @@ fn ok(args: &[&str]) -> String {
 struct UpdateJson {
     date: String,
     note: String,
+    /// Indicator readings by indicator name.
+    values: std::collections::BTreeMap<String, f64>,
+}
+
+/// An indicator's progress as of the as-of date (SPEC §2 "Indicators").
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct IndicatorJson {
+    name: String,
+    target: f64,
+    unit: Option<String>,
+    value: Option<f64>,
+    as_of: Option<String>,
+    share: f64,
+    met: bool,
 }
 
 /// One task as scripts see it (SPEC §4): every field of the files, plus the as-of ones.
@@ -45,6 +60,9 @@ struct TaskJson {
     done_through: Option<String>,
     targets: Vec<String>,
     outcome: Option<String>,
+    indicators: Vec<IndicatorJson>,
+    behind_schedule: bool,
+    time_elapsed: Option<f64>,
     updates: Vec<UpdateJson>,
     days_overdue: Option<i64>,
     missed: Option<u32>,

@@ -637,4 +637,87 @@ mod tests {
             vec![d("2024-01-31"), d("2024-02-29"), d("2024-03-31")]
         );
     }
+
+    #[test]
+    fn the_backlog_is_what_was_due_before_the_quarter_and_open_at_its_start() {
+        let cutoff = d("2021-11-15");
+        // Due in Q3, still in progress: carried, still open.
+        let t = task("2021-09-30", Status::InProgress, None);
+        assert_eq!(carried(&t, Q4, cutoff), Some(false));
+        // Done on the quarter's first day: it was open at the start, and is cleared.
+        let t = task("2021-09-30", Status::Done, Some("2021-10-01"));
+        assert_eq!(carried(&t, Q4, cutoff), Some(true));
+        // Done after the cut-off: carried and not cleared by it.
+        let t = task("2021-09-30", Status::Done, Some("2021-11-20"));
+        assert_eq!(carried(&t, Q4, cutoff), Some(false));
+        // Done before the quarter, cancelled, due in the quarter, or undated: not carried.
+        let t = task("2021-09-30", Status::Done, Some("2021-09-30"));
+        assert_eq!(carried(&t, Q4, cutoff), None);
+        assert_eq!(
+            carried(&task("2021-09-30", Status::Cancelled, None), Q4, cutoff),
+            None
+        );
+        assert_eq!(
+            carried(&task("2021-10-01", Status::Todo, None), Q4, cutoff),
+            None
+        );
+        let mut t = task("2021-09-30", Status::Todo, None);
+        t.due = None;
+        assert_eq!(carried(&t, Q4, cutoff), None);
+        // Blocked and due long before: carried, still open.
+        let t = task("2020-03-31", Status::Blocked, None);
+        assert_eq!(carried(&t, Q4, cutoff), Some(false));
+    }
+
+    #[test]
+    fn a_repeating_task_is_carried_while_an_occurrence_before_the_quarter_is_missed() {
+        let mut t = task("2021-07-31", Status::InProgress, None);
+        t.repeat = Some(Repeat::Monthly);
+        t.done_through = Some(d("2021-08-31"));
+        // September's occurrence is missed.
+        assert_eq!(carried(&t, Q4, Q4.last_day()), Some(false));
+        t.done_through = Some(d("2021-09-30"));
+        assert_eq!(carried(&t, Q4, Q4.last_day()), None);
+    }
+
+    fn row(name: &str, rate: Option<f64>) -> EvalRow {
+        EvalRow {
+            key: RowKey::Unit {
+                unit: Some(name.into()),
+            },
+            name: name.into(),
+            rank: None,
+            counts: Counts {
+                on_time_rate: rate,
+                ..Counts::default()
+            },
+        }
+    }
+
+    #[test]
+    fn ranking_shares_a_place_between_equal_rates_and_leaves_rateless_rows_last() {
+        let mut nobody = row("", Some(1.0));
+        nobody.key = RowKey::Unit { unit: None };
+        let rows = ranked(vec![
+            row("a", Some(0.5)),
+            nobody,
+            row("b", None),
+            row("c", Some(1.0)),
+            row("d", Some(0.5)),
+            row("e", Some(0.0)),
+        ]);
+        let got: Vec<(&str, Option<usize>)> =
+            rows.iter().map(|r| (r.name.as_str(), r.rank)).collect();
+        assert_eq!(
+            got,
+            [
+                ("c", Some(1)),
+                ("a", Some(2)),
+                ("d", Some(2)),
+                ("e", Some(4)),
+                ("b", None),
+                ("", None)
+            ]
+        );
+    }
 }
