@@ -75,8 +75,8 @@ pub enum Command {
     /// Meetings: the quarterly agenda, the meeting list, iCalendar export
     #[command(subcommand)]
     Meeting(MeetingCommand),
-    /// The evaluation (检查评估) per group: tasks due, done, on time, late, overdue, open;
-    /// the backlog carried in; outcomes against their indicators
+    /// The evaluation (检查评估) per group, lead unit or owner: tasks due, done, on time,
+    /// late, overdue, open; the backlog carried in; outcomes against their indicators
     Report {
         /// Quarter to evaluate, like 2026Q3. Default: the current quarter
         #[arg(long, value_parser = parse_quarter, value_name = "YYYYQn")]
