@@ -187,7 +187,14 @@ pub enum TasksCommand {
         status: String,
     },
     /// Append a progress note dated the as-of date
-    Note { id: String, text: String },
+    Note {
+        id: String,
+        text: String,
+        /// An indicator's reading as of the note, NAME=N (the task's indicator name;
+        /// repeat for several indicators)
+        #[arg(long = "value", value_name = "NAME=N")]
+        values: Vec<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]

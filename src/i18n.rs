@@ -95,6 +95,7 @@ labels! {
     EditDoneOn => "完成日期", "done_on";
     EditDoneThrough => "已完成至", "done_through";
     EditNoteAdded => "新增进展情况", "note added";
+    EditReadings => "指标数据", "readings";
     EditRemoved => "已删除", "removed";
     EditUnchanged => "未改变", "unchanged";
     // Meetings, the agenda and the evaluation (wg meeting, wg report). Templates fill

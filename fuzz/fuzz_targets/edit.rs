@@ -279,7 +279,10 @@ fn change(op: u8, note: &str) -> Change {
             on: date(u32::from(op >> 3) % 28 + 1),
             note: Some(note),
         },
-        2 => Change::Note(note),
+        2 => Change::Note {
+            text: note,
+            values: Vec::new(),
+        },
         _ => {
             let (en, zh, status) = Status::ALL[usize::from(op) % Status::ALL.len()];
             let word = if op & 0x80 != 0 { zh } else { en };

@@ -7,6 +7,7 @@ use crate::edit::{self, Change, Changed, Outcome};
 use crate::i18n::{self, L};
 use crate::load;
 use crate::model::{Lang, Status};
+use crate::report::indicator_view::format_amount;
 use crate::{Error, Exit};
 use std::io::Write;
 
@@ -36,7 +37,13 @@ pub fn run(
             let (status, word) = edit::parse_status(status)?;
             (id, Change::Status { status, word })
         }
-        TasksCommand::Note { id, text } => (id, Change::Note(text.clone())),
+        TasksCommand::Note { id, text, values } => (
+            id,
+            Change::Note {
+                text: text.clone(),
+                values: values.clone(),
+            },
+        ),
         _ => {
             return Err(Error::Usage(
                 "only `done`, `status` and `note` edit tasks".into(),
@@ -101,6 +108,17 @@ pub fn describe(outcome: &Outcome, lang: Lang) -> String {
                 format!("{} {to}", L::EditDoneThrough.get(lang))
             }
             Changed::NoteAdded(d) => format!("{} ({d})", L::EditNoteAdded.get(lang)),
+            Changed::Readings(values) => {
+                let list: Vec<String> = values
+                    .iter()
+                    .map(|(name, n)| format!("{name} {}", format_amount(*n)))
+                    .collect();
+                format!(
+                    "{} {}",
+                    L::EditReadings.get(lang),
+                    list.join(if lang == Lang::Zh { "、" } else { ", " })
+                )
+            }
             Changed::Unchanged(s) => format!(
                 "{} {} ({})",
                 L::EditStatus.get(lang),
