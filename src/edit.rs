@@ -2,10 +2,18 @@
 //! the file: the task's own `[[tasks]]` chunk is cut out, changed with `toml_edit` and
 //! spliced back; the result is validated with the rest of the data directory, then
 //! replaces the file atomically, all under a lock so that concurrent edits serialise.
+//! Another program that writes the file meanwhile (it takes no lock) is seen, just
+//! before the rename or just after it, and the edit starts again on top of its write.
+//!
+//! `wg tasks edit|extend` are such splices too; `wg tasks add` appends (see [`add`]).
+
+mod add;
+
+pub use add::{Added, NewTask, add};
 
 use crate::Error;
 use crate::load::{self, Diagnostic, Loaded, suggest};
-use crate::model::{Org, Reading, Status, Task, Update};
+use crate::model::{Data, Org, PersonIdx, Reading, Reporter, Status, Task, UnitIdx, Update};
 use anyhow::{Context as _, anyhow};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
@@ -35,11 +43,62 @@ pub enum Change {
         on: Option<NaiveDate>,
         note: Option<String>,
     },
-    /// Set the status; the word is written as given (canonical English or Chinese).
+    /// Set the status, written as `word` (`wg tasks status` gives the canonical English
+    /// word, whichever language was typed, so that the files stay uniform).
     Status { status: Status, word: &'static str },
-    /// Append a progress note dated the as-of date, with indicator readings typed
-    /// `NAME=N` (`--value`).
-    Note { text: String, values: Vec<String> },
+    /// Append a progress note (dated the as-of date unless it says otherwise).
+    Note(NoteSpec),
+    /// Change fields in place (`wg tasks edit`): a correction; `due` moved this way is
+    /// not an extension.
+    Edit(FieldEdits),
+    /// 延期 (`wg tasks extend`): move `due` later, keep the first `original_due`, and
+    /// record the reason in a progress note dated the as-of date.
+    Extend { to: NaiveDate, reason: String },
+}
+
+/// A progress note as typed on the command line: 进展情况 (the text), 存在问题,
+/// 下一步措施, who reported, and the note's date.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NoteSpec {
+    pub text: String,
+    pub problems: Option<String>,
+    pub next_steps: Option<String>,
+    /// A unit or a person, as typed; written as its name.
+    pub by: Option<String>,
+    /// Default: the as-of date.
+    pub on: Option<NaiveDate>,
+    /// Indicator readings typed `NAME=N` (`--value`).
+    pub values: Vec<String>,
+}
+
+impl NoteSpec {
+    /// A note of text only, dated the as-of date.
+    pub fn text(text: impl Into<String>) -> NoteSpec {
+        NoteSpec {
+            text: text.into(),
+            ..NoteSpec::default()
+        }
+    }
+}
+
+/// The fields `wg tasks edit` sets; `None` leaves a field alone. An empty text or list
+/// removes an optional field (`--owner ""`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldEdits {
+    pub title: Option<String>,
+    pub owner: Option<String>,
+    pub lead_unit: Option<String>,
+    pub units: Option<Vec<String>>,
+    pub start: Option<NaiveDate>,
+    pub due: Option<NaiveDate>,
+    pub outcome: Option<String>,
+    pub targets: Option<Vec<String>>,
+}
+
+impl FieldEdits {
+    pub fn is_empty(&self) -> bool {
+        *self == FieldEdits::default()
+    }
 }
 
 /// One thing an edit changed, for the line `wg` prints.
@@ -61,6 +120,22 @@ pub enum Changed {
     Readings(Vec<(String, f64)>),
     /// Nothing to do: the task already has this status. The file is not touched.
     Unchanged(Status),
+    /// A field set by `wg tasks edit`: its key, and the old and new values as shown
+    /// (`None`: not set).
+    Field {
+        key: &'static str,
+        from: Option<String>,
+        to: Option<String>,
+    },
+    /// `wg tasks edit` was given only the values the task already has.
+    NothingToChange,
+    /// `due` moved later by `wg tasks extend`; `original` is the task's `original_due`
+    /// (recorded now, at the first extension, or kept from it).
+    Extended {
+        from: NaiveDate,
+        to: NaiveDate,
+        original: NaiveDate,
+    },
 }
 
 /// What an edit did.
@@ -73,6 +148,9 @@ pub struct Outcome {
     pub changes: Vec<Changed>,
     /// The organisation: its language is the default of the line printed.
     pub org: Org,
+    /// What the user should know about how it was done (a hard link broken, a program
+    /// still writing into the old file).
+    pub warnings: Vec<String>,
 }
 
 /// Parses a status typed on the command line; returns it with the canonical word in
@@ -109,24 +187,59 @@ pub fn parse_status(typed: &str) -> Result<(Status, &'static str), Error> {
 /// Applies a change to task `id` of the data directory `dir`. `today` gives the as-of
 /// date once the org (and so its time zone) is known.
 ///
-/// Holds the directory's lock from the first read to the rename. Refuses (and writes
+/// Holds the locks (see [`Locks`]) from the first read to the rename. Refuses (and writes
 /// nothing) when the data does not load, the task is unknown, the change makes no sense
-/// for the task, or the new file would not validate.
+/// for the task, or the new file would not validate. When another program writes the
+/// file meanwhile (an editor saving, a `git pull`), the edit starts again from what it
+/// wrote, so that its write is never lost; a file that keeps changing for
+/// [`LOCK_TIMEOUT`] is left alone with an error.
 pub fn apply(
     dir: &Path,
     id: &str,
     change: &Change,
     today: &dyn Fn(&Org) -> Result<NaiveDate, Error>,
 ) -> Result<Outcome, Error> {
-    let _lock = lock(dir, LOCK_TIMEOUT)?;
-    let loaded = load::load(dir).map_err(Error::Data)?;
+    let mut locks = Locks::take(dir)?;
+    let started = Instant::now();
+    loop {
+        match attempt(dir, id, change, today, &mut locks)? {
+            Attempt::Done(outcome) => return Ok(outcome),
+            Attempt::Again { shown } if started.elapsed() >= LOCK_TIMEOUT => {
+                return Err(Error::Other(anyhow!(
+                    "{shown} kept changing while wg was editing it (another program is writing it); nothing was written. \
+                     Let that program finish, then run the command again"
+                )));
+            }
+            Attempt::Again { .. } => {}
+        }
+    }
+}
+
+/// How one go at an edit ended.
+enum Attempt {
+    Done(Outcome),
+    /// The file changed under the edit (or a lock had to be let go for a moment): read
+    /// everything again and start over.
+    Again {
+        shown: String,
+    },
+}
+
+fn attempt(
+    dir: &Path,
+    id: &str,
+    change: &Change,
+    today: &dyn Fn(&Org) -> Result<NaiveDate, Error>,
+    locks: &mut Locks,
+) -> Result<Attempt, Error> {
+    let mut loaded = load::load(dir).map_err(Error::Data)?;
     let task = find_task(&loaded, id)?.clone();
     let today = today(&loaded.data.org)?;
-    let plan = plan(&task, change, today)?;
+    let plan = plan(&loaded.data, &task, change, today)?;
     let source = loaded
         .sources
         .iter()
-        .find(|s| s.rel == task.origin.file)
+        .position(|s| s.rel == task.origin.file)
         .ok_or_else(|| {
             anyhow!(
                 "task {} comes from {} but that file was not read",
@@ -134,23 +247,27 @@ pub fn apply(
                 task.origin.file.display()
             )
         })?;
-    let shown = source.shown.clone();
-    let outcome = Outcome {
+    let shown = loaded
+        .sources
+        .get(source)
+        .map_or_else(String::new, |s| s.shown.clone());
+    let mut outcome = Outcome {
         id: task.id.clone(),
         file: shown.clone(),
         changes: plan.changes.clone(),
         org: loaded.data.org.clone(),
+        warnings: Vec::new(),
     };
     if plan.is_noop() {
-        return Ok(outcome);
+        return Ok(Attempt::Done(outcome));
     }
 
     let path = dir.join(&task.origin.file);
-    let (bom, text) = read_file(&path)?;
-    if text != source.text {
-        return Err(Error::Other(anyhow!(
-            "{shown} changed while wg was editing it (another program wrote it); nothing was written. Run the command again"
-        )));
+    let real = path
+        .canonicalize()
+        .with_context(|| format!("cannot resolve {}", path.display()))?;
+    if !locks.cover(&real)? {
+        return Ok(Attempt::Again { shown });
     }
     let next_line = loaded
         .data
@@ -159,15 +276,37 @@ pub fn apply(
         .filter(|t| t.origin.file == task.origin.file && t.origin.line > task.origin.line)
         .map(|t| t.origin.line)
         .min();
-    // Only one copy of the data at a time: a 100,000-task directory is big.
+    // Only one copy of the data at a time: a 100,000-task directory is big. The text the
+    // loader read is kept (not copied) to compare the file with until the rename.
+    let text = loaded
+        .sources
+        .get_mut(source)
+        .map(|s| std::mem::take(&mut s.text))
+        .unwrap_or_default();
     drop(loaded);
-    let new_text = edit_text(&text, &task, next_line, &plan).map_err(|e| {
+    let Some(found) = Found::read(&real, text)? else {
+        return Ok(Attempt::Again { shown });
+    };
+    if found.links > 1 {
+        outcome.warnings.push(format!(
+            "{shown} had {} hard links; the edit wrote a new file in its place, so the other links still hold the old text",
+            found.links
+        ));
+    }
+    // Further byte-order marks (the loader drops the first) are kept, not edited.
+    let body = found.text.trim_start_matches('\u{FEFF}');
+    let marks = found
+        .text
+        .get(..found.text.len() - body.len())
+        .unwrap_or("");
+    let new_body = edit_text(body, &task, next_line, &plan).map_err(|e| {
         Error::Other(e.context(format!(
             "cannot edit task {} in {shown}; nothing was written. Edit the file by hand",
             task.id
         )))
     })?;
-    drop(text);
+    let new_text = format!("{marks}{new_body}");
+    drop(new_body);
 
     let reloaded = validate(dir, &task.origin.file, new_text, &task.id, &shown)?;
     check_result(&reloaded, &task, &plan).map_err(|e| {
@@ -181,13 +320,54 @@ pub fn apply(
         .iter()
         .find(|s| s.rel == task.origin.file)
         .map_or("", |s| s.text.as_str());
-    write_atomic(&path, bom, new_text).map_err(|e| {
+    let what = format!("the edit of task {}", task.id);
+    match replace(&real, &found, new_text, &shown, &what)? {
+        None => Ok(Attempt::Again { shown }),
+        Some(warnings) => {
+            outcome.warnings.extend(warnings);
+            Ok(Attempt::Done(outcome))
+        }
+    }
+}
+
+/// The last step of an edit (and of an add to an existing file): `new_text` replaces
+/// `real`, as `found` was read, unless the file changed meanwhile; a write by another
+/// program at the moment of the rename is put back. `None`: the file changed, and the
+/// edit must be done again on what it holds now; else the warnings to show. `what` names
+/// the edit in messages ("the edit of task JH-01").
+fn replace(
+    real: &Path,
+    found: &Found,
+    new_text: &str,
+    shown: &str,
+    what: &str,
+) -> Result<Option<Vec<String>>, Error> {
+    let written = write_atomic(real, found, &[found.head, new_text.as_bytes()]).map_err(|e| {
+        Error::Other(e.context(format!("{what} was not written and {shown} is unchanged")))
+    })?;
+    if !written {
+        return Ok(None);
+    }
+    let after = found.after_rename(LOCK_TIMEOUT).map_err(|e| {
         Error::Other(e.context(format!(
-            "the edit of task {} was not written and {shown} is unchanged",
-            task.id
+            "{what} was written to {shown}, but wg could not check that no other program wrote the file at the same moment"
         )))
     })?;
-    Ok(outcome)
+    let mut warnings = Vec::new();
+    if after.still_open {
+        warnings.push(format!(
+            "another program still has the old {shown} open for writing (`lsof +L1` shows it); what it writes now goes there, not into {shown}"
+        ));
+    }
+    match after.lost {
+        None => Ok(Some(warnings)),
+        Some(lost) => {
+            // Put the other program's write back, and do the edit again on top of it.
+            let ours = [found.head, new_text.as_bytes()].concat();
+            put_back(real, ours, lost, shown)?;
+            Ok(None)
+        }
+    }
 }
 
 /// Loads the data directory with `rel` replaced by `new_text`; an error says that the
@@ -227,9 +407,60 @@ struct Plan {
     done_on: Option<KeyEdit>,
     done_through: Option<NaiveDate>,
     note: Option<Update>,
+    /// The note's `by` as written: the unit's or person's name (or id).
+    note_by: Option<String>,
     /// The note's readings, by the indicators' names as written (`--value`).
     readings: Vec<(String, f64)>,
+    /// What `edit` and `extend` set.
+    sets: Vec<FieldSet>,
     changes: Vec<Changed>,
+}
+
+/// One key to set: the value to write, and what the task then holds.
+#[derive(Debug, Clone)]
+struct FieldSet {
+    key: &'static str,
+    write: Setting,
+    holds: Holds,
+}
+
+/// A value as written in the file (or the key removed).
+#[derive(Debug, Clone)]
+enum Setting {
+    Text(String),
+    List(Vec<String>),
+    Date(NaiveDate),
+    Remove,
+}
+
+/// What the task holds after a [`FieldSet`], to check the result against.
+#[derive(Debug, Clone)]
+enum Holds {
+    Title(String),
+    Owner(Option<PersonIdx>),
+    LeadUnit(Option<UnitIdx>),
+    Units(Vec<UnitIdx>),
+    Start(NaiveDate),
+    Due(NaiveDate),
+    Outcome(Option<String>),
+    Targets(Vec<String>),
+    OriginalDue(NaiveDate),
+}
+
+impl Holds {
+    fn apply(&self, t: &mut Task) {
+        match self.clone() {
+            Holds::Title(v) => t.title = v,
+            Holds::Owner(v) => t.owner = v,
+            Holds::LeadUnit(v) => t.lead_unit = v,
+            Holds::Units(v) => t.units = v,
+            Holds::Start(v) => t.start = Some(v),
+            Holds::Due(v) => t.due = Some(v),
+            Holds::Outcome(v) => t.outcome = v,
+            Holds::Targets(v) => t.targets = v,
+            Holds::OriginalDue(v) => t.original_due = Some(v),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -244,10 +475,11 @@ impl Plan {
             && self.done_on.is_none()
             && self.done_through.is_none()
             && self.note.is_none()
+            && self.sets.is_empty()
     }
 }
 
-fn plan(task: &Task, change: &Change, today: NaiveDate) -> Result<Plan, Error> {
+fn plan(data: &Data, task: &Task, change: &Change, today: NaiveDate) -> Result<Plan, Error> {
     let id = &task.id;
     let mut p = Plan::default();
     match change {
@@ -308,7 +540,7 @@ fn plan(task: &Task, change: &Change, today: NaiveDate) -> Result<Plan, Error> {
                 p.changes.push(Changed::DoneOnSet(on));
             }
             if let Some(note) = note {
-                add_note(&mut p, note, today)?;
+                add_note(&mut p, data, &NoteSpec::text(note.as_str()), today)?;
             }
         }
         Change::Status { status, word } => {
@@ -329,27 +561,48 @@ fn plan(task: &Task, change: &Change, today: NaiveDate) -> Result<Plan, Error> {
                 p.changes.push(Changed::DoneOnRemoved(old));
             }
         }
-        Change::Note { text, values } => {
-            add_note(&mut p, text, today)?;
-            add_readings(&mut p, task, values)?;
+        Change::Note(spec) => {
+            add_note(&mut p, data, spec, today)?;
+            add_readings(&mut p, task, &spec.values)?;
         }
+        Change::Edit(edits) => plan_edit(&mut p, data, task, edits)?,
+        Change::Extend { to, reason } => plan_extend(&mut p, data, task, *to, reason, today)?,
     }
     Ok(p)
 }
 
-fn add_note(p: &mut Plan, text: &str, today: NaiveDate) -> Result<(), Error> {
-    let note = text.trim();
+fn add_note(p: &mut Plan, data: &Data, spec: &NoteSpec, today: NaiveDate) -> Result<(), Error> {
+    let note = spec.text.trim();
     if note.is_empty() {
         return Err(Error::Usage(
             "the note is empty; give the text of the progress note".into(),
         ));
     }
-    p.note = Some(Update {
-        date: today,
-        note: note.to_owned(),
-        values: Vec::new(),
-    });
-    p.changes.push(Changed::NoteAdded(today));
+    let date = spec.on.unwrap_or(today);
+    if date > today {
+        return Err(Error::Usage(format!(
+            "--on {date} is after the as-of date {today}; a progress note reports what has happened (pass --today to change the as-of date)"
+        )));
+    }
+    let part = |flag: &str, text: &Option<String>| -> Result<Option<String>, Error> {
+        match text.as_deref().map(str::trim) {
+            None => Ok(None),
+            Some("") => Err(Error::Usage(format!(
+                "{flag} is empty; give its text, or leave {flag} out"
+            ))),
+            Some(t) => Ok(Some(t.to_owned())),
+        }
+    };
+    let mut update = Update::new(date, note.to_owned());
+    update.problems = part("--problems", &spec.problems)?;
+    update.next_steps = part("--next-steps", &spec.next_steps)?;
+    if let Some(typed) = &spec.by {
+        let (reporter, written) = resolve_reporter(data, typed)?;
+        update.by = Some(reporter);
+        p.note_by = Some(written);
+    }
+    p.note = Some(update);
+    p.changes.push(Changed::NoteAdded(date));
     Ok(())
 }
 
@@ -385,7 +638,11 @@ fn readings(task: &Task, typed: &[String]) -> Result<Vec<Reading>, Error> {
             task.origin.file.display()
         )));
     }
-    let names: Vec<String> = task.indicators.iter().map(|i| load::normalize(&i.name)).collect();
+    let names: Vec<String> = task
+        .indicators
+        .iter()
+        .map(|i| load::normalize(&i.name))
+        .collect();
     let mut out: Vec<Reading> = Vec::with_capacity(typed.len());
     for t in typed {
         let Some((name, number)) = t.rsplit_once(['=', '＝']) else {
@@ -448,24 +705,308 @@ fn readings(task: &Task, typed: &[String]) -> Result<Vec<Reading>, Error> {
     Ok(out)
 }
 
-/// Reads a file as UTF-8 text; says whether it started with a byte-order mark (which is
-/// kept on writing, but not given to the TOML parser).
-fn read_file(path: &Path) -> Result<(bool, String), Error> {
-    // As the loader reads: only a regular file, never blocking on a FIFO.
-    let bytes = load::read::read_file(path).map_err(|problem| {
-        anyhow!(
-            "{} {}",
-            path.display(),
-            problem.what(load::read::Expect::File)
-        )
-    })?;
-    let (bom, body) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(body) => (true, body.to_vec()),
-        None => (false, bytes),
+/// `wg tasks edit`: each field given that differs from the task's becomes a
+/// [`FieldSet`]; references are resolved first, so an unknown one changes nothing.
+fn plan_edit(p: &mut Plan, data: &Data, task: &Task, e: &FieldEdits) -> Result<(), Error> {
+    if e.is_empty() {
+        return Err(Error::Usage(format!(
+            "nothing to edit; give at least one of --title, --owner, --lead-unit, --units, --start, --due, --outcome, --targets (to move the deadline of task {} later, use `wg tasks extend`)",
+            task.id
+        )));
+    }
+    let none = || None::<String>;
+    if let Some(title) = &e.title {
+        let title = title.trim();
+        if title.is_empty() {
+            return Err(Error::Usage(
+                "--title is empty; a task needs a title".into(),
+            ));
+        }
+        if title != task.title {
+            p.set(
+                "title",
+                Setting::Text(title.to_owned()),
+                Holds::Title(title.to_owned()),
+                Some(task.title.clone()),
+                Some(title.to_owned()),
+            );
+        }
+    }
+    if let Some(typed) = &e.owner {
+        let owner = match typed.trim() {
+            "" => None,
+            t => Some(resolve_person(data, "--owner", t)?),
+        };
+        if owner != task.owner {
+            let from = task.owner.map(|o| data.person_name(o).to_owned());
+            let (write, to) = match owner {
+                Some(o) => (
+                    Setting::Text(person_ref(data, o)),
+                    Some(data.person_name(o).to_owned()),
+                ),
+                None => (Setting::Remove, none()),
+            };
+            p.set("owner", write, Holds::Owner(owner), from, to);
+        }
+    }
+    if let Some(typed) = &e.lead_unit {
+        let lead = match typed.trim() {
+            "" => None,
+            t => Some(resolve_unit(data, "--lead-unit", t)?),
+        };
+        if lead != task.lead_unit {
+            let from = task.lead_unit.map(|u| data.unit_name(u).to_owned());
+            let (write, to) = match lead {
+                Some(u) => (
+                    Setting::Text(data.unit_name(u).to_owned()),
+                    Some(data.unit_name(u).to_owned()),
+                ),
+                None => (Setting::Remove, none()),
+            };
+            p.set("lead_unit", write, Holds::LeadUnit(lead), from, to);
+        }
+    }
+    if let Some(typed) = &e.units {
+        let units = typed
+            .iter()
+            .map(|u| resolve_unit(data, "--units", u))
+            .collect::<Result<Vec<_>, _>>()?;
+        if units != task.units {
+            let names = |v: &[UnitIdx]| -> Vec<String> {
+                v.iter().map(|&u| data.unit_name(u).to_owned()).collect()
+            };
+            let write = if units.is_empty() {
+                Setting::Remove
+            } else {
+                Setting::List(names(&units))
+            };
+            let shown = |v: &[UnitIdx]| (!v.is_empty()).then(|| names(v).join(", "));
+            p.set(
+                "units",
+                write,
+                Holds::Units(units.clone()),
+                shown(&task.units),
+                shown(&units),
+            );
+        }
+    }
+    for (key, date, old) in [("start", e.start, task.start), ("due", e.due, task.due)] {
+        if let Some(d) = date.filter(|d| Some(*d) != old) {
+            let holds = if key == "start" {
+                Holds::Start(d)
+            } else {
+                Holds::Due(d)
+            };
+            p.set(
+                key,
+                Setting::Date(d),
+                holds,
+                old.map(|o| o.to_string()),
+                Some(d.to_string()),
+            );
+        }
+    }
+    if let Some(typed) = &e.outcome {
+        let outcome = Some(typed.trim().to_owned()).filter(|o| !o.is_empty());
+        if outcome != task.outcome {
+            let write = outcome.clone().map_or(Setting::Remove, Setting::Text);
+            p.set(
+                "outcome",
+                write,
+                Holds::Outcome(outcome.clone()),
+                task.outcome.clone(),
+                outcome,
+            );
+        }
+    }
+    if let Some(typed) = &e.targets {
+        let targets: Vec<String> = typed
+            .iter()
+            .map(|t| t.trim().to_owned())
+            .filter(|t| !t.is_empty())
+            .collect();
+        if targets != task.targets {
+            let write = if targets.is_empty() {
+                Setting::Remove
+            } else {
+                Setting::List(targets.clone())
+            };
+            let shown = |v: &[String]| (!v.is_empty()).then(|| v.join(", "));
+            p.set(
+                "targets",
+                write,
+                Holds::Targets(targets.clone()),
+                shown(&task.targets),
+                shown(&targets),
+            );
+        }
+    }
+    if p.sets.is_empty() {
+        p.changes.push(Changed::NothingToChange);
+    }
+    Ok(())
+}
+
+/// `wg tasks extend`: refused for a task that is closed, repeats, has no `due`, or
+/// would not move later, or not past the as-of date.
+fn plan_extend(
+    p: &mut Plan,
+    data: &Data,
+    task: &Task,
+    to: NaiveDate,
+    reason: &str,
+    today: NaiveDate,
+) -> Result<(), Error> {
+    let id = &task.id;
+    match task.status {
+        Status::Done => {
+            return Err(Error::Usage(format!(
+                "task {id} is done; a done task has no deadline to extend. Nothing changed"
+            )));
+        }
+        Status::Cancelled => {
+            return Err(Error::Usage(format!(
+                "task {id} is cancelled; a cancelled task has no deadline to extend. Nothing changed"
+            )));
+        }
+        _ => {}
+    }
+    if task.repeat.is_some() {
+        return Err(Error::Usage(format!(
+            "task {id} repeats: its `due` is the first occurrence of the series, and moving it would move every occurrence. Nothing changed; to move the series, `wg tasks edit {id} --due DATE`"
+        )));
+    }
+    let Some(due) = task.due else {
+        return Err(Error::Usage(format!(
+            "task {id} has no due date to extend; give it one with `wg tasks edit {id} --due DATE`"
+        )));
     };
-    let text =
-        String::from_utf8(body).map_err(|_| anyhow!("{} is not valid UTF-8", path.display()))?;
-    Ok((bom, text))
+    if to <= due {
+        return Err(Error::Usage(format!(
+            "--to {to} is not after the due date {due} of task {id}; an extension (延期) moves the deadline later. Nothing changed; to correct a wrong due date, `wg tasks edit {id} --due DATE`"
+        )));
+    }
+    if to < today {
+        return Err(Error::Usage(format!(
+            "--to {to} is before the as-of date {today}, so task {id} would still be overdue; extend it to {today} or later. Nothing changed"
+        )));
+    }
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(Error::Usage(
+            "--reason is empty; an extension records why the deadline moved".into(),
+        ));
+    }
+    p.set(
+        "due",
+        Setting::Date(to),
+        Holds::Due(to),
+        Some(due.to_string()),
+        Some(to.to_string()),
+    );
+    let original = task.original_due.unwrap_or(due);
+    if task.original_due.is_none() {
+        p.sets.push(FieldSet {
+            key: "original_due",
+            write: Setting::Date(due),
+            holds: Holds::OriginalDue(due),
+        });
+    }
+    // The field change is said as the extension it is.
+    p.changes.clear();
+    p.changes.push(Changed::Extended {
+        from: due,
+        to,
+        original,
+    });
+    let text = match data.org.lang {
+        crate::model::Lang::Zh => format!("由 {due} 延期至 {to}：{reason}"),
+        crate::model::Lang::En => format!("Extended from {due} to {to}: {reason}"),
+    };
+    add_note(p, data, &NoteSpec::text(text), today)
+}
+
+impl Plan {
+    fn set(
+        &mut self,
+        key: &'static str,
+        write: Setting,
+        holds: Holds,
+        from: Option<String>,
+        to: Option<String>,
+    ) {
+        self.sets.push(FieldSet { key, write, holds });
+        self.changes.push(Changed::Field { key, from, to });
+    }
+}
+
+/// A person typed on the command line, with did-you-mean.
+fn resolve_person(data: &Data, flag: &str, typed: &str) -> Result<PersonIdx, Error> {
+    crate::report::lookup::person(data, typed).map_err(|e| Error::Usage(format!("{flag}: {e}")))
+}
+
+/// A unit typed on the command line, with did-you-mean.
+fn resolve_unit(data: &Data, flag: &str, typed: &str) -> Result<UnitIdx, Error> {
+    crate::report::lookup::unit(data, typed).map_err(|e| Error::Usage(format!("{flag}: {e}")))
+}
+
+/// How a person is written in a file: the name, or the id when another person has the
+/// same name (the name would not say which).
+fn person_ref(data: &Data, p: PersonIdx) -> String {
+    let person = data.person(p);
+    let key = load::normalize(&person.name);
+    let namesakes = data
+        .people
+        .iter()
+        .filter(|other| load::normalize(&other.name) == key)
+        .count();
+    if namesakes > 1 {
+        person.id.clone()
+    } else {
+        person.name.clone()
+    }
+}
+
+/// `--by`: a unit or a person (the unit when the typed text names exactly one unit and
+/// no person, and so on), with the names both may have meant when it is neither.
+fn resolve_reporter(data: &Data, typed: &str) -> Result<(Reporter, String), Error> {
+    use crate::report::lookup::{self, LookupError};
+    match (lookup::unit(data, typed), lookup::person(data, typed)) {
+        (Ok(u), Err(LookupError::Unknown { .. })) => {
+            Ok((Reporter::Unit(u), data.unit_name(u).to_owned()))
+        }
+        (Err(LookupError::Unknown { .. }), Ok(p)) => Ok((Reporter::Person(p), person_ref(data, p))),
+        (
+            Err(LookupError::Unknown { near: units, .. }),
+            Err(LookupError::Unknown { near: people, .. }),
+        ) => {
+            let mut near = units;
+            for n in people {
+                if !near.contains(&n) {
+                    near.push(n);
+                }
+            }
+            near.truncate(suggest::SHOWN);
+            let quoted: Vec<String> = near.iter().map(|n| format!("\"{n}\"")).collect();
+            let hint = match quoted.as_slice() {
+                [] => String::new(),
+                [one] => format!("; did you mean {one}?"),
+                many => format!("; did you mean one of {}?", many.join(", ")),
+            };
+            Err(Error::Usage(format!(
+                "--by: no unit or person \"{typed}\"{hint}"
+            )))
+        }
+        (Err(e @ LookupError::Ambiguous { .. }), _)
+        | (_, Err(e @ LookupError::Ambiguous { .. })) => Err(Error::Usage(format!("--by: {e}"))),
+        (Ok(u), Ok(p)) => Err(Error::Usage(format!(
+            "--by: \"{typed}\" is both the unit {} (id {}) and the person {} (id {}); type the id of the one you mean",
+            data.unit_name(u),
+            data.unit(u).id,
+            data.person_name(p),
+            data.person(p).id
+        ))),
+    }
 }
 
 /// The whole file's new text: the task's chunk (its header line up to the next task's
@@ -513,23 +1054,20 @@ fn line_start(text: &str, line: usize) -> Option<usize> {
 
 /// Edits the TOML text `old` (a chunk or a whole file) that holds task `id`.
 fn edit_chunk(old: &str, id: &str, plan: &Plan) -> anyhow::Result<String> {
-    // toml_edit writes "\n" after every line; a file written with "\r\n" throughout keeps
-    // its line endings by converting back. Mixed files are left as toml_edit writes them.
-    let crlf = old.contains("\r\n") && !old.replace("\r\n", "").contains('\n');
-    let render = |doc: &DocumentMut| {
-        let s = doc.to_string();
-        if crlf {
-            s.replace("\r\n", "\n").replace('\n', "\r\n")
-        } else {
-            s
-        }
-    };
-    let mut doc: DocumentMut = old
+    // toml_edit writes "\n" after every line, the last one too. It is given the lines
+    // with "\n" after each, and the lines that come out get the file's endings back.
+    let old_lines = lines_with_endings(old);
+    let mut lf = String::with_capacity(old.len() + 1);
+    for (line, _) in &old_lines {
+        lf.push_str(line);
+        lf.push('\n');
+    }
+    let mut doc: DocumentMut = lf
         .parse()
         .context("toml_edit cannot parse the task's table")?;
     // toml_edit reproduces what it parsed byte for byte in every case we know of; should
     // it not, an edit would change lines it has no business changing. Refuse instead.
-    if render(&doc) != old {
+    if doc.to_string() != lf {
         return Err(anyhow!("toml_edit would reformat the task's lines"));
     }
     let table = find_table(&mut doc, id)?;
@@ -547,10 +1085,179 @@ fn edit_chunk(old: &str, id: &str, plan: &Plan) -> anyhow::Result<String> {
     if let Some(d) = plan.done_through {
         set_value(table, "done_through", date_value(d)?);
     }
-    if let Some(update) = &plan.note {
-        append_note(table, update, &plan.readings)?;
+    for set in &plan.sets {
+        match &set.write {
+            Setting::Text(text) => set_string(table, set.key, text),
+            Setting::List(items) => set_value(table, set.key, string_list(items)),
+            Setting::Date(d) => set_value(table, set.key, date_value(*d)?),
+            Setting::Remove => {
+                table.remove(set.key);
+            }
+        }
     }
-    Ok(render(&doc))
+    if let Some(update) = &plan.note {
+        append_note(table, update, plan.note_by.as_deref(), &plan.readings)?;
+    }
+    restore_endings(&old_lines, &doc.to_string())
+}
+
+/// How a line ends: "\n", "\r\n", or not at all (the last line of a file saved without a
+/// final newline, as Notepad and many editors save).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Eol {
+    Lf,
+    CrLf,
+    Missing,
+}
+
+impl Eol {
+    fn as_str(self) -> &'static str {
+        match self {
+            Eol::Lf => "\n",
+            Eol::CrLf => "\r\n",
+            Eol::Missing => "",
+        }
+    }
+}
+
+/// The lines of `text`, each without its ending, and the ending.
+fn lines_with_endings(text: &str) -> Vec<(&str, Eol)> {
+    text.split_inclusive('\n')
+        .map(|line| {
+            if let Some(l) = line.strip_suffix("\r\n") {
+                (l, Eol::CrLf)
+            } else if let Some(l) = line.strip_suffix('\n') {
+                (l, Eol::Lf)
+            } else {
+                (line, Eol::Missing)
+            }
+        })
+        .collect()
+}
+
+/// Cells of the table that pairs the lines of a changed stretch of a file with mixed
+/// line endings: 4 M (16 MB), far more than the lines one task's edit changes.
+const MAX_PAIRING: usize = 4_000_000;
+
+/// `new` (toml_edit's "\n"-ended text) with the line endings of the text it was made
+/// from: every line the edit kept keeps its own ending, a changed line takes the ending
+/// of the line in its place, and an added line the ending most of the lines have. A text
+/// without a final newline still has none; the line that was last gets one if lines
+/// now follow it.
+fn restore_endings(old: &[(&str, Eol)], new: &str) -> anyhow::Result<String> {
+    let new_lines: Vec<&str> = new
+        .split_inclusive('\n')
+        .map(|l| l.strip_suffix('\n').unwrap_or(l))
+        .collect();
+    let crlf = old.iter().filter(|(_, e)| *e == Eol::CrLf).count();
+    let lf = old.iter().filter(|(_, e)| *e == Eol::Lf).count();
+    let usual = if crlf > lf { Eol::CrLf } else { Eol::Lf };
+    let mut endings = if crlf == 0 || lf == 0 {
+        vec![usual; new_lines.len()]
+    } else {
+        paired_endings(old, &new_lines, usual)?
+    };
+    for e in &mut endings {
+        if *e == Eol::Missing {
+            *e = usual;
+        }
+    }
+    if old.last().is_some_and(|(_, e)| *e == Eol::Missing)
+        && let Some(last) = endings.last_mut()
+    {
+        *last = Eol::Missing;
+    }
+    let mut out = String::with_capacity(new.len() + crlf + 2);
+    for (line, eol) in new_lines.iter().zip(&endings) {
+        out.push_str(line);
+        out.push_str(eol.as_str());
+    }
+    Ok(out)
+}
+
+/// The ending of each new line, for a text that mixes "\r\n" and "\n": the lines alike
+/// at the start and at the end are the same lines; in between, a longest common
+/// subsequence pairs the lines the edit kept, and the new lines between two kept ones
+/// take the endings of the old lines there, in order, then `usual`.
+fn paired_endings(old: &[(&str, Eol)], new: &[&str], usual: Eol) -> anyhow::Result<Vec<Eol>> {
+    let mut out = vec![usual; new.len()];
+    let same = |i: usize, j: usize| old.get(i).map(|(l, _)| *l) == new.get(j).copied();
+    let prefix = (0..old.len().min(new.len()))
+        .take_while(|&i| same(i, i))
+        .count();
+    let suffix = (0..old.len().min(new.len()) - prefix)
+        .take_while(|&k| same(old.len() - 1 - k, new.len() - 1 - k))
+        .count();
+    let ending = |i: usize| old.get(i).map_or(usual, |(_, e)| *e);
+    for (i, slot) in out.iter_mut().enumerate().take(prefix) {
+        *slot = ending(i);
+    }
+    for k in 0..suffix {
+        if let Some(slot) = out.get_mut(new.len() - 1 - k) {
+            *slot = ending(old.len() - 1 - k);
+        }
+    }
+    // The stretch in between: old lines prefix..a_end, new lines prefix..b_end.
+    let (a, b) = (old.len() - suffix - prefix, new.len() - suffix - prefix);
+    let cells = (a + 1)
+        .checked_mul(b + 1)
+        .filter(|c| *c <= MAX_PAIRING)
+        .ok_or_else(|| {
+            anyhow!(
+                "the file mixes CRLF and LF line endings, and this edit changes too many lines to keep each line's own; \
+                 save the file with one kind of line ending (most editors can) and run the command again"
+            )
+        })?;
+    // lcs[i * (b + 1) + j]: the longest common subsequence of old lines i.. and new lines
+    // j.. of the stretch.
+    let mut lcs = vec![0u32; cells];
+    let at = |i: usize, j: usize| i * (b + 1) + j;
+    for i in (0..a).rev() {
+        for j in (0..b).rev() {
+            let v = if same(prefix + i, prefix + j) {
+                lcs.get(at(i + 1, j + 1)).map_or(0, |v| v + 1)
+            } else {
+                let down = lcs.get(at(i + 1, j)).copied().unwrap_or(0);
+                let right = lcs.get(at(i, j + 1)).copied().unwrap_or(0);
+                down.max(right)
+            };
+            if let Some(cell) = lcs.get_mut(at(i, j)) {
+                *cell = v;
+            }
+        }
+    }
+    // Walk the table; `gap` holds where the current run of unpaired lines began.
+    let (mut i, mut j) = (0, 0);
+    let mut gap = (0, 0);
+    let fill_gap = |gap: (usize, usize), i: usize, j: usize, out: &mut Vec<Eol>| {
+        for (t, nj) in (gap.1..j).enumerate() {
+            let e = if gap.0 + t < i {
+                ending(prefix + gap.0 + t)
+            } else {
+                usual
+            };
+            if let Some(slot) = out.get_mut(prefix + nj) {
+                *slot = e;
+            }
+        }
+    };
+    while i < a && j < b {
+        if same(prefix + i, prefix + j) {
+            fill_gap(gap, i, j, &mut out);
+            if let Some(slot) = out.get_mut(prefix + j) {
+                *slot = ending(prefix + i);
+            }
+            i += 1;
+            j += 1;
+            gap = (i, j);
+        } else if lcs.get(at(i + 1, j)) >= lcs.get(at(i, j + 1)) {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    fill_gap(gap, a, b, &mut out);
+    Ok(out)
 }
 
 /// The word for `status` in the language of the task's current status value: a task
@@ -671,21 +1378,44 @@ fn set_value(table: &mut Table, key: &str, mut value: Value) {
     table.sort_values_by(|k1, _, k2, _| at(k1.get()).cmp(&at(k2.get())));
 }
 
-/// Appends `[[tasks.updates]]` (or an element of an inline `updates = [...]`).
-fn append_note(table: &mut Table, update: &Update, readings: &[(String, f64)]) -> anyhow::Result<()> {
+/// A list of strings as TOML: `["a", "b"]`.
+fn string_list(items: &[String]) -> Value {
+    Value::Array(items.iter().map(String::as_str).collect())
+}
+
+/// The keys of a progress note after `date`, in the order SPEC writes them.
+fn note_fields<'u>(update: &'u Update, by: Option<&'u str>) -> Vec<(&'static str, &'u str)> {
+    let mut fields = vec![("note", update.note.as_str())];
+    fields.extend(update.problems.as_deref().map(|p| ("problems", p)));
+    fields.extend(update.next_steps.as_deref().map(|n| ("next_steps", n)));
+    fields.extend(by.map(|b| ("by", b)));
+    fields
+}
+
+/// Appends `[[tasks.updates]]` (or an element of an inline `updates = [...]`); `by` is
+/// the reporter as written.
+fn append_note(
+    table: &mut Table,
+    update: &Update,
+    by: Option<&str>,
+    readings: &[(String, f64)],
+) -> anyhow::Result<()> {
     let date = date_value(update.date)?;
+    let fields = note_fields(update, by);
     let values = values_table(readings);
     match table.get_mut("updates") {
         None => {
             let mut list = ArrayOfTables::new();
-            list.push(note_table(date, &update.note, values));
+            list.push(note_table(date, &fields, values));
             table.insert("updates", Item::ArrayOfTables(list));
         }
-        Some(Item::ArrayOfTables(list)) => list.push(note_table(date, &update.note, values)),
+        Some(Item::ArrayOfTables(list)) => list.push(note_table(date, &fields, values)),
         Some(Item::Value(Value::Array(list))) => {
             let mut t = InlineTable::new();
             t.insert("date", date);
-            t.insert("note", Value::from(update.note.as_str()));
+            for (key, text) in &fields {
+                t.insert(*key, Value::from(*text));
+            }
             if let Some(values) = values {
                 t.insert("values", Value::InlineTable(values));
             }
@@ -710,10 +1440,12 @@ fn append_note(table: &mut Table, update: &Update, readings: &[(String, f64)]) -
     Ok(())
 }
 
-fn note_table(date: Value, note: &str, values: Option<InlineTable>) -> Table {
+fn note_table(date: Value, fields: &[(&str, &str)], values: Option<InlineTable>) -> Table {
     let mut t = Table::new();
     t.insert("date", Item::Value(date));
-    t.insert("note", Item::Value(Value::from(note)));
+    for (key, text) in fields {
+        t.insert(key, Item::Value(Value::from(*text)));
+    }
     if let Some(values) = values {
         t.insert("values", Item::Value(Value::InlineTable(values)));
     }
@@ -741,63 +1473,421 @@ fn values_table(readings: &[(String, f64)]) -> Option<InlineTable> {
     Some(t)
 }
 
-/// The edited data has the task as planned: a last check that the splice went where
-/// it should, before anything is written.
+/// The edited data has the task as planned, and nothing else of it changed: a last
+/// check that the splice went where it should, before anything is written.
 fn check_result(reloaded: &Loaded, before: &Task, plan: &Plan) -> anyhow::Result<()> {
     let after = reloaded
         .data
         .task_by_id(&before.id)
         .ok_or_else(|| anyhow!("task {} is gone", before.id))?;
-    let status = plan.status.map_or(before.status, |(s, _)| s);
-    let done_on = match plan.done_on {
-        Some(KeyEdit::Set(d)) => Some(d),
-        Some(KeyEdit::Remove) => None,
-        None => before.done_on,
-    };
-    let done_through = plan.done_through.or(before.done_through);
-    let mut updates = before.updates.clone();
-    updates.extend(plan.note.clone());
-    let same = after.status == status
-        && after.done_on == done_on
-        && after.done_through == done_through
-        && after.updates == updates
-        && after.title == before.title
-        && after.due == before.due
-        && after.origin.file == before.origin.file;
-    if same {
+    let mut expected = before.clone();
+    if let Some((status, _)) = plan.status {
+        expected.status = status;
+    }
+    match plan.done_on {
+        Some(KeyEdit::Set(d)) => expected.done_on = Some(d),
+        Some(KeyEdit::Remove) => expected.done_on = None,
+        None => {}
+    }
+    if let Some(d) = plan.done_through {
+        expected.done_through = Some(d);
+    }
+    for set in &plan.sets {
+        set.holds.apply(&mut expected);
+    }
+    expected.updates.extend(plan.note.clone());
+    if *after == expected {
         Ok(())
     } else {
         Err(anyhow!("task {} does not read back as intended", before.id))
     }
 }
 
-/// Replaces `path`'s content atomically: a temporary file beside the target, fsync,
-/// rename over it, fsync the directory (a crash leaves the old file or the new one,
-/// never half of either; at worst a stray `.NAME.XXXXXX` temporary file). The file's mode is kept. A symlink is followed
-/// first, so the target is replaced and the link stays a link.
-fn write_atomic(path: &Path, bom: bool, text: &str) -> anyhow::Result<()> {
-    let target: PathBuf = path
-        .canonicalize()
-        .with_context(|| format!("cannot resolve {}", path.display()))?;
+/// The task file as the edit found it, under the locks: what it must still hold when the
+/// new text replaces it.
+struct Found {
+    /// The file as opened then, kept open: a write into it by another program, even one
+    /// that lands after the rename, shows here.
+    file: File,
+    meta: std::fs::Metadata,
+    /// How many names the file has (hard links).
+    links: u64,
+    /// A byte-order mark (kept on writing, not given to the parser), or nothing.
+    head: &'static [u8],
+    /// The rest, as the loader read it.
+    text: String,
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+impl Found {
+    /// Reads `real`; `None` when it no longer holds `text`, what the loader read from it.
+    fn read(real: &Path, text: String) -> anyhow::Result<Option<Found>> {
+        let (file, meta, bytes) = read_with_meta(real)?;
+        let head = if bytes.starts_with(BOM) { BOM } else { b"" };
+        if bytes.get(head.len()..) != Some(text.as_bytes()) {
+            return Ok(None);
+        }
+        #[cfg(unix)]
+        let links = std::os::unix::fs::MetadataExt::nlink(&meta);
+        #[cfg(not(unix))]
+        let links = 1;
+        Ok(Some(Found {
+            file,
+            meta,
+            links,
+            head,
+            text,
+        }))
+    }
+
+    fn holds(&self, bytes: &[u8]) -> bool {
+        bytes.strip_prefix(self.head) == Some(self.text.as_bytes())
+    }
+
+    /// Whether `real` is still the file the edit found, with the same bytes: another
+    /// program may have written it (in place, or by putting a new file there) at any
+    /// moment, and what it wrote must not be replaced unseen.
+    fn unchanged(&self, real: &Path) -> anyhow::Result<bool> {
+        let (_, meta, bytes) = read_with_meta(real)?;
+        Ok(same_file(&meta, &self.meta) && self.holds(&bytes))
+    }
+
+    /// After the rename: what became of the old file. A program that opened it before
+    /// the rename (`echo >>` opens, writes, closes) may write into it a moment later, so
+    /// the look waits until no other process has it open for writing (up to `wait`;
+    /// where that cannot be known, it looks at once).
+    fn after_rename(&self, wait: Duration) -> anyhow::Result<After> {
+        use std::io::{Read as _, Seek as _};
+        if !os::is_unlinked(&self.file)? {
+            // Another hard link still names it: writes into it are that name's, not ours.
+            return Ok(After::default());
+        }
+        let started = Instant::now();
+        let mut still_open = false;
+        while os::open_for_writing_elsewhere(&self.file) == Some(true) {
+            if started.elapsed() >= wait {
+                still_open = true;
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        let read_back = || -> std::io::Result<Vec<u8>> {
+            let mut file = &self.file;
+            file.rewind()?;
+            let mut bytes = Vec::with_capacity(self.head.len() + self.text.len());
+            file.read_to_end(&mut bytes)?;
+            Ok(bytes)
+        };
+        let bytes = read_back().context("cannot read the old file back after replacing it")?;
+        Ok(After {
+            lost: (!self.holds(&bytes)).then_some(bytes),
+            still_open,
+        })
+    }
+}
+
+/// The old file after the rename.
+#[derive(Debug, Default)]
+struct After {
+    /// Its bytes, when another program wrote into it after the last look: the new file
+    /// lacks that write.
+    lost: Option<Vec<u8>>,
+    /// Another program still has it open for writing: what it writes from now on goes
+    /// there, not into the file.
+    still_open: bool,
+}
+
+/// The file opened, its metadata and its bytes.
+fn read_with_meta(path: &Path) -> anyhow::Result<(File, std::fs::Metadata, Vec<u8>)> {
+    use std::io::Read as _;
+    let read = || -> std::io::Result<_> {
+        // As the loader opens: never blocking, should the path have become a FIFO.
+        let mut file = load::read::open(path)?;
+        let meta = file.metadata()?;
+        if !meta.is_file() {
+            return Err(std::io::Error::other("it is no longer a regular file"));
+        }
+        let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+        file.read_to_end(&mut bytes)?;
+        Ok((file, meta, bytes))
+    };
+    read().with_context(|| format!("cannot read {}", path.display()))
+}
+
+#[cfg(unix)]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    (a.dev(), a.ino()) == (b.dev(), b.ino())
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
+    true
+}
+
+/// Replaces `target` (a real path, no symlink) with `parts` atomically: a temporary file
+/// beside it, fsync, rename over it, fsync the directory (a crash leaves the old file or
+/// the new one, never half of either; at worst a stray `.NAME.XXXXXX` temporary file).
+/// The file's mode is kept. A hard link to the old file keeps the old text.
+///
+/// Returns `false`, having written nothing, when the file is no longer what the edit
+/// found: the last look is taken after the new file is on disk, just before the rename.
+/// (A write into the old file after that look shows in [`Found::after_rename`].)
+fn write_atomic(target: &Path, found: &Found, parts: &[&[u8]]) -> anyhow::Result<bool> {
+    os::ignore_file_size_signal();
     let mut file = atomic_write_file::AtomicWriteFile::options()
-        .open(&target)
+        .open(target)
         .with_context(|| {
             format!(
                 "cannot create a temporary file beside {}; check that its directory is writable",
                 target.display()
             )
         })?;
-    let bom: &[u8] = if bom { b"\xEF\xBB\xBF" } else { b"" };
-    file.write_all(bom)
-        .and_then(|()| file.write_all(text.as_bytes()))
+    // On failure `file` is dropped, which removes the temporary file.
+    parts
+        .iter()
+        .try_for_each(|part| file.write_all(part))
+        .and_then(|()| file.sync_all())
         .with_context(|| format!("cannot write the new {}", target.display()))?;
-    // commit() fsyncs the file, renames it over the target and fsyncs the directory.
+    if !found.unchanged(target)? {
+        return Ok(false);
+    }
+    // commit() fsyncs the file (done above, so nothing is left to do), renames it over
+    // the target and fsyncs the directory.
     file.commit()
         .with_context(|| format!("cannot replace {}", target.display()))?;
-    Ok(())
+    Ok(true)
 }
 
-/// An exclusive lock on `<dir>/.wg.lock`, held until dropped.
+/// Puts back what another program wrote into the old file at the moment of the rename
+/// (`lost`), with anything written to the new file since (which starts with `ours`), so
+/// that the edit can be done again on top of it. When the file has been rewritten
+/// meanwhile, `lost` is saved beside it instead and the error says where.
+fn put_back(real: &Path, ours: Vec<u8>, lost: Vec<u8>, shown: &str) -> Result<(), Error> {
+    let (mut ours, mut lost) = (ours, lost);
+    for _ in 0..8 {
+        let (file, meta, current) = read_with_meta(real)?;
+        let Some(extra) = current.strip_prefix(ours.as_slice()) else {
+            break;
+        };
+        let restored = [lost.as_slice(), extra].concat();
+        let Ok(text) = String::from_utf8(current) else {
+            break;
+        };
+        let now = Found {
+            file,
+            meta,
+            links: 1,
+            head: b"",
+            text,
+        };
+        if !write_atomic(real, &now, &[&restored])? {
+            continue;
+        }
+        let Some(again) = now.after_rename(LOCK_TIMEOUT)?.lost else {
+            return Ok(());
+        };
+        // Written into at the moment of this rename too: what was added there goes after
+        // what was just put back; anything else cannot be merged, and is saved.
+        match again.strip_prefix(now.text.as_bytes()) {
+            Some(added) => {
+                lost = [restored.as_slice(), added].concat();
+                ours = restored;
+            }
+            None => {
+                lost = again;
+                break;
+            }
+        }
+    }
+    Err(rescue(real, &lost, shown))
+}
+
+/// Saves bytes that could not be put back into `real` as `NAME.wg-rescued-N` beside it
+/// (never read as data: the name does not end in `.toml`); the error names it.
+fn rescue(real: &Path, bytes: &[u8], shown: &str) -> Error {
+    let name = real
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    for n in 1..=100 {
+        let path = real.with_file_name(format!("{name}.wg-rescued-{n}"));
+        match OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(mut file) => {
+                let saved = file.write_all(bytes).and_then(|()| file.sync_all());
+                return Error::Other(match saved {
+                    Ok(()) => anyhow!(
+                        "another program wrote {shown} while wg was replacing it with this edit, and {shown} was changed again \
+                         before wg could put that write back; it is saved in {}. Compare it with {shown}, merge by hand, \
+                         then run the command again if the edit is missing",
+                        path.display()
+                    ),
+                    Err(e) => anyhow!(
+                        "another program wrote {shown} while wg was replacing it with this edit, and wg could not save that write ({e}); \
+                         check {shown} by hand"
+                    ),
+                });
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => {
+                return Error::Other(anyhow!(
+                    "another program wrote {shown} while wg was replacing it with this edit, and wg could not save that write in {} ({e}); \
+                     check {shown} by hand",
+                    path.display()
+                ));
+            }
+        }
+    }
+    Error::Other(anyhow!(
+        "another program wrote {shown} while wg was replacing it with this edit, and wg could not save that write \
+         (100 rescued copies are there already); check {shown} by hand"
+    ))
+}
+
+/// The calls into the C library that std does not offer, each with its reason: the one
+/// place in `edit` where `unsafe` is allowed.
+mod os {
+    #![allow(unsafe_code)]
+    use std::fs::File;
+
+    /// A file-size limit (`ulimit -f`) that a write goes past sends SIGXFSZ, whose default
+    /// kills wg half way through writing the temporary file and leaves it behind. Ignored,
+    /// the write fails with EFBIG, as on a full disk, and the temporary file is removed.
+    #[cfg(unix)]
+    pub fn ignore_file_size_signal() {
+        // SAFETY: `signal` with SIG_IGN installs no handler, so no code of ours runs in a
+        // signal context; it only sets how this process takes SIGXFSZ, which nothing else
+        // in wg relies on. The previous disposition it returns is not needed.
+        unsafe {
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+        }
+    }
+
+    #[cfg(not(unix))]
+    pub fn ignore_file_size_signal() {}
+
+    /// Whether another process has `file` open for writing: Linux refuses a read lease
+    /// (EAGAIN) exactly then. `None` where that cannot be known (another system, a file
+    /// of another owner, a file system without leases). The lease, when granted, is let
+    /// go at once; `file` must be open read-only and have no name left (see
+    /// [`is_unlinked`]), so that nobody can open it meanwhile and break the lease.
+    #[cfg(target_os = "linux")]
+    pub fn open_for_writing_elsewhere(file: &File) -> Option<bool> {
+        use std::os::fd::AsRawFd;
+        let fd = file.as_raw_fd();
+        // SAFETY: F_SETLEASE takes an int argument and touches no memory of ours; `fd`
+        // stays open while `file` is borrowed.
+        let taken = unsafe { libc::fcntl(fd, libc::F_SETLEASE, libc::F_RDLCK) };
+        if taken == 0 {
+            // SAFETY: as above.
+            unsafe { libc::fcntl(fd, libc::F_SETLEASE, libc::F_UNLCK) };
+            return Some(false);
+        }
+        match std::io::Error::last_os_error().raw_os_error() {
+            Some(libc::EAGAIN) => Some(true),
+            _ => None,
+        }
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    pub fn open_for_writing_elsewhere(_: &File) -> Option<bool> {
+        None
+    }
+
+    /// Whether no name is left for `file` (it was renamed over, and had no other hard
+    /// link).
+    #[cfg(unix)]
+    pub fn is_unlinked(file: &File) -> std::io::Result<bool> {
+        use std::os::unix::fs::MetadataExt;
+        Ok(file.metadata()?.nlink() == 0)
+    }
+
+    #[cfg(not(unix))]
+    pub fn is_unlinked(_: &File) -> std::io::Result<bool> {
+        Ok(true)
+    }
+}
+
+/// The locks an edit holds from its first read to the rename: the data directory's
+/// `.wg.lock`, which every `wg` editing that directory takes, and the lock of the real
+/// file being edited (see [`lock_dir_of`]) when that is another one, as for a task file
+/// that a symlink leads to. The second makes two data directories that share a task
+/// file through symlinks take turns on it.
+///
+/// No `wg` waits for a lock while holding one that comes after it in path order, so two
+/// of them cannot wait for each other.
+struct Locks {
+    /// The data directory, as given.
+    dir: PathBuf,
+    /// Its lock (`None` only for a moment in [`Locks::cover`]).
+    held: Option<DirLock>,
+    /// The real path of its lock file.
+    dir_lock: PathBuf,
+    /// The lock of the real file and its path, when that is another lock file.
+    beside: Option<(PathBuf, DirLock)>,
+}
+
+impl Locks {
+    fn take(dir: &Path) -> Result<Locks, Error> {
+        let held = lock(dir, LOCK_TIMEOUT)?;
+        let dir_lock = dir
+            .join(LOCK_FILE)
+            .canonicalize()
+            .with_context(|| format!("cannot resolve {}", dir.join(LOCK_FILE).display()))?;
+        Ok(Locks {
+            dir: dir.to_path_buf(),
+            held: Some(held),
+            dir_lock,
+            beside: None,
+        })
+    }
+
+    /// Makes sure the lock of `real` (a canonical path) is held too. `false` when the
+    /// data directory's lock had to be let go meanwhile, so that what was read under it
+    /// must be read again.
+    fn cover(&mut self, real: &Path) -> Result<bool, Error> {
+        let want = lock_dir_of(real).join(LOCK_FILE);
+        if want == self.dir_lock {
+            self.beside = None;
+            return Ok(true);
+        }
+        if self.beside.as_ref().is_some_and(|(p, _)| *p == want) {
+            return Ok(true);
+        }
+        self.beside = None;
+        if want > self.dir_lock {
+            self.beside = Some((want.clone(), lock_path(&want, LOCK_TIMEOUT)?));
+            return Ok(true);
+        }
+        // It comes first: take it now if it is free, else let the directory's go, wait
+        // for this one, then take the directory's again.
+        if let Ok(beside) = try_lock(open_lock(&want)?, &want)? {
+            self.beside = Some((want, beside));
+            return Ok(true);
+        }
+        self.held = None;
+        let beside = lock_path(&want, LOCK_TIMEOUT)?;
+        self.held = Some(lock(&self.dir, LOCK_TIMEOUT)?);
+        self.beside = Some((want, beside));
+        Ok(false)
+    }
+}
+
+/// Where the lock of a real (canonical) file path is: the data directory the file is
+/// really in (its own directory, or the one above for a file in `tasks/`, whichever
+/// holds `org.toml`), else the file's own directory. It depends on the real path only,
+/// so every `wg` takes the same lock for the same file, whichever data directory (or
+/// symlink) it came through.
+fn lock_dir_of(real: &Path) -> &Path {
+    let parent = real.parent().unwrap_or(Path::new("/"));
+    parent
+        .ancestors()
+        .take(2)
+        .find(|d| d.join("org.toml").is_file())
+        .unwrap_or(parent)
+}
+
+/// An exclusive lock on a `.wg.lock` file, held until dropped.
 ///
 /// `File::lock` (flock on Unix, LockFileEx on Windows) belongs to the open file: the
 /// kernel releases it when the process exits, however it dies, so a lock left by a
@@ -808,30 +1898,19 @@ pub struct DirLock {
     _file: File,
 }
 
+/// Locks `<dir>/.wg.lock`, waiting up to `timeout` for another `wg` to let go.
 pub fn lock(dir: &Path, timeout: Duration) -> Result<DirLock, Error> {
-    let path = dir.join(LOCK_FILE);
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .with_context(|| {
-            format!(
-                "cannot open the lock file {}; wg needs to write in the data directory to edit it",
-                path.display()
-            )
-        })?;
+    lock_path(&dir.join(LOCK_FILE), timeout)
+}
+
+fn lock_path(path: &Path, timeout: Duration) -> Result<DirLock, Error> {
+    let mut file = open_lock(path)?;
     let start = Instant::now();
     loop {
-        match file.try_lock() {
-            Ok(()) => return Ok(DirLock { _file: file }),
-            Err(TryLockError::WouldBlock) => {}
-            Err(TryLockError::Error(e)) => {
-                return Err(Error::Other(
-                    anyhow::Error::new(e).context(format!("cannot lock {}", path.display())),
-                ));
-            }
-        }
+        file = match try_lock(file, path)? {
+            Ok(lock) => return Ok(lock),
+            Err(file) => file,
+        };
         if start.elapsed() >= timeout {
             return Err(Error::Other(anyhow!(
                 "another program has held the lock {} for {} s, so this edit gave up and changed nothing. \
@@ -844,6 +1923,176 @@ pub fn lock(dir: &Path, timeout: Duration) -> Result<DirLock, Error> {
         }
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+/// The lock, if nobody holds it; else the file back, to try again.
+fn try_lock(file: File, path: &Path) -> Result<Result<DirLock, File>, Error> {
+    match file.try_lock() {
+        Ok(()) => Ok(Ok(DirLock { _file: file })),
+        Err(TryLockError::WouldBlock) => Ok(Err(file)),
+        Err(TryLockError::Error(e)) => Err(Error::Other(
+            anyhow::Error::new(e).context(format!("cannot lock {}", path.display())),
+        )),
+    }
+}
+
+/// Opens the lock file at `path`, making it if there is none, and never blocks or
+/// follows a symlink: a FIFO or a device there would hang or do something else on
+/// open, and a committed `.wg.lock` symlink would make wg create a file where it points;
+/// both are refused. An existing lock file is opened read-only (a lock needs no write
+/// permission), so one made by another clerk of a shared directory does not stop an
+/// edit; a new one can be opened by the directory's group (see [`share_with_group`]).
+fn open_lock(path: &Path) -> Result<File, Error> {
+    let cannot = |e: std::io::Error| {
+        Error::Other(anyhow::Error::new(e).context(format!(
+            "cannot open the lock file {}; wg needs to read it, or to create it in its directory, to edit files there",
+            path.display()
+        )))
+    };
+    // Another `wg` may make the file between the look and the open: look again.
+    for _ in 0..8 {
+        match std::fs::symlink_metadata(path) {
+            Ok(meta) => {
+                refuse_unless_regular(path, &meta.file_type())?;
+                match open_existing_lock(path) {
+                    Ok(file) => {
+                        let meta = file.metadata().map_err(cannot)?;
+                        refuse_unless_regular(path, &meta.file_type())?;
+                        return Ok(file);
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(e) if is_symlink_refusal(&e) => {
+                        return Err(not_regular(path, "a symbolic link"));
+                    }
+                    Err(e) => return Err(cannot(e)),
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => match create_lock(path) {
+                Ok(file) => return Ok(file),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(cannot(e)),
+            },
+            Err(e) => return Err(cannot(e)),
+        }
+    }
+    Err(Error::Other(anyhow!(
+        "the lock file {} keeps appearing and disappearing; is a program deleting it? Stop it and run the command again",
+        path.display()
+    )))
+}
+
+fn open_existing_lock(path: &Path) -> std::io::Result<File> {
+    let open = |write: bool| {
+        let mut options = OpenOptions::new();
+        options.read(!write).write(write);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+        }
+        options.open(path)
+    };
+    // A lock file one may write but not read (rare) serves as well.
+    open(false).or_else(|e| {
+        if e.kind() == std::io::ErrorKind::PermissionDenied {
+            open(true).map_err(|_| e)
+        } else {
+            Err(e)
+        }
+    })
+}
+
+fn create_lock(path: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    // create_new: O_EXCL, which never follows a symlink either.
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options
+            .mode(0o666)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    share_with_group(&file, path)?;
+    Ok(file)
+}
+
+/// A new lock file in a directory its group may write (mode 2775, several clerks) is
+/// made readable and writable by that group and given the directory's group, so that
+/// the lock works for all of them; elsewhere it keeps 0666 less the umask.
+#[cfg(unix)]
+fn share_with_group(file: &File, path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let dir = std::fs::metadata(dir)?;
+    if dir.mode() & 0o2020 == 0 {
+        return Ok(());
+    }
+    // A setgid directory gave it its group already; elsewhere a member may give it. One
+    // who is not a member cannot, and the lock works for them anyway.
+    let _ = std::os::unix::fs::fchown(file, None, Some(dir.gid()));
+    let mode = file.metadata()?.mode() & 0o7777 | 0o060;
+    file.set_permissions(std::fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn share_with_group(_: &File, _: &Path) -> std::io::Result<()> {
+    Ok(())
+}
+
+#[cfg(unix)]
+fn is_symlink_refusal(e: &std::io::Error) -> bool {
+    e.raw_os_error() == Some(libc::ELOOP)
+}
+
+#[cfg(not(unix))]
+fn is_symlink_refusal(_: &std::io::Error) -> bool {
+    false
+}
+
+fn refuse_unless_regular(path: &Path, kind: &std::fs::FileType) -> Result<(), Error> {
+    if kind.is_file() {
+        return Ok(());
+    }
+    let what = if kind.is_symlink() {
+        "a symbolic link"
+    } else if kind.is_dir() {
+        "a directory"
+    } else {
+        special_kind(kind)
+    };
+    Err(not_regular(path, what))
+}
+
+#[cfg(unix)]
+fn special_kind(kind: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_block_device() || kind.is_char_device() {
+        "a device"
+    } else {
+        "not a plain file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &std::fs::FileType) -> &'static str {
+    "not a plain file"
+}
+
+fn not_regular(path: &Path, what: &str) -> Error {
+    Error::Other(anyhow!(
+        "the lock file {} is {what}, not a regular file, so wg did not use it and changed nothing. \
+         Remove it (wg makes a new one), and keep `.wg.lock` out of version control (add it to .gitignore)",
+        path.display()
+    ))
 }
 
 #[cfg(test)]
@@ -971,5 +2220,236 @@ mod tests {
     #[test]
     fn a_date_beyond_toml_is_an_error_not_a_panic() {
         assert!(date_value(NaiveDate::from_ymd_opt(10000, 1, 1).unwrap()).is_err());
+    }
+
+    fn endings(old: &str, new: &str) -> String {
+        restore_endings(&lines_with_endings(old), new).unwrap()
+    }
+
+    #[test]
+    fn kept_lines_keep_their_endings_changed_ones_take_their_places_and_added_ones_the_usual() {
+        // Uniform: every line as the file's.
+        assert_eq!(endings("a\r\nb\r\n", "a\nx\nb\n"), "a\r\nx\r\nb\r\n");
+        assert_eq!(endings("a\nb\n", "a\nx\nb\n"), "a\nx\nb\n");
+        // No final newline: still none, and the old last line gets one.
+        assert_eq!(endings("a\nb", "a\nb\nc\n"), "a\nb\nc");
+        assert_eq!(endings("a\r\nb", "a\nc\n"), "a\r\nc");
+        assert_eq!(endings("", ""), "");
+        // Mixed: b (kept) keeps LF, s (changed to t) keeps its LF, x (added) takes CRLF.
+        assert_eq!(
+            endings("a\r\nb\ns\nc\r\nd\r\n", "a\nb\nt\nx\nc\nd\n"),
+            "a\r\nb\nt\nx\r\nc\r\nd\r\n"
+        );
+        // Mixed, a line removed and one appended at the end without a final newline.
+        assert_eq!(
+            endings("a\r\nb\nc\r\nd\r\ne", "a\nc\nd\ne\nf\n"),
+            "a\r\nc\r\nd\r\ne\r\nf"
+        );
+    }
+
+    #[test]
+    fn a_mixed_chunk_keeps_each_line_ending_through_an_edit() {
+        let old = "[[tasks]]\r\nid = \"A\"\nstatus = \"todo\" # c\n";
+        let plan = Plan {
+            status: Some((Status::Done, None)),
+            done_on: Some(KeyEdit::Set(NaiveDate::from_ymd_opt(2026, 1, 2).unwrap())),
+            ..Plan::default()
+        };
+        assert_eq!(
+            edit_chunk(old, "A", &plan).unwrap(),
+            "[[tasks]]\r\nid = \"A\"\nstatus = \"done\" # c\ndone_on = 2026-01-02\n"
+        );
+    }
+
+    #[test]
+    fn a_write_into_the_old_file_after_the_rename_is_waited_for_and_put_back() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("tasks.toml");
+        std::fs::write(&path, "old\n").unwrap();
+        let found = Found::read(&path, "old\n".to_owned()).unwrap().unwrap();
+        // Another program opened the file before the rename, and writes a moment after.
+        let mut late = OpenOptions::new().append(true).open(&path).unwrap();
+        // Where leases tell whether it is open for writing, the look waits for it to be
+        // closed; elsewhere the write comes first.
+        let leases = os::open_for_writing_elsewhere(&found.file) == Some(true);
+        assert!(write_atomic(&path, &found, &[b"new\n"]).unwrap());
+        let mut writer = Some(std::thread::spawn(move || {
+            if leases {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            late.write_all(b"# late\n").unwrap();
+        }));
+        if !leases {
+            writer.take().unwrap().join().unwrap();
+        }
+        let after = found.after_rename(Duration::from_secs(60)).unwrap();
+        if let Some(writer) = writer {
+            writer.join().unwrap();
+        }
+        assert!(!after.still_open);
+        let lost = after.lost.unwrap();
+        assert_eq!(lost, b"old\n# late\n");
+        // Meanwhile someone appended to the new file too: both writes are kept.
+        OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap()
+            .write_all(b"# after\n")
+            .unwrap();
+        put_back(&path, b"new\n".to_vec(), lost, "tasks.toml").unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "old\n# late\n# after\n"
+        );
+    }
+
+    #[test]
+    fn an_old_file_kept_open_for_writing_is_said_after_the_wait() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("tasks.toml");
+        std::fs::write(&path, "old\n").unwrap();
+        let found = Found::read(&path, "old\n".to_owned()).unwrap().unwrap();
+        let kept = OpenOptions::new().append(true).open(&path).unwrap();
+        let leases = os::open_for_writing_elsewhere(&found.file) == Some(true);
+        assert!(write_atomic(&path, &found, &[b"new\n"]).unwrap());
+        let after = found.after_rename(Duration::from_millis(100)).unwrap();
+        assert_eq!(after.still_open, leases);
+        assert_eq!(after.lost, None);
+        drop(kept);
+        // A file with another hard link is that name's now: not looked at.
+        std::fs::hard_link(&path, tmp.path().join("other")).unwrap();
+        let found = Found::read(&path, "new\n".to_owned()).unwrap().unwrap();
+        assert!(write_atomic(&path, &found, &[b"newer\n"]).unwrap());
+        std::fs::write(tmp.path().join("other"), "theirs\n").unwrap();
+        let after = found.after_rename(Duration::from_secs(60)).unwrap();
+        assert!(after.lost.is_none() && !after.still_open);
+    }
+
+    #[test]
+    fn a_write_that_cannot_be_put_back_is_saved_beside_and_named() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("tasks.toml");
+        std::fs::write(&path, "rewritten\n").unwrap();
+        let Error::Other(e) =
+            put_back(&path, b"ours\n".to_vec(), b"lost\n".to_vec(), "tasks.toml").unwrap_err()
+        else {
+            panic!()
+        };
+        let saved = tmp.path().join("tasks.toml.wg-rescued-1");
+        assert!(e.to_string().contains(&saved.display().to_string()), "{e}");
+        assert_eq!(std::fs::read(&saved).unwrap(), b"lost\n");
+        assert_eq!(std::fs::read(&path).unwrap(), b"rewritten\n");
+    }
+
+    #[test]
+    fn a_file_changed_before_the_rename_is_not_replaced() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("tasks.toml");
+        std::fs::write(&path, "\u{FEFF}old\n").unwrap();
+        let found = Found::read(&path, "old\n".to_owned()).unwrap().unwrap();
+        assert_eq!(found.head, BOM);
+        std::fs::write(&path, "\u{FEFF}old\n# theirs\n").unwrap();
+        assert!(!write_atomic(&path, &found, &[b"new\n"]).unwrap());
+        // Replaced by another file with the same bytes: not the file found either.
+        std::fs::write(tmp.path().join("other"), "\u{FEFF}old\n").unwrap();
+        std::fs::rename(tmp.path().join("other"), &path).unwrap();
+        assert!(!write_atomic(&path, &found, &[b"new\n"]).unwrap());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "\u{FEFF}old\n");
+        // Nothing left behind.
+        assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn the_lock_of_a_file_is_in_its_data_directory() {
+        let tmp = tempfile::tempdir().unwrap();
+        let data = tmp.path().join("data");
+        std::fs::create_dir_all(data.join("tasks")).unwrap();
+        std::fs::write(data.join("org.toml"), "").unwrap();
+        assert_eq!(lock_dir_of(&data.join("tasks.toml")), data);
+        assert_eq!(lock_dir_of(&data.join("tasks/a.toml")), data);
+        // Outside any data directory: beside the file.
+        assert_eq!(lock_dir_of(&tmp.path().join("x.toml")), tmp.path());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_lock_file_in_a_group_directory_is_group_writable() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().unwrap();
+        for (dir_mode, group) in [(0o755, false), (0o2775, true), (0o775, true)] {
+            let dir = tmp.path().join(format!("{dir_mode:o}"));
+            std::fs::create_dir(&dir).unwrap();
+            std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(dir_mode)).unwrap();
+            // 0666 less this process's umask (0644 under umask 022), plus group rw.
+            let probe = dir.join("probe");
+            std::fs::write(&probe, "").unwrap();
+            let plain = probe.metadata().unwrap().permissions().mode() & 0o777;
+            let want = if group { plain | 0o060 } else { plain };
+            drop(lock(&dir, Duration::from_secs(1)).unwrap());
+            let mode = dir.join(LOCK_FILE).metadata().unwrap().permissions().mode() & 0o7777;
+            assert_eq!(mode, want, "in a {dir_mode:o} directory: {mode:o}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever lines an edit adds, removes or changes, only line endings are put
+        /// back: the lines are the edit's, and a text the edit did not change comes out
+        /// byte for byte.
+        #[test]
+        fn restoring_endings_changes_endings_only(
+            old in proptest::collection::vec(("[a-c]{0,2}", 0u8..3), 0..12),
+            edits in proptest::collection::vec((0usize..12, 0u8..3, "[a-d]{0,2}"), 0..4),
+        ) {
+            let mut text = String::new();
+            for (i, (line, e)) in old.iter().enumerate() {
+                text.push_str(line);
+                text.push_str(match e {
+                    0 => "\n",
+                    1 => "\r\n",
+                    _ if i + 1 == old.len() => "",
+                    _ => "\n",
+                });
+            }
+            let lines = lines_with_endings(&text);
+            let mut new: Vec<String> = lines.iter().map(|(l, _)| (*l).to_owned()).collect();
+            let unchanged = edits.is_empty();
+            for (at, kind, s) in edits {
+                let at = at.min(new.len());
+                match kind {
+                    0 => new.insert(at, s),
+                    1 if at < new.len() => {
+                        new.remove(at);
+                    }
+                    _ if at < new.len() => new[at] = s,
+                    _ => {}
+                }
+            }
+            let new_lf: String = new.iter().map(|l| format!("{l}\n")).collect();
+            let out = restore_endings(&lines, &new_lf).unwrap();
+            let out_lines: Vec<&str> = lines_with_endings(&out).iter().map(|(l, _)| *l).collect();
+            let mut want: Vec<&str> = new.iter().map(String::as_str).collect();
+            let missing = lines.last().is_some_and(|(_, e)| *e == Eol::Missing);
+            // Without a final newline, an empty last line is no line at all.
+            let empty_last = missing && want.last() == Some(&"");
+            if empty_last {
+                want.pop();
+            }
+            proptest::prop_assert_eq!(out_lines, want);
+            if unchanged {
+                proptest::prop_assert_eq!(&out, &text);
+            }
+            // The lines alike at the start keep their own endings.
+            let out_all = lines_with_endings(&out);
+            let alike = lines.iter().zip(&new).take_while(|((l, _), n)| l == n).count();
+            for k in 0..alike.min(out_all.len()) {
+                let (was, now) = (lines[k].1, out_all[k].1);
+                if was != Eol::Missing && !(missing && k + 1 == out_all.len()) {
+                    proptest::prop_assert_eq!(was, now, "line {}", k);
+                }
+            }
+            if !new.is_empty() && !empty_last {
+                proptest::prop_assert_eq!(!out.ends_with('\n'), missing);
+            }
+        }
     }
 }

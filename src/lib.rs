@@ -17,7 +17,8 @@
 // expect, no indexing that can go out of range. The few indexing places that cannot
 // say why where they are allowed.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-// One `unsafe` block in all of wg, allowed where it is (`load::utf8`), with its reason.
+// Two `unsafe` blocks in all of wg, allowed where they are (`load::utf8`, and
+// `edit::ignore_file_size_signal`), each with its reason.
 #![deny(unsafe_code)]
 #![cfg_attr(
     test,

@@ -3,6 +3,7 @@
 
 mod common;
 
+mod add;
 mod catalogue;
 mod check;
 mod cli;
@@ -20,3 +21,4 @@ mod roster;
 mod safety;
 mod tasks;
 mod warnings;
+mod width;

@@ -37,6 +37,7 @@ struct CountsJson {
     overdue: usize,
     open: usize,
     blocked: usize,
+    extended: usize,
     on_time_rate: Option<f64>,
     carried: usize,
     cleared: usize,
@@ -49,6 +50,7 @@ struct CountsJson {
     late_tasks: Vec<String>,
     overdue_tasks: Vec<String>,
     blocked_tasks: Vec<String>,
+    extended_tasks: Vec<String>,
     carried_open_tasks: Vec<String>,
     outcome_unmet_tasks: Vec<String>,
     behind_schedule_tasks: Vec<String>,
@@ -76,6 +78,7 @@ struct RowJson {
     overdue: usize,
     open: usize,
     blocked: usize,
+    extended: usize,
     on_time_rate: Option<f64>,
     carried: usize,
     cleared: usize,
@@ -88,6 +91,7 @@ struct RowJson {
     late_tasks: Vec<String>,
     overdue_tasks: Vec<String>,
     blocked_tasks: Vec<String>,
+    extended_tasks: Vec<String>,
     carried_open_tasks: Vec<String>,
     outcome_unmet_tasks: Vec<String>,
     behind_schedule_tasks: Vec<String>,
@@ -195,6 +199,23 @@ fn report_counts_the_current_quarter_as_of_today() {
     );
     assert!(r.rows.iter().all(|row| row.unit.is_none()));
     assert_eq!(r.rows[1].late_tasks, ["WQ-02"]);
+    // JH-01 was due 07-31 and is extended to 09-01: counted under its new date, and as
+    // one of the quarter's extended deadlines.
+    let extended: Vec<(usize, &[String])> = r
+        .rows
+        .iter()
+        .map(|row| (row.extended, row.extended_tasks.as_slice()))
+        .collect();
+    assert_eq!(
+        extended,
+        [
+            (0, &[][..]),
+            (0, &[][..]),
+            (0, &[][..]),
+            (1, &["JH-01".to_owned()][..]),
+            (0, &[][..]),
+        ]
+    );
     assert_eq!(
         (
             r.rows[2].overdue_tasks.as_slice(),
@@ -224,6 +245,7 @@ fn report_counts_the_current_quarter_as_of_today() {
             overdue: 3,
             open: 3,
             blocked: 2,
+            extended: 1,
             on_time_rate: Some(0.2),
             carried: 1,
             cleared: 0,
@@ -243,6 +265,7 @@ fn report_counts_the_current_quarter_as_of_today() {
             late_tasks: vec!["WQ-02".into()],
             overdue_tasks: vec!["LD-02".into(), "BG-02".into(), "DB-01".into()],
             blocked_tasks: vec!["BG-03".into(), "DB-02".into()],
+            extended_tasks: vec!["JH-01".into()],
             carried_open_tasks: vec!["WQ-01".into()],
             outcome_unmet_tasks: vec![],
             behind_schedule_tasks: vec![],
@@ -291,7 +314,11 @@ fn report_by_unit_groups_by_lead_unit() {
         .collect();
     assert_eq!(
         ranks,
-        [(Some(1), Some(0.333)), (Some(2), Some(0.0)), (Some(2), Some(0.0))]
+        [
+            (Some(1), Some(0.333)),
+            (Some(2), Some(0.0)),
+            (Some(2), Some(0.0))
+        ]
     );
     // WQ-04 is led by 组织部 in the rights group, whose lead unit 权益保障部 does not
     // get it; the fixture has no supporting units.
@@ -321,9 +348,16 @@ fn report_by_owner_ranks_the_owners_and_puts_tasks_without_one_last() {
             (None, None, 1, 0),
         ]
     );
-    assert_eq!(r.rows.last().map(|row| row.name.as_str()), Some("（未定责任人）"));
+    assert_eq!(
+        r.rows.last().map(|row| row.name.as_str()),
+        Some("（未定责任人）")
+    );
     assert_eq!(r.rows.iter().map(|row| row.due).sum::<usize>(), r.total.due);
-    assert!(r.rows.iter().all(|row| row.group.is_none() && row.unit.is_none()));
+    assert!(
+        r.rows
+            .iter()
+            .all(|row| row.group.is_none() && row.unit.is_none())
+    );
 }
 
 #[test]
@@ -344,7 +378,9 @@ fn report_future_quarter_has_nothing_settled() {
     // (BG-02's July occurrence is missed), none cleared yet.
     assert_eq!(
         r.total.carried_open_tasks,
-        ["LD-02", "BG-01", "BG-02", "BG-03", "WQ-01", "JH-01", "DB-01"]
+        [
+            "LD-02", "BG-01", "BG-02", "BG-03", "WQ-01", "JH-01", "DB-01"
+        ]
     );
     assert_eq!((r.total.carried, r.total.cleared), (7, 0));
 }
@@ -383,15 +419,18 @@ fn report_csv_and_yaml() {
     assert_eq!(
         csv.lines().next(),
         Some(
-            "小组,到期任务,已完成,按期完成,逾期完成,逾期未完成,在办,受阻,按期完成率,\
+            "小组,到期任务,已完成,按期完成,逾期完成,逾期未完成,在办,受阻,延期,按期完成率,\
              上期结转,结转已完成,结转未完成,红色预警,黄色预警,绿色（正常）"
         )
     );
     assert!(
-        csv.contains("\n测试工作领导小组,2,1,1,0,1,0,0,50.0%,0,0,0,1,0,1\n"),
+        csv.contains("\n测试工作领导小组,2,1,1,0,1,0,0,0,50.0%,0,0,0,1,0,1\n"),
         "{csv}"
     );
-    assert!(csv.ends_with("合计,8,2,1,1,3,3,2,20.0%,1,0,1,4,0,7\n"), "{csv}");
+    assert!(
+        csv.ends_with("合计,8,2,1,1,3,3,2,1,20.0%,1,0,1,4,0,7\n"),
+        "{csv}"
+    );
     let yaml = ok(fixture(&["report", "--format", "yaml"]));
     assert!(
         yaml.contains("cutoff: \"2026-08-20\"") || yaml.contains("cutoff: 2026-08-20"),
@@ -403,7 +442,9 @@ fn report_csv_and_yaml() {
 const OUTCOMES: &str = "tests/fixtures/outcomes";
 
 fn outcomes(today: &str, args: &[&str]) -> ReportJson {
-    let mut all = vec!["--data", OUTCOMES, "--today", today, "report", "--format", "json"];
+    let mut all = vec![
+        "--data", OUTCOMES, "--today", today, "report", "--format", "json",
+    ];
     all.extend_from_slice(args);
     serde_json::from_str(&ok(run(wg().args(&all)))).unwrap()
 }
@@ -437,20 +478,40 @@ fn report_counts_the_backlog_outcomes_and_blocked_tasks_wherever_due() {
         [
             // OC-08 carried in and blocked, OC-09 blocked and due in Q4.
             ("leading", [0, 0, 0, 0, 0, 0, 2], [1, 0, 1, 0, 0, 0, 0, 2]),
-            // OC-01 on time and met; OC-02 late, done, outcome not met; OC-12 open.
-            ("office", [3, 2, 1, 1, 0, 1, 0], [0, 0, 0, 2, 1, 1, 0, 0]),
+            // OC-01 on time and met; OC-02 late, done, outcome not met; OC-10 extended
+            // and on time against its new date; OC-12 open.
+            ("office", [4, 3, 2, 1, 0, 1, 0], [0, 0, 0, 2, 1, 1, 0, 0]),
             // OC-03 exactly 20 points behind (not behind), OC-04 21 (behind).
             ("rights", [2, 0, 0, 0, 0, 2, 0], [0, 0, 0, 2, 0, 0, 1, 0]),
             // OC-05 carried and cleared, OC-06 carried and open; OC-07 done in Q2.
-            ("membership", [0, 0, 0, 0, 0, 0, 0], [2, 1, 1, 0, 0, 0, 0, 0]),
+            (
+                "membership",
+                [0, 0, 0, 0, 0, 0, 0],
+                [2, 1, 1, 0, 0, 0, 0, 0]
+            ),
         ]
     );
     let t = &r.total;
     assert_eq!(
-        (t.due, t.done, t.on_time_rate, t.carried, t.cleared, t.carried_open),
-        (5, 2, Some(0.5), 3, 1, 2)
+        (
+            t.due,
+            t.done,
+            t.on_time_rate,
+            t.carried,
+            t.cleared,
+            t.carried_open
+        ),
+        (6, 3, Some(0.667), 3, 1, 2)
     );
+    // One deadline moved: OC-10, originally due 07-15 (in Q3), now 08-31.
+    assert_eq!(
+        (t.extended, t.extended_tasks.as_slice()),
+        (1, &["OC-10".to_owned()][..])
+    );
+    assert_eq!(r.rows[1].extended, 1);
     assert_eq!(t.carried_open_tasks, ["OC-08", "OC-06"]);
+    assert_eq!(r.rows[1].outcome_unmet_tasks, ["OC-02"]);
+    assert_eq!(r.rows[2].behind_schedule_tasks, ["OC-04"]);
     assert_eq!(t.blocked_tasks, ["OC-08", "OC-09"]);
     assert_eq!(t.outcome_unmet_tasks, ["OC-02"]);
     assert_eq!(t.behind_schedule_tasks, ["OC-04"]);
@@ -493,7 +554,7 @@ fn report_by_unit_counts_supporting_units_apart_and_ranks_lead_units() {
     assert_eq!(
         rows,
         [
-            (Some("基层工作部"), Some(1), 3, 2),
+            (Some("基层工作部"), Some(1), 4, 2),
             (Some("权益保障部"), None, 2, 0),
             (Some("组织部"), None, 0, 1),
         ]

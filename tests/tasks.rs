@@ -24,6 +24,9 @@ fn ok(args: &[&str]) -> String {
 struct UpdateJson {
     date: String,
     note: String,
+    problems: Option<String>,
+    next_steps: Option<String>,
+    by: Option<String>,
     /// Indicator readings by indicator name.
     values: std::collections::BTreeMap<String, f64>,
 }
@@ -60,6 +63,8 @@ struct TaskJson {
     done_through: Option<String>,
     targets: Vec<String>,
     outcome: Option<String>,
+    original_due: Option<String>,
+    extended_days: Option<i64>,
     indicators: Vec<IndicatorJson>,
     behind_schedule: bool,
     time_elapsed: Option<f64>,
@@ -1002,6 +1007,16 @@ fn show_json_is_one_task_under_as_of() {
     assert_eq!(t.updates.len(), 2);
     assert_eq!(t.updates[1].date, "2024-02-20");
     assert_eq!(t.updates[1].note, "第二批名单待审定；\n春节后召开推进会");
+    // Not extended, and notes without the other parts of a progress report.
+    assert_eq!((t.original_due.as_deref(), t.extended_days), (None, None));
+    assert_eq!(
+        (
+            t.updates[1].problems.as_deref(),
+            t.updates[1].next_steps.as_deref(),
+            t.updates[1].by.as_deref()
+        ),
+        (None, None, None)
+    );
     assert_eq!((t.file.as_str(), t.line), ("tasks/membership.toml", 3));
     assert_eq!(
         (
@@ -1320,7 +1335,11 @@ fn show_json_carries_each_indicators_progress() {
     // with the data's behind_schedule = true, though due in June.
     let aq04 = show("AQ-04").task;
     assert_eq!(
-        (aq04.behind_schedule, aq04.time_elapsed, aq04.warning.as_deref()),
+        (
+            aq04.behind_schedule,
+            aq04.time_elapsed,
+            aq04.warning.as_deref()
+        ),
         (true, Some(0.355), Some("yellow"))
     );
     assert_eq!(aq04.indicators[0].share, 0.111);
@@ -1346,7 +1365,8 @@ fn indicator_numbers_are_written_as_people_write_them() {
     assert!(out.stdout.contains("\"target\": 30000,"), "{}", out.stdout);
     assert!(out.stdout.contains("\"value\": 26500,"), "{}", out.stdout);
     assert!(
-        out.stdout.contains("\"values\": {\n          \"发展快递员会员\": 26500\n        }"),
+        out.stdout
+            .contains("\"values\": {\n          \"发展快递员会员\": 26500\n        }"),
         "{}",
         out.stdout
     );

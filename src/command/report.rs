@@ -3,7 +3,7 @@
 //! What is counted, and as of when, is documented in [`crate::report::evaluation`].
 
 use super::meeting::{fill, indicator_text, quarter_name};
-use super::{Formats, load_data};
+use super::{Formats, group_short_forms, load_data};
 use crate::cli::{Format, ReportBy};
 use crate::context::Context;
 use crate::i18n::L;
@@ -53,7 +53,10 @@ pub fn run(
         indicators: report.indicators,
         blue: data.org.warnings.blue_days.is_some(),
     };
-    let grid = grid(&report, &report.rows, Some(&report.total), columns, lang);
+    let mut grid = grid(&report, &report.rows, Some(&report.total), columns, lang);
+    if by == By::Group {
+        grid.short_forms(0, group_short_forms(data));
+    }
     let supporting = (!report.supporting.is_empty()).then(|| {
         let columns = Columns {
             rank: false,
@@ -67,10 +70,10 @@ pub fn run(
         Format::Csv => out.write_all(&grid.to_csv(ctx.bom)?)?,
         Format::Table | Format::Text => {
             writeln!(out, "{}\n", one_line(&title(&report, q, lang)))?;
-            out.write_all(grid.to_table().as_bytes())?;
+            out.write_all(grid.to_table_in(ctx.table_style(format)).as_bytes())?;
             if let Some(g) = &supporting {
                 writeln!(out, "\n{}\n", one_line(L::EvalSupporting.get(lang)))?;
-                out.write_all(g.to_table().as_bytes())?;
+                out.write_all(g.to_table_in(ctx.table_style(format)).as_bytes())?;
             }
             for line in notes(data, &report, lang) {
                 writeln!(out, "{}", one_line(&line))?;
@@ -80,7 +83,11 @@ pub fn run(
             writeln!(out, "## {}\n", markdown_cell(&title(&report, q, lang)))?;
             out.write_all(grid.to_markdown().as_bytes())?;
             if let Some(g) = &supporting {
-                writeln!(out, "\n### {}\n", markdown_cell(L::EvalSupporting.get(lang)))?;
+                writeln!(
+                    out,
+                    "\n### {}\n",
+                    markdown_cell(L::EvalSupporting.get(lang))
+                )?;
                 out.write_all(g.to_markdown().as_bytes())?;
             }
             for line in notes(data, &report, lang).iter().filter(|l| !l.is_empty()) {
@@ -137,7 +144,7 @@ fn cells(
     }
     row.extend(
         [
-            c.due, c.done, c.on_time, c.late, c.overdue, c.open, c.blocked,
+            c.due, c.done, c.on_time, c.late, c.overdue, c.open, c.blocked, c.extended,
         ]
         .map(|n| n.to_string()),
     );
@@ -202,6 +209,7 @@ fn grid_of<'r>(
         L::EvalOverdue,
         L::EvalOpen,
         L::EvalBlocked,
+        L::EvalExtended,
         L::EvalRate,
         L::EvalCarried,
         L::EvalCleared,
@@ -258,10 +266,33 @@ fn notes(data: &Data, report: &Evaluation, lang: Lang) -> Vec<String> {
             }
         })
         .collect();
+    // Extended: each with its original and new due dates, and by how many days.
+    let extended: Vec<String> = t
+        .extended_tasks
+        .iter()
+        .map(|id| {
+            match data
+                .task_by_id(id)
+                .and_then(|task| Some((task.original_due?, task.due?, task.extended_days()?)))
+            {
+                Some((original, due, days)) => fill(
+                    L::EvalExtendedTask.get(lang),
+                    &[
+                        ("id", id),
+                        ("original", &original.to_string()),
+                        ("due", &due.to_string()),
+                        ("days", &days.to_string()),
+                    ],
+                ),
+                None => id.clone(),
+            }
+        })
+        .collect();
     for (label, ids) in [
         (L::EvalLate, &t.late_tasks),
         (L::EvalOverdue, &t.overdue_tasks),
         (L::EvalBlocked, &t.blocked_tasks),
+        (L::EvalExtended, &extended),
         (L::EvalCarriedOpen, &t.carried_open_tasks),
         (L::EvalDoneUnmet, &unmet),
         (L::EvalBehind, &t.behind_schedule_tasks),
@@ -274,7 +305,12 @@ fn notes(data: &Data, report: &Evaluation, lang: Lang) -> Vec<String> {
         .rows
         .iter()
         .filter(|r| r.rank.is_none() && report.by != "group")
-        .filter(|r| !matches!(&r.key, evaluation::RowKey::Unit { unit: None } | evaluation::RowKey::Owner { owner: None }))
+        .filter(|r| {
+            !matches!(
+                &r.key,
+                evaluation::RowKey::Unit { unit: None } | evaluation::RowKey::Owner { owner: None }
+            )
+        })
         .map(|r| r.name.as_str())
         .collect();
     if !unranked.is_empty() {

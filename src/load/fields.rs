@@ -537,7 +537,9 @@ pub fn number(value: &DeValue<'_>, what: &str, key: &str) -> Result<f64, NotANum
             } else if !digits.is_empty() && digits.parse::<f64>().is_ok() {
                 let rest = text.get(digits.len()..).unwrap_or("").trim();
                 if key == "target" {
-                    format!("write the number alone and the unit apart: target = {digits}, unit = \"{rest}\"")
+                    format!(
+                        "write the number alone and the unit apart: target = {digits}, unit = \"{rest}\""
+                    )
                 } else {
                     format!("write the number alone: {key} = {digits}")
                 }

@@ -274,7 +274,7 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, Problem> {
 }
 
 /// Opens for reading without blocking: on a regular file O_NONBLOCK changes nothing.
-fn open(path: &Path) -> io::Result<File> {
+pub fn open(path: &Path) -> io::Result<File> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]

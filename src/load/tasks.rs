@@ -26,10 +26,11 @@ pub const TASK: &[&str] = &[
     "done_through",
     "targets",
     "outcome",
+    "original_due",
     "indicators",
     "updates",
 ];
-const UPDATE: &[&str] = &["date", "note", "values"];
+const UPDATE: &[&str] = &["date", "note", "problems", "next_steps", "by", "values"];
 const INDICATOR: &[&str] = &["name", "target", "unit"];
 
 /// One task file, as the loader hands it over.
@@ -272,7 +273,7 @@ impl std::hash::Hasher for Prehashed {
 
 /// Whether a line (with its line ending) is exactly a `[[tasks]]` header, the place
 /// where one task's text ends and the next one's begins.
-pub(super) fn is_header(l: &str) -> bool {
+pub fn is_header(l: &str) -> bool {
     l.as_bytes()
         .first()
         .is_some_and(|b| matches!(b, b'[' | b' ' | b'\t'))
@@ -590,7 +591,9 @@ fn load_task(
         .map_or_else(|| "task".to_owned(), |i| format!("task {}", i.value.trim()));
     let indicator_tables = f.tables("indicators");
     let indicators = load_indicators(file, indicator_tables, &place, f.diags);
+    let original_due = f.date("original_due");
     let update_tables = f.tables("updates");
+    // Each note with its `by`, resolved once the task's id is known (for the message).
     let mut updates = Vec::with_capacity(update_tables.len());
     let mut values_ok = true;
     for (t, s) in update_tables {
@@ -604,6 +607,9 @@ fn load_task(
         );
         let date = u.req_date("date");
         let note = u.req_str("note");
+        let problems = u.str("problems");
+        let next_steps = u.str("next_steps");
+        let by = u.str("by");
         let values = u.table("values");
         let readings = values.map(|(table, _)| {
             let at = match &date {
@@ -613,7 +619,10 @@ fn load_task(
             load_values(file, table, &indicators, &at, u.diags)
         });
         if let (Some(date), Some(note)) = (date, note) {
-            let values = match readings {
+            let mut update = Update::new(date.value, note.value);
+            update.problems = problems.map(|p| p.value);
+            update.next_steps = next_steps.map(|n| n.value);
+            update.values = match readings {
                 Some(Some(r)) => r,
                 Some(None) => {
                     values_ok = false;
@@ -621,11 +630,7 @@ fn load_task(
                 }
                 None => Vec::new(),
             };
-            updates.push(Update {
-                date: date.value,
-                note: note.value,
-                values,
-            });
+            updates.push((update, by));
         }
     }
     let fields_ok = f.ok() && values_ok;
@@ -703,6 +708,29 @@ fn load_task(
                 .help("add `due = YYYY-MM-DD`, the first occurrence"),
         );
     }
+    if let (Some(o), None) = (&original_due, &due)
+        && !written("due")
+    {
+        diags.push(
+            Diagnostic::error(format!("task {tid} has `original_due` but no `due`"))
+                .at(file, o.span.clone())
+                .label("extended from this date to when?")
+                .help("`original_due` is the due date before an extension (`wg tasks extend`); add `due = YYYY-MM-DD`, or remove `original_due`"),
+        );
+    }
+    if let (Some(o), Some(d)) = (&original_due, &due)
+        && o.value >= d.value
+    {
+        diags.push(
+            Diagnostic::warning(format!(
+                "task {tid} has `original_due` {} but is due {}: it does not count as extended",
+                o.value, d.value
+            ))
+            .at(file, o.span.clone())
+            .label("not before due")
+            .help("an extension moves `due` later than `original_due`; remove `original_due` if the task was not extended"),
+        );
+    }
     if let (Some(s), Some(d)) = (&start, &due)
         && s.value > d.value
     {
@@ -731,13 +759,28 @@ fn load_task(
         refs.people
             .resolve(p, "person", &format!("owner of {place}"), file, diags)
     });
+    let mut reporters_ok = true;
+    let updates: Vec<Update> = updates
+        .into_iter()
+        .map(|(mut update, by)| {
+            if let Some(by) = by {
+                let at = format!("`by` of the progress note of {} in {place}", update.date);
+                update.by = refs.reporter(&by, &at, file, diags);
+                reporters_ok &= update.by.is_some();
+            }
+            update
+        })
+        .collect();
     let Some(indicators) = indicators.filter(|_| fields_ok) else {
         return Loaded {
             task: None,
             id: Some((Some(tid), id_span)),
         };
     };
-    if (owner.is_some() && owner_idx.is_none()) || (lead_unit.is_some() && lead.is_none()) {
+    if !reporters_ok
+        || (owner.is_some() && owner_idx.is_none())
+        || (lead_unit.is_some() && lead.is_none())
+    {
         return Loaded {
             task: None,
             id: Some((Some(tid), id_span)),
@@ -764,6 +807,7 @@ fn load_task(
         done_through: done_through.map(|d| d.value),
         targets: targets.into_iter().map(|t| t.value).collect(),
         outcome: outcome.map(|o| o.value),
+        original_due: original_due.map(|o| o.value),
         indicators,
         updates,
         origin,
@@ -842,7 +886,9 @@ fn load_indicators(
             (true, Some(n), Some(t)) => Some(Indicator {
                 name: n.value.trim().to_owned(),
                 target: t.value,
-                unit: unit.map(|u| u.value.trim().to_owned()).filter(|u| !u.is_empty()),
+                unit: unit
+                    .map(|u| u.value.trim().to_owned())
+                    .filter(|u| !u.is_empty()),
             }),
             _ => None,
         };

@@ -151,6 +151,7 @@ mod tests {
             done_through: None,
             targets: vec![],
             outcome: None,
+            original_due: None,
             indicators: vec![Indicator {
                 name: "新建工会".into(),
                 target: 50.0,
@@ -165,11 +166,7 @@ mod tests {
     }
 
     fn reading(date: &str, value: f64) -> Update {
-        let mut u = Update {
-            date: d(date),
-            note: "n".into(),
-            values: Vec::new(),
-        };
+        let mut u = Update::new(d(date), "n".into());
         u.values.push(Reading {
             indicator: 0,
             value,
@@ -184,7 +181,10 @@ mod tests {
         t.updates = vec![reading("2026-03-01", 20.0), reading("2026-02-01", 10.0)];
         t.updates.push(reading("2026-05-01", 50.0));
         let p = t.progress(d("2026-04-30"));
-        assert_eq!((p[0].value, p[0].as_of), (Some(20.0), Some(d("2026-03-01"))));
+        assert_eq!(
+            (p[0].value, p[0].as_of),
+            (Some(20.0), Some(d("2026-03-01")))
+        );
         assert_eq!((p[0].share, p[0].met), (0.4, false));
         let p = t.progress(d("2026-05-01"));
         assert_eq!((p[0].value, p[0].share, p[0].met), (Some(50.0), 1.0, true));
@@ -267,7 +267,10 @@ mod tests {
             value: 100.0,
         });
         t.updates = vec![u];
-        assert!(t.behind_schedule(d("2026-01-08")), "10% of the second at 70%");
+        assert!(
+            t.behind_schedule(d("2026-01-08")),
+            "10% of the second at 70%"
+        );
         assert_eq!(t.outcome_met(d("2026-01-08")), Some(false));
     }
 

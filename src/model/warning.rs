@@ -129,9 +129,7 @@ impl WarningWindows {
         }
         let by_due = self.level_of_due(next_due);
         Some(
-            if by_due > Warning::Yellow
-                && self.behind_schedule
-                && task.behind_schedule(self.today)
+            if by_due > Warning::Yellow && self.behind_schedule && task.behind_schedule(self.today)
             {
                 Warning::Yellow
             } else {
@@ -166,6 +164,7 @@ mod tests {
             done_through: None,
             targets: Vec::new(),
             outcome: None,
+            original_due: None,
             indicators: Vec::new(),
             updates: Vec::new(),
             origin: Origin {
@@ -341,14 +340,12 @@ mod tests {
             target: 10.0,
             unit: None,
         }];
-        t.updates = vec![Update {
-            date: date("2024-03-05"),
-            note: "n".into(),
-            values: vec![Reading {
-                indicator: 0,
-                value: 5.0,
-            }],
+        let mut update = Update::new(date("2024-03-05"), "n".into());
+        update.values = vec![Reading {
+            indicator: 0,
+            value: 5.0,
         }];
+        t.updates = vec![update];
         let today = date("2024-03-09");
         assert!(t.behind_schedule(today));
         let mut r = rules(1, Some(5));

@@ -13,9 +13,10 @@
 //!   everything under it, and the problems cover G's whole subtree.
 //! - Progress figures are as of the as-of date: tasks due in the quarter (done / total),
 //!   tasks done in the quarter (by `done_on`), open tasks (any due date), of which
-//!   overdue and blocked, and the open tasks per warning level (预警); and the
-//!   indicators' progress (成效) of the tasks with indicators that are open or were
-//!   done in the quarter, each as of the as-of date.
+//!   overdue and blocked, and the open tasks per warning level (预警); the extended
+//!   tasks (延期) that are open or were done in the quarter, each with its original and
+//!   its new due date; and the indicators' progress (成效) of the tasks with indicators
+//!   that are open or were done in the quarter, each as of the as-of date.
 //! - The problems are the overdue, blocked and behind-schedule tasks (behind schedule
 //!   whether or not `[org.warnings]` makes them yellow: the rule decides the colour,
 //!   not whether the meeting hears of a task that lags its target).
@@ -79,9 +80,22 @@ pub struct ProgressReport<'d> {
     pub blocked: usize,
     /// The open tasks per warning level, as of the as-of date.
     pub warnings: WarningCounts,
+    /// Extended tasks (延期) that are open, or were done in the quarter, in file order.
+    pub extended: Vec<ExtendedTask>,
     /// The tasks with indicators, open or done in the quarter (file order), with each
     /// indicator's progress as of the as-of date.
     pub outcomes: Vec<TaskOutcome<'d>>,
+}
+
+/// A task whose deadline was moved later, for the progress report.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExtendedTask {
+    pub id: String,
+    pub title: String,
+    pub original_due: NaiveDate,
+    pub due: NaiveDate,
+    /// `due - original_due`.
+    pub days: i64,
 }
 
 /// A task's indicators, for a progress report.
@@ -244,6 +258,23 @@ fn progress<'d>(
         overdue: open.iter().filter(|t| t.overdue(today).is_some()).count(),
         blocked: open.iter().filter(|t| t.status == Status::Blocked).count(),
         warnings: WarningCounts::of(open.iter().map(|t| **t), windows),
+        extended: tasks
+            .iter()
+            .filter(|t| {
+                !t.status.is_closed()
+                    || (t.status == Status::Done
+                        && t.done_on.is_some_and(|d| q.contains(d) && d <= today))
+            })
+            .filter_map(|t| {
+                Some(ExtendedTask {
+                    id: t.id.clone(),
+                    title: t.title.clone(),
+                    original_due: t.original_due?,
+                    due: t.due?,
+                    days: t.extended_days()?,
+                })
+            })
+            .collect(),
         outcomes: tasks
             .iter()
             .filter(|t| !t.indicators.is_empty())

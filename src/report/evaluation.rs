@@ -47,6 +47,11 @@
 //! ranked by on-time rate; one with no rate (nothing settled by the cut-off) is not
 //! ranked.
 //!
+//! `extended` counts the quarter's deadlines that were moved later (延期): tasks, not
+//! cancelled, whose `original_due` falls in the quarter and is earlier than `due`.
+//! They are counted under their new due date like any task (so an extension into the
+//! next quarter takes a task out of this quarter's `due`); this column says they were.
+//!
 //! A repeating task counts once per quarter, as done when every occurrence in the
 //! quarter is within `done_through`. The files do not record when an occurrence was
 //! completed, so a completed occurrence counts as done on time.
@@ -183,6 +188,15 @@ pub fn carried(task: &Task, q: Quarter, cutoff: NaiveDate) -> Option<bool> {
     }
 }
 
+/// Whether the task's deadline was moved later (延期) from a date in quarter `q`:
+/// `original_due` in the quarter and before `due`. Cancelled tasks are left out. The
+/// task is counted under its new `due` all the same (on time against it).
+pub fn extended_in(task: &Task, q: Quarter) -> bool {
+    task.status != Status::Cancelled
+        && task.extended_days().is_some()
+        && task.original_due.is_some_and(|d| q.contains(d))
+}
+
 /// What the evaluation makes of one task: every yardstick, worked out once, so that a
 /// row is a sum over the tasks it holds.
 #[derive(Debug, Clone, Copy)]
@@ -196,6 +210,8 @@ struct Assessed<'d> {
     level: Option<Warning>,
     /// Open and behind schedule on the as-of date.
     behind: bool,
+    /// Extended (延期) with its original due date in the quarter.
+    extended: bool,
     /// Due in the quarter or carried in, with indicators: whether every one is met by
     /// the cut-off.
     outcome_met: Option<bool>,
@@ -224,6 +240,8 @@ pub struct Counts {
     /// `blocked` on the as-of date, whatever the due date (in the quarter, before it,
     /// after it, or none).
     pub blocked: usize,
+    /// Originally due in the quarter and extended (延期), wherever `due` is now.
+    pub extended: usize,
     /// `on_time / (done + overdue)`, rounded to 3 decimals; null when that is 0 / 0.
     pub on_time_rate: Option<f64>,
     /// 上期结转: due before the quarter and still open at its start. `cleared +
@@ -243,14 +261,15 @@ pub struct Counts {
     pub behind_schedule: usize,
     /// Every task open on the as-of date (any due date), per warning level as of then.
     pub warnings: WarningCounts,
-    /// Ids, in file order, of the tasks done late, overdue, blocked, carried in and
-    /// still open, done with an outcome not met, and behind schedule.
+    /// Ids, in file order, of the tasks done late, overdue, blocked, extended, carried
+    /// in and still open, done with an outcome not met, and behind schedule.
     pub late_tasks: Vec<String>,
     pub overdue_tasks: Vec<String>,
     pub blocked_tasks: Vec<String>,
     pub carried_open_tasks: Vec<String>,
     pub outcome_unmet_tasks: Vec<String>,
     pub behind_schedule_tasks: Vec<String>,
+    pub extended_tasks: Vec<String>,
 }
 
 impl Counts {
@@ -302,6 +321,10 @@ impl Counts {
         if a.behind {
             self.behind_schedule += 1;
             self.behind_schedule_tasks.push(id());
+        }
+        if a.extended {
+            self.extended += 1;
+            self.extended_tasks.push(id());
         }
         self.warnings.add(a.level);
     }
@@ -389,7 +412,8 @@ pub fn evaluate(
             let outcome = outcome(task, q, cutoff, today);
             let carried = carried(task, q, cutoff);
             let level = windows.level(task);
-            if outcome.is_none() && carried.is_none() && level.is_none() {
+            let extended = extended_in(task, q);
+            if outcome.is_none() && carried.is_none() && level.is_none() && !extended {
                 return None;
             }
             Some(Assessed {
@@ -398,6 +422,7 @@ pub fn evaluate(
                 carried,
                 level,
                 behind: task.behind_schedule(today),
+                extended,
                 outcome_met: (outcome.is_some() || carried.is_some())
                     .then(|| task.outcome_met(cutoff))
                     .flatten(),
@@ -501,15 +526,22 @@ pub fn evaluate(
 fn ranked(mut rows: Vec<EvalRow>) -> Vec<EvalRow> {
     let nobody = rows
         .iter()
-        .position(|r| matches!(&r.key, RowKey::Unit { unit: None } | RowKey::Owner { owner: None }))
+        .position(|r| {
+            matches!(
+                &r.key,
+                RowKey::Unit { unit: None } | RowKey::Owner { owner: None }
+            )
+        })
         .map(|i| rows.remove(i));
     // Rates are rounded to 3 decimals, so equal rates are equal floats.
-    rows.sort_by(|a, b| match (a.counts.on_time_rate, b.counts.on_time_rate) {
-        (Some(x), Some(y)) => y.total_cmp(&x),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    });
+    rows.sort_by(
+        |a, b| match (a.counts.on_time_rate, b.counts.on_time_rate) {
+            (Some(x), Some(y)) => y.total_cmp(&x),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        },
+    );
     let mut previous: Option<(f64, usize)> = None;
     for (i, row) in rows.iter_mut().enumerate() {
         let Some(rate) = row.counts.on_time_rate else {
@@ -551,6 +583,7 @@ mod tests {
             done_through: None,
             targets: vec![],
             outcome: None,
+            original_due: None,
             indicators: vec![],
             updates: vec![],
             origin: Origin {
@@ -719,5 +752,24 @@ mod tests {
                 ("", None)
             ]
         );
+    }
+
+    /// Extended from 10-15 to 11-30 and done 11-20: late against the old date, on time
+    /// against the new, and counted as Q4's moved deadline; moved into Q1, it leaves
+    /// Q4's due tasks but is still one of Q4's moved deadlines.
+    #[test]
+    fn an_extension_is_on_time_against_its_new_date_and_counted_where_it_was_due() {
+        let mut t = task("2021-11-30", Status::Done, Some("2021-11-20"));
+        t.original_due = Some(d("2021-10-15"));
+        let (close, today) = (Q4.last_day(), d("2022-01-10"));
+        assert_eq!(outcome(&t, Q4, close, today), Some(Outcome::OnTime));
+        assert!(!t.is_late());
+        assert!(extended_in(&t, Q4));
+        t.due = Some(d("2022-01-31"));
+        assert_eq!(outcome(&t, Q4, close, today), None);
+        assert!(extended_in(&t, Q4));
+        assert!(!extended_in(&t, Quarter { year: 2022, q: 1 }));
+        t.status = Status::Cancelled;
+        assert!(!extended_in(&t, Q4));
     }
 }

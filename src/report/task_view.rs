@@ -11,7 +11,14 @@ use std::path::Path;
 #[derive(Debug, Clone, Serialize)]
 pub struct UpdateView<'d> {
     pub date: NaiveDate,
+    /// 进展情况.
     pub note: &'d str,
+    /// 存在问题.
+    pub problems: Option<&'d str>,
+    /// 下一步措施.
+    pub next_steps: Option<&'d str>,
+    /// The unit or person who reported, by name.
+    pub by: Option<&'d str>,
     /// Indicator readings, by indicator name (`{}` when the note gives none).
     #[serde(serialize_with = "readings")]
     pub values: Vec<(&'d str, f64)>,
@@ -56,6 +63,11 @@ pub struct TaskView<'d> {
     pub done_through: Option<NaiveDate>,
     pub targets: &'d [String],
     pub outcome: Option<&'d str>,
+    /// The due date before the first extension (延期), as written.
+    pub original_due: Option<NaiveDate>,
+    /// Days the deadline was moved by extensions (`due - original_due`); null when the
+    /// task was not extended.
+    pub extended_days: Option<i64>,
     /// The outcome requirement as numbers, each as of the as-of date.
     pub indicators: Vec<IndicatorView<'d>>,
     /// Behind schedule on the as-of date (SPEC "Behind schedule"): open, with `start`,
@@ -138,6 +150,8 @@ impl<'d> TaskView<'d> {
             done_through: task.done_through,
             targets: &task.targets,
             outcome: task.outcome.as_deref(),
+            original_due: task.original_due,
+            extended_days: task.extended_days(),
             indicators: task.progress(today).iter().map(IndicatorView::of).collect(),
             behind_schedule: task.behind_schedule(today),
             time_elapsed: task.time_elapsed(today).map(crate::model::rounded),
@@ -147,6 +161,9 @@ impl<'d> TaskView<'d> {
                 .map(|u| UpdateView {
                     date: u.date,
                     note: &u.note,
+                    problems: u.problems.as_deref(),
+                    next_steps: u.next_steps.as_deref(),
+                    by: u.by.map(|r| data.reporter_name(r)),
                     values: u
                         .values
                         .iter()
