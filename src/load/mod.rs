@@ -779,6 +779,29 @@ fn syntax_advice(message: &str, text: &str, span: Span) -> Option<Advice> {
             help: "tables and lists nest too deeply here for wg to read; wg's files never need more than [[tasks.updates]]".to_owned(),
         });
     }
+    // `values = { 新建 = 35 }`: a key in Chinese is no bare key.
+    if message.contains("unquoted key") {
+        let key: String = here
+            .chars()
+            .take_while(|c| {
+                !c.is_whitespace()
+                    && !matches!(
+                        c,
+                        '=' | '.' | ',' | '{' | '}' | '[' | ']' | '"' | '\'' | '#'
+                    )
+            })
+            .collect();
+        if !key.is_ascii() {
+            return Some(Advice {
+                message: None,
+                span: Some(span.start..span.start + key.len()),
+                label: Some("a key in Chinese needs quotes".to_owned()),
+                help: format!(
+                    "a key without quotes may hold only ASCII letters, digits, - and _; put the Chinese name in quotes: \"{key}\" = …"
+                ),
+            });
+        }
+    }
     if let Some(advice) = date_advice(message, text, span.clone()) {
         return Some(advice);
     }
