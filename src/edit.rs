@@ -4,10 +4,16 @@
 //! replaces the file atomically, all under a lock so that concurrent edits serialise.
 //! Another program that writes the file meanwhile (it takes no lock) is seen, just
 //! before the rename or just after it, and the edit starts again on top of its write.
+//!
+//! `wg tasks edit|extend` are such splices too; `wg tasks add` appends (see [`add`]).
+
+mod add;
+
+pub use add::{Added, NewTask, add};
 
 use crate::Error;
 use crate::load::{self, Diagnostic, Loaded, suggest};
-use crate::model::{Org, Status, Task, Update};
+use crate::model::{Data, Org, PersonIdx, Reading, Reporter, Status, Task, UnitIdx, Update};
 use anyhow::{Context as _, anyhow};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
@@ -37,14 +43,66 @@ pub enum Change {
         on: Option<NaiveDate>,
         note: Option<String>,
     },
-    /// Set the status; the word is written as given (canonical English or Chinese).
+    /// Set the status, written as `word` (`wg tasks status` gives the canonical English
+    /// word, whichever language was typed, so that the files stay uniform).
     Status { status: Status, word: &'static str },
-    /// Append a progress note dated the as-of date.
-    Note(String),
+    /// Append a progress note (dated the as-of date unless it says otherwise).
+    Note(NoteSpec),
+    /// Change fields in place (`wg tasks edit`): a correction; `due` moved this way is
+    /// not an extension.
+    Edit(FieldEdits),
+    /// 延期 (`wg tasks extend`): move `due` later, keep the first `original_due`, and
+    /// record the reason in a progress note dated the as-of date.
+    Extend { to: NaiveDate, reason: String },
+}
+
+/// A progress note as typed on the command line: 进展情况 (the text), 存在问题,
+/// 下一步措施, who reported, and the note's date.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NoteSpec {
+    pub text: String,
+    pub problems: Option<String>,
+    pub next_steps: Option<String>,
+    /// A unit or a person, as typed; written as its name.
+    pub by: Option<String>,
+    /// Default: the as-of date.
+    pub on: Option<NaiveDate>,
+    /// Indicator readings typed `NAME=N` (`--value`).
+    pub values: Vec<String>,
+}
+
+impl NoteSpec {
+    /// A note of text only, dated the as-of date.
+    pub fn text(text: impl Into<String>) -> NoteSpec {
+        NoteSpec {
+            text: text.into(),
+            ..NoteSpec::default()
+        }
+    }
+}
+
+/// The fields `wg tasks edit` sets; `None` leaves a field alone. An empty text or list
+/// removes an optional field (`--owner ""`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldEdits {
+    pub title: Option<String>,
+    pub owner: Option<String>,
+    pub lead_unit: Option<String>,
+    pub units: Option<Vec<String>>,
+    pub start: Option<NaiveDate>,
+    pub due: Option<NaiveDate>,
+    pub outcome: Option<String>,
+    pub targets: Option<Vec<String>>,
+}
+
+impl FieldEdits {
+    pub fn is_empty(&self) -> bool {
+        *self == FieldEdits::default()
+    }
 }
 
 /// One thing an edit changed, for the line `wg` prints.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Changed {
     Status {
         from: Status,
@@ -57,8 +115,27 @@ pub enum Changed {
         to: NaiveDate,
     },
     NoteAdded(NaiveDate),
+    /// The readings the note gives: each indicator's name (as the task writes it) and
+    /// number.
+    Readings(Vec<(String, f64)>),
     /// Nothing to do: the task already has this status. The file is not touched.
     Unchanged(Status),
+    /// A field set by `wg tasks edit`: its key, and the old and new values as shown
+    /// (`None`: not set).
+    Field {
+        key: &'static str,
+        from: Option<String>,
+        to: Option<String>,
+    },
+    /// `wg tasks edit` was given only the values the task already has.
+    NothingToChange,
+    /// `due` moved later by `wg tasks extend`; `original` is the task's `original_due`
+    /// (recorded now, at the first extension, or kept from it).
+    Extended {
+        from: NaiveDate,
+        to: NaiveDate,
+        original: NaiveDate,
+    },
 }
 
 /// What an edit did.
@@ -158,7 +235,7 @@ fn attempt(
     let mut loaded = load::load(dir).map_err(Error::Data)?;
     let task = find_task(&loaded, id)?.clone();
     let today = today(&loaded.data.org)?;
-    let plan = plan(&task, change, today)?;
+    let plan = plan(&loaded.data, &task, change, today)?;
     let source = loaded
         .sources
         .iter()
@@ -243,33 +320,52 @@ fn attempt(
         .iter()
         .find(|s| s.rel == task.origin.file)
         .map_or("", |s| s.text.as_str());
-    let written = write_atomic(&real, &found, &[found.head, new_text.as_bytes()]).map_err(|e| {
-        Error::Other(e.context(format!(
-            "the edit of task {} was not written and {shown} is unchanged",
-            task.id
-        )))
+    let what = format!("the edit of task {}", task.id);
+    match replace(&real, &found, new_text, &shown, &what)? {
+        None => Ok(Attempt::Again { shown }),
+        Some(warnings) => {
+            outcome.warnings.extend(warnings);
+            Ok(Attempt::Done(outcome))
+        }
+    }
+}
+
+/// The last step of an edit (and of an add to an existing file): `new_text` replaces
+/// `real`, as `found` was read, unless the file changed meanwhile; a write by another
+/// program at the moment of the rename is put back. `None`: the file changed, and the
+/// edit must be done again on what it holds now; else the warnings to show. `what` names
+/// the edit in messages ("the edit of task JH-01").
+fn replace(
+    real: &Path,
+    found: &Found,
+    new_text: &str,
+    shown: &str,
+    what: &str,
+) -> Result<Option<Vec<String>>, Error> {
+    let written = write_atomic(real, found, &[found.head, new_text.as_bytes()]).map_err(|e| {
+        Error::Other(e.context(format!("{what} was not written and {shown} is unchanged")))
     })?;
     if !written {
-        return Ok(Attempt::Again { shown });
+        return Ok(None);
     }
     let after = found.after_rename(LOCK_TIMEOUT).map_err(|e| {
         Error::Other(e.context(format!(
-            "the edit of task {} was written to {shown}, but wg could not check that no other program wrote the file at the same moment",
-            task.id
+            "{what} was written to {shown}, but wg could not check that no other program wrote the file at the same moment"
         )))
     })?;
+    let mut warnings = Vec::new();
     if after.still_open {
-        outcome.warnings.push(format!(
+        warnings.push(format!(
             "another program still has the old {shown} open for writing (`lsof +L1` shows it); what it writes now goes there, not into {shown}"
         ));
     }
     match after.lost {
-        None => Ok(Attempt::Done(outcome)),
+        None => Ok(Some(warnings)),
         Some(lost) => {
             // Put the other program's write back, and do the edit again on top of it.
             let ours = [found.head, new_text.as_bytes()].concat();
-            put_back(&real, ours, lost, &shown)?;
-            Ok(Attempt::Again { shown })
+            put_back(real, ours, lost, shown)?;
+            Ok(None)
         }
     }
 }
@@ -311,7 +407,60 @@ struct Plan {
     done_on: Option<KeyEdit>,
     done_through: Option<NaiveDate>,
     note: Option<Update>,
+    /// The note's `by` as written: the unit's or person's name (or id).
+    note_by: Option<String>,
+    /// The note's readings, by the indicators' names as written (`--value`).
+    readings: Vec<(String, f64)>,
+    /// What `edit` and `extend` set.
+    sets: Vec<FieldSet>,
     changes: Vec<Changed>,
+}
+
+/// One key to set: the value to write, and what the task then holds.
+#[derive(Debug, Clone)]
+struct FieldSet {
+    key: &'static str,
+    write: Setting,
+    holds: Holds,
+}
+
+/// A value as written in the file (or the key removed).
+#[derive(Debug, Clone)]
+enum Setting {
+    Text(String),
+    List(Vec<String>),
+    Date(NaiveDate),
+    Remove,
+}
+
+/// What the task holds after a [`FieldSet`], to check the result against.
+#[derive(Debug, Clone)]
+enum Holds {
+    Title(String),
+    Owner(Option<PersonIdx>),
+    LeadUnit(Option<UnitIdx>),
+    Units(Vec<UnitIdx>),
+    Start(NaiveDate),
+    Due(NaiveDate),
+    Outcome(Option<String>),
+    Targets(Vec<String>),
+    OriginalDue(NaiveDate),
+}
+
+impl Holds {
+    fn apply(&self, t: &mut Task) {
+        match self.clone() {
+            Holds::Title(v) => t.title = v,
+            Holds::Owner(v) => t.owner = v,
+            Holds::LeadUnit(v) => t.lead_unit = v,
+            Holds::Units(v) => t.units = v,
+            Holds::Start(v) => t.start = Some(v),
+            Holds::Due(v) => t.due = Some(v),
+            Holds::Outcome(v) => t.outcome = v,
+            Holds::Targets(v) => t.targets = v,
+            Holds::OriginalDue(v) => t.original_due = Some(v),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -326,10 +475,11 @@ impl Plan {
             && self.done_on.is_none()
             && self.done_through.is_none()
             && self.note.is_none()
+            && self.sets.is_empty()
     }
 }
 
-fn plan(task: &Task, change: &Change, today: NaiveDate) -> Result<Plan, Error> {
+fn plan(data: &Data, task: &Task, change: &Change, today: NaiveDate) -> Result<Plan, Error> {
     let id = &task.id;
     let mut p = Plan::default();
     match change {
@@ -390,7 +540,7 @@ fn plan(task: &Task, change: &Change, today: NaiveDate) -> Result<Plan, Error> {
                 p.changes.push(Changed::DoneOnSet(on));
             }
             if let Some(note) = note {
-                add_note(&mut p, note, today)?;
+                add_note(&mut p, data, &NoteSpec::text(note.as_str()), today)?;
             }
         }
         Change::Status { status, word } => {
@@ -411,24 +561,452 @@ fn plan(task: &Task, change: &Change, today: NaiveDate) -> Result<Plan, Error> {
                 p.changes.push(Changed::DoneOnRemoved(old));
             }
         }
-        Change::Note(text) => add_note(&mut p, text, today)?,
+        Change::Note(spec) => {
+            add_note(&mut p, data, spec, today)?;
+            add_readings(&mut p, task, &spec.values)?;
+        }
+        Change::Edit(edits) => plan_edit(&mut p, data, task, edits)?,
+        Change::Extend { to, reason } => plan_extend(&mut p, data, task, *to, reason, today)?,
     }
     Ok(p)
 }
 
-fn add_note(p: &mut Plan, text: &str, today: NaiveDate) -> Result<(), Error> {
-    let note = text.trim();
+fn add_note(p: &mut Plan, data: &Data, spec: &NoteSpec, today: NaiveDate) -> Result<(), Error> {
+    let note = spec.text.trim();
     if note.is_empty() {
         return Err(Error::Usage(
             "the note is empty; give the text of the progress note".into(),
         ));
     }
-    p.note = Some(Update {
-        date: today,
-        note: note.to_owned(),
-    });
-    p.changes.push(Changed::NoteAdded(today));
+    let date = spec.on.unwrap_or(today);
+    if date > today {
+        return Err(Error::Usage(format!(
+            "--on {date} is after the as-of date {today}; a progress note reports what has happened (pass --today to change the as-of date)"
+        )));
+    }
+    let part = |flag: &str, text: &Option<String>| -> Result<Option<String>, Error> {
+        match text.as_deref().map(str::trim) {
+            None => Ok(None),
+            Some("") => Err(Error::Usage(format!(
+                "{flag} is empty; give its text, or leave {flag} out"
+            ))),
+            Some(t) => Ok(Some(t.to_owned())),
+        }
+    };
+    let mut update = Update::new(date, note.to_owned());
+    update.problems = part("--problems", &spec.problems)?;
+    update.next_steps = part("--next-steps", &spec.next_steps)?;
+    if let Some(typed) = &spec.by {
+        let (reporter, written) = resolve_reporter(data, typed)?;
+        update.by = Some(reporter);
+        p.note_by = Some(written);
+    }
+    p.note = Some(update);
+    p.changes.push(Changed::NoteAdded(date));
     Ok(())
+}
+
+/// The readings typed with `--value NAME=N`, checked against the task's indicators,
+/// onto the note of the plan.
+fn add_readings(p: &mut Plan, task: &Task, typed: &[String]) -> Result<(), Error> {
+    if typed.is_empty() {
+        return Ok(());
+    }
+    let readings = readings(task, typed)?;
+    let shown = readings
+        .iter()
+        .filter_map(|r| {
+            let i = task.indicators.get(r.indicator)?;
+            Some((i.name.clone(), r.value))
+        })
+        .collect();
+    if let Some(note) = &mut p.note {
+        note.values = readings;
+    }
+    p.readings.clone_from(&shown);
+    p.changes.push(Changed::Readings(shown));
+    Ok(())
+}
+
+/// `--value NAME=N` (also `NAME＝N`): NAME one of the task's indicators (spaces
+/// ignored, as in the files), N a number of 0 or more, each indicator once.
+fn readings(task: &Task, typed: &[String]) -> Result<Vec<Reading>, Error> {
+    let id = &task.id;
+    if task.indicators.is_empty() {
+        return Err(Error::Usage(format!(
+            "--value: task {id} has no indicators; add a [[tasks.indicators]] table (name, target) to it in {} first",
+            task.origin.file.display()
+        )));
+    }
+    let names: Vec<String> = task
+        .indicators
+        .iter()
+        .map(|i| load::normalize(&i.name))
+        .collect();
+    let mut out: Vec<Reading> = Vec::with_capacity(typed.len());
+    for t in typed {
+        let Some((name, number)) = t.rsplit_once(['=', '＝']) else {
+            return Err(Error::Usage(format!(
+                "--value \"{t}\": write the indicator and its reading as NAME=N, like --value {}=35",
+                task.indicators.first().map_or("指标", |i| i.name.as_str())
+            )));
+        };
+        let wanted = load::normalize(name);
+        let Some(indicator) = names.iter().position(|n| *n == wanted) else {
+            let keys: Vec<&str> = names.iter().map(String::as_str).collect();
+            let near: Vec<&str> = suggest::names(&wanted, &keys)
+                .into_iter()
+                .filter_map(|k| {
+                    let i = names.iter().position(|n| n == k)?;
+                    task.indicators.get(i).map(|ind| ind.name.as_str())
+                })
+                .collect();
+            let all: Vec<String> = task
+                .indicators
+                .iter()
+                .map(|i| format!("\"{}\"", i.name))
+                .collect();
+            let hint = match near.as_slice() {
+                [one] => format!("did you mean \"{one}\"? "),
+                [] => String::new(),
+                many => format!(
+                    "did you mean one of {}? ",
+                    many.iter()
+                        .map(|n| format!("\"{n}\""))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            return Err(Error::Usage(format!(
+                "--value: task {id} has no indicator \"{}\"; {hint}its indicators are: {}",
+                name.trim(),
+                all.join(", ")
+            )));
+        };
+        let value = number
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|n| n.is_finite() && *n >= 0.0)
+            .ok_or_else(|| {
+                Error::Usage(format!(
+                    "--value \"{t}\": the reading must be a number of 0 or more, like {}=35 (the unit is the indicator's)",
+                    name.trim()
+                ))
+            })?;
+        if out.iter().any(|r| r.indicator == indicator) {
+            return Err(Error::Usage(format!(
+                "--value: \"{}\" is given twice; give each indicator's reading once",
+                name.trim()
+            )));
+        }
+        out.push(Reading { indicator, value });
+    }
+    Ok(out)
+}
+
+/// `wg tasks edit`: each field given that differs from the task's becomes a
+/// [`FieldSet`]; references are resolved first, so an unknown one changes nothing.
+fn plan_edit(p: &mut Plan, data: &Data, task: &Task, e: &FieldEdits) -> Result<(), Error> {
+    if e.is_empty() {
+        return Err(Error::Usage(format!(
+            "nothing to edit; give at least one of --title, --owner, --lead-unit, --units, --start, --due, --outcome, --targets (to move the deadline of task {} later, use `wg tasks extend`)",
+            task.id
+        )));
+    }
+    let none = || None::<String>;
+    if let Some(title) = &e.title {
+        let title = title.trim();
+        if title.is_empty() {
+            return Err(Error::Usage(
+                "--title is empty; a task needs a title".into(),
+            ));
+        }
+        if title != task.title {
+            p.set(
+                "title",
+                Setting::Text(title.to_owned()),
+                Holds::Title(title.to_owned()),
+                Some(task.title.clone()),
+                Some(title.to_owned()),
+            );
+        }
+    }
+    if let Some(typed) = &e.owner {
+        let owner = match typed.trim() {
+            "" => None,
+            t => Some(resolve_person(data, "--owner", t)?),
+        };
+        if owner != task.owner {
+            let from = task.owner.map(|o| data.person_name(o).to_owned());
+            let (write, to) = match owner {
+                Some(o) => (
+                    Setting::Text(person_ref(data, o)),
+                    Some(data.person_name(o).to_owned()),
+                ),
+                None => (Setting::Remove, none()),
+            };
+            p.set("owner", write, Holds::Owner(owner), from, to);
+        }
+    }
+    if let Some(typed) = &e.lead_unit {
+        let lead = match typed.trim() {
+            "" => None,
+            t => Some(resolve_unit(data, "--lead-unit", t)?),
+        };
+        if lead != task.lead_unit {
+            let from = task.lead_unit.map(|u| data.unit_name(u).to_owned());
+            let (write, to) = match lead {
+                Some(u) => (
+                    Setting::Text(data.unit_name(u).to_owned()),
+                    Some(data.unit_name(u).to_owned()),
+                ),
+                None => (Setting::Remove, none()),
+            };
+            p.set("lead_unit", write, Holds::LeadUnit(lead), from, to);
+        }
+    }
+    if let Some(typed) = &e.units {
+        let units = typed
+            .iter()
+            .map(|u| resolve_unit(data, "--units", u))
+            .collect::<Result<Vec<_>, _>>()?;
+        if units != task.units {
+            let names = |v: &[UnitIdx]| -> Vec<String> {
+                v.iter().map(|&u| data.unit_name(u).to_owned()).collect()
+            };
+            let write = if units.is_empty() {
+                Setting::Remove
+            } else {
+                Setting::List(names(&units))
+            };
+            let shown = |v: &[UnitIdx]| (!v.is_empty()).then(|| names(v).join(", "));
+            p.set(
+                "units",
+                write,
+                Holds::Units(units.clone()),
+                shown(&task.units),
+                shown(&units),
+            );
+        }
+    }
+    for (key, date, old) in [("start", e.start, task.start), ("due", e.due, task.due)] {
+        if let Some(d) = date.filter(|d| Some(*d) != old) {
+            let holds = if key == "start" {
+                Holds::Start(d)
+            } else {
+                Holds::Due(d)
+            };
+            p.set(
+                key,
+                Setting::Date(d),
+                holds,
+                old.map(|o| o.to_string()),
+                Some(d.to_string()),
+            );
+        }
+    }
+    if let Some(typed) = &e.outcome {
+        let outcome = Some(typed.trim().to_owned()).filter(|o| !o.is_empty());
+        if outcome != task.outcome {
+            let write = outcome.clone().map_or(Setting::Remove, Setting::Text);
+            p.set(
+                "outcome",
+                write,
+                Holds::Outcome(outcome.clone()),
+                task.outcome.clone(),
+                outcome,
+            );
+        }
+    }
+    if let Some(typed) = &e.targets {
+        let targets: Vec<String> = typed
+            .iter()
+            .map(|t| t.trim().to_owned())
+            .filter(|t| !t.is_empty())
+            .collect();
+        if targets != task.targets {
+            let write = if targets.is_empty() {
+                Setting::Remove
+            } else {
+                Setting::List(targets.clone())
+            };
+            let shown = |v: &[String]| (!v.is_empty()).then(|| v.join(", "));
+            p.set(
+                "targets",
+                write,
+                Holds::Targets(targets.clone()),
+                shown(&task.targets),
+                shown(&targets),
+            );
+        }
+    }
+    if p.sets.is_empty() {
+        p.changes.push(Changed::NothingToChange);
+    }
+    Ok(())
+}
+
+/// `wg tasks extend`: refused for a task that is closed, repeats, has no `due`, or
+/// would not move later, or not past the as-of date.
+fn plan_extend(
+    p: &mut Plan,
+    data: &Data,
+    task: &Task,
+    to: NaiveDate,
+    reason: &str,
+    today: NaiveDate,
+) -> Result<(), Error> {
+    let id = &task.id;
+    match task.status {
+        Status::Done => {
+            return Err(Error::Usage(format!(
+                "task {id} is done; a done task has no deadline to extend. Nothing changed"
+            )));
+        }
+        Status::Cancelled => {
+            return Err(Error::Usage(format!(
+                "task {id} is cancelled; a cancelled task has no deadline to extend. Nothing changed"
+            )));
+        }
+        _ => {}
+    }
+    if task.repeat.is_some() {
+        return Err(Error::Usage(format!(
+            "task {id} repeats: its `due` is the first occurrence of the series, and moving it would move every occurrence. Nothing changed; to move the series, `wg tasks edit {id} --due DATE`"
+        )));
+    }
+    let Some(due) = task.due else {
+        return Err(Error::Usage(format!(
+            "task {id} has no due date to extend; give it one with `wg tasks edit {id} --due DATE`"
+        )));
+    };
+    if to <= due {
+        return Err(Error::Usage(format!(
+            "--to {to} is not after the due date {due} of task {id}; an extension (延期) moves the deadline later. Nothing changed; to correct a wrong due date, `wg tasks edit {id} --due DATE`"
+        )));
+    }
+    if to < today {
+        return Err(Error::Usage(format!(
+            "--to {to} is before the as-of date {today}, so task {id} would still be overdue; extend it to {today} or later. Nothing changed"
+        )));
+    }
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(Error::Usage(
+            "--reason is empty; an extension records why the deadline moved".into(),
+        ));
+    }
+    p.set(
+        "due",
+        Setting::Date(to),
+        Holds::Due(to),
+        Some(due.to_string()),
+        Some(to.to_string()),
+    );
+    let original = task.original_due.unwrap_or(due);
+    if task.original_due.is_none() {
+        p.sets.push(FieldSet {
+            key: "original_due",
+            write: Setting::Date(due),
+            holds: Holds::OriginalDue(due),
+        });
+    }
+    // The field change is said as the extension it is.
+    p.changes.clear();
+    p.changes.push(Changed::Extended {
+        from: due,
+        to,
+        original,
+    });
+    let text = match data.org.lang {
+        crate::model::Lang::Zh => format!("由 {due} 延期至 {to}：{reason}"),
+        crate::model::Lang::En => format!("Extended from {due} to {to}: {reason}"),
+    };
+    add_note(p, data, &NoteSpec::text(text), today)
+}
+
+impl Plan {
+    fn set(
+        &mut self,
+        key: &'static str,
+        write: Setting,
+        holds: Holds,
+        from: Option<String>,
+        to: Option<String>,
+    ) {
+        self.sets.push(FieldSet { key, write, holds });
+        self.changes.push(Changed::Field { key, from, to });
+    }
+}
+
+/// A person typed on the command line, with did-you-mean.
+fn resolve_person(data: &Data, flag: &str, typed: &str) -> Result<PersonIdx, Error> {
+    crate::report::lookup::person(data, typed).map_err(|e| Error::Usage(format!("{flag}: {e}")))
+}
+
+/// A unit typed on the command line, with did-you-mean.
+fn resolve_unit(data: &Data, flag: &str, typed: &str) -> Result<UnitIdx, Error> {
+    crate::report::lookup::unit(data, typed).map_err(|e| Error::Usage(format!("{flag}: {e}")))
+}
+
+/// How a person is written in a file: the name, or the id when another person has the
+/// same name (the name would not say which).
+fn person_ref(data: &Data, p: PersonIdx) -> String {
+    let person = data.person(p);
+    let key = load::normalize(&person.name);
+    let namesakes = data
+        .people
+        .iter()
+        .filter(|other| load::normalize(&other.name) == key)
+        .count();
+    if namesakes > 1 {
+        person.id.clone()
+    } else {
+        person.name.clone()
+    }
+}
+
+/// `--by`: a unit or a person (the unit when the typed text names exactly one unit and
+/// no person, and so on), with the names both may have meant when it is neither.
+fn resolve_reporter(data: &Data, typed: &str) -> Result<(Reporter, String), Error> {
+    use crate::report::lookup::{self, LookupError};
+    match (lookup::unit(data, typed), lookup::person(data, typed)) {
+        (Ok(u), Err(LookupError::Unknown { .. })) => {
+            Ok((Reporter::Unit(u), data.unit_name(u).to_owned()))
+        }
+        (Err(LookupError::Unknown { .. }), Ok(p)) => Ok((Reporter::Person(p), person_ref(data, p))),
+        (
+            Err(LookupError::Unknown { near: units, .. }),
+            Err(LookupError::Unknown { near: people, .. }),
+        ) => {
+            let mut near = units;
+            for n in people {
+                if !near.contains(&n) {
+                    near.push(n);
+                }
+            }
+            near.truncate(suggest::SHOWN);
+            let quoted: Vec<String> = near.iter().map(|n| format!("\"{n}\"")).collect();
+            let hint = match quoted.as_slice() {
+                [] => String::new(),
+                [one] => format!("; did you mean {one}?"),
+                many => format!("; did you mean one of {}?", many.join(", ")),
+            };
+            Err(Error::Usage(format!(
+                "--by: no unit or person \"{typed}\"{hint}"
+            )))
+        }
+        (Err(e @ LookupError::Ambiguous { .. }), _)
+        | (_, Err(e @ LookupError::Ambiguous { .. })) => Err(Error::Usage(format!("--by: {e}"))),
+        (Ok(u), Ok(p)) => Err(Error::Usage(format!(
+            "--by: \"{typed}\" is both the unit {} (id {}) and the person {} (id {}); type the id of the one you mean",
+            data.unit_name(u),
+            data.unit(u).id,
+            data.person_name(p),
+            data.person(p).id
+        ))),
+    }
 }
 
 /// The whole file's new text: the task's chunk (its header line up to the next task's
@@ -507,8 +1085,18 @@ fn edit_chunk(old: &str, id: &str, plan: &Plan) -> anyhow::Result<String> {
     if let Some(d) = plan.done_through {
         set_value(table, "done_through", date_value(d)?);
     }
+    for set in &plan.sets {
+        match &set.write {
+            Setting::Text(text) => set_string(table, set.key, text),
+            Setting::List(items) => set_value(table, set.key, string_list(items)),
+            Setting::Date(d) => set_value(table, set.key, date_value(*d)?),
+            Setting::Remove => {
+                table.remove(set.key);
+            }
+        }
+    }
     if let Some(update) = &plan.note {
-        append_note(table, update)?;
+        append_note(table, update, plan.note_by.as_deref(), &plan.readings)?;
     }
     restore_endings(&old_lines, &doc.to_string())
 }
@@ -790,20 +1378,47 @@ fn set_value(table: &mut Table, key: &str, mut value: Value) {
     table.sort_values_by(|k1, _, k2, _| at(k1.get()).cmp(&at(k2.get())));
 }
 
-/// Appends `[[tasks.updates]]` (or an element of an inline `updates = [...]`).
-fn append_note(table: &mut Table, update: &Update) -> anyhow::Result<()> {
+/// A list of strings as TOML: `["a", "b"]`.
+fn string_list(items: &[String]) -> Value {
+    Value::Array(items.iter().map(String::as_str).collect())
+}
+
+/// The keys of a progress note after `date`, in the order SPEC writes them.
+fn note_fields<'u>(update: &'u Update, by: Option<&'u str>) -> Vec<(&'static str, &'u str)> {
+    let mut fields = vec![("note", update.note.as_str())];
+    fields.extend(update.problems.as_deref().map(|p| ("problems", p)));
+    fields.extend(update.next_steps.as_deref().map(|n| ("next_steps", n)));
+    fields.extend(by.map(|b| ("by", b)));
+    fields
+}
+
+/// Appends `[[tasks.updates]]` (or an element of an inline `updates = [...]`); `by` is
+/// the reporter as written.
+fn append_note(
+    table: &mut Table,
+    update: &Update,
+    by: Option<&str>,
+    readings: &[(String, f64)],
+) -> anyhow::Result<()> {
     let date = date_value(update.date)?;
+    let fields = note_fields(update, by);
+    let values = values_table(readings);
     match table.get_mut("updates") {
         None => {
             let mut list = ArrayOfTables::new();
-            list.push(note_table(date, &update.note));
+            list.push(note_table(date, &fields, values));
             table.insert("updates", Item::ArrayOfTables(list));
         }
-        Some(Item::ArrayOfTables(list)) => list.push(note_table(date, &update.note)),
+        Some(Item::ArrayOfTables(list)) => list.push(note_table(date, &fields, values)),
         Some(Item::Value(Value::Array(list))) => {
             let mut t = InlineTable::new();
             t.insert("date", date);
-            t.insert("note", Value::from(update.note.as_str()));
+            for (key, text) in &fields {
+                t.insert(*key, Value::from(*text));
+            }
+            if let Some(values) = values {
+                t.insert("values", Value::InlineTable(values));
+            }
             // A list written one element a line gets the new one on its own line too.
             let prefix = list
                 .iter()
@@ -825,37 +1440,63 @@ fn append_note(table: &mut Table, update: &Update) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn note_table(date: Value, note: &str) -> Table {
+fn note_table(date: Value, fields: &[(&str, &str)], values: Option<InlineTable>) -> Table {
     let mut t = Table::new();
     t.insert("date", Item::Value(date));
-    t.insert("note", Item::Value(Value::from(note)));
+    for (key, text) in fields {
+        t.insert(key, Item::Value(Value::from(*text)));
+    }
+    if let Some(values) = values {
+        t.insert("values", Item::Value(Value::InlineTable(values)));
+    }
     t
 }
 
-/// The edited data has the task as planned: a last check that the splice went where
-/// it should, before anything is written.
+/// `{ "新建货车司机工会" = 35 }`: the note's readings under the indicators' names as
+/// the task writes them (quoted unless bare: a Chinese name always is), a whole
+/// number as an integer. `None` when the note gives none.
+fn values_table(readings: &[(String, f64)]) -> Option<InlineTable> {
+    if readings.is_empty() {
+        return None;
+    }
+    let mut t = InlineTable::new();
+    for (name, n) in readings {
+        let value = if n.fract() == 0.0 && n.abs() < 9e15 {
+            Value::from(*n as i64)
+        } else {
+            Value::from(*n)
+        };
+        // toml_edit quotes a key that is not bare (a Chinese name) by itself.
+        t.insert(name, value);
+    }
+    t.fmt();
+    Some(t)
+}
+
+/// The edited data has the task as planned, and nothing else of it changed: a last
+/// check that the splice went where it should, before anything is written.
 fn check_result(reloaded: &Loaded, before: &Task, plan: &Plan) -> anyhow::Result<()> {
     let after = reloaded
         .data
         .task_by_id(&before.id)
         .ok_or_else(|| anyhow!("task {} is gone", before.id))?;
-    let status = plan.status.map_or(before.status, |(s, _)| s);
-    let done_on = match plan.done_on {
-        Some(KeyEdit::Set(d)) => Some(d),
-        Some(KeyEdit::Remove) => None,
-        None => before.done_on,
-    };
-    let done_through = plan.done_through.or(before.done_through);
-    let mut updates = before.updates.clone();
-    updates.extend(plan.note.clone());
-    let same = after.status == status
-        && after.done_on == done_on
-        && after.done_through == done_through
-        && after.updates == updates
-        && after.title == before.title
-        && after.due == before.due
-        && after.origin.file == before.origin.file;
-    if same {
+    let mut expected = before.clone();
+    if let Some((status, _)) = plan.status {
+        expected.status = status;
+    }
+    match plan.done_on {
+        Some(KeyEdit::Set(d)) => expected.done_on = Some(d),
+        Some(KeyEdit::Remove) => expected.done_on = None,
+        None => {}
+    }
+    if let Some(d) = plan.done_through {
+        expected.done_through = Some(d);
+    }
+    for set in &plan.sets {
+        set.holds.apply(&mut expected);
+    }
+    expected.updates.extend(plan.note.clone());
+    if *after == expected {
         Ok(())
     } else {
         Err(anyhow!("task {} does not read back as intended", before.id))
@@ -1105,7 +1746,7 @@ fn rescue(real: &Path, bytes: &[u8], shown: &str) -> Error {
 
 /// The calls into the C library that std does not offer, each with its reason: the one
 /// place in `edit` where `unsafe` is allowed.
-mod os {
+pub(crate) mod os {
     #![allow(unsafe_code)]
     use std::fs::File;
 

@@ -95,8 +95,17 @@ labels! {
     EditDoneOn => "完成日期", "done_on";
     EditDoneThrough => "已完成至", "done_through";
     EditNoteAdded => "新增进展情况", "note added";
+    EditReadings => "指标数据", "readings";
     EditRemoved => "已删除", "removed";
     EditUnchanged => "未改变", "unchanged";
+    // wg tasks add|edit|extend.
+    EditAdded => "已新增任务", "task added";
+    EditNewFile => "新文件", "new file";
+    EditDryRun => "预览，未写入", "dry run, nothing written";
+    EditWouldGo => "将写入", "would go to";
+    EditNothing => "无变化", "nothing to change";
+    EditExtended => "延期", "extended";
+    EditOriginalDue => "原截止", "original_due";
     // Meetings, the agenda and the evaluation (wg meeting, wg report). Templates fill
     // `{name}` placeholders (command::meeting::fill).
     AgendaTitle => "{group}{quarter}会议议程", "{group} — agenda, {quarter}";
@@ -121,7 +130,7 @@ labels! {
     AgendaAnnex => "附：出席人员名单", "Annex: attendees";
     AgendaNoDirectives => "（无待传达学习的上级精神）", "(no directives awaiting study)";
     AgendaNoReports => "（无下属小组）", "(no groups report to this one)";
-    AgendaNoProblems => "（无逾期或受阻任务）", "(no overdue or blocked tasks)";
+    AgendaNoProblems => "（无逾期、受阻或进度滞后的任务）", "(no overdue, blocked or behind-schedule tasks)";
     AgendaNoNextStage => "（下一季度无到期任务）", "(no open tasks fall due next quarter)";
     AgendaNone => "（无）", "(none)";
     AgendaReportItem => "{group}工作进展情况（汇报人：{reporter}）", "{group} (reported by {reporter})";
@@ -132,6 +141,9 @@ labels! {
     AgendaWorkingDays => "（{n} 个工作日）", " ({n} working days)";
     AgendaDueOn => "截止 {due}", "Due {due}";
     AgendaLatest => "最新进展", "Latest progress";
+    AgendaExtended => "延期任务 {count} 项：{tasks}", "Extended: {tasks}";
+    AgendaExtendedTask => "{id} {title}（原截止 {original}，延期至 {due}）", "{id} {title} (originally due {original}, now {due})";
+    AgendaExtendedFrom => "（原截止 {original}，已延期）", " (extended from {original})";
     MtgDate => "日期", "Date";
     MtgQuarter => "季度", "Quarter";
     MtgTitle => "会议", "Meeting";
@@ -150,10 +162,27 @@ labels! {
     EvalOverdue => "逾期未完成", "Overdue";
     EvalOpen => "在办", "Open";
     EvalBlocked => "受阻", "Blocked";
+    EvalExtended => "延期", "Extended";
+    EvalExtendedTask => "{id}（原截止 {original}，延期至 {due}，{days} 天）", "{id} (originally due {original}, now {due}: {days} days)";
     EvalRate => "按期完成率", "On-time rate";
     EvalTotal => "合计", "Total";
     EvalNoLeadUnit => "（未定牵头单位）", "(no lead unit)";
-    EvalNote => "注：统计截至 {cutoff}（季度末或今日，取其早者），季度末前未完成的到期任务计为逾期未完成；到期任务 = 已完成 + 逾期未完成 + 在办；按期完成率 = 按期完成 ÷（已完成 + 逾期未完成）；受阻按当前状态统计；预警统计 {as_of} 的全部在办任务（不论截止日期）。", "Note: counted as of {cutoff} (the quarter's end or today, whichever is earlier): a task not done by the quarter's end is overdue; due = done + overdue + open; on-time rate = on time / (done + overdue); blocked is the current status; warnings count every task open on {as_of}, whatever its due date.";
+    EvalNote => "注：统计截至 {cutoff}（季度末或今日，取其早者），季度末前未完成的到期任务计为逾期未完成；到期任务 = 已完成 + 逾期未完成 + 在办；按期完成率 = 按期完成 ÷（已完成 + 逾期未完成）；受阻为 {as_of} 处于受阻状态的全部任务（不论截止日期）；延期为原截止日期在本季度、截止日期已推后的任务（按新的截止日期统计）；预警统计 {as_of} 的全部在办任务（不论截止日期）。", "Note: counted as of {cutoff} (the quarter's end or today, whichever is earlier): a task not done by the quarter's end is overdue; due = done + overdue + open; on-time rate = on time / (done + overdue); blocked counts every task blocked on {as_of}, whatever its due date; extended counts the tasks originally due in the quarter whose deadline was moved later (counted under their new due date); warnings count every task open on {as_of}, whatever its due date.";
+    EvalNoteBacklog => "上期结转 = 截止日期在本季度之前、本季度开始时仍未完成的任务 = 结转已完成（截至 {cutoff} 已完成）+ 结转未完成；重复任务有本季度前的期次未完成的，计为结转未完成。", "Carried in = due before the quarter and still open at its start = carried, done (done by {cutoff}) + carried, open; a repeating task with an occurrence before the quarter not done counts as carried, open.";
+    EvalNoteOutcome => "有量化指标 = 本季度到期和上期结转的任务中设有成效指标的任务；成效达标 = 其中各项指标截至 {cutoff} 的最新数据均达到目标的任务；完成但成效未达标 = 已完成（计入已完成）但有指标未达到目标的任务；进度滞后 = {as_of} 时间进度超过目标完成进度 20 个百分点以上的在办任务。", "With indicators = tasks due in the quarter or carried in that have indicators; outcome met = of those, every indicator's latest reading by {cutoff} reaches its target; done, outcome not met = done (and counted as done) with an indicator short of its target; behind schedule = open on {as_of} with the share of time elapsed more than 20 points ahead of the share of a target reached.";
+    EvalNoteRank => "排名按按期完成率从高到低，完成率相同者名次并列；没有已到期任务的不参与排名（排名为“无”）。", "Ranked by on-time rate, highest first, equal rates sharing a place; a row with nothing settled by the cut-off has no rate and no rank (—).";
+    EvalNoteSupporting => "每项任务只计入其牵头单位；配合单位另表统计其配合（不牵头）的任务，不重复计入合计。", "Each task counts under its lead unit only; the supporting units' table counts the tasks each supports (and does not lead), and is not part of the total.";
+    EvalUnranked => "未排名（截至统计日无已到期任务）：{names}", "Not ranked (nothing settled by the cut-off): {names}";
+    EvalRank => "排名", "Rank";
+    EvalCarried => "上期结转", "Carried in";
+    EvalCleared => "结转已完成", "Carried, done";
+    EvalCarriedOpen => "结转未完成", "Carried, open";
+    EvalWithIndicators => "有量化指标", "With indicators";
+    EvalOutcomeMet => "成效达标", "Outcome met";
+    EvalDoneUnmet => "完成但成效未达标", "Done, outcome not met";
+    EvalBehind => "进度滞后", "Behind schedule";
+    EvalNoOwner => "（未定责任人）", "(no owner)";
+    EvalSupporting => "配合单位（只计配合、不牵头的任务，不计入合计）", "Supporting units (tasks they support but do not lead; not in the total)";
     IcsCalendar => "{org}会议和任务日程", "{org}: meetings and deadlines";
     IcsMeeting => "{group}会议", "{group} meeting";
     IcsDue => "截止：{id} {title}", "Due: {id} {title}";
@@ -180,6 +209,12 @@ labels! {
     WrittenIn => "所在文件", "Written in";
     Unassigned => "（未指定）", "(none)";
     NoUpdates => "（无进展记录）", "(no progress notes)";
+    OriginalDue => "原截止", "Original due";
+    ExtendedBy => "已延期 {days} 天", "extended by {days} days";
+    Extended => "延期", "extended";
+    UpdateProblems => "存在问题", "Problems";
+    UpdateNextSteps => "下一步措施", "Next steps";
+    UpdateBy => "报送", "Reported by";
     AsOf => "截至", "as of";
     // Graded warnings (预警): the column, the levels, and the counts in the agenda and
     // the evaluation.
@@ -194,6 +229,20 @@ labels! {
     EvalYellow => "黄色预警", "Yellow";
     EvalBlue => "蓝色预警", "Blue";
     EvalGreen => "绿色（正常）", "Green";
+    // Indicators (成效要求 as numbers) and behind schedule: tasks show, the agenda, the
+    // evaluation.
+    Indicators => "成效指标", "Indicators";
+    IndReading => "{name} {value}/{target}{unit}，{share}", "{name} {value}/{target}{unit}, {share}";
+    IndNoReading => "{name} 暂无数据（目标 {target}{unit}）", "{name}: no reading yet (target {target}{unit})";
+    IndAsOf => "截至 {date}", "as of {date}";
+    IndMet => "已达标", "met";
+    IndNotMet => "未达标", "not met";
+    BehindSchedule => "进度滞后", "Behind schedule";
+    BehindWord => "进度滞后", "behind schedule";
+    BehindDetail => "时间已过 {elapsed}，目标完成 {reached}", "{elapsed} of the time gone, {reached} of the target reached";
+    Yes => "是", "yes";
+    No => "否", "no";
+    AgendaIndicators => "成效（{task}）：{indicators}", "Outcomes ({task}): {indicators}";
     // One unit's page (wg roster unit).
     UnitAliases => "又称", "Also written";
     UnitLeads => "牵头小组", "Leads";

@@ -321,6 +321,8 @@ fn the_sqlite_file_reads_back_with_the_tasks_as_wg_computes_them() {
                 ("missed", "missed"),
                 ("working_days_overdue", "working_days_overdue"),
                 ("warning", "warning"),
+                ("original_due", "original_due"),
+                ("extended_days", "extended_days"),
                 ("file", "file"),
                 ("line", "line"),
             ] {
@@ -330,10 +332,16 @@ fn the_sqlite_file_reads_back_with_the_tasks_as_wg_computes_them() {
                     "task {id}: {column} against JSON {field}"
                 );
             }
-            assert_eq!(
-                row["late"],
-                Json::from(i64::from(t["late"] == true)),
-                "task {id}: late"
+            for flag in ["late", "behind_schedule"] {
+                assert_eq!(
+                    row[flag],
+                    Json::from(i64::from(t[flag] == true)),
+                    "task {id}: {flag}"
+                );
+            }
+            assert!(
+                same_number(&row["time_elapsed"], &t["time_elapsed"]),
+                "task {id}: time_elapsed"
             );
             // References by id here, by name in the JSON.
             let name_of = |table: &str, column: &str| -> Json {
@@ -376,15 +384,83 @@ fn the_sqlite_file_reads_back_with_the_tasks_as_wg_computes_them() {
             .map(|r| r["target"].clone())
             .collect();
             assert_eq!(Json::from(targets), t["targets"], "task {id}: targets");
-            let updates: Vec<Json> = rusqlite_query(
+            let key = id.replace('\'', "''");
+            let updates = rusqlite_query(
                 &conn,
                 &format!(
-                    "SELECT dated AS date, note FROM updates WHERE task_id = '{}' ORDER BY seq",
-                    id.replace('\'', "''")
+                    "SELECT u.seq, u.dated, u.note, u.problems, u.next_steps, coalesce(bu.name, bp.name) AS by_name \
+                     FROM updates u \
+                     LEFT JOIN units bu ON bu.office_id = u.office_id AND bu.id = u.by_unit_id \
+                     LEFT JOIN people bp ON bp.office_id = u.office_id AND bp.id = u.by_person_id \
+                     WHERE u.task_id = '{key}' ORDER BY u.seq"
                 ),
             );
-            assert_eq!(Json::from(updates), t["updates"], "task {id}: updates");
+            let want = t["updates"].as_array().unwrap();
+            assert_eq!(updates.len(), want.len(), "task {id}: updates");
+            for (u, w) in updates.iter().zip(want) {
+                for (column, field) in [
+                    ("dated", "date"),
+                    ("note", "note"),
+                    ("problems", "problems"),
+                    ("next_steps", "next_steps"),
+                    ("by_name", "by"),
+                ] {
+                    assert_eq!(u[column], w[field], "task {id}: update {field}");
+                }
+                let values = rusqlite_query(
+                    &conn,
+                    &format!(
+                        "SELECT v.indicator_name, v.reading, i.name FROM update_values v \
+                         JOIN indicators i ON i.office_id = v.office_id AND i.task_id = v.task_id AND i.seq = v.indicator_seq \
+                         WHERE v.task_id = '{key}' AND v.update_seq = {} ORDER BY v.seq",
+                        u["seq"]
+                    ),
+                );
+                // (serde_json's map is sorted by key: compared by name.)
+                let want = w["values"].as_object().unwrap();
+                assert_eq!(values.len(), want.len(), "task {id}: values");
+                for v in &values {
+                    let name = v["indicator_name"].as_str().unwrap();
+                    assert_eq!(v["name"], v["indicator_name"], "task {id}: indicator_seq");
+                    assert!(
+                        same_number(&v["reading"], &want[name]),
+                        "task {id}: reading of {name}"
+                    );
+                }
+            }
+            let indicators = rusqlite_query(
+                &conn,
+                &format!("SELECT * FROM indicators WHERE task_id = '{key}' ORDER BY seq"),
+            );
+            let want = t["indicators"].as_array().unwrap();
+            assert_eq!(indicators.len(), want.len(), "task {id}: indicators");
+            for (i, w) in indicators.iter().zip(want) {
+                for (column, field) in [("name", "name"), ("unit", "unit"), ("as_of", "as_of")] {
+                    assert_eq!(i[column], w[field], "task {id}: indicator {field}");
+                }
+                for (column, field) in [
+                    ("target", "target"),
+                    ("reading", "value"),
+                    ("share", "share"),
+                ] {
+                    assert!(
+                        same_number(&i[column], &w[field]),
+                        "task {id}: indicator {field}: {} against {}",
+                        i[column],
+                        w[field]
+                    );
+                }
+                assert_eq!(i["met"], Json::from(i64::from(w["met"] == true)));
+            }
         }
+    }
+}
+
+/// Two numbers alike (50 and 50.0), or both null.
+fn same_number(a: &Json, b: &Json) -> bool {
+    match (a.as_f64(), b.as_f64()) {
+        (Some(x), Some(y)) => x == y,
+        _ => a.is_null() && b.is_null(),
     }
 }
 

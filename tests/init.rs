@@ -76,6 +76,7 @@ fn init_comments_explain_every_key() {
             &[
                 "id",
                 "name",
+                "short_name",
                 "kind",
                 "parent",
                 "host_unit",
@@ -107,8 +108,12 @@ fn init_comments_explain_every_key() {
                 "done_through",
                 "targets",
                 "outcome",
+                "original_due",
                 "date",
                 "note",
+                "problems",
+                "next_steps",
+                "by",
             ],
         ),
         (
@@ -166,6 +171,44 @@ fn init_refuses_to_overwrite_and_writes_nothing() {
     }
 }
 
+/// The lock file that edits take is kept out of git.
+#[test]
+fn init_writes_a_gitignore_with_the_lock_file() {
+    for lang in ["zh", "en"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("wg-data");
+        let out = init(&dir, lang);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let ignore = std::fs::read_to_string(dir.join(".gitignore")).unwrap();
+        assert!(ignore.lines().any(|l| l == ".wg.lock"), "{lang}: {ignore}");
+        assert!(out.stdout.contains(".gitignore"), "{}", out.stdout);
+    }
+}
+
+/// A `.gitignore` that is there already (the directory is a repository's root) is left
+/// alone, and init says what to add to it.
+#[test]
+fn init_leaves_an_existing_gitignore_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join(".gitignore"), "target/\n").unwrap();
+    let out = init(tmp.path(), "en");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join(".gitignore")).unwrap(),
+        "target/\n"
+    );
+    assert!(
+        out.stdout
+            .contains("exists and was left alone; add the line .wg.lock to it"),
+        "{}",
+        out.stdout
+    );
+    let again = tempfile::tempdir().unwrap();
+    std::fs::write(again.path().join(".gitignore"), ".wg.lock\n").unwrap();
+    let out = init(again.path(), "en");
+    assert!(!out.stdout.contains("left alone"), "{}", out.stdout);
+}
+
 #[test]
 fn completions_are_printed_for_bash_zsh_and_fish() {
     for shell in ["bash", "zsh", "fish"] {
@@ -176,4 +219,15 @@ fn completions_are_printed_for_bash_zsh_and_fish() {
     }
     let out = run(wg().args(["completions", "tcsh"]));
     assert_eq!(out.code, 2);
+}
+
+/// The paths `init` prints are text like any other: a directory named with ESC does
+/// not reach the terminal raw.
+#[test]
+fn init_shows_control_characters_in_its_paths_escaped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = init(&tmp.path().join("a\u{1b}[2Jb"), "zh");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!out.stdout.contains('\u{1b}'), "{}", out.stdout);
+    assert!(out.stdout.contains("a\\u{1b}[2Jb"), "{}", out.stdout);
 }

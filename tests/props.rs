@@ -17,6 +17,8 @@ fn sources() -> Vec<PathBuf> {
     vec![
         fixture("base"),
         fixture("tasks"),
+        // With an extended task (`original_due`) and a three-part progress note.
+        fixture("meetings"),
         root().join("examples").join("minimal"),
         root().join("examples").join("english"),
     ]
@@ -353,6 +355,8 @@ proptest! {
             Just(vec!["roster", "show"]),
             Just(vec!["meeting", "agenda", "--format", "markdown"]),
             Just(vec!["report", "--format", "csv"]),
+            Just(vec!["report", "--by", "unit"]),
+            Just(vec!["report", "--by", "owner", "--format", "json"]),
         ],
     ) {
         let (tmp, rel) = mutated_copy(src, file, &ms);

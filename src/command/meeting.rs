@@ -7,8 +7,9 @@ use crate::cli::{Format, MeetingCommand};
 use crate::context::Context;
 use crate::i18n::{self, L};
 use crate::model::{Cadence, Data, Lang, Quarter, Status};
-use crate::render::{self, Grid, ics, markdown_cell, text::one_line};
-use crate::report::agenda::{self, Agenda, PersonRef};
+use crate::render::{self, Grid, TableStyle, ics, markdown_cell, text::one_line};
+use crate::report::agenda::{self, Agenda, PersonRef, TaskOutcome};
+use crate::report::indicator_view::{IndicatorView, format_amount, format_share};
 use crate::report::meetings::{self, MeetingList};
 use crate::report::warning_counts::WarningCounts;
 use crate::report::{lookup, task_view::TaskView};
@@ -67,9 +68,12 @@ pub fn run(
             super::tasks::warn_uncovered(err, &report.uncovered_years)?;
             match format {
                 Format::Markdown => {
-                    out.write_all(agenda_doc(data, &report, lang, true).as_bytes())?
+                    out.write_all(agenda_doc(data, &report, lang, None).as_bytes())?
                 }
-                Format::Text => out.write_all(agenda_doc(data, &report, lang, false).as_bytes())?,
+                Format::Text => {
+                    let style = ctx.table_style(Format::Table);
+                    out.write_all(agenda_doc(data, &report, lang, Some(style)).as_bytes())?
+                }
                 Format::Json => render::json(out, &report)?,
                 Format::Yaml => render::yaml(out, &report)?,
                 // Refused by `pick` before the data was read.
@@ -80,10 +84,12 @@ pub fn run(
         }
         MeetingCommand::List => {
             let report = meetings::list(data, today);
-            let grid = list_grid(&report, lang);
+            let mut grid = list_grid(&report, lang);
+            grid.keep_words([0, 1]);
+            grid.short_forms(2, super::group_short_forms(data));
             match format {
                 Format::Table | Format::Text => {
-                    out.write_all(grid.to_table().as_bytes())?;
+                    out.write_all(grid.to_table_in(ctx.table_style(format)).as_bytes())?;
                     writeln!(out, "\n{}", list_summary(data, &report, lang))?;
                 }
                 Format::Markdown => {
@@ -142,6 +148,65 @@ pub(crate) fn fill(template: &str, args: &[(&str, &str)]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// `新建货车司机工会 35/50 家，70%`; before the first reading `新建货车司机工会
+/// 暂无数据（目标 50 家）`.
+pub(crate) fn indicator_text(i: &IndicatorView, lang: Lang) -> String {
+    let unit = i.unit.map(|u| format!(" {u}")).unwrap_or_default();
+    let target = format_amount(i.target);
+    match i.value {
+        Some(v) => fill(
+            L::IndReading.get(lang),
+            &[
+                ("name", i.name),
+                ("value", &format_amount(v)),
+                ("target", &target),
+                ("unit", &unit),
+                ("share", &format_share(i.share)),
+            ],
+        ),
+        None => fill(
+            L::IndNoReading.get(lang),
+            &[("name", i.name), ("target", &target), ("unit", &unit)],
+        ),
+    }
+}
+
+/// [`indicator_text`] with the reading's date and whether it is met:
+/// `新建货车司机工会 35/50 家，70%（截至 2021-12-15，未达标）`.
+pub(crate) fn indicator_detail(i: &IndicatorView, lang: Lang) -> String {
+    let met = if i.met { L::IndMet } else { L::IndNotMet }.get(lang);
+    let extra = match i.as_of {
+        Some(d) => format!(
+            "{}{}{met}",
+            fill(L::IndAsOf.get(lang), &[("date", &d.to_string())]),
+            if lang == Lang::Zh { "，" } else { ", " }
+        ),
+        None => met.to_owned(),
+    };
+    person_with(&indicator_text(i, lang), &extra, lang)
+}
+
+/// `时间已过 80%，目标完成 40%` for a task behind schedule (the indicator furthest
+/// behind); `None` for one that is not.
+pub(crate) fn behind_text(t: &TaskView, lang: Lang) -> Option<String> {
+    if !t.behind_schedule {
+        return None;
+    }
+    let elapsed = t.time_elapsed?;
+    let reached = t
+        .indicators
+        .iter()
+        .map(|i| i.share)
+        .min_by(f64::total_cmp)?;
+    Some(fill(
+        L::BehindDetail.get(lang),
+        &[
+            ("elapsed", &format_share(elapsed)),
+            ("reached", &format_share(reached)),
+        ],
+    ))
 }
 
 /// `2021年第四季度` / `2021 Q4`.
@@ -216,6 +281,8 @@ fn sub_number(section: usize, n: usize, lang: Lang) -> String {
 /// text is escaped for the target here, so callers pass plain strings.
 struct Doc {
     markdown: bool,
+    /// How the plain-text document prints its tables.
+    style: TableStyle,
     s: String,
 }
 
@@ -281,7 +348,7 @@ impl Doc {
         self.s.push_str(&if self.markdown {
             grid.to_markdown()
         } else {
-            grid.to_table()
+            grid.to_table_in(self.style)
         });
         self.s.push('\n');
     }
@@ -303,10 +370,12 @@ fn status_label(status: &str, lang: Lang) -> String {
     )
 }
 
-/// The agenda as a document a clerk can paste, or run through pandoc.
-fn agenda_doc(data: &Data, a: &Agenda, lang: Lang, markdown: bool) -> String {
+/// The agenda as a document a clerk can paste, or run through pandoc: Markdown, or
+/// plain text with tables in `text`.
+fn agenda_doc(data: &Data, a: &Agenda, lang: Lang, text: Option<TableStyle>) -> String {
     let mut doc = Doc {
-        markdown,
+        markdown: text.is_none(),
+        style: text.unwrap_or_default(),
         s: String::new(),
     };
     let qname = quarter_name(a.period, lang);
@@ -395,6 +464,36 @@ fn agenda_doc(data: &Data, a: &Agenda, lang: Lang, markdown: bool) -> String {
             ],
         ));
         doc.detail(&warning_figures(data, &r.warnings, lang));
+        if !r.extended.is_empty() {
+            let tasks: Vec<String> = r
+                .extended
+                .iter()
+                .map(|e| {
+                    fill(
+                        L::AgendaExtendedTask.get(lang),
+                        &[
+                            ("id", &e.id),
+                            ("title", &e.title),
+                            ("original", &e.original_due.to_string()),
+                            ("due", &e.due.to_string()),
+                        ],
+                    )
+                })
+                .collect();
+            doc.detail(&fill(
+                L::AgendaExtended.get(lang),
+                &[
+                    ("count", &num(r.extended.len())),
+                    (
+                        "tasks",
+                        &tasks.join(if lang == Lang::Zh { "；" } else { "; " }),
+                    ),
+                ],
+            ));
+        }
+        for o in &r.outcomes {
+            doc.detail(&outcome_line(o, lang));
+        }
     }
 
     // 3. Problems.
@@ -427,6 +526,7 @@ fn agenda_doc(data: &Data, a: &Agenda, lang: Lang, markdown: bool) -> String {
                 t.falls_due.to_string(),
             ]);
         }
+        grid.keep_words([0, 4]);
         doc.table(&grid);
     }
 
@@ -474,6 +574,24 @@ pub(crate) fn warning_figures(data: &Data, w: &WarningCounts, lang: Lang) -> Str
     )
 }
 
+/// `成效（JH-01 开展货车司机工会组建专项行动，进度滞后）：新建货车司机工会 38/50 家，76%；…`.
+fn outcome_line(o: &TaskOutcome, lang: Lang) -> String {
+    let list: Vec<String> = o
+        .indicators
+        .iter()
+        .map(|i| indicator_text(i, lang))
+        .collect();
+    let mut task = format!("{} {}", o.id, o.title);
+    if o.behind_schedule {
+        task.push_str(if lang == Lang::Zh { "，" } else { ", " });
+        task.push_str(L::BehindWord.get(lang));
+    }
+    fill(
+        L::AgendaIndicators.get(lang),
+        &[("task", &task), ("indicators", &list.join(sep(lang)))],
+    )
+}
+
 /// One problem: the task, who leads and owns it, how late it is, and its latest note
 /// as of the agenda's date (a note dated later had not been written then).
 fn problem(doc: &mut Doc, data: &Data, n: usize, t: &TaskView, as_of: NaiveDate, lang: Lang) {
@@ -507,10 +625,30 @@ fn problem(doc: &mut Doc, data: &Data, n: usize, t: &TaskView, as_of: NaiveDate,
             &[("missed", &missed.to_string())],
         ));
     }
+    if let (Some(original), Some(_)) = (t.original_due, t.extended_days) {
+        when.push_str(&fill(
+            L::AgendaExtendedFrom.get(lang),
+            &[("original", &original.to_string())],
+        ));
+    }
     doc.detail(&format!(
         "{when}{s}{}",
         field(L::Status.get(lang), &status_label(t.status, lang), lang)
     ));
+    if !t.indicators.is_empty() {
+        let list: Vec<String> = t
+            .indicators
+            .iter()
+            .map(|i| indicator_text(i, lang))
+            .collect();
+        doc.detail(&field(L::Indicators.get(lang), &list.join(s), lang));
+    }
+    // An overdue task is behind on every count; the line says so of one that is not.
+    if t.days_overdue.is_none()
+        && let Some(why) = behind_text(t, lang)
+    {
+        doc.detail(&field(L::BehindSchedule.get(lang), &why, lang));
+    }
     if let Some(u) = t
         .updates
         .iter()
@@ -519,6 +657,15 @@ fn problem(doc: &mut Doc, data: &Data, n: usize, t: &TaskView, as_of: NaiveDate,
     {
         let label = person_with(L::AgendaLatest.get(lang), &u.date.to_string(), lang);
         doc.detail(&field(&label, u.note, lang));
+        // What stands in the way and what comes next: what the meeting is to solve.
+        for (l, text) in [
+            (L::UpdateProblems, u.problems),
+            (L::UpdateNextSteps, u.next_steps),
+        ] {
+            if let Some(text) = text {
+                doc.detail(&field(l.get(lang), text, lang));
+            }
+        }
     }
 }
 

@@ -1,13 +1,15 @@
 //! `wg tasks list|overdue|due|show`: the office's 督办 lists in every format. The edits
 //! (`done`, `status`, `note`) live in [`super::edit`].
 
-use super::{Formats, load_data};
+use super::meeting::{behind_text, indicator_detail};
+use super::{Formats, group_short_forms, load_data};
 use crate::cli::{Format, OverdueBy, TasksCommand};
 use crate::context::Context;
 use crate::i18n::{self, L};
 use crate::model::{Data, Lang, Repeat, Status};
-use crate::render::{self, Grid, markdown_cell, text::sanitize};
-use crate::report::task_view::TaskView;
+use crate::render::{self, Grid, TableStyle, markdown_cell, text::sanitize};
+use crate::report::indicator_view::format_amount;
+use crate::report::task_view::{TaskView, UpdateView};
 use crate::report::tasks::{self, DueReport, Filter, OverdueReport, Summary, TaskList, TaskShow};
 use crate::{Error, Exit};
 use chrono::NaiveDate;
@@ -41,10 +43,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Exit, Error> {
-    if matches!(
-        cmd,
-        TasksCommand::Done { .. } | TasksCommand::Status { .. } | TasksCommand::Note { .. }
-    ) {
+    if super::edit::is_edit(cmd) {
         return super::edit::run(cmd, ctx, out, err);
     }
     let formats = match cmd {
@@ -55,7 +54,10 @@ pub fn run(
         TasksCommand::List { .. }
         | TasksCommand::Done { .. }
         | TasksCommand::Status { .. }
-        | TasksCommand::Note { .. } => LIST,
+        | TasksCommand::Note { .. }
+        | TasksCommand::Add(_)
+        | TasksCommand::Edit { .. }
+        | TasksCommand::Extend { .. } => LIST,
     };
     let format = formats.pick(ctx)?;
     let loaded = load_data(ctx)?;
@@ -66,6 +68,7 @@ pub fn run(
         lang: ctx.lang(&data.org),
         format,
         formats,
+        style: ctx.table_style(format),
         bom: ctx.bom,
         color: ctx.color_stdout,
         dir: &loaded.dir,
@@ -123,9 +126,12 @@ pub fn run(
             Ok(Exit::Ok)
         }
         // Handled above, before loading: the edit loads (and locks) the data itself.
-        TasksCommand::Done { .. } | TasksCommand::Status { .. } | TasksCommand::Note { .. } => {
-            super::edit::run(cmd, ctx, out, err)
-        }
+        TasksCommand::Done { .. }
+        | TasksCommand::Status { .. }
+        | TasksCommand::Note { .. }
+        | TasksCommand::Add(_)
+        | TasksCommand::Edit { .. }
+        | TasksCommand::Extend { .. } => super::edit::run(cmd, ctx, out, err),
     }
 }
 
@@ -155,6 +161,8 @@ struct View<'d> {
     format: Format,
     /// The command's formats, to refuse the others (`pick` already has).
     formats: Formats,
+    /// How tables are printed (width, borders).
+    style: TableStyle,
     bom: bool,
     /// Colour the 预警 cells of tables (stdout shows colour: see [`Context`]).
     color: bool,
@@ -219,7 +227,7 @@ impl View<'_> {
         if self.format == Format::Markdown {
             s.push_str(&grid.to_markdown());
         } else {
-            s.push_str(&grid.to_table());
+            s.push_str(&grid.to_table_in(self.style));
         }
     }
 
@@ -415,15 +423,21 @@ impl View<'_> {
         Some(i18n::repeat(r).get(self.lang))
     }
 
-    /// The next due date; a repeating task says how it repeats: `2022-01-31（每月）`.
+    /// The next due date; a repeating task says how it repeats, an extended one that it
+    /// was extended: `2022-01-31（每月）`, `2022-01-31（延期）`.
     fn due_cell(&self, t: &TaskView) -> String {
         let Some(due) = t.next_due else {
             return self.none();
         };
-        match (self.repeat_word(t), self.lang) {
-            (Some(r), Lang::Zh) => format!("{due}（{r}）"),
-            (Some(r), Lang::En) => format!("{due} ({r})"),
-            (None, _) => due.to_string(),
+        let mut notes: Vec<&str> = Vec::new();
+        notes.extend(self.repeat_word(t));
+        if t.extended_days.is_some() {
+            notes.push(self.label(L::Extended));
+        }
+        match (notes.is_empty(), self.lang) {
+            (true, _) => due.to_string(),
+            (false, Lang::Zh) => format!("{due}（{}）", notes.join("，")),
+            (false, Lang::En) => format!("{due} ({})", notes.join(", ")),
         }
     }
 
@@ -503,6 +517,9 @@ impl View<'_> {
             }
             grid.push(row);
         }
+        // The id and the due date (its word, not its "（每月）") are never broken.
+        grid.keep_words([0, 6]);
+        grid.short_forms(2, group_short_forms(self.data));
         if self.color {
             grid.paint(
                 warning_col,
@@ -559,6 +576,9 @@ impl View<'_> {
                 ],
             ));
         }
+        if by == OverdueBy::Group {
+            grid.short_forms(0, group_short_forms(self.data));
+        }
         let t = &summary.total;
         grid.push(cells(
             self.label(L::Total).to_owned(),
@@ -613,6 +633,19 @@ impl View<'_> {
             (L::Start, date(t.start)),
             (L::Due, date(t.due)),
         ];
+        if let Some(original) = t.original_due {
+            let value = match t.extended_days {
+                Some(days) => paren(
+                    &original.to_string(),
+                    &super::meeting::fill(
+                        self.label(L::ExtendedBy),
+                        &[("days", &days.to_string())],
+                    ),
+                ),
+                None => original.to_string(),
+            };
+            fields.push((L::OriginalDue, value));
+        }
         if let Some(r) = self.repeat_word(t) {
             fields.push((L::Repeat, r.to_owned()));
             fields.push((L::DoneThrough, date(t.done_through)));
@@ -642,6 +675,16 @@ impl View<'_> {
             fields.push((L::Missed, number(t.missed.map(i64::from))));
         }
         fields.push((L::Outcome, t.outcome.map_or_else(none, str::to_owned)));
+        for i in &t.indicators {
+            fields.push((L::Indicators, indicator_detail(i, self.lang)));
+        }
+        if !t.indicators.is_empty() {
+            let behind = match behind_text(t, self.lang) {
+                Some(why) => paren(self.label(L::Yes), &why),
+                None => self.label(L::No).to_owned(),
+            };
+            fields.push((L::BehindSchedule, behind));
+        }
         fields.push((
             L::WrittenIn,
             format!("{}:{}", self.dir.join(t.file).display(), t.line),
@@ -674,7 +717,23 @@ impl View<'_> {
                 let _ = writeln!(s, "{}", self.label(L::NoUpdates));
             }
             for u in &t.updates {
-                let _ = writeln!(s, "- {}{}{}", u.date, self.colon(), markdown_cell(u.note));
+                let _ = writeln!(
+                    s,
+                    "- {}{}{}{}",
+                    u.date,
+                    self.colon(),
+                    markdown_cell(u.note),
+                    markdown_cell(&self.readings(u))
+                );
+                for (label, text) in self.update_parts(u) {
+                    let _ = writeln!(
+                        s,
+                        "  - {}{}{}",
+                        self.label(label),
+                        self.colon(),
+                        markdown_cell(text)
+                    );
+                }
             }
         } else {
             let _ = writeln!(s, "{}  {}", sanitize(t.id), sanitize(t.title));
@@ -701,11 +760,53 @@ impl View<'_> {
             }
             for u in &t.updates {
                 // A multi-line note keeps its lines, indented under its date.
-                let note = sanitize(u.note).replace('\n', "\n              ");
+                let note = format!("{}{}", sanitize(u.note), sanitize(&self.readings(u)))
+                    .replace('\n', "\n              ");
                 let _ = writeln!(s, "  {}  {note}", u.date);
+                for (label, text) in self.update_parts(u) {
+                    let text = sanitize(text).replace('\n', "\n              ");
+                    let _ = writeln!(
+                        s,
+                        "              {}{}{text}",
+                        self.label(label),
+                        self.colon()
+                    );
+                }
             }
         }
         s
+    }
+
+    /// The readings a note gives, to follow its text: `（新建货车司机工会 35）`.
+    fn readings(&self, u: &UpdateView) -> String {
+        if u.values.is_empty() {
+            return String::new();
+        }
+        let (join, eq) = match self.lang {
+            Lang::Zh => ("、", " "),
+            Lang::En => (", ", " "),
+        };
+        let list: Vec<String> = u
+            .values
+            .iter()
+            .map(|(name, v)| format!("{name}{eq}{}", format_amount(*v)))
+            .collect();
+        match self.lang {
+            Lang::Zh => format!("（{}）", list.join(join)),
+            Lang::En => format!(" ({})", list.join(join)),
+        }
+    }
+
+    /// The parts of a progress report after its text: 存在问题, 下一步措施, who reported.
+    fn update_parts<'u>(&self, u: &UpdateView<'u>) -> Vec<(L, &'u str)> {
+        [
+            (L::UpdateProblems, u.problems),
+            (L::UpdateNextSteps, u.next_steps),
+            (L::UpdateBy, u.by),
+        ]
+        .into_iter()
+        .filter_map(|(l, v)| v.map(|v| (l, v)))
+        .collect()
     }
 
     fn colon(&self) -> &'static str {

@@ -6,7 +6,7 @@
 
 use super::schema::{self, Table, Type};
 use crate::cli::OverdueBy;
-use crate::model::{Data, Lang, Role};
+use crate::model::{Data, Lang, Reporter, Role};
 use crate::report::task_view::{TaskView, warning_windows};
 use crate::report::tasks::{Filter, overdue, uncovered_years};
 use chrono::NaiveDate;
@@ -289,6 +289,7 @@ impl<'d> Builder<'d> {
                     Value::text(&g.id),
                     Value::count(i + 1),
                     Value::text(&g.name),
+                    Value::opt_text(g.short_name.as_deref()),
                     Value::text(g.kind.as_str()),
                     Value::opt_text(g.parent.map(|p| data.group(p).id.as_str())),
                     unit_id(g.host_unit),
@@ -353,8 +354,7 @@ impl<'d> Builder<'d> {
                     Value::opt_text(task.owner.map(|p| data.person(p).id.as_str())),
                     Value::opt_date(task.start),
                     Value::opt_date(task.due),
-                    // `original_due` (延期): not in the model yet.
-                    Value::Null,
+                    Value::opt_date(task.original_due),
                     Value::text(task.status.as_str()),
                     Value::opt_date(task.done_on),
                     Value::opt_text(task.repeat.map(|r| r.as_str())),
@@ -366,6 +366,9 @@ impl<'d> Builder<'d> {
                     Value::opt_int(view.working_days_overdue),
                     Value::opt_text(view.warning.map(|w| w.as_str())),
                     Value::Bool(view.late),
+                    Value::opt_int(view.extended_days),
+                    Value::Bool(view.behind_schedule),
+                    view.time_elapsed.map_or(Value::Null, Value::Real),
                     Value::opt_int(
                         rank.get(task.id.as_str())
                             .map(|&r| i64::try_from(r).unwrap_or(i64::MAX)),
@@ -379,7 +382,28 @@ impl<'d> Builder<'d> {
             self.list(&schema::TASK_UNITS, parent, units);
             let targets = task.targets.iter().map(|t| Value::text(t));
             self.list(&schema::TASK_TARGETS, parent, targets);
+            for (n, ind) in view.indicators.iter().enumerate() {
+                self.push(
+                    &schema::INDICATORS,
+                    vec![
+                        tid.clone(),
+                        Value::count(n + 1),
+                        Value::text(ind.name),
+                        Value::Real(ind.target),
+                        Value::opt_text(ind.unit),
+                        ind.value.map_or(Value::Null, Value::Real),
+                        Value::opt_date(ind.as_of),
+                        Value::Real(ind.share),
+                        Value::Bool(ind.met),
+                    ],
+                );
+            }
             for (n, update) in task.updates.iter().enumerate() {
+                let (by_unit, by_person) = match update.by {
+                    Some(Reporter::Unit(u)) => (Some(data.unit(u).id.as_str()), None),
+                    Some(Reporter::Person(p)) => (None, Some(data.person(p).id.as_str())),
+                    None => (None, None),
+                };
                 self.push(
                     &schema::UPDATES,
                     vec![
@@ -387,13 +411,29 @@ impl<'d> Builder<'d> {
                         Value::count(n + 1),
                         Value::Date(update.date),
                         Value::text(&update.note),
-                        // problems, next_steps and by: not in the model yet.
-                        Value::Null,
-                        Value::Null,
-                        Value::Null,
-                        Value::Null,
+                        Value::opt_text(update.problems.as_deref()),
+                        Value::opt_text(update.next_steps.as_deref()),
+                        Value::opt_text(by_unit),
+                        Value::opt_text(by_person),
                     ],
                 );
+                for (k, reading) in update.values.iter().enumerate() {
+                    // The loader gives only indices of the task's own indicators.
+                    let Some(indicator) = task.indicators.get(reading.indicator) else {
+                        continue;
+                    };
+                    self.push(
+                        &schema::UPDATE_VALUES,
+                        vec![
+                            tid.clone(),
+                            Value::count(n + 1),
+                            Value::count(k + 1),
+                            Value::count(reading.indicator + 1),
+                            Value::text(&indicator.name),
+                            Value::Real(reading.value),
+                        ],
+                    );
+                }
             }
         }
     }

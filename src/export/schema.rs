@@ -256,6 +256,7 @@ pub const GROUPS: Table = Table {
         col("id", Text, ""),
         col("seq", Integer, "file order, from 1"),
         col("name", Text, ""),
+        opt("short_name", Text, "for narrow table columns"),
         col("kind", Text, "`leading`, `office` or `special`"),
         opt("parent_id", Text, "the parent group"),
         opt("host_unit_id", Text, ""),
@@ -393,6 +394,21 @@ pub const TASKS: Table = Table {
         ),
         col("late", Boolean, "computed: done after its due date"),
         opt(
+            "extended_days",
+            Integer,
+            "computed: days the deadline was moved (`due - original_due`); null when not extended",
+        ),
+        col(
+            "behind_schedule",
+            Boolean,
+            "computed: open, and the time elapsed is ahead of an indicator's share by over 20 points",
+        ),
+        opt(
+            "time_elapsed",
+            Real,
+            "computed: the share of the time from `start` to `due` gone, 0 to 1 (3 decimals)",
+        ),
+        opt(
             "overdue_rank",
             Integer,
             "computed: the place in `wg tasks overdue` (most overdue first, ties by id), from 1",
@@ -458,12 +474,12 @@ pub const INDICATORS: Table = Table {
             "computed: the latest reading on or before the as-of date (`value` in JSON)",
         ),
         opt("as_of", Date, "computed: the date of that reading"),
-        opt(
+        col(
             "share",
             Real,
-            "computed: reading / target, 0 before the first reading",
+            "computed: reading / target to 3 decimals, 0 before the first reading",
         ),
-        opt("met", Boolean, "computed: the reading reaches the target"),
+        col("met", Boolean, "computed: the reading reaches the target"),
     ],
     key: &["office_id", "task_id", "seq"],
     references: &[task(&["office_id", "task_id"])],
@@ -499,15 +515,23 @@ pub const UPDATE_VALUES: Table = Table {
         col("task_id", Text, ""),
         col("update_seq", Integer, "the update's `seq`"),
         SEQ,
+        col("indicator_seq", Integer, "the indicator's `seq`"),
         col("indicator_name", Text, "the indicator's `name`"),
-        col("reading", Real, ""),
+        col("reading", Real, "`values`: the reading"),
     ],
     key: &["office_id", "task_id", "update_seq", "seq"],
-    references: &[Reference {
-        columns: &["office_id", "task_id", "update_seq"],
-        table: "updates",
-        to: &["office_id", "task_id", "seq"],
-    }],
+    references: &[
+        Reference {
+            columns: &["office_id", "task_id", "update_seq"],
+            table: "updates",
+            to: &["office_id", "task_id", "seq"],
+        },
+        Reference {
+            columns: &["office_id", "task_id", "indicator_seq"],
+            table: "indicators",
+            to: &["office_id", "task_id", "seq"],
+        },
+    ],
 };
 
 pub const MEETINGS: Table = Table {

@@ -57,6 +57,7 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("duty", "duties"),
     ("recurrence", "repeat"),
     ("recur", "repeat"),
+    ("goal", "target"),
     ("frequency", "repeat"),
     ("cadence", "meets"),
     ("tz", "timezone"),
@@ -406,6 +407,27 @@ impl<'a, 'i> Fields<'a, 'i> {
         }
     }
 
+    /// A number, whole or not (`50`, `0.85`), and finite.
+    pub fn number(&mut self, key: &str) -> Option<Sp<f64>> {
+        let (value, span) = self.raw(key)?;
+        match number(value, &format!("`{key}` in {}", self.what), key) {
+            Ok(n) => Some(Sp::new(n, span)),
+            Err(problem) => {
+                let diag = problem.at(self.file, span);
+                self.error(diag);
+                None
+            }
+        }
+    }
+
+    pub fn req_number(&mut self, key: &str) -> Option<Sp<f64>> {
+        if self.raw(key).is_none() {
+            self.missing(key);
+            return None;
+        }
+        self.number(key)
+    }
+
     /// `true` or `false`.
     pub fn bool(&mut self, key: &str) -> Option<Sp<bool>> {
         let (value, span) = self.raw(key)?;
@@ -475,6 +497,76 @@ impl<'a, 'i> Fields<'a, 'i> {
                 None
             }
         }
+    }
+}
+
+/// Why a value is not a number, ready to be placed (`at`) where it is written.
+pub struct NotANumber {
+    message: String,
+    label: &'static str,
+    help: String,
+}
+
+impl NotANumber {
+    pub fn at(self, file: FileId, span: Span) -> Diagnostic {
+        Diagnostic::error(self.message)
+            .at(file, span)
+            .label(self.label)
+            .help(self.help)
+    }
+}
+
+/// A TOML integer or float as a finite number. `what` names the value in the message
+/// (`` `target` in indicator ``), `key` is written in the hint as the key to type
+/// (`target`, or `"新建"` for a reading).
+pub fn number(value: &DeValue<'_>, what: &str, key: &str) -> Result<f64, NotANumber> {
+    let written = match value {
+        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+            .ok()
+            .map(|n| n as f64),
+        DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
+        DeValue::String(text) => {
+            let text = text.trim();
+            // `"50"`: the quotes are the slip. `"50家"`: the unit is.
+            let digits: String = text
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .collect();
+            let help = if text.parse::<f64>().is_ok_and(f64::is_finite) {
+                format!("remove the quotes: {key} = {text}")
+            } else if !digits.is_empty() && digits.parse::<f64>().is_ok() {
+                let rest = text.get(digits.len()..).unwrap_or("").trim();
+                if key == "target" {
+                    format!(
+                        "write the number alone and the unit apart: target = {digits}, unit = \"{rest}\""
+                    )
+                } else {
+                    format!("write the number alone: {key} = {digits}")
+                }
+            } else {
+                format!("write a number without quotes, like {key} = 50")
+            };
+            return Err(NotANumber {
+                message: format!("{what} must be a number, not a string"),
+                label: "expected a number",
+                help,
+            });
+        }
+        other => {
+            return Err(NotANumber {
+                message: format!("{what} must be a number, not {}", describe(other)),
+                label: "expected a number",
+                help: format!("write a number, like {key} = 50"),
+            });
+        }
+    };
+    match written {
+        Some(n) if n.is_finite() => Ok(n),
+        _ => Err(NotANumber {
+            message: format!("{what} is not a finite number"),
+            label: "not a finite number",
+            help: format!("write an ordinary number, like {key} = 50"),
+        }),
     }
 }
 

@@ -16,6 +16,7 @@ pub use diagnostic::{Diagnostic, FileId, Severity, Source};
 pub use fields::suggest_key;
 pub use names::normalize;
 pub use tasks::TASK as TASK_KEYS;
+pub use tasks::is_header as is_task_header;
 
 use crate::model::{Data, GroupIdx};
 use fields::{Sp, Span};
@@ -52,8 +53,10 @@ impl LoadFailure {
     }
 }
 
-/// Finds the data directory: `--data`/`WG_DATA` if given, else the current directory if
-/// it holds `org.toml`, else `./data` if that does.
+/// Finds the data directory: `--data`/`WG_DATA` if given; else the current directory or
+/// the nearest one above it that holds `org.toml` or `offices.toml` (as git finds its
+/// repository), shown relative to the current directory (`.`, `..`, `../..`); else
+/// `./data` if that holds `org.toml`.
 ///
 /// An org.toml that is there in any form counts: what is wrong with it (a FIFO, a
 /// dangling symlink) is for the loader to say, not "no data directory".
@@ -87,17 +90,33 @@ pub fn find_data_dir(given: Option<&Path>, cwd: &Path) -> Result<PathBuf, LoadFa
         };
         return Err(refused(dir, why, hint));
     }
-    if holds_org(cwd)? {
-        return Ok(PathBuf::from("."));
+    for (up, dir) in cwd.ancestors().enumerate() {
+        // The current directory must be one wg may look into; one above it that it may
+        // not is passed over, as git passes it.
+        let org = match holds_org(dir) {
+            Ok(found) => found,
+            Err(e) if up == 0 => return Err(e),
+            Err(_) => false,
+        };
+        let rollup = matches!(
+            read::check(&dir.join("offices.toml"), read::Expect::File),
+            Ok(true)
+        );
+        if org || rollup {
+            return Ok(match up {
+                0 => PathBuf::from("."),
+                n => std::iter::repeat_n("..", n).collect(),
+            });
+        }
     }
     if holds_org(&cwd.join("data"))? {
         return Ok(PathBuf::from("data"));
     }
     Err(LoadFailure::single(
         Diagnostic::error(format!("no data directory found from {}", cwd.display())).help(format!(
-            "tried: --data and WG_DATA (neither set), {} (not found), {} (not found). \
+            "tried: --data and WG_DATA (neither set), org.toml or offices.toml in {} and every directory above it (not found), {} (not found). \
              Pass --data DIR, set WG_DATA, cd to the data directory, or run `wg init DIR` to start one",
-            cwd.join("org.toml").display(),
+            cwd.display(),
             cwd.join("data").join("org.toml").display()
         )),
     ))
@@ -168,6 +187,28 @@ fn is_task_file_name(name: &Path) -> bool {
         && !name.as_os_str().as_encoded_bytes().starts_with(b".")
 }
 
+/// `tasks.toml` or `tasks/NAME.toml`, relative to the data directory.
+fn is_task_path(rel: &Path) -> bool {
+    rel == Path::new("tasks.toml")
+        || (rel.parent() == Some(Path::new("tasks"))
+            && rel
+                .file_name()
+                .is_some_and(|n| is_task_file_name(Path::new(n))))
+}
+
+/// Where a file comes in [`data_files`]' order.
+fn load_rank(rel: &Path) -> u8 {
+    match rel.to_str() {
+        Some("org.toml") => 0,
+        Some("groups.toml") => 1,
+        Some("tasks.toml") => 2,
+        Some("meetings.toml") => 4,
+        Some("calendar.toml") => 5,
+        _ if is_task_path(rel) => 3,
+        _ => 6,
+    }
+}
+
 /// How a path is shown: the data directory as the user gave it, joined with the file.
 fn shown(dir: &Path, rel: &Path) -> String {
     if dir == Path::new(".") {
@@ -190,7 +231,26 @@ pub fn load_with(
 ) -> Result<Loaded, LoadFailure> {
     let mut diags = Vec::new();
     let mut sources = Vec::new();
-    for entry in data_files(dir) {
+    let mut files = data_files(dir);
+    // A task file that an edit creates (`wg tasks add` to a new `tasks/G.toml` or
+    // `tasks.toml`), in its place among the others.
+    for rel in replaced.keys() {
+        let listed = files
+            .iter()
+            .any(|f| matches!(f, DataFile::File(f) | DataFile::UnlistedDir(f, _) if f == rel));
+        if listed || !is_task_path(rel) {
+            continue;
+        }
+        let key = |f: &Path| (load_rank(f), f.to_path_buf());
+        let at = files
+            .iter()
+            .position(|f| match f {
+                DataFile::File(f) | DataFile::UnlistedDir(f, _) => key(f) > key(rel),
+            })
+            .unwrap_or(files.len());
+        files.insert(at, DataFile::File(rel.clone()));
+    }
+    for entry in files {
         let rel = match entry {
             DataFile::File(rel) => rel,
             DataFile::UnlistedDir(rel, problem) => {
@@ -332,6 +392,74 @@ pub struct Refs<'a> {
 }
 
 impl Refs<'_> {
+    /// Resolves `by` of a progress note: a unit or a person, by id, name or alias.
+    /// A reference that is both a unit and a person is an error that asks for an id.
+    pub fn reporter(
+        &self,
+        r: &Sp<String>,
+        place: &str,
+        file: FileId,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<crate::model::Reporter> {
+        use crate::model::Reporter;
+        let (units, people) = (self.units.lookup(&r.value), self.people.lookup(&r.value));
+        match (units, people) {
+            ([u], []) => Some(Reporter::Unit(*u)),
+            ([], [p]) => Some(Reporter::Person(*p)),
+            // Several of one kind and none of the other: that kind's message lists them.
+            ([_, _, ..], []) => self
+                .units
+                .resolve(r, "unit", place, file, diags)
+                .map(Reporter::Unit),
+            ([], [_, _, ..]) => self
+                .people
+                .resolve(r, "person", place, file, diags)
+                .map(Reporter::Person),
+            ([], []) => {
+                if self.units.complete && self.people.complete {
+                    let mut near: Vec<&str> = self.units.near(&r.value);
+                    for p in self.people.near(&r.value) {
+                        if !near.contains(&p) {
+                            near.push(p);
+                        }
+                    }
+                    near.truncate(suggest::SHOWN);
+                    let d = Diagnostic::error(format!(
+                        "unknown unit or person \"{}\" in {place}",
+                        r.value
+                    ))
+                    .at(file, r.span.clone())
+                    .label("no such unit or person");
+                    let quoted: Vec<String> = near.iter().map(|n| format!("\"{n}\"")).collect();
+                    diags.push(match quoted.as_slice() {
+                        [] => d.help("`by` names a unit or a person listed in org.toml; check the spelling there"),
+                        [one] => d.help(format!("did you mean {one}?")),
+                        many => d.help(format!("did you mean one of {}?", many.join(", "))),
+                    });
+                }
+                None
+            }
+            (units, people) => {
+                let both: Vec<&str> = units
+                    .iter()
+                    .map(|&u| self.units.label(u))
+                    .chain(people.iter().map(|&p| self.people.label(p)))
+                    .collect();
+                diags.push(
+                    Diagnostic::error(format!(
+                        "\"{}\" in {place} is both a unit and a person: {}",
+                        r.value,
+                        both.join(", ")
+                    ))
+                    .at(file, r.span.clone())
+                    .label("ambiguous")
+                    .help("refer to the unit or the person by its id"),
+                );
+                None
+            }
+        }
+    }
+
     pub fn group(
         &self,
         r: &Sp<String>,
@@ -650,6 +778,29 @@ fn syntax_advice(message: &str, text: &str, span: Span) -> Option<Advice> {
             label: Some("nested too deeply".to_owned()),
             help: "tables and lists nest too deeply here for wg to read; wg's files never need more than [[tasks.updates]]".to_owned(),
         });
+    }
+    // `values = { 新建 = 35 }`: a key in Chinese is no bare key.
+    if message.contains("unquoted key") {
+        let key: String = here
+            .chars()
+            .take_while(|c| {
+                !c.is_whitespace()
+                    && !matches!(
+                        c,
+                        '=' | '.' | ',' | '{' | '}' | '[' | ']' | '"' | '\'' | '#'
+                    )
+            })
+            .collect();
+        if !key.is_ascii() {
+            return Some(Advice {
+                message: None,
+                span: Some(span.start..span.start + key.len()),
+                label: Some("a key in Chinese needs quotes".to_owned()),
+                help: format!(
+                    "a key without quotes may hold only ASCII letters, digits, - and _; put the Chinese name in quotes: \"{key}\" = …"
+                ),
+            });
+        }
     }
     if let Some(advice) = date_advice(message, text, span.clone()) {
         return Some(advice);

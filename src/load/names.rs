@@ -211,8 +211,10 @@ impl NameIndex {
         })
     }
 
-    fn unknown(&self, reference: &Sp<String>, kind: &str, place: &str, file: FileId) -> Diagnostic {
-        let wanted = normalize(&reference.value);
+    /// The canonical names an unknown reference may have meant, best first, each once
+    /// (the rule of [`suggest::names`]), at most [`suggest::SHOWN`].
+    pub fn near(&self, reference: &str) -> Vec<&str> {
+        let wanted = normalize(reference);
         let keys: Vec<&str> = self.keys_in_order().iter().map(String::as_str).collect();
         // Suggest canonical names, once each, rather than the keys that matched.
         let mut names: Vec<&str> = Vec::new();
@@ -225,6 +227,16 @@ impl NameIndex {
             }
         }
         names.truncate(suggest::SHOWN);
+        names
+    }
+
+    /// The canonical name of an entry.
+    pub fn name(&self, idx: usize) -> &str {
+        self.names.get(idx).map_or("", String::as_str)
+    }
+
+    fn unknown(&self, reference: &Sp<String>, kind: &str, place: &str, file: FileId) -> Diagnostic {
+        let names = self.near(&reference.value);
         let diag = Diagnostic::error(format!("unknown {kind} \"{}\" in {place}", reference.value))
             .at(file, reference.span.clone())
             .label(format!("no such {kind}"));

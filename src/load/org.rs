@@ -282,18 +282,6 @@ fn load_warnings(
              (offices often use 10 or 15), or remove blue_days to have no blue level"
         )));
     }
-    // Said where it is written, so `wg check` does not let the office believe the rule
-    // is at work: without indicators no task can be behind schedule.
-    if let Some(b) = behind_schedule.as_ref().filter(|b| b.value) {
-        let diag = Diagnostic::warning(
-            "behind_schedule = true has no effect yet: it needs task indicators \
-             ([[tasks.indicators]]), which this version of wg does not read",
-        )
-        .at(file, b.span.clone())
-        .label("no task is behind schedule until indicators exist")
-        .help("keep it: it takes effect once wg reads indicators; or remove it to silence this warning");
-        f.error(diag);
-    }
     WarningRules {
         yellow_days,
         blue_days: blue.map(|b| b.value),

@@ -4,7 +4,7 @@ use super::diagnostic::{Diagnostic, FileId};
 use super::fields::{Fields, Sp, Span};
 use super::names::FastMap;
 use super::{Refs, Source};
-use crate::model::{Origin, Repeat, Status, Task, Tasks, Update};
+use crate::model::{Indicator, Origin, Reading, Repeat, Status, Task, Tasks, Update};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use toml::de::{DeTable, DeValue};
@@ -26,9 +26,12 @@ pub const TASK: &[&str] = &[
     "done_through",
     "targets",
     "outcome",
+    "original_due",
+    "indicators",
     "updates",
 ];
-const UPDATE: &[&str] = &["date", "note"];
+const UPDATE: &[&str] = &["date", "note", "problems", "next_steps", "by", "values"];
+const INDICATOR: &[&str] = &["name", "target", "unit"];
 
 /// One task file, as the loader hands it over.
 pub struct TaskFile<'s> {
@@ -270,7 +273,7 @@ impl std::hash::Hasher for Prehashed {
 
 /// Whether a line (with its line ending) is exactly a `[[tasks]]` header, the place
 /// where one task's text ends and the next one's begins.
-pub(super) fn is_header(l: &str) -> bool {
+pub fn is_header(l: &str) -> bool {
     l.as_bytes()
         .first()
         .is_some_and(|b| matches!(b, b'[' | b' ' | b'\t'))
@@ -583,8 +586,16 @@ fn load_task(
     let done_through = f.date("done_through");
     let targets = f.str_list("targets");
     let outcome = f.str("outcome");
+    let place = id
+        .as_ref()
+        .map_or_else(|| "task".to_owned(), |i| format!("task {}", i.value.trim()));
+    let indicator_tables = f.tables("indicators");
+    let indicators = load_indicators(file, indicator_tables, &place, f.diags);
+    let original_due = f.date("original_due");
     let update_tables = f.tables("updates");
+    // Each note with its `by`, resolved once the task's id is known (for the message).
     let mut updates = Vec::with_capacity(update_tables.len());
+    let mut values_ok = true;
     for (t, s) in update_tables {
         let mut u = Fields::new(
             file,
@@ -596,14 +607,34 @@ fn load_task(
         );
         let date = u.req_date("date");
         let note = u.req_str("note");
+        let problems = u.str("problems");
+        let next_steps = u.str("next_steps");
+        let by = u.str("by");
+        let values = u.table("values");
+        let readings = values.map(|(table, _)| {
+            let at = match &date {
+                Some(d) => format!("the progress note of {} in {place}", d.value),
+                None => format!("a progress note of {place}"),
+            };
+            load_values(file, table, &indicators, &at, u.diags)
+        });
         if let (Some(date), Some(note)) = (date, note) {
-            updates.push(Update {
-                date: date.value,
-                note: note.value,
-            });
+            let mut update = Update::new(date.value, note.value);
+            update.problems = problems.map(|p| p.value);
+            update.next_steps = next_steps.map(|n| n.value);
+            update.values = match readings {
+                Some(Some(r)) => r,
+                Some(None) => {
+                    values_ok = false;
+                    Vec::new()
+                }
+                None => Vec::new(),
+            };
+            updates.push((update, by));
         }
     }
-    let fields_ok = f.ok();
+    let fields_ok = f.ok() && values_ok;
+    let indicators: Option<Vec<Indicator>> = indicators.into_iter().map(|i| i.indicator).collect();
 
     let Some(id) = id else {
         return Loaded {
@@ -677,6 +708,29 @@ fn load_task(
                 .help("add `due = YYYY-MM-DD`, the first occurrence"),
         );
     }
+    if let (Some(o), None) = (&original_due, &due)
+        && !written("due")
+    {
+        diags.push(
+            Diagnostic::error(format!("task {tid} has `original_due` but no `due`"))
+                .at(file, o.span.clone())
+                .label("extended from this date to when?")
+                .help("`original_due` is the due date before an extension (`wg tasks extend`); add `due = YYYY-MM-DD`, or remove `original_due`"),
+        );
+    }
+    if let (Some(o), Some(d)) = (&original_due, &due)
+        && o.value >= d.value
+    {
+        diags.push(
+            Diagnostic::warning(format!(
+                "task {tid} has `original_due` {} but is due {}: it does not count as extended",
+                o.value, d.value
+            ))
+            .at(file, o.span.clone())
+            .label("not before due")
+            .help("an extension moves `due` later than `original_due`; remove `original_due` if the task was not extended"),
+        );
+    }
     if let (Some(s), Some(d)) = (&start, &due)
         && s.value > d.value
     {
@@ -687,7 +741,6 @@ fn load_task(
         );
     }
 
-    let place = format!("task {tid}");
     let group_idx = group
         .as_ref()
         .and_then(|g| refs.group(g, &place, file, diags));
@@ -706,7 +759,25 @@ fn load_task(
         refs.people
             .resolve(p, "person", &format!("owner of {place}"), file, diags)
     });
-    if !fields_ok
+    let mut reporters_ok = true;
+    let updates: Vec<Update> = updates
+        .into_iter()
+        .map(|(mut update, by)| {
+            if let Some(by) = by {
+                let at = format!("`by` of the progress note of {} in {place}", update.date);
+                update.by = refs.reporter(&by, &at, file, diags);
+                reporters_ok &= update.by.is_some();
+            }
+            update
+        })
+        .collect();
+    let Some(indicators) = indicators.filter(|_| fields_ok) else {
+        return Loaded {
+            task: None,
+            id: Some((Some(tid), id_span)),
+        };
+    };
+    if !reporters_ok
         || (owner.is_some() && owner_idx.is_none())
         || (lead_unit.is_some() && lead.is_none())
     {
@@ -736,12 +807,217 @@ fn load_task(
         done_through: done_through.map(|d| d.value),
         targets: targets.into_iter().map(|t| t.value).collect(),
         outcome: outcome.map(|o| o.value),
+        original_due: original_due.map(|o| o.value),
+        indicators,
         updates,
         origin,
     };
     Loaded {
         task: Some(task),
         id: Some((None, id_span)),
+    }
+}
+
+/// An indicator as written: its name (normalised, to match readings by, and where it
+/// is written), and the indicator when every key of it is right.
+struct WrittenIndicator {
+    key: Option<String>,
+    /// The name as written, trimmed, for suggestions.
+    name: Option<String>,
+    span: Span,
+    indicator: Option<Indicator>,
+}
+
+/// `[[tasks.indicators]]` of the task at `place`: each needs a name, unique within the
+/// task (whitespace ignored, as names are matched), and a target above 0.
+fn load_indicators(
+    file: FileId,
+    tables: Vec<(&DeTable<'_>, Span)>,
+    place: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<WrittenIndicator> {
+    let mut out: Vec<WrittenIndicator> = Vec::with_capacity(tables.len());
+    for (t, s) in tables {
+        let mut f = Fields::new(
+            file,
+            t,
+            s.clone(),
+            "indicator ([[tasks.indicators]])",
+            INDICATOR,
+            diags,
+        );
+        let name = f.req_str("name");
+        let target = f.req_number("target");
+        let unit = f.str("unit");
+        if let Some(t) = target.as_ref().filter(|t| t.value <= 0.0) {
+            let diag = Diagnostic::error(format!(
+                "the target of an indicator of {place} must be more than 0, not {}",
+                t.value
+            ))
+            .at(file, t.span.clone())
+            .label("not more than 0")
+            .help("the target is the number to reach (target = 50); a reading reaches it when it is as large");
+            f.error(diag);
+        }
+        let ok = f.ok();
+        let key = name.as_ref().map(|n| super::normalize(&n.value));
+        if let (Some(n), Some(k)) = (&name, &key)
+            && let Some(first) = out.iter().find(|w| w.key.as_ref() == Some(k))
+        {
+            diags.push(
+                Diagnostic::error(format!(
+                    "{place} has two indicators named \"{}\"",
+                    n.value.trim()
+                ))
+                .at(file, n.span.clone())
+                .label("named again here")
+                .also("first named at", file, first.span.clone())
+                .help("each indicator of a task needs its own name (spaces do not count); merge the two or rename one"),
+            );
+            out.push(WrittenIndicator {
+                key: None,
+                name: None,
+                span: n.span.clone(),
+                indicator: None,
+            });
+            continue;
+        }
+        let indicator = match (ok, name.as_ref(), target) {
+            (true, Some(n), Some(t)) => Some(Indicator {
+                name: n.value.trim().to_owned(),
+                target: t.value,
+                unit: unit
+                    .map(|u| u.value.trim().to_owned())
+                    .filter(|u| !u.is_empty()),
+            }),
+            _ => None,
+        };
+        out.push(WrittenIndicator {
+            key,
+            name: name.as_ref().map(|n| n.value.trim().to_owned()),
+            span: name.map_or(s, |n| n.span),
+            indicator,
+        });
+    }
+    out
+}
+
+/// The readings of a progress note (`values = { "新建货车司机工会" = 35 }`), `at` the
+/// note. Each names an indicator of the task (whitespace ignored) once and gives a
+/// number of 0 or more. `None` when something is wrong (reported); a reading of an
+/// indicator that is itself wrong says nothing more.
+fn load_values(
+    file: FileId,
+    table: &DeTable<'_>,
+    indicators: &[WrittenIndicator],
+    at: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Vec<Reading>> {
+    let mut readings: Vec<(Reading, Span)> = Vec::with_capacity(table.len());
+    let mut ok = true;
+    for (key, value) in table.iter() {
+        let name = key.get_ref().as_ref();
+        let wanted = super::normalize(name);
+        let Some(i) = indicators
+            .iter()
+            .position(|w| w.key.as_deref() == Some(wanted.as_str()))
+        else {
+            diags.push(unknown_indicator(file, name, key.span(), indicators, at));
+            ok = false;
+            continue;
+        };
+        let Some(indicator) = indicators.get(i).and_then(|w| w.indicator.as_ref()) else {
+            ok = false;
+            continue;
+        };
+        let what = format!("the reading of \"{}\" in {at}", indicator.name);
+        let quoted = format!("\"{}\"", indicator.name);
+        let n = match super::fields::number(value.get_ref(), &what, &quoted) {
+            Ok(n) => n,
+            Err(problem) => {
+                diags.push(problem.at(file, value.span()));
+                ok = false;
+                continue;
+            }
+        };
+        if n < 0.0 {
+            diags.push(
+                Diagnostic::error(format!("{what} is below 0: {n}"))
+                    .at(file, value.span())
+                    .label("below 0")
+                    .help("a reading is how much of the target is reached as of the note's date, 0 or more"),
+            );
+            ok = false;
+            continue;
+        }
+        if let Some((_, first)) = readings.iter().find(|(r, _)| r.indicator == i) {
+            diags.push(
+                Diagnostic::error(format!("{at} gives \"{}\" twice", indicator.name))
+                    .at(file, key.span())
+                    .label("given again here")
+                    .also("first given at", file, first.clone())
+                    .help("names are matched without their spaces; keep one reading"),
+            );
+            ok = false;
+            continue;
+        }
+        readings.push((
+            Reading {
+                indicator: i,
+                value: n,
+            },
+            key.span(),
+        ));
+    }
+    ok.then(|| readings.into_iter().map(|(r, _)| r).collect())
+}
+
+/// A reading for an indicator the task does not have: the nearest names, or how to add
+/// one when the task has none.
+fn unknown_indicator(
+    file: FileId,
+    name: &str,
+    span: Span,
+    indicators: &[WrittenIndicator],
+    at: &str,
+) -> Diagnostic {
+    let diag = Diagnostic::error(format!("unknown indicator \"{name}\" in `values` of {at}"))
+        .at(file, span)
+        .label("no such indicator");
+    let keys: Vec<&str> = indicators.iter().filter_map(|w| w.key.as_deref()).collect();
+    if keys.is_empty() {
+        return diag.help(
+            "the task has no indicators: add a [[tasks.indicators]] table with `name` and `target` to the task",
+        );
+    }
+    let names: Vec<&str> = super::suggest::names(&super::normalize(name), &keys)
+        .into_iter()
+        .filter_map(|k| {
+            indicators
+                .iter()
+                .find(|w| w.key.as_deref() == Some(k))
+                .and_then(|w| w.name.as_deref())
+        })
+        .take(super::suggest::SHOWN)
+        .collect();
+    let all = || {
+        indicators
+            .iter()
+            .filter_map(|w| w.name.as_deref())
+            .map(|n| format!("\"{n}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match names.as_slice() {
+        [] => diag.help(format!("the task's indicators are: {}", all())),
+        [one] => diag.help(format!("did you mean \"{one}\"?")),
+        many => diag.help(format!(
+            "did you mean one of {}?",
+            many.iter()
+                .map(|n| format!("\"{n}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
     }
 }
 

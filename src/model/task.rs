@@ -1,7 +1,7 @@
 //! Tasks, their status, repetition and progress notes, the overdue arithmetic, and the
 //! list of all tasks as the loader read them ([`Tasks`]).
 
-use super::{GroupIdx, LAST_DAY, Origin, PersonIdx, UnitIdx};
+use super::{GroupIdx, Indicator, LAST_DAY, Origin, PersonIdx, Reading, UnitIdx};
 use chrono::{Datelike, Months, NaiveDate};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -143,13 +143,44 @@ fn months_between(from: NaiveDate, to: NaiveDate) -> u32 {
     u32::try_from(months.max(0)).unwrap_or(u32::MAX)
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Update {
-    pub date: NaiveDate,
-    pub note: String,
+/// Who gave a progress report: a unit or a person (`by` in `[[tasks.updates]]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reporter {
+    Unit(UnitIdx),
+    Person(PersonIdx),
 }
 
-#[derive(Debug, Clone)]
+/// A progress note (`[[tasks.updates]]`): the three-part report of a progress report,
+/// 进展情况、存在问题、下一步措施, and who gave it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Update {
+    pub date: NaiveDate,
+    /// 进展情况.
+    pub note: String,
+    /// 存在问题.
+    pub problems: Option<String>,
+    /// 下一步措施.
+    pub next_steps: Option<String>,
+    pub by: Option<Reporter>,
+    /// Indicator readings as of `date` (`values`), in the order written.
+    pub values: Vec<Reading>,
+}
+
+impl Update {
+    /// A plain note: no problems, next steps, reporter or readings.
+    pub fn new(date: NaiveDate, note: String) -> Update {
+        Update {
+            date,
+            note,
+            problems: None,
+            next_steps: None,
+            by: None,
+            values: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
 pub struct Task {
     pub id: String,
     pub title: String,
@@ -166,6 +197,10 @@ pub struct Task {
     pub done_through: Option<NaiveDate>,
     pub targets: Vec<String>,
     pub outcome: Option<String>,
+    /// The due date before the first extension (延期), set by `wg tasks extend`.
+    pub original_due: Option<NaiveDate>,
+    /// The outcome requirement as numbers (`[[tasks.indicators]]`), in file order.
+    pub indicators: Vec<Indicator>,
     pub updates: Vec<Update>,
     pub origin: Origin,
 }
@@ -282,6 +317,15 @@ impl Task {
         })
     }
 
+    /// How many days the deadline was moved by extensions (延期): `due - original_due`
+    /// when `original_due` is set and earlier than `due`, else `None` (not extended).
+    pub fn extended_days(&self) -> Option<i64> {
+        match (self.original_due, self.due) {
+            (Some(original), Some(due)) if original < due => Some((due - original).num_days()),
+            _ => None,
+        }
+    }
+
     /// Done after its due date.
     pub fn is_late(&self) -> bool {
         matches!((self.done_on, self.due), (Some(done), Some(due)) if done > due)
@@ -313,6 +357,8 @@ mod tests {
             done_through: done_through.map(date),
             targets: Vec::new(),
             outcome: None,
+            original_due: None,
+            indicators: Vec::new(),
             updates: Vec::new(),
             origin: Origin {
                 file: std::path::Path::new("tasks.toml").into(),
