@@ -3,10 +3,10 @@
 //! spliced back; the result is validated with the rest of the data directory, then
 //! replaces the file atomically, all under a lock so that concurrent edits serialise.
 
-use crate::Error;
+use crate::i18n::msg;
 use crate::load::{self, Diagnostic, Loaded, suggest};
 use crate::model::{Org, Status, Task, Update};
-use anyhow::{Context as _, anyhow};
+use crate::{Because, Error, Failed};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 use std::fs::{File, OpenOptions, TryLockError};
@@ -83,27 +83,20 @@ pub fn parse_status(typed: &str) -> Result<(Status, &'static str), Error> {
             return Ok((status, en));
         }
     }
-    let names: Vec<String> = Status::ALL
-        .iter()
-        .map(|(en, zh, _)| format!("{en} ({zh})"))
-        .collect();
     let near = suggest::closest(
         &t.to_lowercase(),
         Status::ALL.iter().flat_map(|(en, zh, _)| [*en, *zh]),
         1,
     );
-    let hint = match near.first() {
-        Some(n) => format!("did you mean \"{n}\"? Statuses are"),
-        None => "statuses are".to_owned(),
-    };
-    Err(Error::Usage(format!(
-        "unknown status \"{typed}\"; {hint}: {}",
-        names.join(", ")
-    )))
+    Err(Error::Usage(match near.first() {
+        Some(n) => msg::unknown_status_typed_near(typed, n, &msg::status_list()),
+        None => msg::unknown_status_typed(typed, &msg::status_list()),
+    }))
 }
 
 /// Applies a change to task `id` of the data directory `dir`. `today` gives the as-of
-/// date once the org (and so its time zone) is known.
+/// date once the org (and so its time zone) is known; it is called as soon as the org
+/// is, so that the caller learns the org's language before any refusal is made.
 ///
 /// Holds the directory's lock from the first read to the rename. Refuses (and writes
 /// nothing) when the data does not load, the task is unknown, the change makes no sense
@@ -116,19 +109,18 @@ pub fn apply(
 ) -> Result<Outcome, Error> {
     let _lock = lock(dir, LOCK_TIMEOUT)?;
     let loaded = load::load(dir).map_err(Error::Data)?;
-    let task = find_task(&loaded, id)?.clone();
     let today = today(&loaded.data.org);
+    let task = find_task(&loaded, id)?.clone();
     let plan = plan(&task, change, today)?;
     let source = loaded
         .sources
         .iter()
         .find(|s| s.rel == task.origin.file)
         .ok_or_else(|| {
-            anyhow!(
-                "task {} comes from {} but that file was not read",
-                task.id,
-                task.origin.file.display()
-            )
+            Failed::new(msg::task_file_not_read(
+                &task.id,
+                &task.origin.file.display().to_string(),
+            ))
         })?;
     let shown = source.shown.clone();
     let outcome = Outcome {
@@ -144,9 +136,9 @@ pub fn apply(
     let path = dir.join(&task.origin.file);
     let (bom, text) = read_file(&path)?;
     if text != source.text {
-        return Err(Error::Other(anyhow!(
-            "{shown} changed while wg was editing it (another program wrote it); nothing was written. Run the command again"
-        )));
+        return Err(Error::Other(Failed::new(msg::changed_while_editing(
+            &shown,
+        ))));
     }
     let next_line = loaded
         .data
@@ -157,32 +149,20 @@ pub fn apply(
         .min();
     // Only one copy of the data at a time: a 100,000-task directory is big.
     drop(loaded);
-    let new_text = edit_text(&text, &task, next_line, &plan).map_err(|e| {
-        Error::Other(e.context(format!(
-            "cannot edit task {} in {shown}; nothing was written. Edit the file by hand",
-            task.id
-        )))
-    })?;
+    let new_text = edit_text(&text, &task, next_line, &plan)
+        .map_err(|e| Error::Other(Failed::wrap(msg::cannot_edit(&task.id, &shown), e)))?;
     drop(text);
 
     let reloaded = validate(dir, &task.origin.file, new_text, &task.id, &shown)?;
-    check_result(&reloaded, &task, &plan).map_err(|e| {
-        Error::Other(e.context(format!(
-            "the edit of task {} in {shown} did not come out as planned, so it was refused and nothing was written; please report this as a bug",
-            task.id
-        )))
-    })?;
+    check_result(&reloaded, &task, &plan)
+        .map_err(|e| Error::Other(Failed::wrap(msg::edit_not_as_planned(&task.id, &shown), e)))?;
     let new_text = reloaded
         .sources
         .iter()
         .find(|s| s.rel == task.origin.file)
         .map_or("", |s| s.text.as_str());
-    write_atomic(&path, bom, new_text).map_err(|e| {
-        Error::Other(e.context(format!(
-            "the edit of task {} was not written and {shown} is unchanged",
-            task.id
-        )))
-    })?;
+    write_atomic(&path, bom, new_text)
+        .map_err(|e| Error::Other(Failed::wrap(msg::edit_not_written(&task.id, &shown), e)))?;
     Ok(outcome)
 }
 
@@ -199,10 +179,7 @@ fn validate(
     load::load_with(dir, replaced).map_err(|mut failure| {
         failure.diagnostics.insert(
             0,
-            Diagnostic::error(format!(
-                "this edit of task {id} would make the data invalid, so it was refused; {shown} is unchanged"
-            ))
-            .help("the problems below are in the text the edit would have written; fix the data by hand, or change the edit"),
+            Diagnostic::error(msg::edit_refused(id, shown)).help(msg::edit_refused_help()),
         );
         Error::Data(failure)
     })
@@ -248,27 +225,23 @@ fn plan(task: &Task, change: &Change, today: NaiveDate) -> Result<Plan, Error> {
         Change::Done { on, note } => {
             match task.status {
                 Status::Done => {
-                    let when = task.done_on.map(|d| format!(" on {d}")).unwrap_or_default();
-                    return Err(Error::Usage(format!(
-                        "task {id} is already done{when}; nothing changed. To reopen it: `wg tasks status {id} in-progress`"
-                    )));
+                    return Err(Error::Usage(match task.done_on {
+                        Some(on) => msg::already_done_on(id, on),
+                        None => msg::already_done(id),
+                    }));
                 }
                 Status::Cancelled => {
-                    return Err(Error::Usage(format!(
-                        "task {id} is cancelled; nothing changed. To reopen it: `wg tasks status {id} todo`"
-                    )));
+                    return Err(Error::Usage(msg::task_cancelled(id)));
                 }
                 _ => {}
             }
             if task.repeat.is_some() {
                 if let Some(on) = on {
-                    return Err(Error::Usage(format!(
-                        "task {id} repeats, and the file records only which occurrences are done (done_through), not the day; drop --on {on} (use --note to record the day)"
-                    )));
+                    return Err(Error::Usage(msg::repeats_so_no_on(id, *on)));
                 }
-                let next = task.next_due().ok_or_else(|| {
-                    Error::Usage(format!("task {id} repeats but has no next occurrence; check its `due` and `done_through`"))
-                })?;
+                let next = task
+                    .next_due()
+                    .ok_or_else(|| Error::Usage(msg::no_next_occurrence(id)))?;
                 // At most the occurrence coming up can be done: running `done` twice by
                 // mistake must not mark next month's report as sent.
                 let upcoming = task.repeat.zip(task.due).and_then(|(repeat, first)| {
@@ -279,8 +252,8 @@ fn plan(task: &Task, change: &Change, today: NaiveDate) -> Result<Plan, Error> {
                 if let (Some(upcoming), Some(through)) = (upcoming, task.done_through)
                     && next > upcoming
                 {
-                    return Err(Error::Usage(format!(
-                        "task {id} is done through {through} already, and the occurrence after that ({next}) is not yet the one coming up ({upcoming}); nothing changed"
+                    return Err(Error::Usage(msg::done_through_ahead(
+                        id, through, next, upcoming,
                     )));
                 }
                 p.done_through = Some(next);
@@ -291,9 +264,7 @@ fn plan(task: &Task, change: &Change, today: NaiveDate) -> Result<Plan, Error> {
             } else {
                 let on = on.unwrap_or(today);
                 if on > today {
-                    return Err(Error::Usage(format!(
-                        "--on {on} is after the as-of date {today}; a task cannot be done in the future (pass --today to change the as-of date)"
-                    )));
+                    return Err(Error::Usage(msg::done_in_the_future(on, today)));
                 }
                 p.status = Some((Status::Done, None));
                 p.done_on = Some(KeyEdit::Set(on));
@@ -333,9 +304,7 @@ fn plan(task: &Task, change: &Change, today: NaiveDate) -> Result<Plan, Error> {
 fn add_note(p: &mut Plan, text: &str, today: NaiveDate) -> Result<(), Error> {
     let note = text.trim();
     if note.is_empty() {
-        return Err(Error::Usage(
-            "the note is empty; give the text of the progress note".into(),
-        ));
+        return Err(Error::Usage(msg::empty_note()));
     }
     p.note = Some(Update {
         date: today,
@@ -348,13 +317,13 @@ fn add_note(p: &mut Plan, text: &str, today: NaiveDate) -> Result<(), Error> {
 /// Reads a file as UTF-8 text; says whether it started with a byte-order mark (which is
 /// kept on writing, but not given to the TOML parser).
 fn read_file(path: &Path) -> Result<(bool, String), Error> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let bytes = std::fs::read(path).because(|| msg::cannot_read(&path.display().to_string()))?;
     let (bom, body) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(body) => (true, body.to_vec()),
         None => (false, bytes),
     };
-    let text =
-        String::from_utf8(body).map_err(|_| anyhow!("{} is not valid UTF-8", path.display()))?;
+    let text = String::from_utf8(body)
+        .map_err(|_| Failed::new(msg::not_utf8(&path.display().to_string())))?;
     Ok((bom, text))
 }
 
@@ -371,7 +340,7 @@ fn edit_text(
     let chunk = chunk_range(text, task.origin.line, next_line).unwrap_or(0..text.len());
     let old = text
         .get(chunk.clone())
-        .ok_or_else(|| anyhow!("the task's lines are not where the loader found them"))?;
+        .ok_or_else(|| Failed::new(msg::task_lines_moved()))?;
     let new = edit_chunk(old, &task.id, plan)?;
     // `old` is a part of `text`, so this cannot underflow.
     let mut out = String::with_capacity(text.len() - old.len() + new.len());
@@ -415,12 +384,12 @@ fn edit_chunk(old: &str, id: &str, plan: &Plan) -> anyhow::Result<String> {
         }
     };
     let mut doc: DocumentMut = old
-        .parse()
-        .context("toml_edit cannot parse the task's table")?;
+        .parse::<DocumentMut>()
+        .because(msg::toml_edit_cannot_parse)?;
     // toml_edit reproduces what it parsed byte for byte in every case we know of; should
     // it not, an edit would change lines it has no business changing. Refuse instead.
     if render(&doc) != old {
-        return Err(anyhow!("toml_edit would reformat the task's lines"));
+        return Err(Failed::new(msg::toml_edit_would_reformat()));
     }
     let table = find_table(&mut doc, id)?;
     if let Some((status, word)) = plan.status {
@@ -466,15 +435,9 @@ fn find_table<'d>(doc: &'d mut DocumentMut, id: &str) -> anyhow::Result<&'d mut 
                     .and_then(Item::as_str)
                     .is_some_and(|s| s.trim() == id)
             })
-            .ok_or_else(|| {
-                anyhow!("no [[tasks]] table with id \"{id}\" where the loader found it")
-            }),
-        Some(Item::Value(Value::Array(_))) => Err(anyhow!(
-            "the tasks are written as an inline list (`tasks = [{{ … }}]`); wg edits only `[[tasks]]` tables"
-        )),
-        _ => Err(anyhow!(
-            "no `[[tasks]]` tables where the loader found task \"{id}\""
-        )),
+            .ok_or_else(|| Failed::new(msg::no_task_table_with_id(id))),
+        Some(Item::Value(Value::Array(_))) => Err(Failed::new(msg::tasks_inline())),
+        _ => Err(Failed::new(msg::no_task_tables(id))),
     }
 }
 
@@ -482,7 +445,7 @@ fn date_value(d: NaiveDate) -> anyhow::Result<Value> {
     let year = u16::try_from(d.year())
         .ok()
         .filter(|y| *y <= 9999)
-        .ok_or_else(|| anyhow!("the date {d} cannot be written in TOML"))?;
+        .ok_or_else(|| Failed::new(msg::date_not_in_toml(d)))?;
     let date = toml_edit::Date {
         year,
         month: u8::try_from(d.month())?,
@@ -588,9 +551,7 @@ fn append_note(table: &mut Table, update: &Update) -> anyhow::Result<()> {
             }
         }
         Some(_) => {
-            return Err(anyhow!(
-                "`updates` is neither [[tasks.updates]] tables nor a list"
-            ));
+            return Err(Failed::new(msg::updates_not_a_list()));
         }
     }
     Ok(())
@@ -609,7 +570,7 @@ fn check_result(reloaded: &Loaded, before: &Task, plan: &Plan) -> anyhow::Result
     let after = reloaded
         .data
         .task_by_id(&before.id)
-        .ok_or_else(|| anyhow!("task {} is gone", before.id))?;
+        .ok_or_else(|| Failed::new(msg::task_is_gone(&before.id)))?;
     let status = plan.status.map_or(before.status, |(s, _)| s);
     let done_on = match plan.done_on {
         Some(KeyEdit::Set(d)) => Some(d),
@@ -629,7 +590,7 @@ fn check_result(reloaded: &Loaded, before: &Task, plan: &Plan) -> anyhow::Result
     if same {
         Ok(())
     } else {
-        Err(anyhow!("task {} does not read back as intended", before.id))
+        Err(Failed::new(msg::task_reads_back_wrong(&before.id)))
     }
 }
 
@@ -640,22 +601,17 @@ fn check_result(reloaded: &Loaded, before: &Task, plan: &Plan) -> anyhow::Result
 fn write_atomic(path: &Path, bom: bool, text: &str) -> anyhow::Result<()> {
     let target: PathBuf = path
         .canonicalize()
-        .with_context(|| format!("cannot resolve {}", path.display()))?;
+        .because(|| msg::cannot_resolve(&path.display().to_string()))?;
+    let shown = target.display().to_string();
     let mut file = atomic_write_file::AtomicWriteFile::options()
         .open(&target)
-        .with_context(|| {
-            format!(
-                "cannot create a temporary file beside {}; check that its directory is writable",
-                target.display()
-            )
-        })?;
+        .because(|| msg::no_temporary_file_beside(&shown))?;
     let bom: &[u8] = if bom { b"\xEF\xBB\xBF" } else { b"" };
     file.write_all(bom)
         .and_then(|()| file.write_all(text.as_bytes()))
-        .with_context(|| format!("cannot write the new {}", target.display()))?;
+        .because(|| msg::cannot_write_the_new(&shown))?;
     // commit() fsyncs the file, renames it over the target and fsyncs the directory.
-    file.commit()
-        .with_context(|| format!("cannot replace {}", target.display()))?;
+    file.commit().because(|| msg::cannot_replace(&shown))?;
     Ok(())
 }
 
@@ -677,32 +633,24 @@ pub fn lock(dir: &Path, timeout: Duration) -> Result<DirLock, Error> {
         .truncate(false)
         .write(true)
         .open(&path)
-        .with_context(|| {
-            format!(
-                "cannot open the lock file {}; wg needs to write in the data directory to edit it",
-                path.display()
-            )
-        })?;
+        .because(|| msg::cannot_open_lock_file(&path.display().to_string()))?;
     let start = Instant::now();
     loop {
         match file.try_lock() {
             Ok(()) => return Ok(DirLock { _file: file }),
             Err(TryLockError::WouldBlock) => {}
             Err(TryLockError::Error(e)) => {
-                return Err(Error::Other(
-                    anyhow::Error::new(e).context(format!("cannot lock {}", path.display())),
-                ));
+                return Err(Error::Other(Failed::wrap(
+                    msg::cannot_lock(&path.display().to_string()),
+                    e,
+                )));
             }
         }
         if start.elapsed() >= timeout {
-            return Err(Error::Other(anyhow!(
-                "another program has held the lock {} for {} s, so this edit gave up and changed nothing. \
-                 It is probably another `wg` edit: wait for it to finish and try again. \
-                 A lock never outlives its process; to see which process holds it: `fuser -v {}`",
-                path.display(),
+            return Err(Error::Other(Failed::new(msg::lock_held(
+                &path.display().to_string(),
                 timeout.as_secs(),
-                path.display()
-            )));
+            ))));
         }
         std::thread::sleep(Duration::from_millis(20));
     }
@@ -758,12 +706,12 @@ mod tests {
         let Error::Data(failure) = err else {
             panic!("expected Error::Data")
         };
-        assert!(failure.diagnostics[0].message.contains("refused"));
+        assert!(failure.diagnostics[0].message.en().contains("refused"));
         assert!(
             failure
                 .diagnostics
                 .iter()
-                .any(|d| d.message.contains("no `done_on`"))
+                .any(|d| d.message.en().contains("no `done_on`"))
         );
         assert_eq!(
             std::fs::read(tmp.path().join("tasks.toml")).unwrap(),
@@ -827,7 +775,10 @@ mod tests {
         let Err(Error::Usage(message)) = parse_status("blokced") else {
             panic!()
         };
-        assert!(message.contains("did you mean \"blocked\"?"), "{message}");
+        assert!(
+            message.en().contains("did you mean \"blocked\"?"),
+            "{message}"
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use crate::cli::TasksCommand;
 use crate::context::Context;
 use crate::edit::{self, Change, Changed, Outcome};
-use crate::i18n::{self, L};
+use crate::i18n::{self, L, msg};
 use crate::load;
 use crate::model::{Lang, Status};
 use crate::{Error, Exit};
@@ -23,7 +23,7 @@ pub fn run(
         TasksCommand::Status { .. } => "tasks status",
         _ => "tasks note",
     };
-    super::no_format(ctx, command, "prints one line saying what changed")?;
+    super::no_format(ctx, command, &msg::prints_one_line())?;
     let (id, change) = match cmd {
         TasksCommand::Done { id, on, note } => (
             id,
@@ -38,13 +38,15 @@ pub fn run(
         }
         TasksCommand::Note { id, text } => (id, Change::Note(text.clone())),
         _ => {
-            return Err(Error::Usage(
-                "only `done`, `status` and `note` edit tasks".into(),
-            ));
+            return Err(Error::Usage(msg::only_these_edit_tasks()));
         }
     };
     let dir = load::find_data_dir(ctx.data.as_deref(), &ctx.env.cwd).map_err(Error::Data)?;
-    let outcome = edit::apply(&dir, id, &change, &|org| ctx.today(org))?;
+    let outcome = edit::apply(&dir, id, &change, &|org| {
+        // From here on, messages follow the org's `lang`.
+        ctx.note_org(org);
+        ctx.today(org)
+    })?;
     writeln!(out, "{}", describe(&outcome, ctx.lang(&outcome.org)))?;
     Ok(Exit::Ok)
 }

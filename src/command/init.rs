@@ -7,9 +7,9 @@
 //! nothing overdue and `wg meeting agenda` has something to show.
 
 use crate::context::Context;
+use crate::i18n::msg;
 use crate::model::{Lang, Org, Quarter};
-use crate::{Error, Exit};
-use anyhow::Context as _;
+use crate::{Because, Error, Exit};
 use std::io::Write;
 use std::path::Path;
 
@@ -33,18 +33,9 @@ pub fn run(dir: &Path, ctx: &Context, out: &mut dyn Write) -> Result<Exit, Error
         .map(|p| p.display().to_string())
         .collect();
     if !existing.is_empty() {
-        let verb = if existing.len() == 1 {
-            "exists"
-        } else {
-            "exist"
-        };
-        return Err(Error::Usage(format!(
-            "{} already {verb}; wg init writes nothing over existing files. Choose a new directory, or move them away",
-            existing.join(", ")
-        )));
+        return Err(Error::Usage(msg::init_files_exist(&existing)));
     }
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("cannot create directory {}", dir.display()))?;
+    std::fs::create_dir_all(dir).because(|| msg::cannot_create_dir(&dir.display().to_string()))?;
     let mut written = Vec::new();
     for (name, text) in &files {
         let path = dir.join(name);
@@ -60,11 +51,8 @@ pub fn run(dir: &Path, ctx: &Context, out: &mut dyn Write) -> Result<Exit, Error
     for p in &written {
         writeln!(out, "{}", p.display())?;
     }
-    let next = match lang {
-        Lang::Zh => "下一步：编辑这些文件，然后运行",
-        Lang::En => "Next: edit these files, then run",
-    };
-    writeln!(out, "\n{next} `wg --data {} check`", dir.display())?;
+    let next = msg::init_next(&dir.display().to_string());
+    writeln!(out, "\n{}", next.get(lang))?;
     Ok(Exit::Ok)
 }
 
@@ -75,9 +63,9 @@ fn write_new(path: &Path, text: &str) -> Result<(), Error> {
         .write(true)
         .create_new(true)
         .open(path)
-        .with_context(|| format!("cannot create {}", path.display()))?;
+        .because(|| msg::cannot_create(&path.display().to_string()))?;
     f.write_all(text.as_bytes())
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        .because(|| msg::cannot_write(&path.display().to_string()))?;
     Ok(())
 }
 

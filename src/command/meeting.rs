@@ -39,7 +39,7 @@ pub fn run(
         MeetingCommand::Agenda { .. } => AGENDA.pick(ctx)?,
         MeetingCommand::List => LIST.pick(ctx)?,
         MeetingCommand::Ics { .. } => {
-            super::no_format(ctx, "meeting ics", "always prints iCalendar")?;
+            super::no_format(ctx, "meeting ics", &crate::i18n::msg::prints_icalendar())?;
             // Not used: iCalendar has one form.
             Format::Text
         }
@@ -51,12 +51,12 @@ pub fn run(
     match cmd {
         MeetingCommand::Agenda { quarter, group } => {
             let g = match group {
-                Some(g) => lookup::group(data, g).map_err(|e| Error::Usage(e.to_string()))?,
+                Some(g) => lookup::group(data, g).map_err(|e| Error::Usage(e.text()))?,
                 None => data.leading_group(),
             };
             let q = quarter.unwrap_or_else(|| Quarter::of(today));
             let report = agenda::agenda(data, g, q, today, lang);
-            warn_uncovered(data, &report.problems, today, err)?;
+            warn_uncovered(data, &report.problems, today, lang, err)?;
             match format {
                 Format::Markdown => {
                     out.write_all(agenda_doc(data, &report, lang, true).as_bytes())?
@@ -298,6 +298,7 @@ fn warn_uncovered(
     data: &Data,
     problems: &[TaskView],
     today: NaiveDate,
+    lang: Lang,
     err: &mut dyn Write,
 ) -> Result<(), Error> {
     let tasks: Vec<&crate::model::Task> = problems
@@ -307,6 +308,7 @@ fn warn_uncovered(
     super::tasks::warn_uncovered(
         err,
         &crate::report::tasks::overdue_uncovered(data, &tasks, today),
+        lang,
     )
 }
 

@@ -43,7 +43,7 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
     let data = &loaded.data;
     let lang = ctx.lang(&data.org);
     let today = ctx.today(&data.org);
-    let usage = |e: lookup::LookupError| Error::Usage(e.to_string());
+    let usage = |e: lookup::LookupError| Error::Usage(e.text());
     match cmd {
         RosterCommand::Show { group } => {
             let only = match group {

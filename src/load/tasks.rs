@@ -2,8 +2,9 @@
 
 use super::diagnostic::{Diagnostic, FileId};
 use super::fields::{Fields, Sp, Span};
-use super::names::FastMap;
+use super::names::{FastMap, Kind};
 use super::{Refs, Source};
+use crate::i18n::{self, Text, msg};
 use crate::model::{Origin, Repeat, Status, Task, Tasks, Update};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -145,11 +146,11 @@ pub fn load_all(files: &[TaskFile<'_>], refs: &Refs<'_>, diags: &mut Vec<Diagnos
     {
         let mut ids = SeenIds::with_capacity(total);
         let duplicate = |id: &str, file: FileId, span: &Span, (first_file, first_span)| {
-            Diagnostic::error(format!("duplicate task id \"{id}\""))
+            Diagnostic::error(msg::duplicate_task_id(id))
                 .at(file, span.clone())
-                .label("defined again here")
-                .also("first defined at", first_file, first_span)
-                .help("task ids must be unique across all task files")
+                .label(msg::defined_again_here())
+                .also(msg::first_defined_at(), first_file, first_span)
+                .help(msg::task_ids_unique())
         };
         for ((file, _, out), dropped) in outs.iter().zip(&mut dropped) {
             let mut lone = out.lone.iter().peekable();
@@ -507,7 +508,7 @@ fn load_whole(
         file,
         &doc,
         span,
-        "a task file",
+        msg::what_task_file(),
         TOP,
         &[("[[tasks]]", TASK)],
         diags,
@@ -537,7 +538,7 @@ fn load_task(
     refs: &Refs<'_>,
     diags: &mut Vec<Diagnostic>,
 ) -> Loaded {
-    let mut f = Fields::new(file, table, span.clone(), "task", TASK, diags);
+    let mut f = Fields::new(file, table, span.clone(), msg::what_task(), TASK, diags);
     let id = f.req_str("id");
     let title = f.req_str("title");
     let group = f.req_str("group");
@@ -549,24 +550,17 @@ fn load_task(
     let status = f.str("status").and_then(|s| match Status::parse(&s.value) {
         Some(st) => Some(Sp::new(st, s.span)),
         None => {
-            let names: Vec<String> = Status::ALL
-                .iter()
-                .map(|(en, zh, _)| format!("{en} ({zh})"))
-                .collect();
             let guess = super::suggest::closest(
                 s.value.trim(),
                 Status::ALL.iter().flat_map(|(en, zh, _)| [*en, *zh]),
                 1,
             );
-            let mut d = Diagnostic::error(format!("unknown status \"{}\"", s.value))
+            let mut d = Diagnostic::error(msg::unknown_status(&s.value))
                 .at(file, s.span)
-                .label("not a status");
+                .label(msg::not_a_status());
             d = match guess.first() {
-                Some(g) => d.help(format!(
-                    "did you mean \"{g}\"? statuses are: {}",
-                    names.join(", ")
-                )),
-                None => d.help(format!("statuses are: {}", names.join(", "))),
+                Some(g) => d.help(msg::did_you_mean_status(g, &msg::status_list())),
+                None => d.help(msg::statuses_are(&msg::status_list())),
             };
             f.error(d);
             None
@@ -580,14 +574,7 @@ fn load_task(
     let update_tables = f.tables("updates");
     let mut updates = Vec::with_capacity(update_tables.len());
     for (t, s) in update_tables {
-        let mut u = Fields::new(
-            file,
-            t,
-            s,
-            "progress note ([[tasks.updates]])",
-            UPDATE,
-            f.diags,
-        );
+        let mut u = Fields::new(file, t, s, msg::what_update(), UPDATE, f.diags);
         let date = u.req_date("date");
         let note = u.req_str("note");
         if let (Some(date), Some(note)) = (date, note) {
@@ -611,13 +598,10 @@ fn load_task(
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
     {
         diags.push(
-            Diagnostic::error(format!(
-                "task id \"{}\" may hold only letters, digits, - _ .",
-                id.value
-            ))
-            .at(file, id.span.clone())
-            .label("not a valid task id")
-            .help("use an id such as \"JH-01\""),
+            Diagnostic::error(msg::bad_task_id(&id.value))
+                .at(file, id.span.clone())
+                .label(msg::not_a_valid_task_id())
+                .help(msg::task_id_like()),
         );
     }
     let id_span = id.span.start + offset..id.span.end + offset;
@@ -630,75 +614,75 @@ fn load_task(
     let written = |key: &str| table.contains_key(key);
     match (&done_on, done_like) {
         (None, true) if status.is_some() && !written("done_on") => diags.push(
-            Diagnostic::error(format!("task {tid} is done but has no `done_on`"))
+            Diagnostic::error(msg::done_without_done_on(&tid))
                 .at(
                     file,
                     status.as_ref().map_or(span.clone(), |s| s.span.clone()),
                 )
-                .label("status is done")
-                .help("add `done_on = YYYY-MM-DD`, the day it was finished"),
+                .label(msg::status_is_done())
+                .help(msg::add_done_on()),
         ),
-        (Some(d), false) if status.is_some() || !written("status") => diags.push(
-            Diagnostic::error(format!(
-                "task {tid} has `done_on` but its status is {}",
-                status_value.as_str()
-            ))
-            .at(file, d.span.clone())
-            .label("only done tasks have done_on")
-            .help("set `status = \"done\"`, or remove `done_on`"),
-        ),
+        (Some(d), false) if status.is_some() || !written("status") => {
+            let word = Text::new(
+                i18n::status(status_value).get(crate::model::Lang::Zh),
+                status_value.as_str(),
+            );
+            diags.push(
+                Diagnostic::error(msg::done_on_but_not_done(&tid, &word))
+                    .at(file, d.span.clone())
+                    .label(msg::only_done_tasks_have_done_on())
+                    .help(msg::set_done_or_remove_done_on()),
+            )
+        }
         _ => {}
     }
     if let (Some(dt), None) = (&done_through, &repeat)
         && !written("repeat")
     {
         diags.push(
-            Diagnostic::error(format!("task {tid} has `done_through` but does not repeat"))
+            Diagnostic::error(msg::done_through_without_repeat(&tid))
                 .at(file, dt.span.clone())
-                .label("only for repeating tasks")
-                .help(
-                    "add `repeat = \"monthly\"` (or quarterly, yearly), or remove `done_through`",
-                ),
+                .label(msg::only_for_repeating_tasks())
+                .help(msg::add_repeat_or_remove()),
         );
     }
     if let (Some(r), None) = (&repeat, &due)
         && !written("due")
     {
         diags.push(
-            Diagnostic::error(format!("repeating task {tid} has no `due`"))
+            Diagnostic::error(msg::repeat_without_due(&tid))
                 .at(file, r.span.clone())
-                .label("repeats from what date?")
-                .help("add `due = YYYY-MM-DD`, the first occurrence"),
+                .label(msg::repeats_from_what_date())
+                .help(msg::add_first_due()),
         );
     }
     if let (Some(s), Some(d)) = (&start, &due)
         && s.value > d.value
     {
         diags.push(
-            Diagnostic::warning(format!("task {tid} starts after it is due"))
+            Diagnostic::warning(msg::starts_after_due(&tid))
                 .at(file, s.span.clone())
-                .label(format!("start {} is after due {}", s.value, d.value)),
+                .label(msg::start_after_due(s.value, d.value)),
         );
     }
 
-    let place = format!("task {tid}");
     let group_idx = group
         .as_ref()
-        .and_then(|g| refs.group(g, &place, file, diags));
+        .and_then(|g| refs.group(g, &msg::place_task(&tid), file, diags));
     let lead = lead_unit.as_ref().and_then(|u| {
-        refs.units
-            .resolve(u, "unit", &format!("lead_unit of {place}"), file, diags)
+        let place = msg::place_in_task("lead_unit", &tid);
+        refs.units.resolve(u, Kind::Unit, &place, file, diags)
     });
     let unit_idx: Vec<usize> = units
         .iter()
         .filter_map(|u| {
-            refs.units
-                .resolve(u, "unit", &format!("units of {place}"), file, diags)
+            let place = msg::place_in_task("units", &tid);
+            refs.units.resolve(u, Kind::Unit, &place, file, diags)
         })
         .collect();
     let owner_idx = owner.as_ref().and_then(|p| {
-        refs.people
-            .resolve(p, "person", &format!("owner of {place}"), file, diags)
+        let place = msg::place_in_task("owner", &tid);
+        refs.people.resolve(p, Kind::Person, &place, file, diags)
     });
     if !fields_ok
         || (owner.is_some() && owner_idx.is_none())
@@ -790,7 +774,7 @@ mod tests {
         let messages: Vec<String> = failure
             .diagnostics
             .iter()
-            .map(|d| d.render(&failure.sources, false))
+            .map(|d| d.render(&failure.sources, false, crate::model::Lang::En))
             .collect();
         let dups: Vec<&String> = messages
             .iter()
