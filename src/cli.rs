@@ -31,7 +31,8 @@ pub struct Global {
     /// Output format (not every command has every format)
     #[arg(long, global = true, value_enum, value_name = "FORMAT")]
     pub format: Option<Format>,
-    /// Language of labels. Default: the org's `lang`
+    /// Language of labels and messages. Default: the org's `lang`; for --help, LC_ALL,
+    /// LC_MESSAGES or LANG
     #[arg(long, global = true, value_parser = parse_lang, value_name = "zh|en")]
     pub lang: Option<Lang>,
     /// Colour: auto (only on a terminal, and not with NO_COLOR), always or never

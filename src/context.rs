@@ -166,3 +166,63 @@ impl Context {
         self.format.unwrap_or(default)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_locale_variable_that_is_set_decides() {
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                vars.iter()
+                    .find(|(name, _)| *name == k)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        assert_eq!(locale_lang(env(&[])), Lang::En);
+        assert_eq!(locale_lang(env(&[("LANG", "zh_CN.UTF-8")])), Lang::Zh);
+        assert_eq!(
+            locale_lang(env(&[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")])),
+            Lang::En
+        );
+        assert_eq!(
+            locale_lang(env(&[
+                ("LC_ALL", ""),
+                ("LC_MESSAGES", "zh_TW"),
+                ("LANG", "C")
+            ])),
+            Lang::Zh
+        );
+    }
+
+    #[test]
+    fn lang_is_found_in_the_raw_arguments_before_a_double_dash() {
+        assert_eq!(
+            lang_in_args(&["wg", "--lang", "zh", "--help"]),
+            Some(Lang::Zh)
+        );
+        assert_eq!(lang_in_args(&["wg", "tasks", "--lang=en"]), Some(Lang::En));
+        assert_eq!(lang_in_args(&["wg", "--lang", "fr"]), None);
+        assert_eq!(lang_in_args(&["wg", "--language", "zh"]), None);
+        assert_eq!(
+            lang_in_args(&["wg", "tasks", "note", "--", "--lang=zh"]),
+            None
+        );
+        assert_eq!(
+            lang_in_args(&["wg", "--lang", "zh", "--lang=en"]),
+            Some(Lang::En)
+        );
+    }
+
+    #[test]
+    fn the_flag_wins_then_the_org_then_the_locale() {
+        assert_eq!(
+            message_lang(Some(Lang::En), Some(Lang::Zh), Lang::Zh),
+            Lang::En
+        );
+        assert_eq!(message_lang(None, Some(Lang::En), Lang::Zh), Lang::En);
+        assert_eq!(message_lang(None, None, Lang::Zh), Lang::Zh);
+        assert_eq!(message_lang(None, None, Lang::En), Lang::En);
+    }
+}

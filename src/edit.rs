@@ -117,7 +117,7 @@ pub fn apply(
         .iter()
         .find(|s| s.rel == task.origin.file)
         .ok_or_else(|| {
-            Failed::new(msg::task_file_not_read(
+            Failed::error(msg::task_file_not_read(
                 &task.id,
                 &task.origin.file.display().to_string(),
             ))
@@ -136,7 +136,7 @@ pub fn apply(
     let path = dir.join(&task.origin.file);
     let (bom, text) = read_file(&path)?;
     if text != source.text {
-        return Err(Error::Other(Failed::new(msg::changed_while_editing(
+        return Err(Error::Other(Failed::error(msg::changed_while_editing(
             &shown,
         ))));
     }
@@ -323,7 +323,7 @@ fn read_file(path: &Path) -> Result<(bool, String), Error> {
         None => (false, bytes),
     };
     let text = String::from_utf8(body)
-        .map_err(|_| Failed::new(msg::not_utf8(&path.display().to_string())))?;
+        .map_err(|_| Failed::error(msg::not_utf8(&path.display().to_string())))?;
     Ok((bom, text))
 }
 
@@ -340,7 +340,7 @@ fn edit_text(
     let chunk = chunk_range(text, task.origin.line, next_line).unwrap_or(0..text.len());
     let old = text
         .get(chunk.clone())
-        .ok_or_else(|| Failed::new(msg::task_lines_moved()))?;
+        .ok_or_else(|| Failed::error(msg::task_lines_moved()))?;
     let new = edit_chunk(old, &task.id, plan)?;
     // `old` is a part of `text`, so this cannot underflow.
     let mut out = String::with_capacity(text.len() - old.len() + new.len());
@@ -389,7 +389,7 @@ fn edit_chunk(old: &str, id: &str, plan: &Plan) -> anyhow::Result<String> {
     // toml_edit reproduces what it parsed byte for byte in every case we know of; should
     // it not, an edit would change lines it has no business changing. Refuse instead.
     if render(&doc) != old {
-        return Err(Failed::new(msg::toml_edit_would_reformat()));
+        return Err(Failed::error(msg::toml_edit_would_reformat()));
     }
     let table = find_table(&mut doc, id)?;
     if let Some((status, word)) = plan.status {
@@ -435,9 +435,9 @@ fn find_table<'d>(doc: &'d mut DocumentMut, id: &str) -> anyhow::Result<&'d mut 
                     .and_then(Item::as_str)
                     .is_some_and(|s| s.trim() == id)
             })
-            .ok_or_else(|| Failed::new(msg::no_task_table_with_id(id))),
-        Some(Item::Value(Value::Array(_))) => Err(Failed::new(msg::tasks_inline())),
-        _ => Err(Failed::new(msg::no_task_tables(id))),
+            .ok_or_else(|| Failed::error(msg::no_task_table_with_id(id))),
+        Some(Item::Value(Value::Array(_))) => Err(Failed::error(msg::tasks_inline())),
+        _ => Err(Failed::error(msg::no_task_tables(id))),
     }
 }
 
@@ -445,7 +445,7 @@ fn date_value(d: NaiveDate) -> anyhow::Result<Value> {
     let year = u16::try_from(d.year())
         .ok()
         .filter(|y| *y <= 9999)
-        .ok_or_else(|| Failed::new(msg::date_not_in_toml(d)))?;
+        .ok_or_else(|| Failed::error(msg::date_not_in_toml(d)))?;
     let date = toml_edit::Date {
         year,
         month: u8::try_from(d.month())?,
@@ -551,7 +551,7 @@ fn append_note(table: &mut Table, update: &Update) -> anyhow::Result<()> {
             }
         }
         Some(_) => {
-            return Err(Failed::new(msg::updates_not_a_list()));
+            return Err(Failed::error(msg::updates_not_a_list()));
         }
     }
     Ok(())
@@ -570,7 +570,7 @@ fn check_result(reloaded: &Loaded, before: &Task, plan: &Plan) -> anyhow::Result
     let after = reloaded
         .data
         .task_by_id(&before.id)
-        .ok_or_else(|| Failed::new(msg::task_is_gone(&before.id)))?;
+        .ok_or_else(|| Failed::error(msg::task_is_gone(&before.id)))?;
     let status = plan.status.map_or(before.status, |(s, _)| s);
     let done_on = match plan.done_on {
         Some(KeyEdit::Set(d)) => Some(d),
@@ -590,7 +590,7 @@ fn check_result(reloaded: &Loaded, before: &Task, plan: &Plan) -> anyhow::Result
     if same {
         Ok(())
     } else {
-        Err(Failed::new(msg::task_reads_back_wrong(&before.id)))
+        Err(Failed::error(msg::task_reads_back_wrong(&before.id)))
     }
 }
 
@@ -647,7 +647,7 @@ pub fn lock(dir: &Path, timeout: Duration) -> Result<DirLock, Error> {
             }
         }
         if start.elapsed() >= timeout {
-            return Err(Error::Other(Failed::new(msg::lock_held(
+            return Err(Error::Other(Failed::error(msg::lock_held(
                 &path.display().to_string(),
                 timeout.as_secs(),
             ))));

@@ -510,7 +510,7 @@ pub mod msg {
         key_belongs_in(key: &str, header: &str) => "`{key}` 应写在 {header} 里；请把它移到 `{header}` 这一行的下面", "`{key}` belongs inside {header}; move it below the `{header}` line";
         key_belongs_in_one_of(key: &str, headers: &str) => "`{key}` 应写在 {headers} 中的某个表里；请把它移到相应的表头行下面", "`{key}` belongs in one of the tables {headers}; move it below the right header line";
         did_you_mean_key(key: &str) => "是否指 `{key}`？", "did you mean `{key}`?";
-        keys_are(what: &Text, keys: &str) => "{what}可用的键有：{keys}", "{what} keys are: {keys}";
+        keys_are(what: &Text, keys: &Text) => "{what}可用的键有：{keys}", "{what} keys are: {keys}";
         must_be(key: &str, what: &Text, expected: &Text, found: &Text) => "{what}的 `{key}` 应为{expected}，而不是{found}", "`{key}` in {what} must be {expected}, not {found}";
         expected(what: &Text) => "应为{what}", "expected {what}";
         remove_the_quotes(key: &str, date: chrono::NaiveDate) => "去掉引号：{key} = {date}", "remove the quotes: {key} = {date}";
@@ -529,7 +529,7 @@ pub mod msg {
         has_a_time_of_day() => "带有时刻", "has a time of day";
         write_the_date_alone(key: &str, date: &str) => "只写日期：{key} = {date}", "write the date alone: {key} = {date}";
         key_cannot_be(key: &str, what: &Text, value: &str) => "{what}的 `{key}` 不能是“{value}”", "`{key}` in {what} cannot be \"{value}\"";
-        not_one_of(names: &str) => "应为以下之一：{names}", "not one of: {names}";
+        not_one_of(names: &Text) => "应为以下之一：{names}", "not one of: {names}";
         // What a value is, or must be.
         a_string() => "字符串", "a string";
         a_list_of_strings() => "字符串列表", "a list of strings";
@@ -561,7 +561,8 @@ pub mod msg {
 
         // References to people, units and groups.
         unknown_reference(kind: &Text, name: &str, place: &Text) => "未知的{kind}“{name}”（{place}）", "unknown {kind} \"{name}\" in {place}";
-        no_such(kind: &Text) => "查无此{kind}", "no such {kind}";
+        no_such_person() => "查无此人", "no such person";
+        no_such_unit() => "查无此单位", "no such unit";
         must_be_listed(kind: &Text) => "每个{kind}都必须在 org.toml 中列出；请核对那里的写法", "every {kind} must be listed in org.toml; check the spelling there";
         ambiguous_reference(name: &str, place: &Text, n: usize, kinds: &Text, list: &Text) => "“{name}”（{place}）可能是 {n} 个{kinds}中的任何一个：{list}", "\"{name}\" in {place} could be any of {n} {kinds}: {list}";
         ambiguous() => "有歧义", "ambiguous";
@@ -578,7 +579,7 @@ pub mod msg {
         group_ids_are(ids: &Text) => "小组编号有：{ids}", "group ids are: {ids}";
         groups_are(ids: &Text) => "小组有：{ids}", "groups are: {ids}";
         // Where a reference stands.
-        place_unit_of(person: &str) => "{person} 的 unit", "the unit of {person}";
+        place_unit_of(person: &str) => "{person}的 unit", "the unit of {person}";
         place_in_group(key: &str, group: &str) => "小组 {group} 的 {key}", "{key} of group {group}";
         place_task(task: &str) => "任务 {task}", "task {task}";
         place_in_task(key: &str, task: &str) => "任务 {task} 的 {key}", "{key} of task {task}";
@@ -1003,58 +1004,105 @@ pub mod msg {
     }
 
     /// What the TOML parser said, in Chinese where we know its words: "invalid basic
-    /// string, expected `\"`". A message we do not know stays English in both.
+    /// string, expected `\"`". Words we do not know stay as the parser wrote them.
     pub fn toml_parser(message: &str) -> Text {
         let (what, expected) = match message.split_once(", expected ") {
-            Some((what, expected)) => (what, Some(expected)),
-            None => (message, None),
+            Some((what, expected)) => (Some(what), Some(expected)),
+            None => match message.strip_prefix("expected ") {
+                Some(expected) => (None, Some(expected)),
+                None => (Some(message), None),
+            },
         };
-        let zh_what = match what {
-            "invalid basic string" => Some("字符串写法有误"),
-            "invalid multi-line basic string" => Some("多行字符串写法有误"),
-            "invalid literal string" => Some("单引号字符串写法有误"),
-            "invalid multi-line literal string" => Some("多行单引号字符串写法有误"),
-            "invalid string" => Some("字符串写法有误"),
-            "string values must be quoted" => Some("文本值必须加引号"),
-            "duplicate key" => Some("键重复"),
-            "unclosed array" => Some("列表没有结束"),
-            "unclosed array table" => Some("[[…]] 表头没有结束"),
-            "unclosed table" => Some("[…] 表头没有结束"),
-            "unclosed inline table" => Some("内联表没有结束"),
-            "unexpected key or value" => Some("多出了键或值"),
-            "unexpected content" => Some("多出了内容"),
-            "invalid unquoted key" => Some("键的写法有误"),
-            "invalid key" => Some("键的写法有误"),
-            "invalid table" => Some("表头写法有误"),
-            "invalid value" => Some("值的写法有误"),
-            "missing value" | "missing value for key" => Some("缺少值"),
-            "missing escaped value" => Some("转义字符不完整"),
-            "missing comma between array elements" => Some("列表元素之间缺少逗号"),
-            "missing comma between key-value pairs" => Some("键值对之间缺少逗号"),
-            "missing assignment between key-value pairs" => Some("键值对缺少 ="),
-            "extra comma in array" => Some("列表中多了逗号"),
-            "extra comma in inline table" => Some("内联表中多了逗号"),
-            "extra `=`" => Some("多了一个 `=`"),
-            "invalid key-value pair" => Some("键值对写法有误"),
-            "invalid inline table element" => Some("内联表的元素写法有误"),
-            "invalid integer number" | "invalid float" => Some("数字写法有误"),
-            "invalid date-time" => Some("日期时间写法有误"),
-            "invalid boolean" => Some("布尔值写法有误"),
-            "unexpected leading zero" => Some("数字前面多了 0"),
-            "recursion limit" => Some("嵌套层数超过上限"),
-            "cannot recurse further; max recursion depth met" => Some("嵌套太深，超过上限"),
+        let zh_what = what.map(|w| toml_words(w).unwrap_or(w));
+        let zh_expected = expected.map(|e| {
+            e.split(", ")
+                .map(|part| {
+                    toml_words(part)
+                        .map(str::to_owned)
+                        .or_else(|| between(part))
+                        .unwrap_or_else(|| part.to_owned())
+                })
+                .collect::<Vec<_>>()
+                .join("、")
+        });
+        // A space between 应为 and what follows only where that is ASCII (`]`, 2026).
+        let expected = |e: &str| match e.chars().next() {
+            Some(c) if c.is_ascii() => format!("应为 {e}"),
+            _ => format!("应为{e}"),
+        };
+        let zh = match (zh_what, zh_expected) {
+            (Some(w), Some(e)) => format!("{w}，{}", expected(&e)),
+            (Some(w), None) => w.to_owned(),
+            (None, Some(e)) => expected(&e),
+            (None, None) => String::new(),
+        };
+        Text::new(zh, message.to_owned())
+    }
+
+    /// "day between 01 and 28": 01 到 28 之间的日子.
+    fn between(part: &str) -> Option<String> {
+        let (what, range) = part.split_once(" between ")?;
+        let (low, high) = range.split_once(" and ")?;
+        let what = match what {
+            "day" => "日子",
+            "month" => "月份",
+            _ => return None,
+        };
+        Some(format!("{low} 到 {high} 之间的{what}"))
+    }
+
+    /// The parser's words we say in Chinese.
+    fn toml_words(words: &str) -> Option<&'static str> {
+        let zh = match words {
+            "invalid basic string" | "invalid string" => "字符串写法有误",
+            "invalid multi-line basic string" => "多行字符串写法有误",
+            "invalid literal string" => "单引号字符串写法有误",
+            "invalid multi-line literal string" => "多行单引号字符串写法有误",
+            "string values must be quoted" => "文本值必须加引号",
+            "duplicate key" => "键重复",
+            "unclosed array" => "列表没有结束",
+            "unclosed array table" => "[[…]] 表头没有结束",
+            "unclosed table" => "[…] 表头没有结束",
+            "unclosed inline table" => "内联表没有结束",
+            "unexpected key or value" => "多出了键或值",
+            "unexpected content" => "多出了内容",
+            "invalid unquoted key" | "invalid key" => "键的写法有误",
+            "invalid table" => "表头写法有误",
+            "invalid value" => "值的写法有误",
+            "missing value" | "missing value for key" => "缺少值",
+            "missing escaped value" => "转义字符不完整",
+            "missing comma between array elements" => "列表元素之间缺少逗号",
+            "missing comma between key-value pairs" => "键值对之间缺少逗号",
+            "missing assignment between key-value pairs" => "键值对缺少 =",
+            "extra comma in array" => "列表中多了逗号",
+            "extra comma in inline table" => "内联表中多了逗号",
+            "extra `=`" => "多了一个 `=`",
+            "invalid key-value pair" => "键值对写法有误",
+            "invalid inline table element" => "内联表的元素写法有误",
+            "invalid integer number" | "invalid float" => "数字写法有误",
+            "invalid date-time" | "invalid datetime" => "日期时间写法有误",
+            "invalid date" => "日期写法有误",
+            "invalid time" => "时刻写法有误",
+            "invalid boolean" => "布尔值写法有误",
+            "unexpected leading zero" => "数字前面多了 0",
+            "recursion limit" => "嵌套层数超过上限",
+            "cannot recurse further; max recursion depth met" => "嵌套太深，超过上限",
             "cannot extend value of type string with a dotted key" => {
-                Some("不能用带点的键扩展一个字符串值")
+                "不能用带点的键扩展一个字符串值"
             }
-            "day out of range" | "invalid date, day out of range" => Some("日子超出范围"),
-            "month out of range" => Some("月份超出范围"),
-            _ => None,
+            // What the parser expected instead.
+            "newline" => "换行",
+            "literal string" => "字符串",
+            "unicode hexadecimal value" => "Unicode 十六进制数",
+            "non-double-quote visible characters" => "双引号以外的可见字符",
+            "a four-digit year (YYYY)" => "四位数的年份（YYYY）",
+            "a two-digit month (MM)" => "两位数的月份（MM）",
+            "a two-digit day (DD)" => "两位数的日子（DD）",
+            "month" => "月份",
+            "day" => "日子",
+            _ => return None,
         };
-        match (zh_what, expected) {
-            (Some(zh), Some(e)) => Text::new(format!("{zh}，应为 {e}"), message.to_owned()),
-            (Some(zh), None) => Text::new(zh, message.to_owned()),
-            (None, _) => Text::verbatim(message.to_owned()),
-        }
+        Some(zh)
     }
 
     /// An I/O error from the system, with the usual ones said in Chinese too (the
@@ -1072,6 +1120,8 @@ pub mod msg {
             ErrorKind::InvalidData => "数据无效",
             ErrorKind::BrokenPipe => "管道已关闭",
             ErrorKind::Interrupted => "被中断",
+            // Not yet a stable name to match on (`io_error_more`).
+            kind if format!("{kind:?}") == "FilesystemLoop" => "符号链接形成了循环",
             _ => return Text::verbatim(e.to_string()),
         };
         let zh = match e.raw_os_error() {

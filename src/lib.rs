@@ -85,7 +85,7 @@ pub struct Failed {
 
 impl Failed {
     /// A failure with no cause beyond wg's own words.
-    pub fn new(what: i18n::Text) -> anyhow::Error {
+    pub fn error(what: i18n::Text) -> anyhow::Error {
         anyhow::Error::new(Failed { what, cause: None })
     }
 

@@ -122,7 +122,7 @@ fn write_device(path: &Path, what: Text, bytes: &[u8]) -> Result<(), Error> {
     // file that took the device's place in between (that would not truncate it).
     let opened = file.metadata().because(|| msg::cannot_write(&shown))?;
     if device(opened.file_type()).is_none() {
-        return Err(Error::Other(Failed::new(msg::changed_while_opening(
+        return Err(Error::Other(Failed::error(msg::changed_while_opening(
             &shown,
         ))));
     }

@@ -8,6 +8,7 @@ mod check;
 mod edit;
 mod examples;
 mod formats;
+mod i18n;
 mod init;
 mod meeting;
 mod output;

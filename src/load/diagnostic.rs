@@ -381,3 +381,32 @@ fn clamp_span(text: &str, span: &Range<usize>) -> Range<usize> {
     }
     start..end
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The renderer's own colons become full-width in Chinese, with or without colour;
+    /// a colon in the message itself stays as written.
+    #[test]
+    fn chinese_levels_get_full_width_colons() {
+        let source = Source::new(
+            "tasks.toml".into(),
+            "tasks.toml".into(),
+            "due = x\n".to_owned(),
+        );
+        let d = Diagnostic::error(Text::new("中文: 说明", "English: text"))
+            .at(0, 6..7)
+            .label(Text::new("标签", "label"))
+            .help(Text::new("提示内容", "the hint"));
+        let plain = d.render(std::slice::from_ref(&source), false, Lang::Zh);
+        assert!(plain.starts_with("错误：中文: 说明\n"), "{plain}");
+        assert!(plain.contains("= 提示：提示内容"), "{plain}");
+        let styled = d.render(std::slice::from_ref(&source), true, Lang::Zh);
+        assert!(!styled.contains("错误\u{1b}[0m\u{1b}[1m: "), "{styled:?}");
+        assert!(styled.contains('：'), "{styled:?}");
+        let en = d.render(&[source], false, Lang::En);
+        assert!(en.starts_with("error: English: text\n"), "{en}");
+        assert!(en.contains("= help: the hint"), "{en}");
+    }
+}

@@ -189,7 +189,7 @@ impl<'a, 'i> Fields<'a, 'i> {
                     .label(msg::outside_any_table())
                     .help(msg::key_belongs_in_one_of(name, &headers.join(", "))),
                 ([], Some(s)) => diag.help(msg::did_you_mean_key(&s)),
-                ([], None) => diag.help(msg::keys_are(&self.what, &self.allowed.join(", "))),
+                ([], None) => diag.help(msg::keys_are(&self.what, &msg::plain_list(self.allowed))),
             };
             self.error(diag);
         }
@@ -338,7 +338,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         let names: Vec<&str> = choices.iter().map(|(n, _)| *n).collect();
         let mut diag = Diagnostic::error(msg::key_cannot_be(key, &self.what, &s.value))
             .at(self.file, s.span)
-            .label(msg::not_one_of(&names.join(", ")));
+            .label(msg::not_one_of(&msg::plain_list(&names)));
         // Among a few fixed words, a guess that differs in half the word ("每周" → "每年")
         // is no typo of it.
         let close = |guess: &&str| {

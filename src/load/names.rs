@@ -97,6 +97,13 @@ impl Kind {
         }
     }
 
+    fn no_such(self) -> Text {
+        match self {
+            Kind::Person => msg::no_such_person(),
+            Kind::Unit => msg::no_such_unit(),
+        }
+    }
+
     fn many(self) -> Text {
         match self {
             Kind::Person => msg::kind_people(),
@@ -254,7 +261,7 @@ impl NameIndex {
         names.truncate(suggest::SHOWN);
         let diag = Diagnostic::error(msg::unknown_reference(&kind.one(), &reference.value, place))
             .at(file, reference.span.clone())
-            .label(msg::no_such(&kind.one()));
+            .label(kind.no_such());
         diag.help(msg::did_you_mean_any(&names).unwrap_or_else(|| msg::must_be_listed(&kind.one())))
     }
 }
