@@ -7,7 +7,7 @@
 #   WG_BIN=/path/to/old/wg bench/run.sh    # measure another build (before/after)
 #
 # Not part of CI: it installs taskwarrior (Debian/Ubuntu: apt-get) when it is missing,
-# builds wg in release mode, generates the data with `examples/gen_tasks.rs`, imports
+# builds wg with the profiling profile (release, with symbols for perf), generates the data with `examples/gen_tasks.rs`, imports
 # the same tasks into taskwarrior with a minimal rc, checks that both tools count the
 # same overdue tasks (and stops if they do not), then times the two alternately:
 # one warm-up run each (which also records peak RSS with /usr/bin/time), then PAIRS
@@ -46,11 +46,13 @@ if [ ${#need_pkgs[@]} -gt 0 ]; then
     $sudo apt-get install -y -qq "${need_pkgs[@]}" >&2
 fi
 
-note "building wg (release)"
-cargo build --release --quiet --bin wg --example gen_tasks
+# The profiling profile is the release build with symbols and line tables (Cargo.toml),
+# so `perf record` on the binary measured names functions; the code is the same.
+note "building wg (profiling profile: release with symbols)"
+cargo build --profile profiling --quiet --bin wg --example gen_tasks
 TARGET=${CARGO_TARGET_DIR:-target}
-WG=$(realpath "${WG_BIN:-$TARGET/release/wg}")   # WG_BIN: measure another build of wg
-GEN=$(realpath "$TARGET/release/examples/gen_tasks")
+WG=$(realpath "${WG_BIN:-$TARGET/profiling/wg}")   # WG_BIN: measure another build of wg
+GEN=$(realpath "$TARGET/profiling/examples/gen_tasks")
 
 # --- measuring ---------------------------------------------------------------------
 # ms CMD...: wall-clock milliseconds of one run, output discarded. $EPOCHREALTIME is a

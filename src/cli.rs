@@ -20,7 +20,9 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// Listed under their own heading in every command's `--help`, after its own options.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct Global {
     /// Data directory (holds org.toml). Default: ./ if it holds org.toml, else ./data
     #[arg(long, global = true, env = "WG_DATA", value_name = "DIR")]
@@ -35,7 +37,7 @@ pub struct Global {
     /// LC_MESSAGES or LANG
     #[arg(long, global = true, value_parser = parse_lang, value_name = "zh|en")]
     pub lang: Option<Lang>,
-    /// Colour: auto (only on a terminal, and not with NO_COLOR), always or never
+    /// Colour: auto (on a terminal; NO_COLOR, CLICOLOR_FORCE, TERM=dumb honoured), always or never
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
     /// With --format csv: start with a byte-order mark, for Excel on Chinese Windows
@@ -93,10 +95,19 @@ pub enum Command {
     },
     /// Print shell completions (bash, zsh, fish, elvish, powershell)
     Completions { shell: clap_complete::Shell },
+    /// Print the manual page in roff (`wg man | man -l -`)
+    Man {
+        /// Write wg.1 and a page for each command (wg-tasks-overdue.1, …) into DIR
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// Which tasks a task command looks at. Filters combine: a task must pass all.
+/// Flatten them after a command's own options: their help heading, "Filters", holds for
+/// every argument after them.
 #[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Filters")]
 pub struct Filters {
     /// Only tasks of this group (id)
     #[arg(long, value_name = "ID")]
@@ -119,6 +130,9 @@ pub struct Filters {
     /// Only tasks due after this date
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub due_after: Option<NaiveDate>,
+    /// Only open tasks at this warning level (预警): red, yellow, blue, green
+    #[arg(long, value_name = "LEVEL")]
+    pub warning: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -128,12 +142,8 @@ pub enum TasksCommand {
         #[command(flatten)]
         filters: Filters,
     },
-    /// Overdue tasks, most overdue first, then a summary in age bands.
-    ///
-    /// A CSV holds one table: the overdue tasks, or with --by the summary instead.
+    /// Overdue tasks, most overdue first, then a summary in age bands
     Overdue {
-        #[command(flatten)]
-        filters: Filters,
         /// Summarise by owning group (the default), lead unit or owner. With --format csv,
         /// the CSV is this summary, one row per group, unit or owner, instead of the tasks
         #[arg(long, value_enum, value_name = "KEY")]
@@ -141,17 +151,21 @@ pub enum TasksCommand {
         /// Exit 1 when anything is overdue (for cron), 0 when nothing is
         #[arg(long)]
         exit_code: bool,
+        // Last: the filters' help heading holds for every argument after them.
+        #[command(flatten)]
+        filters: Filters,
     },
     /// Tasks falling due from today to today + DAYS
     Due {
-        #[command(flatten)]
-        filters: Filters,
         /// How many days ahead to look
         #[arg(long, default_value_t = 14, value_name = "DAYS")]
         within: u32,
         /// Count DAYS as working days (needs calendar.toml)
         #[arg(long)]
         working_days: bool,
+        // Last: the filters' help heading holds for every argument after them.
+        #[command(flatten)]
+        filters: Filters,
     },
     /// One task, with its progress notes
     Show {
@@ -239,8 +253,21 @@ pub enum RosterCommand {
     },
 }
 
+/// A date typed on the command line: `YYYY-MM-DD`, a real day, in the years wg
+/// handles (0001 to 9999, as in the files: see [`crate::model::FIRST_DAY`]).
 pub fn parse_date(s: &str) -> Result<NaiveDate, Text> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+    let t = s.trim();
+    // 10000-01-01, +10000-01-01, -0001-01-01, 0000-01-01: a year wg does not handle.
+    let (signed, unsigned) = match t.strip_prefix(['+', '-']) {
+        Some(rest) => (true, rest),
+        None => (false, t),
+    };
+    let year = unsigned.split_once('-').map_or("", |(year, _)| year);
+    let four_digits = !signed && year.len() == 4 && year != "0000";
+    if !year.is_empty() && year.bytes().all(|b| b.is_ascii_digit()) && !four_digits {
+        return Err(msg::arg_outside_the_years(s));
+    }
+    NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| {
         // Written right but not on the calendar (2022-02-30): say so, not "expected …".
         let parts: Vec<&str> = s.trim().split('-').collect();
         let numbers: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
@@ -299,9 +326,9 @@ fn sub_path(path: &str, name: &str) -> String {
 }
 
 fn translate(mut cmd: clap::Command, path: &str) -> clap::Command {
-    use crate::i18n::{help_zh, help_zh_long};
+    use crate::i18n::help_zh;
     if let Some(about) = help_zh(path, None) {
-        cmd = cmd.about(about).long_about(help_zh_long(path));
+        cmd = cmd.about(about).long_about(None::<&str>);
     }
     let ids: Vec<String> = cmd
         .get_arguments()
@@ -323,6 +350,47 @@ fn translate(mut cmd: clap::Command, path: &str) -> clap::Command {
             };
             if has_env { a.hide_env(true) } else { a }
         });
+    }
+    // clap's own -h and -V, said in Chinese: made here, as clap would make them when it
+    // builds the tree (arguments must not be moved after that: clap indexes them).
+    cmd = cmd.disable_help_flag(true).arg(
+        clap::Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(clap::ArgAction::Help)
+            .help("显示帮助"),
+    );
+    if path.is_empty() {
+        cmd = cmd.disable_version_flag(true).arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help("显示版本"),
+        );
+    }
+    // Every argument gets its Chinese heading, and the arguments are put in the order
+    // clap lists the English headings (a heading is listed where its first argument is):
+    // 参数 (clap's "Arguments"), 选项 ("Options"), then the headings of the derive
+    // ("Filters", "Global options", which the build appends to every command), each
+    // keeping its arguments' order.
+    let mut ranked: Vec<(usize, usize, String, &'static str)> = cmd
+        .get_arguments()
+        .enumerate()
+        .map(|(i, a)| {
+            let id = a.get_id().as_str();
+            // -h and -V took the heading the derive left current ("Global options"):
+            // clap's own would have none.
+            let english = a
+                .get_help_heading()
+                .filter(|_| id != "help" && id != "version");
+            let (rank, heading) = heading_zh(english, a.is_positional());
+            (rank, i, id.to_owned(), heading)
+        })
+        .collect();
+    ranked.sort();
+    for (_, _, id, heading) in ranked {
+        cmd = cmd.mut_arg(&id, |a| a.help_heading(heading));
     }
     let subs: Vec<String> = cmd
         .get_subcommands()
@@ -369,31 +437,12 @@ fn arg_details_zh(a: &clap::Arg) -> String {
 /// After the build: clap's own `--help`, `--version` and `help` command, the headings
 /// and the usage line, in every command.
 fn translate_built(mut cmd: clap::Command, path: &str) -> clap::Command {
-    let has = |cmd: &clap::Command, id: &str| cmd.get_arguments().any(|a| a.get_id() == id);
-    if has(&cmd, "help") {
-        cmd = cmd.mut_arg("help", |a| {
-            let long = a.get_long_help().is_some();
-            let a = a.help("显示帮助");
-            if long {
-                a.long_help("显示帮助（用 -h 只看摘要）")
-            } else {
-                a
-            }
-        });
-    }
-    if has(&cmd, "version") {
-        cmd = cmd.mut_arg("version", |a| a.help("显示版本"));
-    }
     if path.split(' ').next_back() == Some("help") {
-        // `wg help [COMMAND]`, which clap made.
-        cmd = cmd.about("显示本帮助，或某个子命令的帮助");
-        let ids: Vec<String> = cmd
-            .get_arguments()
-            .map(|a| a.get_id().as_str().to_owned())
-            .collect();
-        for id in ids {
-            cmd = cmd.mut_arg(&id, |a| a.help("要查看帮助的子命令"));
-        }
+        // `wg help [COMMAND]`, which clap made. Its argument is changed in place: clap
+        // has indexed the arguments by now.
+        cmd = cmd
+            .about("显示本帮助，或某个子命令的帮助")
+            .mut_args(|a| a.help("要查看帮助的子命令"));
     }
     let subs: Vec<String> = cmd
         .get_subcommands()
@@ -410,26 +459,31 @@ fn translate_built(mut cmd: clap::Command, path: &str) -> clap::Command {
         .replace("[OPTIONS]", "[选项]")
         .replace("<COMMAND>", "<命令>")
         .replace("[COMMAND]", "[命令]");
-    let visible = |a: &&clap::Arg| !a.is_hide_set();
-    let positionals = cmd.get_positionals().filter(visible).count() > 0;
-    let options = cmd.get_opts().filter(visible).count() > 0
-        || cmd
-            .get_arguments()
-            .filter(visible)
-            .any(|a| !a.is_positional());
-    let subcommands = cmd.get_subcommands().any(|c| !c.is_hide_set());
-    let mut template = String::from("{before-help}{about-with-newline}\n用法：{usage}\n");
-    if subcommands {
-        template.push_str("\n命令：\n{subcommands}\n");
+    cmd.override_usage(usage)
+        .subcommand_help_heading(HEADING_COMMANDS)
+        .help_template("{before-help}{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}")
+}
+
+/// clap writes `HEADING:` with an ASCII colon; Chinese headings end in a full-width one
+/// of their own, and [`help_text_zh`] drops clap's.
+const HEADING_COMMANDS: &str = "命令：";
+
+/// The Chinese heading of an argument under `english` (none: clap's own "Arguments" or
+/// "Options"), and where it goes among the headings.
+fn heading_zh(english: Option<&str>, positional: bool) -> (usize, &'static str) {
+    match english {
+        None if positional => (0, "参数："),
+        None => (1, "选项："),
+        Some("Filters") => (2, "筛选条件："),
+        Some("Global options") => (3, "全局选项："),
+        Some(_) => (4, "其他选项："),
     }
-    if positionals {
-        template.push_str("\n参数：\n{positionals}\n");
-    }
-    if options {
-        template.push_str("\n选项：\n{options}\n");
-    }
-    template.push_str("{after-help}");
-    cmd.override_usage(usage).help_template(template)
+}
+
+/// Help as clap rendered it from [`command`]`(Lang::Zh)`, with clap's colon after each
+/// heading dropped (the headings end in `：`).
+pub fn help_text_zh(text: &str) -> String {
+    text.replace("：:", "：")
 }
 
 /// clap's error in Chinese, for the kinds wg knows how to say; `None` for the others,
@@ -581,17 +635,36 @@ mod tests {
     /// The Chinese help leaves no English text of clap's in `wg --help`.
     #[test]
     fn chinese_help_has_no_clap_english() {
-        let mut cmd = command(Lang::Zh);
-        let help = cmd.render_long_help().to_string();
-        for english in [
-            "Usage",
-            "Options",
-            "Commands",
-            "Print help",
-            "[default",
-            "[env",
-        ] {
-            assert!(!help.contains(english), "{english} in:\n{help}");
+        fn walk(cmd: &mut clap::Command, path: &str) {
+            let help = help_text_zh(&cmd.render_long_help().to_string());
+            for english in [
+                "Usage",
+                "Options",
+                "Arguments",
+                "Commands",
+                "Filters",
+                "Print",
+                "[default",
+                "[env",
+                "[possible",
+                "其他选项",
+                "：:",
+            ] {
+                assert!(
+                    !help.contains(english),
+                    "{english} in `wg {path} --help`:\n{help}"
+                );
+            }
+            let names: Vec<String> = cmd
+                .get_subcommands()
+                .map(|c| c.get_name().to_owned())
+                .collect();
+            for name in names {
+                if let Some(sub) = cmd.find_subcommand_mut(&name) {
+                    walk(sub, &sub_path(path, &name));
+                }
+            }
         }
+        walk(&mut command(Lang::Zh), "");
     }
 }

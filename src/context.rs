@@ -67,8 +67,13 @@ pub struct Env {
     pub now: DateTime<Utc>,
     pub stdout_is_terminal: bool,
     pub stderr_is_terminal: bool,
-    /// `NO_COLOR` is set and not empty.
-    pub no_color: bool,
+    /// Whether `--color auto` colours stdout, and stderr: anstream's reading of the
+    /// environment. `NO_COLOR` (set, not empty) means no colour; else `CLICOLOR_FORCE`
+    /// (set, not empty) means colour, into a pipe too; else `CLICOLOR=0` means none;
+    /// else colour only on a terminal whose `TERM` is set and not `dumb` (or, on a
+    /// terminal, with `CLICOLOR` set or in CI).
+    pub auto_color_stdout: bool,
+    pub auto_color_stderr: bool,
     /// The locale's language ([`locale_lang`]).
     pub locale: Lang,
 }
@@ -88,10 +93,16 @@ impl Env {
             now,
             stdout_is_terminal: std::io::stdout().is_terminal(),
             stderr_is_terminal: std::io::stderr().is_terminal(),
-            no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            auto_color_stdout: auto_color(&std::io::stdout()),
+            auto_color_stderr: auto_color(&std::io::stderr()),
             locale: process_locale(),
         })
     }
+}
+
+/// What `--color auto` decides for a stream (see [`Env::auto_color_stdout`]).
+fn auto_color<S: anstream::stream::RawStream>(stream: &S) -> bool {
+    anstream::AutoStream::choice(stream) != anstream::ColorChoice::Never
 }
 
 #[derive(Debug, Clone)]
@@ -111,10 +122,11 @@ pub struct Context {
 
 impl Context {
     pub fn new(global: &Global, env: Env) -> Context {
-        let color = |terminal: bool| match global.color {
+        // `--color always|never` beats the environment, as the NO_COLOR convention asks.
+        let color = |auto: bool| match global.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => terminal && !env.no_color,
+            ColorChoice::Auto => auto,
         };
         Context {
             data: global.data.clone(),
@@ -122,23 +134,33 @@ impl Context {
             format: global.format,
             lang: global.lang,
             org_lang: OnceLock::new(),
-            color_stdout: color(env.stdout_is_terminal),
-            color_stderr: color(env.stderr_is_terminal),
+            color_stdout: color(env.auto_color_stdout),
+            color_stderr: color(env.auto_color_stderr),
             bom: global.bom,
             env,
         }
     }
 
     /// The as-of date: `--today`/`WG_TODAY`, else today in the org's time zone, else in
-    /// the system's.
-    pub fn today(&self, org: &Org) -> NaiveDate {
+    /// the system's. A clock outside the years wg handles (0001 to 9999; `WG_NOW` at the
+    /// very end of 9999 is already 10000 in Asia/Shanghai) is a usage error, as such a
+    /// `--today` is (see [`crate::cli::parse_date`]).
+    pub fn today(&self, org: &Org) -> Result<NaiveDate, crate::Error> {
         if let Some(today) = self.today {
-            return today;
+            return Ok(today);
         }
-        match org.timezone {
+        let today = match org.timezone {
             Some(tz) => self.env.now.with_timezone(&tz).date_naive(),
             None => self.env.now.with_timezone(&chrono::Local).date_naive(),
+        };
+        if !crate::model::date_in_range(today) {
+            return Err(crate::Error::Usage(msg::clock_outside_the_years(
+                today,
+                crate::model::FIRST_DAY,
+                crate::model::LAST_DAY,
+            )));
         }
+        Ok(today)
     }
 
     /// The language of labels and messages about this org.

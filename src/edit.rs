@@ -2,8 +2,10 @@
 //! the file: the task's own `[[tasks]]` chunk is cut out, changed with `toml_edit` and
 //! spliced back; the result is validated with the rest of the data directory, then
 //! replaces the file atomically, all under a lock so that concurrent edits serialise.
+//! Another program that writes the file meanwhile (it takes no lock) is seen, just
+//! before the rename or just after it, and the edit starts again on top of its write.
 
-use crate::i18n::msg;
+use crate::i18n::{Text, msg};
 use crate::load::{self, Diagnostic, Loaded, suggest};
 use crate::model::{Org, Status, Task, Update};
 use crate::{Because, Error, Failed};
@@ -69,6 +71,9 @@ pub struct Outcome {
     pub changes: Vec<Changed>,
     /// The organisation: its language is the default of the line printed.
     pub org: Org,
+    /// What the user should know about how it was done (a hard link broken, a program
+    /// still writing into the old file).
+    pub warnings: Vec<Text>,
 }
 
 /// Parses a status typed on the command line; returns it with the canonical word in
@@ -98,47 +103,83 @@ pub fn parse_status(typed: &str) -> Result<(Status, &'static str), Error> {
 /// date once the org (and so its time zone) is known; it is called as soon as the org
 /// is, so that the caller learns the org's language before any refusal is made.
 ///
-/// Holds the directory's lock from the first read to the rename. Refuses (and writes
+/// Holds the locks (see [`Locks`]) from the first read to the rename. Refuses (and writes
 /// nothing) when the data does not load, the task is unknown, the change makes no sense
-/// for the task, or the new file would not validate.
+/// for the task, or the new file would not validate. When another program writes the
+/// file meanwhile (an editor saving, a `git pull`), the edit starts again from what it
+/// wrote, so that its write is never lost; a file that keeps changing for
+/// [`LOCK_TIMEOUT`] is left alone with an error.
 pub fn apply(
     dir: &Path,
     id: &str,
     change: &Change,
-    today: &dyn Fn(&Org) -> NaiveDate,
+    today: &dyn Fn(&Org) -> Result<NaiveDate, Error>,
 ) -> Result<Outcome, Error> {
-    let _lock = lock(dir, LOCK_TIMEOUT)?;
-    let loaded = load::load(dir).map_err(Error::Data)?;
-    let today = today(&loaded.data.org);
+    let mut locks = Locks::take(dir)?;
+    let started = Instant::now();
+    loop {
+        match attempt(dir, id, change, today, &mut locks)? {
+            Attempt::Done(outcome) => return Ok(outcome),
+            Attempt::Again { shown } if started.elapsed() >= LOCK_TIMEOUT => {
+                return Err(Error::Other(Failed::error(msg::kept_changing(&shown))));
+            }
+            Attempt::Again { .. } => {}
+        }
+    }
+}
+
+/// How one go at an edit ended.
+enum Attempt {
+    Done(Outcome),
+    /// The file changed under the edit (or a lock had to be let go for a moment): read
+    /// everything again and start over.
+    Again {
+        shown: String,
+    },
+}
+
+fn attempt(
+    dir: &Path,
+    id: &str,
+    change: &Change,
+    today: &dyn Fn(&Org) -> Result<NaiveDate, Error>,
+    locks: &mut Locks,
+) -> Result<Attempt, Error> {
+    let mut loaded = load::load(dir).map_err(Error::Data)?;
+    let today = today(&loaded.data.org)?;
     let task = find_task(&loaded, id)?.clone();
     let plan = plan(&task, change, today)?;
     let source = loaded
         .sources
         .iter()
-        .find(|s| s.rel == task.origin.file)
+        .position(|s| s.rel == task.origin.file)
         .ok_or_else(|| {
             Failed::error(msg::task_file_not_read(
                 &task.id,
                 &task.origin.file.display().to_string(),
             ))
         })?;
-    let shown = source.shown.clone();
-    let outcome = Outcome {
+    let shown = loaded
+        .sources
+        .get(source)
+        .map_or_else(String::new, |s| s.shown.clone());
+    let mut outcome = Outcome {
         id: task.id.clone(),
         file: shown.clone(),
         changes: plan.changes.clone(),
         org: loaded.data.org.clone(),
+        warnings: Vec::new(),
     };
     if plan.is_noop() {
-        return Ok(outcome);
+        return Ok(Attempt::Done(outcome));
     }
 
     let path = dir.join(&task.origin.file);
-    let (bom, text) = read_file(&path)?;
-    if text != source.text {
-        return Err(Error::Other(Failed::error(msg::changed_while_editing(
-            &shown,
-        ))));
+    let real = path
+        .canonicalize()
+        .because(|| msg::cannot_resolve(&path.display().to_string()))?;
+    if !locks.cover(&real)? {
+        return Ok(Attempt::Again { shown });
     }
     let next_line = loaded
         .data
@@ -147,11 +188,32 @@ pub fn apply(
         .filter(|t| t.origin.file == task.origin.file && t.origin.line > task.origin.line)
         .map(|t| t.origin.line)
         .min();
-    // Only one copy of the data at a time: a 100,000-task directory is big.
+    // Only one copy of the data at a time: a 100,000-task directory is big. The text the
+    // loader read is kept (not copied) to compare the file with until the rename.
+    let text = loaded
+        .sources
+        .get_mut(source)
+        .map(|s| std::mem::take(&mut s.text))
+        .unwrap_or_default();
     drop(loaded);
-    let new_text = edit_text(&text, &task, next_line, &plan)
+    let Some(found) = Found::read(&real, text)? else {
+        return Ok(Attempt::Again { shown });
+    };
+    if found.links > 1 {
+        outcome
+            .warnings
+            .push(msg::hard_links_broken(&shown, found.links));
+    }
+    // Further byte-order marks (the loader drops the first) are kept, not edited.
+    let body = found.text.trim_start_matches('\u{FEFF}');
+    let marks = found
+        .text
+        .get(..found.text.len() - body.len())
+        .unwrap_or("");
+    let new_body = edit_text(body, &task, next_line, &plan)
         .map_err(|e| Error::Other(Failed::wrap(msg::cannot_edit(&task.id, &shown), e)))?;
-    drop(text);
+    let new_text = format!("{marks}{new_body}");
+    drop(new_body);
 
     let reloaded = validate(dir, &task.origin.file, new_text, &task.id, &shown)?;
     check_result(&reloaded, &task, &plan)
@@ -161,9 +223,29 @@ pub fn apply(
         .iter()
         .find(|s| s.rel == task.origin.file)
         .map_or("", |s| s.text.as_str());
-    write_atomic(&path, bom, new_text)
+    let written = write_atomic(&real, &found, &[found.head, new_text.as_bytes()])
         .map_err(|e| Error::Other(Failed::wrap(msg::edit_not_written(&task.id, &shown), e)))?;
-    Ok(outcome)
+    if !written {
+        return Ok(Attempt::Again { shown });
+    }
+    let after = found.after_rename(LOCK_TIMEOUT).map_err(|e| {
+        Error::Other(Failed::wrap(
+            msg::written_but_unchecked(&task.id, &shown),
+            e,
+        ))
+    })?;
+    if after.still_open {
+        outcome.warnings.push(msg::old_file_still_open(&shown));
+    }
+    match after.lost {
+        None => Ok(Attempt::Done(outcome)),
+        Some(lost) => {
+            // Put the other program's write back, and do the edit again on top of it.
+            let ours = [found.head, new_text.as_bytes()].concat();
+            put_back(&real, ours, lost, &shown)?;
+            Ok(Attempt::Again { shown })
+        }
+    }
 }
 
 /// Loads the data directory with `rel` replaced by `new_text`; an error says that the
@@ -241,13 +323,11 @@ fn plan(task: &Task, change: &Change, today: NaiveDate) -> Result<Plan, Error> {
                 }
                 let next = task
                     .next_due()
-                    .ok_or_else(|| Error::Usage(msg::no_next_occurrence(id)))?;
+                    .ok_or_else(|| Error::Usage(msg::done_through_the_last(id)))?;
                 // At most the occurrence coming up can be done: running `done` twice by
                 // mistake must not mark next month's report as sent.
                 let upcoming = task.repeat.zip(task.due).and_then(|(repeat, first)| {
-                    (0..)
-                        .map_while(|n| repeat.occurrence(first, n))
-                        .find(|&d| d >= today)
+                    repeat.first_on_or_after(first, today).map(|(_, d)| d)
                 });
                 if let (Some(upcoming), Some(through)) = (upcoming, task.done_through)
                     && next > upcoming
@@ -314,19 +394,6 @@ fn add_note(p: &mut Plan, text: &str, today: NaiveDate) -> Result<(), Error> {
     Ok(())
 }
 
-/// Reads a file as UTF-8 text; says whether it started with a byte-order mark (which is
-/// kept on writing, but not given to the TOML parser).
-fn read_file(path: &Path) -> Result<(bool, String), Error> {
-    let bytes = std::fs::read(path).because(|| msg::cannot_read(&path.display().to_string()))?;
-    let (bom, body) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(body) => (true, body.to_vec()),
-        None => (false, bytes),
-    };
-    let text = String::from_utf8(body)
-        .map_err(|_| Failed::error(msg::not_utf8(&path.display().to_string())))?;
-    Ok((bom, text))
-}
-
 /// The whole file's new text: the task's chunk (its header line up to the next task's
 /// header line, or the end) is parsed alone, edited and spliced back, so the rest of the
 /// file is never even re-rendered. Falls back to the whole file when the task is not
@@ -372,23 +439,20 @@ fn line_start(text: &str, line: usize) -> Option<usize> {
 
 /// Edits the TOML text `old` (a chunk or a whole file) that holds task `id`.
 fn edit_chunk(old: &str, id: &str, plan: &Plan) -> anyhow::Result<String> {
-    // toml_edit writes "\n" after every line; a file written with "\r\n" throughout keeps
-    // its line endings by converting back. Mixed files are left as toml_edit writes them.
-    let crlf = old.contains("\r\n") && !old.replace("\r\n", "").contains('\n');
-    let render = |doc: &DocumentMut| {
-        let s = doc.to_string();
-        if crlf {
-            s.replace("\r\n", "\n").replace('\n', "\r\n")
-        } else {
-            s
-        }
-    };
-    let mut doc: DocumentMut = old
+    // toml_edit writes "\n" after every line, the last one too. It is given the lines
+    // with "\n" after each, and the lines that come out get the file's endings back.
+    let old_lines = lines_with_endings(old);
+    let mut lf = String::with_capacity(old.len() + 1);
+    for (line, _) in &old_lines {
+        lf.push_str(line);
+        lf.push('\n');
+    }
+    let mut doc: DocumentMut = lf
         .parse::<DocumentMut>()
         .because(msg::toml_edit_cannot_parse)?;
     // toml_edit reproduces what it parsed byte for byte in every case we know of; should
     // it not, an edit would change lines it has no business changing. Refuse instead.
-    if render(&doc) != old {
+    if doc.to_string() != lf {
         return Err(Failed::error(msg::toml_edit_would_reformat()));
     }
     let table = find_table(&mut doc, id)?;
@@ -409,7 +473,161 @@ fn edit_chunk(old: &str, id: &str, plan: &Plan) -> anyhow::Result<String> {
     if let Some(update) = &plan.note {
         append_note(table, update)?;
     }
-    Ok(render(&doc))
+    restore_endings(&old_lines, &doc.to_string())
+}
+
+/// How a line ends: "\n", "\r\n", or not at all (the last line of a file saved without a
+/// final newline, as Notepad and many editors save).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Eol {
+    Lf,
+    CrLf,
+    Missing,
+}
+
+impl Eol {
+    fn as_str(self) -> &'static str {
+        match self {
+            Eol::Lf => "\n",
+            Eol::CrLf => "\r\n",
+            Eol::Missing => "",
+        }
+    }
+}
+
+/// The lines of `text`, each without its ending, and the ending.
+fn lines_with_endings(text: &str) -> Vec<(&str, Eol)> {
+    text.split_inclusive('\n')
+        .map(|line| {
+            if let Some(l) = line.strip_suffix("\r\n") {
+                (l, Eol::CrLf)
+            } else if let Some(l) = line.strip_suffix('\n') {
+                (l, Eol::Lf)
+            } else {
+                (line, Eol::Missing)
+            }
+        })
+        .collect()
+}
+
+/// Cells of the table that pairs the lines of a changed stretch of a file with mixed
+/// line endings: 4 M (16 MB), far more than the lines one task's edit changes.
+const MAX_PAIRING: usize = 4_000_000;
+
+/// `new` (toml_edit's "\n"-ended text) with the line endings of the text it was made
+/// from: every line the edit kept keeps its own ending, a changed line takes the ending
+/// of the line in its place, and an added line the ending most of the lines have. A text
+/// without a final newline still has none; the line that was last gets one if lines
+/// now follow it.
+fn restore_endings(old: &[(&str, Eol)], new: &str) -> anyhow::Result<String> {
+    let new_lines: Vec<&str> = new
+        .split_inclusive('\n')
+        .map(|l| l.strip_suffix('\n').unwrap_or(l))
+        .collect();
+    let crlf = old.iter().filter(|(_, e)| *e == Eol::CrLf).count();
+    let lf = old.iter().filter(|(_, e)| *e == Eol::Lf).count();
+    let usual = if crlf > lf { Eol::CrLf } else { Eol::Lf };
+    let mut endings = if crlf == 0 || lf == 0 {
+        vec![usual; new_lines.len()]
+    } else {
+        paired_endings(old, &new_lines, usual)?
+    };
+    for e in &mut endings {
+        if *e == Eol::Missing {
+            *e = usual;
+        }
+    }
+    if old.last().is_some_and(|(_, e)| *e == Eol::Missing)
+        && let Some(last) = endings.last_mut()
+    {
+        *last = Eol::Missing;
+    }
+    let mut out = String::with_capacity(new.len() + crlf + 2);
+    for (line, eol) in new_lines.iter().zip(&endings) {
+        out.push_str(line);
+        out.push_str(eol.as_str());
+    }
+    Ok(out)
+}
+
+/// The ending of each new line, for a text that mixes "\r\n" and "\n": the lines alike
+/// at the start and at the end are the same lines; in between, a longest common
+/// subsequence pairs the lines the edit kept, and the new lines between two kept ones
+/// take the endings of the old lines there, in order, then `usual`.
+fn paired_endings(old: &[(&str, Eol)], new: &[&str], usual: Eol) -> anyhow::Result<Vec<Eol>> {
+    let mut out = vec![usual; new.len()];
+    let same = |i: usize, j: usize| old.get(i).map(|(l, _)| *l) == new.get(j).copied();
+    let prefix = (0..old.len().min(new.len()))
+        .take_while(|&i| same(i, i))
+        .count();
+    let suffix = (0..old.len().min(new.len()) - prefix)
+        .take_while(|&k| same(old.len() - 1 - k, new.len() - 1 - k))
+        .count();
+    let ending = |i: usize| old.get(i).map_or(usual, |(_, e)| *e);
+    for (i, slot) in out.iter_mut().enumerate().take(prefix) {
+        *slot = ending(i);
+    }
+    for k in 0..suffix {
+        if let Some(slot) = out.get_mut(new.len() - 1 - k) {
+            *slot = ending(old.len() - 1 - k);
+        }
+    }
+    // The stretch in between: old lines prefix..a_end, new lines prefix..b_end.
+    let (a, b) = (old.len() - suffix - prefix, new.len() - suffix - prefix);
+    let cells = (a + 1)
+        .checked_mul(b + 1)
+        .filter(|c| *c <= MAX_PAIRING)
+        .ok_or_else(|| Failed::error(msg::mixed_line_endings()))?;
+    // lcs[i * (b + 1) + j]: the longest common subsequence of old lines i.. and new lines
+    // j.. of the stretch.
+    let mut lcs = vec![0u32; cells];
+    let at = |i: usize, j: usize| i * (b + 1) + j;
+    for i in (0..a).rev() {
+        for j in (0..b).rev() {
+            let v = if same(prefix + i, prefix + j) {
+                lcs.get(at(i + 1, j + 1)).map_or(0, |v| v + 1)
+            } else {
+                let down = lcs.get(at(i + 1, j)).copied().unwrap_or(0);
+                let right = lcs.get(at(i, j + 1)).copied().unwrap_or(0);
+                down.max(right)
+            };
+            if let Some(cell) = lcs.get_mut(at(i, j)) {
+                *cell = v;
+            }
+        }
+    }
+    // Walk the table; `gap` holds where the current run of unpaired lines began.
+    let (mut i, mut j) = (0, 0);
+    let mut gap = (0, 0);
+    let fill_gap = |gap: (usize, usize), i: usize, j: usize, out: &mut Vec<Eol>| {
+        for (t, nj) in (gap.1..j).enumerate() {
+            let e = if gap.0 + t < i {
+                ending(prefix + gap.0 + t)
+            } else {
+                usual
+            };
+            if let Some(slot) = out.get_mut(prefix + nj) {
+                *slot = e;
+            }
+        }
+    };
+    while i < a && j < b {
+        if same(prefix + i, prefix + j) {
+            fill_gap(gap, i, j, &mut out);
+            if let Some(slot) = out.get_mut(prefix + j) {
+                *slot = ending(prefix + i);
+            }
+            i += 1;
+            j += 1;
+            gap = (i, j);
+        } else if lcs.get(at(i + 1, j)) >= lcs.get(at(i, j + 1)) {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    fill_gap(gap, a, b, &mut out);
+    Ok(out)
 }
 
 /// The word for `status` in the language of the task's current status value: a task
@@ -594,28 +812,375 @@ fn check_result(reloaded: &Loaded, before: &Task, plan: &Plan) -> anyhow::Result
     }
 }
 
-/// Replaces `path`'s content atomically: a temporary file beside the target, fsync,
-/// rename over it, fsync the directory (a crash leaves the old file or the new one,
-/// never half of either; at worst a stray `.NAME.XXXXXX` temporary file). The file's mode is kept. A symlink is followed
-/// first, so the target is replaced and the link stays a link.
-fn write_atomic(path: &Path, bom: bool, text: &str) -> anyhow::Result<()> {
-    let target: PathBuf = path
-        .canonicalize()
-        .because(|| msg::cannot_resolve(&path.display().to_string()))?;
-    let shown = target.display().to_string();
-    let mut file = atomic_write_file::AtomicWriteFile::options()
-        .open(&target)
-        .because(|| msg::no_temporary_file_beside(&shown))?;
-    let bom: &[u8] = if bom { b"\xEF\xBB\xBF" } else { b"" };
-    file.write_all(bom)
-        .and_then(|()| file.write_all(text.as_bytes()))
-        .because(|| msg::cannot_write_the_new(&shown))?;
-    // commit() fsyncs the file, renames it over the target and fsyncs the directory.
-    file.commit().because(|| msg::cannot_replace(&shown))?;
-    Ok(())
+/// The task file as the edit found it, under the locks: what it must still hold when the
+/// new text replaces it.
+struct Found {
+    /// The file as opened then, kept open: a write into it by another program, even one
+    /// that lands after the rename, shows here.
+    file: File,
+    meta: std::fs::Metadata,
+    /// How many names the file has (hard links).
+    links: u64,
+    /// A byte-order mark (kept on writing, not given to the parser), or nothing.
+    head: &'static [u8],
+    /// The rest, as the loader read it.
+    text: String,
 }
 
-/// An exclusive lock on `<dir>/.wg.lock`, held until dropped.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+impl Found {
+    /// Reads `real`; `None` when it no longer holds `text`, what the loader read from it.
+    fn read(real: &Path, text: String) -> anyhow::Result<Option<Found>> {
+        let (file, meta, bytes) = read_with_meta(real)?;
+        let head = if bytes.starts_with(BOM) { BOM } else { b"" };
+        if bytes.get(head.len()..) != Some(text.as_bytes()) {
+            return Ok(None);
+        }
+        #[cfg(unix)]
+        let links = std::os::unix::fs::MetadataExt::nlink(&meta);
+        #[cfg(not(unix))]
+        let links = 1;
+        Ok(Some(Found {
+            file,
+            meta,
+            links,
+            head,
+            text,
+        }))
+    }
+
+    fn holds(&self, bytes: &[u8]) -> bool {
+        bytes.strip_prefix(self.head) == Some(self.text.as_bytes())
+    }
+
+    /// Whether `real` is still the file the edit found, with the same bytes: another
+    /// program may have written it (in place, or by putting a new file there) at any
+    /// moment, and what it wrote must not be replaced unseen.
+    fn unchanged(&self, real: &Path) -> anyhow::Result<bool> {
+        let (_, meta, bytes) = read_with_meta(real)?;
+        Ok(same_file(&meta, &self.meta) && self.holds(&bytes))
+    }
+
+    /// After the rename: what became of the old file. A program that opened it before
+    /// the rename (`echo >>` opens, writes, closes) may write into it a moment later, so
+    /// the look waits until no other process has it open for writing (up to `wait`;
+    /// where that cannot be known, it looks at once).
+    fn after_rename(&self, wait: Duration) -> anyhow::Result<After> {
+        use std::io::{Read as _, Seek as _};
+        if !os::is_unlinked(&self.file)? {
+            // Another hard link still names it: writes into it are that name's, not ours.
+            return Ok(After::default());
+        }
+        let started = Instant::now();
+        let mut still_open = false;
+        while os::open_for_writing_elsewhere(&self.file) == Some(true) {
+            if started.elapsed() >= wait {
+                still_open = true;
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        let read_back = || -> std::io::Result<Vec<u8>> {
+            let mut file = &self.file;
+            file.rewind()?;
+            let mut bytes = Vec::with_capacity(self.head.len() + self.text.len());
+            file.read_to_end(&mut bytes)?;
+            Ok(bytes)
+        };
+        let bytes = read_back().because(msg::cannot_read_the_old_file_back)?;
+        Ok(After {
+            lost: (!self.holds(&bytes)).then_some(bytes),
+            still_open,
+        })
+    }
+}
+
+/// The old file after the rename.
+#[derive(Debug, Default)]
+struct After {
+    /// Its bytes, when another program wrote into it after the last look: the new file
+    /// lacks that write.
+    lost: Option<Vec<u8>>,
+    /// Another program still has it open for writing: what it writes from now on goes
+    /// there, not into the file.
+    still_open: bool,
+}
+
+/// The file opened, its metadata and its bytes.
+fn read_with_meta(path: &Path) -> anyhow::Result<(File, std::fs::Metadata, Vec<u8>)> {
+    use std::io::Read as _;
+    let read = || -> std::io::Result<_> {
+        // As the loader opens: never blocking, should the path have become a FIFO.
+        let mut file = load::read::open(path)?;
+        let meta = file.metadata()?;
+        if !meta.is_file() {
+            return Err(std::io::Error::other(msg::no_longer_a_regular_file()));
+        }
+        let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+        file.read_to_end(&mut bytes)?;
+        Ok((file, meta, bytes))
+    };
+    read().because(|| msg::cannot_read(&path.display().to_string()))
+}
+
+#[cfg(unix)]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    (a.dev(), a.ino()) == (b.dev(), b.ino())
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
+    true
+}
+
+/// Replaces `target` (a real path, no symlink) with `parts` atomically: a temporary file
+/// beside it, fsync, rename over it, fsync the directory (a crash leaves the old file or
+/// the new one, never half of either; at worst a stray `.NAME.XXXXXX` temporary file).
+/// The file's mode is kept. A hard link to the old file keeps the old text.
+///
+/// Returns `false`, having written nothing, when the file is no longer what the edit
+/// found: the last look is taken after the new file is on disk, just before the rename.
+/// (A write into the old file after that look shows in [`Found::after_rename`].)
+fn write_atomic(target: &Path, found: &Found, parts: &[&[u8]]) -> anyhow::Result<bool> {
+    os::ignore_file_size_signal();
+    let mut file = atomic_write_file::AtomicWriteFile::options()
+        .open(target)
+        .because(|| msg::no_temporary_file_beside(&target.display().to_string()))?;
+    // On failure `file` is dropped, which removes the temporary file.
+    parts
+        .iter()
+        .try_for_each(|part| file.write_all(part))
+        .and_then(|()| file.sync_all())
+        .because(|| msg::cannot_write_the_new(&target.display().to_string()))?;
+    if !found.unchanged(target)? {
+        return Ok(false);
+    }
+    // commit() fsyncs the file (done above, so nothing is left to do), renames it over
+    // the target and fsyncs the directory.
+    file.commit()
+        .because(|| msg::cannot_replace(&target.display().to_string()))?;
+    Ok(true)
+}
+
+/// Puts back what another program wrote into the old file at the moment of the rename
+/// (`lost`), with anything written to the new file since (which starts with `ours`), so
+/// that the edit can be done again on top of it. When the file has been rewritten
+/// meanwhile, `lost` is saved beside it instead and the error says where.
+fn put_back(real: &Path, ours: Vec<u8>, lost: Vec<u8>, shown: &str) -> Result<(), Error> {
+    let (mut ours, mut lost) = (ours, lost);
+    for _ in 0..8 {
+        let (file, meta, current) = read_with_meta(real)?;
+        let Some(extra) = current.strip_prefix(ours.as_slice()) else {
+            break;
+        };
+        let restored = [lost.as_slice(), extra].concat();
+        let Ok(text) = String::from_utf8(current) else {
+            break;
+        };
+        let now = Found {
+            file,
+            meta,
+            links: 1,
+            head: b"",
+            text,
+        };
+        if !write_atomic(real, &now, &[&restored])? {
+            continue;
+        }
+        let Some(again) = now.after_rename(LOCK_TIMEOUT)?.lost else {
+            return Ok(());
+        };
+        // Written into at the moment of this rename too: what was added there goes after
+        // what was just put back; anything else cannot be merged, and is saved.
+        match again.strip_prefix(now.text.as_bytes()) {
+            Some(added) => {
+                lost = [restored.as_slice(), added].concat();
+                ours = restored;
+            }
+            None => {
+                lost = again;
+                break;
+            }
+        }
+    }
+    Err(rescue(real, &lost, shown))
+}
+
+/// Saves bytes that could not be put back into `real` as `NAME.wg-rescued-N` beside it
+/// (never read as data: the name does not end in `.toml`); the error names it.
+fn rescue(real: &Path, bytes: &[u8], shown: &str) -> Error {
+    let name = real
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    for n in 1..=100 {
+        let path = real.with_file_name(format!("{name}.wg-rescued-{n}"));
+        match OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(mut file) => {
+                let saved = file.write_all(bytes).and_then(|()| file.sync_all());
+                return Error::Other(match saved {
+                    Ok(()) => Failed::error(msg::rescued(shown, &path.display().to_string())),
+                    Err(e) => Failed::error(msg::not_rescued(shown, &msg::io_error(&e))),
+                });
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => {
+                return Error::Other(Failed::error(msg::not_rescued_in(
+                    shown,
+                    &path.display().to_string(),
+                    &msg::io_error(&e),
+                )));
+            }
+        }
+    }
+    Error::Other(Failed::error(msg::too_many_rescued(shown)))
+}
+
+/// The calls into the C library that std does not offer, each with its reason: the one
+/// place in `edit` where `unsafe` is allowed.
+mod os {
+    #![allow(unsafe_code)]
+    use std::fs::File;
+
+    /// A file-size limit (`ulimit -f`) that a write goes past sends SIGXFSZ, whose default
+    /// kills wg half way through writing the temporary file and leaves it behind. Ignored,
+    /// the write fails with EFBIG, as on a full disk, and the temporary file is removed.
+    #[cfg(unix)]
+    pub fn ignore_file_size_signal() {
+        // SAFETY: `signal` with SIG_IGN installs no handler, so no code of ours runs in a
+        // signal context; it only sets how this process takes SIGXFSZ, which nothing else
+        // in wg relies on. The previous disposition it returns is not needed.
+        unsafe {
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+        }
+    }
+
+    #[cfg(not(unix))]
+    pub fn ignore_file_size_signal() {}
+
+    /// Whether another process has `file` open for writing: Linux refuses a read lease
+    /// (EAGAIN) exactly then. `None` where that cannot be known (another system, a file
+    /// of another owner, a file system without leases). The lease, when granted, is let
+    /// go at once; `file` must be open read-only and have no name left (see
+    /// [`is_unlinked`]), so that nobody can open it meanwhile and break the lease.
+    #[cfg(target_os = "linux")]
+    pub fn open_for_writing_elsewhere(file: &File) -> Option<bool> {
+        use std::os::fd::AsRawFd;
+        let fd = file.as_raw_fd();
+        // SAFETY: F_SETLEASE takes an int argument and touches no memory of ours; `fd`
+        // stays open while `file` is borrowed.
+        let taken = unsafe { libc::fcntl(fd, libc::F_SETLEASE, libc::F_RDLCK) };
+        if taken == 0 {
+            // SAFETY: as above.
+            unsafe { libc::fcntl(fd, libc::F_SETLEASE, libc::F_UNLCK) };
+            return Some(false);
+        }
+        match std::io::Error::last_os_error().raw_os_error() {
+            Some(libc::EAGAIN) => Some(true),
+            _ => None,
+        }
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    pub fn open_for_writing_elsewhere(_: &File) -> Option<bool> {
+        None
+    }
+
+    /// Whether no name is left for `file` (it was renamed over, and had no other hard
+    /// link).
+    #[cfg(unix)]
+    pub fn is_unlinked(file: &File) -> std::io::Result<bool> {
+        use std::os::unix::fs::MetadataExt;
+        Ok(file.metadata()?.nlink() == 0)
+    }
+
+    #[cfg(not(unix))]
+    pub fn is_unlinked(_: &File) -> std::io::Result<bool> {
+        Ok(true)
+    }
+}
+
+/// The locks an edit holds from its first read to the rename: the data directory's
+/// `.wg.lock`, which every `wg` editing that directory takes, and the lock of the real
+/// file being edited (see [`lock_dir_of`]) when that is another one, as for a task file
+/// that a symlink leads to. The second makes two data directories that share a task
+/// file through symlinks take turns on it.
+///
+/// No `wg` waits for a lock while holding one that comes after it in path order, so two
+/// of them cannot wait for each other.
+struct Locks {
+    /// The data directory, as given.
+    dir: PathBuf,
+    /// Its lock (`None` only for a moment in [`Locks::cover`]).
+    held: Option<DirLock>,
+    /// The real path of its lock file.
+    dir_lock: PathBuf,
+    /// The lock of the real file and its path, when that is another lock file.
+    beside: Option<(PathBuf, DirLock)>,
+}
+
+impl Locks {
+    fn take(dir: &Path) -> Result<Locks, Error> {
+        let held = lock(dir, LOCK_TIMEOUT)?;
+        let dir_lock = dir
+            .join(LOCK_FILE)
+            .canonicalize()
+            .because(|| msg::cannot_resolve(&dir.join(LOCK_FILE).display().to_string()))?;
+        Ok(Locks {
+            dir: dir.to_path_buf(),
+            held: Some(held),
+            dir_lock,
+            beside: None,
+        })
+    }
+
+    /// Makes sure the lock of `real` (a canonical path) is held too. `false` when the
+    /// data directory's lock had to be let go meanwhile, so that what was read under it
+    /// must be read again.
+    fn cover(&mut self, real: &Path) -> Result<bool, Error> {
+        let want = lock_dir_of(real).join(LOCK_FILE);
+        if want == self.dir_lock {
+            self.beside = None;
+            return Ok(true);
+        }
+        if self.beside.as_ref().is_some_and(|(p, _)| *p == want) {
+            return Ok(true);
+        }
+        self.beside = None;
+        if want > self.dir_lock {
+            self.beside = Some((want.clone(), lock_path(&want, LOCK_TIMEOUT)?));
+            return Ok(true);
+        }
+        // It comes first: take it now if it is free, else let the directory's go, wait
+        // for this one, then take the directory's again.
+        if let Ok(beside) = try_lock(open_lock(&want)?, &want)? {
+            self.beside = Some((want, beside));
+            return Ok(true);
+        }
+        self.held = None;
+        let beside = lock_path(&want, LOCK_TIMEOUT)?;
+        self.held = Some(lock(&self.dir, LOCK_TIMEOUT)?);
+        self.beside = Some((want, beside));
+        Ok(false)
+    }
+}
+
+/// Where the lock of a real (canonical) file path is: the data directory the file is
+/// really in (its own directory, or the one above for a file in `tasks/`, whichever
+/// holds `org.toml`), else the file's own directory. It depends on the real path only,
+/// so every `wg` takes the same lock for the same file, whichever data directory (or
+/// symlink) it came through.
+fn lock_dir_of(real: &Path) -> &Path {
+    let parent = real.parent().unwrap_or(Path::new("/"));
+    parent
+        .ancestors()
+        .take(2)
+        .find(|d| d.join("org.toml").is_file())
+        .unwrap_or(parent)
+}
+
+/// An exclusive lock on a `.wg.lock` file, held until dropped.
 ///
 /// `File::lock` (flock on Unix, LockFileEx on Windows) belongs to the open file: the
 /// kernel releases it when the process exits, however it dies, so a lock left by a
@@ -626,26 +1191,19 @@ pub struct DirLock {
     _file: File,
 }
 
+/// Locks `<dir>/.wg.lock`, waiting up to `timeout` for another `wg` to let go.
 pub fn lock(dir: &Path, timeout: Duration) -> Result<DirLock, Error> {
-    let path = dir.join(LOCK_FILE);
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .because(|| msg::cannot_open_lock_file(&path.display().to_string()))?;
+    lock_path(&dir.join(LOCK_FILE), timeout)
+}
+
+fn lock_path(path: &Path, timeout: Duration) -> Result<DirLock, Error> {
+    let mut file = open_lock(path)?;
     let start = Instant::now();
     loop {
-        match file.try_lock() {
-            Ok(()) => return Ok(DirLock { _file: file }),
-            Err(TryLockError::WouldBlock) => {}
-            Err(TryLockError::Error(e)) => {
-                return Err(Error::Other(Failed::wrap(
-                    msg::cannot_lock(&path.display().to_string()),
-                    e,
-                )));
-            }
-        }
+        file = match try_lock(file, path)? {
+            Ok(lock) => return Ok(lock),
+            Err(file) => file,
+        };
         if start.elapsed() >= timeout {
             return Err(Error::Other(Failed::error(msg::lock_held(
                 &path.display().to_string(),
@@ -654,6 +1212,175 @@ pub fn lock(dir: &Path, timeout: Duration) -> Result<DirLock, Error> {
         }
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+/// The lock, if nobody holds it; else the file back, to try again.
+fn try_lock(file: File, path: &Path) -> Result<Result<DirLock, File>, Error> {
+    match file.try_lock() {
+        Ok(()) => Ok(Ok(DirLock { _file: file })),
+        Err(TryLockError::WouldBlock) => Ok(Err(file)),
+        Err(TryLockError::Error(e)) => Err(Error::Other(Failed::wrap(
+            msg::cannot_lock(&path.display().to_string()),
+            e,
+        ))),
+    }
+}
+
+/// Opens the lock file at `path`, making it if there is none, and never blocks or
+/// follows a symlink: a FIFO or a device there would hang or do something else on
+/// open, and a committed `.wg.lock` symlink would make wg create a file where it points;
+/// both are refused. An existing lock file is opened read-only (a lock needs no write
+/// permission), so one made by another clerk of a shared directory does not stop an
+/// edit; a new one can be opened by the directory's group (see [`share_with_group`]).
+fn open_lock(path: &Path) -> Result<File, Error> {
+    let cannot = |e: std::io::Error| {
+        Error::Other(Failed::wrap(
+            msg::cannot_open_lock_file(&path.display().to_string()),
+            e,
+        ))
+    };
+    // Another `wg` may make the file between the look and the open: look again.
+    for _ in 0..8 {
+        match std::fs::symlink_metadata(path) {
+            Ok(meta) => {
+                refuse_unless_regular(path, &meta.file_type())?;
+                match open_existing_lock(path) {
+                    Ok(file) => {
+                        let meta = file.metadata().map_err(cannot)?;
+                        refuse_unless_regular(path, &meta.file_type())?;
+                        return Ok(file);
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(e) if is_symlink_refusal(&e) => {
+                        return Err(not_regular(path, &msg::a_symbolic_link()));
+                    }
+                    Err(e) => return Err(cannot(e)),
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => match create_lock(path) {
+                Ok(file) => return Ok(file),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(cannot(e)),
+            },
+            Err(e) => return Err(cannot(e)),
+        }
+    }
+    Err(Error::Other(Failed::error(msg::lock_file_flickers(
+        &path.display().to_string(),
+    ))))
+}
+
+fn open_existing_lock(path: &Path) -> std::io::Result<File> {
+    let open = |write: bool| {
+        let mut options = OpenOptions::new();
+        options.read(!write).write(write);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+        }
+        options.open(path)
+    };
+    // A lock file one may write but not read (rare) serves as well.
+    open(false).or_else(|e| {
+        if e.kind() == std::io::ErrorKind::PermissionDenied {
+            open(true).map_err(|_| e)
+        } else {
+            Err(e)
+        }
+    })
+}
+
+fn create_lock(path: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    // create_new: O_EXCL, which never follows a symlink either.
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options
+            .mode(0o666)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    share_with_group(&file, path)?;
+    Ok(file)
+}
+
+/// A new lock file in a directory its group may write (mode 2775, several clerks) is
+/// made readable and writable by that group and given the directory's group, so that
+/// the lock works for all of them; elsewhere it keeps 0666 less the umask.
+#[cfg(unix)]
+fn share_with_group(file: &File, path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let dir = std::fs::metadata(dir)?;
+    if dir.mode() & 0o2020 == 0 {
+        return Ok(());
+    }
+    // A setgid directory gave it its group already; elsewhere a member may give it. One
+    // who is not a member cannot, and the lock works for them anyway.
+    let _ = std::os::unix::fs::fchown(file, None, Some(dir.gid()));
+    let mode = file.metadata()?.mode() & 0o7777 | 0o060;
+    file.set_permissions(std::fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn share_with_group(_: &File, _: &Path) -> std::io::Result<()> {
+    Ok(())
+}
+
+#[cfg(unix)]
+fn is_symlink_refusal(e: &std::io::Error) -> bool {
+    e.raw_os_error() == Some(libc::ELOOP)
+}
+
+#[cfg(not(unix))]
+fn is_symlink_refusal(_: &std::io::Error) -> bool {
+    false
+}
+
+fn refuse_unless_regular(path: &Path, kind: &std::fs::FileType) -> Result<(), Error> {
+    if kind.is_file() {
+        return Ok(());
+    }
+    let what = if kind.is_symlink() {
+        msg::a_symbolic_link()
+    } else if kind.is_dir() {
+        msg::a_directory()
+    } else {
+        special_kind(kind)
+    };
+    Err(not_regular(path, &what))
+}
+
+#[cfg(unix)]
+fn special_kind(kind: &std::fs::FileType) -> Text {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        msg::kind_a_fifo()
+    } else if kind.is_socket() {
+        msg::a_socket()
+    } else if kind.is_block_device() || kind.is_char_device() {
+        msg::a_device()
+    } else {
+        msg::not_a_plain_file()
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &std::fs::FileType) -> Text {
+    msg::not_a_plain_file()
+}
+
+fn not_regular(path: &Path, what: &Text) -> Error {
+    Error::Other(Failed::error(msg::lock_not_regular(
+        &path.display().to_string(),
+        what,
+    )))
 }
 
 #[cfg(test)]
@@ -784,5 +1511,236 @@ mod tests {
     #[test]
     fn a_date_beyond_toml_is_an_error_not_a_panic() {
         assert!(date_value(NaiveDate::from_ymd_opt(10000, 1, 1).unwrap()).is_err());
+    }
+
+    fn endings(old: &str, new: &str) -> String {
+        restore_endings(&lines_with_endings(old), new).unwrap()
+    }
+
+    #[test]
+    fn kept_lines_keep_their_endings_changed_ones_take_their_places_and_added_ones_the_usual() {
+        // Uniform: every line as the file's.
+        assert_eq!(endings("a\r\nb\r\n", "a\nx\nb\n"), "a\r\nx\r\nb\r\n");
+        assert_eq!(endings("a\nb\n", "a\nx\nb\n"), "a\nx\nb\n");
+        // No final newline: still none, and the old last line gets one.
+        assert_eq!(endings("a\nb", "a\nb\nc\n"), "a\nb\nc");
+        assert_eq!(endings("a\r\nb", "a\nc\n"), "a\r\nc");
+        assert_eq!(endings("", ""), "");
+        // Mixed: b (kept) keeps LF, s (changed to t) keeps its LF, x (added) takes CRLF.
+        assert_eq!(
+            endings("a\r\nb\ns\nc\r\nd\r\n", "a\nb\nt\nx\nc\nd\n"),
+            "a\r\nb\nt\nx\r\nc\r\nd\r\n"
+        );
+        // Mixed, a line removed and one appended at the end without a final newline.
+        assert_eq!(
+            endings("a\r\nb\nc\r\nd\r\ne", "a\nc\nd\ne\nf\n"),
+            "a\r\nc\r\nd\r\ne\r\nf"
+        );
+    }
+
+    #[test]
+    fn a_mixed_chunk_keeps_each_line_ending_through_an_edit() {
+        let old = "[[tasks]]\r\nid = \"A\"\nstatus = \"todo\" # c\n";
+        let plan = Plan {
+            status: Some((Status::Done, None)),
+            done_on: Some(KeyEdit::Set(NaiveDate::from_ymd_opt(2026, 1, 2).unwrap())),
+            ..Plan::default()
+        };
+        assert_eq!(
+            edit_chunk(old, "A", &plan).unwrap(),
+            "[[tasks]]\r\nid = \"A\"\nstatus = \"done\" # c\ndone_on = 2026-01-02\n"
+        );
+    }
+
+    #[test]
+    fn a_write_into_the_old_file_after_the_rename_is_waited_for_and_put_back() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("tasks.toml");
+        std::fs::write(&path, "old\n").unwrap();
+        let found = Found::read(&path, "old\n".to_owned()).unwrap().unwrap();
+        // Another program opened the file before the rename, and writes a moment after.
+        let mut late = OpenOptions::new().append(true).open(&path).unwrap();
+        // Where leases tell whether it is open for writing, the look waits for it to be
+        // closed; elsewhere the write comes first.
+        let leases = os::open_for_writing_elsewhere(&found.file) == Some(true);
+        assert!(write_atomic(&path, &found, &[b"new\n"]).unwrap());
+        let mut writer = Some(std::thread::spawn(move || {
+            if leases {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            late.write_all(b"# late\n").unwrap();
+        }));
+        if !leases {
+            writer.take().unwrap().join().unwrap();
+        }
+        let after = found.after_rename(Duration::from_secs(60)).unwrap();
+        if let Some(writer) = writer {
+            writer.join().unwrap();
+        }
+        assert!(!after.still_open);
+        let lost = after.lost.unwrap();
+        assert_eq!(lost, b"old\n# late\n");
+        // Meanwhile someone appended to the new file too: both writes are kept.
+        OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap()
+            .write_all(b"# after\n")
+            .unwrap();
+        put_back(&path, b"new\n".to_vec(), lost, "tasks.toml").unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "old\n# late\n# after\n"
+        );
+    }
+
+    #[test]
+    fn an_old_file_kept_open_for_writing_is_said_after_the_wait() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("tasks.toml");
+        std::fs::write(&path, "old\n").unwrap();
+        let found = Found::read(&path, "old\n".to_owned()).unwrap().unwrap();
+        let kept = OpenOptions::new().append(true).open(&path).unwrap();
+        let leases = os::open_for_writing_elsewhere(&found.file) == Some(true);
+        assert!(write_atomic(&path, &found, &[b"new\n"]).unwrap());
+        let after = found.after_rename(Duration::from_millis(100)).unwrap();
+        assert_eq!(after.still_open, leases);
+        assert_eq!(after.lost, None);
+        drop(kept);
+        // A file with another hard link is that name's now: not looked at.
+        std::fs::hard_link(&path, tmp.path().join("other")).unwrap();
+        let found = Found::read(&path, "new\n".to_owned()).unwrap().unwrap();
+        assert!(write_atomic(&path, &found, &[b"newer\n"]).unwrap());
+        std::fs::write(tmp.path().join("other"), "theirs\n").unwrap();
+        let after = found.after_rename(Duration::from_secs(60)).unwrap();
+        assert!(after.lost.is_none() && !after.still_open);
+    }
+
+    #[test]
+    fn a_write_that_cannot_be_put_back_is_saved_beside_and_named() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("tasks.toml");
+        std::fs::write(&path, "rewritten\n").unwrap();
+        let Error::Other(e) =
+            put_back(&path, b"ours\n".to_vec(), b"lost\n".to_vec(), "tasks.toml").unwrap_err()
+        else {
+            panic!()
+        };
+        let saved = tmp.path().join("tasks.toml.wg-rescued-1");
+        assert!(e.to_string().contains(&saved.display().to_string()), "{e}");
+        assert_eq!(std::fs::read(&saved).unwrap(), b"lost\n");
+        assert_eq!(std::fs::read(&path).unwrap(), b"rewritten\n");
+    }
+
+    #[test]
+    fn a_file_changed_before_the_rename_is_not_replaced() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("tasks.toml");
+        std::fs::write(&path, "\u{FEFF}old\n").unwrap();
+        let found = Found::read(&path, "old\n".to_owned()).unwrap().unwrap();
+        assert_eq!(found.head, BOM);
+        std::fs::write(&path, "\u{FEFF}old\n# theirs\n").unwrap();
+        assert!(!write_atomic(&path, &found, &[b"new\n"]).unwrap());
+        // Replaced by another file with the same bytes: not the file found either.
+        std::fs::write(tmp.path().join("other"), "\u{FEFF}old\n").unwrap();
+        std::fs::rename(tmp.path().join("other"), &path).unwrap();
+        assert!(!write_atomic(&path, &found, &[b"new\n"]).unwrap());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "\u{FEFF}old\n");
+        // Nothing left behind.
+        assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn the_lock_of_a_file_is_in_its_data_directory() {
+        let tmp = tempfile::tempdir().unwrap();
+        let data = tmp.path().join("data");
+        std::fs::create_dir_all(data.join("tasks")).unwrap();
+        std::fs::write(data.join("org.toml"), "").unwrap();
+        assert_eq!(lock_dir_of(&data.join("tasks.toml")), data);
+        assert_eq!(lock_dir_of(&data.join("tasks/a.toml")), data);
+        // Outside any data directory: beside the file.
+        assert_eq!(lock_dir_of(&tmp.path().join("x.toml")), tmp.path());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_lock_file_in_a_group_directory_is_group_writable() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().unwrap();
+        for (dir_mode, group) in [(0o755, false), (0o2775, true), (0o775, true)] {
+            let dir = tmp.path().join(format!("{dir_mode:o}"));
+            std::fs::create_dir(&dir).unwrap();
+            std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(dir_mode)).unwrap();
+            // 0666 less this process's umask (0644 under umask 022), plus group rw.
+            let probe = dir.join("probe");
+            std::fs::write(&probe, "").unwrap();
+            let plain = probe.metadata().unwrap().permissions().mode() & 0o777;
+            let want = if group { plain | 0o060 } else { plain };
+            drop(lock(&dir, Duration::from_secs(1)).unwrap());
+            let mode = dir.join(LOCK_FILE).metadata().unwrap().permissions().mode() & 0o7777;
+            assert_eq!(mode, want, "in a {dir_mode:o} directory: {mode:o}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever lines an edit adds, removes or changes, only line endings are put
+        /// back: the lines are the edit's, and a text the edit did not change comes out
+        /// byte for byte.
+        #[test]
+        fn restoring_endings_changes_endings_only(
+            old in proptest::collection::vec(("[a-c]{0,2}", 0u8..3), 0..12),
+            edits in proptest::collection::vec((0usize..12, 0u8..3, "[a-d]{0,2}"), 0..4),
+        ) {
+            let mut text = String::new();
+            for (i, (line, e)) in old.iter().enumerate() {
+                text.push_str(line);
+                text.push_str(match e {
+                    0 => "\n",
+                    1 => "\r\n",
+                    _ if i + 1 == old.len() => "",
+                    _ => "\n",
+                });
+            }
+            let lines = lines_with_endings(&text);
+            let mut new: Vec<String> = lines.iter().map(|(l, _)| (*l).to_owned()).collect();
+            let unchanged = edits.is_empty();
+            for (at, kind, s) in edits {
+                let at = at.min(new.len());
+                match kind {
+                    0 => new.insert(at, s),
+                    1 if at < new.len() => {
+                        new.remove(at);
+                    }
+                    _ if at < new.len() => new[at] = s,
+                    _ => {}
+                }
+            }
+            let new_lf: String = new.iter().map(|l| format!("{l}\n")).collect();
+            let out = restore_endings(&lines, &new_lf).unwrap();
+            let out_lines: Vec<&str> = lines_with_endings(&out).iter().map(|(l, _)| *l).collect();
+            let mut want: Vec<&str> = new.iter().map(String::as_str).collect();
+            let missing = lines.last().is_some_and(|(_, e)| *e == Eol::Missing);
+            // Without a final newline, an empty last line is no line at all.
+            let empty_last = missing && want.last() == Some(&"");
+            if empty_last {
+                want.pop();
+            }
+            proptest::prop_assert_eq!(out_lines, want);
+            if unchanged {
+                proptest::prop_assert_eq!(&out, &text);
+            }
+            // The lines alike at the start keep their own endings.
+            let out_all = lines_with_endings(&out);
+            let alike = lines.iter().zip(&new).take_while(|((l, _), n)| l == n).count();
+            for k in 0..alike.min(out_all.len()) {
+                let (was, now) = (lines[k].1, out_all[k].1);
+                if was != Eol::Missing && !(missing && k + 1 == out_all.len()) {
+                    proptest::prop_assert_eq!(was, now, "line {}", k);
+                }
+            }
+            if !new.is_empty() && !empty_last {
+                proptest::prop_assert_eq!(!out.ends_with('\n'), missing);
+            }
+        }
     }
 }

@@ -3,7 +3,7 @@
 //! errors, edit refusals, warnings — ([`msg`], each a [`Text`] holding both
 //! languages), and the Chinese `--help` ([`help_zh`]). See README, "Languages".
 
-use crate::model::{Cadence, GroupKind, Lang, Repeat, Role, Status, UnitKind};
+use crate::model::{Cadence, GroupKind, Lang, Repeat, Role, Status, UnitKind, Warning};
 use std::borrow::Cow;
 
 macro_rules! labels {
@@ -156,7 +156,7 @@ labels! {
     EvalRate => "按期完成率", "On-time rate";
     EvalTotal => "合计", "Total";
     EvalNoLeadUnit => "（未定牵头单位）", "(no lead unit)";
-    EvalNote => "注：统计截至 {cutoff}（季度末或今日，取其早者），季度末前未完成的到期任务计为逾期未完成；到期任务 = 已完成 + 逾期未完成 + 在办；按期完成率 = 按期完成 ÷（已完成 + 逾期未完成）；受阻按当前状态统计。", "Note: counted as of {cutoff} (the quarter's end or today, whichever is earlier): a task not done by the quarter's end is overdue; due = done + overdue + open; on-time rate = on time / (done + overdue); blocked is the current status.";
+    EvalNote => "注：统计截至 {cutoff}（季度末或今日，取其早者），季度末前未完成的到期任务计为逾期未完成；到期任务 = 已完成 + 逾期未完成 + 在办；按期完成率 = 按期完成 ÷（已完成 + 逾期未完成）；受阻按当前状态统计；预警统计 {as_of} 的全部在办任务（不论截止日期）。", "Note: counted as of {cutoff} (the quarter's end or today, whichever is earlier): a task not done by the quarter's end is overdue; due = done + overdue + open; on-time rate = on time / (done + overdue); blocked is the current status; warnings count every task open on {as_of}, whatever its due date.";
     IcsCalendar => "{org}会议和任务日程", "{org}: meetings and deadlines";
     IcsMeeting => "{group}会议", "{group} meeting";
     IcsDue => "截止：{id} {title}", "Due: {id} {title}";
@@ -184,6 +184,19 @@ labels! {
     Unassigned => "（未指定）", "(none)";
     NoUpdates => "（无进展记录）", "(no progress notes)";
     AsOf => "截至", "as of";
+    // Graded warnings (预警): the column, the levels, and the counts in the agenda and
+    // the evaluation.
+    Warning => "预警", "Warning";
+    WarnRed => "红", "red";
+    WarnYellow => "黄", "yellow";
+    WarnBlue => "蓝", "blue";
+    WarnGreen => "绿", "green";
+    AgendaWarnings => "预警：红色 {red} 项、黄色 {yellow} 项、绿色 {green} 项", "Warnings: {red} red, {yellow} yellow, {green} green";
+    AgendaWarningsBlue => "预警：红色 {red} 项、黄色 {yellow} 项、蓝色 {blue} 项、绿色 {green} 项", "Warnings: {red} red, {yellow} yellow, {blue} blue, {green} green";
+    EvalRed => "红色预警", "Red";
+    EvalYellow => "黄色预警", "Yellow";
+    EvalBlue => "蓝色预警", "Blue";
+    EvalGreen => "绿色（正常）", "Green";
     // One unit's page (wg roster unit).
     UnitAliases => "又称", "Also written";
     UnitLeads => "牵头小组", "Leads";
@@ -224,6 +237,16 @@ pub fn status(s: Status) -> L {
         Status::Blocked => L::Blocked,
         Status::Done => L::Done,
         Status::Cancelled => L::Cancelled,
+    }
+}
+
+/// The level's word: 红 黄 蓝 绿 / red yellow blue green.
+pub fn warning(w: Warning) -> L {
+    match w {
+        Warning::Red => L::WarnRed,
+        Warning::Yellow => L::WarnYellow,
+        Warning::Blue => L::WarnBlue,
+        Warning::Green => L::WarnGreen,
     }
 }
 
@@ -689,7 +712,9 @@ pub mod msg {
         arg_not_a_real_date(typed: &str, month: &str, days: u32) => "“{typed}”不是实际存在的日期：{month} 只有 {days} 天", "\"{typed}\" is not a real date: {month} has {days} days";
         arg_expected_date(typed: &str) => "应为 2026-03-31 这样的日期，而不是“{typed}”", "expected a date like 2026-03-31, got \"{typed}\"";
         arg_expected_lang(typed: &str) => "应为 zh 或 en，而不是“{typed}”", "expected zh or en, got \"{typed}\"";
-        arg_expected_quarter(typed: &str) => "应为 2026Q3 这样的季度（年份、Q、1 到 4），而不是“{typed}”", "expected a quarter like 2026Q3 (year, Q, 1 to 4), got \"{typed}\"";
+        arg_expected_quarter(typed: &str) => "应为 2026Q3 这样的季度（年份 0001 到 9999、Q、1 到 4），而不是“{typed}”", "expected a quarter like 2026Q3 (year 0001 to 9999, Q, 1 to 4), got \"{typed}\"";
+        arg_outside_the_years(typed: &str) => "“{typed}”超出了 wg 处理的日期范围：年份 0001 到 9999，用四位数写（YYYY-MM-DD）", "\"{typed}\" is outside the dates wg handles: the years 0001 to 9999, written with four digits (YYYY-MM-DD)";
+        clock_outside_the_years(today: chrono::NaiveDate, first: chrono::NaiveDate, last: chrono::NaiveDate) => "系统时钟显示今天是 {today}，超出了 wg 处理的日期范围（{first} 至 {last}）；请用 --today DATE 指定日期", "the clock says today is {today}, outside the dates wg handles ({first} to {last}); pass --today DATE";
         cannot_read_cwd(why: &Text) => "无法读取当前目录：{why}", "cannot read the current directory: {why}";
         bad_wg_now(typed: &str) => "WG_NOW 应为 2026-06-30T17:30:00Z 这样的时刻，而不是“{typed}”", "WG_NOW must be an instant like 2026-06-30T17:30:00Z, got \"{typed}\"";
         cannot_write_output() => "无法写出输出", "cannot write output";
@@ -747,7 +772,7 @@ pub mod msg {
         updates_not_a_list() => "`updates` 既不是 [[tasks.updates]] 表，也不是列表", "`updates` is neither [[tasks.updates]] tables nor a list";
         task_is_gone(id: &str) => "任务 {id} 不见了", "task {id} is gone";
         task_reads_back_wrong(id: &str) => "任务 {id} 读回来与预期不符", "task {id} does not read back as intended";
-        cannot_open_lock_file(path: &str) => "无法打开锁文件 {path}；wg 要在数据目录中写入才能修改数据", "cannot open the lock file {path}; wg needs to write in the data directory to edit it";
+        cannot_open_lock_file(path: &str) => "无法打开锁文件 {path}；wg 要能读它，或能在它所在的目录里创建它，才能修改那里的文件", "cannot open the lock file {path}; wg needs to read it, or to create it in its directory, to edit files there";
         cannot_lock(path: &str) => "无法锁定 {path}", "cannot lock {path}";
         lock_held(path: &str, secs: u64) => "另一个程序占用锁 {path} 已有 {secs} 秒，这次修改已经放弃，什么也没有改。它多半是另一个正在进行的 `wg` 修改：请等它结束后再试。锁不会比持有它的进程存在得更久；要查看是哪个进程持有它：`fuser -v {path}`", "another program has held the lock {path} for {secs} s, so this edit gave up and changed nothing. It is probably another `wg` edit: wait for it to finish and try again. A lock never outlives its process; to see which process holds it: `fuser -v {path}`";
 
@@ -895,6 +920,109 @@ pub mod msg {
                 en(errors, "error")
             ),
         )
+    }
+
+    messages! {
+        // Added with the merge of main: dates outside 0001–9999, numbers, [org.warnings].
+        remove_the_quotes_from(key: &str, value: &str) => "去掉引号：{key} = {value}", "remove the quotes: {key} = {value}";
+        key_outside_the_years(key: &str, what: &Text, date: &str) => "{what}的 `{key}` 超出了 wg 处理的日期范围：{date}", "`{key}` in {what} is outside the dates wg handles: {date}";
+        year_0000() => "0000 年", "year 0000";
+        out_of_range_help() => "日期从 0001-01-01 到 9999-12-31：年份是四位数，而且不能是 0000", "dates run from 0001-01-01 to 9999-12-31: the year has four digits and is not 0000";
+        key_too_large(key: &str, what: &Text) => "{what}的 `{key}` 太大了", "`{key}` in {what} is too large";
+        too_large_a_number() => "数字太大", "too large a number";
+        key_not_whole(key: &str, what: &Text, value: &str) => "{what}的 `{key}` 应为整数，而不是 {value}", "`{key}` in {what} must be a whole number, not {value}";
+        not_a_whole_number() => "不是整数", "not a whole number";
+        write_a_whole_number(key: &str) => "请写一个整数，如 {key} = 3", "write a whole number, like {key} = 3";
+        a_whole_number() => "整数", "a whole number";
+        true_or_false() => "布尔值（true 或 false）", "true or false";
+        agenda_past_the_last_day(quarter: &str, last: chrono::NaiveDate) => "{quarter} 的议程要部署下一季度的任务，而那已超过 wg 处理的最后一天 {last}；请选择更早的 --quarter", "the agenda of {quarter} would deploy the tasks of the quarter after it, past {last}, the last day wg handles; choose an earlier --quarter";
+        cannot_write_yaml() => "无法写出 YAML", "cannot write YAML";
+        yaml_not_escaped(code: &str) => "无法写出 YAML：字符 U+{code} 无法转义；请把这个问题作为程序缺陷报告（--format json 是安全的）", "cannot write YAML: the character U+{code} could not be escaped; please report this as a bug (--format json is safe)";
+        prints_roff() => "总是输出 roff", "always prints roff";
+        cannot_create_the_dir(path: &str) => "无法创建目录 {path}", "cannot create the directory {path}";
+        what_org_warnings() => "[org.warnings] 表", "[org.warnings]";
+        yellow_days_by_default(days: u32) => "yellow_days（默认为 {days}）", "yellow_days, {days} by default";
+        blue_not_more_than_yellow(blue: u32, yellow: &Text) => "blue_days = {blue} 不大于 {yellow}：没有任务会是蓝色", "blue_days = {blue} is not more than {yellow}: no task would ever be blue";
+        not_more_than_yellow_days() => "不大于 yellow_days", "not more than yellow_days";
+        yellow_days_is_set_at() => "yellow_days 设在", "yellow_days is set at";
+        blue_is_the_earlier_notice(yellow: u32) => "蓝色是更早的提醒：请让 blue_days 大于 {yellow}（办公室常用 10 或 15），或者删掉 blue_days，不设蓝色预警", "blue is the earlier notice: make blue_days more than {yellow} (offices often use 10 or 15), or remove blue_days to have no blue level";
+        behind_schedule_no_effect() => "behind_schedule = true 暂时不起作用：它需要任务的指标（[[tasks.indicators]]），而这个版本的 wg 还不读取指标", "behind_schedule = true has no effect yet: it needs task indicators ([[tasks.indicators]]), which this version of wg does not read";
+        behind_schedule_label() => "有了指标之后，才会有任务进度滞后", "no task is behind schedule until indicators exist";
+        behind_schedule_help() => "可以保留：wg 读取指标后它就会起作用；或者删掉它，这条警告就不再出现", "keep it: it takes effect once wg reads indicators; or remove it to silence this warning";
+        negative_days() => "天数是负数", "a negative number of days";
+        write_zero_or_more(key: &str) => "请写 0 或更大的数；{key} = 0 只提醒今天到期的任务", "write 0 or more; {key} = 0 warns only of tasks due today";
+        too_many_days() => "天数太多", "too many days";
+        write_a_number_of_days(key: &str) => "请写一个天数，如 {key} = 15", "write a number of days, like {key} = 15";
+        days_cannot_be(key: &str, value: i64) => "[org.warnings] 表的 `{key}` 不能是 {value}", "`{key}` in [org.warnings] cannot be {value}";
+        no_such_level(typed: &str, hint: &Text) => "没有预警级别“{typed}”；{hint}", "no level \"{typed}\"; {hint}";
+        levels_are(list: &Text) => "级别可以是：{list}", "levels are: {list}";
+        did_you_mean_level(guess: &str, list: &Text) => "是否指“{guess}”？级别可以是：{list}", "did you mean \"{guess}\"? levels are: {list}";
+        no_blue_level(yellow: u32) => "没有任务会是蓝色，因为 org.toml 的 [org.warnings] 中没有设 `blue_days`；要用蓝色预警，请在那里加上 `blue_days = 15`（蓝色是比黄色更早的提醒，黄色指 {yellow} 天内到期）", "no task can be blue, because org.toml sets no `blue_days` in [org.warnings]; add `blue_days = 15` there to use blue (an earlier notice than yellow, which is due within {yellow} days)";
+        // What is at a path (load::read): said after the path, "tasks.toml 不存在".
+        path_problem(path: &str, what: &Text) => "{path} {what}", "{path} {what}";
+        data_dir_problem(dir: &str, what: &Text) => "数据目录 {dir} {what}", "data directory {dir} {what}";
+        does_not_exist() => "不存在", "does not exist";
+        is_not_a_directory() => "不是目录", "is not a directory";
+        has_no_org_toml() => "中没有 org.toml", "has no org.toml";
+        kind_a_file() => "文件", "a file";
+        kind_a_fifo() => "命名管道（FIFO）", "a FIFO (named pipe)";
+        kind_other() => "既不是文件也不是目录的东西", "neither a file nor a directory";
+        is_missing() => "不存在", "is missing";
+        is_a_dangling_symlink(to: &str) => "是指向 {to} 的失效符号链接", "is a dangling symlink to {to}";
+        is_a_symlink_loop() => "是循环的符号链接", "is a symlink loop";
+        not_a_file() => "不是文件", "not a file";
+        not_a_regular_file_either() => "不是普通文件", "not a regular file";
+        not_a_directory() => "不是目录", "not a directory";
+        is_a_symlink_to(to: &str, kind: &Text, not: &Text) => "是指向 {to} 的符号链接，而那是{kind}，{not}", "is a symlink to {to}, which is {kind}, {not}";
+        is_a_kind(kind: &Text, not: &Text) => "是{kind}，{not}", "is {kind}, {not}";
+        permission_denied() => "无法读取：没有权限", "cannot be read: permission denied";
+        too_big(mib: u64, max: u64) => "有 {mib} MiB；wg 读取的数据文件最大为 {max} MiB", "is {mib} MiB; wg reads data files of at most {max} MiB";
+        grew_while_read() => "在 wg 读取期间变大了", "grew while wg was reading it";
+        cannot_be_read(why: &Text) => "无法读取：{why}", "cannot be read: {why}";
+        check_the_path() => "它不在那里（或已不在）；请核对路径", "it is not there (any more); check the path";
+        dangling_help() => "这个链接指向的东西不存在：请恢复它的目标，让它指向正确的文件，或删掉这个链接", "the link points at nothing: restore its target, point the link at the right one, or remove the link";
+        loop_help() => "这个链接又指回了自己：请让它指向真正的文件，或删掉它", "the link leads back to itself: point it at the real file, or remove it";
+        a_file_belongs_here() => "这里应该是文件：请把这个目录移走或改名", "a file belongs here: move the directory away or rename it";
+        only_regular_files() => "wg 只读取普通文件（或指向普通文件的符号链接）：请把 TOML 文件本身放在这里，或删掉这个", "wg reads only regular files (or symlinks to them): put the TOML file itself here, or remove this";
+        a_directory_belongs_here() => "这里应该是目录（或指向目录的符号链接）：请把它改名或删掉", "a directory belongs here (or a symlink to one): rename or remove this";
+        give_read_access() => "请让运行 wg 的用户能读这个文件（chmod a+r），并能进入它上面的各级目录（a+x），或者以文件所有者的身份运行 wg", "give the user that runs wg read access to it (chmod a+r) and to the directories above it (a+x), or run wg as its owner";
+        give_directory_access() => "请让运行 wg 的用户能访问这个目录（chmod a+rx），或者以目录所有者的身份运行 wg", "give the user that runs wg access to the directory (chmod a+rx), or run wg as its owner";
+        too_big_help() => "是不是弄错了文件？wg 的数据文件是文本；长的任务清单可以分成 tasks/ 下的多个文件", "is it the right file? wg's data files are text; split a long task list into files under tasks/";
+        grew_help() => "有程序正在写它；等它写完再运行 wg", "something is writing to it; run wg again when it has finished";
+        check_the_disk() => "请检查这个文件和它所在的磁盘", "check the file and the disk it is on";
+        date_outside_the_years(written: &str) => "{written} 超出了 wg 处理的日期范围", "{written} is outside the dates wg handles";
+        not_a_year_in_range() => "年份不在 0001 到 9999 之间", "not a year from 0001 to 9999";
+        // Edits, as main hardened them.
+        kept_changing(shown: &str) => "wg 修改 {shown} 期间，它一直在变（有别的程序在写它）；什么也没有写入。请等那个程序写完，再运行一次这个命令", "{shown} kept changing while wg was editing it (another program is writing it); nothing was written. Let that program finish, then run the command again";
+        hard_links_broken(shown: &str, links: u64) => "{shown} 有 {links} 个硬链接；这次修改在原处写了一个新文件，所以其他链接里还是旧的内容", "{shown} had {links} hard links; the edit wrote a new file in its place, so the other links still hold the old text";
+        written_but_unchecked(id: &str, shown: &str) => "任务 {id} 的修改已写入 {shown}，但 wg 无法确认同一时刻没有别的程序写这个文件", "the edit of task {id} was written to {shown}, but wg could not check that no other program wrote the file at the same moment";
+        old_file_still_open(shown: &str) => "另一个程序还以写入方式打开着旧的 {shown}（`lsof +L1` 可以看到）；它现在写的内容会进入旧文件，而不是 {shown}", "another program still has the old {shown} open for writing (`lsof +L1` shows it); what it writes now goes there, not into {shown}";
+        done_through_the_last(id: &str) => "任务 {id} 已经完成到最后一次：wg 的日期到 9999-12-31 为止，下一次会落在它之后；没有做任何改动", "task {id} is done through its last occurrence: wg's dates end with 9999-12-31, and the next would fall after it; nothing changed";
+        mixed_line_endings() => "这个文件混用了 CRLF 和 LF 两种行尾，而这次修改改动的行太多，无法保留每一行原来的行尾；请把文件保存成同一种行尾（大多数编辑器都可以），再运行一次这个命令", "the file mixes CRLF and LF line endings, and this edit changes too many lines to keep each line's own; save the file with one kind of line ending (most editors can) and run the command again";
+        cannot_read_the_old_file_back() => "替换之后无法读回旧文件", "cannot read the old file back after replacing it";
+        no_longer_a_regular_file() => "它已经不是普通文件了", "it is no longer a regular file";
+        rescued(shown: &str, saved: &str) => "wg 用这次修改替换 {shown} 时，另一个程序写了它，而在 wg 把那次写入放回去之前 {shown} 又被改了；那次写入保存在 {saved}。请把它和 {shown} 对照，手工合并，如果修改不见了就再运行一次这个命令", "another program wrote {shown} while wg was replacing it with this edit, and {shown} was changed again before wg could put that write back; it is saved in {saved}. Compare it with {shown}, merge by hand, then run the command again if the edit is missing";
+        not_rescued(shown: &str, why: &Text) => "wg 用这次修改替换 {shown} 时，另一个程序写了它，而 wg 无法保存那次写入（{why}）；请手工检查 {shown}", "another program wrote {shown} while wg was replacing it with this edit, and wg could not save that write ({why}); check {shown} by hand";
+        not_rescued_in(shown: &str, saved: &str, why: &Text) => "wg 用这次修改替换 {shown} 时，另一个程序写了它，而 wg 无法把那次写入保存到 {saved}（{why}）；请手工检查 {shown}", "another program wrote {shown} while wg was replacing it with this edit, and wg could not save that write in {saved} ({why}); check {shown} by hand";
+        too_many_rescued(shown: &str) => "wg 用这次修改替换 {shown} 时，另一个程序写了它，而 wg 无法保存那次写入（已经有 100 个保存下来的副本）；请手工检查 {shown}", "another program wrote {shown} while wg was replacing it with this edit, and wg could not save that write (100 rescued copies are there already); check {shown} by hand";
+        lock_file_flickers(path: &str) => "锁文件 {path} 一会儿出现一会儿消失；是不是有程序在删除它？请让它停下，再运行一次这个命令", "the lock file {path} keeps appearing and disappearing; is a program deleting it? Stop it and run the command again";
+        lock_not_regular(path: &str, what: &Text) => "锁文件 {path} 是{what}，不是普通文件，所以 wg 没有用它，什么也没有改。请删掉它（wg 会新建一个），并且不要把 `.wg.lock` 放进版本管理（把它加入 .gitignore）", "the lock file {path} is {what}, not a regular file, so wg did not use it and changed nothing. Remove it (wg makes a new one), and keep `.wg.lock` out of version control (add it to .gitignore)";
+        a_symbolic_link() => "符号链接", "a symbolic link";
+        a_device() => "设备", "a device";
+        not_a_plain_file() => "特殊文件", "not a plain file";
+    }
+
+    /// The warning levels with their Chinese words: red (红), yellow (黄), …
+    pub fn warning_list() -> Text {
+        let zh: Vec<String> = crate::model::Warning::ALL
+            .iter()
+            .map(|(en, zh, _, _)| format!("{en}（{zh}）"))
+            .collect();
+        let en: Vec<String> = crate::model::Warning::ALL
+            .iter()
+            .map(|(en, zh, _, _)| format!("{en} ({zh})"))
+            .collect();
+        Text::new(zh.join("、"), en.join(", "))
     }
 
     /// "did you mean …?" for the nearest names, or nothing when there are none.
@@ -1109,6 +1237,10 @@ pub mod msg {
     /// system's own words, and the os error number, stay in the English).
     pub fn io_error(e: &std::io::Error) -> Text {
         use std::io::ErrorKind;
+        // wg's own words in an I/O error (`io::Error::other(msg::…)`).
+        if let Some(text) = e.get_ref().and_then(|inner| inner.downcast_ref::<Text>()) {
+            return text.clone();
+        }
         let zh = match e.kind() {
             ErrorKind::NotFound => "文件或目录不存在",
             ErrorKind::PermissionDenied => "没有权限",
@@ -1150,7 +1282,9 @@ pub fn help_zh(path: &str, arg: Option<&str>) -> Option<&'static str> {
         ("", Some("lang")) => {
             "标签和提示信息的语言。默认：组织的 `lang`；帮助信息默认按 LC_ALL、LC_MESSAGES、LANG"
         }
-        ("", Some("color")) => "颜色：auto（只在终端上，且未设置 NO_COLOR 时）、always 或 never",
+        ("", Some("color")) => {
+            "颜色：auto（在终端上；遵从 NO_COLOR、CLICOLOR_FORCE、TERM=dumb）、always 或 never"
+        }
         ("", Some("bom")) => {
             "与 --format csv 同用：开头加字节顺序标记（BOM），便于中文 Windows 上的 Excel 打开"
         }
@@ -1181,6 +1315,9 @@ pub fn help_zh(path: &str, arg: Option<&str>) -> Option<&'static str> {
         (p, Some("target")) if FILTERS.contains(&p) => "只看服务这个群体的任务（如 货车司机）",
         (p, Some("due_before")) if FILTERS.contains(&p) => "只看截止日期早于这一天的任务",
         (p, Some("due_after")) if FILTERS.contains(&p) => "只看截止日期晚于这一天的任务",
+        (p, Some("warning")) if FILTERS.contains(&p) => {
+            "只看这个预警级别的在办任务：red、yellow、blue、green（红 黄 蓝 绿）"
+        }
         ("tasks overdue", Some("by")) => {
             "按所属小组（默认）、牵头单位或责任人汇总。与 --format csv 同用时，CSV 输出的是这份汇总（每个小组、单位或责任人一行），而不是任务"
         }
@@ -1222,17 +1359,9 @@ pub fn help_zh(path: &str, arg: Option<&str>) -> Option<&'static str> {
         ("init", Some("dir")) => "要创建的目录（其中还不能有数据文件）",
         ("completions", None) => "输出命令行补全脚本（bash、zsh、fish、elvish、powershell）",
         ("completions", Some("shell")) => "哪个 shell",
+        ("man", None) => "输出 roff 格式的手册页（`wg man | man -l -`；手册页是英文的）",
+        ("man", Some("out")) => "把 wg.1 和每个命令的手册页（wg-tasks-overdue.1 …）写入 DIR",
         _ => return None,
     };
     Some(text)
-}
-
-/// The longer Chinese `about` of a command that has a second paragraph in English.
-pub fn help_zh_long(path: &str) -> Option<&'static str> {
-    match path {
-        "tasks overdue" => Some(
-            "逾期任务，逾期最久的在前，后附按逾期天数分段的汇总。\n\nCSV 只放一张表：逾期任务；加 --by 时改为汇总。",
-        ),
-        _ => None,
-    }
 }

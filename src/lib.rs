@@ -17,7 +17,8 @@
 // expect, no indexing that can go out of range. The few indexing places that cannot
 // say why where they are allowed.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-// One `unsafe` block in all of wg, allowed where it is (`load::utf8`), with its reason.
+// Two `unsafe` blocks in all of wg, allowed where they are (`load::utf8`, and
+// `edit::ignore_file_size_signal`), each with its reason.
 #![deny(unsafe_code)]
 #![cfg_attr(
     test,
@@ -227,10 +228,38 @@ fn print_clap(e: &clap::Error, escape: bool, lang: model::Lang) -> ExitCode {
         model::Lang::Zh if e.use_stderr() => cli::error_zh(e),
         _ => None,
     };
-    if own.is_none() && !escape {
-        let _ = e.print();
-        return code;
+    // Help in Chinese: the headings end in `：`, clap adds its `:` (cli::help_text_zh).
+    let help = matches!(
+        e.kind(),
+        clap::error::ErrorKind::DisplayHelp
+            | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    );
+    let own = match (own, lang, help) {
+        (None, model::Lang::Zh, true) => Some(cli::help_text_zh(&e.render().ansi().to_string())),
+        (own, _, _) => own,
+    };
+    match (own, escape) {
+        (None, false) => {
+            let _ = e.print();
+            return code;
+        }
+        // wg's own text, coloured as clap would colour it: anstream drops the colour
+        // codes where clap would have written none (a pipe, NO_COLOR).
+        (Some(text), false) => {
+            let _ = if e.use_stderr() {
+                anstream::stderr().write_all(text.as_bytes())
+            } else {
+                anstream::stdout().write_all(text.as_bytes())
+            };
+            return code;
+        }
+        (own, true) => print_escaped(e, own),
     }
+    code
+}
+
+/// The text (clap's, uncoloured, or wg's own) with its control characters escaped.
+fn print_escaped(e: &clap::Error, own: Option<String>) {
     let text = own.unwrap_or_else(|| e.render().ansi().to_string());
     let safe = render::text::sanitize(&text);
     let _ = if e.use_stderr() {
@@ -238,7 +267,6 @@ fn print_clap(e: &clap::Error, escape: bool, lang: model::Lang) -> ExitCode {
     } else {
         std::io::stdout().lock().write_all(safe.as_bytes())
     };
-    code
 }
 
 /// The text of an error for stderr, in `lang`.

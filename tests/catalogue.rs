@@ -6,10 +6,16 @@
 //! note = "what the case is about"
 //! args = ["check"]        # optional; the command line after --data/--today
 //! exit = 2                # the exit code expected
-//! setup = "symlink-loop"  # optional; what cannot be committed as files is made here
+//! setup = "loop:tasks/a.toml"  # optional; what cannot be committed is made here
 //! data = "no-such-dir"    # optional; what --data names (default: the case itself)
 //! bug = "…"               # optional; a known bug, reported, that this case shows
 //! ```
+//!
+//! Setups that take a path (relative to the case; what is there is replaced):
+//! `fifo:P` a FIFO, `link:P=TARGET` a symlink, `loop:P` a symlink to itself,
+//! `unreadable:P` chmod 000 (`.` is the data directory itself). As root, whom chmod 000
+//! does not stop, an `unreadable:` case runs wg as `nobody` through `setpriv`; where it
+//! cannot, the case is run but its exit code is not asserted.
 //!
 //! Besides its exit code, every case must: not panic, print nothing to stdout when it
 //! fails, say something on stderr when it fails, name only places inside the files, and
@@ -19,18 +25,25 @@
 //! (`tasks.toml:5:1`), once with `--lang en` and once with `--lang zh`; its exit code
 //! (the same in both) and both stderrs are snapshotted, English first, as
 //! `tests/snapshots/lib__catalogue__<case>.snap`. Adding a case is adding a directory.
-//! (The two 50 MB cases run in English only: their messages are those of other cases.)
+//! (The 50 MB cases run in English only: their messages are those of other cases.)
 
-use crate::common::{copy_into, root, run, wg_in};
+use crate::common::{copy_into, is_root, root, run, wg_as_nobody_in, wg_in};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// The as-of date of every case.
 const TODAY: &str = "2026-01-15";
 
-/// How long a quoted line may be in a snapshot; the 50 MB cases would make unreadable
-/// snapshots otherwise (what wg prints is cut too: see `huge_lines_are_cut_in_messages`).
+/// How long a quoted line may be in a snapshot; the huge-line cases would make
+/// unreadable snapshots otherwise (what wg prints is cut too: see
+/// `huge_lines_are_cut_in_messages`).
 const SNAPSHOT_LINE: usize = 400;
+
+/// The length of the line of the huge-line cases: 5 MiB, far past any real line, past
+/// the size from which wg reads a file in two halves at once (4 MiB) and past a part
+/// (1 MiB), so it takes every path a 50 MB line would. It was 50 MB, which took over a
+/// minute of a debug build on a loaded machine; the behaviour is the same.
+const HUGE_LINE: usize = 5 << 20;
 
 #[derive(Debug, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -69,34 +82,58 @@ fn cases() -> Vec<(String, PathBuf)> {
 /// A valid task, for setups that add something after it.
 const TASK: &str = "[[tasks]]\nid = \"T-01\"\ntitle = \"召开领导小组会议\"\ngroup = \"leading\"\n";
 
-/// Whether the tests run as root (they do in CI), where chmod 000 does not stop a read.
-fn is_root() -> bool {
-    std::process::Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| o.stdout.trim_ascii() == b"0")
+/// Sets the permission bits of `path`.
+fn chmod(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
 }
 
-/// Makes what a case cannot commit: links, unreadable files, huge or deep files.
+/// Clears the way for something new at `path`: its parent made, whatever was there
+/// removed.
+fn make_room(path: &Path) {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("parent dir");
+    }
+    if let Ok(meta) = std::fs::symlink_metadata(path) {
+        if meta.is_dir() {
+            std::fs::remove_dir_all(path).expect("remove dir");
+        } else {
+            std::fs::remove_file(path).expect("remove file");
+        }
+    }
+}
+
+/// Makes what a case cannot commit: links, FIFOs, unreadable files, huge or deep files.
 fn set_up(kind: &str, dir: &Path) {
     let tasks = dir.join("tasks.toml");
+    if let Some((what, arg)) = kind.split_once(':') {
+        let (rel, target) = arg.split_once('=').unwrap_or((arg, ""));
+        let path = dir.join(rel);
+        match what {
+            "fifo" => {
+                make_room(&path);
+                let made = std::process::Command::new("mkfifo")
+                    .arg(&path)
+                    .status()
+                    .expect("mkfifo runs");
+                assert!(made.success(), "mkfifo {}", path.display());
+            }
+            "link" => {
+                make_room(&path);
+                std::os::unix::fs::symlink(target, &path).expect("symlink");
+            }
+            "loop" => {
+                make_room(&path);
+                let name = path.file_name().expect("a file name");
+                std::os::unix::fs::symlink(name, &path).expect("symlink");
+            }
+            "unreadable" => chmod(&path, 0o000),
+            other => panic!("unknown setup {other:?}"),
+        }
+        return;
+    }
     match kind {
         "none" => {}
-        "unreadable" => {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(&tasks, std::fs::Permissions::from_mode(0o000))
-                .expect("chmod 000");
-        }
-        "symlink-loop" => {
-            std::fs::create_dir_all(dir.join("tasks")).expect("tasks dir");
-            std::os::unix::fs::symlink("a.toml", dir.join("tasks").join("a.toml"))
-                .expect("symlink");
-        }
-        "dangling-symlink" => {
-            std::fs::create_dir_all(dir.join("tasks")).expect("tasks dir");
-            std::os::unix::fs::symlink("gone.toml", dir.join("tasks").join("b.toml"))
-                .expect("symlink");
-        }
         "control-character-in-file-name" => {
             std::fs::create_dir_all(dir.join("tasks")).expect("tasks dir");
             std::fs::write(
@@ -106,12 +143,12 @@ fn set_up(kind: &str, dir: &Path) {
             .expect("write a file with ESC in its name");
         }
         "huge-line" | "huge-line-error" => {
-            // 50 MB on one line: 16.7 M three-byte characters in a title.
-            let big = "字".repeat(50 * 1024 * 1024 / 3);
+            // 5 MiB on one line: 1.7 M three-byte characters in a title.
+            let big = "字".repeat(HUGE_LINE / 3);
             let tail = if kind == "huge-line" { "" } else { " oops" };
             let text =
                 format!("[[tasks]]\nid = \"T-01\"\ngroup = \"leading\"\ntitle = \"{big}\"{tail}\n");
-            std::fs::write(&tasks, text).expect("write a 50 MB line");
+            std::fs::write(&tasks, text).expect("write a huge line");
         }
         "deep-arrays" => {
             let depth = 10_000;
@@ -162,9 +199,12 @@ pub(crate) fn places_are_inside(dir: &Path, stderr: &str) -> Result<(), String> 
             col.parse().map_err(|_| format!("column of {place}"))?,
             line_no.parse().map_err(|_| format!("line of {place}"))?,
         );
-        // A file that cannot be read (missing, a directory, a link loop) is pointed at
-        // as a whole: line 1, column 1.
-        let Ok(bytes) = std::fs::read(dir.join(path)) else {
+        // A file that cannot be read (missing, a directory, a link loop, a FIFO, a
+        // device) is pointed at as a whole: line 1, column 1. Only a regular file is
+        // read here too: a FIFO would block, a link to /dev/zero never end.
+        let file = dir.join(path);
+        let regular = std::fs::metadata(&file).is_ok_and(|m| m.is_file());
+        let Some(bytes) = regular.then(|| std::fs::read(&file).ok()).flatten() else {
             if (line_no, col) == (1, 1) {
                 continue;
             }
@@ -226,46 +266,67 @@ fn run_case(name: &str, case_dir: &Path) -> Result<String, String> {
         &std::fs::read_to_string(case_dir.join("case.toml")).map_err(|e| e.to_string())?,
     )
     .map_err(|e| format!("case.toml: {e}"))?;
-    let (en_line, en_code, en) = run_lang(name, case_dir, &case, "en")?;
-    if case.setup.as_deref() == Some("unreadable") && is_root() {
-        return Ok(format!(
-            "{}\n(run as root: chmod 000 does not stop root from reading, so this run loaded the file)\n",
-            case.note
-        ));
-    }
+    let en = match run_lang(name, case_dir, &case, "en")? {
+        Run::Ran(run) => run,
+        Run::AsRoot => {
+            return Ok(format!(
+                "{}\n(run as root: chmod 000 does not stop root from reading, so this run loaded the file)\n",
+                case.note
+            ));
+        }
+    };
     let bug = case
         .bug
         .as_ref()
         .map(|b| format!("KNOWN BUG: {b}\n"))
         .unwrap_or_default();
-    let mut text = format!("{}\n{bug}{en_line}\nexit: {en_code}\n---\n{en}", case.note);
+    let mut text = format!(
+        "{}\n{bug}{}\nexit: {}\n---\n{}",
+        case.note, en.line, en.code, en.stderr
+    );
     let huge = case
         .setup
         .as_deref()
         .is_some_and(|s| s.starts_with("huge-"));
-    if !huge {
-        let (zh_line, zh_code, zh) = run_lang(name, case_dir, &case, "zh")?;
-        if zh_code != en_code {
+    if !huge && let Run::Ran(zh) = run_lang(name, case_dir, &case, "zh")? {
+        if zh.code != en.code {
             return Err(format!(
-                "{name}: exit {zh_code} in Chinese, {en_code} in English"
+                "{name}: exit {} in Chinese, {} in English",
+                zh.code, en.code
             ));
         }
-        text.push_str(&format!("--- {zh_line}\n{zh}"));
+        text.push_str(&format!("--- {}\n{}", zh.line, zh.stderr));
     }
     Ok(text)
 }
 
-/// Runs one case with `--lang lang`: the command line as shown, the exit code and the
-/// stderr as snapshotted, or why it failed.
-fn run_lang(
-    name: &str,
-    case_dir: &Path,
-    case: &Case,
-    lang: &str,
-) -> Result<(String, i32, String), String> {
+/// How one run of a case went.
+enum Run {
+    /// The command line as shown, the exit code and stderr as snapshotted.
+    Ran(Ran),
+    /// An unreadable file read all the same: run as root, without setpriv.
+    AsRoot,
+}
+
+struct Ran {
+    line: String,
+    code: i32,
+    stderr: String,
+}
+
+/// Runs one case with `--lang lang`, checking what every case must do.
+fn run_lang(name: &str, case_dir: &Path, case: &Case, lang: &str) -> Result<Run, String> {
     let tmp = tempfile::tempdir().map_err(|e| e.to_string())?;
     copy_into(case_dir, tmp.path());
     std::fs::remove_file(tmp.path().join("case.toml")).map_err(|e| e.to_string())?;
+    let unreadable = case
+        .setup
+        .as_deref()
+        .and_then(|s| s.strip_prefix("unreadable:"));
+    // The copy is private (0700): nobody must get in to be refused what is unreadable.
+    if unreadable.is_some() {
+        chmod(tmp.path(), 0o755);
+    }
     if let Some(kind) = &case.setup {
         set_up(kind, tmp.path());
     }
@@ -276,16 +337,27 @@ fn run_lang(
         .unwrap_or_else(|| vec!["check".to_owned()]);
     // A case about --today gives its own.
     let mut global = vec!["--data", data.as_str()];
-    if !args.iter().any(|a| a == "--today") {
+    if !args
+        .iter()
+        .any(|a| a == "--today" || a.starts_with("--today="))
+    {
         global.extend(["--today", TODAY]);
     }
     global.extend(["--lang", lang]);
-    // A guard against a hang, not a measure of speed: a loaded machine must not fail a
-    // correct build (the 50 MB cases took two minutes on two busy cores).
-    let out = run(wg_in(tmp.path())
+    let nobody = unreadable.and_then(|_| wg_as_nobody_in(tmp.path()));
+    let as_nobody = nobody.is_some();
+    let mut wg = nobody.unwrap_or_else(|| wg_in(tmp.path()));
+    // Only a guard against a hang (a FIFO read blocking), not a measure of speed: the
+    // 50 MB cases take a minute in a debug build on a loaded machine.
+    let out = run(wg
         .args(&global)
         .args(&args)
-        .timeout(std::time::Duration::from_secs(900)));
+        .timeout(std::time::Duration::from_secs(600)));
+    // So that the copy can be removed.
+    if let Some(rel) = unreadable {
+        let path = tmp.path().join(rel);
+        chmod(&path, if path.is_dir() { 0o755 } else { 0o644 });
+    }
     let why = |what: String| {
         format!(
             "{name} (--lang {lang}): {what}\nstderr:\n{}",
@@ -293,10 +365,14 @@ fn run_lang(
         )
     };
     if out.stderr.contains("panicked") || out.code == 101 || out.code < 0 {
-        return Err(why(format!("wg crashed (exit {})", out.code)));
+        return Err(why(format!(
+            "wg crashed or hung (exit {}: a signal, or killed after 600 s)",
+            out.code
+        )));
     }
-    // As root, chmod 000 does not stop a read: the case loads, whatever it expects.
-    let unreadable_as_root = case.setup.as_deref() == Some("unreadable") && is_root();
+    // As root (without setpriv), chmod 000 does not stop a read: the case loads,
+    // whatever it expects.
+    let unreadable_as_root = unreadable.is_some() && is_root() && !as_nobody;
     if unreadable_as_root {
         if out.code != 0 && out.code != 2 {
             return Err(why(format!("exit {}", out.code)));
@@ -321,8 +397,14 @@ fn run_lang(
         (Some(bug), false) => return Err(why(format!("no longer shows the bug \"{bug}\""))),
         _ => {}
     }
-    let line = format!("wg {} {}", global.join(" "), args.join(" "));
-    Ok((line, out.code, for_snapshot(&out.stderr)))
+    if unreadable_as_root {
+        return Ok(Run::AsRoot);
+    }
+    Ok(Run::Ran(Ran {
+        line: format!("wg {} {}", global.join(" "), args.join(" ")),
+        code: out.code,
+        stderr: for_snapshot(&out.stderr),
+    }))
 }
 
 #[test]
@@ -346,7 +428,7 @@ fn every_catalogue_case_ends_as_its_case_toml_says() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
-/// A 50 MB line in an error does not flood the terminal: what is printed is cut.
+/// A huge line in an error does not flood the terminal: what is printed is cut.
 #[test]
 fn huge_lines_are_cut_in_messages() {
     let case = root()
@@ -365,10 +447,10 @@ fn huge_lines_are_cut_in_messages() {
     );
 }
 
-/// Runs `wg check` on a catalogue case as committed (no setup).
+/// Runs `wg check` on a catalogue case as committed (no setup), in English.
 fn check_case(case: &str) -> crate::common::Output {
     let dir = root().join("tests").join("catalogue").join(case);
-    run(wg_in(&dir).args(["--data", ".", "--today", TODAY, "check"]))
+    run(wg_in(&dir).args(["--data", ".", "--today", TODAY, "--lang", "en", "check"]))
 }
 
 /// When org.toml does not parse, its syntax error is the one message about it (the

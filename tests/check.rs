@@ -749,3 +749,43 @@ fn a_mistyped_unit_gets_the_same_suggestions_in_a_file_and_on_the_command_line()
         );
     }
 }
+
+/// `tasks/*.TOML` (as a Windows tool may save it) is a task file like `*.toml`.
+#[test]
+fn task_files_with_an_upper_case_extension_are_read() {
+    let dir = copy_dir(&fixture("base"));
+    std::fs::write(
+        dir.path().join("tasks").join("extra.TOML"),
+        "[[tasks]]\nid = \"UP-01\"\ntitle = \"大写扩展名\"\ngroup = \"office\"\n",
+    )
+    .expect("write");
+    let out = run(wg_in(dir.path()).args([
+        "--data",
+        ".",
+        "--today",
+        "2026-01-15",
+        "tasks",
+        "list",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("\"UP-01\""), "{}", out.stdout);
+}
+
+/// Found from the current directory, a data directory whose org.toml is a dangling
+/// symlink is named for that, not passed over as "no data directory found".
+#[test]
+fn a_dangling_org_toml_in_the_current_directory_is_named() {
+    let dir = copy_dir(&fixture("base"));
+    std::fs::remove_file(dir.path().join("org.toml")).expect("remove");
+    std::os::unix::fs::symlink("../org.toml", dir.path().join("org.toml")).expect("symlink");
+    let out = run(wg_in(dir.path()).arg("check"));
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("error: org.toml is a dangling symlink to ../org.toml"),
+        "{}",
+        out.stderr
+    );
+}

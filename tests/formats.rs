@@ -30,6 +30,7 @@ const CASES: &[(&str, &[&str])] = &[
     ("report", &["report"]),
     ("init", &["init", "NEW"]),
     ("completions", &["completions", "bash"]),
+    ("man", &["man"]),
 ];
 
 /// Every leaf command, as typed: `roster person`.

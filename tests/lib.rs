@@ -5,6 +5,9 @@ mod common;
 
 mod catalogue;
 mod check;
+mod cli;
+mod cron;
+mod dates;
 mod edit;
 mod examples;
 mod formats;
@@ -17,3 +20,4 @@ mod report;
 mod roster;
 mod safety;
 mod tasks;
+mod warnings;

@@ -64,6 +64,17 @@ struct ReportJson {
     open: usize,
     overdue: usize,
     blocked: usize,
+    warnings: WarningsJson,
+}
+
+/// Open tasks per warning level (预警).
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+struct WarningsJson {
+    red: usize,
+    yellow: usize,
+    blue: usize,
+    green: usize,
 }
 
 #[derive(Debug, Deserialize)]
@@ -181,6 +192,18 @@ fn agenda_hears_each_child_group_office_first_from_its_leader() {
         figures,
         [[3, 0, 0, 3, 1, 1], [1, 1, 1, 3, 1, 0], [2, 0, 0, 3, 1, 1]]
     );
+    // The open tasks per warning level: the overdue one red, the others due after
+    // 08-23 (three days ahead, no calendar) green.
+    let green_but_one = WarningsJson {
+        red: 1,
+        yellow: 0,
+        blue: 0,
+        green: 2,
+    };
+    for r in &a.reports {
+        assert_eq!(r.warnings, green_but_one, "{}", r.group);
+        assert_eq!(r.warnings.red, r.overdue, "red is overdue");
+    }
 }
 
 #[test]

@@ -17,6 +17,16 @@ fn ok(out: Output) -> String {
     out.stdout
 }
 
+/// Tasks open on the as-of date, per warning level (预警).
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+struct WarningsJson {
+    red: usize,
+    yellow: usize,
+    blue: usize,
+    green: usize,
+}
+
 #[derive(Debug, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 struct CountsJson {
@@ -28,6 +38,7 @@ struct CountsJson {
     open: usize,
     blocked: usize,
     on_time_rate: Option<f64>,
+    warnings: WarningsJson,
     late_tasks: Vec<String>,
     overdue_tasks: Vec<String>,
     blocked_tasks: Vec<String>,
@@ -51,6 +62,7 @@ struct RowJson {
     open: usize,
     blocked: usize,
     on_time_rate: Option<f64>,
+    warnings: WarningsJson,
     late_tasks: Vec<String>,
     overdue_tasks: Vec<String>,
     blocked_tasks: Vec<String>,
@@ -132,6 +144,25 @@ fn report_counts_the_current_quarter_as_of_today() {
             ("east", [1, 0, 0, 0, 1, 0, 0], Some(0.0)),
         ]
     );
+    // Every task open on 08-20, whatever its due date: [red, yellow, blue, green].
+    let warnings: Vec<[usize; 4]> = r
+        .rows
+        .iter()
+        .map(|row| {
+            let w = &row.warnings;
+            [w.red, w.yellow, w.blue, w.green]
+        })
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            [1, 0, 0, 1],
+            [1, 0, 0, 2],
+            [1, 0, 0, 2],
+            [0, 0, 0, 1],
+            [1, 0, 0, 1]
+        ]
+    );
     assert!(r.rows.iter().all(|row| row.unit.is_none()));
     assert_eq!(r.rows[1].late_tasks, ["WQ-02"]);
     assert_eq!(
@@ -153,6 +184,14 @@ fn report_counts_the_current_quarter_as_of_today() {
             open: 3,
             blocked: 1,
             on_time_rate: Some(0.2),
+            // Every task open on 2026-08-20: WQ-01, BG-02, LD-02, DB-01 overdue; the
+            // rest due after 08-23 (yellow_days 3, no calendar): green.
+            warnings: WarningsJson {
+                red: 4,
+                yellow: 0,
+                blue: 0,
+                green: 7
+            },
             late_tasks: vec!["WQ-02".into()],
             overdue_tasks: vec!["LD-02".into(), "BG-02".into(), "DB-01".into()],
             blocked_tasks: vec!["BG-03".into()],
@@ -242,13 +281,16 @@ fn report_csv_and_yaml() {
     let csv = ok(fixture(&["report", "--format", "csv"]));
     assert_eq!(
         csv.lines().next(),
-        Some("小组,到期任务,已完成,按期完成,逾期完成,逾期未完成,在办,受阻,按期完成率")
+        Some(
+            "小组,到期任务,已完成,按期完成,逾期完成,逾期未完成,在办,受阻,按期完成率,\
+             红色预警,黄色预警,绿色（正常）"
+        )
     );
     assert!(
-        csv.contains("\n测试工作领导小组,2,1,1,0,1,0,0,50.0%\n"),
+        csv.contains("\n测试工作领导小组,2,1,1,0,1,0,0,50.0%,1,0,1\n"),
         "{csv}"
     );
-    assert!(csv.ends_with("合计,8,2,1,1,3,3,1,20.0%\n"), "{csv}");
+    assert!(csv.ends_with("合计,8,2,1,1,3,3,1,20.0%,4,0,7\n"), "{csv}");
     let yaml = ok(fixture(&["report", "--format", "yaml"]));
     assert!(
         yaml.contains("cutoff: \"2026-08-20\"") || yaml.contains("cutoff: 2026-08-20"),

@@ -52,6 +52,8 @@ struct TaskJson {
     #[serde(default)]
     working_days_overdue: Option<i64>,
     late: bool,
+    /// red | yellow | blue | green; null when done or cancelled.
+    warning: Option<String>,
     file: String,
     line: usize,
 }
@@ -967,6 +969,7 @@ fn show_json_is_one_task_under_as_of() {
     .unwrap();
     assert_eq!(show.as_of, "2024-03-01");
     let t = &show.task;
+    assert_eq!(t.warning.as_deref(), Some("red"), "due 02-29: overdue");
     assert_eq!(
         (t.id.as_str(), t.title.as_str(), t.group.as_str()),
         ("JH-01", "开展货车司机工会组建专项行动", "membership")
@@ -1135,11 +1138,13 @@ fn csv_with_bom_opens_in_excel() {
     let mut lines = body.lines();
     assert_eq!(
         lines.next(),
-        Some("编号,任务,小组,牵头单位,责任人,状态,截止,重复,逾期天数,逾期工作日,漏办次数")
+        Some("编号,任务,小组,牵头单位,责任人,状态,截止,重复,预警,逾期天数,逾期工作日,漏办次数")
     );
     assert_eq!(
         lines.next(),
-        Some("JH-06,月度入会统计,建会入会专项小组,组织部,赵强,进行中,2023-01-31,每月,395,279,14")
+        Some(
+            "JH-06,月度入会统计,建会入会专项小组,组织部,赵强,进行中,2023-01-31,每月,红,395,279,14"
+        )
     );
     assert_eq!(body.lines().count(), 15);
     let plain = ok(&["tasks", "list", "--today", "2024-03-01", "--format", "csv"]);
@@ -1202,10 +1207,7 @@ fn overdue_csv_by_unit_is_the_summary_per_unit() {
     assert_eq!(csv.lines().count(), 1 + s.rows.len() + 1, "{csv}");
     // The choice is written where a user looks for it.
     let help = ok(&["tasks", "overdue", "--help"]);
-    assert!(
-        help.contains("A CSV holds one table: the overdue tasks, or with --by the summary"),
-        "{help}"
-    );
+    assert!(help.contains("the CSV is this summary"), "{help}");
 }
 
 #[test]

@@ -350,7 +350,7 @@ fuzz_target!(|input: Input| {
     };
     let change = change(input.op, &input.note);
     let today = chrono::NaiveDate::from_ymd_opt(2021, 10, 15).expect("a date");
-    let result = apply(dir, &task.id, &change, &|_| today);
+    let result = apply(dir, &task.id, &change, &|_| Ok(today));
     let after_bytes =
         std::fs::read(dir.join(&task.origin.file)).expect("the task file is still there");
     let before_bytes: &[u8] = if *task.origin.file == *Path::new("tasks.toml") {

@@ -16,7 +16,7 @@ pub fn run(
     cmd: &TasksCommand,
     ctx: &Context,
     out: &mut dyn Write,
-    _err: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> Result<Exit, Error> {
     let command = match cmd {
         TasksCommand::Done { .. } => "tasks done",
@@ -47,7 +47,12 @@ pub fn run(
         ctx.note_org(org);
         ctx.today(org)
     })?;
-    writeln!(out, "{}", describe(&outcome, ctx.lang(&outcome.org)))?;
+    let lang = ctx.lang(&outcome.org);
+    writeln!(out, "{}", describe(&outcome, lang))?;
+    for warning in &outcome.warnings {
+        let line = crate::render::text::sanitize(warning.get(lang));
+        writeln!(err, "{}{line}", msg::warning_prefix().get(lang))?;
+    }
     Ok(Exit::Ok)
 }
 

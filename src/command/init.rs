@@ -20,9 +20,10 @@ pub fn run(dir: &Path, ctx: &Context, out: &mut dyn Write) -> Result<Exit, Error
         short_name: None,
         timezone: None,
         lang: Lang::Zh,
+        warnings: crate::model::WarningRules::default(),
     };
     let lang = ctx.lang(&defaults);
-    let today = ctx.today(&defaults);
+    let today = ctx.today(&defaults)?;
     let q = Quarter::of(today);
     let files = starter(lang, q);
 
@@ -113,7 +114,13 @@ const ORG_ZH: &str = r#"# org.toml — 组织、单位和人员（必需文件�
 name = "示例市总工会"            # 必填：组织名称
 short_name = "市总"              # 可选：简称
 timezone = "Asia/Shanghai"       # 可选：IANA 时区名，决定“今天”是哪一天（默认用系统时区）
-lang = "zh"                      # 可选："zh" 或 "en"，报表标签的语言（默认 "zh"）
+lang = "zh"                      # 可选："zh" 或 "en"，报表标签和提示信息的语言（默认 "zh"）
+
+# [org.warnings]：可选，预警。在办任务逾期为红色，距截止 yellow_days 天以内为黄色
+# （有 calendar.toml 时按工作日计），其余为绿色；已完成、已取消的任务不预警。
+[org.warnings]
+yellow_days = 3                  # 默认 3
+# blue_days = 15                 # 可选：距截止 15 天以内为蓝色（比黄色更早的提醒），须大于 yellow_days
 
 # [[units]]：单位，每个一节。小组的牵头单位、成员单位和任务的牵头单位都引用这里。
 [[units]]
@@ -283,7 +290,14 @@ const ORG_EN: &str = r#"# org.toml — the organisation, its units and its peopl
 name = "Example City Trades Council"   # required: the organisation's name
 short_name = "ECTC"              # optional: short name
 timezone = "Europe/London"       # optional: IANA zone; decides what "today" is (default: the system's)
-lang = "en"                      # optional: "zh" or "en", the language of report labels (default "zh")
+lang = "en"                      # optional: "zh" or "en", the language of report labels and messages (default "zh")
+
+# [org.warnings]: optional, graded warnings. An open task is red when overdue, yellow
+# when due within yellow_days (working days when calendar.toml exists), else green;
+# done and cancelled tasks have no level.
+[org.warnings]
+yellow_days = 3                  # the default
+# blue_days = 15                 # optional: due within 15 days is blue (an earlier notice); more than yellow_days
 
 # [[units]]: one table a unit. Groups and tasks refer to them as lead and member units.
 [[units]]

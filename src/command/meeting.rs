@@ -10,6 +10,7 @@ use crate::model::{Cadence, Data, Lang, Quarter, Status};
 use crate::render::{self, Grid, ics, markdown_cell, text::one_line};
 use crate::report::agenda::{self, Agenda, PersonRef};
 use crate::report::meetings::{self, MeetingList};
+use crate::report::warning_counts::WarningCounts;
 use crate::report::{lookup, task_view::TaskView};
 use crate::{Error, Exit};
 use chrono::{Datelike, NaiveDate};
@@ -47,7 +48,7 @@ pub fn run(
     let loaded = load_data(ctx)?;
     let data = &loaded.data;
     let lang = ctx.lang(&data.org);
-    let today = ctx.today(&data.org);
+    let today = ctx.today(&data.org)?;
     match cmd {
         MeetingCommand::Agenda { quarter, group } => {
             let g = match group {
@@ -55,8 +56,15 @@ pub fn run(
                 None => data.leading_group(),
             };
             let q = quarter.unwrap_or_else(|| Quarter::of(today));
+            // An agenda deploys the next quarter's tasks; after 9999Q4 there is none.
+            if q.next().first_day() > crate::model::LAST_DAY {
+                return Err(Error::Usage(crate::i18n::msg::agenda_past_the_last_day(
+                    &q.to_string(),
+                    crate::model::LAST_DAY,
+                )));
+            }
             let report = agenda::agenda(data, g, q, today, lang);
-            warn_uncovered(data, &report.problems, today, lang, err)?;
+            super::tasks::warn_uncovered(err, &report.uncovered_years, lang)?;
             match format {
                 Format::Markdown => {
                     out.write_all(agenda_doc(data, &report, lang, true).as_bytes())?
@@ -276,10 +284,8 @@ impl Doc {
 }
 
 fn group_name<'d>(data: &'d Data, id: &'d str) -> &'d str {
-    data.groups
-        .iter()
-        .find(|g| g.id == id)
-        .map_or(id, |g| g.name.as_str())
+    data.group_by_id(id)
+        .map_or(id, |g| data.group(g).name.as_str())
 }
 
 fn or_none(v: Option<&str>, lang: Lang) -> String {
@@ -290,25 +296,6 @@ fn status_label(status: &str, lang: Lang) -> String {
     Status::parse(status).map_or_else(
         || status.to_owned(),
         |s| i18n::status(s).get(lang).to_owned(),
-    )
-}
-
-/// The shared one-line warning for working days counted outside the calendar's years.
-fn warn_uncovered(
-    data: &Data,
-    problems: &[TaskView],
-    today: NaiveDate,
-    lang: Lang,
-    err: &mut dyn Write,
-) -> Result<(), Error> {
-    let tasks: Vec<&crate::model::Task> = problems
-        .iter()
-        .filter_map(|t| data.task_by_id(t.id))
-        .collect();
-    super::tasks::warn_uncovered(
-        err,
-        &crate::report::tasks::overdue_uncovered(data, &tasks, today),
-        lang,
     )
 }
 
@@ -403,6 +390,7 @@ fn agenda_doc(data: &Data, a: &Agenda, lang: Lang, markdown: bool) -> String {
                 ("blocked", &num(r.blocked)),
             ],
         ));
+        doc.detail(&warning_figures(data, &r.warnings, lang));
     }
 
     // 3. Problems.
@@ -461,6 +449,25 @@ fn agenda_doc(data: &Data, a: &Agenda, lang: Lang, markdown: bool) -> String {
         doc.s.pop();
     }
     doc.s
+}
+
+/// `预警：红色 1 项、黄色 0 项、绿色 3 项`: blue only when the org uses it, since a
+/// count that is always 0 would read as news.
+pub(crate) fn warning_figures(data: &Data, w: &WarningCounts, lang: Lang) -> String {
+    let template = if data.org.warnings.blue_days.is_some() {
+        L::AgendaWarningsBlue
+    } else {
+        L::AgendaWarnings
+    };
+    fill(
+        template.get(lang),
+        &[
+            ("red", &w.red.to_string()),
+            ("yellow", &w.yellow.to_string()),
+            ("blue", &w.blue.to_string()),
+            ("green", &w.green.to_string()),
+        ],
+    )
 }
 
 /// One problem: the task, who leads and owns it, how late it is, and its latest note

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod edit;
 pub mod init;
+pub mod man;
 pub mod meeting;
 pub mod report;
 pub mod roster;
@@ -36,6 +37,10 @@ pub fn run(
             no_format(ctx, "completions", &msg::prints_a_shell_script())?;
             clap_complete::generate(*shell, &mut crate::cli::Cli::command(), "wg", out);
             Ok(Exit::Ok)
+        }
+        Command::Man { out: dir } => {
+            no_format(ctx, "man", &msg::prints_roff())?;
+            man::run(dir.as_deref(), out)
         }
     }
 }
@@ -100,6 +105,18 @@ pub fn no_format(ctx: &Context, command: &str, prints: &Text) -> Result<(), Erro
             format_name(f),
         ))),
         None => Ok(()),
+    }
+}
+
+/// The colour of a warning level on a terminal: the level's own colour.
+pub(crate) fn warning_color(w: crate::model::Warning) -> crate::render::Color {
+    use crate::model::Warning;
+    use crate::render::Color;
+    match w {
+        Warning::Red => Color::Red,
+        Warning::Yellow => Color::Yellow,
+        Warning::Blue => Color::Blue,
+        Warning::Green => Color::Green,
     }
 }
 

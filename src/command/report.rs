@@ -7,7 +7,7 @@ use super::{Formats, load_data};
 use crate::cli::{Format, ReportBy};
 use crate::context::Context;
 use crate::i18n::L;
-use crate::model::{Lang, Quarter};
+use crate::model::{Lang, Quarter, Warning};
 use crate::render::{self, Grid, markdown_cell, text::one_line};
 use crate::report::evaluation::{self, By, Counts, Evaluation};
 use crate::{Error, Exit};
@@ -25,20 +25,29 @@ pub fn run(
     by: ReportBy,
     ctx: &Context,
     out: &mut dyn Write,
-    _err: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> Result<Exit, Error> {
     let format = REPORT.pick(ctx)?;
     let loaded = load_data(ctx)?;
     let data = &loaded.data;
     let lang = ctx.lang(&data.org);
-    let today = ctx.today(&data.org);
+    let today = ctx.today(&data.org)?;
     let q = q.unwrap_or_else(|| Quarter::of(today));
     let by = match by {
         ReportBy::Group => By::Group,
         ReportBy::Unit => By::Unit,
     };
     let report = evaluation::evaluate(data, q, today, by, L::EvalNoLeadUnit.get(lang));
-    let grid = grid(&report, lang);
+    // The warning counts were graded with working days: say so if some fell outside
+    // the calendar's years.
+    let tasks: Vec<&crate::model::Task> = data.tasks.iter().collect();
+    let windows = crate::report::task_view::warning_windows(data, today);
+    super::tasks::warn_uncovered(
+        err,
+        &crate::report::tasks::window_uncovered(data, &tasks, &windows),
+        lang,
+    )?;
+    let grid = grid(&report, data.org.warnings.blue_days.is_some(), lang);
     match format {
         Format::Json => render::json(out, &report)?,
         Format::Yaml => render::yaml(out, &report)?,
@@ -78,7 +87,7 @@ fn rate(c: &Counts, lang: Lang) -> String {
     )
 }
 
-fn cells(name: &str, c: &Counts, lang: Lang) -> Vec<String> {
+fn cells(name: &str, c: &Counts, blue: bool, lang: Lang) -> Vec<String> {
     let mut row = vec![name.to_owned()];
     row.extend(
         [
@@ -87,10 +96,18 @@ fn cells(name: &str, c: &Counts, lang: Lang) -> Vec<String> {
         .map(|n| n.to_string()),
     );
     row.push(rate(c, lang));
+    row.extend(
+        c.warnings
+            .by_level()
+            .iter()
+            .filter(|(w, _)| blue || *w != Warning::Blue)
+            .map(|(_, n)| n.to_string()),
+    );
     row
 }
 
-fn grid(report: &Evaluation, lang: Lang) -> Grid<'_> {
+/// The counts, then the open tasks per warning level (blue only when the org uses it).
+fn grid(report: &Evaluation, blue: bool, lang: Lang) -> Grid<'_> {
     let first = if report.by == "unit" {
         L::LeadUnit
     } else {
@@ -107,13 +124,19 @@ fn grid(report: &Evaluation, lang: Lang) -> Grid<'_> {
             L::EvalOpen,
             L::EvalBlocked,
             L::EvalRate,
+            L::EvalRed,
+            L::EvalYellow,
+            L::EvalBlue,
+            L::EvalGreen,
         ]
+        .into_iter()
+        .filter(|l| blue || *l != L::EvalBlue)
         .map(|l| l.get(lang)),
     );
     for row in &report.rows {
-        grid.push(cells(&row.name, &row.counts, lang));
+        grid.push(cells(&row.name, &row.counts, blue, lang));
     }
-    grid.push(cells(L::EvalTotal.get(lang), &report.total, lang));
+    grid.push(cells(L::EvalTotal.get(lang), &report.total, blue, lang));
     grid
 }
 
@@ -137,7 +160,10 @@ fn notes(report: &Evaluation, lang: Lang) -> Vec<String> {
     }
     lines.push(fill(
         L::EvalNote.get(lang),
-        &[("cutoff", &report.cutoff.to_string())],
+        &[
+            ("cutoff", &report.cutoff.to_string()),
+            ("as_of", &report.as_of.to_string()),
+        ],
     ));
     lines
 }

@@ -42,7 +42,7 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
     let loaded = load_data(ctx)?;
     let data = &loaded.data;
     let lang = ctx.lang(&data.org);
-    let today = ctx.today(&data.org);
+    let today = ctx.today(&data.org)?;
     let usage = |e: lookup::LookupError| Error::Usage(e.text());
     match cmd {
         RosterCommand::Show { group } => {
@@ -67,13 +67,13 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
             match format {
                 Format::Json => render::json(out, &report)?,
                 Format::Yaml => render::yaml(out, &report)?,
-                Format::Table | Format::Text => {
-                    out.write_all(person_doc(data, &report, lang, false).as_bytes())?
-                }
+                Format::Table | Format::Text => out.write_all(
+                    person_doc(data, &report, lang, false, ctx.color_stdout).as_bytes(),
+                )?,
                 // Refused by `pick` above, before the name was looked up.
                 Format::Csv => return Err(PERSON.refuse(format)),
                 Format::Markdown => {
-                    out.write_all(person_doc(data, &report, lang, true).as_bytes())?
+                    out.write_all(person_doc(data, &report, lang, true, false).as_bytes())?
                 }
             }
         }
@@ -100,13 +100,12 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
             match format {
                 Format::Json => render::json(out, &report)?,
                 Format::Yaml => render::yaml(out, &report)?,
-                Format::Table | Format::Text => {
-                    out.write_all(unit_doc(data, &report, lang, false).as_bytes())?
-                }
+                Format::Table | Format::Text => out
+                    .write_all(unit_doc(data, &report, lang, false, ctx.color_stdout).as_bytes())?,
                 // Refused by `pick` above, before the name was looked up.
                 Format::Csv => return Err(UNIT.refuse(format)),
                 Format::Markdown => {
-                    out.write_all(unit_doc(data, &report, lang, true).as_bytes())?
+                    out.write_all(unit_doc(data, &report, lang, true, false).as_bytes())?
                 }
             }
         }
@@ -146,10 +145,8 @@ fn with_id(name: &str, id: &str, lang: Lang) -> String {
 
 /// The name of the group with this id, for people reading a table; JSON keeps the id.
 fn group_name(data: &Data, id: &str) -> String {
-    data.groups
-        .iter()
-        .find(|g| g.id == id)
-        .map_or_else(|| id.to_owned(), |g| g.name.clone())
+    data.group_by_id(id)
+        .map_or_else(|| id.to_owned(), |g| data.group(g).name.clone())
 }
 
 /// "Label: value" with the colon each language uses.
@@ -276,9 +273,11 @@ fn show_grid(report: &roster::RosterShow, lang: Lang) -> Grid<'_> {
     grid
 }
 
-fn task_grid<'a>(data: &'a Data, tasks: &'a [TaskView<'a>], lang: Lang) -> Grid<'a> {
-    let mut grid =
-        Grid::new([L::Id, L::TaskTitle, L::Group, L::Due, L::Status].map(|l| l.get(lang)));
+/// A person's or unit's tasks; `color` paints the 预警 cells (a table on a terminal).
+fn task_grid<'a>(data: &'a Data, tasks: &'a [TaskView<'a>], lang: Lang, color: bool) -> Grid<'a> {
+    let mut grid = Grid::new(
+        [L::Id, L::TaskTitle, L::Group, L::Due, L::Status, L::Warning].map(|l| l.get(lang)),
+    );
     for t in tasks {
         let word =
             crate::model::Status::parse(t.status).map_or(t.status, |s| i18n::status(s).get(lang));
@@ -295,12 +294,32 @@ fn task_grid<'a>(data: &'a Data, tasks: &'a [TaskView<'a>], lang: Lang) -> Grid<
             t.next_due
                 .map_or_else(|| L::None.get(lang).to_owned(), |d| d.to_string()),
             status,
+            t.warning
+                .map_or(L::None, i18n::warning)
+                .get(lang)
+                .to_owned(),
         ]);
+    }
+    if color {
+        grid.paint(
+            5,
+            tasks
+                .iter()
+                .map(|t| t.warning.map(super::warning_color))
+                .collect(),
+        );
     }
     grid
 }
 
-fn person_doc(data: &Data, r: &roster::RosterPerson, lang: Lang, markdown: bool) -> String {
+/// `color`: paint the 预警 cells of the task table (plain text on a terminal only).
+fn person_doc(
+    data: &Data,
+    r: &roster::RosterPerson,
+    lang: Lang,
+    markdown: bool,
+    color: bool,
+) -> String {
     let mut s = String::new();
     let p = &r.person;
     // The title on a line of its own, labelled as the seat tables of `roster show`
@@ -363,7 +382,7 @@ fn person_doc(data: &Data, r: &roster::RosterPerson, lang: Lang, markdown: bool)
     if r.tasks.is_empty() {
         let _ = writeln!(s, "{}", L::NoTasks.get(lang));
     } else {
-        s.push_str(&grid_out(&task_grid(data, &r.tasks, lang)));
+        s.push_str(&grid_out(&task_grid(data, &r.tasks, lang, color)));
     }
     s
 }
@@ -406,7 +425,14 @@ fn legend(data: &Data, markdown: bool) -> String {
     s
 }
 
-fn unit_doc(data: &Data, r: &roster::RosterUnit, lang: Lang, markdown: bool) -> String {
+/// `color`: as for [`person_doc`].
+fn unit_doc(
+    data: &Data,
+    r: &roster::RosterUnit,
+    lang: Lang,
+    markdown: bool,
+    color: bool,
+) -> String {
     let mut s = String::new();
     let kind = crate::model::UnitKind::ALL
         .iter()
@@ -461,7 +487,7 @@ fn unit_doc(data: &Data, r: &roster::RosterUnit, lang: Lang, markdown: bool) -> 
     if r.tasks.is_empty() {
         let _ = writeln!(s, "{}", L::NoTasks.get(lang));
     } else {
-        let grid = task_grid(data, &r.tasks, lang);
+        let grid = task_grid(data, &r.tasks, lang, color);
         s.push_str(&if markdown {
             grid.to_markdown()
         } else {

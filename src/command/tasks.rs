@@ -60,12 +60,13 @@ pub fn run(
     let format = formats.pick(ctx)?;
     let loaded = load_data(ctx)?;
     let data = &loaded.data;
-    let today = ctx.today(&data.org);
+    let today = ctx.today(&data.org)?;
     let view = View {
         data,
         lang: ctx.lang(&data.org),
         format,
         bom: ctx.bom,
+        color: ctx.color_stdout,
         dir: &loaded.dir,
     };
     let resolve = |f| Filter::resolve(data, f).map_err(Error::Usage);
@@ -150,6 +151,8 @@ struct View<'d> {
     lang: Lang,
     format: Format,
     bom: bool,
+    /// Colour the 预警 cells of tables (stdout shows colour: see [`Context`]).
+    color: bool,
     /// The data directory as the user named it, so that `tasks show` points at a path
     /// that opens from where `wg` ran.
     dir: &'d std::path::Path,
@@ -437,6 +440,8 @@ impl View<'_> {
         if csv {
             headers.push(L::Repeat);
         }
+        headers.push(L::Warning);
+        let warning_col = headers.len() - 1;
         let optional = [
             (cols.days_overdue, L::DaysOverdue),
             (cols.working_days_overdue, L::WorkingDaysOverdue),
@@ -468,6 +473,7 @@ impl View<'_> {
             } else {
                 row.push(self.due_cell(t).into());
             }
+            row.push(self.warning_word(t).into());
             if cols.days_overdue {
                 row.push(number(t.days_overdue));
             }
@@ -490,7 +496,22 @@ impl View<'_> {
             }
             grid.push(row);
         }
+        if self.color {
+            grid.paint(
+                warning_col,
+                tasks
+                    .iter()
+                    .map(|t| t.warning.map(super::warning_color))
+                    .collect(),
+            );
+        }
         grid
+    }
+
+    /// 红 黄 蓝 绿 (red yellow blue green); 无 for a done or cancelled task.
+    fn warning_word(&self, t: &TaskView) -> &'static str {
+        t.warning
+            .map_or(self.label(L::None), |w| i18n::warning(w).get(self.lang))
     }
 
     fn summary_grid(&self, summary: &Summary, by: OverdueBy) -> Grid<'_> {
@@ -604,6 +625,7 @@ impl View<'_> {
             None => none(),
         };
         fields.push((L::DoneOn, done_on));
+        fields.push((L::Warning, self.warning_word(t).to_owned()));
         let number = |n: Option<i64>| n.map_or_else(none, |n| n.to_string());
         fields.push((L::DaysOverdue, number(t.days_overdue)));
         if self.data.calendar.is_some() {

@@ -399,7 +399,9 @@ fn value(s: &str) -> Result<(Value<'_>, &str), Unusual> {
                 })
             };
             let year = i32::try_from(num(0..4)).map_err(|_| Unusual)?;
-            let date = NaiveDate::from_ymd_opt(year, num(5..7), num(8..10)).ok_or(Unusual)?;
+            let date = NaiveDate::from_ymd_opt(year, num(5..7), num(8..10))
+                .filter(|&d| crate::model::date_in_range(d))
+                .ok_or(Unusual)?;
             Ok((Value::Date(date), rest))
         }
         _ => Err(Unusual),

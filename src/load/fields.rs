@@ -211,6 +211,17 @@ impl<'a, 'i> Fields<'a, 'i> {
             };
         } else if expected == Expected::StrList && found.is_str() {
             diag = diag.help(msg::put_it_in_brackets(key));
+        } else if let DeValue::String(text) = found {
+            // `yellow_days = "3"`, `behind_schedule = "true"`: the quotes are the slip.
+            let text = text.trim();
+            let unquoted = match expected {
+                Expected::Int => text.parse::<i64>().is_ok(),
+                Expected::Bool => text == "true" || text == "false",
+                _ => false,
+            };
+            if unquoted {
+                diag = diag.help(msg::remove_the_quotes_from(key, text));
+            }
         }
         self.error(diag);
     }
@@ -287,7 +298,20 @@ impl<'a, 'i> Fields<'a, 'i> {
         match (dt.date, dt.time, dt.offset) {
             (Some(d), None, None) => {
                 match NaiveDate::from_ymd_opt(i32::from(d.year), d.month.into(), d.day.into()) {
-                    Some(date) => Some(Sp::new(date, span)),
+                    Some(date) if crate::model::date_in_range(date) => Some(Sp::new(date, span)),
+                    // TOML writes the years 0000 to 9999; wg's dates start with year 1.
+                    Some(_) => {
+                        let diag = Diagnostic::error(msg::key_outside_the_years(
+                            key,
+                            &self.what,
+                            &d.to_string(),
+                        ))
+                        .at(self.file, span)
+                        .label(msg::year_0000())
+                        .help(msg::out_of_range_help());
+                        self.error(diag);
+                        None
+                    }
                     None => {
                         let diag = Diagnostic::error(msg::key_not_a_real_date(
                             key,
@@ -327,6 +351,47 @@ impl<'a, 'i> Fields<'a, 'i> {
             return None;
         }
         self.date(key)
+    }
+
+    /// A whole number. A fraction, or a number too large for 64 bits, is reported.
+    pub fn int(&mut self, key: &str) -> Option<Sp<i64>> {
+        let (value, span) = self.raw(key)?;
+        match value {
+            DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
+                Ok(n) => Some(Sp::new(n, span)),
+                Err(_) => {
+                    let diag = Diagnostic::error(msg::key_too_large(key, &self.what))
+                        .at(self.file, span)
+                        .label(msg::too_large_a_number());
+                    self.error(diag);
+                    None
+                }
+            },
+            DeValue::Float(f) => {
+                let diag = Diagnostic::error(msg::key_not_whole(key, &self.what, f.as_str()))
+                    .at(self.file, span)
+                    .label(msg::not_a_whole_number())
+                    .help(msg::write_a_whole_number(key));
+                self.error(diag);
+                None
+            }
+            other => {
+                self.type_error(key, Expected::Int, other, span);
+                None
+            }
+        }
+    }
+
+    /// `true` or `false`.
+    pub fn bool(&mut self, key: &str) -> Option<Sp<bool>> {
+        let (value, span) = self.raw(key)?;
+        match value {
+            DeValue::Boolean(b) => Some(Sp::new(*b, span)),
+            other => {
+                self.type_error(key, Expected::Bool, other, span);
+                None
+            }
+        }
     }
 
     /// A string that must be one of `choices` (by its text); reports the choices.
@@ -394,6 +459,8 @@ enum Expected {
     Date,
     Tables,
     Table,
+    Int,
+    Bool,
 }
 
 impl Expected {
@@ -404,6 +471,8 @@ impl Expected {
             Expected::Date => msg::a_date(),
             Expected::Tables => msg::a_list_of_tables(),
             Expected::Table => msg::a_table(),
+            Expected::Int => msg::a_whole_number(),
+            Expected::Bool => msg::true_or_false(),
         }
     }
 }

@@ -294,44 +294,57 @@ pub fn load(
             }
         }
     }
-    // A cycle: following parents from a group comes back to it.
+    // A cycle: following parents from a group comes back to it. One walk up from each
+    // group, stopping at the first group an earlier walk passed, so every group is
+    // passed once (a fresh walk to the top from each group of a chain of 40,000 took
+    // 20 s). A walk that meets its own trail has found a cycle; it is reported once, as
+    // seen from its first group in file order.
     let mut reported = vec![false; groups.len()];
+    // The walk that first passed each group (usize::MAX: none yet).
+    let mut walked_by = vec![usize::MAX; groups.len()];
     for start in 0..groups.len() {
-        let mut seen = vec![false; groups.len()];
         let mut g = start;
-        while let Some(p) = groups[g].parent {
-            if seen[g] {
-                break;
+        while walked_by[g] == usize::MAX {
+            walked_by[g] = start;
+            match groups[g].parent {
+                Some(p) => g = p,
+                None => break,
             }
-            seen[g] = true;
-            if p == start {
-                if !reported[start] {
-                    let mut path = vec![groups[start].id.clone()];
-                    let mut h = start;
-                    while let Some(q) = groups[h].parent {
-                        reported[q] = true;
-                        path.push(groups[q].id.clone());
-                        if q == start {
-                            break;
-                        }
-                        h = q;
-                    }
-                    diags.push(
-                        Diagnostic::error(msg::groups_form_a_cycle(&path.join(" -> ")))
-                            .at(
-                                file,
-                                parent_spans[start]
-                                    .clone()
-                                    .unwrap_or(kind_spans[start].clone()),
-                            )
-                            .label(msg::parent_leads_back())
-                            .help(msg::parents_form_a_tree()),
-                    );
-                }
-                break;
-            }
-            g = p;
         }
+        if walked_by[g] != start || groups[g].parent.is_none() {
+            continue;
+        }
+        // `g` is on this walk's trail twice: the groups from it round to it are a cycle.
+        let mut cycle = vec![g];
+        let mut h = g;
+        while let Some(q) = groups[h].parent.filter(|&q| q != g) {
+            cycle.push(q);
+            h = q;
+        }
+        let Some(&first) = cycle.iter().min() else {
+            continue;
+        };
+        let mut path = vec![groups[first].id.clone()];
+        let mut h = first;
+        while let Some(q) = groups[h].parent {
+            reported[q] = true;
+            path.push(groups[q].id.clone());
+            if q == first {
+                break;
+            }
+            h = q;
+        }
+        diags.push(
+            Diagnostic::error(msg::groups_form_a_cycle(&path.join(" -> ")))
+                .at(
+                    file,
+                    parent_spans[first]
+                        .clone()
+                        .unwrap_or(kind_spans[first].clone()),
+                )
+                .label(msg::parent_leads_back())
+                .help(msg::parents_form_a_tree()),
+        );
     }
     if reported.iter().any(|&r| r) {
         // Cut the cycle so that nothing downstream loops.

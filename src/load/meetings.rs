@@ -38,7 +38,7 @@ pub fn load_meetings(
     let diags = top.diags;
     let origin = |span: &Span| Origin {
         file: source.rel.clone(),
-        line: source.line_col(span.start).0,
+        line: source.line(span.start),
     };
     let mut meetings = Vec::new();
     for (table, span) in meeting_tables {

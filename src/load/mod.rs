@@ -8,6 +8,7 @@ mod groups;
 mod meetings;
 pub(crate) mod names;
 mod org;
+pub mod read;
 pub mod suggest;
 mod tasks;
 
@@ -59,27 +60,42 @@ impl LoadFailure {
 
 /// Finds the data directory: `--data`/`WG_DATA` if given, else the current directory if
 /// it holds `org.toml`, else `./data` if that does.
+///
+/// An org.toml that is there in any form counts: what is wrong with it (a FIFO, a
+/// dangling symlink) is for the loader to say, not "no data directory".
 pub fn find_data_dir(given: Option<&Path>, cwd: &Path) -> Result<PathBuf, LoadFailure> {
+    let refused = |dir: &Path, why: Text, help: Text| {
+        LoadFailure::single(
+            Diagnostic::error(msg::data_dir_problem(&dir.display().to_string(), &why)).help(help),
+        )
+    };
+    // Whether `dir` holds an org.toml; an error when wg may not even look.
+    let holds_org = |dir: &Path| match read::check(&dir.join("org.toml"), read::Expect::File) {
+        Ok(false) => Ok(false),
+        Err(problem @ read::Problem::PermissionDenied) => Err(refused(
+            dir,
+            problem.what(read::Expect::Directory),
+            problem.help(read::Expect::Directory),
+        )),
+        Ok(true) | Err(_) => Ok(true),
+    };
     if let Some(dir) = given {
-        if dir.join("org.toml").is_file() {
-            return Ok(dir.to_path_buf());
-        }
-        let shown = dir.display().to_string();
-        let message = if !dir.exists() {
-            msg::data_dir_missing(&shown)
-        } else if !dir.is_dir() {
-            msg::data_dir_not_a_dir(&shown)
-        } else {
-            msg::data_dir_without_org(&shown)
+        let why = match read::check(dir, read::Expect::Directory) {
+            Ok(false) => msg::does_not_exist(),
+            Err(read::Problem::Kind { .. }) => msg::is_not_a_directory(),
+            Err(problem) => {
+                let help = problem.help(read::Expect::Directory);
+                return Err(refused(dir, problem.what(read::Expect::Directory), help));
+            }
+            Ok(true) if holds_org(dir)? => return Ok(dir.to_path_buf()),
+            Ok(true) => msg::has_no_org_toml(),
         };
-        return Err(LoadFailure::single(
-            Diagnostic::error(message).help(msg::data_dir_help()),
-        ));
+        return Err(refused(dir, why, msg::data_dir_help()));
     }
-    if cwd.join("org.toml").is_file() {
+    if holds_org(cwd)? {
         return Ok(PathBuf::from("."));
     }
-    if cwd.join("data").join("org.toml").is_file() {
+    if holds_org(&cwd.join("data"))? {
         return Ok(PathBuf::from("data"));
     }
     Err(LoadFailure::single(
@@ -92,30 +108,69 @@ pub fn find_data_dir(given: Option<&Path>, cwd: &Path) -> Result<PathBuf, LoadFa
     ))
 }
 
+/// A path of the data directory that the loader reads, or the `tasks` directory when it
+/// cannot be listed (then it stands for the files it would have given).
+#[derive(Debug)]
+pub enum DataFile {
+    File(PathBuf),
+    UnlistedDir(PathBuf, read::Problem),
+}
+
 /// The data files of a directory in load order, relative to it: org, groups, tasks.toml,
-/// tasks/*.toml by name, meetings, calendar. Missing optional files are left out.
-pub fn data_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files = vec![PathBuf::from("org.toml"), PathBuf::from("groups.toml")];
-    if dir.join("tasks.toml").exists() {
-        files.push(PathBuf::from("tasks.toml"));
+/// tasks/*.toml by name, meetings, calendar. Optional files with nothing at their path
+/// are left out; anything else there (a dangling symlink, a FIFO) is listed, for
+/// reading to refuse by name.
+///
+/// In `tasks/`, the names read are those ending in `.toml` in any case (`x.TOML` too)
+/// and not starting with a dot; everything else is someone else's: editor backups
+/// (`x.toml~`), swap and lock files (`.x.toml.swp`, `.#x.toml`), a README.
+pub fn data_files(dir: &Path) -> Vec<DataFile> {
+    let mut files = vec![
+        DataFile::File(PathBuf::from("org.toml")),
+        DataFile::File(PathBuf::from("groups.toml")),
+    ];
+    if !read::absent(&dir.join("tasks.toml")) {
+        files.push(DataFile::File(PathBuf::from("tasks.toml")));
     }
-    if let Ok(entries) = std::fs::read_dir(dir.join("tasks")) {
-        let mut names: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.file_name())
-            .filter(|n| Path::new(n).extension().is_some_and(|e| e == "toml"))
-            .filter(|n| !n.to_string_lossy().starts_with('.'))
-            .map(|n| Path::new("tasks").join(n))
-            .collect();
-        names.sort();
-        files.extend(names);
+    match read::list_dir(&dir.join("tasks")) {
+        Ok(None) => {}
+        Ok(Some(entries)) => {
+            let mut names = Vec::new();
+            for entry in entries {
+                match entry {
+                    Ok(entry) => names.push(entry.file_name()),
+                    Err(err) => {
+                        files.push(DataFile::UnlistedDir(
+                            PathBuf::from("tasks/"),
+                            read::Problem::Other(err),
+                        ));
+                        break;
+                    }
+                }
+            }
+            let mut names: Vec<PathBuf> = names
+                .into_iter()
+                .filter(|n| is_task_file_name(Path::new(n)))
+                .map(|n| Path::new("tasks").join(n))
+                .collect();
+            names.sort();
+            files.extend(names.into_iter().map(DataFile::File));
+        }
+        Err(problem) => files.push(DataFile::UnlistedDir(PathBuf::from("tasks/"), problem)),
     }
     for optional in ["meetings.toml", "calendar.toml"] {
-        if dir.join(optional).exists() {
-            files.push(PathBuf::from(optional));
+        if !read::absent(&dir.join(optional)) {
+            files.push(DataFile::File(PathBuf::from(optional)));
         }
     }
     files
+}
+
+/// Whether a name in `tasks/` is a task file: `*.toml` in any case, not hidden.
+fn is_task_file_name(name: &Path) -> bool {
+    name.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+        && !name.as_os_str().as_encoded_bytes().starts_with(b".")
 }
 
 /// How a path is shown: the data directory as the user gave it, joined with the file.
@@ -140,7 +195,21 @@ pub fn load_with(
 ) -> Result<Loaded, LoadFailure> {
     let mut diags = Vec::new();
     let mut sources = Vec::new();
-    for rel in data_files(dir) {
+    for entry in data_files(dir) {
+        let rel = match entry {
+            DataFile::File(rel) => rel,
+            DataFile::UnlistedDir(rel, problem) => {
+                diags.push(refused(
+                    dir,
+                    &rel,
+                    &problem,
+                    read::Expect::Directory,
+                    sources.len(),
+                ));
+                sources.push(Source::new(rel.clone(), shown(dir, &rel), String::new()));
+                continue;
+            }
+        };
         let text = match replaced.remove(&rel) {
             Some(text) => Ok(text),
             None => read_text(dir, &rel, sources.len(), &mut diags),
@@ -187,26 +256,10 @@ fn read_text(
     file: FileId,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<String, Option<String>> {
-    let path = dir.join(rel);
-    let bytes = match read_big(&path).map_or_else(|| std::fs::read(&path), Ok) {
+    let bytes = match read::read_file(&dir.join(rel)) {
         Ok(bytes) => bytes,
-        Err(err) => {
-            let path_shown = shown(dir, rel);
-            let message = if path.is_dir() {
-                msg::file_is_a_dir(&path_shown)
-            } else if err.kind() == std::io::ErrorKind::NotFound {
-                msg::file_missing(&path_shown)
-            } else {
-                msg::file_unreadable(&path_shown, &msg::io_error(&err))
-            };
-            diags.push(
-                Diagnostic::error(message)
-                    .at(file, 0..0)
-                    .help(match rel.to_str() {
-                        Some("org.toml") | Some("groups.toml") => msg::required_files_help(),
-                        _ => msg::check_permissions_help(),
-                    }),
-            );
+        Err(problem) => {
+            diags.push(refused(dir, rel, &problem, read::Expect::File, file));
             return Err(None);
         }
     };
@@ -233,46 +286,22 @@ fn read_text(
     }
 }
 
-/// A file of some megabytes read in two halves at once, one on another thread: copying
-/// it from the page cache and faulting in the new buffer took 17 ms of a 33 MB tasks
-/// file on one core. `None` for a small file or on any trouble, to be read the
-/// ordinary way (which also gives the ordinary error).
-fn read_big(path: &Path) -> Option<Vec<u8>> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileExt;
-        const BIG: u64 = 4 << 20;
-        let file = std::fs::File::open(path).ok()?;
-        let meta = file.metadata().ok()?;
-        if !meta.is_file() || meta.len() < BIG {
-            return None;
-        }
-        if std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
-            return None;
-        }
-        let len = usize::try_from(meta.len()).ok()?;
-        let mut buf = vec![0u8; len];
-        let (first, second) = buf.split_at_mut(len / 2);
-        let half = u64::try_from(first.len()).ok()?;
-        let read = std::thread::scope(|scope| {
-            let other = std::thread::Builder::new()
-                .spawn_scoped(scope, || file.read_exact_at(second, half))
-                .ok()?;
-            let mine = file.read_exact_at(first, 0);
-            (mine.is_ok() && other.join().is_ok_and(|r| r.is_ok())).then_some(())
-        });
-        // The file must not have grown meanwhile.
-        let mut probe = [0u8; 1];
-        if read.is_some() && file.read_at(&mut probe, meta.len()).ok()? == 0 {
-            return Some(buf);
-        }
-        None
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = path;
-        None
-    }
+/// The error for a path that cannot be read, pointing at it as a whole.
+fn refused(
+    dir: &Path,
+    rel: &Path,
+    problem: &read::Problem,
+    expect: read::Expect,
+    file: FileId,
+) -> Diagnostic {
+    let required = matches!(rel.to_str(), Some("org.toml" | "groups.toml"));
+    let help = match problem {
+        read::Problem::Missing if required => msg::required_files_help(),
+        _ => problem.help(expect),
+    };
+    Diagnostic::error(msg::path_problem(&shown(dir, rel), &problem.what(expect)))
+        .at(file, 0..0)
+        .help(help)
 }
 
 /// The bytes as a `String`, checked once. `String::from_utf8` took 31 ms of a 100,000-task
@@ -412,6 +441,16 @@ fn parse<'i>(
         if let Some(why) = message.strip_prefix("invalid date") {
             let written = text.get(span.clone()).unwrap_or("").trim();
             let why = why.trim_start_matches([',', ' ']);
+            if year_out_of_range(written) {
+                // The parser's label ("time, expected year or hour") would mislead.
+                diags.push(
+                    Diagnostic::error(msg::date_outside_the_years(written))
+                        .at(file, span)
+                        .label(msg::not_a_year_in_range())
+                        .help(msg::out_of_range_help()),
+                );
+                continue;
+            }
             // A real day in a form TOML does not read (2026-12-9) is no impossible date.
             let mut d = match date_typed(written) {
                 Some(date) if date.to_string() != written => {
@@ -470,6 +509,17 @@ fn parse<'i>(
     } else {
         None
     }
+}
+
+/// Whether a value the parser took for a broken date has a year of more than four
+/// digits or a sign (`10000-01-01`, `+10000-01-01`, `-0001-01-01`).
+fn year_out_of_range(written: &str) -> bool {
+    let (signed, unsigned) = match written.strip_prefix(['+', '-']) {
+        Some(rest) => (true, rest),
+        None => (false, written),
+    };
+    let year = unsigned.split_once('-').map_or("", |(year, _)| year);
+    !year.is_empty() && year.bytes().all(|b| b.is_ascii_digit()) && (signed || year.len() > 4)
 }
 
 /// What to say about a syntax error beyond the parser's message: always a hint, and
@@ -923,6 +973,7 @@ fn build(
         meetings,
         directives,
         calendar,
+        group_index: Default::default(),
     };
     (Some(data), lang)
 }

@@ -4,11 +4,12 @@ use super::diagnostic::{Diagnostic, FileId};
 use super::fields::Fields;
 use super::names::{Kind, NameIndex, canonical, normalize};
 use crate::i18n::{Text, msg};
-use crate::model::{Lang, Org, Person, Unit, UnitKind};
+use crate::model::{Lang, Org, Person, Unit, UnitKind, WarningRules};
 use toml::de::DeTable;
 
 const TOP: &[&str] = &["org", "units", "people"];
-const ORG: &[&str] = &["name", "short_name", "timezone", "lang"];
+const ORG: &[&str] = &["name", "short_name", "timezone", "lang", "warnings"];
+const WARNINGS: &[&str] = &["yellow_days", "blue_days", "behind_schedule"];
 const UNIT: &[&str] = &["name", "id", "kind", "aliases"];
 const PERSON: &[&str] = &["name", "id", "title", "unit", "email"];
 
@@ -193,6 +194,7 @@ pub fn load(
             short_name: None,
             timezone: None,
             lang: Lang::Zh,
+            warnings: WarningRules::default(),
         },
         |(org, _)| org,
     );
@@ -235,15 +237,92 @@ fn load_org(
     let lang = f.choice("lang", &[("zh", Lang::Zh), ("en", Lang::En)]);
     let lang_known = lang.is_some() || !table.contains_key("lang");
     let lang = lang.map(|l| l.value).unwrap_or_default();
+    let warnings = match f.table("warnings") {
+        Some((table, span)) => load_warnings(file, table, span, f.diags),
+        None => WarningRules::default(),
+    };
     Some((
         Org {
             name: name.map(|n| n.value).unwrap_or_default(),
             short_name,
             timezone,
             lang,
+            warnings,
         },
         lang_known,
     ))
+}
+
+/// `[org.warnings]`. Days are whole numbers from 0 (only a task due today is yellow).
+///
+/// `blue_days` not more than `yellow_days` is an error, not a warning: blue is the
+/// earlier notice, so its window would lie inside yellow's and no task would ever be
+/// blue. The office asked for a level it would silently never see, and a warning
+/// shows only in `wg check`, never in the Monday list that would lack the blue rows.
+fn load_warnings(
+    file: FileId,
+    table: &DeTable<'_>,
+    span: std::ops::Range<usize>,
+    diags: &mut Vec<Diagnostic>,
+) -> WarningRules {
+    let defaults = WarningRules::default();
+    let mut f = Fields::new(file, table, span, msg::what_org_warnings(), WARNINGS, diags);
+    let yellow = days(&mut f, "yellow_days");
+    let blue = days(&mut f, "blue_days");
+    let behind_schedule = f.bool("behind_schedule");
+    let yellow_days = yellow.as_ref().map_or(defaults.yellow_days, |y| y.value);
+    // A yellow_days already reported as wrong is no default to compare blue with.
+    let yellow_known = yellow.is_some() || !table.contains_key("yellow_days");
+    if let Some(b) = blue.as_ref().filter(|_| yellow_known)
+        && b.value <= yellow_days
+    {
+        let yellow_said = match &yellow {
+            Some(y) => Text::verbatim(format!("yellow_days = {}", y.value)),
+            None => msg::yellow_days_by_default(defaults.yellow_days),
+        };
+        let mut diag = Diagnostic::error(msg::blue_not_more_than_yellow(b.value, &yellow_said))
+            .at(file, b.span.clone())
+            .label(msg::not_more_than_yellow_days());
+        if let Some(y) = &yellow {
+            diag = diag.also(msg::yellow_days_is_set_at(), file, y.span.clone());
+        }
+        f.error(diag.help(msg::blue_is_the_earlier_notice(yellow_days)));
+    }
+    // Said where it is written, so `wg check` does not let the office believe the rule
+    // is at work: without indicators no task can be behind schedule.
+    if let Some(b) = behind_schedule.as_ref().filter(|b| b.value) {
+        let diag = Diagnostic::warning(msg::behind_schedule_no_effect())
+            .at(file, b.span.clone())
+            .label(msg::behind_schedule_label())
+            .help(msg::behind_schedule_help());
+        f.error(diag);
+    }
+    WarningRules {
+        yellow_days,
+        blue_days: blue.map(|b| b.value),
+        behind_schedule: behind_schedule.is_some_and(|b| b.value),
+    }
+}
+
+/// A number of days: a whole number, 0 or more.
+fn days(f: &mut Fields<'_, '_>, key: &str) -> Option<super::fields::Sp<u32>> {
+    let n = f.int(key)?;
+    match u32::try_from(n.value) {
+        Ok(days) => Some(super::fields::Sp::new(days, n.span)),
+        Err(_) => {
+            let (label, help) = if n.value < 0 {
+                (msg::negative_days(), msg::write_zero_or_more(key))
+            } else {
+                (msg::too_many_days(), msg::write_a_number_of_days(key))
+            };
+            let diag = Diagnostic::error(msg::days_cannot_be(key, n.value))
+                .at(f.file, n.span)
+                .label(label)
+                .help(help);
+            f.error(diag);
+            None
+        }
+    }
 }
 
 pub fn duplicate(

@@ -118,8 +118,12 @@ pub fn load_all(files: &[TaskFile<'_>], refs: &Refs<'_>, diags: &mut Vec<Diagnos
     // File by file (the parts come in file order): the parts' results if every piece
     // was plain, else the whole file again. Each with the lines before its part.
     let mut outs: Vec<(FileId, usize, PartOut)> = Vec::new();
+    let mut rest = parts.as_slice();
     for f in files {
-        let count = parts.iter().filter(|p| p.file == f.file).count();
+        // A file's parts are the next ones: counting them among all the parts, file by
+        // file, took 88 s of a `check` of 200,000 one-task files.
+        let count = rest.iter().take_while(|p| p.file == f.file).count();
+        rest = rest.get(count..).unwrap_or_default();
         let mine: Vec<PartResult> = results.by_ref().take(count).collect();
         if count > 0 && mine.iter().all(Option::is_some) {
             let mut before = 0;
@@ -518,9 +522,11 @@ fn load_whole(
     tables
         .into_iter()
         .map(|(table, span)| {
+            // The line alone: its column would be counted from the line's start, for
+            // every task, and 150,000 tasks inline on one line took a minute.
             let origin = Origin {
                 file: source.rel.clone(),
-                line: source.line_col(span.start).0,
+                line: source.line(span.start),
             };
             load_task(file, origin, 0, table, span, refs, diags)
         })

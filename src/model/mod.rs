@@ -10,6 +10,7 @@ mod meeting;
 mod org;
 mod quarter;
 mod task;
+mod warning;
 
 pub use calendar::{Calendar, Holiday, Workday};
 pub use group::{Cadence, Group, GroupKind, Role, RoleTitles, Seat};
@@ -17,6 +18,26 @@ pub use meeting::{Directive, Meeting};
 pub use org::{Lang, Org, Person, Unit, UnitKind};
 pub use quarter::Quarter;
 pub use task::{Repeat, Status, Task, Tasks, Update};
+pub use warning::{Warning, WarningRules, WarningWindows};
+
+/// The first day wg handles: dates in the files and on the command line lie in
+/// 0001-01-01..=9999-12-31, the years a TOML date (and ISO 8601 without a sign) can
+/// write; nothing wg works out steps outside them.
+pub const FIRST_DAY: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(1, 1, 1) {
+    Some(d) => d,
+    None => chrono::NaiveDate::MIN,
+};
+
+/// The last day wg handles (see [`FIRST_DAY`]).
+pub const LAST_DAY: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(9999, 12, 31) {
+    Some(d) => d,
+    None => chrono::NaiveDate::MAX,
+};
+
+/// Whether `date` lies in the years wg handles, 0001 to 9999.
+pub fn date_in_range(date: chrono::NaiveDate) -> bool {
+    (FIRST_DAY..=LAST_DAY).contains(&date)
+}
 
 /// Index into [`Data::units`].
 pub type UnitIdx = usize;
@@ -47,11 +68,33 @@ pub struct Data {
     pub meetings: Vec<Meeting>,
     pub directives: Vec<Directive>,
     pub calendar: Option<Calendar>,
+    /// Group ids, for [`Data::group_by_id`]; the loader leaves it empty.
+    pub group_index: GroupIndex,
+}
+
+/// Group id → index, built on the first lookup: a search of the groups for every row
+/// of a table took 5 s of a `roster show` of 40,000 groups. Not data, so its `Debug`
+/// shows nothing of it.
+#[derive(Clone, Default)]
+pub struct GroupIndex(std::sync::OnceLock<std::collections::HashMap<String, GroupIdx>>);
+
+impl std::fmt::Debug for GroupIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("GroupIndex")
+    }
 }
 
 impl Data {
     pub fn group_by_id(&self, id: &str) -> Option<GroupIdx> {
-        self.groups.iter().position(|g| g.id == id)
+        let index = self.group_index.0.get_or_init(|| {
+            let mut index = std::collections::HashMap::with_capacity(self.groups.len());
+            for (g, group) in self.groups.iter().enumerate() {
+                // The first group of an id, as a search in file order finds it.
+                index.entry(group.id.clone()).or_insert(g);
+            }
+            index
+        });
+        index.get(id).copied()
     }
 
     pub fn task_by_id(&self, id: &str) -> Option<&Task> {

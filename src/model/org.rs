@@ -1,6 +1,6 @@
 //! The organisation, its units and its people.
 
-use super::UnitIdx;
+use super::{UnitIdx, WarningRules};
 use chrono_tz::Tz;
 
 /// Language of report labels.
@@ -28,6 +28,8 @@ pub struct Org {
     /// The zone that decides what "today" is; `None` means the system's.
     pub timezone: Option<Tz>,
     pub lang: Lang,
+    /// `[org.warnings]`, or the defaults.
+    pub warnings: WarningRules,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

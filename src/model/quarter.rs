@@ -27,6 +27,10 @@ impl Quarter {
             return None;
         }
         let year: i32 = year.parse().ok()?;
+        // The years wg handles (see `model::FIRST_DAY`): four digits, but not 0000.
+        if year < 1 {
+            return None;
+        }
         let q: u32 = match q {
             "1" => 1,
             "2" => 2,

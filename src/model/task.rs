@@ -1,7 +1,7 @@
 //! Tasks, their status, repetition and progress notes, the overdue arithmetic, and the
 //! list of all tasks as the loader read them ([`Tasks`]).
 
-use super::{GroupIdx, Origin, PersonIdx, UnitIdx};
+use super::{GroupIdx, LAST_DAY, Origin, PersonIdx, UnitIdx};
 use chrono::{Datelike, Months, NaiveDate};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -97,10 +97,50 @@ impl Repeat {
 
     /// The `n`th occurrence of a series anchored at `first` (n = 0 is `first`): the same
     /// day of the month where it exists, else the month's last day. Counting from the
-    /// anchor, not from the previous occurrence, keeps 01-31 → 02-28 → 03-31.
+    /// anchor, not from the previous occurrence, keeps 01-31 → 02-28 → 03-31. `None`
+    /// past [`LAST_DAY`]: a series ends with the last occurrence in year 9999.
     pub fn occurrence(self, first: NaiveDate, n: u32) -> Option<NaiveDate> {
-        first.checked_add_months(Months::new(self.months().checked_mul(n)?))
+        first
+            .checked_add_months(Months::new(self.months().checked_mul(n)?))
+            .filter(|&d| d <= LAST_DAY)
     }
+
+    /// The first occurrence after `after` (strictly), with its index: found by month
+    /// arithmetic, so a series anchored millennia ago costs no more than one anchored
+    /// last month. `None` when the series has no occurrence left before [`LAST_DAY`].
+    pub fn first_after(self, first: NaiveDate, after: NaiveDate) -> Option<(u32, NaiveDate)> {
+        // The last occurrence in a month up to `after`'s month, if any: every earlier
+        // one is in an earlier month (a whole step of months back), so at most it and
+        // the one after it can be the answer.
+        let n = months_between(first, after) / self.months();
+        match self.occurrence(first, n) {
+            Some(d) if d > after => Some((n, d)),
+            _ => {
+                let next = n.checked_add(1)?;
+                Some((next, self.occurrence(first, next)?))
+            }
+        }
+    }
+
+    /// The first occurrence on or after `day`, with its index (see [`Repeat::first_after`]).
+    pub fn first_on_or_after(self, first: NaiveDate, day: NaiveDate) -> Option<(u32, NaiveDate)> {
+        match day.pred_opt() {
+            Some(before) => self.first_after(first, before),
+            None => self.occurrence(first, 0).map(|d| (0, d)),
+        }
+    }
+
+    /// The index of the series' last occurrence on or before [`LAST_DAY`].
+    fn last_index(self, first: NaiveDate) -> u32 {
+        months_between(first, LAST_DAY) / self.months()
+    }
+}
+
+/// Whole calendar months from `from`'s month to `to`'s month; 0 when `to` is earlier.
+fn months_between(from: NaiveDate, to: NaiveDate) -> u32 {
+    let months = (i64::from(to.year()) - i64::from(from.year())) * 12 + i64::from(to.month())
+        - i64::from(from.month());
+    u32::try_from(months.max(0)).unwrap_or(u32::MAX)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -200,14 +240,18 @@ pub struct Overdue {
 
 impl Task {
     /// The first occurrence not yet completed: `due` for a plain task; for a repeating
-    /// one, the first occurrence after `done_through`.
+    /// one, the first occurrence after `done_through` (`None` when the series is done
+    /// through its last occurrence before 10000: it has no occurrence left).
     pub fn next_due(&self) -> Option<NaiveDate> {
+        self.next_occurrence().map(|(_, d)| d)
+    }
+
+    /// [`Task::next_due`] with its index in the series (0 for a plain task).
+    fn next_occurrence(&self) -> Option<(u32, NaiveDate)> {
         let due = self.due?;
         match (self.repeat, self.done_through) {
-            (Some(repeat), Some(through)) => (0..)
-                .map_while(|n| repeat.occurrence(due, n))
-                .find(|&d| d > through),
-            _ => Some(due),
+            (Some(repeat), Some(through)) => repeat.first_after(due, through),
+            _ => Some((0, due)),
         }
     }
 
@@ -217,41 +261,25 @@ impl Task {
         if self.status.is_closed() {
             return None;
         }
-        let since = self.next_due()?;
+        let (first_missed, since) = self.next_occurrence()?;
         if since >= today {
             return None;
         }
-        let missed = match self.repeat {
-            None => 1,
-            Some(repeat) => self.missed_between(repeat, since, today),
+        let missed = match (self.repeat, self.due) {
+            (Some(repeat), Some(due)) => {
+                // Missed: from the next occurrence up to the last before today.
+                let upcoming = repeat
+                    .first_on_or_after(due, today)
+                    .map_or(repeat.last_index(due).saturating_add(1), |(n, _)| n);
+                upcoming.saturating_sub(first_missed)
+            }
+            _ => 1,
         };
         Some(Overdue {
             since,
             days: (today - since).num_days(),
             missed,
         })
-    }
-
-    /// Occurrences on or after `since` and before `today`. Counted by arithmetic on
-    /// months, so a monthly task missed for a century costs nothing.
-    fn missed_between(&self, repeat: Repeat, since: NaiveDate, today: NaiveDate) -> u32 {
-        let Some(due) = self.due else { return 0 };
-        let index = |d: NaiveDate| {
-            let months = (d.year() - due.year()) * 12 + d.month() as i32 - due.month() as i32;
-            (months.max(0) as u32) / repeat.months()
-        };
-        let first = index(since);
-        // Start just below the estimate and walk up: the estimate can be one too high
-        // when `today` falls before the occurrence's day of the month.
-        let mut last = index(today).saturating_sub(1).max(first);
-        while repeat.occurrence(due, last + 1).is_some_and(|d| d < today) {
-            last += 1;
-        }
-        if repeat.occurrence(due, last).is_some_and(|d| d < today) {
-            last - first + 1
-        } else {
-            0
-        }
     }
 
     /// Done after its due date.
@@ -372,6 +400,114 @@ mod tests {
             .take_while(|&d| d < today)
             .filter(|&d| t.done_through.is_none_or(|through| d > through))
             .count() as u32
+    }
+
+    /// The next occurrence as it was found before it was worked out: one step at a
+    /// time from the first, the reference for the arithmetic.
+    fn walked_next_due(t: &Task) -> Option<NaiveDate> {
+        let due = t.due?;
+        match (t.repeat, t.done_through) {
+            (Some(repeat), Some(through)) => (0..)
+                .map_while(|n| repeat.occurrence(due, n))
+                .find(|&d| d > through),
+            _ => Some(due),
+        }
+    }
+
+    #[test]
+    fn a_series_ends_with_its_last_occurrence_in_9999() {
+        let t = task("9999-12-31", Some(Repeat::Monthly), Some("9999-12-31"));
+        assert_eq!(t.next_due(), None);
+        assert_eq!(t.overdue(date("9999-12-31")), None);
+        // Once +10000-01-30.
+        let t = task("9999-12-30", Some(Repeat::Monthly), Some("9999-12-30"));
+        assert_eq!(t.next_due(), None);
+        let t = task("9999-11-30", Some(Repeat::Monthly), Some("9999-11-30"));
+        assert_eq!(t.next_due(), Some(date("9999-12-30")));
+        assert_eq!(Repeat::Yearly.occurrence(date("9999-02-28"), 1), None);
+    }
+
+    #[test]
+    fn a_series_from_year_1_missed_until_9999_counts_every_occurrence() {
+        let t = task("0001-01-31", Some(Repeat::Monthly), None);
+        let o = t.overdue(date("9999-12-31")).unwrap();
+        // Every month of 9999 years but the last, which falls due today.
+        assert_eq!((o.since, o.missed), (date("0001-01-31"), 9999 * 12 - 1));
+        let t = task("0001-01-15", Some(Repeat::Yearly), None);
+        let o = t.overdue(date("9999-12-31")).unwrap();
+        assert_eq!(o.missed, 9999, "all of them, the last one too");
+        assert_eq!(o.missed, brute_missed(&t, date("9999-12-31")));
+    }
+
+    #[test]
+    fn next_due_jumps_over_thousands_of_years_as_walking_would() {
+        for (due, through, repeat) in [
+            ("0001-01-31", "9000-06-28", Repeat::Monthly),
+            ("0001-01-31", "9000-02-28", Repeat::Monthly),
+            ("0001-01-31", "9000-03-30", Repeat::Monthly),
+            ("0004-02-29", "8000-02-28", Repeat::Yearly),
+            ("0004-02-29", "8000-02-29", Repeat::Yearly),
+            ("0001-11-30", "9999-02-27", Repeat::Quarterly),
+            ("2023-01-31", "2022-12-31", Repeat::Monthly),
+            ("2023-01-31", "2023-01-30", Repeat::Monthly),
+            ("2023-01-31", "2023-01-31", Repeat::Monthly),
+        ] {
+            let t = task(due, Some(repeat), Some(through));
+            assert_eq!(t.next_due(), walked_next_due(&t), "{due} {through}");
+        }
+    }
+
+    /// Dates anywhere in 0001..=9999: mostly a done_through a few years after the due
+    /// date (each case walks as many occurrences), some near either end of the range.
+    fn any_date() -> impl Strategy<Value = NaiveDate> {
+        prop_oneof![
+            (0i64..3_652_059).prop_map(|d| FIRST + chrono::Duration::days(d)),
+            (0i64..800).prop_map(|d| LAST_DAY - chrono::Duration::days(d)),
+            (0i64..800).prop_map(|d| FIRST + chrono::Duration::days(d)),
+        ]
+    }
+
+    const FIRST: NaiveDate = crate::model::FIRST_DAY;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1024))]
+        #[test]
+        fn next_due_by_arithmetic_matches_walking_the_occurrences(
+            due in any_date(),
+            through_offset in prop_oneof![-400i64..400, -40i64..4000, Just(0), Just(-1), Just(1)],
+            r in 0usize..3,
+        ) {
+            let repeat = Repeat::ALL[r].1;
+            let mut t = task("2019-01-01", Some(repeat), None);
+            t.due = Some(due);
+            let Some(through) = due.checked_add_signed(chrono::Duration::days(through_offset))
+                .filter(|&d| crate::model::date_in_range(d)) else {
+                return Ok(());
+            };
+            t.done_through = Some(through);
+            prop_assert_eq!(t.next_due(), walked_next_due(&t));
+            if let Some(next) = t.next_due() {
+                prop_assert!(next > through && crate::model::date_in_range(next));
+            }
+        }
+
+        #[test]
+        fn missed_matches_counting_one_by_one_near_the_end_of_the_range(
+            due_back in 0i64..3000,
+            through_offset in proptest::option::of(-40i64..2000),
+            today_back in 0i64..400,
+            r in 0usize..3,
+        ) {
+            let repeat = Repeat::ALL[r].1;
+            let mut t = task("2019-01-01", Some(repeat), None);
+            let due = LAST_DAY - chrono::Duration::days(due_back);
+            t.due = Some(due);
+            t.done_through = through_offset
+                .map(|o| due + chrono::Duration::days(o))
+                .filter(|&d| crate::model::date_in_range(d));
+            let today = LAST_DAY - chrono::Duration::days(today_back);
+            prop_assert_eq!(t.overdue(today).map_or(0, |o| o.missed), brute_missed(&t, today));
+        }
     }
 
     proptest! {

@@ -36,9 +36,16 @@ pub fn calendar(name: &str, stamp: NaiveDate, events: &[Event]) -> String {
         line(format!("UID:{}", text(&e.uid)));
         line(format!("DTSTAMP:{}T000000Z", stamp.format("%Y%m%d")));
         line(format!("DTSTART;VALUE=DATE:{}", e.date.format("%Y%m%d")));
-        // DTEND is exclusive: an all-day event ends the next day.
-        let end = e.date.succ_opt().unwrap_or(e.date);
-        line(format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")));
+        // DTEND is exclusive: an all-day event ends the next day. On 9999-12-31 there is
+        // no next day to write (it would be +100000101): a DATE DTSTART alone is one
+        // day long (RFC 5545 §3.6.1).
+        if let Some(end) = e
+            .date
+            .succ_opt()
+            .filter(|&d| crate::model::date_in_range(d))
+        {
+            line(format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")));
+        }
         line(format!("SUMMARY:{}", text(&e.summary)));
         if let Some(location) = &e.location {
             line(format!("LOCATION:{}", text(location)));

@@ -15,6 +15,43 @@ use std::io::Write;
 pub struct Grid<'a> {
     pub headers: Vec<Cow<'a, str>>,
     pub rows: Vec<Vec<Cow<'a, str>>>,
+    /// Colours for the cells of one column, one per row, for a table on a terminal
+    /// that shows colour (see [`Grid::paint`]). Markdown and CSV ignore them.
+    pub paint: Option<(usize, Vec<Option<Color>>)>,
+}
+
+/// A colour for a table cell: the terminal's own red, yellow, blue and green (SGR
+/// 31–34), so that they follow the user's colour scheme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Color {
+    Red,
+    Yellow,
+    Blue,
+    Green,
+}
+
+impl Color {
+    fn sgr(self) -> &'static str {
+        match self {
+            Color::Red => "\x1b[31m",
+            Color::Yellow => "\x1b[33m",
+            Color::Blue => "\x1b[34m",
+            Color::Green => "\x1b[32m",
+        }
+    }
+}
+
+/// Writes a cell's text, in `color` if any. The escape codes take no columns: the
+/// table's widths come from the text alone, so colour never moves a border.
+fn push_painted(out: &mut String, text: &str, color: Option<Color>) {
+    match color {
+        Some(c) if !text.is_empty() => {
+            out.push_str(c.sgr());
+            out.push_str(text);
+            out.push_str("\x1b[0m");
+        }
+        _ => out.push_str(text),
+    }
 }
 
 impl<'a> Grid<'a> {
@@ -22,11 +59,26 @@ impl<'a> Grid<'a> {
         Grid {
             headers: headers.into_iter().map(Into::into).collect(),
             rows: Vec::new(),
+            paint: None,
         }
     }
 
     pub fn push(&mut self, row: impl IntoIterator<Item = impl Into<Cow<'a, str>>>) {
         self.rows.push(row.into_iter().map(Into::into).collect());
+    }
+
+    /// Colours column `col` of the table, row by row (`None`: plain). Only for output
+    /// to a terminal that shows colour: the caller decides, the bytes differ.
+    pub fn paint(&mut self, col: usize, colors: Vec<Option<Color>>) {
+        self.paint = Some((col, colors));
+    }
+
+    /// The colour of a body cell, if any.
+    fn color(&self, row: usize, col: usize) -> Option<Color> {
+        match &self.paint {
+            Some((c, colors)) if *c == col => colors.get(row).copied().flatten(),
+            _ => None,
+        }
     }
 
     /// An ASCII table aligned by display width, so Chinese text lines up. Never wraps:
@@ -70,17 +122,22 @@ impl<'a> Grid<'a> {
             }
             out.push_str("+\n");
         };
-        let line = |out: &mut String, cells: &[(Cow<'_, str>, usize)], align: &[bool]| {
+        // `row`: the body row, for its colours; `None` for the header.
+        let line = |out: &mut String,
+                    cells: &[(Cow<'_, str>, usize)],
+                    align: &[bool],
+                    row: Option<usize>| {
             out.push('|');
             for (i, w) in widths.iter().enumerate() {
                 let (cell, cw) = cells.get(i).map_or(("", 0), |(c, cw)| (c.as_ref(), *cw));
                 let pad = w.saturating_sub(cw);
+                let color = row.and_then(|r| self.color(r, i));
                 out.push(' ');
                 if align.get(i).copied().unwrap_or(false) {
                     out.extend(std::iter::repeat_n(' ', pad));
-                    out.push_str(cell);
+                    push_painted(out, cell, color);
                 } else {
-                    out.push_str(cell);
+                    push_painted(out, cell, color);
                     out.extend(std::iter::repeat_n(' ', pad));
                 }
                 out.push_str(" |");
@@ -88,10 +145,10 @@ impl<'a> Grid<'a> {
             out.push('\n');
         };
         rule(&mut out, '-', '+');
-        line(&mut out, &header, &right);
+        line(&mut out, &header, &right, None);
         rule(&mut out, '=', '=');
-        for row in &body {
-            line(&mut out, row, &right);
+        for (r, row) in body.iter().enumerate() {
+            line(&mut out, row, &right, Some(r));
         }
         rule(&mut out, '-', '+');
         out
@@ -317,6 +374,41 @@ mod tests {
         .prop_map(str::to_owned)
     }
 
+    /// Colour goes around the text of the painted cells only; the padding, and so
+    /// every border, stays where the plain table has it.
+    #[test]
+    fn painted_cells_keep_the_columns_of_the_plain_table() {
+        use super::Color;
+        let mut grid = Grid::new(["编号", "预警", "天数"]);
+        grid.push(["JH-01", "红", "10"]);
+        grid.push(["JH-02", "绿", ""]);
+        grid.push(["JH-03", "", "3"]);
+        let plain = grid.to_table();
+        grid.paint(
+            1,
+            vec![Some(Color::Red), Some(Color::Green), Some(Color::Yellow)],
+        );
+        let painted = grid.to_table();
+        assert!(painted.contains("| \x1b[31m红\x1b[0m   |"), "{painted}");
+        assert!(painted.contains("| \x1b[32m绿\x1b[0m   |"), "{painted}");
+        // An empty cell gets no codes, and the header none either.
+        assert_eq!(painted.matches('\x1b').count(), 4);
+        assert_eq!(
+            painted
+                .replace("\x1b[31m", "")
+                .replace("\x1b[32m", "")
+                .replace("\x1b[0m", ""),
+            plain
+        );
+        // Markdown and CSV never carry colour.
+        assert!(!grid.to_markdown().contains('\x1b'));
+        assert!(
+            !String::from_utf8(grid.to_csv(false).unwrap())
+                .unwrap()
+                .contains('\x1b')
+        );
+    }
+
     proptest! {
         #[test]
         fn tables_match_comfy_table_byte_for_byte(
@@ -330,6 +422,7 @@ mod tests {
                     .into_iter()
                     .map(|r| r.into_iter().take(cols).map(Into::into).collect())
                     .collect(),
+                paint: None,
             };
             prop_assert_eq!(grid.to_table(), comfy(&grid));
         }

@@ -19,10 +19,19 @@
 //! due in the quarter whose status is `blocked` now (the files keep no history of
 //! statuses). Cancelled tasks and tasks without `due` are left out.
 //!
+//! The warning counts (预警) are the exception to the cut-off, as `blocked` is: they
+//! count every task open on the as-of date, whatever its due date, at its level as of
+//! that date, since a warning says what needs doing now. (As of the cut-off, a task
+//! due on the quarter's last day would be yellow in a row that counts it overdue.)
+//! With [`By::Unit`], a unit that leads open tasks has a row even when none of its
+//! tasks fell due in the quarter, so that the rows add up to the total.
+//!
 //! A repeating task counts once per quarter, as done when every occurrence in the
 //! quarter is within `done_through`. The files do not record when an occurrence was
 //! completed, so a completed occurrence counts as done on time.
 
+use super::task_view::warning_windows;
+use super::warning_counts::WarningCounts;
 use crate::model::{Data, GroupIdx, Quarter, Repeat, Status, Task, UnitIdx};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -146,6 +155,8 @@ pub struct Counts {
     pub blocked: usize,
     /// `on_time / (done + overdue)`, rounded to 3 decimals; null when that is 0 / 0.
     pub on_time_rate: Option<f64>,
+    /// Every task open on the as-of date (any due date), per warning level as of then.
+    pub warnings: WarningCounts,
     /// Ids of the tasks done late, overdue and blocked, in file order.
     pub late_tasks: Vec<String>,
     pub overdue_tasks: Vec<String>,
@@ -225,8 +236,8 @@ pub struct Evaluation {
 
 /// The evaluation of quarter `q` as of `today`. With [`By::Group`] every group has a
 /// row (in file order), so a group with nothing due shows as such; with [`By::Unit`]
-/// only units that lead a task due in the quarter do (in file order, then the tasks
-/// with no lead unit).
+/// only units that lead a task due in the quarter or an open task do (in file order,
+/// then the tasks with no lead unit).
 pub fn evaluate(
     data: &Data,
     q: Quarter,
@@ -240,15 +251,23 @@ pub fn evaluate(
         .iter()
         .filter_map(|t| outcome(t, q, cutoff, today).map(|o| (t, o)))
         .collect();
+    let windows = warning_windows(data, today);
+    let open: Vec<&Task> = data
+        .tasks
+        .iter()
+        .filter(|t| !t.status.is_closed())
+        .collect();
     let mut total = Counts::default();
     for &(task, o) in &outcomes {
         total.add(task, o);
     }
+    total.warnings = WarningCounts::of(open.iter().copied(), &windows);
     let tally = |keep: &dyn Fn(&Task) -> bool| {
         let mut counts = Counts::default();
         for &(task, o) in outcomes.iter().filter(|(t, _)| keep(t)) {
             counts.add(task, o);
         }
+        counts.warnings = WarningCounts::of(open.iter().copied().filter(|t| keep(t)), &windows);
         counts.finish()
     };
     let rows = match by {
@@ -266,7 +285,9 @@ pub fn evaluate(
             let mut keys: Vec<Option<UnitIdx>> = (0..data.units.len()).map(Some).collect();
             keys.push(None);
             keys.into_iter()
-                .filter(|&u| outcomes.iter().any(|(t, _)| lead(t) == u))
+                .filter(|&u| {
+                    outcomes.iter().any(|(t, _)| lead(t) == u) || open.iter().any(|t| lead(t) == u)
+                })
                 .map(|u| EvalRow {
                     key: RowKey::Unit {
                         unit: u.map(|u| data.unit_name(u).to_owned()),

@@ -8,3 +8,4 @@ pub mod meetings;
 pub mod roster;
 pub mod task_view;
 pub mod tasks;
+pub mod warning_counts;

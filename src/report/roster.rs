@@ -1,7 +1,7 @@
 //! Who sits where: groups with their seats, one person's seats, the unit × group
 //! matrix, one unit's groups. Field names are the JSON interface (SPEC §4).
 
-use super::task_view::TaskView;
+use super::task_view::{TaskView, warning_windows};
 use crate::i18n;
 use crate::model::{Data, GroupIdx, Lang, PersonIdx, UnitIdx};
 use chrono::NaiveDate;
@@ -112,6 +112,7 @@ pub struct RosterPerson<'d> {
 
 pub fn person(data: &Data, p: PersonIdx, today: NaiveDate, lang: Lang) -> RosterPerson<'_> {
     let who = &data.person(p);
+    let windows = warning_windows(data, today);
     let seats = data
         .groups
         .iter()
@@ -130,7 +131,7 @@ pub fn person(data: &Data, p: PersonIdx, today: NaiveDate, lang: Lang) -> Roster
         .tasks
         .iter()
         .filter(|t| t.owner == Some(p))
-        .map(|t| TaskView::new(data, t, today))
+        .map(|t| TaskView::graded(data, t, today, &windows))
         .collect();
     RosterPerson {
         person: PersonView {
@@ -212,6 +213,7 @@ pub struct RosterUnit<'d> {
 pub fn unit(data: &Data, u: UnitIdx, today: NaiveDate) -> RosterUnit<'_> {
     let row = unit_row(data, u);
     let unit = &data.unit(u);
+    let windows = warning_windows(data, today);
     RosterUnit {
         unit: UnitDetail {
             name: unit.name.clone(),
@@ -237,7 +239,7 @@ pub fn unit(data: &Data, u: UnitIdx, today: NaiveDate) -> RosterUnit<'_> {
             .tasks
             .iter()
             .filter(|t| data.task_lead_unit(t) == Some(u) || t.units.contains(&u))
-            .map(|t| TaskView::new(data, t, today))
+            .map(|t| TaskView::graded(data, t, today, &windows))
             .collect(),
     }
 }

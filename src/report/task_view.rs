@@ -1,7 +1,8 @@
 //! A task as reports show it: every field from the files, references by name, and what
-//! the as-of date makes of it (next due date, days overdue, missed occurrences).
+//! the as-of date makes of it (next due date, days overdue, missed occurrences, the
+//! warning level).
 
-use crate::model::{Data, Task};
+use crate::model::{Data, Task, Warning, WarningWindows};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::path::Path;
@@ -45,6 +46,10 @@ pub struct TaskView<'d> {
     pub working_days_overdue: Option<i64>,
     /// Done after its due date.
     pub late: bool,
+    /// The graded warning (预警): red, yellow, blue or green; null when done or
+    /// cancelled.
+    #[serde(serialize_with = "warning_text")]
+    pub warning: Option<Warning>,
     /// Where the task is written, relative to the data directory.
     #[serde(serialize_with = "path_text")]
     pub file: &'d Path,
@@ -56,9 +61,34 @@ fn path_text<S: serde::Serializer>(path: &&Path, s: S) -> Result<S::Ok, S::Error
     s.collect_str(&path.display())
 }
 
+fn warning_text<S: serde::Serializer>(w: &Option<Warning>, s: S) -> Result<S::Ok, S::Error> {
+    match w {
+        Some(w) => s.serialize_str(w.as_str()),
+        None => s.serialize_none(),
+    }
+}
+
+/// The org's warning windows as of `today`, with the data's calendar: worked out once
+/// per report, then [`TaskView::graded`] grades each task against them.
+pub fn warning_windows(data: &Data, today: NaiveDate) -> WarningWindows {
+    data.org.warnings.windows(today, data.calendar.as_ref())
+}
+
 impl<'d> TaskView<'d> {
+    /// One task on its own; a list grades its tasks with [`TaskView::graded`].
     pub fn new(data: &'d Data, task: &'d Task, today: NaiveDate) -> TaskView<'d> {
+        TaskView::graded(data, task, today, &warning_windows(data, today))
+    }
+
+    /// The task as of `today`, its warning level from `windows` (of the same day).
+    pub fn graded(
+        data: &'d Data,
+        task: &'d Task,
+        today: NaiveDate,
+        windows: &WarningWindows,
+    ) -> TaskView<'d> {
         let overdue = task.overdue(today);
+        let next_due = task.next_due();
         let working_days_overdue = match (&data.calendar, overdue) {
             (Some(cal), Some(o)) => Some(cal.working_days_between(o.since, today)),
             _ => None,
@@ -72,7 +102,7 @@ impl<'d> TaskView<'d> {
             owner: task.owner.map(|p| data.person_name(p)),
             start: task.start,
             due: task.due,
-            next_due: task.next_due(),
+            next_due,
             status: task.status.as_str(),
             done_on: task.done_on,
             repeat: task.repeat.map(|r| r.as_str()),
@@ -91,6 +121,7 @@ impl<'d> TaskView<'d> {
             missed: task.repeat.map(|_| overdue.map_or(0, |o| o.missed)),
             working_days_overdue,
             late: task.is_late(),
+            warning: windows.level_of(task.status, next_due),
             file: &task.origin.file,
             line: task.origin.line,
         }

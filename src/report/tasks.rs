@@ -3,12 +3,14 @@
 //! once, into indices; nothing below matches names again.
 
 use super::lookup;
-use super::task_view::TaskView;
+use super::task_view::{TaskView, warning_windows};
 use crate::cli::{Filters, OverdueBy};
 use crate::i18n::{Text, msg};
 use crate::load::normalize;
 use crate::load::suggest::{SHOWN, closest, names};
-use crate::model::{Calendar, Data, GroupIdx, PersonIdx, Status, Task, UnitIdx};
+use crate::model::{
+    Calendar, Data, GroupIdx, LAST_DAY, PersonIdx, Status, Task, UnitIdx, Warning, WarningWindows,
+};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -27,6 +29,9 @@ pub struct Filter {
     pub due_before: Option<NaiveDate>,
     /// Next due date strictly after this day.
     pub due_after: Option<NaiveDate>,
+    /// The warning level as of the report's day (done and cancelled tasks have none,
+    /// so never pass).
+    pub warning: Option<Warning>,
 }
 
 impl Filter {
@@ -54,6 +59,10 @@ impl Filter {
             Some(t) => Some(resolve_target(data, t)?),
             None => None,
         };
+        let warning = match &typed.warning {
+            Some(w) => Some(parse_warning(data, w)?),
+            None => None,
+        };
         Ok(Filter {
             group,
             unit,
@@ -62,10 +71,12 @@ impl Filter {
             target,
             due_before: typed.due_before,
             due_after: typed.due_after,
+            warning,
         })
     }
 
-    pub fn matches(&self, data: &Data, task: &Task) -> bool {
+    /// Whether the task passes; `windows` grade it for `--warning` (the report's day).
+    pub fn matches(&self, data: &Data, task: &Task, windows: &WarningWindows) -> bool {
         let next_due = task.next_due();
         self.group.is_none_or(|g| task.group == g)
             && self
@@ -80,7 +91,32 @@ impl Filter {
             // A date filter asks about due dates: a task without one never passes it.
             && self.due_before.is_none_or(|d| next_due.is_some_and(|n| n < d))
             && self.due_after.is_none_or(|d| next_due.is_some_and(|n| n > d))
+            && self.warning.is_none_or(|w| windows.level(task) == Some(w))
     }
+}
+
+/// `--warning LEVEL`: red, yellow, blue, green or 红 黄 蓝 绿. Blue when the org has
+/// no blue level would always list nothing, so it is refused with the reason.
+fn parse_warning(data: &Data, typed: &str) -> Result<Warning, Text> {
+    let Some(level) = Warning::parse(typed) else {
+        let guess = closest(
+            &typed.trim().to_lowercase(),
+            Warning::ALL.iter().flat_map(|(en, zh, _, _)| [*en, *zh]),
+            2,
+        );
+        let hint = match guess.first() {
+            Some(g) => msg::did_you_mean_level(g, &msg::warning_list()),
+            None => msg::levels_are(&msg::warning_list()),
+        };
+        return Err(msg::on_flag("warning", &msg::no_such_level(typed, &hint)));
+    };
+    if level == Warning::Blue && data.org.warnings.blue_days.is_none() {
+        return Err(msg::on_flag(
+            "warning",
+            &msg::no_blue_level(data.org.warnings.yellow_days),
+        ));
+    }
+    Ok(level)
 }
 
 fn parse_status(typed: &str) -> Result<Status, Text> {
@@ -174,19 +210,20 @@ pub struct TaskList<'d> {
 
 /// Every task passing the filter, by next due date (tasks without one last), then id.
 pub fn list<'d>(data: &'d Data, filter: &Filter, today: NaiveDate) -> TaskList<'d> {
+    let windows = warning_windows(data, today);
     let mut tasks: Vec<&Task> = data
         .tasks
         .iter()
-        .filter(|t| filter.matches(data, t))
+        .filter(|t| filter.matches(data, t, &windows))
         .collect();
     tasks.sort_by(|a, b| {
         let key = |t: &Task| (t.next_due().is_none(), t.next_due());
         key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
     });
-    let uncovered_years = overdue_uncovered(data, &tasks, today);
+    let uncovered_years = uncovered_years(data, &tasks, &windows);
     let tasks: Vec<TaskView> = tasks
         .into_iter()
-        .map(|t| TaskView::new(data, t, today))
+        .map(|t| TaskView::graded(data, t, today, &windows))
         .collect();
     TaskList {
         as_of: today,
@@ -266,19 +303,20 @@ pub fn overdue<'d>(
     today: NaiveDate,
     by: OverdueBy,
 ) -> OverdueReport<'d> {
+    let windows = warning_windows(data, today);
     let mut found: Vec<(&Task, i64)> = data
         .tasks
         .iter()
-        .filter(|t| filter.matches(data, t))
+        .filter(|t| filter.matches(data, t, &windows))
         .filter_map(|t| t.overdue(today).map(|o| (t, o.days)))
         .collect();
     found.sort_by(|(a, da), (b, db)| db.cmp(da).then_with(|| a.id.cmp(&b.id)));
     let tasks: Vec<&Task> = found.iter().map(|&(t, _)| t).collect();
     let summary = summarise(data, &found, by);
-    let uncovered_years = overdue_uncovered(data, &tasks, today);
+    let uncovered_years = uncovered_years(data, &tasks, &windows);
     let tasks: Vec<TaskView> = tasks
         .into_iter()
-        .map(|t| TaskView::new(data, t, today))
+        .map(|t| TaskView::graded(data, t, today, &windows))
         .collect();
     OverdueReport {
         as_of: today,
@@ -358,13 +396,15 @@ pub struct DueReport<'d> {
 
 /// The window's end: `within` days after today, or `within` working days when a
 /// calendar is given.
+/// A window that would reach past 9999-12-31 ends there, the last day wg handles.
 pub fn due_through(today: NaiveDate, within: u32, calendar: Option<&Calendar>) -> NaiveDate {
-    match calendar {
+    let end = match calendar {
         Some(cal) => cal.add_working_days(today, within),
         None => today
             .checked_add_days(chrono::Days::new(u64::from(within)))
-            .unwrap_or(NaiveDate::MAX),
-    }
+            .unwrap_or(LAST_DAY),
+    };
+    end.min(LAST_DAY)
 }
 
 /// Open tasks falling due from today through `through`, by next due date, then id.
@@ -376,10 +416,11 @@ pub fn due<'d>(
     through: NaiveDate,
     working_days: bool,
 ) -> DueReport<'d> {
+    let windows = warning_windows(data, today);
     let mut tasks: Vec<&Task> = data
         .tasks
         .iter()
-        .filter(|t| !t.status.is_closed() && filter.matches(data, t))
+        .filter(|t| !t.status.is_closed() && filter.matches(data, t, &windows))
         .filter(|t| t.next_due().is_some_and(|d| today <= d && d <= through))
         .collect();
     tasks.sort_by(|a, b| {
@@ -387,13 +428,15 @@ pub fn due<'d>(
             .cmp(&b.next_due())
             .then_with(|| a.id.cmp(&b.id))
     });
-    let mut years = BTreeSet::new();
+    let mut years: BTreeSet<i32> = uncovered_years(data, &tasks, &windows)
+        .into_iter()
+        .collect();
     if let (Some(cal), true) = (&data.calendar, working_days) {
         uncovered(cal, today, through, &mut years);
     }
     let tasks: Vec<TaskView> = tasks
         .into_iter()
-        .map(|t| TaskView::new(data, t, today))
+        .map(|t| TaskView::graded(data, t, today, &windows))
         .collect();
     DueReport {
         as_of: today,
@@ -415,23 +458,45 @@ pub struct TaskShow<'d> {
 }
 
 pub fn show<'d>(data: &'d Data, task: &'d Task, today: NaiveDate) -> TaskShow<'d> {
+    let windows = warning_windows(data, today);
     TaskShow {
         as_of: today,
-        task: TaskView::new(data, task, today),
-        uncovered_years: overdue_uncovered(data, &[task], today),
+        task: TaskView::graded(data, task, today, &windows),
+        uncovered_years: uncovered_years(data, &[task], &windows),
     }
 }
 
-/// The years, outside the calendar, in which the working days overdue of these tasks
-/// were counted Monday to Friday.
-pub fn overdue_uncovered(data: &Data, tasks: &[&Task], today: NaiveDate) -> Vec<i32> {
+/// The years, outside the calendar, in which working days were counted Monday to
+/// Friday for these tasks: their working days overdue, and the warning windows that
+/// graded the open ones not yet due (an overdue task is red whatever the windows).
+pub fn uncovered_years(data: &Data, tasks: &[&Task], windows: &WarningWindows) -> Vec<i32> {
     let mut years = BTreeSet::new();
-    if let Some(cal) = &data.calendar {
-        for t in tasks {
-            if let Some(o) = t.overdue(today) {
-                uncovered(cal, o.since, today, &mut years);
-            }
-        }
+    let today = windows.today;
+    // Every span counted ends today, so together they are the span of the oldest: one
+    // walk over its years, not one per task (a task overdue since year 1 has 2,000).
+    let oldest = tasks
+        .iter()
+        .filter_map(|t| t.overdue(today))
+        .map(|o| o.since)
+        .min();
+    if let (Some(cal), Some(since)) = (&data.calendar, oldest) {
+        uncovered(cal, since, today, &mut years);
+    }
+    years.extend(window_uncovered(data, tasks, windows));
+    years.into_iter().collect()
+}
+
+/// The years, outside the calendar, that the warning windows reach into, when they
+/// graded any of these tasks (one open, with a due date not yet passed).
+pub fn window_uncovered(data: &Data, tasks: &[&Task], windows: &WarningWindows) -> Vec<i32> {
+    let mut years = BTreeSet::new();
+    let today = windows.today;
+    let graded = tasks
+        .iter()
+        .any(|t| !t.status.is_closed() && t.next_due().is_some_and(|d| d >= today));
+    if let (Some(cal), true) = (&data.calendar, graded) {
+        let last = windows.blue_through.unwrap_or(windows.yellow_through);
+        uncovered(cal, today, last.max(windows.yellow_through), &mut years);
     }
     years.into_iter().collect()
 }

@@ -18,7 +18,42 @@ pub fn fixture(name: &str) -> PathBuf {
 
 /// `wg` run from `cwd`, with a clean, pinned environment.
 pub fn wg_in(cwd: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("wg").expect("the wg binary is built for tests");
+    let cmd = Command::cargo_bin("wg").expect("the wg binary is built for tests");
+    pinned(cmd, cwd)
+}
+
+/// `wg` run from `cwd` as the user `nobody` (through `setpriv`), for what root is not
+/// stopped by: a file or directory chmod 000. `None` unless the tests run as root and
+/// `setpriv` can switch users here and `nobody` can run the built binary.
+pub fn wg_as_nobody_in(cwd: &Path) -> Option<Command> {
+    const NOBODY: [&str; 3] = ["--reuid=65534", "--regid=65534", "--clear-groups"];
+    if !is_root() {
+        return None;
+    }
+    let wg = assert_cmd::cargo::cargo_bin("wg");
+    let works = std::process::Command::new("setpriv")
+        .args(NOBODY)
+        .arg(&wg)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !works {
+        return None;
+    }
+    let mut cmd = Command::new("setpriv");
+    cmd.args(NOBODY).arg(wg);
+    Some(pinned(cmd, cwd))
+}
+
+/// Whether the tests run as root (they do in CI), where chmod 000 does not stop a read.
+pub fn is_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.trim_ascii() == b"0")
+}
+
+fn pinned(mut cmd: Command, cwd: &Path) -> Command {
     cmd.current_dir(cwd)
         .env_remove("WG_DATA")
         .env_remove("WG_TODAY")

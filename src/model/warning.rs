@@ -1,0 +1,318 @@
+//! Graded warnings (预警), as supervision offices grade their open tasks: red for
+//! overdue, yellow for close to the deadline, blue (where an office uses it) for an
+//! earlier notice, green for on track. The rules come from `[org.warnings]` in
+//! org.toml; the arithmetic lives here, as of a day.
+
+use super::{Calendar, Status, Task};
+use chrono::NaiveDate;
+
+/// The level of an open task. Done and cancelled tasks have none (`Option::None`).
+/// Ordered from the most to the least urgent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Warning {
+    Red,
+    Yellow,
+    Blue,
+    Green,
+}
+
+impl Warning {
+    /// Every level with its accepted spellings: the English word, the Chinese
+    /// character, and the Chinese colour word (红色预警 is said 红色).
+    pub const ALL: [(&'static str, &'static str, &'static str, Warning); 4] = [
+        ("red", "红", "红色", Warning::Red),
+        ("yellow", "黄", "黄色", Warning::Yellow),
+        ("blue", "蓝", "蓝色", Warning::Blue),
+        ("green", "绿", "绿色", Warning::Green),
+    ];
+
+    /// `red`, `红` or `红色` (any case, surrounding space ignored).
+    pub fn parse(s: &str) -> Option<Warning> {
+        let s = s.trim().to_lowercase();
+        Warning::ALL
+            .iter()
+            .find(|(en, zh, word, _)| *en == s || *zh == s || *word == s)
+            .map(|&(_, _, _, w)| w)
+    }
+
+    /// The word JSON and YAML carry: `red`, `yellow`, `blue`, `green`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Warning::Red => "red",
+            Warning::Yellow => "yellow",
+            Warning::Blue => "blue",
+            Warning::Green => "green",
+        }
+    }
+}
+
+/// `[org.warnings]`: when an open task turns yellow or blue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WarningRules {
+    /// Due within this many days (working days with a calendar): yellow. Default 3.
+    pub yellow_days: u32,
+    /// Due within this many days: blue, the earlier notice. `None`: no blue level.
+    /// The loader makes sure it is more than `yellow_days`.
+    pub blue_days: Option<u32>,
+    /// A task with indicators that lags its timeline is yellow (SPEC "Behind
+    /// schedule"). Read and kept, but it takes effect only once tasks have indicators
+    /// (`[[tasks.indicators]]`, issue #14): this version reads none, so no task is
+    /// behind schedule yet. [`WarningWindows::level`] says where the rule goes.
+    pub behind_schedule: bool,
+}
+
+impl Default for WarningRules {
+    /// SPEC: `yellow_days = 3`, no blue, no behind-schedule rule.
+    fn default() -> WarningRules {
+        WarningRules {
+            yellow_days: 3,
+            blue_days: None,
+            behind_schedule: false,
+        }
+    }
+}
+
+impl WarningRules {
+    /// The windows as of `today`, worked out once for a whole report. With a calendar,
+    /// "within N days" counts N working days after today (SPEC "Within N days").
+    pub fn windows(&self, today: NaiveDate, calendar: Option<&Calendar>) -> WarningWindows {
+        let through = |days: u32| match calendar {
+            Some(cal) => cal.add_working_days(today, days),
+            None => today
+                .checked_add_days(chrono::Days::new(u64::from(days)))
+                .unwrap_or(NaiveDate::MAX),
+        };
+        WarningWindows {
+            today,
+            yellow_through: through(self.yellow_days),
+            blue_through: self.blue_days.map(through),
+        }
+    }
+}
+
+/// The last day of each window as of one day: a task due on or after `today` and on
+/// or before a window's last day is within it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WarningWindows {
+    pub today: NaiveDate,
+    pub yellow_through: NaiveDate,
+    pub blue_through: Option<NaiveDate>,
+}
+
+impl WarningWindows {
+    /// The level of an open task whose first pending due date is `next_due` (for a
+    /// repeating task, its next occurrence not yet done: red when one was missed).
+    /// A task without a due date is never overdue nor close to it: green.
+    pub fn level_of_due(&self, next_due: Option<NaiveDate>) -> Warning {
+        match next_due {
+            Some(due) if due < self.today => Warning::Red,
+            Some(due) if due <= self.yellow_through => Warning::Yellow,
+            Some(due) if self.blue_through.is_some_and(|blue| due <= blue) => Warning::Blue,
+            _ => Warning::Green,
+        }
+    }
+
+    /// The level of a task as of the windows' day; `None` for a done or cancelled one.
+    ///
+    /// The behind-schedule rule (`behind_schedule = true`: yellow when the share of
+    /// the target reached lags the share of time elapsed by more than 20 points) needs
+    /// indicator readings, which tasks do not have yet (issue #14); once they do, it
+    /// belongs here, between red and the due-date windows.
+    pub fn level(&self, task: &Task) -> Option<Warning> {
+        self.level_of(task.status, task.next_due())
+    }
+
+    /// [`WarningWindows::level`] for a caller that has the task's next due date at
+    /// hand already (a repeating task's takes a walk over its occurrences).
+    pub fn level_of(&self, status: Status, next_due: Option<NaiveDate>) -> Option<Warning> {
+        (!status.is_closed()).then(|| self.level_of_due(next_due))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Holiday, Origin, Repeat, Workday};
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn task(due: Option<&str>) -> Task {
+        Task {
+            id: "T".into(),
+            title: "t".into(),
+            group: 0,
+            lead_unit: None,
+            units: Vec::new(),
+            owner: None,
+            start: None,
+            due: due.map(date),
+            status: Status::Todo,
+            done_on: None,
+            repeat: None,
+            done_through: None,
+            targets: Vec::new(),
+            outcome: None,
+            updates: Vec::new(),
+            origin: Origin {
+                file: std::path::Path::new("tasks.toml").into(),
+                line: 1,
+            },
+        }
+    }
+
+    fn rules(yellow_days: u32, blue_days: Option<u32>) -> WarningRules {
+        WarningRules {
+            yellow_days,
+            blue_days,
+            behind_schedule: false,
+        }
+    }
+
+    /// The level of a task due `due`, as of `today`, without a calendar.
+    fn level(r: WarningRules, today: &str, due: &str) -> Option<Warning> {
+        r.windows(date(today), None).level(&task(Some(due)))
+    }
+
+    #[test]
+    fn defaults_are_three_yellow_days_no_blue_no_behind_schedule() {
+        assert_eq!(WarningRules::default(), rules(3, None));
+    }
+
+    #[test]
+    fn a_task_due_today_is_yellow_whatever_the_yellow_days() {
+        for days in 0..5 {
+            assert_eq!(
+                level(rules(days, None), "2024-03-01", "2024-03-01"),
+                Some(Warning::Yellow),
+                "yellow_days = {days}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_task_due_yesterday_is_red() {
+        assert_eq!(
+            level(rules(3, Some(10)), "2024-03-01", "2024-02-29"),
+            Some(Warning::Red)
+        );
+    }
+
+    #[test]
+    fn exactly_yellow_days_ahead_is_yellow_and_one_more_is_not() {
+        let r = rules(3, None);
+        assert_eq!(level(r, "2024-03-01", "2024-03-04"), Some(Warning::Yellow));
+        assert_eq!(level(r, "2024-03-01", "2024-03-05"), Some(Warning::Green));
+        let r = rules(3, Some(7));
+        assert_eq!(level(r, "2024-03-01", "2024-03-05"), Some(Warning::Blue));
+    }
+
+    #[test]
+    fn the_blue_window_ends_on_its_last_day() {
+        let r = rules(3, Some(10));
+        assert_eq!(level(r, "2024-03-01", "2024-03-11"), Some(Warning::Blue));
+        assert_eq!(level(r, "2024-03-01", "2024-03-12"), Some(Warning::Green));
+        // Without blue_days, there is no blue.
+        assert_eq!(
+            level(rules(3, None), "2024-03-01", "2024-03-11"),
+            Some(Warning::Green)
+        );
+    }
+
+    #[test]
+    fn a_task_without_due_is_green() {
+        let w = rules(3, Some(10)).windows(date("2024-03-01"), None);
+        assert_eq!(w.level(&task(None)), Some(Warning::Green));
+    }
+
+    #[test]
+    fn done_and_cancelled_tasks_have_no_level() {
+        let w = rules(3, None).windows(date("2024-03-01"), None);
+        let mut t = task(Some("2024-02-01"));
+        t.status = Status::Done;
+        t.done_on = Some(date("2024-02-01"));
+        assert_eq!(w.level(&t), None);
+        t.status = Status::Cancelled;
+        assert_eq!(w.level(&t), None);
+        t.status = Status::Blocked;
+        assert_eq!(w.level(&t), Some(Warning::Red));
+    }
+
+    /// Friday 2024-03-01: three working days are Mon 04, Tue 05, Wed 06, so a task
+    /// due on Wednesday is yellow with a calendar (and green without: 5 days ahead).
+    #[test]
+    fn working_days_decide_within_n_days_across_a_weekend() {
+        let cal = Calendar::new(Vec::new(), Vec::new());
+        let r = rules(3, None);
+        let today = date("2024-03-01");
+        let with = r.windows(today, Some(&cal));
+        assert_eq!(with.yellow_through, date("2024-03-06"));
+        assert_eq!(with.level(&task(Some("2024-03-06"))), Some(Warning::Yellow));
+        assert_eq!(with.level(&task(Some("2024-03-07"))), Some(Warning::Green));
+        let without = r.windows(today, None);
+        assert_eq!(
+            without.level(&task(Some("2024-03-06"))),
+            Some(Warning::Green)
+        );
+    }
+
+    /// 2024 春节: 02-10 … 02-17 off, Sunday 02-18 a working day. As of Thursday 02-08,
+    /// one working day ahead is Friday 02-09, two is Sunday 02-18, three Monday 02-19.
+    #[test]
+    fn working_days_skip_a_holiday_and_count_a_made_up_day() {
+        let cal = Calendar::new(
+            vec![Holiday {
+                name: "春节".into(),
+                from: date("2024-02-10"),
+                to: date("2024-02-17"),
+            }],
+            vec![Workday {
+                date: date("2024-02-18"),
+                name: None,
+            }],
+        );
+        let w = rules(3, Some(4)).windows(date("2024-02-08"), Some(&cal));
+        assert_eq!(w.yellow_through, date("2024-02-19"));
+        assert_eq!(w.blue_through, Some(date("2024-02-20")));
+        assert_eq!(w.level(&task(Some("2024-02-15"))), Some(Warning::Yellow));
+        assert_eq!(w.level(&task(Some("2024-02-19"))), Some(Warning::Yellow));
+        assert_eq!(w.level(&task(Some("2024-02-20"))), Some(Warning::Blue));
+        assert_eq!(w.level(&task(Some("2024-02-21"))), Some(Warning::Green));
+        // With yellow_days = 0, only today is yellow, even on a day off.
+        let w = rules(0, None).windows(date("2024-02-10"), Some(&cal));
+        assert_eq!(w.level(&task(Some("2024-02-10"))), Some(Warning::Yellow));
+        assert_eq!(w.level(&task(Some("2024-02-11"))), Some(Warning::Green));
+    }
+
+    #[test]
+    fn a_repeating_task_takes_the_level_of_its_next_occurrence() {
+        let r = rules(3, Some(10));
+        let mut t = task(Some("2024-01-31"));
+        t.repeat = Some(Repeat::Monthly);
+        // 01-31 done: the next is 02-29, three days before 03-03.
+        t.done_through = Some(date("2024-01-31"));
+        let w = r.windows(date("2024-02-26"), None);
+        assert_eq!(w.level(&t), Some(Warning::Yellow));
+        // 02-29 missed as of 03-01: red, however far the occurrence after it is.
+        let w = r.windows(date("2024-03-01"), None);
+        assert_eq!(w.level(&t), Some(Warning::Red));
+        // 02-29 done too: the next, 03-31, is 30 days away.
+        t.done_through = Some(date("2024-02-29"));
+        assert_eq!(w.level(&t), Some(Warning::Green));
+        let w = r.windows(date("2024-03-25"), None);
+        assert_eq!(w.level(&t), Some(Warning::Blue));
+    }
+
+    #[test]
+    fn levels_parse_in_english_and_chinese() {
+        assert_eq!(Warning::parse("red"), Some(Warning::Red));
+        assert_eq!(Warning::parse(" Yellow "), Some(Warning::Yellow));
+        assert_eq!(Warning::parse("蓝"), Some(Warning::Blue));
+        assert_eq!(Warning::parse("绿色"), Some(Warning::Green));
+        assert_eq!(Warning::parse("orange"), None);
+        for (en, _, _, w) in Warning::ALL {
+            assert_eq!(w.as_str(), en);
+        }
+    }
+}
