@@ -24,7 +24,8 @@ pub struct Cli {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Global options")]
 pub struct Global {
-    /// Data directory (holds org.toml). Default: ./ if it holds org.toml, else ./data
+    /// Data directory (holds org.toml). Default: the nearest directory from here up
+    /// that holds org.toml (or offices.toml), else ./data
     #[arg(long, global = true, env = "WG_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
     /// As-of date, YYYY-MM-DD. Default: today in the org's time zone
@@ -43,6 +44,10 @@ pub struct Global {
     /// With --format csv: start with a byte-order mark, for Excel on Chinese Windows
     #[arg(long, global = true)]
     pub bom: bool,
+    /// Fit tables into N columns, wrapping long cells (also when piped); 0: never wrap.
+    /// Default: on a terminal its width ($COLUMNS, else the terminal's), piped none
+    #[arg(long, global = true, value_name = "N")]
+    pub width: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -73,7 +78,7 @@ pub enum Command {
     /// Who sits where: groups, seats, people and units
     #[command(subcommand)]
     Roster(RosterCommand),
-    /// The task list: overdue work, what falls due, one task; mark done, change status, add notes
+    /// The task list: overdue work, what falls due, one task; add, edit, extend, mark done, add notes
     #[command(subcommand)]
     Tasks(TasksCommand),
     /// Meetings: the quarterly agenda, the meeting list, iCalendar export
@@ -188,8 +193,123 @@ pub enum TasksCommand {
         /// todo, in-progress, blocked, done, cancelled (or 未开始 进行中 受阻 已完成 已取消)
         status: String,
     },
-    /// Append a progress note dated the as-of date
-    Note { id: String, text: String },
+    /// Append a progress note (进展情况), with what stands in the way and what comes next
+    Note {
+        id: String,
+        /// What was done (进展情况)
+        text: String,
+        /// Problems met (存在问题)
+        #[arg(long, value_name = "TEXT")]
+        problems: Option<String>,
+        /// The next steps (下一步措施)
+        #[arg(long, value_name = "TEXT")]
+        next_steps: Option<String>,
+        /// The unit or person who reported (name, id or alias)
+        #[arg(long, value_name = "UNIT|PERSON")]
+        by: Option<String>,
+        /// The note's date. Default: the as-of date
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        on: Option<NaiveDate>,
+    },
+    /// Add a task (立项交办) to its group's file; prints the new task
+    Add(AddArgs),
+    /// Change fields of a task in place: a correction (to move a deadline, `extend`)
+    Edit {
+        id: String,
+        #[command(flatten)]
+        fields: EditArgs,
+    },
+    /// Extend a task's deadline (延期): due moves later, the reason goes in a progress note
+    Extend {
+        id: String,
+        /// The new due date, after the current one
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        to: NaiveDate,
+        /// Why the deadline moves (recorded in a progress note)
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+    },
+}
+
+/// `wg tasks add`: the new task's fields. Lists are comma-separated (, 、 or ，).
+#[derive(Debug, Clone, Args)]
+pub struct AddArgs {
+    /// The owning group (id)
+    #[arg(long, value_name = "ID")]
+    pub group: String,
+    /// The task's title
+    #[arg(long, value_name = "TEXT")]
+    pub title: String,
+    /// The task's id. Default: the group's prefix and the next number (JH-04 → JH-05)
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+    /// Lead unit (牵头单位). Default: the group's lead unit
+    #[arg(long, value_name = "UNIT")]
+    pub lead_unit: Option<String>,
+    /// Supporting units (配合单位), comma-separated
+    #[arg(long, value_name = "UNIT,..")]
+    pub units: Option<String>,
+    /// The person responsible (责任人)
+    #[arg(long, value_name = "PERSON")]
+    pub owner: Option<String>,
+    /// Start date
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub start: Option<NaiveDate>,
+    /// Due date (截止); a task without one is never overdue
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub due: Option<NaiveDate>,
+    /// monthly, quarterly or yearly (每月, 每季度, 每年); needs --due, the first occurrence
+    #[arg(long, value_name = "REPEAT")]
+    pub repeat: Option<String>,
+    /// Worker groups served (服务对象), comma-separated
+    #[arg(long, value_name = "TARGET,..")]
+    pub targets: Option<String>,
+    /// The outcome requirement (成效要求)
+    #[arg(long, value_name = "TEXT")]
+    pub outcome: Option<String>,
+    /// Print the new task and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// `wg tasks edit`: the fields to change. An empty value removes an optional field
+/// (`--owner ""`); lists are comma-separated (, 、 or ，).
+#[derive(Debug, Clone, Default, Args)]
+pub struct EditArgs {
+    /// The task's title
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// The person responsible (责任人)
+    #[arg(long, value_name = "PERSON")]
+    pub owner: Option<String>,
+    /// Lead unit (牵头单位)
+    #[arg(long, value_name = "UNIT")]
+    pub lead_unit: Option<String>,
+    /// Supporting units, comma-separated (all of them: the list replaces the old one)
+    #[arg(long, value_name = "UNIT,..")]
+    pub units: Option<String>,
+    /// Start date
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub start: Option<NaiveDate>,
+    /// Corrects the due date; an extension (延期) is `wg tasks extend`
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub due: Option<NaiveDate>,
+    /// The outcome requirement (成效要求)
+    #[arg(long, value_name = "TEXT")]
+    pub outcome: Option<String>,
+    /// Worker groups served, comma-separated (the list replaces the old one)
+    #[arg(long, value_name = "TARGET,..")]
+    pub targets: Option<String>,
+}
+
+/// A list typed on the command line: items separated by `,`, `、` or `，`, trimmed,
+/// empty ones dropped.
+pub fn split_list(s: &str) -> Vec<String> {
+    s.split([',', '、', '，'])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]

@@ -8,6 +8,7 @@
 use crate::cli::{ColorChoice, Format, Global};
 use crate::i18n::{Text, msg};
 use crate::model::{Lang, Org};
+use crate::render::TableStyle;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -74,6 +75,10 @@ pub struct Env {
     /// terminal, with `CLICOLOR` set or in CI).
     pub auto_color_stdout: bool,
     pub auto_color_stderr: bool,
+    /// The width of the terminal stdout writes to: `COLUMNS` when it is a number, else
+    /// what the terminal says. `None` when stdout is not a terminal, whatever `COLUMNS`
+    /// holds: piped output is never wrapped unless `--width` asks.
+    pub terminal_width: Option<usize>,
     /// The locale's language ([`locale_lang`]).
     pub locale: Lang,
 }
@@ -88,13 +93,21 @@ impl Env {
                 .with_timezone(&Utc),
             _ => Utc::now(),
         };
+        let stdout_is_terminal = std::io::stdout().is_terminal();
+        let terminal =
+            || terminal_size::terminal_size_of(std::io::stdout()).map(|(w, _)| usize::from(w.0));
         Ok(Env {
             cwd,
             now,
-            stdout_is_terminal: std::io::stdout().is_terminal(),
+            stdout_is_terminal,
             stderr_is_terminal: std::io::stderr().is_terminal(),
             auto_color_stdout: auto_color(&std::io::stdout()),
             auto_color_stderr: auto_color(&std::io::stderr()),
+            terminal_width: terminal_width(
+                stdout_is_terminal,
+                std::env::var("COLUMNS").ok().as_deref(),
+                terminal,
+            ),
             locale: process_locale(),
         })
     }
@@ -103,6 +116,23 @@ impl Env {
 /// What `--color auto` decides for a stream (see [`Env::auto_color_stdout`]).
 fn auto_color<S: anstream::stream::RawStream>(stream: &S) -> bool {
     anstream::AutoStream::choice(stream) != anstream::ColorChoice::Never
+}
+
+/// The width tables fit on a terminal: `COLUMNS` when it is a number above 0 (read
+/// first, as `ls` and Python read it: a user who sets it means it), else what `ask`
+/// gets from the terminal; none when stdout is not a terminal.
+fn terminal_width(
+    is_terminal: bool,
+    columns: Option<&str>,
+    ask: impl FnOnce() -> Option<usize>,
+) -> Option<usize> {
+    if !is_terminal {
+        return None;
+    }
+    columns
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
+        .or_else(ask)
 }
 
 #[derive(Debug, Clone)]
@@ -118,6 +148,9 @@ pub struct Context {
     pub color_stdout: bool,
     pub color_stderr: bool,
     pub bom: bool,
+    /// The width tables fit: `--width N` (0: none), else the terminal's; `None` wraps
+    /// nothing.
+    pub width: Option<usize>,
 }
 
 impl Context {
@@ -137,6 +170,11 @@ impl Context {
             color_stdout: color(env.auto_color_stdout),
             color_stderr: color(env.auto_color_stderr),
             bom: global.bom,
+            width: match global.width {
+                Some(0) => None,
+                Some(n) => Some(n),
+                None => env.terminal_width,
+            },
             env,
         }
     }
@@ -183,6 +221,15 @@ impl Context {
         )
     }
 
+    /// How tables are printed in `format`: fitted to the width; without borders for
+    /// `--format text`.
+    pub fn table_style(&self, format: Format) -> TableStyle {
+        TableStyle {
+            width: self.width,
+            plain: format == Format::Text,
+        }
+    }
+
     /// The format asked for, or the command's default.
     pub fn format_or(&self, default: Format) -> Format {
         self.format.unwrap_or(default)
@@ -192,6 +239,49 @@ impl Context {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::Parser;
+
+    fn env(terminal_width: Option<usize>) -> Env {
+        Env {
+            cwd: PathBuf::from("/"),
+            now: DateTime::UNIX_EPOCH,
+            stdout_is_terminal: terminal_width.is_some(),
+            stderr_is_terminal: false,
+            auto_color_stdout: false,
+            auto_color_stderr: false,
+            terminal_width,
+            locale: Lang::En,
+        }
+    }
+
+    fn width(args: &[&str], terminal: Option<usize>) -> Option<usize> {
+        let cli = crate::cli::Cli::try_parse_from(["wg"].iter().chain(args).chain(&["check"]))
+            .expect("parses");
+        Context::new(&cli.global, env(terminal)).width
+    }
+
+    /// `--width N` wins, on a terminal or not; 0 turns fitting off; without it a
+    /// terminal's width counts, and piped output (no terminal) is never fitted.
+    #[test]
+    fn width_comes_from_the_option_then_the_terminal() {
+        assert_eq!(width(&["--width", "90"], Some(120)), Some(90));
+        assert_eq!(width(&["--width", "90"], None), Some(90));
+        assert_eq!(width(&["--width", "0"], Some(120)), None);
+        assert_eq!(width(&[], Some(120)), Some(120));
+        assert_eq!(width(&[], None), None);
+    }
+
+    #[test]
+    fn columns_comes_before_the_terminal_and_only_on_a_terminal() {
+        let ask = || Some(80);
+        assert_eq!(terminal_width(true, Some("100"), ask), Some(100));
+        assert_eq!(terminal_width(true, Some(" 100\n"), ask), Some(100));
+        assert_eq!(terminal_width(true, Some("wide"), ask), Some(80));
+        assert_eq!(terminal_width(true, Some("0"), ask), Some(80));
+        assert_eq!(terminal_width(true, None, ask), Some(80));
+        assert_eq!(terminal_width(true, None, || None), None);
+        assert_eq!(terminal_width(false, Some("100"), ask), None);
+    }
 
     #[test]
     fn the_first_locale_variable_that_is_set_decides() {

@@ -4,10 +4,16 @@
 //! replaces the file atomically, all under a lock so that concurrent edits serialise.
 //! Another program that writes the file meanwhile (it takes no lock) is seen, just
 //! before the rename or just after it, and the edit starts again on top of its write.
+//!
+//! `wg tasks edit|extend` are such splices too; `wg tasks add` appends (see [`add`]).
+
+mod add;
+
+pub use add::{Added, NewTask, add};
 
 use crate::i18n::{Text, msg};
 use crate::load::{self, Diagnostic, Loaded, suggest};
-use crate::model::{Org, Status, Task, Update};
+use crate::model::{Data, Org, PersonIdx, Reporter, Status, Task, UnitIdx, Update};
 use crate::{Because, Error, Failed};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
@@ -37,10 +43,60 @@ pub enum Change {
         on: Option<NaiveDate>,
         note: Option<String>,
     },
-    /// Set the status; the word is written as given (canonical English or Chinese).
+    /// Set the status, written as `word` (`wg tasks status` gives the canonical English
+    /// word, whichever language was typed, so that the files stay uniform).
     Status { status: Status, word: &'static str },
-    /// Append a progress note dated the as-of date.
-    Note(String),
+    /// Append a progress note (dated the as-of date unless it says otherwise).
+    Note(NoteSpec),
+    /// Change fields in place (`wg tasks edit`): a correction; `due` moved this way is
+    /// not an extension.
+    Edit(FieldEdits),
+    /// 延期 (`wg tasks extend`): move `due` later, keep the first `original_due`, and
+    /// record the reason in a progress note dated the as-of date.
+    Extend { to: NaiveDate, reason: String },
+}
+
+/// A progress note as typed on the command line: 进展情况 (the text), 存在问题,
+/// 下一步措施, who reported, and the note's date.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NoteSpec {
+    pub text: String,
+    pub problems: Option<String>,
+    pub next_steps: Option<String>,
+    /// A unit or a person, as typed; written as its name.
+    pub by: Option<String>,
+    /// Default: the as-of date.
+    pub on: Option<NaiveDate>,
+}
+
+impl NoteSpec {
+    /// A note of text only, dated the as-of date.
+    pub fn text(text: impl Into<String>) -> NoteSpec {
+        NoteSpec {
+            text: text.into(),
+            ..NoteSpec::default()
+        }
+    }
+}
+
+/// The fields `wg tasks edit` sets; `None` leaves a field alone. An empty text or list
+/// removes an optional field (`--owner ""`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldEdits {
+    pub title: Option<String>,
+    pub owner: Option<String>,
+    pub lead_unit: Option<String>,
+    pub units: Option<Vec<String>>,
+    pub start: Option<NaiveDate>,
+    pub due: Option<NaiveDate>,
+    pub outcome: Option<String>,
+    pub targets: Option<Vec<String>>,
+}
+
+impl FieldEdits {
+    pub fn is_empty(&self) -> bool {
+        *self == FieldEdits::default()
+    }
 }
 
 /// One thing an edit changed, for the line `wg` prints.
@@ -59,6 +115,22 @@ pub enum Changed {
     NoteAdded(NaiveDate),
     /// Nothing to do: the task already has this status. The file is not touched.
     Unchanged(Status),
+    /// A field set by `wg tasks edit`: its key, and the old and new values as shown
+    /// (`None`: not set).
+    Field {
+        key: &'static str,
+        from: Option<String>,
+        to: Option<String>,
+    },
+    /// `wg tasks edit` was given only the values the task already has.
+    NothingToChange,
+    /// `due` moved later by `wg tasks extend`; `original` is the task's `original_due`
+    /// (recorded now, at the first extension, or kept from it).
+    Extended {
+        from: NaiveDate,
+        to: NaiveDate,
+        original: NaiveDate,
+    },
 }
 
 /// What an edit did.
@@ -148,7 +220,7 @@ fn attempt(
     let mut loaded = load::load(dir).map_err(Error::Data)?;
     let today = today(&loaded.data.org)?;
     let task = find_task(&loaded, id)?.clone();
-    let plan = plan(&task, change, today)?;
+    let plan = plan(&loaded.data, &task, change, today)?;
     let source = loaded
         .sources
         .iter()
@@ -223,27 +295,47 @@ fn attempt(
         .iter()
         .find(|s| s.rel == task.origin.file)
         .map_or("", |s| s.text.as_str());
-    let written = write_atomic(&real, &found, &[found.head, new_text.as_bytes()])
-        .map_err(|e| Error::Other(Failed::wrap(msg::edit_not_written(&task.id, &shown), e)))?;
-    if !written {
-        return Ok(Attempt::Again { shown });
+    let what = msg::the_edit_of_task(&task.id);
+    match replace(&real, &found, new_text, &shown, &what)? {
+        None => Ok(Attempt::Again { shown }),
+        Some(warnings) => {
+            outcome.warnings.extend(warnings);
+            Ok(Attempt::Done(outcome))
+        }
     }
-    let after = found.after_rename(LOCK_TIMEOUT).map_err(|e| {
-        Error::Other(Failed::wrap(
-            msg::written_but_unchecked(&task.id, &shown),
-            e,
-        ))
-    })?;
+}
+
+/// The last step of an edit (and of an add to an existing file): `new_text` replaces
+/// `real`, as `found` was read, unless the file changed meanwhile; a write by another
+/// program at the moment of the rename is put back. `None`: the file changed, and the
+/// edit must be done again on what it holds now; else the warnings to show. `what` names
+/// the edit in messages ("the edit of task JH-01").
+fn replace(
+    real: &Path,
+    found: &Found,
+    new_text: &str,
+    shown: &str,
+    what: &Text,
+) -> Result<Option<Vec<Text>>, Error> {
+    let written = write_atomic(real, found, &[found.head, new_text.as_bytes()])
+        .map_err(|e| Error::Other(Failed::wrap(msg::not_written(what, shown), e)))?;
+    if !written {
+        return Ok(None);
+    }
+    let after = found
+        .after_rename(LOCK_TIMEOUT)
+        .map_err(|e| Error::Other(Failed::wrap(msg::written_but_unchecked(what, shown), e)))?;
+    let mut warnings = Vec::new();
     if after.still_open {
-        outcome.warnings.push(msg::old_file_still_open(&shown));
+        warnings.push(msg::old_file_still_open(shown));
     }
     match after.lost {
-        None => Ok(Attempt::Done(outcome)),
+        None => Ok(Some(warnings)),
         Some(lost) => {
             // Put the other program's write back, and do the edit again on top of it.
             let ours = [found.head, new_text.as_bytes()].concat();
-            put_back(&real, ours, lost, &shown)?;
-            Ok(Attempt::Again { shown })
+            put_back(real, ours, lost, shown)?;
+            Ok(None)
         }
     }
 }
@@ -282,7 +374,58 @@ struct Plan {
     done_on: Option<KeyEdit>,
     done_through: Option<NaiveDate>,
     note: Option<Update>,
+    /// The note's `by` as written: the unit's or person's name (or id).
+    note_by: Option<String>,
+    /// What `edit` and `extend` set.
+    sets: Vec<FieldSet>,
     changes: Vec<Changed>,
+}
+
+/// One key to set: the value to write, and what the task then holds.
+#[derive(Debug, Clone)]
+struct FieldSet {
+    key: &'static str,
+    write: Setting,
+    holds: Holds,
+}
+
+/// A value as written in the file (or the key removed).
+#[derive(Debug, Clone)]
+enum Setting {
+    Text(String),
+    List(Vec<String>),
+    Date(NaiveDate),
+    Remove,
+}
+
+/// What the task holds after a [`FieldSet`], to check the result against.
+#[derive(Debug, Clone)]
+enum Holds {
+    Title(String),
+    Owner(Option<PersonIdx>),
+    LeadUnit(Option<UnitIdx>),
+    Units(Vec<UnitIdx>),
+    Start(NaiveDate),
+    Due(NaiveDate),
+    Outcome(Option<String>),
+    Targets(Vec<String>),
+    OriginalDue(NaiveDate),
+}
+
+impl Holds {
+    fn apply(&self, t: &mut Task) {
+        match self.clone() {
+            Holds::Title(v) => t.title = v,
+            Holds::Owner(v) => t.owner = v,
+            Holds::LeadUnit(v) => t.lead_unit = v,
+            Holds::Units(v) => t.units = v,
+            Holds::Start(v) => t.start = Some(v),
+            Holds::Due(v) => t.due = Some(v),
+            Holds::Outcome(v) => t.outcome = v,
+            Holds::Targets(v) => t.targets = v,
+            Holds::OriginalDue(v) => t.original_due = Some(v),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -297,10 +440,11 @@ impl Plan {
             && self.done_on.is_none()
             && self.done_through.is_none()
             && self.note.is_none()
+            && self.sets.is_empty()
     }
 }
 
-fn plan(task: &Task, change: &Change, today: NaiveDate) -> Result<Plan, Error> {
+fn plan(data: &Data, task: &Task, change: &Change, today: NaiveDate) -> Result<Plan, Error> {
     let id = &task.id;
     let mut p = Plan::default();
     match change {
@@ -355,7 +499,7 @@ fn plan(task: &Task, change: &Change, today: NaiveDate) -> Result<Plan, Error> {
                 p.changes.push(Changed::DoneOnSet(on));
             }
             if let Some(note) = note {
-                add_note(&mut p, note, today)?;
+                add_note(&mut p, data, &NoteSpec::text(note.as_str()), today)?;
             }
         }
         Change::Status { status, word } => {
@@ -376,22 +520,330 @@ fn plan(task: &Task, change: &Change, today: NaiveDate) -> Result<Plan, Error> {
                 p.changes.push(Changed::DoneOnRemoved(old));
             }
         }
-        Change::Note(text) => add_note(&mut p, text, today)?,
+        Change::Note(spec) => add_note(&mut p, data, spec, today)?,
+        Change::Edit(edits) => plan_edit(&mut p, data, task, edits)?,
+        Change::Extend { to, reason } => plan_extend(&mut p, data, task, *to, reason, today)?,
     }
     Ok(p)
 }
 
-fn add_note(p: &mut Plan, text: &str, today: NaiveDate) -> Result<(), Error> {
-    let note = text.trim();
+fn add_note(p: &mut Plan, data: &Data, spec: &NoteSpec, today: NaiveDate) -> Result<(), Error> {
+    let note = spec.text.trim();
     if note.is_empty() {
         return Err(Error::Usage(msg::empty_note()));
     }
-    p.note = Some(Update {
-        date: today,
-        note: note.to_owned(),
-    });
-    p.changes.push(Changed::NoteAdded(today));
+    let date = spec.on.unwrap_or(today);
+    if date > today {
+        return Err(Error::Usage(msg::note_in_the_future(date, today)));
+    }
+    let part = |flag: &str, text: &Option<String>| -> Result<Option<String>, Error> {
+        match text.as_deref().map(str::trim) {
+            None => Ok(None),
+            Some("") => Err(Error::Usage(msg::flag_is_empty(flag))),
+            Some(t) => Ok(Some(t.to_owned())),
+        }
+    };
+    let mut update = Update::new(date, note.to_owned());
+    update.problems = part("--problems", &spec.problems)?;
+    update.next_steps = part("--next-steps", &spec.next_steps)?;
+    if let Some(typed) = &spec.by {
+        let (reporter, written) = resolve_reporter(data, typed)?;
+        update.by = Some(reporter);
+        p.note_by = Some(written);
+    }
+    p.note = Some(update);
+    p.changes.push(Changed::NoteAdded(date));
     Ok(())
+}
+
+/// `wg tasks edit`: each field given that differs from the task's becomes a
+/// [`FieldSet`]; references are resolved first, so an unknown one changes nothing.
+fn plan_edit(p: &mut Plan, data: &Data, task: &Task, e: &FieldEdits) -> Result<(), Error> {
+    if e.is_empty() {
+        return Err(Error::Usage(msg::nothing_to_edit(&task.id)));
+    }
+    let none = || None::<String>;
+    if let Some(title) = &e.title {
+        let title = title.trim();
+        if title.is_empty() {
+            return Err(Error::Usage(msg::title_is_empty()));
+        }
+        if title != task.title {
+            p.set(
+                "title",
+                Setting::Text(title.to_owned()),
+                Holds::Title(title.to_owned()),
+                Some(task.title.clone()),
+                Some(title.to_owned()),
+            );
+        }
+    }
+    if let Some(typed) = &e.owner {
+        let owner = match typed.trim() {
+            "" => None,
+            t => Some(resolve_person(data, "--owner", t)?),
+        };
+        if owner != task.owner {
+            let from = task.owner.map(|o| data.person_name(o).to_owned());
+            let (write, to) = match owner {
+                Some(o) => (
+                    Setting::Text(person_ref(data, o)),
+                    Some(data.person_name(o).to_owned()),
+                ),
+                None => (Setting::Remove, none()),
+            };
+            p.set("owner", write, Holds::Owner(owner), from, to);
+        }
+    }
+    if let Some(typed) = &e.lead_unit {
+        let lead = match typed.trim() {
+            "" => None,
+            t => Some(resolve_unit(data, "--lead-unit", t)?),
+        };
+        if lead != task.lead_unit {
+            let from = task.lead_unit.map(|u| data.unit_name(u).to_owned());
+            let (write, to) = match lead {
+                Some(u) => (
+                    Setting::Text(data.unit_name(u).to_owned()),
+                    Some(data.unit_name(u).to_owned()),
+                ),
+                None => (Setting::Remove, none()),
+            };
+            p.set("lead_unit", write, Holds::LeadUnit(lead), from, to);
+        }
+    }
+    if let Some(typed) = &e.units {
+        let units = typed
+            .iter()
+            .map(|u| resolve_unit(data, "--units", u))
+            .collect::<Result<Vec<_>, _>>()?;
+        if units != task.units {
+            let names = |v: &[UnitIdx]| -> Vec<String> {
+                v.iter().map(|&u| data.unit_name(u).to_owned()).collect()
+            };
+            let write = if units.is_empty() {
+                Setting::Remove
+            } else {
+                Setting::List(names(&units))
+            };
+            let shown = |v: &[UnitIdx]| (!v.is_empty()).then(|| names(v).join(", "));
+            p.set(
+                "units",
+                write,
+                Holds::Units(units.clone()),
+                shown(&task.units),
+                shown(&units),
+            );
+        }
+    }
+    for (key, date, old) in [("start", e.start, task.start), ("due", e.due, task.due)] {
+        if let Some(d) = date.filter(|d| Some(*d) != old) {
+            let holds = if key == "start" {
+                Holds::Start(d)
+            } else {
+                Holds::Due(d)
+            };
+            p.set(
+                key,
+                Setting::Date(d),
+                holds,
+                old.map(|o| o.to_string()),
+                Some(d.to_string()),
+            );
+        }
+    }
+    if let Some(typed) = &e.outcome {
+        let outcome = Some(typed.trim().to_owned()).filter(|o| !o.is_empty());
+        if outcome != task.outcome {
+            let write = outcome.clone().map_or(Setting::Remove, Setting::Text);
+            p.set(
+                "outcome",
+                write,
+                Holds::Outcome(outcome.clone()),
+                task.outcome.clone(),
+                outcome,
+            );
+        }
+    }
+    if let Some(typed) = &e.targets {
+        let targets: Vec<String> = typed
+            .iter()
+            .map(|t| t.trim().to_owned())
+            .filter(|t| !t.is_empty())
+            .collect();
+        if targets != task.targets {
+            let write = if targets.is_empty() {
+                Setting::Remove
+            } else {
+                Setting::List(targets.clone())
+            };
+            let shown = |v: &[String]| (!v.is_empty()).then(|| v.join(", "));
+            p.set(
+                "targets",
+                write,
+                Holds::Targets(targets.clone()),
+                shown(&task.targets),
+                shown(&targets),
+            );
+        }
+    }
+    if p.sets.is_empty() {
+        p.changes.push(Changed::NothingToChange);
+    }
+    Ok(())
+}
+
+/// `wg tasks extend`: refused for a task that is closed, repeats, has no `due`, or
+/// would not move later, or not past the as-of date.
+fn plan_extend(
+    p: &mut Plan,
+    data: &Data,
+    task: &Task,
+    to: NaiveDate,
+    reason: &str,
+    today: NaiveDate,
+) -> Result<(), Error> {
+    let id = &task.id;
+    match task.status {
+        Status::Done => {
+            return Err(Error::Usage(msg::extend_done(id)));
+        }
+        Status::Cancelled => {
+            return Err(Error::Usage(msg::extend_cancelled(id)));
+        }
+        _ => {}
+    }
+    if task.repeat.is_some() {
+        return Err(Error::Usage(msg::extend_repeating(id)));
+    }
+    let Some(due) = task.due else {
+        return Err(Error::Usage(msg::extend_without_due(id)));
+    };
+    if to <= due {
+        return Err(Error::Usage(msg::extend_not_later(to, due, id)));
+    }
+    if to < today {
+        return Err(Error::Usage(msg::extend_still_overdue(to, today, id)));
+    }
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(Error::Usage(msg::reason_is_empty()));
+    }
+    p.set(
+        "due",
+        Setting::Date(to),
+        Holds::Due(to),
+        Some(due.to_string()),
+        Some(to.to_string()),
+    );
+    let original = task.original_due.unwrap_or(due);
+    if task.original_due.is_none() {
+        p.sets.push(FieldSet {
+            key: "original_due",
+            write: Setting::Date(due),
+            holds: Holds::OriginalDue(due),
+        });
+    }
+    // The field change is said as the extension it is.
+    p.changes.clear();
+    p.changes.push(Changed::Extended {
+        from: due,
+        to,
+        original,
+    });
+    // Written into the file, in the org's language.
+    let text = msg::extended_note(due, to, reason)
+        .get(data.org.lang)
+        .to_owned();
+    add_note(p, data, &NoteSpec::text(text), today)
+}
+
+impl Plan {
+    fn set(
+        &mut self,
+        key: &'static str,
+        write: Setting,
+        holds: Holds,
+        from: Option<String>,
+        to: Option<String>,
+    ) {
+        self.sets.push(FieldSet { key, write, holds });
+        self.changes.push(Changed::Field { key, from, to });
+    }
+}
+
+/// A person typed on the command line, with did-you-mean.
+fn resolve_person(data: &Data, flag: &str, typed: &str) -> Result<PersonIdx, Error> {
+    crate::report::lookup::person(data, typed)
+        .map_err(|e| Error::Usage(msg::on_flag(flag.trim_start_matches("--"), &e.text())))
+}
+
+/// A unit typed on the command line, with did-you-mean.
+fn resolve_unit(data: &Data, flag: &str, typed: &str) -> Result<UnitIdx, Error> {
+    crate::report::lookup::unit(data, typed)
+        .map_err(|e| Error::Usage(msg::on_flag(flag.trim_start_matches("--"), &e.text())))
+}
+
+/// How a person is written in a file: the name, or the id when another person has the
+/// same name (the name would not say which).
+fn person_ref(data: &Data, p: PersonIdx) -> String {
+    let person = data.person(p);
+    let key = load::normalize(&person.name);
+    let namesakes = data
+        .people
+        .iter()
+        .filter(|other| load::normalize(&other.name) == key)
+        .count();
+    if namesakes > 1 {
+        person.id.clone()
+    } else {
+        person.name.clone()
+    }
+}
+
+/// `--by`: a unit or a person (the unit when the typed text names exactly one unit and
+/// no person, and so on), with the names both may have meant when it is neither.
+fn resolve_reporter(data: &Data, typed: &str) -> Result<(Reporter, String), Error> {
+    use crate::report::lookup::{self, LookupError};
+    match (lookup::unit(data, typed), lookup::person(data, typed)) {
+        (Ok(u), Err(LookupError::Unknown { .. })) => {
+            Ok((Reporter::Unit(u), data.unit_name(u).to_owned()))
+        }
+        (Err(LookupError::Unknown { .. }), Ok(p)) => Ok((Reporter::Person(p), person_ref(data, p))),
+        (
+            Err(LookupError::Unknown { near: units, .. }),
+            Err(LookupError::Unknown { near: people, .. }),
+        ) => {
+            let mut near = units;
+            for n in people {
+                if !near.contains(&n) {
+                    near.push(n);
+                }
+            }
+            near.truncate(suggest::SHOWN);
+            Err(Error::Usage(msg::on_flag(
+                "by",
+                &match msg::did_you_mean_any(&near) {
+                    Some(hint) => msg::no_unit_or_person_near(typed, &hint),
+                    None => msg::no_unit_or_person(typed),
+                },
+            )))
+        }
+        (Err(e @ LookupError::Ambiguous { .. }), _)
+        | (_, Err(e @ LookupError::Ambiguous { .. })) => {
+            Err(Error::Usage(msg::on_flag("by", &e.text())))
+        }
+        (Ok(u), Ok(p)) => Err(Error::Usage(msg::on_flag(
+            "by",
+            &msg::both_unit_and_person(
+                typed,
+                data.unit_name(u),
+                &data.unit(u).id,
+                data.person_name(p),
+                &data.person(p).id,
+            ),
+        ))),
+    }
 }
 
 /// The whole file's new text: the task's chunk (its header line up to the next task's
@@ -470,8 +922,18 @@ fn edit_chunk(old: &str, id: &str, plan: &Plan) -> anyhow::Result<String> {
     if let Some(d) = plan.done_through {
         set_value(table, "done_through", date_value(d)?);
     }
+    for set in &plan.sets {
+        match &set.write {
+            Setting::Text(text) => set_string(table, set.key, text),
+            Setting::List(items) => set_value(table, set.key, string_list(items)),
+            Setting::Date(d) => set_value(table, set.key, date_value(*d)?),
+            Setting::Remove => {
+                table.remove(set.key);
+            }
+        }
+    }
     if let Some(update) = &plan.note {
-        append_note(table, update)?;
+        append_note(table, update, plan.note_by.as_deref())?;
     }
     restore_endings(&old_lines, &doc.to_string())
 }
@@ -742,20 +1204,38 @@ fn set_value(table: &mut Table, key: &str, mut value: Value) {
     table.sort_values_by(|k1, _, k2, _| at(k1.get()).cmp(&at(k2.get())));
 }
 
-/// Appends `[[tasks.updates]]` (or an element of an inline `updates = [...]`).
-fn append_note(table: &mut Table, update: &Update) -> anyhow::Result<()> {
+/// A list of strings as TOML: `["a", "b"]`.
+fn string_list(items: &[String]) -> Value {
+    Value::Array(items.iter().map(String::as_str).collect())
+}
+
+/// The keys of a progress note after `date`, in the order SPEC writes them.
+fn note_fields<'u>(update: &'u Update, by: Option<&'u str>) -> Vec<(&'static str, &'u str)> {
+    let mut fields = vec![("note", update.note.as_str())];
+    fields.extend(update.problems.as_deref().map(|p| ("problems", p)));
+    fields.extend(update.next_steps.as_deref().map(|n| ("next_steps", n)));
+    fields.extend(by.map(|b| ("by", b)));
+    fields
+}
+
+/// Appends `[[tasks.updates]]` (or an element of an inline `updates = [...]`); `by` is
+/// the reporter as written.
+fn append_note(table: &mut Table, update: &Update, by: Option<&str>) -> anyhow::Result<()> {
     let date = date_value(update.date)?;
+    let fields = note_fields(update, by);
     match table.get_mut("updates") {
         None => {
             let mut list = ArrayOfTables::new();
-            list.push(note_table(date, &update.note));
+            list.push(note_table(date, &fields));
             table.insert("updates", Item::ArrayOfTables(list));
         }
-        Some(Item::ArrayOfTables(list)) => list.push(note_table(date, &update.note)),
+        Some(Item::ArrayOfTables(list)) => list.push(note_table(date, &fields)),
         Some(Item::Value(Value::Array(list))) => {
             let mut t = InlineTable::new();
             t.insert("date", date);
-            t.insert("note", Value::from(update.note.as_str()));
+            for (key, text) in &fields {
+                t.insert(*key, Value::from(*text));
+            }
             // A list written one element a line gets the new one on its own line too.
             let prefix = list
                 .iter()
@@ -775,37 +1255,39 @@ fn append_note(table: &mut Table, update: &Update) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn note_table(date: Value, note: &str) -> Table {
+fn note_table(date: Value, fields: &[(&str, &str)]) -> Table {
     let mut t = Table::new();
     t.insert("date", Item::Value(date));
-    t.insert("note", Item::Value(Value::from(note)));
+    for (key, text) in fields {
+        t.insert(key, Item::Value(Value::from(*text)));
+    }
     t
 }
 
-/// The edited data has the task as planned: a last check that the splice went where
-/// it should, before anything is written.
+/// The edited data has the task as planned, and nothing else of it changed: a last
+/// check that the splice went where it should, before anything is written.
 fn check_result(reloaded: &Loaded, before: &Task, plan: &Plan) -> anyhow::Result<()> {
     let after = reloaded
         .data
         .task_by_id(&before.id)
         .ok_or_else(|| Failed::error(msg::task_is_gone(&before.id)))?;
-    let status = plan.status.map_or(before.status, |(s, _)| s);
-    let done_on = match plan.done_on {
-        Some(KeyEdit::Set(d)) => Some(d),
-        Some(KeyEdit::Remove) => None,
-        None => before.done_on,
-    };
-    let done_through = plan.done_through.or(before.done_through);
-    let mut updates = before.updates.clone();
-    updates.extend(plan.note.clone());
-    let same = after.status == status
-        && after.done_on == done_on
-        && after.done_through == done_through
-        && after.updates == updates
-        && after.title == before.title
-        && after.due == before.due
-        && after.origin.file == before.origin.file;
-    if same {
+    let mut expected = before.clone();
+    if let Some((status, _)) = plan.status {
+        expected.status = status;
+    }
+    match plan.done_on {
+        Some(KeyEdit::Set(d)) => expected.done_on = Some(d),
+        Some(KeyEdit::Remove) => expected.done_on = None,
+        None => {}
+    }
+    if let Some(d) = plan.done_through {
+        expected.done_through = Some(d);
+    }
+    for set in &plan.sets {
+        set.holds.apply(&mut expected);
+    }
+    expected.updates.extend(plan.note.clone());
+    if *after == expected {
         Ok(())
     } else {
         Err(Failed::error(msg::task_reads_back_wrong(&before.id)))

@@ -100,6 +100,14 @@ labels! {
     EditNoteAdded => "新增进展情况", "note added";
     EditRemoved => "已删除", "removed";
     EditUnchanged => "未改变", "unchanged";
+    // wg tasks add|edit|extend.
+    EditAdded => "已新增任务", "task added";
+    EditNewFile => "新文件", "new file";
+    EditDryRun => "预览，未写入", "dry run, nothing written";
+    EditWouldGo => "将写入", "would go to";
+    EditNothing => "无变化", "nothing to change";
+    EditExtended => "延期", "extended";
+    EditOriginalDue => "原截止", "original_due";
     // Meetings, the agenda and the evaluation (wg meeting, wg report). Templates fill
     // `{name}` placeholders (command::meeting::fill).
     AgendaTitle => "{group}{quarter}会议议程", "{group} — agenda, {quarter}";
@@ -135,6 +143,9 @@ labels! {
     AgendaWorkingDays => "（{n} 个工作日）", " ({n} working days)";
     AgendaDueOn => "截止 {due}", "Due {due}";
     AgendaLatest => "最新进展", "Latest progress";
+    AgendaExtended => "延期任务 {count} 项：{tasks}", "Extended: {tasks}";
+    AgendaExtendedTask => "{id} {title}（原截止 {original}，延期至 {due}）", "{id} {title} (originally due {original}, now {due})";
+    AgendaExtendedFrom => "（原截止 {original}，已延期）", " (extended from {original})";
     MtgDate => "日期", "Date";
     MtgQuarter => "季度", "Quarter";
     MtgTitle => "会议", "Meeting";
@@ -153,10 +164,11 @@ labels! {
     EvalOverdue => "逾期未完成", "Overdue";
     EvalOpen => "在办", "Open";
     EvalBlocked => "受阻", "Blocked";
+    EvalExtended => "延期", "Extended";
     EvalRate => "按期完成率", "On-time rate";
     EvalTotal => "合计", "Total";
     EvalNoLeadUnit => "（未定牵头单位）", "(no lead unit)";
-    EvalNote => "注：统计截至 {cutoff}（季度末或今日，取其早者），季度末前未完成的到期任务计为逾期未完成；到期任务 = 已完成 + 逾期未完成 + 在办；按期完成率 = 按期完成 ÷（已完成 + 逾期未完成）；受阻按当前状态统计；预警统计 {as_of} 的全部在办任务（不论截止日期）。", "Note: counted as of {cutoff} (the quarter's end or today, whichever is earlier): a task not done by the quarter's end is overdue; due = done + overdue + open; on-time rate = on time / (done + overdue); blocked is the current status; warnings count every task open on {as_of}, whatever its due date.";
+    EvalNote => "注：统计截至 {cutoff}（季度末或今日，取其早者），季度末前未完成的到期任务计为逾期未完成；到期任务 = 已完成 + 逾期未完成 + 在办；按期完成率 = 按期完成 ÷（已完成 + 逾期未完成）；受阻按当前状态统计；延期为原截止日期在本季度、截止日期已推后的任务（按新的截止日期统计）；预警统计 {as_of} 的全部在办任务（不论截止日期）。", "Note: counted as of {cutoff} (the quarter's end or today, whichever is earlier): a task not done by the quarter's end is overdue; due = done + overdue + open; on-time rate = on time / (done + overdue); blocked is the current status; extended counts the tasks originally due in the quarter whose deadline was moved later (counted under their new due date); warnings count every task open on {as_of}, whatever its due date.";
     IcsCalendar => "{org}会议和任务日程", "{org}: meetings and deadlines";
     IcsMeeting => "{group}会议", "{group} meeting";
     IcsDue => "截止：{id} {title}", "Due: {id} {title}";
@@ -183,6 +195,12 @@ labels! {
     WrittenIn => "所在文件", "Written in";
     Unassigned => "（未指定）", "(none)";
     NoUpdates => "（无进展记录）", "(no progress notes)";
+    OriginalDue => "原截止", "Original due";
+    ExtendedBy => "已延期 {days} 天", "extended by {days} days";
+    Extended => "延期", "extended";
+    UpdateProblems => "存在问题", "Problems";
+    UpdateNextSteps => "下一步措施", "Next steps";
+    UpdateBy => "报送", "Reported by";
     AsOf => "截至", "as of";
     // Graded warnings (预警): the column, the levels, and the counts in the agenda and
     // the evaluation.
@@ -481,7 +499,7 @@ pub mod msg {
         data_dir_without_org(dir: &str) => "数据目录 {dir} 中没有 org.toml", "data directory {dir} has no org.toml";
         data_dir_help() => "请让 --data（或 WG_DATA）指向存放 org.toml 的目录，或运行 `wg init DIR` 新建一个", "point --data (or WG_DATA) at the directory that holds org.toml, or run `wg init DIR` to start one";
         no_data_dir(cwd: &str) => "从 {cwd} 找不到数据目录", "no data directory found from {cwd}";
-        no_data_dir_help(org: &str, data_org: &str) => "已经找过：--data 和 WG_DATA（都没有设置）、{org}（不存在）、{data_org}（不存在）。请用 --data DIR 指定、设置 WG_DATA、进入数据目录，或运行 `wg init DIR` 新建一个", "tried: --data and WG_DATA (neither set), {org} (not found), {data_org} (not found). Pass --data DIR, set WG_DATA, cd to the data directory, or run `wg init DIR` to start one";
+        no_data_dir_help(cwd: &str, data_org: &str) => "已经找过：--data 和 WG_DATA（都没有设置）、{cwd} 及它上面每一级目录中的 org.toml 或 offices.toml（都没有）、{data_org}（不存在）。请用 --data DIR 指定、设置 WG_DATA、进入数据目录，或运行 `wg init DIR` 新建一个", "tried: --data and WG_DATA (neither set), org.toml or offices.toml in {cwd} and every directory above it (not found), {data_org} (not found). Pass --data DIR, set WG_DATA, cd to the data directory, or run `wg init DIR` to start one";
         file_is_a_dir(path: &str) => "{path} 是目录，不是文件", "{path} is a directory, not a file";
         file_missing(path: &str) => "{path} 不存在", "{path} is missing";
         file_unreadable(path: &str, why: &Text) => "无法读取 {path}：{why}", "{path} cannot be read: {why}";
@@ -746,7 +764,7 @@ pub mod msg {
         // Edits.
         unknown_status_typed(typed: &str, list: &Text) => "未知的状态“{typed}”；状态可以是：{list}", "unknown status \"{typed}\"; statuses are: {list}";
         unknown_status_typed_near(typed: &str, near: &str, list: &Text) => "未知的状态“{typed}”；是否指“{near}”？状态可以是：{list}", "unknown status \"{typed}\"; did you mean \"{near}\"? Statuses are: {list}";
-        only_these_edit_tasks() => "只有 `done`、`status` 和 `note` 会修改任务", "only `done`, `status` and `note` edit tasks";
+        only_these_edit_tasks() => "只有 `done`、`status`、`note`、`edit` 和 `extend` 会修改任务", "only `done`, `status`, `note`, `edit` and `extend` edit tasks";
         already_done(id: &str) => "任务 {id} 已经完成；没有做任何改动。要重新打开它：`wg tasks status {id} in-progress`", "task {id} is already done; nothing changed. To reopen it: `wg tasks status {id} in-progress`";
         already_done_on(id: &str, on: chrono::NaiveDate) => "任务 {id} 已于 {on} 完成；没有做任何改动。要重新打开它：`wg tasks status {id} in-progress`", "task {id} is already done on {on}; nothing changed. To reopen it: `wg tasks status {id} in-progress`";
         task_cancelled(id: &str) => "任务 {id} 已取消；没有做任何改动。要重新打开它：`wg tasks status {id} todo`", "task {id} is cancelled; nothing changed. To reopen it: `wg tasks status {id} todo`";
@@ -761,7 +779,6 @@ pub mod msg {
         changed_while_editing(shown: &str) => "wg 修改 {shown} 期间，它被别的程序改动了；什么也没有写入。请再运行一次这个命令", "{shown} changed while wg was editing it (another program wrote it); nothing was written. Run the command again";
         cannot_edit(id: &str, shown: &str) => "无法修改 {shown} 中的任务 {id}；什么也没有写入。请手工编辑这个文件", "cannot edit task {id} in {shown}; nothing was written. Edit the file by hand";
         edit_not_as_planned(id: &str, shown: &str) => "对 {shown} 中任务 {id} 的修改结果与预期不符，已被拒绝，什么也没有写入；请把这个问题作为程序缺陷报告", "the edit of task {id} in {shown} did not come out as planned, so it was refused and nothing was written; please report this as a bug";
-        edit_not_written(id: &str, shown: &str) => "任务 {id} 的修改没有写入，{shown} 没有改变", "the edit of task {id} was not written and {shown} is unchanged";
         task_lines_moved() => "这个任务所在的行与读取时不一致", "the task's lines are not where the loader found them";
         toml_edit_cannot_parse() => "toml_edit 无法解析这个任务的表", "toml_edit cannot parse the task's table";
         toml_edit_would_reformat() => "toml_edit 会改变这个任务各行的格式", "toml_edit would reformat the task's lines";
@@ -995,7 +1012,7 @@ pub mod msg {
         // Edits, as main hardened them.
         kept_changing(shown: &str) => "wg 修改 {shown} 期间，它一直在变（有别的程序在写它）；什么也没有写入。请等那个程序写完，再运行一次这个命令", "{shown} kept changing while wg was editing it (another program is writing it); nothing was written. Let that program finish, then run the command again";
         hard_links_broken(shown: &str, links: u64) => "{shown} 有 {links} 个硬链接；这次修改在原处写了一个新文件，所以其他链接里还是旧的内容", "{shown} had {links} hard links; the edit wrote a new file in its place, so the other links still hold the old text";
-        written_but_unchecked(id: &str, shown: &str) => "任务 {id} 的修改已写入 {shown}，但 wg 无法确认同一时刻没有别的程序写这个文件", "the edit of task {id} was written to {shown}, but wg could not check that no other program wrote the file at the same moment";
+        written_but_unchecked(what: &Text, shown: &str) => "{what}已写入 {shown}，但 wg 无法确认同一时刻没有别的程序写这个文件", "{what} was written to {shown}, but wg could not check that no other program wrote the file at the same moment";
         old_file_still_open(shown: &str) => "另一个程序还以写入方式打开着旧的 {shown}（`lsof +L1` 可以看到）；它现在写的内容会进入旧文件，而不是 {shown}", "another program still has the old {shown} open for writing (`lsof +L1` shows it); what it writes now goes there, not into {shown}";
         done_through_the_last(id: &str) => "任务 {id} 已经完成到最后一次：wg 的日期到 9999-12-31 为止，下一次会落在它之后；没有做任何改动", "task {id} is done through its last occurrence: wg's dates end with 9999-12-31, and the next would fall after it; nothing changed";
         mixed_line_endings() => "这个文件混用了 CRLF 和 LF 两种行尾，而这次修改改动的行太多，无法保留每一行原来的行尾；请把文件保存成同一种行尾（大多数编辑器都可以），再运行一次这个命令", "the file mixes CRLF and LF line endings, and this edit changes too many lines to keep each line's own; save the file with one kind of line ending (most editors can) and run the command again";
@@ -1010,6 +1027,69 @@ pub mod msg {
         a_symbolic_link() => "符号链接", "a symbolic link";
         a_device() => "设备", "a device";
         not_a_plain_file() => "特殊文件", "not a plain file";
+    }
+
+    messages! {
+        gitignore_left_alone(path: &str, lock: &str) => "注意：{path} 已存在，未改动；请在其中加一行 {lock}", "Note: {path} exists and was left alone; add the line {lock} to it";
+        // Edits, as main added them (edit, extend, the three-part note, add).
+        the_edit_of_task(id: &str) => "对任务 {id} 的修改", "the edit of task {id}";
+        not_written(what: &Text, shown: &str) => "{what}没有写入，{shown} 没有改变", "{what} was not written and {shown} is unchanged";
+        note_in_the_future(date: chrono::NaiveDate, today: chrono::NaiveDate) => "--on {date} 晚于统计日期 {today}；进展情况记录的是已经发生的事（可以用 --today 改变统计日期）", "--on {date} is after the as-of date {today}; a progress note reports what has happened (pass --today to change the as-of date)";
+        flag_is_empty(flag: &str) => "{flag} 是空的；请写上内容，或者不用 {flag}", "{flag} is empty; give its text, or leave {flag} out";
+        nothing_to_edit(id: &str) => "没有要修改的内容；请至少给出 --title、--owner、--lead-unit、--units、--start、--due、--outcome、--targets 中的一个（要把任务 {id} 的截止日期往后推，请用 `wg tasks extend`）", "nothing to edit; give at least one of --title, --owner, --lead-unit, --units, --start, --due, --outcome, --targets (to move the deadline of task {id} later, use `wg tasks extend`)";
+        title_is_empty() => "--title 是空的；任务必须有标题", "--title is empty; a task needs a title";
+        extend_done(id: &str) => "任务 {id} 已完成；已完成的任务没有可以延期的截止日期。没有做任何改动", "task {id} is done; a done task has no deadline to extend. Nothing changed";
+        extend_cancelled(id: &str) => "任务 {id} 已取消；已取消的任务没有可以延期的截止日期。没有做任何改动", "task {id} is cancelled; a cancelled task has no deadline to extend. Nothing changed";
+        extend_repeating(id: &str) => "任务 {id} 是重复任务：它的 `due` 是整个系列的第一次，移动它会移动每一次。没有做任何改动；要移动整个系列，请用 `wg tasks edit {id} --due DATE`", "task {id} repeats: its `due` is the first occurrence of the series, and moving it would move every occurrence. Nothing changed; to move the series, `wg tasks edit {id} --due DATE`";
+        extend_without_due(id: &str) => "任务 {id} 没有可以延期的截止日期；请用 `wg tasks edit {id} --due DATE` 给它一个", "task {id} has no due date to extend; give it one with `wg tasks edit {id} --due DATE`";
+        extend_not_later(to: chrono::NaiveDate, due: chrono::NaiveDate, id: &str) => "--to {to} 不晚于任务 {id} 的截止日期 {due}；延期是把截止日期往后推。没有做任何改动；要更正写错的截止日期，请用 `wg tasks edit {id} --due DATE`", "--to {to} is not after the due date {due} of task {id}; an extension (延期) moves the deadline later. Nothing changed; to correct a wrong due date, `wg tasks edit {id} --due DATE`";
+        extend_still_overdue(to: chrono::NaiveDate, today: chrono::NaiveDate, id: &str) => "--to {to} 早于统计日期 {today}，任务 {id} 仍会逾期；请延期到 {today} 或更晚。没有做任何改动", "--to {to} is before the as-of date {today}, so task {id} would still be overdue; extend it to {today} or later. Nothing changed";
+        reason_is_empty() => "--reason 是空的；延期要记下截止日期为什么推后", "--reason is empty; an extension records why the deadline moved";
+        /// The progress note an extension writes into the file, in the org's language.
+        extended_note(due: chrono::NaiveDate, to: chrono::NaiveDate, reason: &str) => "由 {due} 延期至 {to}：{reason}", "Extended from {due} to {to}: {reason}";
+        no_unit_or_person(typed: &str) => "没有单位或人员“{typed}”", "no unit or person \"{typed}\"";
+        no_unit_or_person_near(typed: &str, hint: &Text) => "没有单位或人员“{typed}”；{hint}", "no unit or person \"{typed}\"; {hint}";
+        both_unit_and_person(typed: &str, unit: &str, unit_id: &str, person: &str, person_id: &str) => "“{typed}”既是单位 {unit}（编号 {unit_id}），又是人员 {person}（编号 {person_id}）；请输入你所指的那一个的编号", "\"{typed}\" is both the unit {unit} (id {unit_id}) and the person {person} (id {person_id}); type the id of the one you mean";
+        prints_the_new_task() => "输出写入文件的新任务", "prints the new task as it is written in the file";
+        kept_changing_while_adding(shown: &str) => "wg 往 {shown} 添加任务期间，它一直在变（有别的程序在写它）；什么也没有写入。请等那个程序写完，再运行一次这个命令", "{shown} kept changing while wg was adding to it (another program is writing it); nothing was written. Let that program finish, then run the command again";
+        new_task_not_as_planned(id: &str) => "新任务 {id} 读回来与预期不符，已被拒绝，什么也没有写入；请把这个问题作为程序缺陷报告", "the new task {id} did not read back as planned, so it was refused and nothing was written; please report this as a bug";
+        not_read_back(path: &str) => "{path} 没有读回来", "{path} was not read back";
+        the_new_task(id: &str) => "新任务 {id}", "the new task {id}";
+        not_added(what: &Text, file: &str) => "{what}没有添加，{file} 没有改变", "{what} was not added and {file} is unchanged";
+        not_a_repeat(typed: &str) => "“{typed}”不是重复周期；请用 monthly、quarterly 或 yearly（每月、每季度、每年）", "\"{typed}\" is not a repeat; use monthly, quarterly or yearly (每月, 每季度, 每年)";
+        repeat_needs_due() => "--repeat 需要 --due：第一次的日期", "--repeat needs --due: the date of the first occurrence";
+        not_a_task_id(typed: &str) => "“{typed}”不是任务编号；编号只能含字母、数字和 - _ .（如 JH-05）", "\"{typed}\" is not a task id; ids hold only letters, digits, - _ . (e.g. JH-05)";
+        task_exists(id: &str, place: &str, title: &str) => "任务 {id} 已经存在（{place}，“{title}”）", "task {id} exists already ({place}, \"{title}\")";
+        task_exists_next(id: &str, place: &str, title: &str, group: &str, next: &str) => "任务 {id} 已经存在（{place}，“{title}”）；小组 {group} 下一个可用的编号是 {next}", "task {id} exists already ({place}, \"{title}\"); the next free id in group {group} is {next}";
+        no_numbered_ids() => "没有任何任务的编号以数字结尾", "no task has an id ending in a number";
+        no_shared_prefix(used: &Text) => "其他小组的编号没有共同的前缀（{used}）", "the other groups' ids do not share one prefix ({used})";
+        group_has_no_numbered_ids() => "有任务，但编号都不以数字结尾", "has tasks, but none whose id ends in a number";
+        group_has_no_tasks() => "还没有任务", "has no tasks yet";
+        cannot_choose_an_id(group: &str, own: &Text, others: &Text, upper: &str) => "小组 {group} {own}，而且{others}，所以 wg 无法选定编号；请用 --id 给出一个（如 --id {upper}-01）", "group {group} {own}, and {others}, so wg cannot choose an id; give one with --id (e.g. --id {upper}-01)";
+        ids_ran_out(group: &str) => "小组 {group} 的编号数字已经用完；请用 --id 给出一个", "the ids of group {group} have run out of numbers; give one with --id";
+        has_no_directory(path: &str) => "{path} 没有所在目录", "{path} has no directory";
+        has_no_file_name(path: &str) => "{path} 没有文件名", "{path} has no file name";
+        appeared_while_adding(path: &str) => "wg 添加任务期间出现了 {path}", "{path} appeared while wg was adding to it";
+    }
+
+    messages! {
+        unknown_unit_or_person(name: &str, place: &Text) => "未知的单位或人员“{name}”（{place}）", "unknown unit or person \"{name}\" in {place}";
+        no_such_unit_or_person() => "查无此单位或人员", "no such unit or person";
+        by_names_a_unit_or_person() => "`by` 写的是 org.toml 中列出的单位或人员；请核对那里的写法", "`by` names a unit or a person listed in org.toml; check the spelling there";
+        both_a_unit_and_a_person(name: &str, place: &Text, both: &Text) => "“{name}”（{place}）既是单位又是人员：{both}", "\"{name}\" in {place} is both a unit and a person: {both}";
+        refer_to_unit_or_person_by_id() => "请用编号指明是哪个单位或人员", "refer to the unit or the person by its id";
+        place_note_by(date: chrono::NaiveDate, task: &str) => "任务 {task} 中 {date} 那条进展情况的 `by`", "`by` of the progress note of {date} in task {task}";
+        short_name_help() => "请写上窄表中显示的简称（如 \"办公室\"），或删掉这一行", "write the short form narrow tables show (e.g. \"办公室\"), or remove the line";
+        same_short_name(a: &str, b: &str, short: &str) => "小组 {a} 和 {b} 的 short_name 都是“{short}”", "groups {a} and {b} have the same short_name \"{short}\"";
+        same_short_name_again() => "同一个简称又出现了", "the same short name again";
+        first_given_at() => "第一次写在", "first given at";
+        one_short_name_each() => "窄表中显示的是简称；请给每个小组各起一个", "narrowed tables show the short name; give each group its own";
+        original_due_without_due(task: &str) => "任务 {task} 有 `original_due`，但没有 `due`", "task {task} has `original_due` but no `due`";
+        extended_to_when() => "从这一天延期到哪一天？", "extended from this date to when?";
+        original_due_help() => "`original_due` 是延期（`wg tasks extend`）之前的截止日期；请加上 `due = YYYY-MM-DD`，或删掉 `original_due`", "`original_due` is the due date before an extension (`wg tasks extend`); add `due = YYYY-MM-DD`, or remove `original_due`";
+        original_due_not_before(task: &str, original: chrono::NaiveDate, due: chrono::NaiveDate) => "任务 {task} 的 `original_due` 是 {original}，截止日期却是 {due}：不算延期", "task {task} has `original_due` {original} but is due {due}: it does not count as extended";
+        not_before_due() => "不早于截止日期", "not before due";
+        original_due_not_before_help() => "延期会把 `due` 推到 `original_due` 之后；如果这个任务没有延期，请删掉 `original_due`", "an extension moves `due` later than `original_due`; remove `original_due` if the task was not extended";
     }
 
     /// The warning levels with their Chinese words: red (红), yellow (黄), …
@@ -1275,7 +1355,7 @@ pub fn help_zh(path: &str, arg: Option<&str>) -> Option<&'static str> {
             "用 TOML 文件管理工作专班的组织架构和任务，回答办公室每周要问的问题：谁在哪个岗位、哪些任务逾期、会议议程有哪些内容"
         }
         ("", Some("data")) => {
-            "数据目录（存放 org.toml）。默认：当前目录中有 org.toml 时用当前目录，否则用 ./data"
+            "数据目录（存放 org.toml）。默认：从当前目录往上最近一个存放 org.toml（或 offices.toml）的目录，否则用 ./data"
         }
         ("", Some("today")) => "统计日期，YYYY-MM-DD。默认：按组织所在时区的今天",
         ("", Some("format")) => "输出格式，并非每个命令都提供所有格式",
@@ -1288,6 +1368,9 @@ pub fn help_zh(path: &str, arg: Option<&str>) -> Option<&'static str> {
         ("", Some("bom")) => {
             "与 --format csv 同用：开头加字节顺序标记（BOM），便于中文 Windows 上的 Excel 打开"
         }
+        ("", Some("width")) => {
+            "把表格放进 N 列宽，长的单元格折行（输出到管道时也是）；0：不折行。默认：在终端上按终端宽度（$COLUMNS，否则终端自己的宽度），输出到管道时不折行"
+        }
         ("check", None) => "检查全部数据文件；每个问题都注明 文件:行:列 并给出提示",
         ("check", Some("strict")) => "有警告时以退出码 1 结束",
         ("roster", None) => "人员分工：小组、席位、人员和单位",
@@ -1299,7 +1382,7 @@ pub fn help_zh(path: &str, arg: Option<&str>) -> Option<&'static str> {
         ("roster unit", None) => "某个单位牵头或参加的小组，以及它的任务",
         ("roster unit", Some("name")) => "单位名称、编号或别名",
         ("tasks", None) => {
-            "任务清单：逾期任务、近期到期、单个任务；标记完成、修改状态、添加进展情况"
+            "任务清单：逾期任务、近期到期、单个任务；新增、修改、延期、标记完成、添加进展情况"
         }
         ("tasks list", None) => "任务清单，按截止日期排序",
         ("tasks overdue", None) => "逾期任务，逾期最久的在前，后附按逾期天数分段的汇总",
@@ -1337,9 +1420,42 @@ pub fn help_zh(path: &str, arg: Option<&str>) -> Option<&'static str> {
         ("tasks status", Some("status")) => {
             "todo、in-progress、blocked、done、cancelled（或 未开始 进行中 受阻 已完成 已取消）"
         }
-        ("tasks note", None) => "添加一条进展情况，日期为统计日期",
+        ("tasks note", None) => "添加一条进展情况，可同时写上存在问题和下一步措施",
         ("tasks note", Some("id")) => "任务编号（如 JH-01）",
-        ("tasks note", Some("text")) => "进展情况的内容",
+        ("tasks note", Some("text")) => "做了什么（进展情况）",
+        ("tasks note", Some("problems")) => "存在问题",
+        ("tasks note", Some("next_steps")) => "下一步措施",
+        ("tasks note", Some("by")) => "报送的单位或人员（名称、编号或别名）",
+        ("tasks note", Some("on")) => "进展情况的日期。默认：统计日期",
+        ("tasks add", None) => "立项交办：把新任务加到它所属小组的文件里；输出新任务",
+        ("tasks add", Some("group")) => "所属小组（编号）",
+        ("tasks add", Some("title")) => "任务名称",
+        ("tasks add", Some("id")) => "任务编号。默认：小组的编号前缀加下一个数字（JH-04 → JH-05）",
+        ("tasks add", Some("lead_unit")) => "牵头单位。默认：小组的牵头单位",
+        ("tasks add", Some("units")) => "配合单位，用逗号分隔",
+        ("tasks add", Some("owner")) => "责任人",
+        ("tasks add", Some("start")) => "开始日期",
+        ("tasks add", Some("due")) => "截止日期；没有截止日期的任务永远不会逾期",
+        ("tasks add", Some("repeat")) => {
+            "monthly、quarterly 或 yearly（每月、每季度、每年）；需要 --due，即第一次的日期"
+        }
+        ("tasks add", Some("targets")) => "服务对象，用逗号分隔",
+        ("tasks add", Some("outcome")) => "成效要求",
+        ("tasks add", Some("dry_run")) => "只输出新任务，什么也不写入",
+        ("tasks edit", None) => "就地修改任务的字段：用于更正（推后截止日期请用 `extend`）",
+        ("tasks edit", Some("id")) => "任务编号（如 JH-01）",
+        ("tasks edit", Some("title")) => "任务名称",
+        ("tasks edit", Some("owner")) => "责任人",
+        ("tasks edit", Some("lead_unit")) => "牵头单位",
+        ("tasks edit", Some("units")) => "配合单位，用逗号分隔（要写全：新的列表会替换旧的）",
+        ("tasks edit", Some("start")) => "开始日期",
+        ("tasks edit", Some("due")) => "更正截止日期；延期请用 `wg tasks extend`",
+        ("tasks edit", Some("outcome")) => "成效要求",
+        ("tasks edit", Some("targets")) => "服务对象，用逗号分隔（新的列表会替换旧的）",
+        ("tasks extend", None) => "延期：把截止日期往后推，原因记入一条进展情况",
+        ("tasks extend", Some("id")) => "任务编号（如 JH-01）",
+        ("tasks extend", Some("to")) => "新的截止日期，要晚于现在的",
+        ("tasks extend", Some("reason")) => "延期的原因（记入一条进展情况）",
         ("meeting", None) => "会议：季度会议议程、会议列表、导出 iCalendar",
         ("meeting agenda", None) => "某个小组季度会议的议程（默认：领导小组，本季度）",
         ("meeting agenda", Some("quarter")) => "季度，如 2026Q3。默认：本季度",

@@ -616,7 +616,10 @@ fn no_data_directory_says_what_was_tried() {
         .stderr
         .replace(&shown.display().to_string(), "[CWD]")
         .replace(&empty.path().display().to_string(), "[CWD]");
-    assert!(stderr.contains("[CWD]/org.toml (not found)"), "{stderr}");
+    assert!(
+        stderr.contains("offices.toml in [CWD] and every directory above it (not found)"),
+        "{stderr}"
+    );
     insta::assert_snapshot!("check-no-data-dir", stderr);
 }
 

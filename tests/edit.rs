@@ -125,13 +125,16 @@ fn status_away_from_done_removes_done_on_with_its_comments() {
     );
 }
 
+/// The canonical English word is written whichever language was typed, so that the
+/// files stay uniform; the quotes, the indentation and the comment stay.
 #[test]
-fn status_typed_in_chinese_is_written_in_chinese_keeping_quotes_and_indentation() {
-    check_edit(
+fn status_typed_in_chinese_is_written_in_english_keeping_quotes_and_indentation() {
+    let out = check_edit(
         &[&["tasks", "status", "JH-02", "已完成"]],
         "tasks.toml",
-        "status-chinese",
+        "status-typed-in-chinese",
     );
+    assert_eq!(out, ["JH-02: 状态 受阻 -> 已完成 (完成日期 2026-11-29)\n"]);
 }
 
 #[test]

@@ -24,6 +24,23 @@ const CASES: &[(&str, &[&str])] = &[
     ("tasks done", &["tasks", "done", "JH-01"]),
     ("tasks status", &["tasks", "status", "JH-01", "blocked"]),
     ("tasks note", &["tasks", "note", "JH-01", "已开会"]),
+    (
+        "tasks add",
+        &["tasks", "add", "--group", "membership", "--title", "新任务"],
+    ),
+    ("tasks edit", &["tasks", "edit", "JH-01", "--owner", "张柯"]),
+    (
+        "tasks extend",
+        &[
+            "tasks",
+            "extend",
+            "JH-01",
+            "--to",
+            "2022-02-28",
+            "--reason",
+            "推迟",
+        ],
+    ),
     ("meeting agenda", &["meeting", "agenda"]),
     ("meeting list", &["meeting", "list"]),
     ("meeting ics", &["meeting", "ics"]),

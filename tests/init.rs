@@ -77,6 +77,7 @@ fn init_comments_explain_every_key() {
             &[
                 "id",
                 "name",
+                "short_name",
                 "kind",
                 "parent",
                 "host_unit",
@@ -108,8 +109,12 @@ fn init_comments_explain_every_key() {
                 "done_through",
                 "targets",
                 "outcome",
+                "original_due",
                 "date",
                 "note",
+                "problems",
+                "next_steps",
+                "by",
             ],
         ),
         (
@@ -167,6 +172,44 @@ fn init_refuses_to_overwrite_and_writes_nothing() {
     for f in FILES.iter().filter(|f| **f != "tasks.toml") {
         assert!(!tmp.path().join(f).exists(), "{f} was written");
     }
+}
+
+/// The lock file that edits take is kept out of git.
+#[test]
+fn init_writes_a_gitignore_with_the_lock_file() {
+    for lang in ["zh", "en"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("wg-data");
+        let out = init(&dir, lang);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let ignore = std::fs::read_to_string(dir.join(".gitignore")).unwrap();
+        assert!(ignore.lines().any(|l| l == ".wg.lock"), "{lang}: {ignore}");
+        assert!(out.stdout.contains(".gitignore"), "{}", out.stdout);
+    }
+}
+
+/// A `.gitignore` that is there already (the directory is a repository's root) is left
+/// alone, and init says what to add to it.
+#[test]
+fn init_leaves_an_existing_gitignore_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join(".gitignore"), "target/\n").unwrap();
+    let out = init(tmp.path(), "en");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join(".gitignore")).unwrap(),
+        "target/\n"
+    );
+    assert!(
+        out.stdout
+            .contains("exists and was left alone; add the line .wg.lock to it"),
+        "{}",
+        out.stdout
+    );
+    let again = tempfile::tempdir().unwrap();
+    std::fs::write(again.path().join(".gitignore"), ".wg.lock\n").unwrap();
+    let out = init(again.path(), "en");
+    assert!(!out.stdout.contains("left alone"), "{}", out.stdout);
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 mod common;
 
+mod add;
 mod catalogue;
 mod check;
 mod cli;
@@ -21,3 +22,4 @@ mod roster;
 mod safety;
 mod tasks;
 mod warnings;
+mod width;

@@ -65,6 +65,7 @@ struct ReportJson {
     overdue: usize,
     blocked: usize,
     warnings: WarningsJson,
+    extended: Vec<ExtendedJson>,
 }
 
 /// Open tasks per warning level (预警).
@@ -75,6 +76,16 @@ struct WarningsJson {
     yellow: usize,
     blue: usize,
     green: usize,
+}
+
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+struct ExtendedJson {
+    id: String,
+    title: String,
+    original_due: String,
+    due: String,
+    days: i64,
 }
 
 #[derive(Debug, Deserialize)]
@@ -204,6 +215,22 @@ fn agenda_hears_each_child_group_office_first_from_its_leader() {
         assert_eq!(r.warnings, green_but_one, "{}", r.group);
         assert_eq!(r.warnings.red, r.overdue, "red is overdue");
     }
+    // The extended task (延期), with its original and new due dates.
+    let extended: Vec<&[ExtendedJson]> = a.reports.iter().map(|r| r.extended.as_slice()).collect();
+    assert_eq!(
+        extended,
+        [
+            &[][..],
+            &[][..],
+            &[ExtendedJson {
+                id: "JH-01".into(),
+                title: "开展货车司机集中入会".into(),
+                original_due: "2026-07-31".into(),
+                due: "2026-09-01".into(),
+                days: 32,
+            }][..]
+        ]
+    );
 }
 
 #[test]

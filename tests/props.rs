@@ -17,6 +17,8 @@ fn sources() -> Vec<PathBuf> {
     vec![
         fixture("base"),
         fixture("tasks"),
+        // With an extended task (`original_due`) and a three-part progress note.
+        fixture("meetings"),
         root().join("examples").join("minimal"),
         root().join("examples").join("english"),
     ]

@@ -37,11 +37,13 @@ struct CountsJson {
     overdue: usize,
     open: usize,
     blocked: usize,
+    extended: usize,
     on_time_rate: Option<f64>,
     warnings: WarningsJson,
     late_tasks: Vec<String>,
     overdue_tasks: Vec<String>,
     blocked_tasks: Vec<String>,
+    extended_tasks: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -61,11 +63,13 @@ struct RowJson {
     overdue: usize,
     open: usize,
     blocked: usize,
+    extended: usize,
     on_time_rate: Option<f64>,
     warnings: WarningsJson,
     late_tasks: Vec<String>,
     overdue_tasks: Vec<String>,
     blocked_tasks: Vec<String>,
+    extended_tasks: Vec<String>,
 }
 
 impl RowJson {
@@ -165,6 +169,23 @@ fn report_counts_the_current_quarter_as_of_today() {
     );
     assert!(r.rows.iter().all(|row| row.unit.is_none()));
     assert_eq!(r.rows[1].late_tasks, ["WQ-02"]);
+    // JH-01 was due 07-31 and is extended to 09-01: counted under its new date, and as
+    // one of the quarter's extended deadlines.
+    let extended: Vec<(usize, &[String])> = r
+        .rows
+        .iter()
+        .map(|row| (row.extended, row.extended_tasks.as_slice()))
+        .collect();
+    assert_eq!(
+        extended,
+        [
+            (0, &[][..]),
+            (0, &[][..]),
+            (0, &[][..]),
+            (1, &["JH-01".to_owned()][..]),
+            (0, &[][..]),
+        ]
+    );
     assert_eq!(
         (
             r.rows[2].overdue_tasks.as_slice(),
@@ -183,6 +204,7 @@ fn report_counts_the_current_quarter_as_of_today() {
             overdue: 3,
             open: 3,
             blocked: 1,
+            extended: 1,
             on_time_rate: Some(0.2),
             // Every task open on 2026-08-20: WQ-01, BG-02, LD-02, DB-01 overdue; the
             // rest due after 08-23 (yellow_days 3, no calendar): green.
@@ -195,6 +217,7 @@ fn report_counts_the_current_quarter_as_of_today() {
             late_tasks: vec!["WQ-02".into()],
             overdue_tasks: vec!["LD-02".into(), "BG-02".into(), "DB-01".into()],
             blocked_tasks: vec!["BG-03".into()],
+            extended_tasks: vec!["JH-01".into()],
         }
     );
 }
@@ -282,15 +305,15 @@ fn report_csv_and_yaml() {
     assert_eq!(
         csv.lines().next(),
         Some(
-            "小组,到期任务,已完成,按期完成,逾期完成,逾期未完成,在办,受阻,按期完成率,\
+            "小组,到期任务,已完成,按期完成,逾期完成,逾期未完成,在办,受阻,延期,按期完成率,\
              红色预警,黄色预警,绿色（正常）"
         )
     );
     assert!(
-        csv.contains("\n测试工作领导小组,2,1,1,0,1,0,0,50.0%,1,0,1\n"),
+        csv.contains("\n测试工作领导小组,2,1,1,0,1,0,0,0,50.0%,1,0,1\n"),
         "{csv}"
     );
-    assert!(csv.ends_with("合计,8,2,1,1,3,3,1,20.0%,4,0,7\n"), "{csv}");
+    assert!(csv.ends_with("合计,8,2,1,1,3,3,1,1,20.0%,4,0,7\n"), "{csv}");
     let yaml = ok(fixture(&["report", "--format", "yaml"]));
     assert!(
         yaml.contains("cutoff: \"2026-08-20\"") || yaml.contains("cutoff: 2026-08-20"),

@@ -24,6 +24,9 @@ fn ok(args: &[&str]) -> String {
 struct UpdateJson {
     date: String,
     note: String,
+    problems: Option<String>,
+    next_steps: Option<String>,
+    by: Option<String>,
 }
 
 /// One task as scripts see it (SPEC §4): every field of the files, plus the as-of ones.
@@ -45,6 +48,8 @@ struct TaskJson {
     done_through: Option<String>,
     targets: Vec<String>,
     outcome: Option<String>,
+    original_due: Option<String>,
+    extended_days: Option<i64>,
     updates: Vec<UpdateJson>,
     days_overdue: Option<i64>,
     missed: Option<u32>,
@@ -993,6 +998,16 @@ fn show_json_is_one_task_under_as_of() {
     assert_eq!(t.updates.len(), 2);
     assert_eq!(t.updates[1].date, "2024-02-20");
     assert_eq!(t.updates[1].note, "第二批名单待审定；\n春节后召开推进会");
+    // Not extended, and notes without the other parts of a progress report.
+    assert_eq!((t.original_due.as_deref(), t.extended_days), (None, None));
+    assert_eq!(
+        (
+            t.updates[1].problems.as_deref(),
+            t.updates[1].next_steps.as_deref(),
+            t.updates[1].by.as_deref()
+        ),
+        (None, None, None)
+    );
     assert_eq!((t.file.as_str(), t.line), ("tasks/membership.toml", 3));
     assert_eq!(
         (

@@ -446,3 +446,36 @@ fn windows_outside_the_calendar_are_said_on_stderr() {
     );
     assert_eq!((out.code, out.stderr.as_str()), (0, ""));
 }
+
+/// A table fitted to the terminal paints its 预警 cells too, and only them: the fitted
+/// layout is the same with and without colour (plain text, and `--format text`).
+#[test]
+fn fitted_tables_paint_the_warning_cells_and_keep_their_layout() {
+    for format in ["table", "text"] {
+        let seed = |color: &str| {
+            ok(run(wg().args([
+                "--data",
+                "data",
+                "--today",
+                "2022-01-18",
+                "--width",
+                "80",
+                "--format",
+                format,
+                "--color",
+                color,
+                "tasks",
+                "list",
+            ])))
+        };
+        let coloured = seed("always");
+        let plain = seed("never");
+        assert!(coloured.contains("\u{1b}[31m红\u{1b}[0m"), "{format}");
+        assert!(coloured.contains("\u{1b}[33m黄\u{1b}[0m"), "{format}");
+        assert_eq!(
+            strip_colours(&coloured),
+            plain,
+            "{format}: colour moves nothing"
+        );
+    }
+}

@@ -16,7 +16,7 @@ use libfuzzer_sys::fuzz_target;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use wg::edit::{Change, apply};
+use wg::edit::{Change, FieldEdits, NoteSpec, apply};
 use wg::model::{Status, Task};
 
 const BASE: &[(&str, &str)] = &[
@@ -279,7 +279,24 @@ fn change(op: u8, note: &str) -> Change {
             on: date(u32::from(op >> 3) % 28 + 1),
             note: Some(note),
         },
-        2 => Change::Note(note),
+        2 => Change::Note(NoteSpec {
+            problems: (op & 0x10 != 0).then(|| note.clone()),
+            next_steps: (op & 0x20 != 0).then(|| note.clone()),
+            on: date(u32::from(op >> 6) + 1),
+            ..NoteSpec::text(note)
+        }),
+        3 => Change::Extend {
+            to: chrono::NaiveDate::from_ymd_opt(2021, 11, u32::from(op >> 3) % 28 + 1)
+                .unwrap_or_default(),
+            reason: note,
+        },
+        4 => Change::Edit(FieldEdits {
+            title: (op & 0x08 != 0).then(|| note.clone()),
+            outcome: (op & 0x10 != 0).then(|| note.clone()),
+            targets: (op & 0x20 != 0).then(|| vec![note.clone()]),
+            due: date(u32::from(op >> 6) + 20),
+            ..FieldEdits::default()
+        }),
         _ => {
             let (en, zh, status) = Status::ALL[usize::from(op) % Status::ALL.len()];
             let word = if op & 0x80 != 0 { zh } else { en };
@@ -309,6 +326,7 @@ fn content(t: &Task) -> String {
             t.done_through,
             &t.targets,
             &t.outcome,
+            t.original_due,
             &t.updates,
             &t.origin.file,
         )

@@ -49,6 +49,7 @@ const COMMANDS: &[&[&str]] = &[
     &["meeting", "agenda"],
     &["meeting", "ics", "--deadlines"],
     &["report", "--format", "yaml"],
+    &["tasks", "list", "--width", "60"],
 ];
 
 /// How many diagnostics of one input are rendered.
@@ -166,6 +167,7 @@ fn run_commands(dir: &Path) {
         stdout_is_terminal: false,
         stderr_is_terminal: false,
         no_color: false,
+        terminal_width: None,
     };
     let data = dir.to_string_lossy().into_owned();
     for args in COMMANDS {

@@ -1,17 +1,31 @@
-//! `wg tasks done|status|note`: turns the command line into an [`edit::Change`], runs
-//! it, and prints one line saying what changed, in the org's language.
+//! `wg tasks done|status|note|edit|extend|add`: turns the command line into an
+//! [`edit::Change`] (or an [`edit::NewTask`]), runs it, and prints what changed, in the
+//! org's language.
 
-use crate::cli::TasksCommand;
+use crate::cli::{AddArgs, EditArgs, TasksCommand, split_list};
 use crate::context::Context;
-use crate::edit::{self, Change, Changed, Outcome};
+use crate::edit::{self, Added, Change, Changed, FieldEdits, NewTask, NoteSpec, Outcome};
 use crate::i18n::{self, L, msg};
 use crate::load;
 use crate::model::{Lang, Status};
 use crate::{Error, Exit};
 use std::io::Write;
 
-/// Runs `done`, `status` or `note`. The output is one line, so `--format` is refused
-/// (before anything is written), not ignored.
+/// Whether the command is one of the edits this module runs.
+pub fn is_edit(cmd: &TasksCommand) -> bool {
+    matches!(
+        cmd,
+        TasksCommand::Done { .. }
+            | TasksCommand::Status { .. }
+            | TasksCommand::Note { .. }
+            | TasksCommand::Add(_)
+            | TasksCommand::Edit { .. }
+            | TasksCommand::Extend { .. }
+    )
+}
+
+/// Runs an edit. The output is one line (and, for `add`, the new task's lines), so
+/// `--format` is refused (before anything is written), not ignored.
 pub fn run(
     cmd: &TasksCommand,
     ctx: &Context,
@@ -21,9 +35,27 @@ pub fn run(
     let command = match cmd {
         TasksCommand::Done { .. } => "tasks done",
         TasksCommand::Status { .. } => "tasks status",
+        TasksCommand::Add(_) => "tasks add",
+        TasksCommand::Edit { .. } => "tasks edit",
+        TasksCommand::Extend { .. } => "tasks extend",
         _ => "tasks note",
     };
-    super::no_format(ctx, command, &msg::prints_one_line())?;
+    let prints = match cmd {
+        TasksCommand::Add(_) => msg::prints_the_new_task(),
+        _ => msg::prints_one_line(),
+    };
+    super::no_format(ctx, command, &prints)?;
+    if let TasksCommand::Add(args) = cmd {
+        let dir = load::find_data_dir(ctx.data.as_deref(), &ctx.env.cwd).map_err(Error::Data)?;
+        // From when the org is read, messages follow its `lang`.
+        let added = edit::add(&dir, &new_task(args), args.dry_run, &|org| {
+            ctx.note_org(org)
+        })?;
+        let lang = ctx.lang(&added.org);
+        out.write_all(describe_added(&added, lang).as_bytes())?;
+        warn(err, &added.warnings, lang)?;
+        return Ok(Exit::Ok);
+    }
     let (id, change) = match cmd {
         TasksCommand::Done { id, on, note } => (
             id,
@@ -33,10 +65,41 @@ pub fn run(
             },
         ),
         TasksCommand::Status { id, status } => {
-            let (status, word) = edit::parse_status(status)?;
-            (id, Change::Status { status, word })
+            // Written in English whichever language was typed: the files stay uniform.
+            let (status, _) = edit::parse_status(status)?;
+            (
+                id,
+                Change::Status {
+                    status,
+                    word: status.as_str(),
+                },
+            )
         }
-        TasksCommand::Note { id, text } => (id, Change::Note(text.clone())),
+        TasksCommand::Note {
+            id,
+            text,
+            problems,
+            next_steps,
+            by,
+            on,
+        } => (
+            id,
+            Change::Note(NoteSpec {
+                text: text.clone(),
+                problems: problems.clone(),
+                next_steps: next_steps.clone(),
+                by: by.clone(),
+                on: *on,
+            }),
+        ),
+        TasksCommand::Edit { id, fields } => (id, Change::Edit(field_edits(fields))),
+        TasksCommand::Extend { id, to, reason } => (
+            id,
+            Change::Extend {
+                to: *to,
+                reason: reason.clone(),
+            },
+        ),
         _ => {
             return Err(Error::Usage(msg::only_these_edit_tasks()));
         }
@@ -49,11 +112,93 @@ pub fn run(
     })?;
     let lang = ctx.lang(&outcome.org);
     writeln!(out, "{}", describe(&outcome, lang))?;
-    for warning in &outcome.warnings {
+    warn(err, &outcome.warnings, lang)?;
+    Ok(Exit::Ok)
+}
+
+/// What the user should know about how an edit was done, one `warning:` line each.
+fn warn(
+    err: &mut dyn Write,
+    warnings: &[crate::i18n::Text],
+    lang: crate::model::Lang,
+) -> Result<(), Error> {
+    for warning in warnings {
         let line = crate::render::text::sanitize(warning.get(lang));
         writeln!(err, "{}{line}", msg::warning_prefix().get(lang))?;
     }
-    Ok(Exit::Ok)
+    Ok(())
+}
+
+fn new_task(a: &AddArgs) -> NewTask {
+    NewTask {
+        group: a.group.clone(),
+        title: a.title.clone(),
+        id: a.id.clone(),
+        lead_unit: a.lead_unit.clone(),
+        units: a.units.as_deref().map(split_list).unwrap_or_default(),
+        owner: a.owner.clone(),
+        start: a.start,
+        due: a.due,
+        repeat: a.repeat.clone(),
+        targets: a.targets.as_deref().map(split_list).unwrap_or_default(),
+        outcome: a.outcome.clone(),
+    }
+}
+
+fn field_edits(a: &EditArgs) -> FieldEdits {
+    FieldEdits {
+        title: a.title.clone(),
+        owner: a.owner.clone(),
+        lead_unit: a.lead_unit.clone(),
+        units: a.units.as_deref().map(split_list),
+        start: a.start,
+        due: a.due,
+        outcome: a.outcome.clone(),
+        targets: a.targets.as_deref().map(split_list),
+    }
+}
+
+/// `JH-08: 已新增任务 (data/tasks/membership.toml)`, then the block as written; a dry
+/// run says that nothing was written and where the block would go.
+pub fn describe_added(added: &Added, lang: Lang) -> String {
+    let mut place = added.file.clone();
+    if added.new_file {
+        place = format!("{place}, {}", L::EditNewFile.get(lang));
+    }
+    let head = if added.written {
+        format!("{} ({place})", L::EditAdded.get(lang))
+    } else {
+        format!(
+            "{} ({} {place})",
+            L::EditDryRun.get(lang),
+            L::EditWouldGo.get(lang)
+        )
+    };
+    format!(
+        "{}: {head}\n{}",
+        added.id,
+        crate::render::text::sanitize(&added.block)
+    )
+}
+
+/// The label of a task field in the line `wg tasks edit` prints: the key in English
+/// (as the other edits say `status`, `done_on`), the report label in Chinese.
+fn field_label(key: &str, lang: Lang) -> String {
+    let label = match key {
+        "title" => L::TaskTitle,
+        "owner" => L::Owner,
+        "lead_unit" => L::LeadUnit,
+        "units" => L::Units,
+        "start" => L::Start,
+        "due" => L::Due,
+        "outcome" => L::Outcome,
+        "targets" => L::Targets,
+        _ => return key.to_owned(),
+    };
+    match lang {
+        Lang::Zh => label.get(lang).to_owned(),
+        Lang::En => key.to_owned(),
+    }
 }
 
 /// `JH-01: status in-progress -> done (done_on 2026-11-29)`; in Chinese
@@ -114,6 +259,29 @@ pub fn describe(outcome: &Outcome, lang: Lang) -> String {
                 word(*s),
                 L::EditUnchanged.get(lang)
             ),
+            Changed::Field { key, from, to } => {
+                let shown = |v: &Option<String>| match v {
+                    None => L::None.get(lang).to_owned(),
+                    Some(v) if matches!(*key, "title" | "outcome") => format!("\"{v}\""),
+                    Some(v) => v.clone(),
+                };
+                format!(
+                    "{} {} -> {}",
+                    field_label(key, lang),
+                    shown(from),
+                    shown(to)
+                )
+            }
+            Changed::NothingToChange => L::EditNothing.get(lang).to_owned(),
+            Changed::Extended { from, to, original } => {
+                let sep = if lang == Lang::Zh { "，" } else { "; " };
+                format!(
+                    "{} {from} -> {to} ({}{sep}{} {original})",
+                    field_label("due", lang),
+                    L::EditExtended.get(lang),
+                    L::EditOriginalDue.get(lang)
+                )
+            }
         };
         parts.push(part);
     }

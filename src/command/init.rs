@@ -49,8 +49,39 @@ pub fn run(dir: &Path, ctx: &Context, out: &mut dyn Write) -> Result<Exit, Error
         }
         written.push(path);
     }
+    // `.gitignore` keeps the edits' lock file out of git. One that is there already
+    // (the directory may be a repository's root) is left alone, as every file is.
+    let ignore = dir.join(".gitignore");
+    let mut ignore_note = None;
+    if ignore.exists() {
+        let lists_lock = std::fs::read_to_string(&ignore).is_ok_and(|t| {
+            t.lines()
+                .any(|l| l.trim().trim_start_matches('/') == crate::edit::LOCK_FILE)
+        });
+        if !lists_lock {
+            ignore_note = Some(msg::gitignore_left_alone(
+                &ignore.display().to_string(),
+                crate::edit::LOCK_FILE,
+            ));
+        }
+    } else {
+        let text = match lang {
+            Lang::Zh => GITIGNORE_ZH,
+            Lang::En => GITIGNORE_EN,
+        };
+        if let Err(e) = write_new(&ignore, text) {
+            for p in &written {
+                let _ = std::fs::remove_file(p);
+            }
+            return Err(e);
+        }
+        written.push(ignore);
+    }
     for p in &written {
         writeln!(out, "{}", p.display())?;
+    }
+    if let Some(note) = ignore_note {
+        writeln!(out, "\n{}", note.get(lang))?;
     }
     let next = msg::init_next(&dir.display().to_string());
     writeln!(out, "\n{}", next.get(lang))?;
@@ -162,6 +193,7 @@ const GROUPS_ZH: &str = r#"# groups.toml — 领导小组、办公室和专项�
 [[groups]]
 id = "leading"                   # 必填，唯一：编号，命令行上使用（wg roster show leading）
 name = "示例工作领导小组"          # 必填：名称
+short_name = "领导小组"            # 可选：简称；表格为适应终端宽度而变窄时，小组一栏显示它
 kind = "leading"                 # 必填：leading 领导小组 | office 办公室 | special 专项小组
 meets = "quarterly"              # 可选：quarterly 每季度 | monthly 每月 | as-needed 根据需要（默认）
 leader = "张三"                   # 组长（人员引用）；季度会议议程中的主持人
@@ -201,11 +233,15 @@ member_units = ["quanyi"]
 duties = ["推进新就业形态劳动者建会入会工作"]
 "#;
 
+const GITIGNORE_ZH: &str = "# wg 修改数据时使用的锁文件，不纳入版本管理\n.wg.lock\n";
+const GITIGNORE_EN: &str =
+    "# the lock file wg takes while it edits the data; not for git\n.wg.lock\n";
+
 const TASKS_ZH: &str = r#"# tasks.toml — 任务清单（可选文件）
 #
 # 任务也可以分放在 tasks/ 目录下的多个 .toml 文件里（例如每个小组一个文件）。
 # 逾期：状态不是 done 或 cancelled，写了 due，且 due 早于今天（当天到期不算逾期）。
-# 修改状态、记录进展可以直接编辑本文件，也可以用 wg tasks done / status / note。
+# 修改状态、记录进展可以直接编辑本文件，也可以用 wg tasks add / edit / extend / done / status / note。
 
 [[tasks]]
 id = "JH-01"                     # 必填，在所有任务文件中唯一：字母、数字和 - _ .
@@ -221,10 +257,14 @@ status = "in-progress"           # 可选：todo | in-progress | blocked | done 
 # done_on = {LAST}           # status 为 done 时必填（完成日期），其他状态不能写
 targets = ["快递员"]               # 可选：服务对象
 outcome = "新发展会员不少于 500 人"  # 可选：成效要求
+# original_due = {MID}       # 由 wg tasks extend（延期）写入：第一次延期前的截止日期
 
 [[tasks.updates]]                # 可选：进展情况，每条一节，从早到晚
 date = {MID}                # 必填：日期
-note = "已在两个区开展试点"         # 必填：进展内容
+note = "已在两个区开展试点"         # 必填：进展内容（进展情况）
+problems = "部分站点负责人不配合"    # 可选：存在问题
+next_steps = "下周约谈站点负责人"    # 可选：下一步措施
+by = "基层工作部"                  # 可选：报送的单位或个人
 
 [[tasks]]
 id = "LD-01"
@@ -339,6 +379,7 @@ const GROUPS_EN: &str = r#"# groups.toml — the leading group, its office and s
 [[groups]]
 id = "steering"                  # required, unique: what you type (wg roster show steering)
 name = "Steering Group"          # required
+# short_name = "Steering"        # optional: shown instead of the name in tables narrowed to fit a terminal
 kind = "leading"                 # required: leading | office | special
 meets = "quarterly"              # optional: quarterly | monthly | as-needed (default)
 leader = "Mary Okafor"           # a person reference; chairs the quarterly meeting
@@ -383,7 +424,8 @@ const TASKS_EN: &str = r#"# tasks.toml — the task list (optional)
 #
 # Tasks may also live in several files under tasks/ (one a group, say).
 # Overdue: status is not done or cancelled, `due` is set and before today (a task due
-# today is not overdue). Edit this file by hand, or use wg tasks done / status / note.
+# today is not overdue). Edit this file by hand, or use wg tasks add / edit / extend /
+# done / status / note.
 
 [[tasks]]
 id = "RC-01"                     # required, unique across task files: letters, digits, - _ .
@@ -398,10 +440,14 @@ status = "in-progress"           # optional: todo (default) | in-progress | bloc
 # done_on = {LAST}           # required when status is done, an error otherwise
 targets = ["couriers"]           # optional: worker groups served
 outcome = "At least 500 new members"   # optional: the outcome required
+# original_due = {MID}       # written by wg tasks extend: the due date before the first extension
 
 [[tasks.updates]]                # optional progress notes, one table each, oldest first
 date = {MID}                # required
 note = "Pilots running in two depots"   # required: what happened
+problems = "Two depot managers do not cooperate"   # optional: problems met
+next_steps = "Meet the depot managers next week"   # optional: the next steps
+by = "Organising Department"     # optional: the unit or person who reported
 
 [[tasks]]
 id = "OF-01"

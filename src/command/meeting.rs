@@ -7,7 +7,7 @@ use crate::cli::{Format, MeetingCommand};
 use crate::context::Context;
 use crate::i18n::{self, L};
 use crate::model::{Cadence, Data, Lang, Quarter, Status};
-use crate::render::{self, Grid, ics, markdown_cell, text::one_line};
+use crate::render::{self, Grid, TableStyle, ics, markdown_cell, text::one_line};
 use crate::report::agenda::{self, Agenda, PersonRef};
 use crate::report::meetings::{self, MeetingList};
 use crate::report::warning_counts::WarningCounts;
@@ -67,9 +67,12 @@ pub fn run(
             super::tasks::warn_uncovered(err, &report.uncovered_years, lang)?;
             match format {
                 Format::Markdown => {
-                    out.write_all(agenda_doc(data, &report, lang, true).as_bytes())?
+                    out.write_all(agenda_doc(data, &report, lang, None).as_bytes())?
                 }
-                Format::Text => out.write_all(agenda_doc(data, &report, lang, false).as_bytes())?,
+                Format::Text => {
+                    let style = ctx.table_style(Format::Table);
+                    out.write_all(agenda_doc(data, &report, lang, Some(style)).as_bytes())?
+                }
                 Format::Json => render::json(out, &report)?,
                 Format::Yaml => render::yaml(out, &report)?,
                 // Refused by `pick` before the data was read.
@@ -78,10 +81,12 @@ pub fn run(
         }
         MeetingCommand::List => {
             let report = meetings::list(data, today);
-            let grid = list_grid(&report, lang);
+            let mut grid = list_grid(&report, lang);
+            grid.keep_words([0, 1]);
+            grid.short_forms(2, super::group_short_forms(data));
             match format {
                 Format::Table | Format::Text => {
-                    out.write_all(grid.to_table().as_bytes())?;
+                    out.write_all(grid.to_table_in(ctx.table_style(format)).as_bytes())?;
                     writeln!(out, "\n{}", list_summary(data, &report, lang))?;
                 }
                 Format::Markdown => {
@@ -212,6 +217,8 @@ fn sub_number(section: usize, n: usize, lang: Lang) -> String {
 /// text is escaped for the target here, so callers pass plain strings.
 struct Doc {
     markdown: bool,
+    /// How the plain-text document prints its tables.
+    style: TableStyle,
     s: String,
 }
 
@@ -277,7 +284,7 @@ impl Doc {
         self.s.push_str(&if self.markdown {
             grid.to_markdown()
         } else {
-            grid.to_table()
+            grid.to_table_in(self.style)
         });
         self.s.push('\n');
     }
@@ -299,10 +306,12 @@ fn status_label(status: &str, lang: Lang) -> String {
     )
 }
 
-/// The agenda as a document a clerk can paste, or run through pandoc.
-fn agenda_doc(data: &Data, a: &Agenda, lang: Lang, markdown: bool) -> String {
+/// The agenda as a document a clerk can paste, or run through pandoc: Markdown, or
+/// plain text with tables in `text`.
+fn agenda_doc(data: &Data, a: &Agenda, lang: Lang, text: Option<TableStyle>) -> String {
     let mut doc = Doc {
-        markdown,
+        markdown: text.is_none(),
+        style: text.unwrap_or_default(),
         s: String::new(),
     };
     let qname = quarter_name(a.period, lang);
@@ -391,6 +400,33 @@ fn agenda_doc(data: &Data, a: &Agenda, lang: Lang, markdown: bool) -> String {
             ],
         ));
         doc.detail(&warning_figures(data, &r.warnings, lang));
+        if !r.extended.is_empty() {
+            let tasks: Vec<String> = r
+                .extended
+                .iter()
+                .map(|e| {
+                    fill(
+                        L::AgendaExtendedTask.get(lang),
+                        &[
+                            ("id", &e.id),
+                            ("title", &e.title),
+                            ("original", &e.original_due.to_string()),
+                            ("due", &e.due.to_string()),
+                        ],
+                    )
+                })
+                .collect();
+            doc.detail(&fill(
+                L::AgendaExtended.get(lang),
+                &[
+                    ("count", &num(r.extended.len())),
+                    (
+                        "tasks",
+                        &tasks.join(if lang == Lang::Zh { "；" } else { "; " }),
+                    ),
+                ],
+            ));
+        }
     }
 
     // 3. Problems.
@@ -423,6 +459,7 @@ fn agenda_doc(data: &Data, a: &Agenda, lang: Lang, markdown: bool) -> String {
                 t.falls_due.to_string(),
             ]);
         }
+        grid.keep_words([0, 4]);
         doc.table(&grid);
     }
 
@@ -503,6 +540,12 @@ fn problem(doc: &mut Doc, data: &Data, n: usize, t: &TaskView, as_of: NaiveDate,
             &[("missed", &missed.to_string())],
         ));
     }
+    if let (Some(original), Some(_)) = (t.original_due, t.extended_days) {
+        when.push_str(&fill(
+            L::AgendaExtendedFrom.get(lang),
+            &[("original", &original.to_string())],
+        ));
+    }
     doc.detail(&format!(
         "{when}{s}{}",
         field(L::Status.get(lang), &status_label(t.status, lang), lang)
@@ -515,6 +558,15 @@ fn problem(doc: &mut Doc, data: &Data, n: usize, t: &TaskView, as_of: NaiveDate,
     {
         let label = person_with(L::AgendaLatest.get(lang), &u.date.to_string(), lang);
         doc.detail(&field(&label, u.note, lang));
+        // What stands in the way and what comes next: what the meeting is to solve.
+        for (l, text) in [
+            (L::UpdateProblems, u.problems),
+            (L::UpdateNextSteps, u.next_steps),
+        ] {
+            if let Some(text) = text {
+                doc.detail(&field(l.get(lang), text, lang));
+            }
+        }
     }
 }
 

@@ -131,3 +131,12 @@ fn format_name(format: Format) -> &'static str {
         Format::Text => "text",
     }
 }
+
+/// Each group's name and its `short_name`, for a table's group column
+/// ([`crate::render::Grid::short_forms`]).
+pub fn group_short_forms(data: &crate::model::Data) -> Vec<(String, String)> {
+    data.groups
+        .iter()
+        .filter_map(|g| Some((g.name.clone(), g.short_name.clone()?)))
+        .collect()
+}

@@ -3,7 +3,7 @@
 //! What is counted, and as of when, is documented in [`crate::report::evaluation`].
 
 use super::meeting::{fill, quarter_name};
-use super::{Formats, load_data};
+use super::{Formats, group_short_forms, load_data};
 use crate::cli::{Format, ReportBy};
 use crate::context::Context;
 use crate::i18n::L;
@@ -47,14 +47,17 @@ pub fn run(
         &crate::report::tasks::window_uncovered(data, &tasks, &windows),
         lang,
     )?;
-    let grid = grid(&report, data.org.warnings.blue_days.is_some(), lang);
+    let mut grid = grid(&report, data.org.warnings.blue_days.is_some(), lang);
+    if by == By::Group {
+        grid.short_forms(0, group_short_forms(data));
+    }
     match format {
         Format::Json => render::json(out, &report)?,
         Format::Yaml => render::yaml(out, &report)?,
         Format::Csv => out.write_all(&grid.to_csv(ctx.bom)?)?,
         Format::Table | Format::Text => {
             writeln!(out, "{}\n", one_line(&title(&report, q, lang)))?;
-            out.write_all(grid.to_table().as_bytes())?;
+            out.write_all(grid.to_table_in(ctx.table_style(format)).as_bytes())?;
             for line in notes(&report, lang) {
                 writeln!(out, "{}", one_line(&line))?;
             }
@@ -91,7 +94,7 @@ fn cells(name: &str, c: &Counts, blue: bool, lang: Lang) -> Vec<String> {
     let mut row = vec![name.to_owned()];
     row.extend(
         [
-            c.due, c.done, c.on_time, c.late, c.overdue, c.open, c.blocked,
+            c.due, c.done, c.on_time, c.late, c.overdue, c.open, c.blocked, c.extended,
         ]
         .map(|n| n.to_string()),
     );
@@ -123,6 +126,7 @@ fn grid(report: &Evaluation, blue: bool, lang: Lang) -> Grid<'_> {
             L::EvalOverdue,
             L::EvalOpen,
             L::EvalBlocked,
+            L::EvalExtended,
             L::EvalRate,
             L::EvalRed,
             L::EvalYellow,
@@ -150,6 +154,7 @@ fn notes(report: &Evaluation, lang: Lang) -> Vec<String> {
         (L::EvalLate, &t.late_tasks),
         (L::EvalOverdue, &t.overdue_tasks),
         (L::EvalBlocked, &t.blocked_tasks),
+        (L::EvalExtended, &t.extended_tasks),
     ] {
         if !ids.is_empty() {
             lines.push(format!("{}{colon}{}", label.get(lang), ids.join(join)));

@@ -1,11 +1,11 @@
 //! `wg roster show|person|units|unit`.
 
-use super::{Formats, load_data};
+use super::{Formats, group_short_forms, load_data};
 use crate::cli::{Format, RosterCommand};
 use crate::context::Context;
 use crate::i18n::{self, L};
 use crate::model::{Data, Lang};
-use crate::render::{self, Grid, markdown_cell, text::sanitize};
+use crate::render::{self, Grid, TableStyle, markdown_cell, text::sanitize};
 use crate::report::{lookup, roster, task_view::TaskView};
 use crate::{Error, Exit};
 use std::fmt::Write as _;
@@ -43,6 +43,9 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
     let data = &loaded.data;
     let lang = ctx.lang(&data.org);
     let today = ctx.today(&data.org)?;
+    // Documents (show, person, unit) keep their bordered tables in `text` too; the
+    // units matrix is a list, plain in `text`.
+    let doc_style = ctx.table_style(Format::Table);
     let usage = |e: lookup::LookupError| Error::Usage(e.text());
     match cmd {
         RosterCommand::Show { group } => {
@@ -55,7 +58,7 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
                 Format::Json => render::json(out, &report)?,
                 Format::Yaml => render::yaml(out, &report)?,
                 Format::Table | Format::Text => {
-                    out.write_all(show_text(data, &report, lang).as_bytes())?
+                    out.write_all(show_text(data, &report, lang, doc_style).as_bytes())?
                 }
                 Format::Markdown => out.write_all(show_markdown(data, &report, lang).as_bytes())?,
                 Format::Csv => out.write_all(&show_grid(&report, lang).to_csv(ctx.bom)?)?,
@@ -68,12 +71,12 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
                 Format::Json => render::json(out, &report)?,
                 Format::Yaml => render::yaml(out, &report)?,
                 Format::Table | Format::Text => out.write_all(
-                    person_doc(data, &report, lang, false, ctx.color_stdout).as_bytes(),
+                    person_doc(data, &report, lang, Some(doc_style), ctx.color_stdout).as_bytes(),
                 )?,
                 // Refused by `pick` above, before the name was looked up.
                 Format::Csv => return Err(PERSON.refuse(format)),
                 Format::Markdown => {
-                    out.write_all(person_doc(data, &report, lang, true, false).as_bytes())?
+                    out.write_all(person_doc(data, &report, lang, None, false).as_bytes())?
                 }
             }
         }
@@ -84,7 +87,7 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
                 Format::Json => render::json(out, &report)?,
                 Format::Yaml => render::yaml(out, &report)?,
                 Format::Table | Format::Text => {
-                    out.write_all(grid.to_table().as_bytes())?;
+                    out.write_all(grid.to_table_in(ctx.table_style(format)).as_bytes())?;
                     out.write_all(format!("\n{}", legend(data, false)).as_bytes())?;
                 }
                 Format::Markdown => {
@@ -100,12 +103,13 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
             match format {
                 Format::Json => render::json(out, &report)?,
                 Format::Yaml => render::yaml(out, &report)?,
-                Format::Table | Format::Text => out
-                    .write_all(unit_doc(data, &report, lang, false, ctx.color_stdout).as_bytes())?,
+                Format::Table | Format::Text => out.write_all(
+                    unit_doc(data, &report, lang, Some(doc_style), ctx.color_stdout).as_bytes(),
+                )?,
                 // Refused by `pick` above, before the name was looked up.
                 Format::Csv => return Err(UNIT.refuse(format)),
                 Format::Markdown => {
-                    out.write_all(unit_doc(data, &report, lang, true, false).as_bytes())?
+                    out.write_all(unit_doc(data, &report, lang, None, false).as_bytes())?
                 }
             }
         }
@@ -210,7 +214,7 @@ fn heading(g: &roster::GroupView, lang: Lang) -> String {
     with_id(&g.name, &g.id, lang)
 }
 
-fn show_text(data: &Data, report: &roster::RosterShow, lang: Lang) -> String {
+fn show_text(data: &Data, report: &roster::RosterShow, lang: Lang, style: TableStyle) -> String {
     let mut s = String::new();
     for (i, g) in report.groups.iter().enumerate() {
         if i > 0 {
@@ -220,7 +224,7 @@ fn show_text(data: &Data, report: &roster::RosterShow, lang: Lang) -> String {
         for fact in group_facts(data, g, g.kind, lang) {
             let _ = writeln!(s, "{}", sanitize(&fact));
         }
-        s.push_str(&seat_grid(g, lang).to_table());
+        s.push_str(&seat_grid(g, lang).to_table_in(style));
         if !g.duties.is_empty() {
             let _ = writeln!(s, "{}", label_line(L::Duties, lang));
             for (n, duty) in g.duties.iter().enumerate() {
@@ -300,6 +304,8 @@ fn task_grid<'a>(data: &'a Data, tasks: &'a [TaskView<'a>], lang: Lang, color: b
                 .to_owned(),
         ]);
     }
+    grid.keep_words([0, 3]);
+    grid.short_forms(2, group_short_forms(data));
     if color {
         grid.paint(
             5,
@@ -312,25 +318,24 @@ fn task_grid<'a>(data: &'a Data, tasks: &'a [TaskView<'a>], lang: Lang, color: b
     grid
 }
 
+/// The person's seats and tasks: Markdown, or plain text with tables in `text`.
 /// `color`: paint the 预警 cells of the task table (plain text on a terminal only).
 fn person_doc(
     data: &Data,
     r: &roster::RosterPerson,
     lang: Lang,
-    markdown: bool,
+    text: Option<TableStyle>,
     color: bool,
 ) -> String {
+    let markdown = text.is_none();
     let mut s = String::new();
     let p = &r.person;
     // The title on a line of its own, labelled as the seat tables of `roster show`
     // head its column: run on after the name, "孙伟市总工会基层工作部部长" reads as one word.
     let head = with_id(&p.name, &p.id, lang);
-    let grid_out = |g: &Grid| {
-        if markdown {
-            g.to_markdown()
-        } else {
-            g.to_table()
-        }
+    let grid_out = |g: &Grid| match text {
+        None => g.to_markdown(),
+        Some(style) => g.to_table_in(style),
     };
     let mut facts = Vec::new();
     if let Some(title) = &p.title {
@@ -425,14 +430,16 @@ fn legend(data: &Data, markdown: bool) -> String {
     s
 }
 
+/// The unit's groups and tasks: Markdown, or plain text with tables in `text`.
 /// `color`: as for [`person_doc`].
 fn unit_doc(
     data: &Data,
     r: &roster::RosterUnit,
     lang: Lang,
-    markdown: bool,
+    text: Option<TableStyle>,
     color: bool,
 ) -> String {
+    let markdown = text.is_none();
     let mut s = String::new();
     let kind = crate::model::UnitKind::ALL
         .iter()
@@ -488,10 +495,9 @@ fn unit_doc(
         let _ = writeln!(s, "{}", L::NoTasks.get(lang));
     } else {
         let grid = task_grid(data, &r.tasks, lang, color);
-        s.push_str(&if markdown {
-            grid.to_markdown()
-        } else {
-            grid.to_table()
+        s.push_str(&match text {
+            None => grid.to_markdown(),
+            Some(style) => grid.to_table_in(style),
         });
     }
     s

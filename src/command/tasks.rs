@@ -1,13 +1,13 @@
 //! `wg tasks list|overdue|due|show`: the office's 督办 lists in every format. The edits
 //! (`done`, `status`, `note`) live in [`super::edit`].
 
-use super::{Formats, load_data};
+use super::{Formats, group_short_forms, load_data};
 use crate::cli::{Format, OverdueBy, TasksCommand};
 use crate::context::Context;
 use crate::i18n::{self, L};
 use crate::model::{Data, Lang, Repeat, Status};
-use crate::render::{self, Grid, markdown_cell, text::sanitize};
-use crate::report::task_view::TaskView;
+use crate::render::{self, Grid, TableStyle, markdown_cell, text::sanitize};
+use crate::report::task_view::{TaskView, UpdateView};
 use crate::report::tasks::{self, DueReport, Filter, OverdueReport, Summary, TaskList, TaskShow};
 use crate::{Error, Exit};
 use chrono::NaiveDate;
@@ -41,10 +41,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Exit, Error> {
-    if matches!(
-        cmd,
-        TasksCommand::Done { .. } | TasksCommand::Status { .. } | TasksCommand::Note { .. }
-    ) {
+    if super::edit::is_edit(cmd) {
         return super::edit::run(cmd, ctx, out, err);
     }
     let formats = match cmd {
@@ -55,7 +52,10 @@ pub fn run(
         TasksCommand::List { .. }
         | TasksCommand::Done { .. }
         | TasksCommand::Status { .. }
-        | TasksCommand::Note { .. } => LIST,
+        | TasksCommand::Note { .. }
+        | TasksCommand::Add(_)
+        | TasksCommand::Edit { .. }
+        | TasksCommand::Extend { .. } => LIST,
     };
     let format = formats.pick(ctx)?;
     let loaded = load_data(ctx)?;
@@ -65,6 +65,7 @@ pub fn run(
         data,
         lang: ctx.lang(&data.org),
         format,
+        style: ctx.table_style(format),
         bom: ctx.bom,
         color: ctx.color_stdout,
         dir: &loaded.dir,
@@ -122,9 +123,12 @@ pub fn run(
             Ok(Exit::Ok)
         }
         // Handled above, before loading: the edit loads (and locks) the data itself.
-        TasksCommand::Done { .. } | TasksCommand::Status { .. } | TasksCommand::Note { .. } => {
-            super::edit::run(cmd, ctx, out, err)
-        }
+        TasksCommand::Done { .. }
+        | TasksCommand::Status { .. }
+        | TasksCommand::Note { .. }
+        | TasksCommand::Add(_)
+        | TasksCommand::Edit { .. }
+        | TasksCommand::Extend { .. } => super::edit::run(cmd, ctx, out, err),
     }
 }
 
@@ -150,6 +154,8 @@ struct View<'d> {
     data: &'d Data,
     lang: Lang,
     format: Format,
+    /// How tables are printed (width, borders).
+    style: TableStyle,
     bom: bool,
     /// Colour the 预警 cells of tables (stdout shows colour: see [`Context`]).
     color: bool,
@@ -214,7 +220,7 @@ impl View<'_> {
         if self.format == Format::Markdown {
             s.push_str(&grid.to_markdown());
         } else {
-            s.push_str(&grid.to_table());
+            s.push_str(&grid.to_table_in(self.style));
         }
     }
 
@@ -408,15 +414,21 @@ impl View<'_> {
         Some(i18n::repeat(r).get(self.lang))
     }
 
-    /// The next due date; a repeating task says how it repeats: `2022-01-31（每月）`.
+    /// The next due date; a repeating task says how it repeats, an extended one that it
+    /// was extended: `2022-01-31（每月）`, `2022-01-31（延期）`.
     fn due_cell(&self, t: &TaskView) -> String {
         let Some(due) = t.next_due else {
             return self.none();
         };
-        match (self.repeat_word(t), self.lang) {
-            (Some(r), Lang::Zh) => format!("{due}（{r}）"),
-            (Some(r), Lang::En) => format!("{due} ({r})"),
-            (None, _) => due.to_string(),
+        let mut notes: Vec<&str> = Vec::new();
+        notes.extend(self.repeat_word(t));
+        if t.extended_days.is_some() {
+            notes.push(self.label(L::Extended));
+        }
+        match (notes.is_empty(), self.lang) {
+            (true, _) => due.to_string(),
+            (false, Lang::Zh) => format!("{due}（{}）", notes.join("，")),
+            (false, Lang::En) => format!("{due} ({})", notes.join(", ")),
         }
     }
 
@@ -496,6 +508,9 @@ impl View<'_> {
             }
             grid.push(row);
         }
+        // The id and the due date (its word, not its "（每月）") are never broken.
+        grid.keep_words([0, 6]);
+        grid.short_forms(2, group_short_forms(self.data));
         if self.color {
             grid.paint(
                 warning_col,
@@ -552,6 +567,9 @@ impl View<'_> {
                 ],
             ));
         }
+        if by == OverdueBy::Group {
+            grid.short_forms(0, group_short_forms(self.data));
+        }
         let t = &summary.total;
         grid.push(cells(
             self.label(L::Total).to_owned(),
@@ -606,6 +624,19 @@ impl View<'_> {
             (L::Start, date(t.start)),
             (L::Due, date(t.due)),
         ];
+        if let Some(original) = t.original_due {
+            let value = match t.extended_days {
+                Some(days) => paren(
+                    &original.to_string(),
+                    &super::meeting::fill(
+                        self.label(L::ExtendedBy),
+                        &[("days", &days.to_string())],
+                    ),
+                ),
+                None => original.to_string(),
+            };
+            fields.push((L::OriginalDue, value));
+        }
         if let Some(r) = self.repeat_word(t) {
             fields.push((L::Repeat, r.to_owned()));
             fields.push((L::DoneThrough, date(t.done_through)));
@@ -668,6 +699,15 @@ impl View<'_> {
             }
             for u in &t.updates {
                 let _ = writeln!(s, "- {}{}{}", u.date, self.colon(), markdown_cell(u.note));
+                for (label, text) in self.update_parts(u) {
+                    let _ = writeln!(
+                        s,
+                        "  - {}{}{}",
+                        self.label(label),
+                        self.colon(),
+                        markdown_cell(text)
+                    );
+                }
             }
         } else {
             let _ = writeln!(s, "{}  {}", sanitize(t.id), sanitize(t.title));
@@ -696,9 +736,30 @@ impl View<'_> {
                 // A multi-line note keeps its lines, indented under its date.
                 let note = sanitize(u.note).replace('\n', "\n              ");
                 let _ = writeln!(s, "  {}  {note}", u.date);
+                for (label, text) in self.update_parts(u) {
+                    let text = sanitize(text).replace('\n', "\n              ");
+                    let _ = writeln!(
+                        s,
+                        "              {}{}{text}",
+                        self.label(label),
+                        self.colon()
+                    );
+                }
             }
         }
         s
+    }
+
+    /// The parts of a progress report after its text: 存在问题, 下一步措施, who reported.
+    fn update_parts<'u>(&self, u: &UpdateView<'u>) -> Vec<(L, &'u str)> {
+        [
+            (L::UpdateProblems, u.problems),
+            (L::UpdateNextSteps, u.next_steps),
+            (L::UpdateBy, u.by),
+        ]
+        .into_iter()
+        .filter_map(|(l, v)| v.map(|v| (l, v)))
+        .collect()
     }
 
     fn colon(&self) -> &'static str {

@@ -8,7 +8,7 @@
 //! what it always did. So it never has to produce a message, only valid tasks.
 
 use super::Refs;
-use crate::model::{Origin, Repeat, Status, Task, Update};
+use crate::model::{Origin, Repeat, Reporter, Status, Task, Update};
 use chrono::NaiveDate;
 use std::borrow::Cow;
 use std::path::Path;
@@ -49,7 +49,18 @@ struct Raw<'t> {
     done_through: Option<NaiveDate>,
     targets: Option<Vec<Cow<'t, str>>>,
     outcome: Option<Cow<'t, str>>,
-    updates: Vec<(Option<NaiveDate>, Option<Cow<'t, str>>)>,
+    original_due: Option<NaiveDate>,
+    updates: Vec<RawUpdate<'t>>,
+}
+
+/// The keys of a progress note, each at most once.
+#[derive(Default)]
+struct RawUpdate<'t> {
+    date: Option<NaiveDate>,
+    note: Option<Cow<'t, str>>,
+    problems: Option<Cow<'t, str>>,
+    next_steps: Option<Cow<'t, str>>,
+    by: Option<Cow<'t, str>>,
 }
 
 /// Sets a key once; a second time is unusual (the ordinary path reports the duplicate).
@@ -126,7 +137,7 @@ pub fn task(text: &str, line: usize, file: &Arc<Path>, refs: &Refs<'_>) -> Resul
                     return Err(Unusual);
                 }
                 s.end_of_line()?;
-                raw.updates.push((None, None));
+                raw.updates.push(RawUpdate::default());
                 in_update = true;
                 continue;
             }
@@ -150,8 +161,11 @@ pub fn task(text: &str, line: usize, file: &Arc<Path>, refs: &Refs<'_>) -> Resul
                 return Err(Unusual);
             };
             match key {
-                "date" => once(&mut update.0, date(value)?)?,
-                "note" => once(&mut update.1, string(value)?)?,
+                "date" => once(&mut update.date, date(value)?)?,
+                "note" => once(&mut update.note, string(value)?)?,
+                "problems" => once(&mut update.problems, string(value)?)?,
+                "next_steps" => once(&mut update.next_steps, string(value)?)?,
+                "by" => once(&mut update.by, string(value)?)?,
                 _ => return Err(Unusual),
             }
             continue;
@@ -171,6 +185,7 @@ pub fn task(text: &str, line: usize, file: &Arc<Path>, refs: &Refs<'_>) -> Resul
             "done_through" => once(&mut raw.done_through, date(value)?)?,
             "targets" => once(&mut raw.targets, list(value)?)?,
             "outcome" => once(&mut raw.outcome, string(value)?)?,
+            "original_due" => once(&mut raw.original_due, date(value)?)?,
             _ => return Err(Unusual),
         }
     }
@@ -292,6 +307,13 @@ fn build(raw: Raw<'_>, line: usize, file: &Arc<Path>, refs: &Refs<'_>) -> Result
     if matches!((raw.start, raw.due), (Some(s), Some(d)) if s > d) {
         return Err(Unusual);
     }
+    // Without `due`, or not before it: an error or a warning.
+    if raw
+        .original_due
+        .is_some_and(|o| raw.due.is_none_or(|d| o >= d))
+    {
+        return Err(Unusual);
+    }
     let one = |found: &[usize]| match found {
         [one] => Ok(*one),
         _ => Err(Unusual),
@@ -314,11 +336,24 @@ fn build(raw: Raw<'_>, line: usize, file: &Arc<Path>, refs: &Refs<'_>) -> Result
     let updates = raw
         .updates
         .into_iter()
-        .map(|(date, note)| match (date, note) {
-            (Some(date), Some(note)) if !note.trim().is_empty() => Ok(Update {
-                date,
-                note: note.into_owned(),
-            }),
+        .map(|u| match (u.date, u.note) {
+            (Some(date), Some(note)) if !note.trim().is_empty() => {
+                let by = match &u.by {
+                    Some(r) => Some(match (refs.units.lookup(r), refs.people.lookup(r)) {
+                        ([unit], []) => Reporter::Unit(*unit),
+                        ([], [person]) => Reporter::Person(*person),
+                        _ => return Err(Unusual),
+                    }),
+                    None => None,
+                };
+                Ok(Update {
+                    date,
+                    note: note.into_owned(),
+                    problems: u.problems.map(Cow::into_owned),
+                    next_steps: u.next_steps.map(Cow::into_owned),
+                    by,
+                })
+            }
             _ => Err(Unusual),
         })
         .collect::<Result<Vec<_>, _>>()?;
@@ -342,6 +377,7 @@ fn build(raw: Raw<'_>, line: usize, file: &Arc<Path>, refs: &Refs<'_>) -> Result
             .map(Cow::into_owned)
             .collect(),
         outcome: raw.outcome.map(Cow::into_owned),
+        original_due: raw.original_due,
         updates,
         origin: Origin {
             file: Arc::clone(file),
@@ -531,7 +567,7 @@ mod tests {
         }
     }
 
-    const BASE: &str = "[[tasks]]\nid = \"T-1\"  # the id\ntitle = 'a \\ title'\ngroup = \"g\"\nowner = \"张 柯\"\nunits = [\"u1\", 'u2',]\ndue = 2024-01-31\nrepeat = \"monthly\"\ndone_through = 2024-02-29\nstatus = \"进行中\"\ntargets = [\"快递员\"]\n\n[[tasks.updates]]\ndate = 2024-02-01\nnote = \"x\\u00e9\\n\"\n";
+    const BASE: &str = "[[tasks]]\nid = \"T-1\"  # the id\ntitle = 'a \\ title'\ngroup = \"g\"\nowner = \"张 柯\"\nunits = [\"u1\", 'u2',]\ndue = 2024-01-31\nrepeat = \"monthly\"\ndone_through = 2024-02-29\nstatus = \"进行中\"\ntargets = [\"快递员\"]\noriginal_due = 2024-01-15\n\n[[tasks.updates]]\ndate = 2024-02-01\nnote = \"x\\u00e9\\n\"\nproblems = \"p\"\nnext_steps = ''\nby = \"u1\"\n\n[[tasks.updates]]\ndate = 2024-02-02\nnote = \"y\"\nby = \"张 柯\"\n";
 
     use crate::load::tests::dir_with;
 
@@ -571,6 +607,14 @@ mod tests {
         assert_eq!(read.len, BASE.len());
         assert_eq!(task.title, "a \\ title");
         assert_eq!(task.updates[0].note, "x\u{e9}\n");
+        assert_eq!(task.updates[0].problems.as_deref(), Some("p"));
+        assert_eq!(task.updates[0].next_steps.as_deref(), Some(""));
+        assert_eq!(task.updates[0].by, Some(crate::model::Reporter::Unit(0)));
+        assert_eq!(task.updates[1].by, Some(crate::model::Reporter::Person(0)));
+        assert_eq!(
+            task.original_due,
+            chrono::NaiveDate::from_ymd_opt(2024, 1, 15)
+        );
         let (fast, slow) = every_way(dir.path());
         assert_eq!(fast, slow);
     }
@@ -630,6 +674,8 @@ mod tests {
                 "note = \"n\"\n", "date = 2024-02-01\n", "'''", "é",
                 "tasks = []\n", "[[ tasks ]]\n", "tasks = [{id = \"Z\", title = \"z\", group = \"g\"}]\n",
                 "\"每月\"", "每季度", "repeat = \"每年\"\n", "，", "\u{3000}", "2024-1-5", "2024/01/05",
+                "original_due = 2024-03-01\n", "original_due = 2024-01-31\n", "problems = \"p\"\n",
+                "next_steps = \"n\"\n", "by = \"u2\"\n", "by = \"nobody\"\n", "by = \"张柯\"\n", "problem",
             ]), 0usize..4), 1..4)
         ) {
             let mut text = BASE.to_owned();

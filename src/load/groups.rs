@@ -12,6 +12,7 @@ const TOP: &[&str] = &["groups"];
 const GROUP: &[&str] = &[
     "id",
     "name",
+    "short_name",
     "kind",
     "parent",
     "host_unit",
@@ -67,11 +68,13 @@ pub fn load(
     let mut id_spans: Vec<Span> = Vec::new();
     let mut parents: Vec<Option<Sp<String>>> = Vec::new();
     let mut kind_spans: Vec<Span> = Vec::new();
+    let mut short_spans: Vec<Option<Span>> = Vec::new();
 
     for (table, span) in tables {
         let mut f = Fields::new(file, table, span.clone(), msg::what_group(), GROUP, diags);
         let id = f.req_str("id");
         let name = f.req_str("name");
+        let short_name = short_name(&mut f);
         let kind = f.choice("kind", &GroupKind::ALL);
         if kind.is_none() && !f.table.contains_key("kind") {
             f.missing_one_of("kind", &GroupKind::ALL.map(|(name, _)| name));
@@ -200,9 +203,11 @@ pub fn load(
         id_spans.push(id.span.clone());
         parents.push(parent);
         kind_spans.push(span.clone());
+        short_spans.push(short_name.as_ref().map(|s| s.span.clone()));
         groups.push(Group {
             id: gid,
             name: name.value.trim().to_owned(),
+            short_name: short_name.map(|s| s.value),
             kind: kind.value,
             parent: None,
             host_unit: host,
@@ -217,6 +222,8 @@ pub fn load(
             role_titles: role_titles.unwrap_or_default(),
         });
     }
+
+    same_short_names(&groups, &short_spans, file, diags);
 
     // Parents, then the shape of the tree.
     let mut parent_spans: Vec<Option<Span>> = vec![None; groups.len()];
@@ -359,6 +366,47 @@ pub fn load(
         ids,
         complete: true,
         broken,
+    }
+}
+
+/// `short_name`, trimmed; an empty one is an error (a narrowed table would show nothing).
+fn short_name(f: &mut Fields<'_, '_>) -> Option<Sp<String>> {
+    let s = f.str("short_name")?;
+    if s.value.trim().is_empty() {
+        let diag = Diagnostic::error(msg::key_is_empty("short_name", &msg::what_group()))
+            .at(f.file, s.span.clone())
+            .label(msg::empty())
+            .help(msg::short_name_help());
+        f.error(diag);
+        return None;
+    }
+    Some(Sp::new(s.value.trim().to_owned(), s.span))
+}
+
+/// Two groups with one short name could not be told apart in a narrowed table.
+fn same_short_names(
+    groups: &[Group],
+    spans: &[Option<Span>],
+    file: FileId,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut first: HashMap<&str, (&Group, &Span)> = HashMap::new();
+    for (g, span) in groups.iter().zip(spans) {
+        let (Some(short), Some(span)) = (g.short_name.as_deref(), span) else {
+            continue;
+        };
+        match first.get(short) {
+            Some((other, other_span)) => diags.push(
+                Diagnostic::warning(msg::same_short_name(&other.id, &g.id, short))
+                    .at(file, span.clone())
+                    .label(msg::same_short_name_again())
+                    .also(msg::first_given_at(), file, (*other_span).clone())
+                    .help(msg::one_short_name_each()),
+            ),
+            None => {
+                first.insert(short, (g, span));
+            }
+        }
     }
 }
 

@@ -16,6 +16,7 @@ pub use diagnostic::{Diagnostic, FileId, Severity, Source};
 pub use fields::suggest_key;
 pub use names::normalize;
 pub use tasks::TASK as TASK_KEYS;
+pub use tasks::is_header as is_task_header;
 
 use crate::i18n::{Text, msg};
 use crate::model::{Data, GroupIdx, Lang};
@@ -58,8 +59,10 @@ impl LoadFailure {
     }
 }
 
-/// Finds the data directory: `--data`/`WG_DATA` if given, else the current directory if
-/// it holds `org.toml`, else `./data` if that does.
+/// Finds the data directory: `--data`/`WG_DATA` if given; else the current directory or
+/// the nearest one above it that holds `org.toml` or `offices.toml` (as git finds its
+/// repository), shown relative to the current directory (`.`, `..`, `../..`); else
+/// `./data` if that holds `org.toml`.
 ///
 /// An org.toml that is there in any form counts: what is wrong with it (a FIFO, a
 /// dangling symlink) is for the loader to say, not "no data directory".
@@ -92,8 +95,24 @@ pub fn find_data_dir(given: Option<&Path>, cwd: &Path) -> Result<PathBuf, LoadFa
         };
         return Err(refused(dir, why, msg::data_dir_help()));
     }
-    if holds_org(cwd)? {
-        return Ok(PathBuf::from("."));
+    for (up, dir) in cwd.ancestors().enumerate() {
+        // The current directory must be one wg may look into; one above it that it may
+        // not is passed over, as git passes it.
+        let org = match holds_org(dir) {
+            Ok(found) => found,
+            Err(e) if up == 0 => return Err(e),
+            Err(_) => false,
+        };
+        let rollup = matches!(
+            read::check(&dir.join("offices.toml"), read::Expect::File),
+            Ok(true)
+        );
+        if org || rollup {
+            return Ok(match up {
+                0 => PathBuf::from("."),
+                n => std::iter::repeat_n("..", n).collect(),
+            });
+        }
     }
     if holds_org(&cwd.join("data"))? {
         return Ok(PathBuf::from("data"));
@@ -101,7 +120,7 @@ pub fn find_data_dir(given: Option<&Path>, cwd: &Path) -> Result<PathBuf, LoadFa
     Err(LoadFailure::single(
         Diagnostic::error(msg::no_data_dir(&cwd.display().to_string())).help(
             msg::no_data_dir_help(
-                &cwd.join("org.toml").display().to_string(),
+                &cwd.display().to_string(),
                 &cwd.join("data").join("org.toml").display().to_string(),
             ),
         ),
@@ -173,6 +192,28 @@ fn is_task_file_name(name: &Path) -> bool {
         && !name.as_os_str().as_encoded_bytes().starts_with(b".")
 }
 
+/// `tasks.toml` or `tasks/NAME.toml`, relative to the data directory.
+fn is_task_path(rel: &Path) -> bool {
+    rel == Path::new("tasks.toml")
+        || (rel.parent() == Some(Path::new("tasks"))
+            && rel
+                .file_name()
+                .is_some_and(|n| is_task_file_name(Path::new(n))))
+}
+
+/// Where a file comes in [`data_files`]' order.
+fn load_rank(rel: &Path) -> u8 {
+    match rel.to_str() {
+        Some("org.toml") => 0,
+        Some("groups.toml") => 1,
+        Some("tasks.toml") => 2,
+        Some("meetings.toml") => 4,
+        Some("calendar.toml") => 5,
+        _ if is_task_path(rel) => 3,
+        _ => 6,
+    }
+}
+
 /// How a path is shown: the data directory as the user gave it, joined with the file.
 fn shown(dir: &Path, rel: &Path) -> String {
     if dir == Path::new(".") {
@@ -195,7 +236,26 @@ pub fn load_with(
 ) -> Result<Loaded, LoadFailure> {
     let mut diags = Vec::new();
     let mut sources = Vec::new();
-    for entry in data_files(dir) {
+    let mut files = data_files(dir);
+    // A task file that an edit creates (`wg tasks add` to a new `tasks/G.toml` or
+    // `tasks.toml`), in its place among the others.
+    for rel in replaced.keys() {
+        let listed = files
+            .iter()
+            .any(|f| matches!(f, DataFile::File(f) | DataFile::UnlistedDir(f, _) if f == rel));
+        if listed || !is_task_path(rel) {
+            continue;
+        }
+        let key = |f: &Path| (load_rank(f), f.to_path_buf());
+        let at = files
+            .iter()
+            .position(|f| match f {
+                DataFile::File(f) | DataFile::UnlistedDir(f, _) => key(f) > key(rel),
+            })
+            .unwrap_or(files.len());
+        files.insert(at, DataFile::File(rel.clone()));
+    }
+    for entry in files {
         let rel = match entry {
             DataFile::File(rel) => rel,
             DataFile::UnlistedDir(rel, problem) => {
@@ -336,6 +396,68 @@ pub struct Refs<'a> {
 }
 
 impl Refs<'_> {
+    /// Resolves `by` of a progress note: a unit or a person, by id, name or alias.
+    /// A reference that is both a unit and a person is an error that asks for an id.
+    pub fn reporter(
+        &self,
+        r: &Sp<String>,
+        place: &Text,
+        file: FileId,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<crate::model::Reporter> {
+        use crate::model::Reporter;
+        let (units, people) = (self.units.lookup(&r.value), self.people.lookup(&r.value));
+        match (units, people) {
+            ([u], []) => Some(Reporter::Unit(*u)),
+            ([], [p]) => Some(Reporter::Person(*p)),
+            // Several of one kind and none of the other: that kind's message lists them.
+            ([_, _, ..], []) => self
+                .units
+                .resolve(r, names::Kind::Unit, place, file, diags)
+                .map(Reporter::Unit),
+            ([], [_, _, ..]) => self
+                .people
+                .resolve(r, names::Kind::Person, place, file, diags)
+                .map(Reporter::Person),
+            ([], []) => {
+                if self.units.complete && self.people.complete {
+                    let mut near: Vec<&str> = self.units.near(&r.value);
+                    for p in self.people.near(&r.value) {
+                        if !near.contains(&p) {
+                            near.push(p);
+                        }
+                    }
+                    near.truncate(suggest::SHOWN);
+                    let d = Diagnostic::error(msg::unknown_unit_or_person(&r.value, place))
+                        .at(file, r.span.clone())
+                        .label(msg::no_such_unit_or_person());
+                    diags.push(d.help(
+                        msg::did_you_mean_any(&near).unwrap_or_else(msg::by_names_a_unit_or_person),
+                    ));
+                }
+                None
+            }
+            (units, people) => {
+                let both: Vec<Text> = units
+                    .iter()
+                    .map(|&u| self.units.label(u))
+                    .chain(people.iter().map(|&p| self.people.label(p)))
+                    .collect();
+                diags.push(
+                    Diagnostic::error(msg::both_a_unit_and_a_person(
+                        &r.value,
+                        place,
+                        &Text::join(&both, "、", ", "),
+                    ))
+                    .at(file, r.span.clone())
+                    .label(msg::ambiguous())
+                    .help(msg::refer_to_unit_or_person_by_id()),
+                );
+                None
+            }
+        }
+    }
+
     pub fn group(
         &self,
         r: &Sp<String>,

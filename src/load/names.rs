@@ -239,14 +239,10 @@ impl NameIndex {
         })
     }
 
-    fn unknown(
-        &self,
-        reference: &Sp<String>,
-        kind: Kind,
-        place: &Text,
-        file: FileId,
-    ) -> Diagnostic {
-        let wanted = normalize(&reference.value);
+    /// The canonical names an unknown reference may have meant, best first, each once
+    /// (the rule of [`suggest::names`]), at most [`suggest::SHOWN`].
+    pub fn near(&self, reference: &str) -> Vec<&str> {
+        let wanted = normalize(reference);
         let keys: Vec<&str> = self.keys_in_order().iter().map(String::as_str).collect();
         // Suggest canonical names, once each, rather than the keys that matched.
         let mut names: Vec<&str> = Vec::new();
@@ -259,6 +255,22 @@ impl NameIndex {
             }
         }
         names.truncate(suggest::SHOWN);
+        names
+    }
+
+    /// The canonical name of an entry.
+    pub fn name(&self, idx: usize) -> &str {
+        self.names.get(idx).map_or("", String::as_str)
+    }
+
+    fn unknown(
+        &self,
+        reference: &Sp<String>,
+        kind: Kind,
+        place: &Text,
+        file: FileId,
+    ) -> Diagnostic {
+        let names = self.near(&reference.value);
         let diag = Diagnostic::error(msg::unknown_reference(&kind.one(), &reference.value, place))
             .at(file, reference.span.clone())
             .label(kind.no_such());

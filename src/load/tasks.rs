@@ -27,9 +27,10 @@ pub const TASK: &[&str] = &[
     "done_through",
     "targets",
     "outcome",
+    "original_due",
     "updates",
 ];
-const UPDATE: &[&str] = &["date", "note"];
+const UPDATE: &[&str] = &["date", "note", "problems", "next_steps", "by"];
 
 /// One task file, as the loader hands it over.
 pub struct TaskFile<'s> {
@@ -271,7 +272,7 @@ impl std::hash::Hasher for Prehashed {
 
 /// Whether a line (with its line ending) is exactly a `[[tasks]]` header, the place
 /// where one task's text ends and the next one's begins.
-pub(super) fn is_header(l: &str) -> bool {
+pub fn is_header(l: &str) -> bool {
     l.as_bytes()
         .first()
         .is_some_and(|b| matches!(b, b'[' | b' ' | b'\t'))
@@ -577,17 +578,22 @@ fn load_task(
     let done_through = f.date("done_through");
     let targets = f.str_list("targets");
     let outcome = f.str("outcome");
+    let original_due = f.date("original_due");
     let update_tables = f.tables("updates");
+    // Each note with its `by`, resolved once the task's id is known (for the message).
     let mut updates = Vec::with_capacity(update_tables.len());
     for (t, s) in update_tables {
         let mut u = Fields::new(file, t, s, msg::what_update(), UPDATE, f.diags);
         let date = u.req_date("date");
         let note = u.req_str("note");
+        let problems = u.str("problems");
+        let next_steps = u.str("next_steps");
+        let by = u.str("by");
         if let (Some(date), Some(note)) = (date, note) {
-            updates.push(Update {
-                date: date.value,
-                note: note.value,
-            });
+            let mut update = Update::new(date.value, note.value);
+            update.problems = problems.map(|p| p.value);
+            update.next_steps = next_steps.map(|n| n.value);
+            updates.push((update, by));
         }
     }
     let fields_ok = f.ok();
@@ -662,6 +668,26 @@ fn load_task(
                 .help(msg::add_first_due()),
         );
     }
+    if let (Some(o), None) = (&original_due, &due)
+        && !written("due")
+    {
+        diags.push(
+            Diagnostic::error(msg::original_due_without_due(&tid))
+                .at(file, o.span.clone())
+                .label(msg::extended_to_when())
+                .help(msg::original_due_help()),
+        );
+    }
+    if let (Some(o), Some(d)) = (&original_due, &due)
+        && o.value >= d.value
+    {
+        diags.push(
+            Diagnostic::warning(msg::original_due_not_before(&tid, o.value, d.value))
+                .at(file, o.span.clone())
+                .label(msg::not_before_due())
+                .help(msg::original_due_not_before_help()),
+        );
+    }
     if let (Some(s), Some(d)) = (&start, &due)
         && s.value > d.value
     {
@@ -690,7 +716,20 @@ fn load_task(
         let place = msg::place_in_task("owner", &tid);
         refs.people.resolve(p, Kind::Person, &place, file, diags)
     });
+    let mut reporters_ok = true;
+    let updates: Vec<Update> = updates
+        .into_iter()
+        .map(|(mut update, by)| {
+            if let Some(by) = by {
+                let at = msg::place_note_by(update.date, &tid);
+                update.by = refs.reporter(&by, &at, file, diags);
+                reporters_ok &= update.by.is_some();
+            }
+            update
+        })
+        .collect();
     if !fields_ok
+        || !reporters_ok
         || (owner.is_some() && owner_idx.is_none())
         || (lead_unit.is_some() && lead.is_none())
     {
@@ -720,6 +759,7 @@ fn load_task(
         done_through: done_through.map(|d| d.value),
         targets: targets.into_iter().map(|t| t.value).collect(),
         outcome: outcome.map(|o| o.value),
+        original_due: original_due.map(|o| o.value),
         updates,
         origin,
     };

@@ -90,6 +90,9 @@ pub struct RoleTitles {
 pub struct Group {
     pub id: String,
     pub name: String,
+    /// A short form of the name (领导小组 for the leading group's long name), shown in
+    /// table columns narrowed to fit a terminal.
+    pub short_name: Option<String>,
     pub kind: GroupKind,
     pub parent: Option<GroupIdx>,
     pub host_unit: Option<UnitIdx>,

@@ -17,7 +17,7 @@ pub use group::{Cadence, Group, GroupKind, Role, RoleTitles, Seat};
 pub use meeting::{Directive, Meeting};
 pub use org::{Lang, Org, Person, Unit, UnitKind};
 pub use quarter::Quarter;
-pub use task::{Repeat, Status, Task, Tasks, Update};
+pub use task::{Repeat, Reporter, Status, Task, Tasks, Update};
 pub use warning::{Warning, WarningRules, WarningWindows};
 
 /// The first day wg handles: dates in the files and on the command line lie in
@@ -151,5 +151,13 @@ impl Data {
 
     pub fn person_name(&self, person: PersonIdx) -> &str {
         &self.person(person).name
+    }
+
+    /// The name of the unit or person who gave a progress report.
+    pub fn reporter_name(&self, reporter: Reporter) -> &str {
+        match reporter {
+            Reporter::Unit(u) => self.unit_name(u),
+            Reporter::Person(p) => self.person_name(p),
+        }
     }
 }

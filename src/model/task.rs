@@ -143,13 +143,41 @@ fn months_between(from: NaiveDate, to: NaiveDate) -> u32 {
     u32::try_from(months.max(0)).unwrap_or(u32::MAX)
 }
 
+/// Who gave a progress report: a unit or a person (`by` in `[[tasks.updates]]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reporter {
+    Unit(UnitIdx),
+    Person(PersonIdx),
+}
+
+/// A progress note (`[[tasks.updates]]`): the three-part report of a progress report,
+/// 进展情况、存在问题、下一步措施, and who gave it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Update {
     pub date: NaiveDate,
+    /// 进展情况.
     pub note: String,
+    /// 存在问题.
+    pub problems: Option<String>,
+    /// 下一步措施.
+    pub next_steps: Option<String>,
+    pub by: Option<Reporter>,
 }
 
-#[derive(Debug, Clone)]
+impl Update {
+    /// A plain note: no problems, next steps or reporter.
+    pub fn new(date: NaiveDate, note: String) -> Update {
+        Update {
+            date,
+            note,
+            problems: None,
+            next_steps: None,
+            by: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
 pub struct Task {
     pub id: String,
     pub title: String,
@@ -166,6 +194,8 @@ pub struct Task {
     pub done_through: Option<NaiveDate>,
     pub targets: Vec<String>,
     pub outcome: Option<String>,
+    /// The due date before the first extension (延期), set by `wg tasks extend`.
+    pub original_due: Option<NaiveDate>,
     pub updates: Vec<Update>,
     pub origin: Origin,
 }
@@ -282,6 +312,15 @@ impl Task {
         })
     }
 
+    /// How many days the deadline was moved by extensions (延期): `due - original_due`
+    /// when `original_due` is set and earlier than `due`, else `None` (not extended).
+    pub fn extended_days(&self) -> Option<i64> {
+        match (self.original_due, self.due) {
+            (Some(original), Some(due)) if original < due => Some((due - original).num_days()),
+            _ => None,
+        }
+    }
+
     /// Done after its due date.
     pub fn is_late(&self) -> bool {
         matches!((self.done_on, self.due), (Some(done), Some(due)) if done > due)
@@ -313,6 +352,7 @@ mod tests {
             done_through: done_through.map(date),
             targets: Vec::new(),
             outcome: None,
+            original_due: None,
             updates: Vec::new(),
             origin: Origin {
                 file: std::path::Path::new("tasks.toml").into(),

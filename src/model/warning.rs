@@ -154,6 +154,7 @@ mod tests {
             done_through: None,
             targets: Vec::new(),
             outcome: None,
+            original_due: None,
             updates: Vec::new(),
             origin: Origin {
                 file: std::path::Path::new("tasks.toml").into(),

@@ -1,12 +1,16 @@
 //! Turns report rows into bytes: tables (CJK-aligned, ASCII borders), JSON, YAML, CSV
 //! and Markdown. No domain logic lives here.
 
+pub mod fit;
 pub mod ics;
 pub mod text;
+pub mod wrap;
 pub mod yaml;
 
+pub use fit::TableStyle;
 use serde::Serialize;
 use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
 /// Rows of text under a header: the common shape of table, CSV and Markdown output.
@@ -15,6 +19,10 @@ use std::io::Write;
 pub struct Grid<'a> {
     pub headers: Vec<Cow<'a, str>>,
     pub rows: Vec<Vec<Cow<'a, str>>>,
+    /// Columns a narrowed table breaks only between words (see [`Grid::keep_words`]).
+    pub words: Vec<usize>,
+    /// Short forms of cells, by column (see [`Grid::short_forms`]).
+    pub short: BTreeMap<usize, HashMap<String, String>>,
     /// Colours for the cells of one column, one per row, for a table on a terminal
     /// that shows colour (see [`Grid::paint`]). Markdown and CSV ignore them.
     pub paint: Option<(usize, Vec<Option<Color>>)>,
@@ -58,8 +66,7 @@ impl<'a> Grid<'a> {
     pub fn new(headers: impl IntoIterator<Item = impl Into<Cow<'a, str>>>) -> Grid<'a> {
         Grid {
             headers: headers.into_iter().map(Into::into).collect(),
-            rows: Vec::new(),
-            paint: None,
+            ..Grid::default()
         }
     }
 
@@ -82,7 +89,8 @@ impl<'a> Grid<'a> {
     }
 
     /// An ASCII table aligned by display width, so Chinese text lines up. Never wraps:
-    /// the same data gives the same bytes on every terminal.
+    /// the same data gives the same bytes on every terminal (piped output; a table that
+    /// fits a width is these bytes too, see [`Grid::to_table_in`]).
     ///
     /// The layout is comfy-table's `ASCII_FULL_CONDENSED`, written here directly:
     /// comfy-table took 80 ms of a 20,000-row overdue list (a third of the run) and
@@ -422,7 +430,7 @@ mod tests {
                     .into_iter()
                     .map(|r| r.into_iter().take(cols).map(Into::into).collect())
                     .collect(),
-                paint: None,
+                ..Grid::default()
             };
             prop_assert_eq!(grid.to_table(), comfy(&grid));
         }

@@ -13,7 +13,9 @@
 //!   everything under it, and the problems cover G's whole subtree.
 //! - Progress figures are as of the as-of date: tasks due in the quarter (done / total),
 //!   tasks done in the quarter (by `done_on`), open tasks (any due date), of which
-//!   overdue and blocked, and the open tasks per warning level (预警).
+//!   overdue and blocked, and the open tasks per warning level (预警); and the extended
+//!   tasks (延期) that are open or were done in the quarter, each with its original and
+//!   its new due date.
 
 use super::evaluation::{outcome, pending_in};
 use super::roster::{self, SeatView};
@@ -73,6 +75,19 @@ pub struct ProgressReport {
     pub blocked: usize,
     /// The open tasks per warning level, as of the as-of date.
     pub warnings: WarningCounts,
+    /// Extended tasks (延期) that are open, or were done in the quarter, in file order.
+    pub extended: Vec<ExtendedTask>,
+}
+
+/// A task whose deadline was moved later, for the progress report.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExtendedTask {
+    pub id: String,
+    pub title: String,
+    pub original_due: NaiveDate,
+    pub due: NaiveDate,
+    /// `due - original_due`.
+    pub days: i64,
 }
 
 /// A task of the next stage, with the due date that falls in the next quarter.
@@ -226,6 +241,23 @@ fn progress(
         overdue: open.iter().filter(|t| t.overdue(today).is_some()).count(),
         blocked: open.iter().filter(|t| t.status == Status::Blocked).count(),
         warnings: WarningCounts::of(open.iter().map(|t| **t), windows),
+        extended: tasks
+            .iter()
+            .filter(|t| {
+                !t.status.is_closed()
+                    || (t.status == Status::Done
+                        && t.done_on.is_some_and(|d| q.contains(d) && d <= today))
+            })
+            .filter_map(|t| {
+                Some(ExtendedTask {
+                    id: t.id.clone(),
+                    title: t.title.clone(),
+                    original_due: t.original_due?,
+                    due: t.due?,
+                    days: t.extended_days()?,
+                })
+            })
+            .collect(),
     }
 }
 

@@ -26,6 +26,11 @@
 //! With [`By::Unit`], a unit that leads open tasks has a row even when none of its
 //! tasks fell due in the quarter, so that the rows add up to the total.
 //!
+//! `extended` counts the quarter's deadlines that were moved later (延期): tasks, not
+//! cancelled, whose `original_due` falls in the quarter and is earlier than `due`.
+//! They are counted under their new due date like any task (so an extension into the
+//! next quarter takes a task out of this quarter's `due`); this column says they were.
+//!
 //! A repeating task counts once per quarter, as done when every occurrence in the
 //! quarter is within `done_through`. The files do not record when an occurrence was
 //! completed, so a completed occurrence counts as done on time.
@@ -153,6 +158,8 @@ pub struct Counts {
     pub open: usize,
     /// Due in the quarter and `blocked` now.
     pub blocked: usize,
+    /// Originally due in the quarter and extended (延期), wherever `due` is now.
+    pub extended: usize,
     /// `on_time / (done + overdue)`, rounded to 3 decimals; null when that is 0 / 0.
     pub on_time_rate: Option<f64>,
     /// Every task open on the as-of date (any due date), per warning level as of then.
@@ -161,6 +168,7 @@ pub struct Counts {
     pub late_tasks: Vec<String>,
     pub overdue_tasks: Vec<String>,
     pub blocked_tasks: Vec<String>,
+    pub extended_tasks: Vec<String>,
 }
 
 impl Counts {
@@ -185,6 +193,11 @@ impl Counts {
             self.blocked += 1;
             self.blocked_tasks.push(task.id.clone());
         }
+    }
+
+    fn add_extended(&mut self, task: &Task) {
+        self.extended += 1;
+        self.extended_tasks.push(task.id.clone());
     }
 
     fn finish(mut self) -> Counts {
@@ -257,17 +270,29 @@ pub fn evaluate(
         .iter()
         .filter(|t| !t.status.is_closed())
         .collect();
+    let extended: Vec<&Task> = data
+        .tasks
+        .iter()
+        .filter(|t| t.status != Status::Cancelled && t.extended_days().is_some())
+        .filter(|t| t.original_due.is_some_and(|d| q.contains(d)))
+        .collect();
     let mut total = Counts::default();
     for &(task, o) in &outcomes {
         total.add(task, o);
     }
     total.warnings = WarningCounts::of(open.iter().copied(), &windows);
+    for task in &extended {
+        total.add_extended(task);
+    }
     let tally = |keep: &dyn Fn(&Task) -> bool| {
         let mut counts = Counts::default();
         for &(task, o) in outcomes.iter().filter(|(t, _)| keep(t)) {
             counts.add(task, o);
         }
         counts.warnings = WarningCounts::of(open.iter().copied().filter(|t| keep(t)), &windows);
+        for task in extended.iter().filter(|t| keep(t)) {
+            counts.add_extended(task);
+        }
         counts.finish()
     };
     let rows = match by {
@@ -286,7 +311,9 @@ pub fn evaluate(
             keys.push(None);
             keys.into_iter()
                 .filter(|&u| {
-                    outcomes.iter().any(|(t, _)| lead(t) == u) || open.iter().any(|t| lead(t) == u)
+                    outcomes.iter().any(|(t, _)| lead(t) == u)
+                        || open.iter().any(|t| lead(t) == u)
+                        || extended.iter().any(|t| lead(t) == u)
                 })
                 .map(|u| EvalRow {
                     key: RowKey::Unit {
@@ -339,6 +366,7 @@ mod tests {
             done_through: None,
             targets: vec![],
             outcome: None,
+            original_due: None,
             updates: vec![],
             origin: Origin {
                 file: std::path::Path::new("tasks.toml").into(),

@@ -10,7 +10,14 @@ use std::path::Path;
 #[derive(Debug, Clone, Serialize)]
 pub struct UpdateView<'d> {
     pub date: NaiveDate,
+    /// 进展情况.
     pub note: &'d str,
+    /// 存在问题.
+    pub problems: Option<&'d str>,
+    /// 下一步措施.
+    pub next_steps: Option<&'d str>,
+    /// The unit or person who reported, by name.
+    pub by: Option<&'d str>,
 }
 
 /// Borrows from the data: a 20,000-row overdue list built owned copies of every field
@@ -36,6 +43,11 @@ pub struct TaskView<'d> {
     pub done_through: Option<NaiveDate>,
     pub targets: &'d [String],
     pub outcome: Option<&'d str>,
+    /// The due date before the first extension (延期), as written.
+    pub original_due: Option<NaiveDate>,
+    /// Days the deadline was moved by extensions (`due - original_due`); null when the
+    /// task was not extended.
+    pub extended_days: Option<i64>,
     pub updates: Vec<UpdateView<'d>>,
     /// Days since the oldest missed due date; null when not overdue.
     pub days_overdue: Option<i64>,
@@ -109,12 +121,17 @@ impl<'d> TaskView<'d> {
             done_through: task.done_through,
             targets: &task.targets,
             outcome: task.outcome.as_deref(),
+            original_due: task.original_due,
+            extended_days: task.extended_days(),
             updates: task
                 .updates
                 .iter()
                 .map(|u| UpdateView {
                     date: u.date,
                     note: &u.note,
+                    problems: u.problems.as_deref(),
+                    next_steps: u.next_steps.as_deref(),
+                    by: u.by.map(|r| data.reporter_name(r)),
                 })
                 .collect(),
             days_overdue: overdue.map(|o| o.days),

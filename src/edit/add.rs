@@ -1,0 +1,686 @@
+//! `wg tasks add` (立项交办): a new `[[tasks]]` block appended to the right file, in
+//! that file's own style, through the same lock, validation and atomic replace as the
+//! other edits. Nothing before the end of the file changes.
+//!
+//! Choices where SPEC is silent:
+//! - The file: the group's own `tasks/<group>.toml` if it exists; else, when every file
+//!   in `tasks/` is named after a group (one file per group), a new `tasks/<group>.toml`;
+//!   else `tasks.toml` (created if missing).
+//! - The id: the prefix most of the group's task ids share (`JH-` of `JH-04`; a tie goes
+//!   to the later task) and one more than the highest number with that prefix in any
+//!   file, padded like that id (`JH-09` → `JH-10`, `JH-004` → `JH-005`). A group with no
+//!   tasks yet takes the prefix that more than half of the other groups use; where each
+//!   group has its own, `--id` is asked for.
+//! - The style: the key order, indentation and `=` spacing of the file's last task, the
+//!   blank lines most of its tasks are separated by, its line endings; `status = "todo"`
+//!   is written when that task writes a status. References are written by name (a
+//!   person's id when two people share the name), `repeat` in English.
+
+use super::{Found, LOCK_TIMEOUT, Locks, date_value, replace, validate};
+use crate::i18n::{Text, msg};
+use crate::load::{self, Loaded, is_task_header};
+use crate::model::{Data, GroupIdx, Org, Origin, Repeat, Status, Task, UnitIdx};
+use crate::report::lookup;
+use crate::{Because, Error, Failed};
+use chrono::NaiveDate;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use toml_edit::{DocumentMut, Item, Value};
+
+/// A task to add, as typed on the command line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NewTask {
+    /// The owning group, as typed (id or name).
+    pub group: String,
+    pub title: String,
+    /// Default: allocated from the group's prefix.
+    pub id: Option<String>,
+    pub lead_unit: Option<String>,
+    pub units: Vec<String>,
+    pub owner: Option<String>,
+    pub start: Option<NaiveDate>,
+    pub due: Option<NaiveDate>,
+    /// English or Chinese (每月); written in English.
+    pub repeat: Option<String>,
+    pub targets: Vec<String>,
+    pub outcome: Option<String>,
+}
+
+/// What `add` did (or, with `dry_run`, would do).
+#[derive(Debug, Clone)]
+pub struct Added {
+    pub id: String,
+    /// The file, as shown to the user.
+    pub file: String,
+    /// Whether the file is new.
+    pub new_file: bool,
+    /// The block appended, with `\n` line endings.
+    pub block: String,
+    /// False for a dry run: nothing was written.
+    pub written: bool,
+    pub org: Org,
+    /// What the user should know beyond that (another program holding the file open).
+    pub warnings: Vec<Text>,
+}
+
+/// Adds a task to the data directory `dir`. With `dry_run` the new file is worked out
+/// and validated but not written (and the lock is not taken: a dry run writes nothing,
+/// not even the lock file). Refuses (writing nothing) when a reference is unknown, the id
+/// is taken, or the result would not validate. `seen` is told the org as soon as it is
+/// read (so that the caller can say its refusals in the org's language).
+pub fn add(dir: &Path, new: &NewTask, dry_run: bool, seen: &dyn Fn(&Org)) -> Result<Added, Error> {
+    let mut locks = if dry_run {
+        None
+    } else {
+        Some(Locks::take(dir)?)
+    };
+    let started = std::time::Instant::now();
+    loop {
+        match attempt(dir, new, dry_run, locks.as_mut(), seen)? {
+            Ok(added) => return Ok(added),
+            Err(shown) if started.elapsed() >= LOCK_TIMEOUT => {
+                return Err(Error::Other(Failed::error(
+                    msg::kept_changing_while_adding(&shown),
+                )));
+            }
+            // The file changed under the add: read everything again, as an edit does.
+            Err(_) => {}
+        }
+    }
+}
+
+/// One go at an add: the added task, or (`Err`) the file, as shown, that changed
+/// meanwhile, so that the add must start over.
+fn attempt(
+    dir: &Path,
+    new: &NewTask,
+    dry_run: bool,
+    locks: Option<&mut Locks>,
+    seen: &dyn Fn(&Org),
+) -> Result<Result<Added, String>, Error> {
+    let loaded = load::load(dir).map_err(Error::Data)?;
+    let data = &loaded.data;
+    seen(&data.org);
+    let task = resolve(data, new)?;
+    let rel = target_file(&loaded, task.group);
+    let path = dir.join(&rel);
+    let source = loaded.sources.iter().find(|s| *s.rel == *rel);
+    let shown = source.map_or_else(|| rel.display().to_string(), |s| s.shown.clone());
+    // An existing file is read again (under the lock) and kept open until the rename,
+    // so that a write by another program is seen, as in an edit.
+    let found = match source {
+        Some(source) => {
+            let real = path
+                .canonicalize()
+                .because(|| msg::cannot_resolve(&path.display().to_string()))?;
+            if let Some(locks) = locks
+                && !locks.cover(&real)?
+            {
+                return Ok(Err(shown));
+            }
+            match Found::read(&real, source.text.clone())? {
+                Some(found) => Some((real, found)),
+                None => return Ok(Err(shown)),
+            }
+        }
+        None => None,
+    };
+    let text = found.as_ref().map_or("", |(_, f)| f.text.as_str());
+    let style = Style::of(text);
+    let block = style.block(&task.fields);
+    let (new_text, line) = style.append(text, &block);
+    let expected = Task {
+        origin: Origin {
+            file: std::sync::Arc::from(rel.as_path()),
+            line,
+        },
+        ..task.model.clone()
+    };
+    let count = data.tasks.len();
+    let org = data.org.clone();
+    drop(loaded);
+
+    let reloaded = validate(dir, &rel, new_text, &expected.id, &shown)?;
+    let came_out = reloaded.data.task_by_id(&expected.id);
+    if came_out != Some(&expected) || reloaded.data.tasks.len() != count + 1 {
+        return Err(Error::Other(Failed::error(msg::new_task_not_as_planned(
+            &expected.id,
+        ))));
+    }
+    let source = reloaded
+        .sources
+        .iter()
+        .find(|s| *s.rel == *rel)
+        .ok_or_else(|| Failed::error(msg::not_read_back(&rel.display().to_string())))?;
+    let mut added = Added {
+        id: expected.id.clone(),
+        file: source.shown.clone(),
+        new_file: found.is_none(),
+        block: block.replace("\r\n", "\n"),
+        written: !dry_run,
+        org,
+        warnings: Vec::new(),
+    };
+    if dry_run {
+        return Ok(Ok(added));
+    }
+    let what = msg::the_new_task(&added.id);
+    match &found {
+        None => write_new(&path, &source.text)
+            .map_err(|e| Error::Other(Failed::wrap(msg::not_added(&what, &added.file), e)))?,
+        Some((real, found)) => match replace(real, found, &source.text, &shown, &what)? {
+            Some(warnings) => added.warnings = warnings,
+            None => return Ok(Err(shown)),
+        },
+    }
+    Ok(Ok(added))
+}
+
+/// The new task, resolved: what the model will hold, and the keys to write in SPEC
+/// order, each with its value as TOML.
+struct Resolved {
+    group: GroupIdx,
+    model: Task,
+    fields: Vec<(&'static str, String)>,
+}
+
+fn usage(flag: &str, e: lookup::LookupError) -> Error {
+    Error::Usage(msg::on_flag(flag.trim_start_matches("--"), &e.text()))
+}
+
+fn resolve(data: &Data, new: &NewTask) -> Result<Resolved, Error> {
+    let group = lookup::group(data, &new.group).map_err(|e| usage("--group", e))?;
+    let title = new.title.trim();
+    if title.is_empty() {
+        return Err(Error::Usage(msg::title_is_empty()));
+    }
+    let lead_unit = match &new.lead_unit {
+        Some(u) => Some(lookup::unit(data, u).map_err(|e| usage("--lead-unit", e))?),
+        None => None,
+    };
+    let units = new
+        .units
+        .iter()
+        .map(|u| lookup::unit(data, u).map_err(|e| usage("--units", e)))
+        .collect::<Result<Vec<UnitIdx>, _>>()?;
+    let owner = match &new.owner {
+        Some(p) => Some(lookup::person(data, p).map_err(|e| usage("--owner", e))?),
+        None => None,
+    };
+    let repeat = match &new.repeat {
+        Some(r) => Some(
+            Repeat::parse(r)
+                .ok_or_else(|| Error::Usage(msg::on_flag("repeat", &msg::not_a_repeat(r))))?,
+        ),
+        None => None,
+    };
+    if repeat.is_some() && new.due.is_none() {
+        return Err(Error::Usage(msg::repeat_needs_due()));
+    }
+    let id = match &new.id {
+        Some(id) => given_id(data, group, id)?,
+        None => next_id(data, group)?,
+    };
+    let targets: Vec<String> = new
+        .targets
+        .iter()
+        .map(|t| t.trim().to_owned())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let outcome = new
+        .outcome
+        .as_deref()
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+        .map(str::to_owned);
+
+    let text = |s: &str| Value::from(s).to_string();
+    let date = |d: NaiveDate| date_value(d).map(|v| v.to_string());
+    let list = |items: &[String]| {
+        let quoted: Vec<String> = items.iter().map(|i| text(i)).collect();
+        format!("[{}]", quoted.join(", "))
+    };
+    let unit_names = |v: &[UnitIdx]| -> Vec<String> {
+        v.iter().map(|&u| data.unit_name(u).to_owned()).collect()
+    };
+    let mut fields: Vec<(&'static str, String)> = vec![
+        ("id", text(&id)),
+        ("title", text(title)),
+        ("group", text(&data.group(group).id)),
+    ];
+    if let Some(u) = lead_unit {
+        fields.push(("lead_unit", text(data.unit_name(u))));
+    }
+    if !units.is_empty() {
+        fields.push(("units", list(&unit_names(&units))));
+    }
+    if let Some(p) = owner {
+        fields.push(("owner", text(&super::person_ref(data, p))));
+    }
+    if let Some(d) = new.start {
+        fields.push(("start", date(d)?));
+    }
+    if let Some(d) = new.due {
+        fields.push(("due", date(d)?));
+    }
+    fields.push(("status", text(Status::Todo.as_str())));
+    if let Some(r) = repeat {
+        fields.push(("repeat", text(r.as_str())));
+    }
+    if !targets.is_empty() {
+        fields.push(("targets", list(&targets)));
+    }
+    if let Some(o) = &outcome {
+        fields.push(("outcome", text(o)));
+    }
+    let model = Task {
+        id,
+        title: title.to_owned(),
+        group,
+        lead_unit,
+        units,
+        owner,
+        start: new.start,
+        due: new.due,
+        status: Status::Todo,
+        done_on: None,
+        repeat,
+        done_through: None,
+        targets,
+        outcome,
+        original_due: None,
+        updates: Vec::new(),
+        origin: Origin {
+            file: std::sync::Arc::from(Path::new("")),
+            line: 0,
+        },
+    };
+    Ok(Resolved {
+        group,
+        model,
+        fields,
+    })
+}
+
+/// An id given with `--id`: well formed and not taken.
+fn given_id(data: &Data, group: GroupIdx, typed: &str) -> Result<String, Error> {
+    let id = typed.trim();
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    {
+        return Err(Error::Usage(msg::on_flag("id", &msg::not_a_task_id(typed))));
+    }
+    if let Some(taken) = data.task_by_id(id) {
+        let place = format!("{}:{}", taken.origin.file.display(), taken.origin.line);
+        let exists = match next_id(data, group) {
+            Ok(next) => {
+                msg::task_exists_next(id, &place, &taken.title, &data.group(group).id, &next)
+            }
+            Err(_) => msg::task_exists(id, &place, &taken.title),
+        };
+        return Err(Error::Usage(msg::on_flag("id", &exists)));
+    }
+    Ok(id.to_owned())
+}
+
+/// An id as a prefix and its number's digits: `JH-04` is `("JH-", "04")`. `None` when
+/// the id does not end in a digit.
+pub(crate) fn split_id(id: &str) -> Option<(&str, &str)> {
+    let digits = id.len() - id.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    (digits > 0).then(|| id.split_at(id.len() - digits))
+}
+
+/// The prefix most of these tasks' ids share; a tie goes to the one written last.
+fn main_prefix<'t>(tasks: impl Iterator<Item = &'t Task>) -> Option<&'t str> {
+    // (prefix, count, position of its last task)
+    let mut seen: Vec<(&str, usize, usize)> = Vec::new();
+    for (i, t) in tasks.enumerate() {
+        let Some((prefix, _)) = split_id(&t.id) else {
+            continue;
+        };
+        match seen.iter_mut().find(|(p, _, _)| *p == prefix) {
+            Some(entry) => {
+                entry.1 += 1;
+                entry.2 = i;
+            }
+            None => seen.push((prefix, 1, i)),
+        }
+    }
+    seen.into_iter()
+        .max_by_key(|&(_, count, last)| (count, last))
+        .map(|(p, _, _)| p)
+}
+
+/// The next id of group `g`: its prefix and the next number (see the module doc).
+pub(crate) fn next_id(data: &Data, g: GroupIdx) -> Result<String, Error> {
+    let group_id = &data.group(g).id;
+    let prefix = match main_prefix(data.tasks.iter().filter(|t| t.group == g)) {
+        Some(p) => p.to_owned(),
+        None => sibling_prefix(data, g).ok_or_else(|| {
+            let used: Vec<String> = (0..data.groups.len())
+                .filter_map(|o| main_prefix(data.tasks.iter().filter(|t| t.group == o)))
+                .map(|p| format!("{p}…"))
+                .collect();
+            let others = if used.is_empty() {
+                msg::no_numbered_ids()
+            } else {
+                msg::no_shared_prefix(&msg::plain_list(&used))
+            };
+            let own = if data.tasks.iter().any(|t| t.group == g) {
+                msg::group_has_no_numbered_ids()
+            } else {
+                msg::group_has_no_tasks()
+            };
+            Error::Usage(msg::cannot_choose_an_id(
+                group_id,
+                &own,
+                &others,
+                &group_id.to_uppercase(),
+            ))
+        })?,
+    };
+    // The highest number with this prefix in any file, and how it is padded.
+    let mut best: Option<(u128, usize)> = None;
+    for t in &data.tasks {
+        if let Some((p, digits)) = split_id(&t.id)
+            && p == prefix
+            && let Ok(n) = digits.parse::<u128>()
+            && best.is_none_or(|(b, _)| n > b)
+        {
+            best = Some((n, digits.len()));
+        }
+    }
+    let (n, width) = best.unwrap_or((0, 2));
+    let next = n
+        .checked_add(1)
+        .ok_or_else(|| Error::Usage(msg::ids_ran_out(group_id)))?;
+    Ok(format!("{prefix}{next:0width$}"))
+}
+
+/// The prefix more than half of the groups that have tasks (other than `g`) use.
+fn sibling_prefix(data: &Data, g: GroupIdx) -> Option<String> {
+    let prefixes: Vec<&str> = (0..data.groups.len())
+        .filter(|&o| o != g)
+        .filter_map(|o| main_prefix(data.tasks.iter().filter(|t| t.group == o)))
+        .collect();
+    prefixes
+        .iter()
+        .find(|p| prefixes.iter().filter(|q| q == p).count() * 2 > prefixes.len())
+        .map(|p| (*p).to_owned())
+}
+
+/// The file the new task goes to, relative to the data directory (see the module doc).
+fn target_file(loaded: &Loaded, g: GroupIdx) -> PathBuf {
+    let data = &loaded.data;
+    let id = &data.group(g).id;
+    let own = Path::new("tasks").join(format!("{id}.toml"));
+    if loaded.sources.iter().any(|s| *s.rel == *own) {
+        return own;
+    }
+    let in_dir: Vec<&Path> = loaded
+        .sources
+        .iter()
+        .map(|s| &*s.rel)
+        .filter(|rel| rel.parent() == Some(Path::new("tasks")))
+        .collect();
+    let per_group = !in_dir.is_empty()
+        && in_dir.iter().all(|rel| {
+            rel.file_stem()
+                .and_then(|s| s.to_str())
+                .is_some_and(|stem| data.group_by_id(stem).is_some())
+        });
+    // A group id that is not a plain file name stays in tasks.toml.
+    let plain = id
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+        && !id.is_empty();
+    if per_group && plain {
+        own
+    } else {
+        PathBuf::from("tasks.toml")
+    }
+}
+
+/// How a task file writes its tasks, learnt from its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Style {
+    newline: &'static str,
+    /// The `[[tasks]]` line of the last task, without its comment.
+    header: String,
+    /// Before each key.
+    indent: String,
+    /// Between key and value: ` = ` or `=`.
+    equals: &'static str,
+    /// Value keys in the order the last task writes them.
+    order: Vec<String>,
+    /// Blank lines between two tasks.
+    gap: usize,
+}
+
+impl Style {
+    fn of(text: &str) -> Style {
+        // CRLF only when every line ends so (as `edit_chunk` decides).
+        let crlf = text.contains("\r\n") && !text.replace("\r\n", "").contains('\n');
+        let mut style = Style {
+            newline: if crlf { "\r\n" } else { "\n" },
+            header: "[[tasks]]".to_owned(),
+            indent: String::new(),
+            equals: " = ",
+            order: Vec::new(),
+            gap: 1,
+        };
+        let lines: Vec<&str> = text.split_inclusive('\n').collect();
+        let headers: Vec<usize> = (0..lines.len())
+            .filter(|&i| lines.get(i).is_some_and(|l| is_task_header(l)))
+            .collect();
+        // The blank lines above each header but the first (above the comments that sit
+        // on the header, which belong to its task), the commonest count.
+        let mut gaps: Vec<(usize, usize)> = Vec::new();
+        for &h in headers.iter().skip(1) {
+            let comments = (0..h)
+                .rev()
+                .map_while(|i| lines.get(i).filter(|l| l.trim_start().starts_with('#')))
+                .count();
+            let blanks = (0..h - comments)
+                .rev()
+                .map_while(|i| lines.get(i).filter(|l| l.trim().is_empty()))
+                .count();
+            match gaps.iter_mut().find(|(g, _)| *g == blanks) {
+                Some(entry) => entry.1 += 1,
+                None => gaps.push((blanks, 1)),
+            }
+        }
+        if let Some(&(gap, _)) = gaps.iter().max_by_key(|&&(g, n)| (n, std::cmp::Reverse(g))) {
+            style.gap = gap;
+        }
+        let Some(&last) = headers.last() else {
+            return style;
+        };
+        let header = lines.get(last).copied().unwrap_or("[[tasks]]");
+        let lead = header.len() - header.trim_start_matches([' ', '\t']).len();
+        style.header = format!("{}[[tasks]]", header.get(..lead).unwrap_or(""));
+        let chunk: String = lines.iter().skip(last).copied().collect();
+        let Ok(doc) = chunk.parse::<DocumentMut>() else {
+            return style;
+        };
+        let Some(table) = doc
+            .get("tasks")
+            .and_then(Item::as_array_of_tables)
+            .and_then(|t| t.iter().next())
+        else {
+            return style;
+        };
+        let keys: Vec<&str> = table
+            .iter()
+            .filter(|(_, item)| item.is_value())
+            .map(|(k, _)| k)
+            .collect();
+        style.order = keys.iter().map(|k| (*k).to_owned()).collect();
+        if let Some(first) = keys.first()
+            && let (Some(key), Some(value)) =
+                (table.key(first), table.get(first).and_then(Item::as_value))
+        {
+            let indent = key
+                .leaf_decor()
+                .prefix()
+                .and_then(|p| p.as_str())
+                .map(|p| p.rsplit('\n').next().unwrap_or("").to_owned())
+                .filter(|p| p.chars().all(|c| c == ' ' || c == '\t'))
+                .unwrap_or_default();
+            style.indent = indent;
+            let before = key.leaf_decor().suffix().and_then(|s| s.as_str());
+            let after = value.decor().prefix().and_then(|s| s.as_str());
+            if before == Some("") && after == Some("") {
+                style.equals = "=";
+            }
+        }
+        style
+    }
+
+    /// The keys in the order to write them: the last task's order, each other key after
+    /// the last one that comes before it in SPEC's order (as an edit adds a key).
+    fn order<'k>(&self, keys: &[&'k str]) -> Vec<&'k str> {
+        let rank = |k: &str| super::KEY_ORDER.iter().position(|o| *o == k);
+        let mut out: Vec<&'k str> = self
+            .order
+            .iter()
+            .filter_map(|o| keys.iter().find(|k| **k == o.as_str()).copied())
+            .collect();
+        for &k in keys {
+            if out.contains(&k) {
+                continue;
+            }
+            let mine = rank(k).unwrap_or(usize::MAX);
+            let at = out
+                .iter()
+                .rposition(|o| rank(o).is_some_and(|r| r < mine))
+                .map_or(0, |i| i + 1);
+            out.insert(at, k);
+        }
+        out
+    }
+
+    /// The new block. `status` is written only when the last task writes one.
+    fn block(&self, fields: &[(&'static str, String)]) -> String {
+        let fields: Vec<&(&str, String)> = fields
+            .iter()
+            .filter(|(k, _)| *k != "status" || self.order.iter().any(|o| o == "status"))
+            .collect();
+        let keys: Vec<&str> = fields.iter().map(|(k, _)| *k).collect();
+        let nl = self.newline;
+        let mut s = format!("{}{nl}", self.header);
+        for key in self.order(&keys) {
+            if let Some((_, value)) = fields.iter().find(|(k, _)| *k == key) {
+                s.push_str(&format!("{}{key}{}{value}{nl}", self.indent, self.equals));
+            }
+        }
+        s
+    }
+
+    /// `text` with `block` appended after the blank lines the file separates its tasks
+    /// by; and the line the block's header lands on.
+    fn append(&self, text: &str, block: &str) -> (String, usize) {
+        let nl = self.newline;
+        let mut out = String::with_capacity(text.len() + block.len() + 8);
+        out.push_str(text);
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push_str(nl);
+        }
+        if !out.trim().is_empty() {
+            let blank = out
+                .split_inclusive('\n')
+                .rev()
+                .take_while(|l| l.trim().is_empty())
+                .count();
+            for _ in blank..self.gap {
+                out.push_str(nl);
+            }
+        }
+        let line = out.bytes().filter(|&b| b == b'\n').count() + 1;
+        out.push_str(block);
+        (out, line)
+    }
+}
+
+/// Creates a task file that did not exist, atomically (a temporary file renamed into
+/// place), refusing if it has appeared meanwhile.
+fn write_new(path: &Path, text: &str) -> anyhow::Result<()> {
+    let parent = path
+        .parent()
+        .ok_or_else(|| Failed::error(msg::has_no_directory(&path.display().to_string())))?;
+    let name = path
+        .file_name()
+        .ok_or_else(|| Failed::error(msg::has_no_file_name(&path.display().to_string())))?;
+    let target = parent
+        .canonicalize()
+        .because(|| msg::cannot_resolve(&parent.display().to_string()))?
+        .join(name);
+    let shown = target.display().to_string();
+    if target.exists() {
+        return Err(Failed::error(msg::appeared_while_adding(&shown)));
+    }
+    let mut file = atomic_write_file::AtomicWriteFile::options()
+        .open(&target)
+        .because(|| msg::cannot_create(&shown))?;
+    file.write_all(text.as_bytes())
+        .because(|| msg::cannot_write(&shown))?;
+    file.commit().because(|| msg::cannot_create(&shown))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_split_into_prefix_and_digits() {
+        assert_eq!(split_id("JH-04"), Some(("JH-", "04")));
+        assert_eq!(split_id("T7"), Some(("T", "7")));
+        assert_eq!(split_id("2024"), Some(("", "2024")));
+        assert_eq!(split_id("JH-A"), None);
+    }
+
+    #[test]
+    fn style_follows_the_last_task() {
+        let text = "# c\r\n\r\n[[tasks]]\r\n  id=\"A-1\"\r\n  group=\"g\"\r\n  title=\"t\"\r\n\r\n\r\n[[tasks]]\r\n  id=\"A-2\"\r\n  group=\"g\"\r\n  title=\"t\"\r\n";
+        let style = Style::of(text);
+        assert_eq!(style.newline, "\r\n");
+        assert_eq!(style.indent, "  ");
+        assert_eq!(style.equals, "=");
+        assert_eq!(style.gap, 2);
+        assert_eq!(style.order, ["id", "group", "title"]);
+        let fields = [
+            ("id", "\"A-3\"".to_owned()),
+            ("title", "\"n\"".to_owned()),
+            ("group", "\"g\"".to_owned()),
+            ("due", "2026-01-01".to_owned()),
+            ("status", "\"todo\"".to_owned()),
+        ];
+        let block = style.block(&fields);
+        assert_eq!(
+            block,
+            "[[tasks]]\r\n  id=\"A-3\"\r\n  group=\"g\"\r\n  title=\"n\"\r\n  due=2026-01-01\r\n"
+        );
+        let (out, line) = style.append(text, &block);
+        assert_eq!(out, format!("{text}\r\n\r\n{block}"));
+        assert_eq!(line, 15);
+    }
+
+    #[test]
+    fn the_gap_is_counted_above_the_comments_on_a_header() {
+        let text = "[[tasks]]\nid = \"A\"\n\n\n# about B\n[[tasks]]\nid = \"B\"\n\n\n[[tasks]]\nid = \"C\"\n";
+        assert_eq!(Style::of(text).gap, 2);
+    }
+
+    #[test]
+    fn a_file_without_final_newline_gets_one_before_the_block() {
+        let style = Style::of("[[tasks]]\nid = \"A\"");
+        let (out, line) = style.append("[[tasks]]\nid = \"A\"", "[[tasks]]\n");
+        assert_eq!(out, "[[tasks]]\nid = \"A\"\n\n[[tasks]]\n");
+        assert_eq!(line, 4);
+        let (out, line) = Style::of("").append("", "[[tasks]]\n");
+        assert_eq!((out.as_str(), line), ("[[tasks]]\n", 1));
+    }
+}
