@@ -84,12 +84,14 @@ pub enum Command {
     /// Meetings: the quarterly agenda, the meeting list, iCalendar export
     #[command(subcommand)]
     Meeting(MeetingCommand),
-    /// The evaluation (检查评估) per group: tasks due, done, on time, late, overdue, open
+    /// The evaluation (检查评估) per group, lead unit or owner: tasks due, done, on time,
+    /// late, overdue, open; the backlog carried in; outcomes against their indicators
     Report {
         /// Quarter to evaluate, like 2026Q3. Default: the current quarter
         #[arg(long, value_parser = parse_quarter, value_name = "YYYYQn")]
         quarter: Option<Quarter>,
-        /// Group the evaluation by owning group or by lead unit
+        /// Evaluate per owning group, per lead unit (supporting units apart) or per
+        /// owner (责任分工); units and owners are ranked by on-time rate
         #[arg(long, value_enum, default_value_t = ReportBy::Group)]
         by: ReportBy,
     },
@@ -210,6 +212,10 @@ pub enum TasksCommand {
         /// The note's date. Default: the as-of date
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         on: Option<NaiveDate>,
+        /// An indicator's reading as of the note, NAME=N (the task's indicator name;
+        /// repeat for several indicators)
+        #[arg(long = "value", value_name = "NAME=N")]
+        values: Vec<String>,
     },
     /// Add a task (立项交办) to its group's file; prints the new task
     Add(AddArgs),
@@ -324,6 +330,7 @@ pub enum OverdueBy {
 pub enum ReportBy {
     Group,
     Unit,
+    Owner,
 }
 
 #[derive(Debug, Subcommand)]

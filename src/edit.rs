@@ -13,7 +13,7 @@ pub use add::{Added, NewTask, add};
 
 use crate::i18n::{Text, msg};
 use crate::load::{self, Diagnostic, Loaded, suggest};
-use crate::model::{Data, Org, PersonIdx, Reporter, Status, Task, UnitIdx, Update};
+use crate::model::{Data, Org, PersonIdx, Reading, Reporter, Status, Task, UnitIdx, Update};
 use crate::{Because, Error, Failed};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
@@ -67,6 +67,8 @@ pub struct NoteSpec {
     pub by: Option<String>,
     /// Default: the as-of date.
     pub on: Option<NaiveDate>,
+    /// Indicator readings typed `NAME=N` (`--value`).
+    pub values: Vec<String>,
 }
 
 impl NoteSpec {
@@ -100,7 +102,7 @@ impl FieldEdits {
 }
 
 /// One thing an edit changed, for the line `wg` prints.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Changed {
     Status {
         from: Status,
@@ -113,6 +115,9 @@ pub enum Changed {
         to: NaiveDate,
     },
     NoteAdded(NaiveDate),
+    /// The readings the note gives: each indicator's name (as the task writes it) and
+    /// number.
+    Readings(Vec<(String, f64)>),
     /// Nothing to do: the task already has this status. The file is not touched.
     Unchanged(Status),
     /// A field set by `wg tasks edit`: its key, and the old and new values as shown
@@ -376,6 +381,8 @@ struct Plan {
     note: Option<Update>,
     /// The note's `by` as written: the unit's or person's name (or id).
     note_by: Option<String>,
+    /// The note's readings, by the indicators' names as written (`--value`).
+    readings: Vec<(String, f64)>,
     /// What `edit` and `extend` set.
     sets: Vec<FieldSet>,
     changes: Vec<Changed>,
@@ -520,7 +527,10 @@ fn plan(data: &Data, task: &Task, change: &Change, today: NaiveDate) -> Result<P
                 p.changes.push(Changed::DoneOnRemoved(old));
             }
         }
-        Change::Note(spec) => add_note(&mut p, data, spec, today)?,
+        Change::Note(spec) => {
+            add_note(&mut p, data, spec, today)?;
+            add_readings(&mut p, task, &spec.values)?;
+        }
         Change::Edit(edits) => plan_edit(&mut p, data, task, edits)?,
         Change::Extend { to, reason } => plan_extend(&mut p, data, task, *to, reason, today)?,
     }
@@ -554,6 +564,89 @@ fn add_note(p: &mut Plan, data: &Data, spec: &NoteSpec, today: NaiveDate) -> Res
     p.note = Some(update);
     p.changes.push(Changed::NoteAdded(date));
     Ok(())
+}
+
+/// The readings typed with `--value NAME=N`, checked against the task's indicators,
+/// onto the note of the plan.
+fn add_readings(p: &mut Plan, task: &Task, typed: &[String]) -> Result<(), Error> {
+    if typed.is_empty() {
+        return Ok(());
+    }
+    let readings = readings(task, typed)?;
+    let shown = readings
+        .iter()
+        .filter_map(|r| {
+            let i = task.indicators.get(r.indicator)?;
+            Some((i.name.clone(), r.value))
+        })
+        .collect();
+    if let Some(note) = &mut p.note {
+        note.values = readings;
+    }
+    p.readings.clone_from(&shown);
+    p.changes.push(Changed::Readings(shown));
+    Ok(())
+}
+
+/// `--value NAME=N` (also `NAME＝N`): NAME one of the task's indicators (spaces
+/// ignored, as in the files), N a number of 0 or more, each indicator once.
+fn readings(task: &Task, typed: &[String]) -> Result<Vec<Reading>, Error> {
+    let id = &task.id;
+    if task.indicators.is_empty() {
+        return Err(Error::Usage(msg::on_flag(
+            "value",
+            &msg::task_has_no_indicators(id, &task.origin.file.display().to_string()),
+        )));
+    }
+    let names: Vec<String> = task
+        .indicators
+        .iter()
+        .map(|i| load::normalize(&i.name))
+        .collect();
+    let mut out: Vec<Reading> = Vec::with_capacity(typed.len());
+    for t in typed {
+        let Some((name, number)) = t.rsplit_once(['=', '＝']) else {
+            return Err(Error::Usage(msg::value_not_name_equals(
+                t,
+                task.indicators.first().map_or("指标", |i| i.name.as_str()),
+            )));
+        };
+        let wanted = load::normalize(name);
+        let Some(indicator) = names.iter().position(|n| *n == wanted) else {
+            let keys: Vec<&str> = names.iter().map(String::as_str).collect();
+            let near: Vec<&str> = suggest::names(&wanted, &keys)
+                .into_iter()
+                .filter_map(|k| {
+                    let i = names.iter().position(|n| n == k)?;
+                    task.indicators.get(i).map(|ind| ind.name.as_str())
+                })
+                .collect();
+            let all: Vec<&str> = task.indicators.iter().map(|i| i.name.as_str()).collect();
+            let all = msg::quoted_list(&all);
+            let hint = match msg::did_you_mean_any(&near) {
+                Some(hint) => msg::did_you_mean_indicator(&hint, &all),
+                None => msg::indicators_are(&all),
+            };
+            return Err(Error::Usage(msg::on_flag(
+                "value",
+                &msg::task_has_no_such_indicator(id, name.trim(), &hint),
+            )));
+        };
+        let value = number
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|n| n.is_finite() && *n >= 0.0)
+            .ok_or_else(|| Error::Usage(msg::value_not_a_reading(t, name.trim())))?;
+        if out.iter().any(|r| r.indicator == indicator) {
+            return Err(Error::Usage(msg::on_flag(
+                "value",
+                &msg::value_given_twice(name.trim()),
+            )));
+        }
+        out.push(Reading { indicator, value });
+    }
+    Ok(out)
 }
 
 /// `wg tasks edit`: each field given that differs from the task's becomes a
@@ -933,7 +1026,7 @@ fn edit_chunk(old: &str, id: &str, plan: &Plan) -> anyhow::Result<String> {
         }
     }
     if let Some(update) = &plan.note {
-        append_note(table, update, plan.note_by.as_deref())?;
+        append_note(table, update, plan.note_by.as_deref(), &plan.readings)?;
     }
     restore_endings(&old_lines, &doc.to_string())
 }
@@ -1220,21 +1313,30 @@ fn note_fields<'u>(update: &'u Update, by: Option<&'u str>) -> Vec<(&'static str
 
 /// Appends `[[tasks.updates]]` (or an element of an inline `updates = [...]`); `by` is
 /// the reporter as written.
-fn append_note(table: &mut Table, update: &Update, by: Option<&str>) -> anyhow::Result<()> {
+fn append_note(
+    table: &mut Table,
+    update: &Update,
+    by: Option<&str>,
+    readings: &[(String, f64)],
+) -> anyhow::Result<()> {
     let date = date_value(update.date)?;
     let fields = note_fields(update, by);
+    let values = values_table(readings);
     match table.get_mut("updates") {
         None => {
             let mut list = ArrayOfTables::new();
-            list.push(note_table(date, &fields));
+            list.push(note_table(date, &fields, values));
             table.insert("updates", Item::ArrayOfTables(list));
         }
-        Some(Item::ArrayOfTables(list)) => list.push(note_table(date, &fields)),
+        Some(Item::ArrayOfTables(list)) => list.push(note_table(date, &fields, values)),
         Some(Item::Value(Value::Array(list))) => {
             let mut t = InlineTable::new();
             t.insert("date", date);
             for (key, text) in &fields {
                 t.insert(*key, Value::from(*text));
+            }
+            if let Some(values) = values {
+                t.insert("values", Value::InlineTable(values));
             }
             // A list written one element a line gets the new one on its own line too.
             let prefix = list
@@ -1255,13 +1357,37 @@ fn append_note(table: &mut Table, update: &Update, by: Option<&str>) -> anyhow::
     Ok(())
 }
 
-fn note_table(date: Value, fields: &[(&str, &str)]) -> Table {
+fn note_table(date: Value, fields: &[(&str, &str)], values: Option<InlineTable>) -> Table {
     let mut t = Table::new();
     t.insert("date", Item::Value(date));
     for (key, text) in fields {
         t.insert(key, Item::Value(Value::from(*text)));
     }
+    if let Some(values) = values {
+        t.insert("values", Item::Value(Value::InlineTable(values)));
+    }
     t
+}
+
+/// `{ "新建货车司机工会" = 35 }`: the note's readings under the indicators' names as
+/// the task writes them (quoted unless bare: a Chinese name always is), a whole
+/// number as an integer. `None` when the note gives none.
+fn values_table(readings: &[(String, f64)]) -> Option<InlineTable> {
+    if readings.is_empty() {
+        return None;
+    }
+    let mut t = InlineTable::new();
+    for (name, n) in readings {
+        let value = if n.fract() == 0.0 && n.abs() < 9e15 {
+            Value::from(*n as i64)
+        } else {
+            Value::from(*n)
+        };
+        // toml_edit quotes a key that is not bare (a Chinese name) by itself.
+        t.insert(name, value);
+    }
+    t.fmt();
+    Some(t)
 }
 
 /// The edited data has the task as planned, and nothing else of it changed: a last
@@ -1521,7 +1647,7 @@ fn rescue(real: &Path, bytes: &[u8], shown: &str) -> Error {
 
 /// The calls into the C library that std does not offer, each with its reason: the one
 /// place in `edit` where `unsafe` is allowed.
-mod os {
+pub(crate) mod os {
     #![allow(unsafe_code)]
     use std::fs::File;
 

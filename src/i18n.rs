@@ -98,6 +98,7 @@ labels! {
     EditDoneOn => "完成日期", "done_on";
     EditDoneThrough => "已完成至", "done_through";
     EditNoteAdded => "新增进展情况", "note added";
+    EditReadings => "指标数据", "readings";
     EditRemoved => "已删除", "removed";
     EditUnchanged => "未改变", "unchanged";
     // wg tasks add|edit|extend.
@@ -132,7 +133,7 @@ labels! {
     AgendaAnnex => "附：出席人员名单", "Annex: attendees";
     AgendaNoDirectives => "（无待传达学习的上级精神）", "(no directives awaiting study)";
     AgendaNoReports => "（无下属小组）", "(no groups report to this one)";
-    AgendaNoProblems => "（无逾期或受阻任务）", "(no overdue or blocked tasks)";
+    AgendaNoProblems => "（无逾期、受阻或进度滞后的任务）", "(no overdue, blocked or behind-schedule tasks)";
     AgendaNoNextStage => "（下一季度无到期任务）", "(no open tasks fall due next quarter)";
     AgendaNone => "（无）", "(none)";
     AgendaReportItem => "{group}工作进展情况（汇报人：{reporter}）", "{group} (reported by {reporter})";
@@ -165,10 +166,26 @@ labels! {
     EvalOpen => "在办", "Open";
     EvalBlocked => "受阻", "Blocked";
     EvalExtended => "延期", "Extended";
+    EvalExtendedTask => "{id}（原截止 {original}，延期至 {due}，{days} 天）", "{id} (originally due {original}, now {due}: {days} days)";
     EvalRate => "按期完成率", "On-time rate";
     EvalTotal => "合计", "Total";
     EvalNoLeadUnit => "（未定牵头单位）", "(no lead unit)";
-    EvalNote => "注：统计截至 {cutoff}（季度末或今日，取其早者），季度末前未完成的到期任务计为逾期未完成；到期任务 = 已完成 + 逾期未完成 + 在办；按期完成率 = 按期完成 ÷（已完成 + 逾期未完成）；受阻按当前状态统计；延期为原截止日期在本季度、截止日期已推后的任务（按新的截止日期统计）；预警统计 {as_of} 的全部在办任务（不论截止日期）。", "Note: counted as of {cutoff} (the quarter's end or today, whichever is earlier): a task not done by the quarter's end is overdue; due = done + overdue + open; on-time rate = on time / (done + overdue); blocked is the current status; extended counts the tasks originally due in the quarter whose deadline was moved later (counted under their new due date); warnings count every task open on {as_of}, whatever its due date.";
+    EvalNote => "注：统计截至 {cutoff}（季度末或今日，取其早者），季度末前未完成的到期任务计为逾期未完成；到期任务 = 已完成 + 逾期未完成 + 在办；按期完成率 = 按期完成 ÷（已完成 + 逾期未完成）；受阻为 {as_of} 处于受阻状态的全部任务（不论截止日期）；延期为原截止日期在本季度、截止日期已推后的任务（按新的截止日期统计）；预警统计 {as_of} 的全部在办任务（不论截止日期）。", "Note: counted as of {cutoff} (the quarter's end or today, whichever is earlier): a task not done by the quarter's end is overdue; due = done + overdue + open; on-time rate = on time / (done + overdue); blocked counts every task blocked on {as_of}, whatever its due date; extended counts the tasks originally due in the quarter whose deadline was moved later (counted under their new due date); warnings count every task open on {as_of}, whatever its due date.";
+    EvalNoteBacklog => "上期结转 = 截止日期在本季度之前、本季度开始时仍未完成的任务 = 结转已完成（截至 {cutoff} 已完成）+ 结转未完成；重复任务有本季度前的期次未完成的，计为结转未完成。", "Carried in = due before the quarter and still open at its start = carried, done (done by {cutoff}) + carried, open; a repeating task with an occurrence before the quarter not done counts as carried, open.";
+    EvalNoteOutcome => "有量化指标 = 本季度到期和上期结转的任务中设有成效指标的任务；成效达标 = 其中各项指标截至 {cutoff} 的最新数据均达到目标的任务；完成但成效未达标 = 已完成（计入已完成）但有指标未达到目标的任务；进度滞后 = {as_of} 时间进度超过目标完成进度 20 个百分点以上的在办任务。", "With indicators = tasks due in the quarter or carried in that have indicators; outcome met = of those, every indicator's latest reading by {cutoff} reaches its target; done, outcome not met = done (and counted as done) with an indicator short of its target; behind schedule = open on {as_of} with the share of time elapsed more than 20 points ahead of the share of a target reached.";
+    EvalNoteRank => "排名按按期完成率从高到低，完成率相同者名次并列；没有已到期任务的不参与排名（排名为“无”）。", "Ranked by on-time rate, highest first, equal rates sharing a place; a row with nothing settled by the cut-off has no rate and no rank (—).";
+    EvalNoteSupporting => "每项任务只计入其牵头单位；配合单位另表统计其配合（不牵头）的任务，不重复计入合计。", "Each task counts under its lead unit only; the supporting units' table counts the tasks each supports (and does not lead), and is not part of the total.";
+    EvalUnranked => "未排名（截至统计日无已到期任务）：{names}", "Not ranked (nothing settled by the cut-off): {names}";
+    EvalRank => "排名", "Rank";
+    EvalCarried => "上期结转", "Carried in";
+    EvalCleared => "结转已完成", "Carried, done";
+    EvalCarriedOpen => "结转未完成", "Carried, open";
+    EvalWithIndicators => "有量化指标", "With indicators";
+    EvalOutcomeMet => "成效达标", "Outcome met";
+    EvalDoneUnmet => "完成但成效未达标", "Done, outcome not met";
+    EvalBehind => "进度滞后", "Behind schedule";
+    EvalNoOwner => "（未定责任人）", "(no owner)";
+    EvalSupporting => "配合单位（只计配合、不牵头的任务，不计入合计）", "Supporting units (tasks they support but do not lead; not in the total)";
     IcsCalendar => "{org}会议和任务日程", "{org}: meetings and deadlines";
     IcsMeeting => "{group}会议", "{group} meeting";
     IcsDue => "截止：{id} {title}", "Due: {id} {title}";
@@ -215,6 +232,20 @@ labels! {
     EvalYellow => "黄色预警", "Yellow";
     EvalBlue => "蓝色预警", "Blue";
     EvalGreen => "绿色（正常）", "Green";
+    // Indicators (成效要求 as numbers) and behind schedule: tasks show, the agenda, the
+    // evaluation.
+    Indicators => "成效指标", "Indicators";
+    IndReading => "{name} {value}/{target}{unit}，{share}", "{name} {value}/{target}{unit}, {share}";
+    IndNoReading => "{name} 暂无数据（目标 {target}{unit}）", "{name}: no reading yet (target {target}{unit})";
+    IndAsOf => "截至 {date}", "as of {date}";
+    IndMet => "已达标", "met";
+    IndNotMet => "未达标", "not met";
+    BehindSchedule => "进度滞后", "Behind schedule";
+    BehindWord => "进度滞后", "behind schedule";
+    BehindDetail => "时间已过 {elapsed}，目标完成 {reached}", "{elapsed} of the time gone, {reached} of the target reached";
+    Yes => "是", "yes";
+    No => "否", "no";
+    AgendaIndicators => "成效（{task}）：{indicators}", "Outcomes ({task}): {indicators}";
     // One unit's page (wg roster unit).
     UnitAliases => "又称", "Also written";
     UnitLeads => "牵头小组", "Leads";
@@ -449,7 +480,7 @@ macro_rules! display_args {
         })*
     };
 }
-display_args!(usize, u32, u64, i32, i64, char, chrono::NaiveDate);
+display_args!(usize, u32, u64, i32, i64, f64, char, chrono::NaiveDate);
 
 /// Defines message functions, the Chinese next to the English: each argument is put in
 /// by [`Arg`], so a [`Text`] argument comes in its own language. Placeholders name the
@@ -963,9 +994,6 @@ pub mod msg {
         not_more_than_yellow_days() => "不大于 yellow_days", "not more than yellow_days";
         yellow_days_is_set_at() => "yellow_days 设在", "yellow_days is set at";
         blue_is_the_earlier_notice(yellow: u32) => "蓝色是更早的提醒：请让 blue_days 大于 {yellow}（办公室常用 10 或 15），或者删掉 blue_days，不设蓝色预警", "blue is the earlier notice: make blue_days more than {yellow} (offices often use 10 or 15), or remove blue_days to have no blue level";
-        behind_schedule_no_effect() => "behind_schedule = true 暂时不起作用：它需要任务的指标（[[tasks.indicators]]），而这个版本的 wg 还不读取指标", "behind_schedule = true has no effect yet: it needs task indicators ([[tasks.indicators]]), which this version of wg does not read";
-        behind_schedule_label() => "有了指标之后，才会有任务进度滞后", "no task is behind schedule until indicators exist";
-        behind_schedule_help() => "可以保留：wg 读取指标后它就会起作用；或者删掉它，这条警告就不再出现", "keep it: it takes effect once wg reads indicators; or remove it to silence this warning";
         negative_days() => "天数是负数", "a negative number of days";
         write_zero_or_more(key: &str) => "请写 0 或更大的数；{key} = 0 只提醒今天到期的任务", "write 0 or more; {key} = 0 warns only of tasks due today";
         too_many_days() => "天数太多", "too many days";
@@ -1090,6 +1118,50 @@ pub mod msg {
         original_due_not_before(task: &str, original: chrono::NaiveDate, due: chrono::NaiveDate) => "任务 {task} 的 `original_due` 是 {original}，截止日期却是 {due}：不算延期", "task {task} has `original_due` {original} but is due {due}: it does not count as extended";
         not_before_due() => "不早于截止日期", "not before due";
         original_due_not_before_help() => "延期会把 `due` 推到 `original_due` 之后；如果这个任务没有延期，请删掉 `original_due`", "an extension moves `due` later than `original_due`; remove `original_due` if the task was not extended";
+    }
+
+    messages! {
+        // Indicators and readings (成效要求 as numbers).
+        chinese_key_needs_quotes() => "中文的键要加引号", "a key in Chinese needs quotes";
+        quote_the_chinese_key(key: &str) => "不加引号的键只能含 ASCII 字母、数字、- 和 _；请把中文名称放进引号：\"{key}\" = …", "a key without quotes may hold only ASCII letters, digits, - and _; put the Chinese name in quotes: \"{key}\" = …";
+        what_indicator() => "指标（[[tasks.indicators]]）", "indicator ([[tasks.indicators]])";
+        key_in(key: &str, what: &Text) => "{what}的 `{key}` ", "`{key}` in {what}";
+        place_note_of(date: chrono::NaiveDate, place: &Text) => "{place} 中 {date} 的进展情况", "the progress note of {date} in {place}";
+        place_a_note_of(place: &Text) => "{place} 的一条进展情况", "a progress note of {place}";
+        target_not_positive(place: &Text, value: f64) => "{place} 的指标目标值应大于 0，而不是 {value}", "the target of an indicator of {place} must be more than 0, not {value}";
+        not_more_than_zero() => "不大于 0", "not more than 0";
+        target_help() => "目标值是要达到的数（target = 50）；读数达到它就算完成", "the target is the number to reach (target = 50); a reading reaches it when it is as large";
+        two_indicators_named(place: &Text, name: &str) => "{place} 有两个指标都叫“{name}”", "{place} has two indicators named \"{name}\"";
+        named_again_here() => "在这里又用了一次", "named again here";
+        first_named_at() => "第一次用在", "first named at";
+        indicator_names_unique() => "一个任务的每个指标都要有自己的名称（空格不算）；请合并这两个，或改掉其中一个的名称", "each indicator of a task needs its own name (spaces do not count); merge the two or rename one";
+        reading_of(name: &str, at: &Text) => "{at}里“{name}”的读数", "the reading of \"{name}\" in {at}";
+        reading_below_zero(what: &Text, n: f64) => "{what}小于 0：{n}", "{what} is below 0: {n}";
+        below_zero() => "小于 0", "below 0";
+        reading_help() => "读数是截至这条进展情况的日期已达到目标的多少，0 或更大", "a reading is how much of the target is reached as of the note's date, 0 or more";
+        reading_twice(at: &Text, name: &str) => "{at}两次给出了“{name}”", "{at} gives \"{name}\" twice";
+        given_again_here() => "在这里又给了一次", "given again here";
+        keep_one_reading() => "名称比较时不计空格；请只保留一个读数", "names are matched without their spaces; keep one reading";
+        unknown_indicator(name: &str, at: &Text) => "未知的指标“{name}”（{at}的 `values`）", "unknown indicator \"{name}\" in `values` of {at}";
+        no_such_indicator() => "查无此指标", "no such indicator";
+        no_indicators_help() => "这个任务没有指标：请给它加一个带 `name` 和 `target` 的 [[tasks.indicators]] 表", "the task has no indicators: add a [[tasks.indicators]] table with `name` and `target` to the task";
+        the_tasks_indicators_are(list: &Text) => "这个任务的指标有：{list}", "the task's indicators are: {list}";
+        number_alone_and_unit(digits: &str, unit: &str) => "数字单独写，单位另写：target = {digits}, unit = \"{unit}\"", "write the number alone and the unit apart: target = {digits}, unit = \"{unit}\"";
+        number_alone(key: &str, digits: &str) => "只写数字：{key} = {digits}", "write the number alone: {key} = {digits}";
+        number_without_quotes(key: &str) => "请写不带引号的数字，如 {key} = 50", "write a number without quotes, like {key} = 50";
+        must_be_a_number(what: &Text, found: &Text) => "{what}应为数字，而不是{found}", "{what} must be a number, not {found}";
+        expected_a_number() => "应为数字", "expected a number";
+        write_a_number(key: &str) => "请写一个数字，如 {key} = 50", "write a number, like {key} = 50";
+        not_a_finite_number_in(what: &Text) => "{what}不是有限的数", "{what} is not a finite number";
+        not_a_finite_number() => "不是有限的数", "not a finite number";
+        write_an_ordinary_number(key: &str) => "请写一个普通的数，如 {key} = 50", "write an ordinary number, like {key} = 50";
+        task_has_no_indicators(id: &str, file: &str) => "任务 {id} 没有指标；请先在 {file} 中给它加一个 [[tasks.indicators]] 表（name、target）", "task {id} has no indicators; add a [[tasks.indicators]] table (name, target) to it in {file} first";
+        value_not_name_equals(typed: &str, example: &str) => "--value “{typed}”：请把指标和读数写成 NAME=N，如 --value {example}=35", "--value \"{typed}\": write the indicator and its reading as NAME=N, like --value {example}=35";
+        did_you_mean_indicator(hint: &Text, all: &Text) => "{hint}它的指标有：{all}", "{hint} its indicators are: {all}";
+        indicators_are(all: &Text) => "它的指标有：{all}", "its indicators are: {all}";
+        task_has_no_such_indicator(id: &str, name: &str, hint: &Text) => "任务 {id} 没有指标“{name}”；{hint}", "task {id} has no indicator \"{name}\"; {hint}";
+        value_not_a_reading(typed: &str, name: &str) => "--value “{typed}”：读数必须是 0 或更大的数，如 {name}=35（单位就是指标的单位）", "--value \"{typed}\": the reading must be a number of 0 or more, like {name}=35 (the unit is the indicator's)";
+        value_given_twice(name: &str) => "“{name}”给了两次；每个指标的读数只给一次", "\"{name}\" is given twice; give each indicator's reading once";
     }
 
     /// The warning levels with their Chinese words: red (红), yellow (黄), …
@@ -1308,6 +1380,8 @@ pub mod msg {
             "a two-digit day (DD)" => "两位数的日子（DD）",
             "month" => "月份",
             "day" => "日子",
+            "letters" => "字母",
+            "numbers" => "数字",
             _ => return None,
         };
         Some(zh)
@@ -1427,6 +1501,9 @@ pub fn help_zh(path: &str, arg: Option<&str>) -> Option<&'static str> {
         ("tasks note", Some("next_steps")) => "下一步措施",
         ("tasks note", Some("by")) => "报送的单位或人员（名称、编号或别名）",
         ("tasks note", Some("on")) => "进展情况的日期。默认：统计日期",
+        ("tasks note", Some("values")) => {
+            "这条进展情况时某个指标的读数，NAME=N（任务的指标名称；有几个指标就写几次）"
+        }
         ("tasks add", None) => "立项交办：把新任务加到它所属小组的文件里；输出新任务",
         ("tasks add", Some("group")) => "所属小组（编号）",
         ("tasks add", Some("title")) => "任务名称",
@@ -1468,9 +1545,13 @@ pub fn help_zh(path: &str, arg: Option<&str>) -> Option<&'static str> {
         ("meeting ics", Some("out")) => {
             "写入 FILE，而不是标准输出（`-`：标准输出）。文件会被原子地替换；符号链接写到它指向的文件；设备或 FIFO 直接写入"
         }
-        ("report", None) => "各小组的检查评估：到期、完成、按期、逾期完成、逾期未完成、在办的任务",
+        ("report", None) => {
+            "按小组、牵头单位或责任人的检查评估：到期、完成、按期、逾期完成、逾期未完成、在办的任务；上期结转；对照指标的成效"
+        }
         ("report", Some("quarter")) => "要评估的季度，如 2026Q3。默认：本季度",
-        ("report", Some("by")) => "按所属小组或牵头单位统计",
+        ("report", Some("by")) => {
+            "按所属小组、按牵头单位（配合单位另列）或按责任人（责任分工）评估；单位和责任人按按期完成率排名"
+        }
         ("init", None) => "写出一个带注释、能通过 `wg check` 的起步数据目录",
         ("init", Some("dir")) => "要创建的目录（其中还不能有数据文件）",
         ("completions", None) => "输出命令行补全脚本（bash、zsh、fish、elvish、powershell）",

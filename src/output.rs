@@ -101,6 +101,9 @@ fn replace(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 /// file's mode and owner are copied (`path` is never a symlink here: the callers
 /// resolve it); a new file gets 0666 less the umask.
 fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    // Past a file-size limit the write fails (EFBIG) and the temporary file is removed,
+    // as on a full disk, instead of SIGXFSZ killing wg and leaving it behind.
+    crate::edit::os::ignore_file_size_signal();
     let shown = path.display().to_string();
     let mut file = atomic_write_file::AtomicWriteFile::options()
         .open(path)

@@ -750,6 +750,7 @@ fn an_overdue_task_stops_being_overdue_when_extended_and_json_shows_it() {
             "problems": null,
             "next_steps": null,
             "by": null,
+            "values": {},
         })
     );
 }
@@ -940,7 +941,10 @@ fn the_agenda_and_the_evaluation_show_an_extended_task() {
     assert_eq!(v["total"]["extended"], 1);
     assert_eq!(v["total"]["extended_tasks"], serde_json::json!(["JH-04"]));
     let text = ok(tmp.path(), DATA_TODAY, &["report", "--quarter", "2021Q4"]);
-    assert!(text.contains("\n延期：JH-04\n"), "{text}");
+    assert!(
+        text.contains("\n延期：JH-04（原截止 2021-10-29，延期至 2022-01-31，94 天）\n"),
+        "{text}"
+    );
 }
 
 // ---------------------------------------------------------------------------------

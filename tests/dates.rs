@@ -205,3 +205,27 @@ fn date_arguments_outside_the_range_are_usage_errors() {
         );
     }
 }
+
+/// The warning windows (预警) end on 9999-12-31 too: graded with a calendar on the last
+/// days, no message names a year past 9999.
+#[test]
+fn warning_windows_end_on_the_last_day() {
+    let dir = copy_dir(&fixture("last-day"));
+    std::fs::write(
+        dir.path().join("calendar.toml"),
+        "[[holidays]]\nname = \"元旦\"\nfrom = 9999-01-01\nto = 9999-01-01\n",
+    )
+    .unwrap();
+    for today in ["9999-12-30", "9999-12-31"] {
+        for args in [&["tasks", "list"][..], &["tasks", "due"], &["report"]] {
+            let out = run(wg()
+                .arg("--data")
+                .arg(dir.path())
+                .args(["--today", today])
+                .args(args));
+            assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+            no_year_past_9999(&out.stderr);
+            no_year_past_9999(&out.stdout);
+        }
+    }
+}

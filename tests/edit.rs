@@ -959,3 +959,109 @@ fn an_edit_of_a_hard_linked_file_says_the_other_link_keeps_the_old_text() {
     assert_eq!(std::fs::read(&other).unwrap(), before);
     assert_ne!(std::fs::read(&path).unwrap(), before);
 }
+/// `tasks note --value NAME=N` on `tests/fixtures/outcomes` (OC-04: 慰问人次, target
+/// 100; OC-01: two notes' worth of nothing else).
+fn note_with_values(args: &[&str]) -> (crate::common::Output, String, String) {
+    let tmp = copy_dir(&fixture("outcomes"));
+    let before = std::fs::read_to_string(tmp.path().join("tasks.toml")).unwrap();
+    let out = run(wg()
+        .arg("--data")
+        .arg(tmp.path())
+        .args(["--today", "2026-08-25"])
+        .args(args));
+    let after = std::fs::read_to_string(tmp.path().join("tasks.toml")).unwrap();
+    (out, before, after)
+}
+
+#[test]
+fn note_with_values_writes_the_readings_under_the_indicators_names() {
+    let (out, before, after) = note_with_values(&[
+        "tasks",
+        "note",
+        "OC-04",
+        "又慰问 31 人次",
+        "--value",
+        "慰问 人次=60",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "OC-04: 新增进展情况 (2026-08-25); 指标数据 慰问人次 60\n"
+    );
+    // The note goes after OC-04's last note, the name as the task writes it, quoted.
+    let old = "values = { \"慰问人次\" = 29 }\n";
+    let want = before.replacen(
+        old,
+        &format!(
+            "{old}\n[[tasks.updates]]\ndate = 2026-08-25\nnote = \"又慰问 31 人次\"\nvalues = {{ \"慰问人次\" = 60 }}\n"
+        ),
+        1,
+    );
+    assert_eq!(after, want);
+}
+
+#[test]
+fn note_with_values_reads_back_as_the_latest_reading() {
+    let tmp = copy_dir(&fixture("outcomes"));
+    let wg_here = |args: &[&str]| {
+        run(wg()
+            .arg("--data")
+            .arg(tmp.path())
+            .args(["--today", "2026-08-25"])
+            .args(args))
+    };
+    let out = wg_here(&["tasks", "note", "OC-04", "过半", "--value", "慰问人次=74.5"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    // 15 of 20 days gone (75%), 74.5% reached: no longer behind.
+    let show = wg_here(&["tasks", "show", "OC-04"]).stdout;
+    assert!(
+        show.contains("慰问人次 74.5/100，74.5%（截至 2026-08-25，未达标）"),
+        "{show}"
+    );
+    assert!(show.contains("进度滞后：否"), "{show}");
+}
+
+#[test]
+fn note_with_a_bad_value_is_refused_and_changes_nothing() {
+    for (args, message) in [
+        (
+            &["tasks", "note", "OC-04", "x", "--value", "慰问人数=3"][..],
+            "error: --value: task OC-04 has no indicator \"慰问人数\"; did you mean \"慰问人次\"? its indicators are: \"慰问人次\"\n",
+        ),
+        (
+            &["tasks", "note", "OC-12", "x", "--value", "a=3"][..],
+            "error: --value: task OC-12 has no indicators; add a [[tasks.indicators]] table (name, target) to it in tasks.toml first\n",
+        ),
+        (
+            &["tasks", "note", "OC-04", "x", "--value", "慰问人次=3人"][..],
+            "error: --value \"慰问人次=3人\": the reading must be a number of 0 or more, like 慰问人次=35 (the unit is the indicator's)\n",
+        ),
+        (
+            &["tasks", "note", "OC-04", "x", "--value", "慰问人次=-1"][..],
+            "error: --value \"慰问人次=-1\": the reading must be a number of 0 or more, like 慰问人次=35 (the unit is the indicator's)\n",
+        ),
+        (
+            &["tasks", "note", "OC-04", "x", "--value", "慰问人次"][..],
+            "error: --value \"慰问人次\": write the indicator and its reading as NAME=N, like --value 慰问人次=35\n",
+        ),
+        (
+            &[
+                "tasks",
+                "note",
+                "OC-04",
+                "x",
+                "--value",
+                "慰问人次=1",
+                "--value",
+                "慰问 人次=2",
+            ][..],
+            "error: --value: \"慰问 人次\" is given twice; give each indicator's reading once\n",
+        ),
+    ] {
+        // The refusals in English (the fixture's org says zh).
+        let args: Vec<&str> = ["--lang", "en"].iter().chain(args).copied().collect();
+        let (out, before, after) = note_with_values(&args);
+        assert_eq!((out.code, out.stderr.as_str()), (2, message), "{args:?}");
+        assert_eq!(before, after, "{args:?} changed the file");
+    }
+}

@@ -223,3 +223,14 @@ fn completions_are_printed_for_bash_zsh_and_fish() {
     let out = run(wg().args(["completions", "tcsh"]));
     assert_eq!(out.code, 2);
 }
+
+/// The paths `init` prints are text like any other: a directory named with ESC does
+/// not reach the terminal raw.
+#[test]
+fn init_shows_control_characters_in_its_paths_escaped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = init(&tmp.path().join("a\u{1b}[2Jb"), "zh");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!out.stdout.contains('\u{1b}'), "{}", out.stdout);
+    assert!(out.stdout.contains("a\\u{1b}[2Jb"), "{}", out.stdout);
+}

@@ -66,6 +66,29 @@ struct ReportJson {
     blocked: usize,
     warnings: WarningsJson,
     extended: Vec<ExtendedJson>,
+    outcomes: Vec<OutcomeJson>,
+}
+
+/// A task's indicators in a progress report.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OutcomeJson {
+    id: String,
+    title: String,
+    indicators: Vec<IndicatorJson>,
+    behind_schedule: bool,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct IndicatorJson {
+    name: String,
+    target: f64,
+    unit: Option<String>,
+    value: Option<f64>,
+    as_of: Option<String>,
+    share: f64,
+    met: bool,
 }
 
 /// Open tasks per warning level (预警).
@@ -792,4 +815,92 @@ fn agenda_quotes_only_notes_written_by_its_date() {
         "LD-02 is overdue on 08-10 too:\n{earlier}"
     );
     assert!(!earlier.contains("人社部门尚未回复会签意见"), "{earlier}");
+}
+
+/// The agenda of `tests/fixtures/outcomes` as of 2026-08-20: the progress reports give
+/// each group's indicators (open tasks, and those done in the quarter), the problems
+/// hold the behind-schedule task beside the overdue and blocked ones.
+#[test]
+fn agenda_hears_the_indicators_and_puts_behind_schedule_tasks_among_the_problems() {
+    let out = run(wg().args([
+        "--data",
+        "tests/fixtures/outcomes",
+        "--today",
+        "2026-08-20",
+        "meeting",
+        "agenda",
+        "--quarter",
+        "2026Q3",
+        "--format",
+        "json",
+    ]));
+    let a: AgendaJson = serde_json::from_str(&ok(out)).unwrap();
+    // Per group: each task's id, whether it is behind schedule, and its indicators met.
+    type Outcomes<'a> = Vec<(&'a str, bool, Vec<bool>)>;
+    let outcomes: Vec<(&str, Outcomes)> = a
+        .reports
+        .iter()
+        .map(|r| {
+            (
+                r.group.as_str(),
+                r.outcomes
+                    .iter()
+                    .map(|o| {
+                        assert!(!o.title.is_empty());
+                        (
+                            o.id.as_str(),
+                            o.behind_schedule,
+                            o.indicators.iter().map(|i| i.met).collect(),
+                        )
+                    })
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        outcomes,
+        [
+            (
+                "office",
+                vec![("OC-01", false, vec![true]), ("OC-02", false, vec![false])]
+            ),
+            (
+                "rights",
+                vec![("OC-03", false, vec![false]), ("OC-04", true, vec![false])]
+            ),
+            ("membership", vec![]),
+        ]
+    );
+    assert_eq!(
+        a.reports[1].outcomes[1].indicators[0],
+        IndicatorJson {
+            name: "慰问人次".into(),
+            target: 100.0,
+            unit: None,
+            value: Some(29.0),
+            as_of: Some("2026-08-15".into()),
+            share: 0.29,
+            met: false,
+        }
+    );
+    assert_eq!(ids(&a.problems), ["OC-08", "OC-06", "OC-04", "OC-09"]);
+    assert_eq!(a.problems[2]["behind_schedule"], true);
+    let text = ok(run(wg().args([
+        "--data",
+        "tests/fixtures/outcomes",
+        "--today",
+        "2026-08-20",
+        "meeting",
+        "agenda",
+        "--quarter",
+        "2026Q3",
+    ])));
+    assert!(
+        text.contains("   - 成效（OC-04 慰问货车司机，进度滞后）：慰问人次 29/100，29%\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("   - 进度滞后：时间已过 50%，目标完成 29%\n"),
+        "{text}"
+    );
 }

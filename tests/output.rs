@@ -290,3 +290,35 @@ fn out_refuses_a_directory_and_a_dangling_symlink() {
     assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
     assert!(!tmp.path().join("gone.ics").exists());
 }
+
+/// A file-size limit (`ulimit -f`) that the file goes past: exit 2 and nothing left
+/// behind, as on a full disk, not SIGXFSZ killing wg half way through its temporary file.
+#[cfg(unix)]
+#[test]
+fn a_file_size_limit_fails_the_write_cleanly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("wg");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -f 1 && exec \"$0\" \"$@\"")
+        .arg(&bin)
+        .arg("--data")
+        .arg(root().join("data"))
+        .args([
+            "--today",
+            "2022-01-10",
+            "meeting",
+            "ics",
+            "--deadlines",
+            "--out",
+        ])
+        .arg(tmp.path().join("wg.ics"))
+        .env_remove("WG_DATA")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("wg.ics"), "{stderr}");
+    let left: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}

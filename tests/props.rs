@@ -357,6 +357,8 @@ proptest! {
             Just(vec!["roster", "show"]),
             Just(vec!["meeting", "agenda", "--format", "markdown"]),
             Just(vec!["report", "--format", "csv"]),
+            Just(vec!["report", "--by", "unit"]),
+            Just(vec!["report", "--by", "owner", "--format", "json"]),
         ],
     ) {
         let (tmp, rel) = mutated_copy(src, file, &ms);

@@ -27,6 +27,21 @@ struct UpdateJson {
     problems: Option<String>,
     next_steps: Option<String>,
     by: Option<String>,
+    /// Indicator readings by indicator name.
+    values: std::collections::BTreeMap<String, f64>,
+}
+
+/// An indicator's progress as of the as-of date (SPEC §2 "Indicators").
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct IndicatorJson {
+    name: String,
+    target: f64,
+    unit: Option<String>,
+    value: Option<f64>,
+    as_of: Option<String>,
+    share: f64,
+    met: bool,
 }
 
 /// One task as scripts see it (SPEC §4): every field of the files, plus the as-of ones.
@@ -50,6 +65,9 @@ struct TaskJson {
     outcome: Option<String>,
     original_due: Option<String>,
     extended_days: Option<i64>,
+    indicators: Vec<IndicatorJson>,
+    behind_schedule: bool,
+    time_elapsed: Option<f64>,
     updates: Vec<UpdateJson>,
     days_overdue: Option<i64>,
     missed: Option<u32>,
@@ -1272,5 +1290,101 @@ fn empty_list_says_so() {
     assert_eq!(
         out,
         "{\n  \"as_of\": \"2024-03-01\",\n  \"count\": 0,\n  \"tasks\": []\n}\n"
+    );
+}
+
+/// `tasks show --format json` of a task with indicators, on the default data as of its
+/// snapshot: each indicator's latest reading, share and whether it is met (SPEC §2).
+#[test]
+fn show_json_carries_each_indicators_progress() {
+    let show = |id: &str| -> ShowJson {
+        let out = run(wg().args([
+            "--data",
+            "data",
+            "--today",
+            "2022-01-10",
+            "tasks",
+            "show",
+            id,
+            "--format",
+            "json",
+        ]));
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        serde_json::from_str(&out.stdout).unwrap()
+    };
+    let jh01 = show("JH-01").task;
+    assert_eq!(
+        jh01.indicators,
+        [
+            IndicatorJson {
+                name: "新建货车司机工会".into(),
+                target: 50.0,
+                unit: Some("家".into()),
+                value: Some(38.0),
+                as_of: Some("2021-11-30".into()),
+                share: 0.76,
+                met: false,
+            },
+            IndicatorJson {
+                name: "发展货车司机会员".into(),
+                target: 20000.0,
+                unit: Some("人".into()),
+                value: Some(15200.0),
+                as_of: Some("2021-11-30".into()),
+                share: 0.76,
+                met: false,
+            },
+        ]
+    );
+    assert_eq!(
+        jh01.updates[1].values,
+        [
+            ("发展货车司机会员".to_owned(), 15200.0),
+            ("新建货车司机工会".to_owned(), 38.0)
+        ]
+        .into_iter()
+        .collect()
+    );
+    assert!(jh01.updates[0].values.is_empty());
+    // Overdue, and so all its time is gone: behind its 76%.
+    assert_eq!((jh01.behind_schedule, jh01.time_elapsed), (true, Some(1.0)));
+    // AQ-04: 94 of 265 days gone (35.5%), 1 of 9 reports (11.1%): behind, and yellow
+    // with the data's behind_schedule = true, though due in June.
+    let aq04 = show("AQ-04").task;
+    assert_eq!(
+        (
+            aq04.behind_schedule,
+            aq04.time_elapsed,
+            aq04.warning.as_deref()
+        ),
+        (true, Some(0.355), Some("yellow"))
+    );
+    assert_eq!(aq04.indicators[0].share, 0.111);
+    // A task without indicators has an empty list and is never behind.
+    let jh04 = show("JH-04").task;
+    assert!(jh04.indicators.is_empty() && !jh04.behind_schedule);
+}
+
+/// Whole numbers are written as integers in JSON (`50`, not `50.0`).
+#[test]
+fn indicator_numbers_are_written_as_people_write_them() {
+    let out = run(wg().args([
+        "--data",
+        "data",
+        "--today",
+        "2022-01-10",
+        "tasks",
+        "show",
+        "JH-02",
+        "--format",
+        "json",
+    ]));
+    assert!(out.stdout.contains("\"target\": 30000,"), "{}", out.stdout);
+    assert!(out.stdout.contains("\"value\": 26500,"), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("\"values\": {\n          \"发展快递员会员\": 26500\n        }"),
+        "{}",
+        out.stdout
     );
 }

@@ -8,6 +8,7 @@ use crate::edit::{self, Added, Change, Changed, FieldEdits, NewTask, NoteSpec, O
 use crate::i18n::{self, L, msg};
 use crate::load;
 use crate::model::{Lang, Status};
+use crate::report::indicator_view::format_amount;
 use crate::{Error, Exit};
 use std::io::Write;
 
@@ -82,6 +83,7 @@ pub fn run(
             next_steps,
             by,
             on,
+            values,
         } => (
             id,
             Change::Note(NoteSpec {
@@ -90,6 +92,7 @@ pub fn run(
                 next_steps: next_steps.clone(),
                 by: by.clone(),
                 on: *on,
+                values: values.clone(),
             }),
         ),
         TasksCommand::Edit { id, fields } => (id, Change::Edit(field_edits(fields))),
@@ -253,6 +256,17 @@ pub fn describe(outcome: &Outcome, lang: Lang) -> String {
                 format!("{} {to}", L::EditDoneThrough.get(lang))
             }
             Changed::NoteAdded(d) => format!("{} ({d})", L::EditNoteAdded.get(lang)),
+            Changed::Readings(values) => {
+                let list: Vec<String> = values
+                    .iter()
+                    .map(|(name, n)| format!("{name} {}", format_amount(*n)))
+                    .collect();
+                format!(
+                    "{} {}",
+                    L::EditReadings.get(lang),
+                    list.join(if lang == Lang::Zh { "、" } else { ", " })
+                )
+            }
             Changed::Unchanged(s) => format!(
                 "{} {} ({})",
                 L::EditStatus.get(lang),

@@ -9,6 +9,7 @@
 use crate::context::Context;
 use crate::i18n::msg;
 use crate::model::{Lang, Org, Quarter};
+use crate::render::text::one_line;
 use crate::{Because, Error, Exit};
 use std::io::Write;
 use std::path::Path;
@@ -31,7 +32,7 @@ pub fn run(dir: &Path, ctx: &Context, out: &mut dyn Write) -> Result<Exit, Error
         .iter()
         .map(|(name, _)| dir.join(name))
         .filter(|p| p.exists())
-        .map(|p| p.display().to_string())
+        .map(|p| one_line(&p.display().to_string()).into_owned())
         .collect();
     if !existing.is_empty() {
         return Err(Error::Usage(msg::init_files_exist(&existing)));
@@ -77,13 +78,16 @@ pub fn run(dir: &Path, ctx: &Context, out: &mut dyn Write) -> Result<Exit, Error
         }
         written.push(ignore);
     }
+    // A path is text like any other: a directory named with ESC must not reach the
+    // terminal raw.
+    let shown = |p: &std::path::Path| one_line(&p.display().to_string()).into_owned();
     for p in &written {
-        writeln!(out, "{}", p.display())?;
+        writeln!(out, "{}", shown(p))?;
     }
     if let Some(note) = ignore_note {
         writeln!(out, "\n{}", note.get(lang))?;
     }
-    let next = msg::init_next(&dir.display().to_string());
+    let next = msg::init_next(&shown(dir));
     writeln!(out, "\n{}", next.get(lang))?;
     Ok(Exit::Ok)
 }

@@ -8,7 +8,8 @@ use crate::context::Context;
 use crate::i18n::{self, L};
 use crate::model::{Cadence, Data, Lang, Quarter, Status};
 use crate::render::{self, Grid, TableStyle, ics, markdown_cell, text::one_line};
-use crate::report::agenda::{self, Agenda, PersonRef};
+use crate::report::agenda::{self, Agenda, PersonRef, TaskOutcome};
+use crate::report::indicator_view::{IndicatorView, format_amount, format_share};
 use crate::report::meetings::{self, MeetingList};
 use crate::report::warning_counts::WarningCounts;
 use crate::report::{lookup, task_view::TaskView};
@@ -143,6 +144,65 @@ pub(crate) fn fill(template: &str, args: &[(&str, &str)]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// `新建货车司机工会 35/50 家，70%`; before the first reading `新建货车司机工会
+/// 暂无数据（目标 50 家）`.
+pub(crate) fn indicator_text(i: &IndicatorView, lang: Lang) -> String {
+    let unit = i.unit.map(|u| format!(" {u}")).unwrap_or_default();
+    let target = format_amount(i.target);
+    match i.value {
+        Some(v) => fill(
+            L::IndReading.get(lang),
+            &[
+                ("name", i.name),
+                ("value", &format_amount(v)),
+                ("target", &target),
+                ("unit", &unit),
+                ("share", &format_share(i.share)),
+            ],
+        ),
+        None => fill(
+            L::IndNoReading.get(lang),
+            &[("name", i.name), ("target", &target), ("unit", &unit)],
+        ),
+    }
+}
+
+/// [`indicator_text`] with the reading's date and whether it is met:
+/// `新建货车司机工会 35/50 家，70%（截至 2021-12-15，未达标）`.
+pub(crate) fn indicator_detail(i: &IndicatorView, lang: Lang) -> String {
+    let met = if i.met { L::IndMet } else { L::IndNotMet }.get(lang);
+    let extra = match i.as_of {
+        Some(d) => format!(
+            "{}{}{met}",
+            fill(L::IndAsOf.get(lang), &[("date", &d.to_string())]),
+            if lang == Lang::Zh { "，" } else { ", " }
+        ),
+        None => met.to_owned(),
+    };
+    person_with(&indicator_text(i, lang), &extra, lang)
+}
+
+/// `时间已过 80%，目标完成 40%` for a task behind schedule (the indicator furthest
+/// behind); `None` for one that is not.
+pub(crate) fn behind_text(t: &TaskView, lang: Lang) -> Option<String> {
+    if !t.behind_schedule {
+        return None;
+    }
+    let elapsed = t.time_elapsed?;
+    let reached = t
+        .indicators
+        .iter()
+        .map(|i| i.share)
+        .min_by(f64::total_cmp)?;
+    Some(fill(
+        L::BehindDetail.get(lang),
+        &[
+            ("elapsed", &format_share(elapsed)),
+            ("reached", &format_share(reached)),
+        ],
+    ))
 }
 
 /// `2021年第四季度` / `2021 Q4`.
@@ -427,6 +487,9 @@ fn agenda_doc(data: &Data, a: &Agenda, lang: Lang, text: Option<TableStyle>) -> 
                 ],
             ));
         }
+        for o in &r.outcomes {
+            doc.detail(&outcome_line(o, lang));
+        }
     }
 
     // 3. Problems.
@@ -507,6 +570,24 @@ pub(crate) fn warning_figures(data: &Data, w: &WarningCounts, lang: Lang) -> Str
     )
 }
 
+/// `成效（JH-01 开展货车司机工会组建专项行动，进度滞后）：新建货车司机工会 38/50 家，76%；…`.
+fn outcome_line(o: &TaskOutcome, lang: Lang) -> String {
+    let list: Vec<String> = o
+        .indicators
+        .iter()
+        .map(|i| indicator_text(i, lang))
+        .collect();
+    let mut task = format!("{} {}", o.id, o.title);
+    if o.behind_schedule {
+        task.push_str(if lang == Lang::Zh { "，" } else { ", " });
+        task.push_str(L::BehindWord.get(lang));
+    }
+    fill(
+        L::AgendaIndicators.get(lang),
+        &[("task", &task), ("indicators", &list.join(sep(lang)))],
+    )
+}
+
 /// One problem: the task, who leads and owns it, how late it is, and its latest note
 /// as of the agenda's date (a note dated later had not been written then).
 fn problem(doc: &mut Doc, data: &Data, n: usize, t: &TaskView, as_of: NaiveDate, lang: Lang) {
@@ -550,6 +631,20 @@ fn problem(doc: &mut Doc, data: &Data, n: usize, t: &TaskView, as_of: NaiveDate,
         "{when}{s}{}",
         field(L::Status.get(lang), &status_label(t.status, lang), lang)
     ));
+    if !t.indicators.is_empty() {
+        let list: Vec<String> = t
+            .indicators
+            .iter()
+            .map(|i| indicator_text(i, lang))
+            .collect();
+        doc.detail(&field(L::Indicators.get(lang), &list.join(s), lang));
+    }
+    // An overdue task is behind on every count; the line says so of one that is not.
+    if t.days_overdue.is_none()
+        && let Some(why) = behind_text(t, lang)
+    {
+        doc.detail(&field(L::BehindSchedule.get(lang), &why, lang));
+    }
     if let Some(u) = t
         .updates
         .iter()

@@ -1,12 +1,14 @@
 //! `wg tasks list|overdue|due|show`: the office's 督办 lists in every format. The edits
 //! (`done`, `status`, `note`) live in [`super::edit`].
 
+use super::meeting::{behind_text, indicator_detail};
 use super::{Formats, group_short_forms, load_data};
 use crate::cli::{Format, OverdueBy, TasksCommand};
 use crate::context::Context;
 use crate::i18n::{self, L};
 use crate::model::{Data, Lang, Repeat, Status};
 use crate::render::{self, Grid, TableStyle, markdown_cell, text::sanitize};
+use crate::report::indicator_view::format_amount;
 use crate::report::task_view::{TaskView, UpdateView};
 use crate::report::tasks::{self, DueReport, Filter, OverdueReport, Summary, TaskList, TaskShow};
 use crate::{Error, Exit};
@@ -666,6 +668,16 @@ impl View<'_> {
             fields.push((L::Missed, number(t.missed.map(i64::from))));
         }
         fields.push((L::Outcome, t.outcome.map_or_else(none, str::to_owned)));
+        for i in &t.indicators {
+            fields.push((L::Indicators, indicator_detail(i, self.lang)));
+        }
+        if !t.indicators.is_empty() {
+            let behind = match behind_text(t, self.lang) {
+                Some(why) => paren(self.label(L::Yes), &why),
+                None => self.label(L::No).to_owned(),
+            };
+            fields.push((L::BehindSchedule, behind));
+        }
         fields.push((
             L::WrittenIn,
             format!("{}:{}", self.dir.join(t.file).display(), t.line),
@@ -698,7 +710,14 @@ impl View<'_> {
                 let _ = writeln!(s, "{}", self.label(L::NoUpdates));
             }
             for u in &t.updates {
-                let _ = writeln!(s, "- {}{}{}", u.date, self.colon(), markdown_cell(u.note));
+                let _ = writeln!(
+                    s,
+                    "- {}{}{}{}",
+                    u.date,
+                    self.colon(),
+                    markdown_cell(u.note),
+                    markdown_cell(&self.readings(u))
+                );
                 for (label, text) in self.update_parts(u) {
                     let _ = writeln!(
                         s,
@@ -734,7 +753,8 @@ impl View<'_> {
             }
             for u in &t.updates {
                 // A multi-line note keeps its lines, indented under its date.
-                let note = sanitize(u.note).replace('\n', "\n              ");
+                let note = format!("{}{}", sanitize(u.note), sanitize(&self.readings(u)))
+                    .replace('\n', "\n              ");
                 let _ = writeln!(s, "  {}  {note}", u.date);
                 for (label, text) in self.update_parts(u) {
                     let text = sanitize(text).replace('\n', "\n              ");
@@ -748,6 +768,26 @@ impl View<'_> {
             }
         }
         s
+    }
+
+    /// The readings a note gives, to follow its text: `（新建货车司机工会 35）`.
+    fn readings(&self, u: &UpdateView) -> String {
+        if u.values.is_empty() {
+            return String::new();
+        }
+        let (join, eq) = match self.lang {
+            Lang::Zh => ("、", " "),
+            Lang::En => (", ", " "),
+        };
+        let list: Vec<String> = u
+            .values
+            .iter()
+            .map(|(name, v)| format!("{name}{eq}{}", format_amount(*v)))
+            .collect();
+        match self.lang {
+            Lang::Zh => format!("（{}）", list.join(join)),
+            Lang::En => format!(" ({})", list.join(join)),
+        }
     }
 
     /// The parts of a progress report after its text: 存在问题, 下一步措施, who reported.

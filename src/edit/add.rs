@@ -289,6 +289,7 @@ fn resolve(data: &Data, new: &NewTask) -> Result<Resolved, Error> {
         targets,
         outcome,
         original_due: None,
+        indicators: Vec::new(),
         updates: Vec::new(),
         origin: Origin {
             file: std::sync::Arc::from(Path::new("")),

@@ -1,6 +1,8 @@
 //! The fast path for task files: reads a `[[tasks]]` piece written in the plain style
 //! almost every task file uses (`key = "string"`, `key = 2021-09-30`, `key = ["a", "b"]`,
 //! comments, `[[tasks.updates]]`) straight into a [`Task`], without building a TOML tree.
+//! Indicators (`[[tasks.indicators]]`, an update's `values = { … }`) are not that
+//! style: a task that has them gives up here and is read by the parser.
 //!
 //! It is all or nothing: the moment anything is unusual or wrong (another TOML form, an
 //! unknown key, a bad reference, anything that would earn a diagnostic, even a warning)
@@ -352,6 +354,7 @@ fn build(raw: Raw<'_>, line: usize, file: &Arc<Path>, refs: &Refs<'_>) -> Result
                     problems: u.problems.map(Cow::into_owned),
                     next_steps: u.next_steps.map(Cow::into_owned),
                     by,
+                    values: Vec::new(),
                 })
             }
             _ => Err(Unusual),
@@ -378,6 +381,8 @@ fn build(raw: Raw<'_>, line: usize, file: &Arc<Path>, refs: &Refs<'_>) -> Result
             .collect(),
         outcome: raw.outcome.map(Cow::into_owned),
         original_due: raw.original_due,
+        // `[[tasks.indicators]]` and `values` are left to the ordinary path.
+        indicators: Vec::new(),
         updates,
         origin: Origin {
             file: Arc::clone(file),
@@ -676,6 +681,8 @@ mod tests {
                 "\"每月\"", "每季度", "repeat = \"每年\"\n", "，", "\u{3000}", "2024-1-5", "2024/01/05",
                 "original_due = 2024-03-01\n", "original_due = 2024-01-31\n", "problems = \"p\"\n",
                 "next_steps = \"n\"\n", "by = \"u2\"\n", "by = \"nobody\"\n", "by = \"张柯\"\n", "problem",
+                "[[tasks.indicators]]\nname = \"n\"\ntarget = 5\n", "values = { \"n\" = 1 }\n",
+                "values = { n = 1.5 }\n", "target = 5\n", "unit = \"家\"\n",
             ]), 0usize..4), 1..4)
         ) {
             let mut text = BASE.to_owned();

@@ -54,6 +54,7 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("duty", "duties"),
     ("recurrence", "repeat"),
     ("recur", "repeat"),
+    ("goal", "target"),
     ("frequency", "repeat"),
     ("cadence", "meets"),
     ("tz", "timezone"),
@@ -382,6 +383,27 @@ impl<'a, 'i> Fields<'a, 'i> {
         }
     }
 
+    /// A number, whole or not (`50`, `0.85`), and finite.
+    pub fn number(&mut self, key: &str) -> Option<Sp<f64>> {
+        let (value, span) = self.raw(key)?;
+        match number(value, &msg::key_in(key, &self.what), key) {
+            Ok(n) => Some(Sp::new(n, span)),
+            Err(problem) => {
+                let diag = problem.at(self.file, span);
+                self.error(diag);
+                None
+            }
+        }
+    }
+
+    pub fn req_number(&mut self, key: &str) -> Option<Sp<f64>> {
+        if self.raw(key).is_none() {
+            self.missing(key);
+            return None;
+        }
+        self.number(key)
+    }
+
     /// `true` or `false`.
     pub fn bool(&mut self, key: &str) -> Option<Sp<bool>> {
         let (value, span) = self.raw(key)?;
@@ -474,6 +496,74 @@ impl Expected {
             Expected::Int => msg::a_whole_number(),
             Expected::Bool => msg::true_or_false(),
         }
+    }
+}
+
+/// Why a value is not a number, ready to be placed (`at`) where it is written.
+pub struct NotANumber {
+    message: Text,
+    label: Text,
+    help: Text,
+}
+
+impl NotANumber {
+    pub fn at(self, file: FileId, span: Span) -> Diagnostic {
+        Diagnostic::error(self.message)
+            .at(file, span)
+            .label(self.label)
+            .help(self.help)
+    }
+}
+
+/// A TOML integer or float as a finite number. `what` names the value in the message
+/// (`` `target` in indicator ``), `key` is written in the hint as the key to type
+/// (`target`, or `"新建"` for a reading).
+pub fn number(value: &DeValue<'_>, what: &Text, key: &str) -> Result<f64, NotANumber> {
+    let written = match value {
+        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+            .ok()
+            .map(|n| n as f64),
+        DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
+        DeValue::String(text) => {
+            let text = text.trim();
+            // `"50"`: the quotes are the slip. `"50家"`: the unit is.
+            let digits: String = text
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .collect();
+            let help = if text.parse::<f64>().is_ok_and(f64::is_finite) {
+                msg::remove_the_quotes_from(key, text)
+            } else if !digits.is_empty() && digits.parse::<f64>().is_ok() {
+                let rest = text.get(digits.len()..).unwrap_or("").trim();
+                if key == "target" {
+                    msg::number_alone_and_unit(&digits, rest)
+                } else {
+                    msg::number_alone(key, &digits)
+                }
+            } else {
+                msg::number_without_quotes(key)
+            };
+            return Err(NotANumber {
+                message: msg::must_be_a_number(what, &msg::a_string()),
+                label: msg::expected_a_number(),
+                help,
+            });
+        }
+        other => {
+            return Err(NotANumber {
+                message: msg::must_be_a_number(what, &describe(other)),
+                label: msg::expected_a_number(),
+                help: msg::write_a_number(key),
+            });
+        }
+    };
+    match written {
+        Some(n) if n.is_finite() => Ok(n),
+        _ => Err(NotANumber {
+            message: msg::not_a_finite_number_in(what),
+            label: msg::not_a_finite_number(),
+            help: msg::write_an_ordinary_number(key),
+        }),
     }
 }
 

@@ -757,6 +757,27 @@ fn syntax_advice(message: &str, text: &str, span: Span) -> Option<Advice> {
             help: msg::nested_too_deeply_help(),
         });
     }
+    // `values = { 新建 = 35 }`: a key in Chinese is no bare key.
+    if message.contains("unquoted key") {
+        let key: String = here
+            .chars()
+            .take_while(|c| {
+                !c.is_whitespace()
+                    && !matches!(
+                        c,
+                        '=' | '.' | ',' | '{' | '}' | '[' | ']' | '"' | '\'' | '#'
+                    )
+            })
+            .collect();
+        if !key.is_ascii() {
+            return Some(Advice {
+                message: None,
+                span: Some(span.start..span.start + key.len()),
+                label: Some(msg::chinese_key_needs_quotes()),
+                help: msg::quote_the_chinese_key(&key),
+            });
+        }
+    }
     if let Some(advice) = date_advice(message, text, span.clone()) {
         return Some(advice);
     }

@@ -288,15 +288,6 @@ fn load_warnings(
         }
         f.error(diag.help(msg::blue_is_the_earlier_notice(yellow_days)));
     }
-    // Said where it is written, so `wg check` does not let the office believe the rule
-    // is at work: without indicators no task can be behind schedule.
-    if let Some(b) = behind_schedule.as_ref().filter(|b| b.value) {
-        let diag = Diagnostic::warning(msg::behind_schedule_no_effect())
-            .at(file, b.span.clone())
-            .label(msg::behind_schedule_label())
-            .help(msg::behind_schedule_help());
-        f.error(diag);
-    }
     WarningRules {
         yellow_days,
         blue_days: blue.map(|b| b.value),

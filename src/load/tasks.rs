@@ -5,7 +5,7 @@ use super::fields::{Fields, Sp, Span};
 use super::names::{FastMap, Kind};
 use super::{Refs, Source};
 use crate::i18n::{self, Text, msg};
-use crate::model::{Origin, Repeat, Status, Task, Tasks, Update};
+use crate::model::{Indicator, Origin, Reading, Repeat, Status, Task, Tasks, Update};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use toml::de::{DeTable, DeValue};
@@ -28,9 +28,11 @@ pub const TASK: &[&str] = &[
     "targets",
     "outcome",
     "original_due",
+    "indicators",
     "updates",
 ];
-const UPDATE: &[&str] = &["date", "note", "problems", "next_steps", "by"];
+const UPDATE: &[&str] = &["date", "note", "problems", "next_steps", "by", "values"];
+const INDICATOR: &[&str] = &["name", "target", "unit"];
 
 /// One task file, as the loader hands it over.
 pub struct TaskFile<'s> {
@@ -578,10 +580,16 @@ fn load_task(
     let done_through = f.date("done_through");
     let targets = f.str_list("targets");
     let outcome = f.str("outcome");
+    let place = id
+        .as_ref()
+        .map_or_else(msg::what_task, |i| msg::place_task(i.value.trim()));
+    let indicator_tables = f.tables("indicators");
+    let indicators = load_indicators(file, indicator_tables, &place, f.diags);
     let original_due = f.date("original_due");
     let update_tables = f.tables("updates");
     // Each note with its `by`, resolved once the task's id is known (for the message).
     let mut updates = Vec::with_capacity(update_tables.len());
+    let mut values_ok = true;
     for (t, s) in update_tables {
         let mut u = Fields::new(file, t, s, msg::what_update(), UPDATE, f.diags);
         let date = u.req_date("date");
@@ -589,14 +597,31 @@ fn load_task(
         let problems = u.str("problems");
         let next_steps = u.str("next_steps");
         let by = u.str("by");
+        let values = u.table("values");
+        let readings = values.map(|(table, _)| {
+            let at = match &date {
+                Some(d) => msg::place_note_of(d.value, &place),
+                None => msg::place_a_note_of(&place),
+            };
+            load_values(file, table, &indicators, &at, u.diags)
+        });
         if let (Some(date), Some(note)) = (date, note) {
             let mut update = Update::new(date.value, note.value);
             update.problems = problems.map(|p| p.value);
             update.next_steps = next_steps.map(|n| n.value);
+            update.values = match readings {
+                Some(Some(r)) => r,
+                Some(None) => {
+                    values_ok = false;
+                    Vec::new()
+                }
+                None => Vec::new(),
+            };
             updates.push((update, by));
         }
     }
-    let fields_ok = f.ok();
+    let fields_ok = f.ok() && values_ok;
+    let indicators: Option<Vec<Indicator>> = indicators.into_iter().map(|i| i.indicator).collect();
 
     let Some(id) = id else {
         return Loaded {
@@ -728,8 +753,13 @@ fn load_task(
             update
         })
         .collect();
-    if !fields_ok
-        || !reporters_ok
+    let Some(indicators) = indicators.filter(|_| fields_ok) else {
+        return Loaded {
+            task: None,
+            id: Some((Some(tid), id_span)),
+        };
+    };
+    if !reporters_ok
         || (owner.is_some() && owner_idx.is_none())
         || (lead_unit.is_some() && lead.is_none())
     {
@@ -760,6 +790,7 @@ fn load_task(
         targets: targets.into_iter().map(|t| t.value).collect(),
         outcome: outcome.map(|o| o.value),
         original_due: original_due.map(|o| o.value),
+        indicators,
         updates,
         origin,
     };
@@ -767,6 +798,183 @@ fn load_task(
         task: Some(task),
         id: Some((None, id_span)),
     }
+}
+
+/// An indicator as written: its name (normalised, to match readings by, and where it
+/// is written), and the indicator when every key of it is right.
+struct WrittenIndicator {
+    key: Option<String>,
+    /// The name as written, trimmed, for suggestions.
+    name: Option<String>,
+    span: Span,
+    indicator: Option<Indicator>,
+}
+
+/// `[[tasks.indicators]]` of the task at `place`: each needs a name, unique within the
+/// task (whitespace ignored, as names are matched), and a target above 0.
+fn load_indicators(
+    file: FileId,
+    tables: Vec<(&DeTable<'_>, Span)>,
+    place: &Text,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<WrittenIndicator> {
+    let mut out: Vec<WrittenIndicator> = Vec::with_capacity(tables.len());
+    for (t, s) in tables {
+        let mut f = Fields::new(file, t, s.clone(), msg::what_indicator(), INDICATOR, diags);
+        let name = f.req_str("name");
+        let target = f.req_number("target");
+        let unit = f.str("unit");
+        if let Some(t) = target.as_ref().filter(|t| t.value <= 0.0) {
+            let diag = Diagnostic::error(msg::target_not_positive(place, t.value))
+                .at(file, t.span.clone())
+                .label(msg::not_more_than_zero())
+                .help(msg::target_help());
+            f.error(diag);
+        }
+        let ok = f.ok();
+        let key = name.as_ref().map(|n| super::normalize(&n.value));
+        if let (Some(n), Some(k)) = (&name, &key)
+            && let Some(first) = out.iter().find(|w| w.key.as_ref() == Some(k))
+        {
+            diags.push(
+                Diagnostic::error(msg::two_indicators_named(place, n.value.trim()))
+                    .at(file, n.span.clone())
+                    .label(msg::named_again_here())
+                    .also(msg::first_named_at(), file, first.span.clone())
+                    .help(msg::indicator_names_unique()),
+            );
+            out.push(WrittenIndicator {
+                key: None,
+                name: None,
+                span: n.span.clone(),
+                indicator: None,
+            });
+            continue;
+        }
+        let indicator = match (ok, name.as_ref(), target) {
+            (true, Some(n), Some(t)) => Some(Indicator {
+                name: n.value.trim().to_owned(),
+                target: t.value,
+                unit: unit
+                    .map(|u| u.value.trim().to_owned())
+                    .filter(|u| !u.is_empty()),
+            }),
+            _ => None,
+        };
+        out.push(WrittenIndicator {
+            key,
+            name: name.as_ref().map(|n| n.value.trim().to_owned()),
+            span: name.map_or(s, |n| n.span),
+            indicator,
+        });
+    }
+    out
+}
+
+/// The readings of a progress note (`values = { "新建货车司机工会" = 35 }`), `at` the
+/// note. Each names an indicator of the task (whitespace ignored) once and gives a
+/// number of 0 or more. `None` when something is wrong (reported); a reading of an
+/// indicator that is itself wrong says nothing more.
+fn load_values(
+    file: FileId,
+    table: &DeTable<'_>,
+    indicators: &[WrittenIndicator],
+    at: &Text,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Vec<Reading>> {
+    let mut readings: Vec<(Reading, Span)> = Vec::with_capacity(table.len());
+    let mut ok = true;
+    for (key, value) in table.iter() {
+        let name = key.get_ref().as_ref();
+        let wanted = super::normalize(name);
+        let Some(i) = indicators
+            .iter()
+            .position(|w| w.key.as_deref() == Some(wanted.as_str()))
+        else {
+            diags.push(unknown_indicator(file, name, key.span(), indicators, at));
+            ok = false;
+            continue;
+        };
+        let Some(indicator) = indicators.get(i).and_then(|w| w.indicator.as_ref()) else {
+            ok = false;
+            continue;
+        };
+        let what = msg::reading_of(&indicator.name, at);
+        let quoted = format!("\"{}\"", indicator.name);
+        let n = match super::fields::number(value.get_ref(), &what, &quoted) {
+            Ok(n) => n,
+            Err(problem) => {
+                diags.push(problem.at(file, value.span()));
+                ok = false;
+                continue;
+            }
+        };
+        if n < 0.0 {
+            diags.push(
+                Diagnostic::error(msg::reading_below_zero(&what, n))
+                    .at(file, value.span())
+                    .label(msg::below_zero())
+                    .help(msg::reading_help()),
+            );
+            ok = false;
+            continue;
+        }
+        if let Some((_, first)) = readings.iter().find(|(r, _)| r.indicator == i) {
+            diags.push(
+                Diagnostic::error(msg::reading_twice(at, &indicator.name))
+                    .at(file, key.span())
+                    .label(msg::given_again_here())
+                    .also(msg::first_given_at(), file, first.clone())
+                    .help(msg::keep_one_reading()),
+            );
+            ok = false;
+            continue;
+        }
+        readings.push((
+            Reading {
+                indicator: i,
+                value: n,
+            },
+            key.span(),
+        ));
+    }
+    ok.then(|| readings.into_iter().map(|(r, _)| r).collect())
+}
+
+/// A reading for an indicator the task does not have: the nearest names, or how to add
+/// one when the task has none.
+fn unknown_indicator(
+    file: FileId,
+    name: &str,
+    span: Span,
+    indicators: &[WrittenIndicator],
+    at: &Text,
+) -> Diagnostic {
+    let diag = Diagnostic::error(msg::unknown_indicator(name, at))
+        .at(file, span)
+        .label(msg::no_such_indicator());
+    let keys: Vec<&str> = indicators.iter().filter_map(|w| w.key.as_deref()).collect();
+    if keys.is_empty() {
+        return diag.help(msg::no_indicators_help());
+    }
+    let names: Vec<&str> = super::suggest::names(&super::normalize(name), &keys)
+        .into_iter()
+        .filter_map(|k| {
+            indicators
+                .iter()
+                .find(|w| w.key.as_deref() == Some(k))
+                .and_then(|w| w.name.as_deref())
+        })
+        .take(super::suggest::SHOWN)
+        .collect();
+    let all: Vec<&str> = indicators
+        .iter()
+        .filter_map(|w| w.name.as_deref())
+        .collect();
+    diag.help(
+        msg::did_you_mean_any(&names)
+            .unwrap_or_else(|| msg::the_tasks_indicators_are(&msg::quoted_list(&all))),
+    )
 }
 
 #[cfg(test)]

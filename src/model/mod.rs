@@ -6,6 +6,7 @@
 
 mod calendar;
 mod group;
+mod indicator;
 mod meeting;
 mod org;
 mod quarter;
@@ -14,6 +15,7 @@ mod warning;
 
 pub use calendar::{Calendar, Holiday, Workday};
 pub use group::{Cadence, Group, GroupKind, Role, RoleTitles, Seat};
+pub use indicator::{BEHIND_POINTS, Indicator, Progress, Reading, rounded};
 pub use meeting::{Directive, Meeting};
 pub use org::{Lang, Org, Person, Unit, UnitKind};
 pub use quarter::Quarter;

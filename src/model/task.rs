@@ -1,7 +1,7 @@
 //! Tasks, their status, repetition and progress notes, the overdue arithmetic, and the
 //! list of all tasks as the loader read them ([`Tasks`]).
 
-use super::{GroupIdx, LAST_DAY, Origin, PersonIdx, UnitIdx};
+use super::{GroupIdx, Indicator, LAST_DAY, Origin, PersonIdx, Reading, UnitIdx};
 use chrono::{Datelike, Months, NaiveDate};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -152,7 +152,7 @@ pub enum Reporter {
 
 /// A progress note (`[[tasks.updates]]`): the three-part report of a progress report,
 /// 进展情况、存在问题、下一步措施, and who gave it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Update {
     pub date: NaiveDate,
     /// 进展情况.
@@ -162,10 +162,12 @@ pub struct Update {
     /// 下一步措施.
     pub next_steps: Option<String>,
     pub by: Option<Reporter>,
+    /// Indicator readings as of `date` (`values`), in the order written.
+    pub values: Vec<Reading>,
 }
 
 impl Update {
-    /// A plain note: no problems, next steps or reporter.
+    /// A plain note: no problems, next steps, reporter or readings.
     pub fn new(date: NaiveDate, note: String) -> Update {
         Update {
             date,
@@ -173,6 +175,7 @@ impl Update {
             problems: None,
             next_steps: None,
             by: None,
+            values: Vec::new(),
         }
     }
 }
@@ -196,6 +199,8 @@ pub struct Task {
     pub outcome: Option<String>,
     /// The due date before the first extension (延期), set by `wg tasks extend`.
     pub original_due: Option<NaiveDate>,
+    /// The outcome requirement as numbers (`[[tasks.indicators]]`), in file order.
+    pub indicators: Vec<Indicator>,
     pub updates: Vec<Update>,
     pub origin: Origin,
 }
@@ -353,6 +358,7 @@ mod tests {
             targets: Vec::new(),
             outcome: None,
             original_due: None,
+            indicators: Vec::new(),
             updates: Vec::new(),
             origin: Origin {
                 file: std::path::Path::new("tasks.toml").into(),

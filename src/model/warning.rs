@@ -3,7 +3,7 @@
 //! earlier notice, green for on track. The rules come from `[org.warnings]` in
 //! org.toml; the arithmetic lives here, as of a day.
 
-use super::{Calendar, Status, Task};
+use super::{Calendar, Task};
 use chrono::NaiveDate;
 
 /// The level of an open task. Done and cancelled tasks have none (`Option::None`).
@@ -54,10 +54,8 @@ pub struct WarningRules {
     /// Due within this many days: blue, the earlier notice. `None`: no blue level.
     /// The loader makes sure it is more than `yellow_days`.
     pub blue_days: Option<u32>,
-    /// A task with indicators that lags its timeline is yellow (SPEC "Behind
-    /// schedule"). Read and kept, but it takes effect only once tasks have indicators
-    /// (`[[tasks.indicators]]`, issue #14): this version reads none, so no task is
-    /// behind schedule yet. [`WarningWindows::level`] says where the rule goes.
+    /// A task with indicators that lags its timeline (SPEC "Behind schedule",
+    /// [`Task::behind_schedule`]) is yellow, however far its due date is.
     pub behind_schedule: bool,
 }
 
@@ -76,16 +74,21 @@ impl WarningRules {
     /// The windows as of `today`, worked out once for a whole report. With a calendar,
     /// "within N days" counts N working days after today (SPEC "Within N days").
     pub fn windows(&self, today: NaiveDate, calendar: Option<&Calendar>) -> WarningWindows {
-        let through = |days: u32| match calendar {
-            Some(cal) => cal.add_working_days(today, days),
-            None => today
-                .checked_add_days(chrono::Days::new(u64::from(days)))
-                .unwrap_or(NaiveDate::MAX),
+        // No window reaches past the last day wg handles (9999-12-31).
+        let through = |days: u32| {
+            match calendar {
+                Some(cal) => cal.add_working_days(today, days),
+                None => today
+                    .checked_add_days(chrono::Days::new(u64::from(days)))
+                    .unwrap_or(crate::model::LAST_DAY),
+            }
+            .min(crate::model::LAST_DAY)
         };
         WarningWindows {
             today,
             yellow_through: through(self.yellow_days),
             blue_through: self.blue_days.map(through),
+            behind_schedule: self.behind_schedule,
         }
     }
 }
@@ -97,6 +100,8 @@ pub struct WarningWindows {
     pub today: NaiveDate,
     pub yellow_through: NaiveDate,
     pub blue_through: Option<NaiveDate>,
+    /// The rule `behind_schedule = true`: a task behind schedule is at least yellow.
+    pub behind_schedule: bool,
 }
 
 impl WarningWindows {
@@ -113,26 +118,35 @@ impl WarningWindows {
     }
 
     /// The level of a task as of the windows' day; `None` for a done or cancelled one.
-    ///
-    /// The behind-schedule rule (`behind_schedule = true`: yellow when the share of
-    /// the target reached lags the share of time elapsed by more than 20 points) needs
-    /// indicator readings, which tasks do not have yet (issue #14); once they do, it
-    /// belongs here, between red and the due-date windows.
+    /// With the behind-schedule rule, a task behind schedule (the share of its target
+    /// reached lags the share of its time elapsed by more than 20 points) is yellow
+    /// unless it is red already: it needs attention now, whatever its due date.
     pub fn level(&self, task: &Task) -> Option<Warning> {
-        self.level_of(task.status, task.next_due())
+        self.level_of(task, task.next_due())
     }
 
     /// [`WarningWindows::level`] for a caller that has the task's next due date at
     /// hand already (a repeating task's takes a walk over its occurrences).
-    pub fn level_of(&self, status: Status, next_due: Option<NaiveDate>) -> Option<Warning> {
-        (!status.is_closed()).then(|| self.level_of_due(next_due))
+    pub fn level_of(&self, task: &Task, next_due: Option<NaiveDate>) -> Option<Warning> {
+        if task.status.is_closed() {
+            return None;
+        }
+        let by_due = self.level_of_due(next_due);
+        Some(
+            if by_due > Warning::Yellow && self.behind_schedule && task.behind_schedule(self.today)
+            {
+                Warning::Yellow
+            } else {
+                by_due
+            },
+        )
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Holiday, Origin, Repeat, Workday};
+    use crate::model::{Holiday, Indicator, Origin, Reading, Repeat, Status, Update, Workday};
 
     fn date(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -155,6 +169,7 @@ mod tests {
             targets: Vec::new(),
             outcome: None,
             original_due: None,
+            indicators: Vec::new(),
             updates: Vec::new(),
             origin: Origin {
                 file: std::path::Path::new("tasks.toml").into(),
@@ -315,5 +330,43 @@ mod tests {
         for (en, _, _, w) in Warning::ALL {
             assert_eq!(w.as_str(), en);
         }
+    }
+
+    /// 2024-03-01 to 03-11, target 10: on 03-09 80% of the time is gone. With 5
+    /// reached (50%) the task lags by 30 points: yellow with the rule, though it is due
+    /// in two days only with a yellow window of 1 day (green) or a blue one (blue).
+    #[test]
+    fn behind_schedule_is_yellow_only_with_the_rule() {
+        let mut t = task(Some("2024-03-11"));
+        t.start = Some(date("2024-03-01"));
+        t.indicators = vec![Indicator {
+            name: "n".into(),
+            target: 10.0,
+            unit: None,
+        }];
+        let mut update = Update::new(date("2024-03-05"), "n".into());
+        update.values = vec![Reading {
+            indicator: 0,
+            value: 5.0,
+        }];
+        t.updates = vec![update];
+        let today = date("2024-03-09");
+        assert!(t.behind_schedule(today));
+        let mut r = rules(1, Some(5));
+        assert_eq!(r.windows(today, None).level(&t), Some(Warning::Blue));
+        r.behind_schedule = true;
+        assert_eq!(r.windows(today, None).level(&t), Some(Warning::Yellow));
+        // Red stays red.
+        assert_eq!(
+            r.windows(date("2024-03-12"), None).level(&t),
+            Some(Warning::Red)
+        );
+        // 8 of 10 reached: 80% against 80%, not behind.
+        t.updates[0].values[0].value = 8.0;
+        assert_eq!(r.windows(today, None).level(&t), Some(Warning::Blue));
+        // Done: no level at all.
+        t.status = Status::Done;
+        t.done_on = Some(today);
+        assert_eq!(r.windows(today, None).level(&t), None);
     }
 }

@@ -13,11 +13,16 @@
 //!   everything under it, and the problems cover G's whole subtree.
 //! - Progress figures are as of the as-of date: tasks due in the quarter (done / total),
 //!   tasks done in the quarter (by `done_on`), open tasks (any due date), of which
-//!   overdue and blocked, and the open tasks per warning level (预警); and the extended
+//!   overdue and blocked, and the open tasks per warning level (预警); the extended
 //!   tasks (延期) that are open or were done in the quarter, each with its original and
-//!   its new due date.
+//!   its new due date; and the indicators' progress (成效) of the tasks with indicators
+//!   that are open or were done in the quarter, each as of the as-of date.
+//! - The problems are the overdue, blocked and behind-schedule tasks (behind schedule
+//!   whether or not `[org.warnings]` makes them yellow: the rule decides the colour,
+//!   not whether the meeting hears of a task that lags its target).
 
 use super::evaluation::{outcome, pending_in};
+use super::indicator_view::IndicatorView;
 use super::roster::{self, SeatView};
 use super::task_view::{TaskView, warning_windows};
 use super::tasks::uncovered_years;
@@ -58,7 +63,7 @@ pub struct DirectiveView {
 
 /// One child group's progress report.
 #[derive(Debug, Clone, Serialize)]
-pub struct ProgressReport {
+pub struct ProgressReport<'d> {
     pub group: String,
     pub group_name: String,
     /// The child group's leader; null when it has none.
@@ -77,6 +82,9 @@ pub struct ProgressReport {
     pub warnings: WarningCounts,
     /// Extended tasks (延期) that are open, or were done in the quarter, in file order.
     pub extended: Vec<ExtendedTask>,
+    /// The tasks with indicators, open or done in the quarter (file order), with each
+    /// indicator's progress as of the as-of date.
+    pub outcomes: Vec<TaskOutcome<'d>>,
 }
 
 /// A task whose deadline was moved later, for the progress report.
@@ -88,6 +96,15 @@ pub struct ExtendedTask {
     pub due: NaiveDate,
     /// `due - original_due`.
     pub days: i64,
+}
+
+/// A task's indicators, for a progress report.
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskOutcome<'d> {
+    pub id: &'d str,
+    pub title: &'d str,
+    pub indicators: Vec<IndicatorView<'d>>,
+    pub behind_schedule: bool,
 }
 
 /// A task of the next stage, with the due date that falls in the next quarter.
@@ -126,8 +143,8 @@ pub struct Agenda<'d> {
     /// 1. Directives to convey and study, oldest first.
     pub directives: Vec<DirectiveView>,
     /// 2. Progress reports: the office first, then file order.
-    pub reports: Vec<ProgressReport>,
-    /// 3. Overdue or blocked tasks, most overdue first (ties by id).
+    pub reports: Vec<ProgressReport<'d>>,
+    /// 3. Overdue, blocked or behind-schedule tasks, most overdue first (ties by id).
     pub problems: Vec<TaskView<'d>>,
     /// 4. Open tasks falling due in the next quarter, by group: G, then offices, then
     ///    the other groups under G in file order.
@@ -214,14 +231,14 @@ fn meeting_of(
 }
 
 /// The progress report of `child`, from `tasks`, those of its subtree.
-fn progress(
-    data: &Data,
+fn progress<'d>(
+    data: &'d Data,
     child: GroupIdx,
-    tasks: &[&Task],
+    tasks: &[&'d Task],
     q: Quarter,
     (today, windows): (NaiveDate, &WarningWindows),
     lang: Lang,
-) -> ProgressReport {
+) -> ProgressReport<'d> {
     let outcomes: Vec<_> = tasks
         .iter()
         .filter_map(|t| outcome(t, q, today, today))
@@ -256,6 +273,21 @@ fn progress(
                     due: t.due?,
                     days: t.extended_days()?,
                 })
+            })
+            .collect(),
+        outcomes: tasks
+            .iter()
+            .filter(|t| !t.indicators.is_empty())
+            .filter(|t| {
+                !t.status.is_closed()
+                    || (t.status == Status::Done
+                        && t.done_on.is_some_and(|d| q.contains(d) && d <= today))
+            })
+            .map(|t| TaskOutcome {
+                id: &t.id,
+                title: &t.title,
+                indicators: t.progress(today).iter().map(IndicatorView::of).collect(),
+                behind_schedule: t.behind_schedule(today),
             })
             .collect(),
     }
@@ -310,7 +342,9 @@ pub fn agenda(data: &Data, g: GroupIdx, q: Quarter, today: NaiveDate, lang: Lang
         .tasks
         .iter()
         .filter(|t| branch_of(t).is_some())
-        .filter(|t| t.overdue(today).is_some() || t.status == Status::Blocked)
+        .filter(|t| {
+            t.overdue(today).is_some() || t.status == Status::Blocked || t.behind_schedule(today)
+        })
         .collect();
     // The years counted Monday to Friday: for the overdue problems, and for the
     // warning levels of the whole subtree counted in the progress reports.

@@ -1,6 +1,8 @@
-//! The evaluation (检查评估): how the tasks that fell due in a quarter stand, per owning
-//! group or per lead unit, and overall. Also the quarter arithmetic on tasks that the
-//! agenda shares: which occurrences fall in a period, and what became of them.
+//! The evaluation (检查评估): how the tasks stand in a quarter against the seed's four
+//! yardsticks — timeline (时间进度), task list (任务清单), outcomes (成效要求) — per
+//! owning group, lead unit or owner (责任分工), and overall. Also the quarter arithmetic
+//! on tasks that the agenda shares: which occurrences fall in a period, and what became
+//! of them. A pure function of (data, quarter, as-of date).
 //!
 //! The evaluation is taken as of the *cut-off*: the quarter's last day, or the as-of
 //! date if that comes first (`min(today, quarter end)`). A quarter that has ended is
@@ -15,16 +17,35 @@
 //!
 //! So `due = done + overdue + open` and `done = on_time + late`. The on-time rate is
 //! `on_time / (done + overdue)`: the share done on time among the tasks whose fate is
-//! settled (tasks not yet due are not counted against anyone). `blocked` counts tasks
-//! due in the quarter whose status is `blocked` now (the files keep no history of
-//! statuses). Cancelled tasks and tasks without `due` are left out.
+//! settled (tasks not yet due are not counted against anyone). Cancelled tasks and
+//! tasks without `due` are left out of these. `due` is the due date now: a task whose
+//! deadline was moved counts under the new one.
 //!
-//! The warning counts (预警) are the exception to the cut-off, as `blocked` is: they
-//! count every task open on the as-of date, whatever its due date, at its level as of
-//! that date, since a warning says what needs doing now. (As of the cut-off, a task
-//! due on the quarter's last day would be yellow in a row that counts it overdue.)
-//! With [`By::Unit`], a unit that leads open tasks has a row even when none of its
-//! tasks fell due in the quarter, so that the rows add up to the total.
+//! Nothing falls out (任务清单). Beside the tasks due in the quarter the evaluation
+//! counts the backlog carried in (上期结转, [`carried`]): tasks due before the quarter
+//! and still open at its start; `carried = cleared + carried_open`, cleared being done
+//! by the cut-off. `blocked` counts every task `blocked` on the as-of date, wherever its
+//! due date lies (the files keep no history of statuses).
+//!
+//! Outcomes (成效要求): of the tasks due in the quarter or carried in, those with
+//! indicators; of them, those whose every indicator is met by the cut-off (the latest
+//! reading on or before it reaches the target), and those done by the cut-off with an
+//! indicator not met, which count as done all the same (done, outcome not met).
+//! `behind_schedule` counts the open tasks behind schedule on the as-of date.
+//!
+//! The warning counts (预警) are the other exception to the cut-off, with `blocked` and
+//! `behind_schedule`: they count every task open on the as-of date, whatever its due
+//! date, at its level as of that date, since a warning says what needs doing now. (As
+//! of the cut-off, a task due on the quarter's last day would be yellow in a row that
+//! counts it overdue.) With [`By::Unit`] and [`By::Owner`], a unit or person that leads
+//! or owns an open task has a row even when none of its tasks fell due in the quarter,
+//! so that the rows add up to the total.
+//!
+//! Responsibility (责任分工): [`By::Unit`] counts each task under its lead unit only;
+//! the units that support a task (its `units`) are counted apart, in
+//! [`Evaluation::supporting`], which is not part of the total. Units and owners are
+//! ranked by on-time rate; one with no rate (nothing settled by the cut-off) is not
+//! ranked.
 //!
 //! `extended` counts the quarter's deadlines that were moved later (延期): tasks, not
 //! cancelled, whose `original_due` falls in the quarter and is earlier than `due`.
@@ -37,7 +58,7 @@
 
 use super::task_view::warning_windows;
 use super::warning_counts::WarningCounts;
-use crate::model::{Data, GroupIdx, Quarter, Repeat, Status, Task, UnitIdx};
+use crate::model::{Data, GroupIdx, PersonIdx, Quarter, Repeat, Status, Task, UnitIdx, Warning};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
@@ -143,6 +164,66 @@ pub fn outcome(task: &Task, q: Quarter, done_by: NaiveDate, today: NaiveDate) ->
     })
 }
 
+/// Whether a task was carried into quarter `q` (上期结转) and, if so, whether it was
+/// cleared (done) by the cut-off: a task due before the quarter and still open at its
+/// start, that is not done, or done on or after the quarter's first day. A repeating
+/// task is carried while an occurrence before the quarter is not done; the files do not
+/// record when an occurrence was done, so it is never counted as cleared. Cancelled
+/// tasks and tasks without `due` are never carried.
+pub fn carried(task: &Task, q: Quarter, cutoff: NaiveDate) -> Option<bool> {
+    let first = q.first_day();
+    if task.status == Status::Cancelled {
+        return None;
+    }
+    if task.repeat.is_some() {
+        return (!task.status.is_closed() && task.next_due()? < first).then_some(false);
+    }
+    if task.due? >= first {
+        return None;
+    }
+    match (task.status, task.done_on) {
+        (Status::Done, Some(done)) if done < first => None,
+        (Status::Done, Some(done)) => Some(done <= cutoff),
+        _ => Some(false),
+    }
+}
+
+/// Whether the task's deadline was moved later (延期) from a date in quarter `q`:
+/// `original_due` in the quarter and before `due`. Cancelled tasks are left out. The
+/// task is counted under its new `due` all the same (on time against it).
+pub fn extended_in(task: &Task, q: Quarter) -> bool {
+    task.status != Status::Cancelled
+        && task.extended_days().is_some()
+        && task.original_due.is_some_and(|d| q.contains(d))
+}
+
+/// What the evaluation makes of one task: every yardstick, worked out once, so that a
+/// row is a sum over the tasks it holds.
+#[derive(Debug, Clone, Copy)]
+struct Assessed<'d> {
+    task: &'d Task,
+    /// Due in the quarter: what became of it by the cut-off.
+    outcome: Option<Outcome>,
+    /// Carried in: whether it was cleared by the cut-off.
+    carried: Option<bool>,
+    /// Open on the as-of date: its warning level.
+    level: Option<Warning>,
+    /// Open and behind schedule on the as-of date.
+    behind: bool,
+    /// Extended (延期) with its original due date in the quarter.
+    extended: bool,
+    /// Due in the quarter or carried in, with indicators: whether every one is met by
+    /// the cut-off.
+    outcome_met: Option<bool>,
+}
+
+impl Assessed<'_> {
+    /// Done by the cut-off, as the quarter counts it (due in it, or carried and cleared).
+    fn done(&self) -> bool {
+        self.outcome.is_some_and(Outcome::is_done) || self.carried == Some(true)
+    }
+}
+
 /// The counts of one row of the evaluation.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Counts {
@@ -156,48 +237,96 @@ pub struct Counts {
     pub overdue: usize,
     /// Not done, due today or later.
     pub open: usize,
-    /// Due in the quarter and `blocked` now.
+    /// `blocked` on the as-of date, whatever the due date (in the quarter, before it,
+    /// after it, or none).
     pub blocked: usize,
     /// Originally due in the quarter and extended (延期), wherever `due` is now.
     pub extended: usize,
     /// `on_time / (done + overdue)`, rounded to 3 decimals; null when that is 0 / 0.
     pub on_time_rate: Option<f64>,
+    /// 上期结转: due before the quarter and still open at its start. `cleared +
+    /// carried_open`.
+    pub carried: usize,
+    /// Carried in and done by the cut-off.
+    pub cleared: usize,
+    /// Carried in and not done by the cut-off.
+    pub carried_open: usize,
+    /// Due in the quarter or carried in, with indicators (成效要求 as numbers).
+    pub with_indicators: usize,
+    /// Of those, every indicator met by the cut-off.
+    pub outcome_met: usize,
+    /// Done by the cut-off (counted among the done) with an indicator not met.
+    pub done_outcome_unmet: usize,
+    /// Open on the as-of date and behind schedule.
+    pub behind_schedule: usize,
     /// Every task open on the as-of date (any due date), per warning level as of then.
     pub warnings: WarningCounts,
-    /// Ids of the tasks done late, overdue and blocked, in file order.
+    /// Ids, in file order, of the tasks done late, overdue, blocked, extended, carried
+    /// in and still open, done with an outcome not met, and behind schedule.
     pub late_tasks: Vec<String>,
     pub overdue_tasks: Vec<String>,
     pub blocked_tasks: Vec<String>,
+    pub carried_open_tasks: Vec<String>,
+    pub outcome_unmet_tasks: Vec<String>,
+    pub behind_schedule_tasks: Vec<String>,
     pub extended_tasks: Vec<String>,
 }
 
 impl Counts {
-    fn add(&mut self, task: &Task, outcome: Outcome) {
-        self.due += 1;
-        match outcome {
-            Outcome::OnTime => self.on_time += 1,
-            Outcome::Late => {
-                self.late += 1;
-                self.late_tasks.push(task.id.clone());
+    fn add(&mut self, a: &Assessed<'_>) {
+        let id = || a.task.id.clone();
+        if let Some(outcome) = a.outcome {
+            self.due += 1;
+            match outcome {
+                Outcome::OnTime => self.on_time += 1,
+                Outcome::Late => {
+                    self.late += 1;
+                    self.late_tasks.push(id());
+                }
+                Outcome::Overdue => {
+                    self.overdue += 1;
+                    self.overdue_tasks.push(id());
+                }
+                Outcome::Open => self.open += 1,
             }
-            Outcome::Overdue => {
-                self.overdue += 1;
-                self.overdue_tasks.push(task.id.clone());
+            if outcome.is_done() {
+                self.done += 1;
             }
-            Outcome::Open => self.open += 1,
         }
-        if outcome.is_done() {
-            self.done += 1;
+        match a.carried {
+            Some(true) => {
+                self.carried += 1;
+                self.cleared += 1;
+            }
+            Some(false) => {
+                self.carried += 1;
+                self.carried_open += 1;
+                self.carried_open_tasks.push(id());
+            }
+            None => {}
         }
-        if task.status == Status::Blocked {
+        if a.task.status == Status::Blocked {
             self.blocked += 1;
-            self.blocked_tasks.push(task.id.clone());
+            self.blocked_tasks.push(id());
         }
-    }
-
-    fn add_extended(&mut self, task: &Task) {
-        self.extended += 1;
-        self.extended_tasks.push(task.id.clone());
+        if let Some(met) = a.outcome_met {
+            self.with_indicators += 1;
+            if met {
+                self.outcome_met += 1;
+            } else if a.done() {
+                self.done_outcome_unmet += 1;
+                self.outcome_unmet_tasks.push(id());
+            }
+        }
+        if a.behind {
+            self.behind_schedule += 1;
+            self.behind_schedule_tasks.push(id());
+        }
+        if a.extended {
+            self.extended += 1;
+            self.extended_tasks.push(id());
+        }
+        self.warnings.add(a.level);
     }
 
     fn finish(mut self) -> Counts {
@@ -208,21 +337,27 @@ impl Counts {
     }
 }
 
-/// What a row is about: an owning group (by id) or a lead unit (by name; null for
-/// tasks that have none).
-#[derive(Debug, Clone, Serialize)]
+/// What a row is about: an owning group (by id), a lead or supporting unit (by name;
+/// null for tasks that have no lead unit), or an owner (by name; null for tasks
+/// without one).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum RowKey {
     Group { group: String },
     Unit { unit: Option<String> },
+    Owner { owner: Option<String> },
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct EvalRow {
     #[serde(flatten)]
     pub key: RowKey,
-    /// The group's or unit's name, for people.
+    /// The group's, unit's or person's name, for people.
     pub name: String,
+    /// The place by on-time rate (1 is best; ties share a place); null when nothing of
+    /// the row was settled by the cut-off (no rate), and for groups, which keep their
+    /// file order.
+    pub rank: Option<usize>,
     #[serde(flatten)]
     pub counts: Counts,
 }
@@ -231,6 +366,7 @@ pub struct EvalRow {
 pub enum By {
     Group,
     Unit,
+    Owner,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -241,60 +377,71 @@ pub struct Evaluation {
     pub quarter: String,
     pub from: NaiveDate,
     pub to: NaiveDate,
-    /// "group" or "unit".
+    /// "group", "unit" or "owner".
     pub by: &'static str,
     pub rows: Vec<EvalRow>,
     pub total: Counts,
+    /// With `--by unit`: each supporting unit's count of the tasks it supports (配合)
+    /// and does not lead, apart from `rows`, so nothing is counted twice and these rows
+    /// add up to nothing. Empty otherwise.
+    pub supporting: Vec<EvalRow>,
+    /// Whether any task of the data has indicators (the outcome columns are shown).
+    pub indicators: bool,
 }
 
-/// The evaluation of quarter `q` as of `today`. With [`By::Group`] every group has a
-/// row (in file order), so a group with nothing due shows as such; with [`By::Unit`]
-/// only units that lead a task due in the quarter or an open task do (in file order,
-/// then the tasks with no lead unit).
+/// The evaluation of quarter `q` as of `today`, a pure function of the data, the
+/// quarter and the date. With [`By::Group`] every group has a row (in file order), so
+/// a group with nothing due shows as such. With [`By::Unit`] and [`By::Owner`] a unit
+/// or person has a row when it leads or owns a task due in the quarter, carried in, or
+/// open (so that the rows add up to the total), ranked by on-time rate (ties in file
+/// order, then the rows without a rate), and the tasks with no lead unit or owner last,
+/// under `no_key_name`.
 pub fn evaluate(
     data: &Data,
     q: Quarter,
     today: NaiveDate,
     by: By,
-    no_unit_name: &str,
+    no_key_name: &str,
 ) -> Evaluation {
     let cutoff = today.min(q.last_day());
-    let outcomes: Vec<(&Task, Outcome)> = data
-        .tasks
-        .iter()
-        .filter_map(|t| outcome(t, q, cutoff, today).map(|o| (t, o)))
-        .collect();
     let windows = warning_windows(data, today);
-    let open: Vec<&Task> = data
+    let assessed: Vec<Assessed<'_>> = data
         .tasks
         .iter()
-        .filter(|t| !t.status.is_closed())
+        .filter_map(|task| {
+            let outcome = outcome(task, q, cutoff, today);
+            let carried = carried(task, q, cutoff);
+            let level = windows.level(task);
+            let extended = extended_in(task, q);
+            if outcome.is_none() && carried.is_none() && level.is_none() && !extended {
+                return None;
+            }
+            Some(Assessed {
+                task,
+                outcome,
+                carried,
+                level,
+                behind: task.behind_schedule(today),
+                extended,
+                outcome_met: (outcome.is_some() || carried.is_some())
+                    .then(|| task.outcome_met(cutoff))
+                    .flatten(),
+            })
+        })
         .collect();
-    let extended: Vec<&Task> = data
-        .tasks
-        .iter()
-        .filter(|t| t.status != Status::Cancelled && t.extended_days().is_some())
-        .filter(|t| t.original_due.is_some_and(|d| q.contains(d)))
-        .collect();
-    let mut total = Counts::default();
-    for &(task, o) in &outcomes {
-        total.add(task, o);
-    }
-    total.warnings = WarningCounts::of(open.iter().copied(), &windows);
-    for task in &extended {
-        total.add_extended(task);
-    }
     let tally = |keep: &dyn Fn(&Task) -> bool| {
         let mut counts = Counts::default();
-        for &(task, o) in outcomes.iter().filter(|(t, _)| keep(t)) {
-            counts.add(task, o);
-        }
-        counts.warnings = WarningCounts::of(open.iter().copied().filter(|t| keep(t)), &windows);
-        for task in extended.iter().filter(|t| keep(t)) {
-            counts.add_extended(task);
+        for a in assessed.iter().filter(|a| keep(a.task)) {
+            counts.add(a);
         }
         counts.finish()
     };
+    let holds = |keep: &dyn Fn(&Task) -> bool| assessed.iter().any(|a| keep(a.task));
+    let lead = |t: &Task| data.task_lead_unit(t);
+    let unit_name = |u: Option<UnitIdx>| {
+        u.map_or_else(|| no_key_name.to_owned(), |u| data.unit_name(u).to_owned())
+    };
+    let mut supporting = Vec::new();
     let rows = match by {
         By::Group => (0..data.groups.len())
             .map(|g: GroupIdx| EvalRow {
@@ -302,28 +449,57 @@ pub fn evaluate(
                     group: data.group(g).id.clone(),
                 },
                 name: data.group(g).name.clone(),
+                rank: None,
                 counts: tally(&|t| t.group == g),
             })
             .collect(),
         By::Unit => {
-            let lead = |t: &Task| data.task_lead_unit(t);
             let mut keys: Vec<Option<UnitIdx>> = (0..data.units.len()).map(Some).collect();
             keys.push(None);
-            keys.into_iter()
-                .filter(|&u| {
-                    outcomes.iter().any(|(t, _)| lead(t) == u)
-                        || open.iter().any(|t| lead(t) == u)
-                        || extended.iter().any(|t| lead(t) == u)
-                })
+            supporting = (0..data.units.len())
+                .filter(|&u| holds(&|t| t.units.contains(&u) && lead(t) != Some(u)))
                 .map(|u| EvalRow {
                     key: RowKey::Unit {
-                        unit: u.map(|u| data.unit_name(u).to_owned()),
+                        unit: Some(data.unit_name(u).to_owned()),
                     },
-                    name: u
-                        .map_or_else(|| no_unit_name.to_owned(), |u| data.unit_name(u).to_owned()),
-                    counts: tally(&|t| lead(t) == u),
+                    name: data.unit_name(u).to_owned(),
+                    rank: None,
+                    counts: tally(&|t| t.units.contains(&u) && lead(t) != Some(u)),
                 })
-                .collect()
+                .collect();
+            ranked(
+                keys.into_iter()
+                    .filter(|&u| holds(&|t| lead(t) == u))
+                    .map(|u| EvalRow {
+                        key: RowKey::Unit {
+                            unit: u.map(|u| data.unit_name(u).to_owned()),
+                        },
+                        name: unit_name(u),
+                        rank: None,
+                        counts: tally(&|t| lead(t) == u),
+                    })
+                    .collect(),
+            )
+        }
+        By::Owner => {
+            let mut keys: Vec<Option<PersonIdx>> = (0..data.people.len()).map(Some).collect();
+            keys.push(None);
+            ranked(
+                keys.into_iter()
+                    .filter(|&p| holds(&|t| t.owner == p))
+                    .map(|p| EvalRow {
+                        key: RowKey::Owner {
+                            owner: p.map(|p| data.person_name(p).to_owned()),
+                        },
+                        name: p.map_or_else(
+                            || no_key_name.to_owned(),
+                            |p| data.person_name(p).to_owned(),
+                        ),
+                        rank: None,
+                        counts: tally(&|t| t.owner == p),
+                    })
+                    .collect(),
+            )
         }
     };
     Evaluation {
@@ -335,10 +511,51 @@ pub fn evaluate(
         by: match by {
             By::Group => "group",
             By::Unit => "unit",
+            By::Owner => "owner",
         },
         rows,
-        total: total.finish(),
+        total: tally(&|_| true),
+        supporting,
+        indicators: data.tasks.iter().any(|t| !t.indicators.is_empty()),
     }
+}
+
+/// Rows ranked by on-time rate, best first; rows of one rate share a place (1, 1, 3)
+/// and keep their order; rows without a rate come last, unranked, in their order, but
+/// the row of tasks without a key (no lead unit, no owner) stays the very last.
+fn ranked(mut rows: Vec<EvalRow>) -> Vec<EvalRow> {
+    let nobody = rows
+        .iter()
+        .position(|r| {
+            matches!(
+                &r.key,
+                RowKey::Unit { unit: None } | RowKey::Owner { owner: None }
+            )
+        })
+        .map(|i| rows.remove(i));
+    // Rates are rounded to 3 decimals, so equal rates are equal floats.
+    rows.sort_by(
+        |a, b| match (a.counts.on_time_rate, b.counts.on_time_rate) {
+            (Some(x), Some(y)) => y.total_cmp(&x),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        },
+    );
+    let mut previous: Option<(f64, usize)> = None;
+    for (i, row) in rows.iter_mut().enumerate() {
+        let Some(rate) = row.counts.on_time_rate else {
+            continue;
+        };
+        let place = match previous {
+            Some((r, place)) if r == rate => place,
+            _ => i + 1,
+        };
+        row.rank = Some(place);
+        previous = Some((rate, place));
+    }
+    rows.extend(nobody);
+    rows
 }
 
 #[cfg(test)]
@@ -367,6 +584,7 @@ mod tests {
             targets: vec![],
             outcome: None,
             original_due: None,
+            indicators: vec![],
             updates: vec![],
             origin: Origin {
                 file: std::path::Path::new("tasks.toml").into(),
@@ -451,5 +669,107 @@ mod tests {
             occurrences_in(&t, q.first_day(), q.last_day()),
             vec![d("2024-01-31"), d("2024-02-29"), d("2024-03-31")]
         );
+    }
+
+    #[test]
+    fn the_backlog_is_what_was_due_before_the_quarter_and_open_at_its_start() {
+        let cutoff = d("2021-11-15");
+        // Due in Q3, still in progress: carried, still open.
+        let t = task("2021-09-30", Status::InProgress, None);
+        assert_eq!(carried(&t, Q4, cutoff), Some(false));
+        // Done on the quarter's first day: it was open at the start, and is cleared.
+        let t = task("2021-09-30", Status::Done, Some("2021-10-01"));
+        assert_eq!(carried(&t, Q4, cutoff), Some(true));
+        // Done after the cut-off: carried and not cleared by it.
+        let t = task("2021-09-30", Status::Done, Some("2021-11-20"));
+        assert_eq!(carried(&t, Q4, cutoff), Some(false));
+        // Done before the quarter, cancelled, due in the quarter, or undated: not carried.
+        let t = task("2021-09-30", Status::Done, Some("2021-09-30"));
+        assert_eq!(carried(&t, Q4, cutoff), None);
+        assert_eq!(
+            carried(&task("2021-09-30", Status::Cancelled, None), Q4, cutoff),
+            None
+        );
+        assert_eq!(
+            carried(&task("2021-10-01", Status::Todo, None), Q4, cutoff),
+            None
+        );
+        let mut t = task("2021-09-30", Status::Todo, None);
+        t.due = None;
+        assert_eq!(carried(&t, Q4, cutoff), None);
+        // Blocked and due long before: carried, still open.
+        let t = task("2020-03-31", Status::Blocked, None);
+        assert_eq!(carried(&t, Q4, cutoff), Some(false));
+    }
+
+    #[test]
+    fn a_repeating_task_is_carried_while_an_occurrence_before_the_quarter_is_missed() {
+        let mut t = task("2021-07-31", Status::InProgress, None);
+        t.repeat = Some(Repeat::Monthly);
+        t.done_through = Some(d("2021-08-31"));
+        // September's occurrence is missed.
+        assert_eq!(carried(&t, Q4, Q4.last_day()), Some(false));
+        t.done_through = Some(d("2021-09-30"));
+        assert_eq!(carried(&t, Q4, Q4.last_day()), None);
+    }
+
+    fn row(name: &str, rate: Option<f64>) -> EvalRow {
+        EvalRow {
+            key: RowKey::Unit {
+                unit: Some(name.into()),
+            },
+            name: name.into(),
+            rank: None,
+            counts: Counts {
+                on_time_rate: rate,
+                ..Counts::default()
+            },
+        }
+    }
+
+    #[test]
+    fn ranking_shares_a_place_between_equal_rates_and_leaves_rateless_rows_last() {
+        let mut nobody = row("", Some(1.0));
+        nobody.key = RowKey::Unit { unit: None };
+        let rows = ranked(vec![
+            row("a", Some(0.5)),
+            nobody,
+            row("b", None),
+            row("c", Some(1.0)),
+            row("d", Some(0.5)),
+            row("e", Some(0.0)),
+        ]);
+        let got: Vec<(&str, Option<usize>)> =
+            rows.iter().map(|r| (r.name.as_str(), r.rank)).collect();
+        assert_eq!(
+            got,
+            [
+                ("c", Some(1)),
+                ("a", Some(2)),
+                ("d", Some(2)),
+                ("e", Some(4)),
+                ("b", None),
+                ("", None)
+            ]
+        );
+    }
+
+    /// Extended from 10-15 to 11-30 and done 11-20: late against the old date, on time
+    /// against the new, and counted as Q4's moved deadline; moved into Q1, it leaves
+    /// Q4's due tasks but is still one of Q4's moved deadlines.
+    #[test]
+    fn an_extension_is_on_time_against_its_new_date_and_counted_where_it_was_due() {
+        let mut t = task("2021-11-30", Status::Done, Some("2021-11-20"));
+        t.original_due = Some(d("2021-10-15"));
+        let (close, today) = (Q4.last_day(), d("2022-01-10"));
+        assert_eq!(outcome(&t, Q4, close, today), Some(Outcome::OnTime));
+        assert!(!t.is_late());
+        assert!(extended_in(&t, Q4));
+        t.due = Some(d("2022-01-31"));
+        assert_eq!(outcome(&t, Q4, close, today), None);
+        assert!(extended_in(&t, Q4));
+        assert!(!extended_in(&t, Quarter { year: 2022, q: 1 }));
+        t.status = Status::Cancelled;
+        assert!(!extended_in(&t, Q4));
     }
 }

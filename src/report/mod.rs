@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod evaluation;
+pub mod indicator_view;
 pub mod lookup;
 pub mod meetings;
 pub mod roster;

@@ -1,7 +1,8 @@
 //! A task as reports show it: every field from the files, references by name, and what
 //! the as-of date makes of it (next due date, days overdue, missed occurrences, the
-//! warning level).
+//! warning level, each indicator's progress, whether it is behind schedule).
 
+use super::indicator_view::{IndicatorView, amount};
 use crate::model::{Data, Task, Warning, WarningWindows};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -18,6 +19,25 @@ pub struct UpdateView<'d> {
     pub next_steps: Option<&'d str>,
     /// The unit or person who reported, by name.
     pub by: Option<&'d str>,
+    /// Indicator readings, by indicator name (`{}` when the note gives none).
+    #[serde(serialize_with = "readings")]
+    pub values: Vec<(&'d str, f64)>,
+}
+
+/// Readings as a map from the indicator's name to the number, in the order written.
+fn readings<S: serde::Serializer>(values: &[(&str, f64)], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    struct Amount(f64);
+    impl Serialize for Amount {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            amount(&self.0, s)
+        }
+    }
+    let mut map = s.serialize_map(Some(values.len()))?;
+    for (name, value) in values {
+        map.serialize_entry(name, &Amount(*value))?;
+    }
+    map.end()
 }
 
 /// Borrows from the data: a 20,000-row overdue list built owned copies of every field
@@ -48,6 +68,15 @@ pub struct TaskView<'d> {
     /// Days the deadline was moved by extensions (`due - original_due`); null when the
     /// task was not extended.
     pub extended_days: Option<i64>,
+    /// The outcome requirement as numbers, each as of the as-of date.
+    pub indicators: Vec<IndicatorView<'d>>,
+    /// Behind schedule on the as-of date (SPEC "Behind schedule"): open, with `start`,
+    /// `due` and indicators, and the share of time elapsed exceeds the share of a
+    /// target reached by more than 20 points.
+    pub behind_schedule: bool,
+    /// The share of the time from `start` to `due` elapsed on the as-of date (0 to 1,
+    /// 3 decimals); null without both dates.
+    pub time_elapsed: Option<f64>,
     pub updates: Vec<UpdateView<'d>>,
     /// Days since the oldest missed due date; null when not overdue.
     pub days_overdue: Option<i64>,
@@ -123,6 +152,9 @@ impl<'d> TaskView<'d> {
             outcome: task.outcome.as_deref(),
             original_due: task.original_due,
             extended_days: task.extended_days(),
+            indicators: task.progress(today).iter().map(IndicatorView::of).collect(),
+            behind_schedule: task.behind_schedule(today),
+            time_elapsed: task.time_elapsed(today).map(crate::model::rounded),
             updates: task
                 .updates
                 .iter()
@@ -132,13 +164,21 @@ impl<'d> TaskView<'d> {
                     problems: u.problems.as_deref(),
                     next_steps: u.next_steps.as_deref(),
                     by: u.by.map(|r| data.reporter_name(r)),
+                    values: u
+                        .values
+                        .iter()
+                        .filter_map(|r| {
+                            let i = task.indicators.get(r.indicator)?;
+                            Some((i.name.as_str(), r.value))
+                        })
+                        .collect(),
                 })
                 .collect(),
             days_overdue: overdue.map(|o| o.days),
             missed: task.repeat.map(|_| overdue.map_or(0, |o| o.missed)),
             working_days_overdue,
             late: task.is_late(),
-            warning: windows.level_of(task.status, next_due),
+            warning: windows.level_of(task, next_due),
             file: &task.origin.file,
             line: task.origin.line,
         }
