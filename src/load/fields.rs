@@ -518,7 +518,7 @@ impl NotANumber {
 /// A TOML integer or float as a finite number. `what` names the value in the message
 /// (`` `target` in indicator ``), `key` is written in the hint as the key to type
 /// (`target`, or `"新建"` for a reading).
-pub fn number(value: &DeValue<'_>, what: &Text, key: &str) -> Result<f64, NotANumber> {
+pub fn number(value: &DeValue<'_>, what: &Text, key: &str) -> Result<f64, Box<NotANumber>> {
     let written = match value {
         DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
             .ok()
@@ -543,27 +543,27 @@ pub fn number(value: &DeValue<'_>, what: &Text, key: &str) -> Result<f64, NotANu
             } else {
                 msg::number_without_quotes(key)
             };
-            return Err(NotANumber {
+            return Err(Box::new(NotANumber {
                 message: msg::must_be_a_number(what, &msg::a_string()),
                 label: msg::expected_a_number(),
                 help,
-            });
+            }));
         }
         other => {
-            return Err(NotANumber {
+            return Err(Box::new(NotANumber {
                 message: msg::must_be_a_number(what, &describe(other)),
                 label: msg::expected_a_number(),
                 help: msg::write_a_number(key),
-            });
+            }));
         }
     };
     match written {
         Some(n) if n.is_finite() => Ok(n),
-        _ => Err(NotANumber {
+        _ => Err(Box::new(NotANumber {
             message: msg::not_a_finite_number_in(what),
             label: msg::not_a_finite_number(),
             help: msg::write_an_ordinary_number(key),
-        }),
+        })),
     }
 }
 
