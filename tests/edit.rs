@@ -762,7 +762,7 @@ fn writes_by_another_program_during_edits_are_never_lost() {
         .arg(appends.to_string())
         .spawn()
         .unwrap();
-    let notes = 24;
+    let notes = 16;
     let children: Vec<_> = (0..notes)
         .map(|i| {
             wg_process(
@@ -813,7 +813,7 @@ fn two_data_directories_sharing_a_task_file_by_symlink_lose_no_note() {
     let shared = a.path().join("tasks.toml");
     std::fs::remove_file(b.path().join("tasks.toml")).unwrap();
     std::os::unix::fs::symlink(&shared, b.path().join("tasks.toml")).unwrap();
-    let per_dir = 12;
+    let per_dir = 8;
     let children: Vec<_> = (0..per_dir)
         .flat_map(|i| [(a.path(), "a", i), (b.path(), "b", i)])
         .map(|(dir, name, i)| {
