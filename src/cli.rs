@@ -1,6 +1,9 @@
 //! The command line: global options, commands and their flags (clap derive). The `///`
-//! comments are the `--help` text. Nothing below [`crate::context`] sees clap.
+//! comments are the English `--help` text; in Chinese, [`command`] puts in the texts of
+//! [`crate::i18n::help_zh`] at run time, and [`error_zh`] says clap's errors. Nothing
+//! below [`crate::context`] sees clap.
 
+use crate::i18n::{Text, msg};
 use crate::model::{Lang, Quarter};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -31,7 +34,8 @@ pub struct Global {
     /// Output format (not every command has every format)
     #[arg(long, global = true, value_enum, value_name = "FORMAT")]
     pub format: Option<Format>,
-    /// Language of labels. Default: the org's `lang`
+    /// Language of labels and messages. Default: the org's `lang`; for --help, LC_ALL,
+    /// LC_MESSAGES or LANG
     #[arg(long, global = true, value_parser = parse_lang, value_name = "zh|en")]
     pub lang: Option<Lang>,
     /// Colour: auto (on a terminal; NO_COLOR, CLICOLOR_FORCE, TERM=dumb honoured), always or never
@@ -394,7 +398,7 @@ pub enum RosterCommand {
 
 /// A date typed on the command line: `YYYY-MM-DD`, a real day, in the years wg
 /// handles (0001 to 9999, as in the files: see [`crate::model::FIRST_DAY`]).
-pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+pub fn parse_date(s: &str) -> Result<NaiveDate, Text> {
     let t = s.trim();
     // 10000-01-01, +10000-01-01, -0001-01-01, 0000-01-01: a year wg does not handle.
     let (signed, unsigned) = match t.strip_prefix(['+', '-']) {
@@ -404,9 +408,7 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     let year = unsigned.split_once('-').map_or("", |(year, _)| year);
     let four_digits = !signed && year.len() == 4 && year != "0000";
     if !year.is_empty() && year.bytes().all(|b| b.is_ascii_digit()) && !four_digits {
-        return Err(format!(
-            "\"{s}\" is outside the dates wg handles: the years 0001 to 9999, written with four digits (YYYY-MM-DD)"
-        ));
+        return Err(msg::arg_outside_the_years(s));
     }
     NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| {
         // Written right but not on the calendar (2022-02-30): say so, not "expected …".
@@ -423,21 +425,320 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
                             .is_some()
                     })
                     .unwrap_or(28);
-                format!("\"{s}\" is not a real date: {year}-{month:02} has {days} days")
+                msg::arg_not_a_real_date(s, &format!("{year}-{month:02}"), days)
             }
-            _ => format!("expected a date like 2026-03-31, got \"{s}\""),
+            _ => msg::arg_expected_date(s),
         }
     })
 }
 
-pub fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::parse(s.trim()).ok_or_else(|| format!("expected zh or en, got \"{s}\""))
+pub fn parse_lang(s: &str) -> Result<Lang, Text> {
+    Lang::parse(s.trim()).ok_or_else(|| msg::arg_expected_lang(s))
 }
 
-pub fn parse_quarter(s: &str) -> Result<Quarter, String> {
-    Quarter::parse(s).ok_or_else(|| {
-        format!("expected a quarter like 2026Q3 (year 0001 to 9999, Q, 1 to 4), got \"{s}\"")
-    })
+pub fn parse_quarter(s: &str) -> Result<Quarter, Text> {
+    Quarter::parse(s).ok_or_else(|| msg::arg_expected_quarter(s))
+}
+
+/// The command line's definition, with its help in `lang`. In Chinese every command's
+/// `about` and every argument's `help` come from [`crate::i18n::help_zh`], keyed by the
+/// command's path and the argument's id; clap's own words around them (the headings,
+/// `[default: …]`, `[possible values: …]`, `[env: …]`, `Print help`) are replaced too.
+pub fn command(lang: Lang) -> clap::Command {
+    use clap::CommandFactory;
+    let cmd = Cli::command();
+    match lang {
+        Lang::En => cmd,
+        Lang::Zh => {
+            let mut cmd = translate(cmd, "");
+            // clap adds `--help`, `--version` and the `help` command when it builds the
+            // tree: they exist, to be translated, only after that.
+            cmd.build();
+            translate_built(cmd, "")
+        }
+    }
+}
+
+/// A command's path as [`crate::i18n::help_zh`] keys it: "" for wg, "tasks list".
+fn sub_path(path: &str, name: &str) -> String {
+    if path.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{path} {name}")
+    }
+}
+
+fn translate(mut cmd: clap::Command, path: &str) -> clap::Command {
+    use crate::i18n::help_zh;
+    if let Some(about) = help_zh(path, None) {
+        cmd = cmd.about(about).long_about(None::<&str>);
+    }
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().as_str().to_owned())
+        .collect();
+    for id in ids {
+        let Some(help) = help_zh(path, Some(&id)) else {
+            continue;
+        };
+        cmd = cmd.mut_arg(&id, |a| {
+            let extra = arg_details_zh(&a);
+            let takes_values = a.get_action().takes_values();
+            let has_env = a.get_env().is_some();
+            let a = a.help(format!("{help}{extra}")).long_help(None::<&str>);
+            let a = if takes_values {
+                a.hide_possible_values(true).hide_default_value(true)
+            } else {
+                a
+            };
+            if has_env { a.hide_env(true) } else { a }
+        });
+    }
+    // clap's own -h and -V, said in Chinese: made here, as clap would make them when it
+    // builds the tree (arguments must not be moved after that: clap indexes them).
+    cmd = cmd.disable_help_flag(true).arg(
+        clap::Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(clap::ArgAction::Help)
+            .help("显示帮助"),
+    );
+    if path.is_empty() {
+        cmd = cmd.disable_version_flag(true).arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help("显示版本"),
+        );
+    }
+    // Every argument gets its Chinese heading, and the arguments are put in the order
+    // clap lists the English headings (a heading is listed where its first argument is):
+    // 参数 (clap's "Arguments"), 选项 ("Options"), then the headings of the derive
+    // ("Filters", "Global options", which the build appends to every command), each
+    // keeping its arguments' order.
+    let mut ranked: Vec<(usize, usize, String, &'static str)> = cmd
+        .get_arguments()
+        .enumerate()
+        .map(|(i, a)| {
+            let id = a.get_id().as_str();
+            // -h and -V took the heading the derive left current ("Global options"):
+            // clap's own would have none.
+            let english = a
+                .get_help_heading()
+                .filter(|_| id != "help" && id != "version");
+            let (rank, heading) = heading_zh(english, a.is_positional());
+            (rank, i, id.to_owned(), heading)
+        })
+        .collect();
+    ranked.sort();
+    for (_, _, id, heading) in ranked {
+        cmd = cmd.mut_arg(&id, |a| a.help_heading(heading));
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect();
+    for name in subs {
+        let sub = sub_path(path, &name);
+        cmd = cmd.mut_subcommand(&name, |c| translate(c, &sub));
+    }
+    cmd
+}
+
+/// What clap would add after an argument's help, in Chinese: the values it takes, its
+/// default and its environment variable.
+fn arg_details_zh(a: &clap::Arg) -> String {
+    let mut parts = Vec::new();
+    let values: Vec<String> = a
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_owned())
+        .collect();
+    if !values.is_empty() && a.get_action().takes_values() {
+        parts.push(format!("可选：{}", values.join("、")));
+    }
+    let defaults: Vec<String> = a
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if !defaults.is_empty() && a.get_action().takes_values() {
+        parts.push(format!("默认：{}", defaults.join("、")));
+    }
+    if let Some(env) = a.get_env() {
+        parts.push(format!("环境变量 {}", env.to_string_lossy()));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("（{}）", parts.join("；"))
+    }
+}
+
+/// After the build: clap's own `--help`, `--version` and `help` command, the headings
+/// and the usage line, in every command.
+fn translate_built(mut cmd: clap::Command, path: &str) -> clap::Command {
+    if path.split(' ').next_back() == Some("help") {
+        // `wg help [COMMAND]`, which clap made. Its argument is changed in place: clap
+        // has indexed the arguments by now.
+        cmd = cmd
+            .about("显示本帮助，或某个子命令的帮助")
+            .mut_args(|a| a.help("要查看帮助的子命令"));
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect();
+    for name in subs {
+        let sub = sub_path(path, &name);
+        cmd = cmd.mut_subcommand(&name, |c| translate_built(c, &sub));
+    }
+    let usage = cmd.render_usage().to_string();
+    let usage = usage
+        .trim_start_matches("Usage:")
+        .trim()
+        .replace("[OPTIONS]", "[选项]")
+        .replace("<COMMAND>", "<命令>")
+        .replace("[COMMAND]", "[命令]");
+    cmd.override_usage(usage)
+        .subcommand_help_heading(HEADING_COMMANDS)
+        .help_template("{before-help}{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}")
+}
+
+/// clap writes `HEADING:` with an ASCII colon; Chinese headings end in a full-width one
+/// of their own, and [`help_text_zh`] drops clap's.
+const HEADING_COMMANDS: &str = "命令：";
+
+/// The Chinese heading of an argument under `english` (none: clap's own "Arguments" or
+/// "Options"), and where it goes among the headings.
+fn heading_zh(english: Option<&str>, positional: bool) -> (usize, &'static str) {
+    match english {
+        None if positional => (0, "参数："),
+        None => (1, "选项："),
+        Some("Filters") => (2, "筛选条件："),
+        Some("Global options") => (3, "全局选项："),
+        Some(_) => (4, "其他选项："),
+    }
+}
+
+/// Help as clap rendered it from [`command`]`(Lang::Zh)`, with clap's colon after each
+/// heading dropped (the headings end in `：`).
+pub fn help_text_zh(text: &str) -> String {
+    text.replace("：:", "：")
+}
+
+/// clap's error in Chinese, for the kinds wg knows how to say; `None` for the others,
+/// which stay in clap's English (README, "Languages").
+pub fn error_zh(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let string = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        _ => None,
+    };
+    let strings = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => vec![s.clone()],
+        Some(ContextValue::Strings(v)) => v.clone(),
+        _ => Vec::new(),
+    };
+    let quoted = |v: &[String]| {
+        v.iter()
+            .map(|s| format!("'{s}'"))
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    let arg = string(ContextKind::InvalidArg);
+    let value = string(ContextKind::InvalidValue);
+    let mut text = String::from("错误：");
+    match e.kind() {
+        ErrorKind::ValueValidation => {
+            let (arg, value) = (arg?, value?);
+            let why =
+                std::error::Error::source(e).map(|source| match source.downcast_ref::<Text>() {
+                    Some(t) => t.zh().to_owned(),
+                    None => source.to_string(),
+                });
+            text.push_str(&format!("'{arg}' 的值 '{value}' 无效"));
+            if let Some(why) = why {
+                text.push_str(&format!("：{why}"));
+            }
+        }
+        ErrorKind::InvalidValue => {
+            let (arg, value) = (arg?, value?);
+            if value.is_empty() {
+                text.push_str(&format!("'{arg}' 需要一个值，但没有给出"));
+            } else {
+                text.push_str(&format!("'{arg}' 的值 '{value}' 无效"));
+            }
+            let valid = strings(ContextKind::ValidValue);
+            if !valid.is_empty() {
+                text.push_str(&format!("\n  可选值：{}", valid.join("、")));
+            }
+        }
+        ErrorKind::UnknownArgument => text.push_str(&format!("无法识别的参数 '{}'", arg?)),
+        ErrorKind::InvalidSubcommand => text.push_str(&format!(
+            "没有子命令 '{}'",
+            string(ContextKind::InvalidSubcommand)?
+        )),
+        ErrorKind::MissingRequiredArgument => {
+            text.push_str("缺少必需的参数：");
+            for a in strings(ContextKind::InvalidArg) {
+                text.push_str(&format!("\n  {a}"));
+            }
+        }
+        ErrorKind::MissingSubcommand => {
+            text.push_str(&format!(
+                "'{}' 后面需要一个子命令",
+                string(ContextKind::InvalidSubcommand)?
+            ));
+            let valid = strings(ContextKind::ValidSubcommand);
+            if !valid.is_empty() {
+                text.push_str(&format!("\n  子命令有：{}", valid.join("、")));
+            }
+        }
+        ErrorKind::ArgumentConflict => {
+            let arg = arg?;
+            let prior = strings(ContextKind::PriorArg);
+            if prior.is_empty() || prior == [arg.clone()] {
+                text.push_str(&format!("参数 '{arg}' 只能用一次"));
+            } else {
+                text.push_str(&format!("参数 '{arg}' 不能与 {} 同时使用", quoted(&prior)));
+            }
+        }
+        ErrorKind::NoEquals => text.push_str(&format!("给 '{}' 赋值时需要写等号", arg?)),
+        ErrorKind::TooManyValues => text.push_str(&format!("'{}' 多出了值 '{}'", arg?, value?)),
+        _ => return None,
+    }
+    let suggested = [
+        (ContextKind::SuggestedSubcommand, "子命令"),
+        (ContextKind::SuggestedArg, "参数"),
+        (ContextKind::SuggestedValue, "值"),
+    ];
+    let mut first = true;
+    for (kind, what) in suggested {
+        let names = strings(kind);
+        if !names.is_empty() {
+            text.push_str(if first { "\n\n" } else { "\n" });
+            first = false;
+            text.push_str(&format!("  提示：是否指{what} {}？", quoted(&names)));
+        }
+    }
+    if let Some(ContextValue::StyledStrs(tips)) = e.get(ContextKind::Suggested) {
+        for tip in tips {
+            text.push_str(if first { "\n\n" } else { "\n" });
+            first = false;
+            // clap's tips ("to pass '-x' as a value, use '-- -x'") stay in its words.
+            text.push_str(&format!("  提示：{tip}"));
+        }
+    }
+    if let Some(ContextValue::StyledStr(usage)) = e.get(ContextKind::Usage) {
+        let usage = usage.to_string();
+        let usage = usage.trim_start_matches("Usage:").trim();
+        text.push_str(&format!("\n\n用法：{usage}"));
+    }
+    text.push_str("\n\n更多信息请加 --help 查看。\n");
+    Some(text)
 }
 
 #[cfg(test)]
@@ -448,5 +749,65 @@ mod tests {
     #[test]
     fn cli_is_well_formed() {
         Cli::command().debug_assert();
+        command(Lang::Zh).debug_assert();
+    }
+
+    /// Every command and every argument has its Chinese help: a new option without a
+    /// translation fails here.
+    #[test]
+    fn every_command_and_argument_has_a_chinese_help() {
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            if crate::i18n::help_zh(path, None).is_none() {
+                missing.push(format!("command `wg {path}`"));
+            }
+            for a in cmd.get_arguments() {
+                let id = a.get_id().as_str();
+                if crate::i18n::help_zh(path, Some(id)).is_none() {
+                    missing.push(format!("argument `{id}` of `wg {path}`"));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &sub_path(path, sub.get_name()), missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), "", &mut missing);
+        assert!(missing.is_empty(), "no Chinese help for: {missing:#?}");
+    }
+
+    /// The Chinese help leaves no English text of clap's in `wg --help`.
+    #[test]
+    fn chinese_help_has_no_clap_english() {
+        fn walk(cmd: &mut clap::Command, path: &str) {
+            let help = help_text_zh(&cmd.render_long_help().to_string());
+            for english in [
+                "Usage",
+                "Options",
+                "Arguments",
+                "Commands",
+                "Filters",
+                "Print",
+                "[default",
+                "[env",
+                "[possible",
+                "其他选项",
+                "：:",
+            ] {
+                assert!(
+                    !help.contains(english),
+                    "{english} in `wg {path} --help`:\n{help}"
+                );
+            }
+            let names: Vec<String> = cmd
+                .get_subcommands()
+                .map(|c| c.get_name().to_owned())
+                .collect();
+            for name in names {
+                if let Some(sub) = cmd.find_subcommand_mut(&name) {
+                    walk(sub, &sub_path(path, &name));
+                }
+            }
+        }
+        walk(&mut command(Lang::Zh), "");
     }
 }

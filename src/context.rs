@@ -1,11 +1,64 @@
 //! Resolves the command line and the environment once: where the data is, what day it
 //! is, which format, language and colours. Everything below takes a [`Context`].
+//!
+//! The language has one rule, [`message_lang`]: `--lang` if given; else the org's
+//! `lang` once org.toml has been read (an org.toml that does not say it, or that is too
+//! broken to say it, does not count); else the locale ([`locale_lang`]).
 
 use crate::cli::{ColorChoice, Format, Global};
+use crate::i18n::{Text, msg};
 use crate::model::{Lang, Org};
 use crate::render::TableStyle;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::path::PathBuf;
+use std::sync::OnceLock;
+
+/// The language of wg's labels and messages: `--lang`, else the org's `lang` (when an
+/// org.toml has been read and says it: an org.toml without `lang` says zh), else the
+/// locale's. The one rule; `--help`, printed before any org is read, passes `None`.
+pub fn message_lang(flag: Option<Lang>, org: Option<Lang>, locale: Lang) -> Lang {
+    flag.or(org).unwrap_or(locale)
+}
+
+/// The locale's language, by POSIX precedence: the first of `LC_ALL`, `LC_MESSAGES` and
+/// `LANG` that is set and not empty decides; Chinese if it begins with `zh`
+/// (`zh_CN.UTF-8`, `zh_TW`), else English (`C`, `en_US.UTF-8`, nothing set).
+pub fn locale_lang(var: impl Fn(&str) -> Option<String>) -> Lang {
+    let first = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|k| var(k).filter(|v| !v.is_empty()));
+    match first {
+        Some(v) if v.starts_with("zh") => Lang::Zh,
+        _ => Lang::En,
+    }
+}
+
+/// The locale's language in this process.
+pub fn process_locale() -> Lang {
+    locale_lang(|k| std::env::var(k).ok())
+}
+
+/// `--lang zh` or `--lang=zh` among the raw arguments (before `--`), the last one
+/// winning: what `--help` and clap's errors go by, since they come before parsing
+/// (and before any org.toml is read). A value that is not a language is left to clap.
+pub fn lang_in_args<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Option<Lang> {
+    let mut found = None;
+    let mut args = args.iter().map(|a| a.as_ref().to_string_lossy());
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        }
+        let value = match arg.strip_prefix("--lang") {
+            Some("") => args.next().map(|v| v.into_owned()),
+            Some(rest) => rest.strip_prefix('=').map(str::to_owned),
+            None => None,
+        };
+        if let Some(lang) = value.as_deref().and_then(|v| Lang::parse(v.trim())) {
+            found = Some(lang);
+        }
+    }
+    found
+}
 
 /// What the process was started with, beyond its arguments: injectable for tests.
 #[derive(Debug, Clone)]
@@ -26,18 +79,17 @@ pub struct Env {
     /// what the terminal says. `None` when stdout is not a terminal, whatever `COLUMNS`
     /// holds: piped output is never wrapped unless `--width` asks.
     pub terminal_width: Option<usize>,
+    /// The locale's language ([`locale_lang`]).
+    pub locale: Lang,
 }
 
 impl Env {
-    pub fn from_process() -> Result<Env, String> {
+    pub fn from_process() -> Result<Env, Text> {
         use std::io::IsTerminal;
-        let cwd = std::env::current_dir()
-            .map_err(|e| format!("cannot read the current directory: {e}"))?;
+        let cwd = std::env::current_dir().map_err(|e| msg::cannot_read_cwd(&msg::io_error(&e)))?;
         let now = match std::env::var("WG_NOW") {
             Ok(s) if !s.is_empty() => DateTime::parse_from_rfc3339(s.trim())
-                .map_err(|_| {
-                    format!("WG_NOW must be an instant like 2026-06-30T17:30:00Z, got \"{s}\"")
-                })?
+                .map_err(|_| msg::bad_wg_now(&s))?
                 .with_timezone(&Utc),
             _ => Utc::now(),
         };
@@ -56,6 +108,7 @@ impl Env {
                 std::env::var("COLUMNS").ok().as_deref(),
                 terminal,
             ),
+            locale: process_locale(),
         })
     }
 }
@@ -89,6 +142,9 @@ pub struct Context {
     today: Option<NaiveDate>,
     pub format: Option<Format>,
     lang: Option<Lang>,
+    /// The org's `lang`, once a command has read org.toml ([`Context::note_org`]): the
+    /// language of messages from then on.
+    org_lang: OnceLock<Lang>,
     pub color_stdout: bool,
     pub color_stderr: bool,
     pub bom: bool,
@@ -110,6 +166,7 @@ impl Context {
             today: global.today,
             format: global.format,
             lang: global.lang,
+            org_lang: OnceLock::new(),
             color_stdout: color(env.auto_color_stdout),
             color_stderr: color(env.auto_color_stderr),
             bom: global.bom,
@@ -135,17 +192,33 @@ impl Context {
             None => self.env.now.with_timezone(&chrono::Local).date_naive(),
         };
         if !crate::model::date_in_range(today) {
-            return Err(crate::Error::Usage(format!(
-                "the clock says today is {today}, outside the dates wg handles ({} to {}); pass --today DATE",
+            return Err(crate::Error::Usage(msg::clock_outside_the_years(
+                today,
                 crate::model::FIRST_DAY,
-                crate::model::LAST_DAY
+                crate::model::LAST_DAY,
             )));
         }
         Ok(today)
     }
 
+    /// The language of labels and messages about this org.
     pub fn lang(&self, org: &Org) -> Lang {
-        self.lang.unwrap_or(org.lang)
+        message_lang(self.lang, Some(org.lang), self.env.locale)
+    }
+
+    /// Records that the org has been read: messages follow its `lang` from now on.
+    pub fn note_org(&self, org: &Org) {
+        let _ = self.org_lang.set(org.lang);
+    }
+
+    /// The language of a message now: `org` is the lang of an org.toml that was read
+    /// but whose directory failed to load (`LoadFailure::lang`), if any.
+    pub fn message_lang(&self, org: Option<Lang>) -> Lang {
+        message_lang(
+            self.lang,
+            org.or_else(|| self.org_lang.get().copied()),
+            self.env.locale,
+        )
     }
 
     /// How tables are printed in `format`: fitted to the width; without borders for
@@ -177,6 +250,7 @@ mod tests {
             auto_color_stdout: false,
             auto_color_stderr: false,
             terminal_width,
+            locale: Lang::En,
         }
     }
 
@@ -207,5 +281,60 @@ mod tests {
         assert_eq!(terminal_width(true, None, ask), Some(80));
         assert_eq!(terminal_width(true, None, || None), None);
         assert_eq!(terminal_width(false, Some("100"), ask), None);
+    }
+
+    #[test]
+    fn the_first_locale_variable_that_is_set_decides() {
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                vars.iter()
+                    .find(|(name, _)| *name == k)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        assert_eq!(locale_lang(env(&[])), Lang::En);
+        assert_eq!(locale_lang(env(&[("LANG", "zh_CN.UTF-8")])), Lang::Zh);
+        assert_eq!(
+            locale_lang(env(&[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")])),
+            Lang::En
+        );
+        assert_eq!(
+            locale_lang(env(&[
+                ("LC_ALL", ""),
+                ("LC_MESSAGES", "zh_TW"),
+                ("LANG", "C")
+            ])),
+            Lang::Zh
+        );
+    }
+
+    #[test]
+    fn lang_is_found_in_the_raw_arguments_before_a_double_dash() {
+        assert_eq!(
+            lang_in_args(&["wg", "--lang", "zh", "--help"]),
+            Some(Lang::Zh)
+        );
+        assert_eq!(lang_in_args(&["wg", "tasks", "--lang=en"]), Some(Lang::En));
+        assert_eq!(lang_in_args(&["wg", "--lang", "fr"]), None);
+        assert_eq!(lang_in_args(&["wg", "--language", "zh"]), None);
+        assert_eq!(
+            lang_in_args(&["wg", "tasks", "note", "--", "--lang=zh"]),
+            None
+        );
+        assert_eq!(
+            lang_in_args(&["wg", "--lang", "zh", "--lang=en"]),
+            Some(Lang::En)
+        );
+    }
+
+    #[test]
+    fn the_flag_wins_then_the_org_then_the_locale() {
+        assert_eq!(
+            message_lang(Some(Lang::En), Some(Lang::Zh), Lang::Zh),
+            Lang::En
+        );
+        assert_eq!(message_lang(None, Some(Lang::En), Lang::Zh), Lang::En);
+        assert_eq!(message_lang(None, None, Lang::Zh), Lang::Zh);
+        assert_eq!(message_lang(None, None, Lang::En), Lang::En);
     }
 }

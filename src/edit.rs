@@ -11,10 +11,10 @@ mod add;
 
 pub use add::{Added, NewTask, add};
 
-use crate::Error;
+use crate::i18n::{Text, msg};
 use crate::load::{self, Diagnostic, Loaded, suggest};
 use crate::model::{Data, Org, PersonIdx, Reading, Reporter, Status, Task, UnitIdx, Update};
-use anyhow::{Context as _, anyhow};
+use crate::{Because, Error, Failed};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 use std::fs::{File, OpenOptions, TryLockError};
@@ -150,7 +150,7 @@ pub struct Outcome {
     pub org: Org,
     /// What the user should know about how it was done (a hard link broken, a program
     /// still writing into the old file).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Text>,
 }
 
 /// Parses a status typed on the command line; returns it with the canonical word in
@@ -165,27 +165,20 @@ pub fn parse_status(typed: &str) -> Result<(Status, &'static str), Error> {
             return Ok((status, en));
         }
     }
-    let names: Vec<String> = Status::ALL
-        .iter()
-        .map(|(en, zh, _)| format!("{en} ({zh})"))
-        .collect();
     let near = suggest::closest(
         &t.to_lowercase(),
         Status::ALL.iter().flat_map(|(en, zh, _)| [*en, *zh]),
         1,
     );
-    let hint = match near.first() {
-        Some(n) => format!("did you mean \"{n}\"? Statuses are"),
-        None => "statuses are".to_owned(),
-    };
-    Err(Error::Usage(format!(
-        "unknown status \"{typed}\"; {hint}: {}",
-        names.join(", ")
-    )))
+    Err(Error::Usage(match near.first() {
+        Some(n) => msg::unknown_status_typed_near(typed, n, &msg::status_list()),
+        None => msg::unknown_status_typed(typed, &msg::status_list()),
+    }))
 }
 
 /// Applies a change to task `id` of the data directory `dir`. `today` gives the as-of
-/// date once the org (and so its time zone) is known.
+/// date once the org (and so its time zone) is known; it is called as soon as the org
+/// is, so that the caller learns the org's language before any refusal is made.
 ///
 /// Holds the locks (see [`Locks`]) from the first read to the rename. Refuses (and writes
 /// nothing) when the data does not load, the task is unknown, the change makes no sense
@@ -205,10 +198,7 @@ pub fn apply(
         match attempt(dir, id, change, today, &mut locks)? {
             Attempt::Done(outcome) => return Ok(outcome),
             Attempt::Again { shown } if started.elapsed() >= LOCK_TIMEOUT => {
-                return Err(Error::Other(anyhow!(
-                    "{shown} kept changing while wg was editing it (another program is writing it); nothing was written. \
-                     Let that program finish, then run the command again"
-                )));
+                return Err(Error::Other(Failed::error(msg::kept_changing(&shown))));
             }
             Attempt::Again { .. } => {}
         }
@@ -233,19 +223,18 @@ fn attempt(
     locks: &mut Locks,
 ) -> Result<Attempt, Error> {
     let mut loaded = load::load(dir).map_err(Error::Data)?;
-    let task = find_task(&loaded, id)?.clone();
     let today = today(&loaded.data.org)?;
+    let task = find_task(&loaded, id)?.clone();
     let plan = plan(&loaded.data, &task, change, today)?;
     let source = loaded
         .sources
         .iter()
         .position(|s| s.rel == task.origin.file)
         .ok_or_else(|| {
-            anyhow!(
-                "task {} comes from {} but that file was not read",
-                task.id,
-                task.origin.file.display()
-            )
+            Failed::error(msg::task_file_not_read(
+                &task.id,
+                &task.origin.file.display().to_string(),
+            ))
         })?;
     let shown = loaded
         .sources
@@ -265,7 +254,7 @@ fn attempt(
     let path = dir.join(&task.origin.file);
     let real = path
         .canonicalize()
-        .with_context(|| format!("cannot resolve {}", path.display()))?;
+        .because(|| msg::cannot_resolve(&path.display().to_string()))?;
     if !locks.cover(&real)? {
         return Ok(Attempt::Again { shown });
     }
@@ -288,10 +277,9 @@ fn attempt(
         return Ok(Attempt::Again { shown });
     };
     if found.links > 1 {
-        outcome.warnings.push(format!(
-            "{shown} had {} hard links; the edit wrote a new file in its place, so the other links still hold the old text",
-            found.links
-        ));
+        outcome
+            .warnings
+            .push(msg::hard_links_broken(&shown, found.links));
     }
     // Further byte-order marks (the loader drops the first) are kept, not edited.
     let body = found.text.trim_start_matches('\u{FEFF}');
@@ -299,28 +287,20 @@ fn attempt(
         .text
         .get(..found.text.len() - body.len())
         .unwrap_or("");
-    let new_body = edit_text(body, &task, next_line, &plan).map_err(|e| {
-        Error::Other(e.context(format!(
-            "cannot edit task {} in {shown}; nothing was written. Edit the file by hand",
-            task.id
-        )))
-    })?;
+    let new_body = edit_text(body, &task, next_line, &plan)
+        .map_err(|e| Error::Other(Failed::wrap(msg::cannot_edit(&task.id, &shown), e)))?;
     let new_text = format!("{marks}{new_body}");
     drop(new_body);
 
     let reloaded = validate(dir, &task.origin.file, new_text, &task.id, &shown)?;
-    check_result(&reloaded, &task, &plan).map_err(|e| {
-        Error::Other(e.context(format!(
-            "the edit of task {} in {shown} did not come out as planned, so it was refused and nothing was written; please report this as a bug",
-            task.id
-        )))
-    })?;
+    check_result(&reloaded, &task, &plan)
+        .map_err(|e| Error::Other(Failed::wrap(msg::edit_not_as_planned(&task.id, &shown), e)))?;
     let new_text = reloaded
         .sources
         .iter()
         .find(|s| s.rel == task.origin.file)
         .map_or("", |s| s.text.as_str());
-    let what = format!("the edit of task {}", task.id);
+    let what = msg::the_edit_of_task(&task.id);
     match replace(&real, &found, new_text, &shown, &what)? {
         None => Ok(Attempt::Again { shown }),
         Some(warnings) => {
@@ -340,24 +320,19 @@ fn replace(
     found: &Found,
     new_text: &str,
     shown: &str,
-    what: &str,
-) -> Result<Option<Vec<String>>, Error> {
-    let written = write_atomic(real, found, &[found.head, new_text.as_bytes()]).map_err(|e| {
-        Error::Other(e.context(format!("{what} was not written and {shown} is unchanged")))
-    })?;
+    what: &Text,
+) -> Result<Option<Vec<Text>>, Error> {
+    let written = write_atomic(real, found, &[found.head, new_text.as_bytes()])
+        .map_err(|e| Error::Other(Failed::wrap(msg::not_written(what, shown), e)))?;
     if !written {
         return Ok(None);
     }
-    let after = found.after_rename(LOCK_TIMEOUT).map_err(|e| {
-        Error::Other(e.context(format!(
-            "{what} was written to {shown}, but wg could not check that no other program wrote the file at the same moment"
-        )))
-    })?;
+    let after = found
+        .after_rename(LOCK_TIMEOUT)
+        .map_err(|e| Error::Other(Failed::wrap(msg::written_but_unchecked(what, shown), e)))?;
     let mut warnings = Vec::new();
     if after.still_open {
-        warnings.push(format!(
-            "another program still has the old {shown} open for writing (`lsof +L1` shows it); what it writes now goes there, not into {shown}"
-        ));
+        warnings.push(msg::old_file_still_open(shown));
     }
     match after.lost {
         None => Ok(Some(warnings)),
@@ -383,10 +358,7 @@ fn validate(
     load::load_with(dir, replaced).map_err(|mut failure| {
         failure.diagnostics.insert(
             0,
-            Diagnostic::error(format!(
-                "this edit of task {id} would make the data invalid, so it was refused; {shown} is unchanged"
-            ))
-            .help("the problems below are in the text the edit would have written; fix the data by hand, or change the edit"),
+            Diagnostic::error(msg::edit_refused(id, shown)).help(msg::edit_refused_help()),
         );
         Error::Data(failure)
     })
@@ -486,27 +458,23 @@ fn plan(data: &Data, task: &Task, change: &Change, today: NaiveDate) -> Result<P
         Change::Done { on, note } => {
             match task.status {
                 Status::Done => {
-                    let when = task.done_on.map(|d| format!(" on {d}")).unwrap_or_default();
-                    return Err(Error::Usage(format!(
-                        "task {id} is already done{when}; nothing changed. To reopen it: `wg tasks status {id} in-progress`"
-                    )));
+                    return Err(Error::Usage(match task.done_on {
+                        Some(on) => msg::already_done_on(id, on),
+                        None => msg::already_done(id),
+                    }));
                 }
                 Status::Cancelled => {
-                    return Err(Error::Usage(format!(
-                        "task {id} is cancelled; nothing changed. To reopen it: `wg tasks status {id} todo`"
-                    )));
+                    return Err(Error::Usage(msg::task_cancelled(id)));
                 }
                 _ => {}
             }
             if task.repeat.is_some() {
                 if let Some(on) = on {
-                    return Err(Error::Usage(format!(
-                        "task {id} repeats, and the file records only which occurrences are done (done_through), not the day; drop --on {on} (use --note to record the day)"
-                    )));
+                    return Err(Error::Usage(msg::repeats_so_no_on(id, *on)));
                 }
-                let next = task.next_due().ok_or_else(|| {
-                    Error::Usage(format!("task {id} is done through its last occurrence: wg's dates end with 9999-12-31, and the next would fall after it; nothing changed"))
-                })?;
+                let next = task
+                    .next_due()
+                    .ok_or_else(|| Error::Usage(msg::done_through_the_last(id)))?;
                 // At most the occurrence coming up can be done: running `done` twice by
                 // mistake must not mark next month's report as sent.
                 let upcoming = task.repeat.zip(task.due).and_then(|(repeat, first)| {
@@ -515,8 +483,8 @@ fn plan(data: &Data, task: &Task, change: &Change, today: NaiveDate) -> Result<P
                 if let (Some(upcoming), Some(through)) = (upcoming, task.done_through)
                     && next > upcoming
                 {
-                    return Err(Error::Usage(format!(
-                        "task {id} is done through {through} already, and the occurrence after that ({next}) is not yet the one coming up ({upcoming}); nothing changed"
+                    return Err(Error::Usage(msg::done_through_ahead(
+                        id, through, next, upcoming,
                     )));
                 }
                 p.done_through = Some(next);
@@ -527,9 +495,7 @@ fn plan(data: &Data, task: &Task, change: &Change, today: NaiveDate) -> Result<P
             } else {
                 let on = on.unwrap_or(today);
                 if on > today {
-                    return Err(Error::Usage(format!(
-                        "--on {on} is after the as-of date {today}; a task cannot be done in the future (pass --today to change the as-of date)"
-                    )));
+                    return Err(Error::Usage(msg::done_in_the_future(on, today)));
                 }
                 p.status = Some((Status::Done, None));
                 p.done_on = Some(KeyEdit::Set(on));
@@ -574,22 +540,16 @@ fn plan(data: &Data, task: &Task, change: &Change, today: NaiveDate) -> Result<P
 fn add_note(p: &mut Plan, data: &Data, spec: &NoteSpec, today: NaiveDate) -> Result<(), Error> {
     let note = spec.text.trim();
     if note.is_empty() {
-        return Err(Error::Usage(
-            "the note is empty; give the text of the progress note".into(),
-        ));
+        return Err(Error::Usage(msg::empty_note()));
     }
     let date = spec.on.unwrap_or(today);
     if date > today {
-        return Err(Error::Usage(format!(
-            "--on {date} is after the as-of date {today}; a progress note reports what has happened (pass --today to change the as-of date)"
-        )));
+        return Err(Error::Usage(msg::note_in_the_future(date, today)));
     }
     let part = |flag: &str, text: &Option<String>| -> Result<Option<String>, Error> {
         match text.as_deref().map(str::trim) {
             None => Ok(None),
-            Some("") => Err(Error::Usage(format!(
-                "{flag} is empty; give its text, or leave {flag} out"
-            ))),
+            Some("") => Err(Error::Usage(msg::flag_is_empty(flag))),
             Some(t) => Ok(Some(t.to_owned())),
         }
     };
@@ -633,9 +593,9 @@ fn add_readings(p: &mut Plan, task: &Task, typed: &[String]) -> Result<(), Error
 fn readings(task: &Task, typed: &[String]) -> Result<Vec<Reading>, Error> {
     let id = &task.id;
     if task.indicators.is_empty() {
-        return Err(Error::Usage(format!(
-            "--value: task {id} has no indicators; add a [[tasks.indicators]] table (name, target) to it in {} first",
-            task.origin.file.display()
+        return Err(Error::Usage(msg::on_flag(
+            "value",
+            &msg::task_has_no_indicators(id, &task.origin.file.display().to_string()),
         )));
     }
     let names: Vec<String> = task
@@ -646,9 +606,9 @@ fn readings(task: &Task, typed: &[String]) -> Result<Vec<Reading>, Error> {
     let mut out: Vec<Reading> = Vec::with_capacity(typed.len());
     for t in typed {
         let Some((name, number)) = t.rsplit_once(['=', '＝']) else {
-            return Err(Error::Usage(format!(
-                "--value \"{t}\": write the indicator and its reading as NAME=N, like --value {}=35",
-                task.indicators.first().map_or("指标", |i| i.name.as_str())
+            return Err(Error::Usage(msg::value_not_name_equals(
+                t,
+                task.indicators.first().map_or("指标", |i| i.name.as_str()),
             )));
         };
         let wanted = load::normalize(name);
@@ -661,26 +621,15 @@ fn readings(task: &Task, typed: &[String]) -> Result<Vec<Reading>, Error> {
                     task.indicators.get(i).map(|ind| ind.name.as_str())
                 })
                 .collect();
-            let all: Vec<String> = task
-                .indicators
-                .iter()
-                .map(|i| format!("\"{}\"", i.name))
-                .collect();
-            let hint = match near.as_slice() {
-                [one] => format!("did you mean \"{one}\"? "),
-                [] => String::new(),
-                many => format!(
-                    "did you mean one of {}? ",
-                    many.iter()
-                        .map(|n| format!("\"{n}\""))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
+            let all: Vec<&str> = task.indicators.iter().map(|i| i.name.as_str()).collect();
+            let all = msg::quoted_list(&all);
+            let hint = match msg::did_you_mean_any(&near) {
+                Some(hint) => msg::did_you_mean_indicator(&hint, &all),
+                None => msg::indicators_are(&all),
             };
-            return Err(Error::Usage(format!(
-                "--value: task {id} has no indicator \"{}\"; {hint}its indicators are: {}",
-                name.trim(),
-                all.join(", ")
+            return Err(Error::Usage(msg::on_flag(
+                "value",
+                &msg::task_has_no_such_indicator(id, name.trim(), &hint),
             )));
         };
         let value = number
@@ -688,16 +637,11 @@ fn readings(task: &Task, typed: &[String]) -> Result<Vec<Reading>, Error> {
             .parse::<f64>()
             .ok()
             .filter(|n| n.is_finite() && *n >= 0.0)
-            .ok_or_else(|| {
-                Error::Usage(format!(
-                    "--value \"{t}\": the reading must be a number of 0 or more, like {}=35 (the unit is the indicator's)",
-                    name.trim()
-                ))
-            })?;
+            .ok_or_else(|| Error::Usage(msg::value_not_a_reading(t, name.trim())))?;
         if out.iter().any(|r| r.indicator == indicator) {
-            return Err(Error::Usage(format!(
-                "--value: \"{}\" is given twice; give each indicator's reading once",
-                name.trim()
+            return Err(Error::Usage(msg::on_flag(
+                "value",
+                &msg::value_given_twice(name.trim()),
             )));
         }
         out.push(Reading { indicator, value });
@@ -709,18 +653,13 @@ fn readings(task: &Task, typed: &[String]) -> Result<Vec<Reading>, Error> {
 /// [`FieldSet`]; references are resolved first, so an unknown one changes nothing.
 fn plan_edit(p: &mut Plan, data: &Data, task: &Task, e: &FieldEdits) -> Result<(), Error> {
     if e.is_empty() {
-        return Err(Error::Usage(format!(
-            "nothing to edit; give at least one of --title, --owner, --lead-unit, --units, --start, --due, --outcome, --targets (to move the deadline of task {} later, use `wg tasks extend`)",
-            task.id
-        )));
+        return Err(Error::Usage(msg::nothing_to_edit(&task.id)));
     }
     let none = || None::<String>;
     if let Some(title) = &e.title {
         let title = title.trim();
         if title.is_empty() {
-            return Err(Error::Usage(
-                "--title is empty; a task needs a title".into(),
-            ));
+            return Err(Error::Usage(msg::title_is_empty()));
         }
         if title != task.title {
             p.set(
@@ -860,42 +799,28 @@ fn plan_extend(
     let id = &task.id;
     match task.status {
         Status::Done => {
-            return Err(Error::Usage(format!(
-                "task {id} is done; a done task has no deadline to extend. Nothing changed"
-            )));
+            return Err(Error::Usage(msg::extend_done(id)));
         }
         Status::Cancelled => {
-            return Err(Error::Usage(format!(
-                "task {id} is cancelled; a cancelled task has no deadline to extend. Nothing changed"
-            )));
+            return Err(Error::Usage(msg::extend_cancelled(id)));
         }
         _ => {}
     }
     if task.repeat.is_some() {
-        return Err(Error::Usage(format!(
-            "task {id} repeats: its `due` is the first occurrence of the series, and moving it would move every occurrence. Nothing changed; to move the series, `wg tasks edit {id} --due DATE`"
-        )));
+        return Err(Error::Usage(msg::extend_repeating(id)));
     }
     let Some(due) = task.due else {
-        return Err(Error::Usage(format!(
-            "task {id} has no due date to extend; give it one with `wg tasks edit {id} --due DATE`"
-        )));
+        return Err(Error::Usage(msg::extend_without_due(id)));
     };
     if to <= due {
-        return Err(Error::Usage(format!(
-            "--to {to} is not after the due date {due} of task {id}; an extension (延期) moves the deadline later. Nothing changed; to correct a wrong due date, `wg tasks edit {id} --due DATE`"
-        )));
+        return Err(Error::Usage(msg::extend_not_later(to, due, id)));
     }
     if to < today {
-        return Err(Error::Usage(format!(
-            "--to {to} is before the as-of date {today}, so task {id} would still be overdue; extend it to {today} or later. Nothing changed"
-        )));
+        return Err(Error::Usage(msg::extend_still_overdue(to, today, id)));
     }
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err(Error::Usage(
-            "--reason is empty; an extension records why the deadline moved".into(),
-        ));
+        return Err(Error::Usage(msg::reason_is_empty()));
     }
     p.set(
         "due",
@@ -919,10 +844,10 @@ fn plan_extend(
         to,
         original,
     });
-    let text = match data.org.lang {
-        crate::model::Lang::Zh => format!("由 {due} 延期至 {to}：{reason}"),
-        crate::model::Lang::En => format!("Extended from {due} to {to}: {reason}"),
-    };
+    // Written into the file, in the org's language.
+    let text = msg::extended_note(due, to, reason)
+        .get(data.org.lang)
+        .to_owned();
     add_note(p, data, &NoteSpec::text(text), today)
 }
 
@@ -942,12 +867,14 @@ impl Plan {
 
 /// A person typed on the command line, with did-you-mean.
 fn resolve_person(data: &Data, flag: &str, typed: &str) -> Result<PersonIdx, Error> {
-    crate::report::lookup::person(data, typed).map_err(|e| Error::Usage(format!("{flag}: {e}")))
+    crate::report::lookup::person(data, typed)
+        .map_err(|e| Error::Usage(msg::on_flag(flag.trim_start_matches("--"), &e.text())))
 }
 
 /// A unit typed on the command line, with did-you-mean.
 fn resolve_unit(data: &Data, flag: &str, typed: &str) -> Result<UnitIdx, Error> {
-    crate::report::lookup::unit(data, typed).map_err(|e| Error::Usage(format!("{flag}: {e}")))
+    crate::report::lookup::unit(data, typed)
+        .map_err(|e| Error::Usage(msg::on_flag(flag.trim_start_matches("--"), &e.text())))
 }
 
 /// How a person is written in a file: the name, or the id when another person has the
@@ -987,24 +914,27 @@ fn resolve_reporter(data: &Data, typed: &str) -> Result<(Reporter, String), Erro
                 }
             }
             near.truncate(suggest::SHOWN);
-            let quoted: Vec<String> = near.iter().map(|n| format!("\"{n}\"")).collect();
-            let hint = match quoted.as_slice() {
-                [] => String::new(),
-                [one] => format!("; did you mean {one}?"),
-                many => format!("; did you mean one of {}?", many.join(", ")),
-            };
-            Err(Error::Usage(format!(
-                "--by: no unit or person \"{typed}\"{hint}"
+            Err(Error::Usage(msg::on_flag(
+                "by",
+                &match msg::did_you_mean_any(&near) {
+                    Some(hint) => msg::no_unit_or_person_near(typed, &hint),
+                    None => msg::no_unit_or_person(typed),
+                },
             )))
         }
         (Err(e @ LookupError::Ambiguous { .. }), _)
-        | (_, Err(e @ LookupError::Ambiguous { .. })) => Err(Error::Usage(format!("--by: {e}"))),
-        (Ok(u), Ok(p)) => Err(Error::Usage(format!(
-            "--by: \"{typed}\" is both the unit {} (id {}) and the person {} (id {}); type the id of the one you mean",
-            data.unit_name(u),
-            data.unit(u).id,
-            data.person_name(p),
-            data.person(p).id
+        | (_, Err(e @ LookupError::Ambiguous { .. })) => {
+            Err(Error::Usage(msg::on_flag("by", &e.text())))
+        }
+        (Ok(u), Ok(p)) => Err(Error::Usage(msg::on_flag(
+            "by",
+            &msg::both_unit_and_person(
+                typed,
+                data.unit_name(u),
+                &data.unit(u).id,
+                data.person_name(p),
+                &data.person(p).id,
+            ),
         ))),
     }
 }
@@ -1022,7 +952,7 @@ fn edit_text(
     let chunk = chunk_range(text, task.origin.line, next_line).unwrap_or(0..text.len());
     let old = text
         .get(chunk.clone())
-        .ok_or_else(|| anyhow!("the task's lines are not where the loader found them"))?;
+        .ok_or_else(|| Failed::error(msg::task_lines_moved()))?;
     let new = edit_chunk(old, &task.id, plan)?;
     // `old` is a part of `text`, so this cannot underflow.
     let mut out = String::with_capacity(text.len() - old.len() + new.len());
@@ -1063,12 +993,12 @@ fn edit_chunk(old: &str, id: &str, plan: &Plan) -> anyhow::Result<String> {
         lf.push('\n');
     }
     let mut doc: DocumentMut = lf
-        .parse()
-        .context("toml_edit cannot parse the task's table")?;
+        .parse::<DocumentMut>()
+        .because(msg::toml_edit_cannot_parse)?;
     // toml_edit reproduces what it parsed byte for byte in every case we know of; should
     // it not, an edit would change lines it has no business changing. Refuse instead.
     if doc.to_string() != lf {
-        return Err(anyhow!("toml_edit would reformat the task's lines"));
+        return Err(Failed::error(msg::toml_edit_would_reformat()));
     }
     let table = find_table(&mut doc, id)?;
     if let Some((status, word)) = plan.status {
@@ -1202,12 +1132,7 @@ fn paired_endings(old: &[(&str, Eol)], new: &[&str], usual: Eol) -> anyhow::Resu
     let cells = (a + 1)
         .checked_mul(b + 1)
         .filter(|c| *c <= MAX_PAIRING)
-        .ok_or_else(|| {
-            anyhow!(
-                "the file mixes CRLF and LF line endings, and this edit changes too many lines to keep each line's own; \
-                 save the file with one kind of line ending (most editors can) and run the command again"
-            )
-        })?;
+        .ok_or_else(|| Failed::error(msg::mixed_line_endings()))?;
     // lcs[i * (b + 1) + j]: the longest common subsequence of old lines i.. and new lines
     // j.. of the stretch.
     let mut lcs = vec![0u32; cells];
@@ -1283,15 +1208,9 @@ fn find_table<'d>(doc: &'d mut DocumentMut, id: &str) -> anyhow::Result<&'d mut 
                     .and_then(Item::as_str)
                     .is_some_and(|s| s.trim() == id)
             })
-            .ok_or_else(|| {
-                anyhow!("no [[tasks]] table with id \"{id}\" where the loader found it")
-            }),
-        Some(Item::Value(Value::Array(_))) => Err(anyhow!(
-            "the tasks are written as an inline list (`tasks = [{{ … }}]`); wg edits only `[[tasks]]` tables"
-        )),
-        _ => Err(anyhow!(
-            "no `[[tasks]]` tables where the loader found task \"{id}\""
-        )),
+            .ok_or_else(|| Failed::error(msg::no_task_table_with_id(id))),
+        Some(Item::Value(Value::Array(_))) => Err(Failed::error(msg::tasks_inline())),
+        _ => Err(Failed::error(msg::no_task_tables(id))),
     }
 }
 
@@ -1299,7 +1218,7 @@ fn date_value(d: NaiveDate) -> anyhow::Result<Value> {
     let year = u16::try_from(d.year())
         .ok()
         .filter(|y| *y <= 9999)
-        .ok_or_else(|| anyhow!("the date {d} cannot be written in TOML"))?;
+        .ok_or_else(|| Failed::error(msg::date_not_in_toml(d)))?;
     let date = toml_edit::Date {
         year,
         month: u8::try_from(d.month())?,
@@ -1432,9 +1351,7 @@ fn append_note(
             }
         }
         Some(_) => {
-            return Err(anyhow!(
-                "`updates` is neither [[tasks.updates]] tables nor a list"
-            ));
+            return Err(Failed::error(msg::updates_not_a_list()));
         }
     }
     Ok(())
@@ -1479,7 +1396,7 @@ fn check_result(reloaded: &Loaded, before: &Task, plan: &Plan) -> anyhow::Result
     let after = reloaded
         .data
         .task_by_id(&before.id)
-        .ok_or_else(|| anyhow!("task {} is gone", before.id))?;
+        .ok_or_else(|| Failed::error(msg::task_is_gone(&before.id)))?;
     let mut expected = before.clone();
     if let Some((status, _)) = plan.status {
         expected.status = status;
@@ -1499,7 +1416,7 @@ fn check_result(reloaded: &Loaded, before: &Task, plan: &Plan) -> anyhow::Result
     if *after == expected {
         Ok(())
     } else {
-        Err(anyhow!("task {} does not read back as intended", before.id))
+        Err(Failed::error(msg::task_reads_back_wrong(&before.id)))
     }
 }
 
@@ -1579,7 +1496,7 @@ impl Found {
             file.read_to_end(&mut bytes)?;
             Ok(bytes)
         };
-        let bytes = read_back().context("cannot read the old file back after replacing it")?;
+        let bytes = read_back().because(msg::cannot_read_the_old_file_back)?;
         Ok(After {
             lost: (!self.holds(&bytes)).then_some(bytes),
             still_open,
@@ -1606,13 +1523,13 @@ fn read_with_meta(path: &Path) -> anyhow::Result<(File, std::fs::Metadata, Vec<u
         let mut file = load::read::open(path)?;
         let meta = file.metadata()?;
         if !meta.is_file() {
-            return Err(std::io::Error::other("it is no longer a regular file"));
+            return Err(std::io::Error::other(msg::no_longer_a_regular_file()));
         }
         let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
         file.read_to_end(&mut bytes)?;
         Ok((file, meta, bytes))
     };
-    read().with_context(|| format!("cannot read {}", path.display()))
+    read().because(|| msg::cannot_read(&path.display().to_string()))
 }
 
 #[cfg(unix)]
@@ -1638,25 +1555,20 @@ fn write_atomic(target: &Path, found: &Found, parts: &[&[u8]]) -> anyhow::Result
     os::ignore_file_size_signal();
     let mut file = atomic_write_file::AtomicWriteFile::options()
         .open(target)
-        .with_context(|| {
-            format!(
-                "cannot create a temporary file beside {}; check that its directory is writable",
-                target.display()
-            )
-        })?;
+        .because(|| msg::no_temporary_file_beside(&target.display().to_string()))?;
     // On failure `file` is dropped, which removes the temporary file.
     parts
         .iter()
         .try_for_each(|part| file.write_all(part))
         .and_then(|()| file.sync_all())
-        .with_context(|| format!("cannot write the new {}", target.display()))?;
+        .because(|| msg::cannot_write_the_new(&target.display().to_string()))?;
     if !found.unchanged(target)? {
         return Ok(false);
     }
     // commit() fsyncs the file (done above, so nothing is left to do), renames it over
     // the target and fsyncs the directory.
     file.commit()
-        .with_context(|| format!("cannot replace {}", target.display()))?;
+        .because(|| msg::cannot_replace(&target.display().to_string()))?;
     Ok(true)
 }
 
@@ -1716,32 +1628,21 @@ fn rescue(real: &Path, bytes: &[u8], shown: &str) -> Error {
             Ok(mut file) => {
                 let saved = file.write_all(bytes).and_then(|()| file.sync_all());
                 return Error::Other(match saved {
-                    Ok(()) => anyhow!(
-                        "another program wrote {shown} while wg was replacing it with this edit, and {shown} was changed again \
-                         before wg could put that write back; it is saved in {}. Compare it with {shown}, merge by hand, \
-                         then run the command again if the edit is missing",
-                        path.display()
-                    ),
-                    Err(e) => anyhow!(
-                        "another program wrote {shown} while wg was replacing it with this edit, and wg could not save that write ({e}); \
-                         check {shown} by hand"
-                    ),
+                    Ok(()) => Failed::error(msg::rescued(shown, &path.display().to_string())),
+                    Err(e) => Failed::error(msg::not_rescued(shown, &msg::io_error(&e))),
                 });
             }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
             Err(e) => {
-                return Error::Other(anyhow!(
-                    "another program wrote {shown} while wg was replacing it with this edit, and wg could not save that write in {} ({e}); \
-                     check {shown} by hand",
-                    path.display()
-                ));
+                return Error::Other(Failed::error(msg::not_rescued_in(
+                    shown,
+                    &path.display().to_string(),
+                    &msg::io_error(&e),
+                )));
             }
         }
     }
-    Error::Other(anyhow!(
-        "another program wrote {shown} while wg was replacing it with this edit, and wg could not save that write \
-         (100 rescued copies are there already); check {shown} by hand"
-    ))
+    Error::Other(Failed::error(msg::too_many_rescued(shown)))
 }
 
 /// The calls into the C library that std does not offer, each with its reason: the one
@@ -1833,7 +1734,7 @@ impl Locks {
         let dir_lock = dir
             .join(LOCK_FILE)
             .canonicalize()
-            .with_context(|| format!("cannot resolve {}", dir.join(LOCK_FILE).display()))?;
+            .because(|| msg::cannot_resolve(&dir.join(LOCK_FILE).display().to_string()))?;
         Ok(Locks {
             dir: dir.to_path_buf(),
             held: Some(held),
@@ -1912,14 +1813,10 @@ fn lock_path(path: &Path, timeout: Duration) -> Result<DirLock, Error> {
             Err(file) => file,
         };
         if start.elapsed() >= timeout {
-            return Err(Error::Other(anyhow!(
-                "another program has held the lock {} for {} s, so this edit gave up and changed nothing. \
-                 It is probably another `wg` edit: wait for it to finish and try again. \
-                 A lock never outlives its process; to see which process holds it: `fuser -v {}`",
-                path.display(),
+            return Err(Error::Other(Failed::error(msg::lock_held(
+                &path.display().to_string(),
                 timeout.as_secs(),
-                path.display()
-            )));
+            ))));
         }
         std::thread::sleep(Duration::from_millis(20));
     }
@@ -1930,9 +1827,10 @@ fn try_lock(file: File, path: &Path) -> Result<Result<DirLock, File>, Error> {
     match file.try_lock() {
         Ok(()) => Ok(Ok(DirLock { _file: file })),
         Err(TryLockError::WouldBlock) => Ok(Err(file)),
-        Err(TryLockError::Error(e)) => Err(Error::Other(
-            anyhow::Error::new(e).context(format!("cannot lock {}", path.display())),
-        )),
+        Err(TryLockError::Error(e)) => Err(Error::Other(Failed::wrap(
+            msg::cannot_lock(&path.display().to_string()),
+            e,
+        ))),
     }
 }
 
@@ -1944,10 +1842,10 @@ fn try_lock(file: File, path: &Path) -> Result<Result<DirLock, File>, Error> {
 /// edit; a new one can be opened by the directory's group (see [`share_with_group`]).
 fn open_lock(path: &Path) -> Result<File, Error> {
     let cannot = |e: std::io::Error| {
-        Error::Other(anyhow::Error::new(e).context(format!(
-            "cannot open the lock file {}; wg needs to read it, or to create it in its directory, to edit files there",
-            path.display()
-        )))
+        Error::Other(Failed::wrap(
+            msg::cannot_open_lock_file(&path.display().to_string()),
+            e,
+        ))
     };
     // Another `wg` may make the file between the look and the open: look again.
     for _ in 0..8 {
@@ -1962,7 +1860,7 @@ fn open_lock(path: &Path) -> Result<File, Error> {
                     }
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
                     Err(e) if is_symlink_refusal(&e) => {
-                        return Err(not_regular(path, "a symbolic link"));
+                        return Err(not_regular(path, &msg::a_symbolic_link()));
                     }
                     Err(e) => return Err(cannot(e)),
                 }
@@ -1975,10 +1873,9 @@ fn open_lock(path: &Path) -> Result<File, Error> {
             Err(e) => return Err(cannot(e)),
         }
     }
-    Err(Error::Other(anyhow!(
-        "the lock file {} keeps appearing and disappearing; is a program deleting it? Stop it and run the command again",
-        path.display()
-    )))
+    Err(Error::Other(Failed::error(msg::lock_file_flickers(
+        &path.display().to_string(),
+    ))))
 }
 
 fn open_existing_lock(path: &Path) -> std::io::Result<File> {
@@ -2059,40 +1956,39 @@ fn refuse_unless_regular(path: &Path, kind: &std::fs::FileType) -> Result<(), Er
         return Ok(());
     }
     let what = if kind.is_symlink() {
-        "a symbolic link"
+        msg::a_symbolic_link()
     } else if kind.is_dir() {
-        "a directory"
+        msg::a_directory()
     } else {
         special_kind(kind)
     };
-    Err(not_regular(path, what))
+    Err(not_regular(path, &what))
 }
 
 #[cfg(unix)]
-fn special_kind(kind: &std::fs::FileType) -> &'static str {
+fn special_kind(kind: &std::fs::FileType) -> Text {
     use std::os::unix::fs::FileTypeExt;
     if kind.is_fifo() {
-        "a FIFO (named pipe)"
+        msg::kind_a_fifo()
     } else if kind.is_socket() {
-        "a socket"
+        msg::a_socket()
     } else if kind.is_block_device() || kind.is_char_device() {
-        "a device"
+        msg::a_device()
     } else {
-        "not a plain file"
+        msg::not_a_plain_file()
     }
 }
 
 #[cfg(not(unix))]
-fn special_kind(_: &std::fs::FileType) -> &'static str {
-    "not a plain file"
+fn special_kind(_: &std::fs::FileType) -> Text {
+    msg::not_a_plain_file()
 }
 
-fn not_regular(path: &Path, what: &str) -> Error {
-    Error::Other(anyhow!(
-        "the lock file {} is {what}, not a regular file, so wg did not use it and changed nothing. \
-         Remove it (wg makes a new one), and keep `.wg.lock` out of version control (add it to .gitignore)",
-        path.display()
-    ))
+fn not_regular(path: &Path, what: &Text) -> Error {
+    Error::Other(Failed::error(msg::lock_not_regular(
+        &path.display().to_string(),
+        what,
+    )))
 }
 
 #[cfg(test)]
@@ -2145,12 +2041,12 @@ mod tests {
         let Error::Data(failure) = err else {
             panic!("expected Error::Data")
         };
-        assert!(failure.diagnostics[0].message.contains("refused"));
+        assert!(failure.diagnostics[0].message.en().contains("refused"));
         assert!(
             failure
                 .diagnostics
                 .iter()
-                .any(|d| d.message.contains("no `done_on`"))
+                .any(|d| d.message.en().contains("no `done_on`"))
         );
         assert_eq!(
             std::fs::read(tmp.path().join("tasks.toml")).unwrap(),
@@ -2214,7 +2110,10 @@ mod tests {
         let Err(Error::Usage(message)) = parse_status("blokced") else {
             panic!()
         };
-        assert!(message.contains("did you mean \"blocked\"?"), "{message}");
+        assert!(
+            message.en().contains("did you mean \"blocked\"?"),
+            "{message}"
+        );
     }
 
     #[test]

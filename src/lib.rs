@@ -51,14 +51,16 @@ pub enum Exit {
     Found,
 }
 
-/// Why a command failed; every one exits 2.
+/// Why a command failed; every one exits 2. Each carries its message in both
+/// languages; [`render_error`] picks one.
 #[derive(Debug)]
 pub enum Error {
     /// The command line asks for something that cannot be done.
-    Usage(String),
+    Usage(i18n::Text),
     /// The data directory has problems, or an edit would introduce one.
     Data(load::LoadFailure),
-    /// Anything else: I/O and the like, with context.
+    /// Anything else: I/O and the like, with context. wg's own words in the chain are
+    /// [`Failed`]s; an I/O error is said in the language too ([`i18n::msg::io_error`]).
     Other(anyhow::Error),
 }
 
@@ -71,6 +73,56 @@ impl From<anyhow::Error> for Error {
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Error {
         Error::Other(e.into())
+    }
+}
+
+/// One of wg's own steps that failed ("cannot write wg.ics"), in both languages, and
+/// what made it fail. It stands in an `anyhow` chain where a context string would, so
+/// that [`render_error`] can find it and say it in the right language (a context
+/// string would be English only, and anyhow's own context type cannot be looked into).
+#[derive(Debug)]
+pub struct Failed {
+    pub what: i18n::Text,
+    pub cause: Option<anyhow::Error>,
+}
+
+impl Failed {
+    /// A failure with no cause beyond wg's own words.
+    pub fn error(what: i18n::Text) -> anyhow::Error {
+        anyhow::Error::new(Failed { what, cause: None })
+    }
+
+    /// `what` failed because of `cause`.
+    pub fn wrap(what: i18n::Text, cause: impl Into<anyhow::Error>) -> anyhow::Error {
+        anyhow::Error::new(Failed {
+            what,
+            cause: Some(cause.into()),
+        })
+    }
+}
+
+impl std::fmt::Display for Failed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.what)
+    }
+}
+
+impl std::error::Error for Failed {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.cause
+            .as_ref()
+            .map(|e| -> &(dyn std::error::Error + 'static) { e.as_ref() })
+    }
+}
+
+/// `.because(|| msg::…)`: `anyhow`'s `with_context`, with wg's words in both languages.
+pub trait Because<T> {
+    fn because(self, what: impl FnOnce() -> i18n::Text) -> anyhow::Result<T>;
+}
+
+impl<T, E: Into<anyhow::Error>> Because<T> for Result<T, E> {
+    fn because(self, what: impl FnOnce() -> i18n::Text) -> anyhow::Result<T> {
+        self.map_err(|e| Failed::wrap(what(), e))
     }
 }
 
@@ -87,15 +139,22 @@ pub fn run(
 /// The whole program: parse arguments, run, print what failed, return the exit code.
 /// A closed stdout (`wg roster show | head -1`) ends the program quietly.
 pub fn main_with_env() -> ExitCode {
-    let cli = match parse_args() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let locale = context::process_locale();
+    // Before parsing, the language is what the arguments and the locale say.
+    let early = context::message_lang(context::lang_in_args(&args), None, locale);
+    let cli = match parse_args(&args, early) {
         Ok(cli) => cli,
-        Err((e, escape)) => return print_clap(&e, escape),
+        Err((e, escape)) => return print_clap(&e, escape, early),
     };
     let stderr = std::io::stderr();
     let env = match context::Env::from_process() {
         Ok(env) => env,
         Err(message) => {
-            let _ = writeln!(stderr.lock(), "error: {message}");
+            let lang = context::message_lang(cli.global.lang, None, locale);
+            let _ = stderr
+                .lock()
+                .write_all(render_error(&Error::Usage(message), false, lang).as_bytes());
             return ExitCode::from(2);
         }
     };
@@ -112,73 +171,138 @@ pub fn main_with_env() -> ExitCode {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             return ExitCode::from(0);
         }
-        let _ = writeln!(err, "error: cannot write output: {e}");
+        let e = Error::Other(Failed::wrap(i18n::msg::cannot_write_output(), e));
+        let _ =
+            err.write_all(render_error(&e, ctx.color_stderr, ctx.message_lang(None)).as_bytes());
         return ExitCode::from(2);
     }
     match result {
         Ok(Exit::Ok) => ExitCode::from(0),
         Ok(Exit::Found) => ExitCode::from(1),
         Err(e) => {
-            let _ = err.write_all(render_error(&e, ctx.color_stderr).as_bytes());
+            let lang = match &e {
+                Error::Data(failure) => ctx.message_lang(failure.lang),
+                _ => ctx.message_lang(None),
+            };
+            let _ = err.write_all(render_error(&e, ctx.color_stderr, lang).as_bytes());
             ExitCode::from(2)
         }
     }
 }
 
-/// Parses the process's arguments. clap echoes arguments in its errors (and help shows
-/// the values of `WG_` variables) as they are: when one of them holds a character that
-/// must not reach a terminal, clap is asked for text without its own colours, so that
-/// every escape sequence left in it came from the user and can be shown escaped
-/// ([`print_clap`]); the `bool` says so.
-fn parse_args() -> Result<cli::Cli, (clap::Error, bool)> {
-    use clap::{CommandFactory, FromArgMatches};
+/// Parses the arguments, with the help in `lang` ([`cli::command`]). clap echoes
+/// arguments in its errors (and help shows the values of `WG_` variables) as they are:
+/// when one of them holds a character that must not reach a terminal, clap is asked for
+/// text without its own colours, so that every escape sequence left in it came from the
+/// user and can be shown escaped ([`print_clap`]); the `bool` says so.
+fn parse_args(
+    args: &[std::ffi::OsString],
+    lang: model::Lang,
+) -> Result<cli::Cli, (clap::Error, bool)> {
+    use clap::FromArgMatches;
     let wg_vars = std::env::vars_os()
         .filter(|(k, _)| k.to_string_lossy().starts_with("WG_"))
         .map(|(_, v)| v);
-    let escape = std::env::args_os().chain(wg_vars).any(|a| {
+    let escape = args.iter().cloned().chain(wg_vars).any(|a| {
         matches!(
             render::text::sanitize(&a.to_string_lossy()),
             std::borrow::Cow::Owned(_)
         )
     });
-    let mut cmd = cli::Cli::command();
+    let mut cmd = cli::command(lang);
     if escape {
         cmd = cmd.styles(clap::builder::Styles::plain());
     }
     let mut matches = cmd
-        .try_get_matches_from_mut(std::env::args_os())
+        .try_get_matches_from_mut(args)
         .map_err(|e| (e, escape))?;
     cli::Cli::from_arg_matches_mut(&mut matches).map_err(|e| (e.format(&mut cmd), escape))
 }
 
 /// Prints what clap has to say (help and version to stdout, errors to stderr) and
-/// gives the exit code. With `escape`, the text (uncoloured, see [`parse_args`]) has
-/// its control characters shown as `\u{1b}`, as data text has: neither run by the
-/// terminal nor dropped without a trace.
-fn print_clap(e: &clap::Error, escape: bool) -> ExitCode {
+/// gives the exit code. In Chinese, the errors wg knows how to say are said by wg
+/// ([`cli::error_zh`]); the rest stay clap's English. With `escape`, the text
+/// (uncoloured, see [`parse_args`]) has its control characters shown as `\u{1b}`, as
+/// data text has: neither run by the terminal nor dropped without a trace.
+fn print_clap(e: &clap::Error, escape: bool, lang: model::Lang) -> ExitCode {
     let code = ExitCode::from(if e.use_stderr() { 2 } else { 0 });
-    if !escape {
-        let _ = e.print();
-        return code;
+    let own = match lang {
+        model::Lang::Zh if e.use_stderr() => cli::error_zh(e),
+        _ => None,
+    };
+    // Help in Chinese: the headings end in `：`, clap adds its `:` (cli::help_text_zh).
+    let help = matches!(
+        e.kind(),
+        clap::error::ErrorKind::DisplayHelp
+            | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    );
+    let own = match (own, lang, help) {
+        (None, model::Lang::Zh, true) => Some(cli::help_text_zh(&e.render().ansi().to_string())),
+        (own, _, _) => own,
+    };
+    match (own, escape) {
+        (None, false) => {
+            let _ = e.print();
+            return code;
+        }
+        // wg's own text, coloured as clap would colour it: anstream drops the colour
+        // codes where clap would have written none (a pipe, NO_COLOR).
+        (Some(text), false) => {
+            let _ = if e.use_stderr() {
+                anstream::stderr().write_all(text.as_bytes())
+            } else {
+                anstream::stdout().write_all(text.as_bytes())
+            };
+            return code;
+        }
+        (own, true) => print_escaped(e, own),
     }
-    let text = e.render().ansi().to_string();
+    code
+}
+
+/// The text (clap's, uncoloured, or wg's own) with its control characters escaped.
+fn print_escaped(e: &clap::Error, own: Option<String>) {
+    let text = own.unwrap_or_else(|| e.render().ansi().to_string());
     let safe = render::text::sanitize(&text);
     let _ = if e.use_stderr() {
         std::io::stderr().lock().write_all(safe.as_bytes())
     } else {
         std::io::stdout().lock().write_all(safe.as_bytes())
     };
-    code
 }
 
-/// The text of an error for stderr.
-pub fn render_error(e: &Error, styled: bool) -> String {
+/// The text of an error for stderr, in `lang`.
+pub fn render_error(e: &Error, styled: bool, lang: model::Lang) -> String {
+    let prefix = i18n::msg::error_prefix();
     match e {
-        Error::Usage(message) => format!("error: {}\n", render::text::sanitize(message)),
-        Error::Data(failure) => command::check::render_failure(failure, styled),
+        Error::Usage(message) => format!(
+            "{}{}\n",
+            prefix.get(lang),
+            render::text::sanitize(message.get(lang))
+        ),
+        Error::Data(failure) => command::check::render_failure(failure, styled, lang),
         Error::Other(e) => {
-            let chain: Vec<String> = e.chain().map(|c| c.to_string()).collect();
-            format!("error: {}\n", render::text::sanitize(&chain.join(": ")))
+            let chain: Vec<String> = e
+                .chain()
+                .map(|c| {
+                    if let Some(failed) = c.downcast_ref::<Failed>() {
+                        failed.what.get(lang).to_owned()
+                    } else if let Some(io) = c.downcast_ref::<std::io::Error>() {
+                        i18n::msg::io_error(io).get(lang).to_owned()
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect();
+            let sep = match lang {
+                model::Lang::Zh => "：",
+                model::Lang::En => ": ",
+            };
+            format!(
+                "{}{}\n",
+                prefix.get(lang),
+                render::text::sanitize(&chain.join(sep))
+            )
         }
     }
 }

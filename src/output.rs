@@ -20,8 +20,8 @@
 //! Between the look at PATH and the write, another program could put something else
 //! there; wg checks again what it opened, but a rename cannot be made conditional.
 
-use crate::Error;
-use anyhow::{Context as _, anyhow};
+use crate::i18n::{Text, msg};
+use crate::{Because, Error, Failed};
 use std::fs::{FileType, Metadata};
 use std::io::{ErrorKind, Write};
 use std::path::Path;
@@ -37,9 +37,10 @@ pub fn write(path: &Path, bytes: &[u8], stdout: &mut dyn Write) -> Result<(), Er
         Ok(meta) => meta,
         Err(e) if e.kind() == ErrorKind::NotFound => return create(path, bytes),
         Err(e) => {
-            return Err(Error::Other(
-                anyhow::Error::new(e).context(format!("cannot write {}", path.display())),
-            ));
+            return Err(Error::Other(Failed::wrap(
+                msg::cannot_write(&path.display().to_string()),
+                e,
+            )));
         }
     };
     if is_own_stdout(&meta) {
@@ -52,11 +53,10 @@ pub fn write(path: &Path, bytes: &[u8], stdout: &mut dyn Write) -> Result<(), Er
     } else if let Some(what) = device(kind) {
         write_device(path, what, bytes)
     } else {
-        Err(Error::Usage(format!(
-            "--out {} is {}; wg writes only to a regular file (which it replaces), a FIFO or a character device. Give the path of a file{}",
-            path.display(),
-            kind_name(kind),
-            if kind.is_dir() { " in it" } else { "" }
+        Err(Error::Usage(msg::out_refused(
+            &path.display().to_string(),
+            &kind_name(kind),
+            kind.is_dir(),
         )))
     }
 }
@@ -70,14 +70,21 @@ pub fn is_stdout(path: &Path) -> bool {
 /// Whether `path` is a terminal device (`/dev/tty`, `/dev/pts/3`): a character device
 /// that says it is a terminal when opened. Nothing else is opened (a FIFO would wait).
 pub fn is_terminal_device(path: &Path) -> bool {
-    use std::io::IsTerminal;
-    let is_char_device = std::fs::metadata(path)
-        .is_ok_and(|meta| device(meta.file_type()) == Some("a character device"));
-    is_char_device
-        && std::fs::OpenOptions::new()
-            .write(true)
-            .open(path)
-            .is_ok_and(|f| f.is_terminal())
+    #[cfg(unix)]
+    {
+        use std::io::IsTerminal;
+        use std::os::unix::fs::FileTypeExt;
+        std::fs::metadata(path).is_ok_and(|meta| meta.file_type().is_char_device())
+            && std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .is_ok_and(|f| f.is_terminal())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
 }
 
 /// A new file: created beside, then renamed into place, with the ordinary mode.
@@ -85,16 +92,14 @@ fn create(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     // `x/` names a directory (one that does not exist): never a file called x.
     let raw = path.as_os_str().as_encoded_bytes();
     if raw.is_empty() || raw.ends_with(b"/") || path.file_name().is_none() {
-        return Err(Error::Usage(format!(
-            "--out \"{}\" is not the name of a file; give a file's path, or - for standard output",
-            path.display()
+        return Err(Error::Usage(msg::out_not_a_file_name(
+            &path.display().to_string(),
         )));
     }
     if let Ok(link) = std::fs::read_link(path) {
-        return Err(Error::Usage(format!(
-            "--out {} is a symlink to {}, which does not exist; create that file first, or remove the link",
-            path.display(),
-            link.display()
+        return Err(Error::Usage(msg::out_dangling_link(
+            &path.display().to_string(),
+            &link.display().to_string(),
         )));
     }
     let dir = match path.parent() {
@@ -102,10 +107,9 @@ fn create(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         _ => Path::new("."),
     };
     if !dir.is_dir() {
-        return Err(Error::Usage(format!(
-            "cannot write {}: the directory {} does not exist; create it first",
-            path.display(),
-            dir.display()
+        return Err(Error::Usage(msg::out_no_directory(
+            &path.display().to_string(),
+            &dir.display().to_string(),
         )));
     }
     atomic_write(path, bytes)
@@ -115,7 +119,7 @@ fn create(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 fn replace(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let target = path
         .canonicalize()
-        .with_context(|| format!("cannot resolve {}", path.display()))?;
+        .because(|| msg::cannot_resolve(&path.display().to_string()))?;
     atomic_write(&target, bytes)
 }
 
@@ -126,58 +130,52 @@ fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     // Past a file-size limit the write fails (EFBIG) and the temporary file is removed,
     // as on a full disk, instead of SIGXFSZ killing wg and leaving it behind.
     crate::edit::os::ignore_file_size_signal();
+    let shown = path.display().to_string();
     let mut file = atomic_write_file::AtomicWriteFile::options()
         .open(path)
-        .with_context(|| {
-            format!(
-                "cannot write {}: cannot create a temporary file beside it; check that its directory is writable",
-                path.display()
-            )
-        })?;
+        .because(|| msg::out_no_temporary_file(&shown))?;
     file.write_all(bytes)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    file.commit()
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        .because(|| msg::cannot_write(&shown))?;
+    file.commit().because(|| msg::cannot_write(&shown))?;
     Ok(())
 }
 
 /// A FIFO or a character device: written to as it is, never replaced.
-fn write_device(path: &Path, what: &str, bytes: &[u8]) -> Result<(), Error> {
-    let shown = path.display();
+fn write_device(path: &Path, what: Text, bytes: &[u8]) -> Result<(), Error> {
+    let shown = path.display().to_string();
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .open(path)
-        .with_context(|| format!("cannot open {shown} ({what}) for writing"))?;
+        .because(|| msg::cannot_open_for_writing(&shown, &what))?;
     // What was opened is what was looked at: never write into the start of a regular
     // file that took the device's place in between (that would not truncate it).
-    let opened = file
-        .metadata()
-        .with_context(|| format!("cannot write {shown}"))?;
+    let opened = file.metadata().because(|| msg::cannot_write(&shown))?;
     if device(opened.file_type()).is_none() {
-        return Err(Error::Other(anyhow!(
-            "{shown} changed while wg was opening it; nothing was written. Run the command again"
-        )));
+        return Err(Error::Other(Failed::error(msg::changed_while_opening(
+            &shown,
+        ))));
     }
     match file.write_all(bytes).and_then(|()| file.flush()) {
         Ok(()) => Ok(()),
         // The reader of a FIFO went away: as with a closed stdout, wg ends quietly.
         Err(e) if e.kind() == ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Error::Other(
-            anyhow::Error::new(e).context(format!("cannot write to {shown} ({what})")),
-        )),
+        Err(e) => Err(Error::Other(Failed::wrap(
+            msg::cannot_write_to(&shown, &what),
+            e,
+        ))),
     }
 }
 
 /// "a FIFO" or "a character device" for the kinds written to directly.
-fn device(kind: FileType) -> Option<&'static str> {
+fn device(kind: FileType) -> Option<Text> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if kind.is_fifo() {
-            return Some("a FIFO");
+            return Some(msg::a_fifo());
         }
         if kind.is_char_device() {
-            return Some("a character device");
+            return Some(msg::a_character_device());
         }
     }
     let _ = kind;
@@ -185,21 +183,21 @@ fn device(kind: FileType) -> Option<&'static str> {
 }
 
 /// What a refused kind of file is called in the message.
-fn kind_name(kind: FileType) -> &'static str {
+fn kind_name(kind: FileType) -> Text {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if kind.is_block_device() {
-            return "a block device";
+            return msg::a_block_device();
         }
         if kind.is_socket() {
-            return "a socket";
+            return msg::a_socket();
         }
     }
     if kind.is_dir() {
-        "a directory"
+        msg::a_directory()
     } else {
-        "not a regular file"
+        msg::not_a_regular_file()
     }
 }
 

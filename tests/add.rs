@@ -65,11 +65,12 @@ fn expected(name: &str) -> String {
 }
 
 /// Runs `args` on a fresh copy of `from` and checks that it is refused: exit 2, nothing
-/// on stdout, not a byte of the data changed. Returns stderr.
+/// on stdout, not a byte of the data changed. Returns stderr, in English (`--lang en`).
 fn refused(from: &Path, today: &str, args: &[&str]) -> String {
     let tmp = copy_dir(from);
     let before = files(tmp.path());
-    let out = wg_at(tmp.path(), today, args);
+    let args: Vec<&str> = ["--lang", "en"].iter().chain(args).copied().collect();
+    let out = wg_at(tmp.path(), today, &args);
     assert_eq!(out.code, 2, "{args:?}: {}", out.stdout);
     assert_eq!(out.stdout, "", "{args:?}");
     assert!(files(tmp.path()) == before, "{args:?} changed a file");

@@ -22,8 +22,10 @@
 //! never print a raw control character (but newline) to stderr, unless `bug` says why.
 //!
 //! Each case runs in a temporary copy of its directory, so paths print relative to it
-//! (`tasks.toml:5:1`), and its exit code and stderr are snapshotted as
+//! (`tasks.toml:5:1`), once with `--lang en` and once with `--lang zh`; its exit code
+//! (the same in both) and both stderrs are snapshotted, English first, as
 //! `tests/snapshots/lib__catalogue__<case>.snap`. Adding a case is adding a directory.
+//! (The 50 MB cases run in English only: their messages are those of other cases.)
 
 use crate::common::{copy_into, is_root, root, run, wg_as_nobody_in, wg_in};
 use std::fmt::Write as _;
@@ -258,12 +260,62 @@ fn for_snapshot(stderr: &str) -> String {
     s
 }
 
-/// Runs one case; returns its snapshot text, or why it failed.
+/// Runs one case in both languages; returns its snapshot text, or why it failed.
 fn run_case(name: &str, case_dir: &Path) -> Result<String, String> {
     let case: Case = toml::from_str(
         &std::fs::read_to_string(case_dir.join("case.toml")).map_err(|e| e.to_string())?,
     )
     .map_err(|e| format!("case.toml: {e}"))?;
+    let en = match run_lang(name, case_dir, &case, "en")? {
+        Run::Ran(run) => run,
+        Run::AsRoot => {
+            return Ok(format!(
+                "{}\n(run as root: chmod 000 does not stop root from reading, so this run loaded the file)\n",
+                case.note
+            ));
+        }
+    };
+    let bug = case
+        .bug
+        .as_ref()
+        .map(|b| format!("KNOWN BUG: {b}\n"))
+        .unwrap_or_default();
+    let mut text = format!(
+        "{}\n{bug}{}\nexit: {}\n---\n{}",
+        case.note, en.line, en.code, en.stderr
+    );
+    let huge = case
+        .setup
+        .as_deref()
+        .is_some_and(|s| s.starts_with("huge-"));
+    if !huge && let Run::Ran(zh) = run_lang(name, case_dir, &case, "zh")? {
+        if zh.code != en.code {
+            return Err(format!(
+                "{name}: exit {} in Chinese, {} in English",
+                zh.code, en.code
+            ));
+        }
+        text.push_str(&format!("--- {}\n{}", zh.line, zh.stderr));
+    }
+    Ok(text)
+}
+
+/// How one run of a case went.
+enum Run {
+    /// The command line as shown, the exit code and stderr as snapshotted.
+    Ran(Ran),
+    /// An unreadable file read all the same: run as root, without setpriv.
+    AsRoot,
+}
+
+struct Ran {
+    line: String,
+    code: i32,
+    stderr: String,
+}
+
+/// Runs one case with `--lang lang`, checking what every case must do.
+fn run_lang(name: &str, case_dir: &Path, case: &Case, lang: &str) -> Result<Run, String> {
     let tmp = tempfile::tempdir().map_err(|e| e.to_string())?;
     copy_into(case_dir, tmp.path());
     std::fs::remove_file(tmp.path().join("case.toml")).map_err(|e| e.to_string())?;
@@ -291,6 +343,7 @@ fn run_case(name: &str, case_dir: &Path) -> Result<String, String> {
     {
         global.extend(["--today", TODAY]);
     }
+    global.extend(["--lang", lang]);
     let nobody = unreadable.and_then(|_| wg_as_nobody_in(tmp.path()));
     let as_nobody = nobody.is_some();
     let mut wg = nobody.unwrap_or_else(|| wg_in(tmp.path()));
@@ -305,7 +358,12 @@ fn run_case(name: &str, case_dir: &Path) -> Result<String, String> {
         let path = tmp.path().join(rel);
         chmod(&path, if path.is_dir() { 0o755 } else { 0o644 });
     }
-    let why = |what: String| format!("{name}: {what}\nstderr:\n{}", for_snapshot(&out.stderr));
+    let why = |what: String| {
+        format!(
+            "{name} (--lang {lang}): {what}\nstderr:\n{}",
+            for_snapshot(&out.stderr)
+        )
+    };
     if out.stderr.contains("panicked") || out.code == 101 || out.code < 0 {
         return Err(why(format!(
             "wg crashed or hung (exit {}: a signal, or killed after 600 s)",
@@ -340,24 +398,13 @@ fn run_case(name: &str, case_dir: &Path) -> Result<String, String> {
         _ => {}
     }
     if unreadable_as_root {
-        return Ok(format!(
-            "{}\n(run as root: chmod 000 does not stop root from reading, so this run loaded the file)\n",
-            case.note
-        ));
+        return Ok(Run::AsRoot);
     }
-    let bug = case
-        .bug
-        .as_ref()
-        .map(|b| format!("KNOWN BUG: {b}\n"))
-        .unwrap_or_default();
-    Ok(format!(
-        "{}\n{bug}wg {} {}\nexit: {}\n---\n{}",
-        case.note,
-        global.join(" "),
-        args.join(" "),
-        out.code,
-        for_snapshot(&out.stderr)
-    ))
+    Ok(Run::Ran(Ran {
+        line: format!("wg {} {}", global.join(" "), args.join(" ")),
+        code: out.code,
+        stderr: for_snapshot(&out.stderr),
+    }))
 }
 
 #[test]
@@ -400,10 +447,10 @@ fn huge_lines_are_cut_in_messages() {
     );
 }
 
-/// Runs `wg check` on a catalogue case as committed (no setup).
+/// Runs `wg check` on a catalogue case as committed (no setup), in English.
 fn check_case(case: &str) -> crate::common::Output {
     let dir = root().join("tests").join("catalogue").join(case);
-    run(wg_in(&dir).args(["--data", ".", "--today", TODAY, "check"]))
+    run(wg_in(&dir).args(["--data", ".", "--today", TODAY, "--lang", "en", "check"]))
 }
 
 /// When org.toml does not parse, its syntax error is the one message about it (the

@@ -1,7 +1,8 @@
 //! Tests of `wg check`: one case per validation rule, each a small data directory made
 //! by laying the files of `tests/fixtures/check/<case>/` over the valid
 //! `tests/fixtures/base/`. Every failing case asserts the exit code, the exact list of
-//! `file:line:col` and messages, and snapshots the whole of stderr.
+//! `file:line:col` and messages, and snapshots the whole of stderr. The cases run in
+//! English (`--lang en`); the catalogue and `tests/i18n.rs` show the Chinese.
 
 use crate::common::{Output, copy_dir, copy_into, fixture, root, run, wg, wg_in};
 
@@ -10,7 +11,7 @@ use crate::common::{Output, copy_dir, copy_into, fixture, root, run, wg, wg_in};
 fn check_case(case: &str, args: &[&str]) -> Output {
     let dir = copy_dir(&fixture("base"));
     copy_into(&fixture("check").join(case), dir.path());
-    run(wg_in(dir.path()).arg("check").args(args))
+    run(wg_in(dir.path()).args(["--lang", "en", "check"]).args(args))
 }
 
 /// Every `error:`/`warning:` line of stderr that has a place, with its place:
@@ -60,7 +61,7 @@ fn passes(case: &str) {
 
 #[test]
 fn base_fixture_is_valid() {
-    let out = run(wg().args(["--data", "tests/fixtures/base", "check"]));
+    let out = run(wg().args(["--lang", "en", "--data", "tests/fixtures/base", "check"]));
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.stderr, "");
     assert_eq!(
@@ -111,7 +112,7 @@ fn windows_line_endings_do_not_show_in_the_excerpt() {
     let dir = copy_dir(&fixture("base"));
     let text = std::fs::read_to_string(fixture("check").join("unknown-person/tasks.toml")).unwrap();
     std::fs::write(dir.path().join("tasks.toml"), text.replace('\n', "\r\n")).unwrap();
-    let out = run(wg_in(dir.path()).arg("check"));
+    let out = run(wg_in(dir.path()).args(["--lang", "en", "check"]));
     assert_eq!(out.code, 2);
     assert!(
         out.stderr.contains("5 | owner = \"张珂\"\n"),
@@ -592,14 +593,21 @@ fn strict_check_exits_1_on_warnings() {
         "{}",
         out.stderr
     );
-    let clean = run(wg().args(["--data", "tests/fixtures/base", "check", "--strict"]));
+    let clean = run(wg().args([
+        "--lang",
+        "en",
+        "--data",
+        "tests/fixtures/base",
+        "check",
+        "--strict",
+    ]));
     assert_eq!(clean.code, 0, "{}", clean.stderr);
 }
 
 #[test]
 fn no_data_directory_says_what_was_tried() {
     let empty = tempfile::tempdir().unwrap();
-    let out = run(wg_in(empty.path()).arg("check"));
+    let out = run(wg_in(empty.path()).args(["--lang", "en", "check"]));
     assert_eq!(out.code, 2);
     assert_eq!(out.stdout, "");
     // The message names the directory searched; the snapshot hides where tempdir put it.
@@ -619,10 +627,10 @@ fn no_data_directory_says_what_was_tried() {
 fn data_option_without_org_toml_is_an_error() {
     let empty = tempfile::tempdir().unwrap();
     std::fs::write(empty.path().join("groups.toml"), "").unwrap();
-    let out = run(wg_in(empty.path()).args(["--data", ".", "check"]));
+    let out = run(wg_in(empty.path()).args(["--lang", "en", "--data", ".", "check"]));
     assert_eq!(out.code, 2);
     insta::assert_snapshot!("check-data-without-org-toml", out.stderr);
-    let missing = run(wg_in(empty.path()).args(["--data", "no-such-dir", "check"]));
+    let missing = run(wg_in(empty.path()).args(["--lang", "en", "--data", "no-such-dir", "check"]));
     assert_eq!(missing.code, 2);
     insta::assert_snapshot!("check-data-missing", missing.stderr);
 }
@@ -646,14 +654,14 @@ fn caret_sits_under_the_chinese_characters_it_means() {
 
 #[test]
 fn default_data_passes_check() {
-    let out = run(wg().args(["--data", "data", "check", "--strict"]));
+    let out = run(wg().args(["--lang", "en", "--data", "data", "check", "--strict"]));
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.stderr, "");
 }
 
 #[test]
 fn default_data_is_found_from_the_repository_root() {
-    let out = run(wg().arg("check"));
+    let out = run(wg().args(["--lang", "en", "check"]));
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.starts_with("data: "), "{}", out.stdout);
 }
@@ -661,7 +669,7 @@ fn default_data_is_found_from_the_repository_root() {
 #[test]
 fn examples_pass_check() {
     for example in ["examples/minimal", "examples/english"] {
-        let out = run(wg().args(["--data", example, "check", "--strict"]));
+        let out = run(wg().args(["--lang", "en", "--data", example, "check", "--strict"]));
         assert_eq!(out.code, 0, "{example}: {}", out.stderr);
         assert_eq!(out.stderr, "", "{example}");
     }
@@ -671,7 +679,7 @@ fn examples_pass_check() {
 fn wg_data_environment_variable_is_honoured() {
     let out = run(wg_in(&root().join("tests"))
         .env("WG_DATA", root().join("examples/minimal"))
-        .arg("check"));
+        .args(["--lang", "en", "check"]));
     assert_eq!(out.code, 0, "{}", out.stderr);
 }
 
@@ -679,14 +687,30 @@ fn wg_data_environment_variable_is_honoured() {
 /// not handed text it cannot parse.
 #[test]
 fn check_refuses_formats_it_cannot_print() {
-    let out = run(wg().args(["--data", "tests/fixtures/base", "check", "--format", "json"]));
+    let out = run(wg().args([
+        "--lang",
+        "en",
+        "--data",
+        "tests/fixtures/base",
+        "check",
+        "--format",
+        "json",
+    ]));
     assert_eq!(out.code, 2);
     assert_eq!(out.stdout, "");
     assert_eq!(
         out.stderr,
         "error: `check` cannot print json; choose --format table, text\n"
     );
-    let out = run(wg().args(["--data", "tests/fixtures/base", "check", "--format", "text"]));
+    let out = run(wg().args([
+        "--lang",
+        "en",
+        "--data",
+        "tests/fixtures/base",
+        "check",
+        "--format",
+        "text",
+    ]));
     assert_eq!(out.code, 0, "{}", out.stderr);
 }
 
@@ -717,9 +741,9 @@ fn a_mistyped_unit_gets_the_same_suggestions_in_a_file_and_on_the_command_line()
             ),
         )
         .unwrap();
-        let in_file = run(wg_in(dir.path()).args(["--data", ".", "check"]));
+        let in_file = run(wg_in(dir.path()).args(["--lang", "en", "--data", ".", "check"]));
         assert_eq!(in_file.code, 2, "{typed}: {}", in_file.stderr);
-        let typed_in = run(wg().args(["--data", "data", "roster", "unit", typed]));
+        let typed_in = run(wg().args(["--lang", "en", "--data", "data", "roster", "unit", typed]));
         assert_eq!(typed_in.code, 2, "{typed}: {}", typed_in.stderr);
         assert_eq!(
             suggestion(&in_file.stderr),

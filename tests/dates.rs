@@ -114,6 +114,8 @@ fn done_on_a_series_with_no_occurrence_left_is_refused_and_changes_nothing() {
     let tmp = copy_dir(&fixture("last-day"));
     let before = std::fs::read_to_string(tmp.path().join("tasks.toml")).unwrap();
     let out = run(wg().arg("--data").arg(tmp.path()).args([
+        "--lang",
+        "en",
         "--today",
         "9999-12-31",
         "tasks",

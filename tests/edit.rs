@@ -195,11 +195,13 @@ fn repeating_done_without_done_through_adds_it_after_repeat() {
     assert_eq!(out, ["QY-02: done_through 2026-03-31\n"]);
 }
 
-/// Runs a command that must be refused: exit 2, a message, and not one byte changed.
+/// Runs a command that must be refused: exit 2, a message (in English: `--lang en`),
+/// and not one byte changed.
 fn refused(args: &[&str]) -> String {
     let tmp = copy_dir(&fixture("edit"));
     let before = snapshot(tmp.path());
-    let out = edit(tmp.path(), args);
+    let args: Vec<&str> = ["--lang", "en"].iter().chain(args).copied().collect();
+    let out = edit(tmp.path(), &args);
     assert_eq!(out.code, 2, "{args:?}: {}", out.stdout);
     assert_eq!(out.stdout, "");
     assert!(snapshot(tmp.path()) == before, "{args:?} changed a file");
@@ -268,7 +270,7 @@ fn an_edit_of_invalid_data_is_refused() {
         .unwrap()
         .replace("owner = \"王五\"", "owner = \"王武\"");
     std::fs::write(&path, &broken).unwrap();
-    let out = edit(tmp.path(), &["tasks", "note", "JH-01", "x"]);
+    let out = edit(tmp.path(), &["--lang", "en", "tasks", "note", "JH-01", "x"]);
     assert_eq!(out.code, 2);
     assert!(
         out.stderr.contains("unknown person \"王武\""),
@@ -421,7 +423,16 @@ fn a_write_that_fails_leaves_every_file_as_it_was() {
         .arg(&bin)
         .arg("--data")
         .arg(tmp.path())
-        .args(["--today", TODAY, "tasks", "note", "JH-02", "写不下的进展"])
+        .args([
+            "--today",
+            TODAY,
+            "--lang",
+            "en",
+            "tasks",
+            "note",
+            "JH-02",
+            "写不下的进展",
+        ])
         .env_remove("WG_DATA")
         .output()
         .unwrap();
@@ -524,10 +535,11 @@ fn repeating_done_stops_at_the_occurrence_coming_up() {
     let before = snapshot(tmp.path());
     let out = done(tmp.path());
     assert_eq!(out.code, 2);
+    // The data's org says lang = "zh": the refusal is in Chinese, as the lines above.
     assert_eq!(
         out.stderr,
-        "error: task BG-02 is done through 2022-01-31 already, and the occurrence after that \
-         (2022-02-28) is not yet the one coming up (2022-01-31); nothing changed\n"
+        "错误：任务 BG-02 已经完成至 2022-01-31，再下一次（2022-02-28）还不是即将到来的\
+         那一次（2022-01-31）；没有做任何改动\n"
     );
     assert!(before == snapshot(tmp.path()));
 }
@@ -1046,7 +1058,9 @@ fn note_with_a_bad_value_is_refused_and_changes_nothing() {
             "error: --value: \"慰问 人次\" is given twice; give each indicator's reading once\n",
         ),
     ] {
-        let (out, before, after) = note_with_values(args);
+        // The refusals in English (the fixture's org says zh).
+        let args: Vec<&str> = ["--lang", "en"].iter().chain(args).copied().collect();
+        let (out, before, after) = note_with_values(&args);
         assert_eq!((out.code, out.stderr.as_str()), (2, message), "{args:?}");
         assert_eq!(before, after, "{args:?} changed the file");
     }

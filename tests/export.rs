@@ -977,7 +977,7 @@ fn an_out_directory_that_cannot_be_written_is_exit_2_and_nothing_is_written() {
     let o = run(wg()
         .arg("--data")
         .arg(&fixture)
-        .args(["export", "--out"])
+        .args(["--lang", "en", "export", "--out"])
         .arg(&missing));
     assert_eq!(o.code, 2);
     assert!(o.stderr.contains("does not exist"), "{}", o.stderr);
@@ -1001,11 +1001,13 @@ fn an_out_directory_that_cannot_be_written_is_exit_2_and_nothing_is_written() {
             .args([
                 "--today",
                 "2026-01-15",
+                "--lang",
+                "en",
                 "export",
                 "--format",
                 format,
-                "--out",
             ])
+            .arg("--out")
             .arg(locked.join("wg.out")));
         assert_eq!(o.code, 2, "{format}: {}", o.stderr);
         assert!(o.stderr.contains("cannot write"), "{}", o.stderr);
@@ -1052,7 +1054,7 @@ fn out_dash_writes_to_stdout_but_not_a_database_to_a_terminal() {
     let out = Command::new("script")
         .args(["-q", "-e", "-c"])
         .arg(format!(
-            "'{}' --data '{}' export --format sqlite --out -",
+            "'{}' --data '{}' --lang en export --format sqlite --out -",
             wg_bin.display(),
             fixture.display()
         ))
@@ -1071,7 +1073,7 @@ fn out_dash_writes_to_stdout_but_not_a_database_to_a_terminal() {
     let out = Command::new("script")
         .args(["-q", "-e", "-c"])
         .arg(format!(
-            "'{}' --data '{}' export --format sqlite --out /dev/tty > /dev/null",
+            "'{}' --data '{}' --lang en export --format sqlite --out /dev/tty > /dev/null",
             wg_bin.display(),
             fixture.display()
         ))
@@ -1108,7 +1110,7 @@ fn the_format_follows_the_file_name_when_not_given() {
     let o = run(wg()
         .arg("--data")
         .arg(&fixture)
-        .args(["export", "--format", "json", "--out", "x"]));
+        .args(["--lang", "en", "export", "--format", "json", "--out", "x"]));
     assert_eq!(o.code, 2);
     assert_eq!(
         o.stderr,

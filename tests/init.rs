@@ -32,11 +32,12 @@ fn init_writes_a_starter_that_passes_check_in_both_languages() {
             .args(["--today", "2026-08-20", "check", "--strict", "--data"])
             .arg(&dir));
         assert_eq!(check.code, 0, "{lang}: {}{}", check.stdout, check.stderr);
-        assert!(
-            check.stdout.contains("0 errors, 0 warnings"),
-            "{lang}: {}",
-            check.stdout
-        );
+        // The starter's org says its `lang`, and check's summary follows it.
+        let clean = match lang {
+            "zh" => "0 个错误，0 个警告",
+            _ => "0 errors, 0 warnings",
+        };
+        assert!(check.stdout.contains(clean), "{lang}: {}", check.stdout);
         // The starter is enough for the quarterly agenda and the evaluation.
         for args in [
             &["meeting", "agenda"][..],
@@ -157,6 +158,8 @@ fn init_refuses_to_overwrite_and_writes_nothing() {
     std::fs::write(tmp.path().join("tasks.toml"), "# mine\n").unwrap();
     let out = init(tmp.path(), "zh");
     assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("tasks.toml 已经存在"), "{}", out.stderr);
+    let out = init(tmp.path(), "en");
     assert!(
         out.stderr.contains("tasks.toml already exists"),
         "{}",

@@ -412,7 +412,8 @@ fn agenda_rejects_a_malformed_quarter_showing_the_expected_form() {
 fn agenda_of_an_unknown_group_suggests_the_nearest() {
     let out = fixture(&["meeting", "agenda", "--group", "ofice"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("\"office\""), "{}", out.stderr);
+    // The fixture's org says lang = "zh".
+    assert_eq!(out.stderr, "错误：没有小组“ofice”；是否指“office”？\n");
 }
 
 #[test]
@@ -781,7 +782,7 @@ fn ics_is_the_same_bytes_every_run_and_out_writes_a_file() {
     let nowhere = tmp.path().join("missing-dir").join("wg.ics");
     let out = fixture(&["meeting", "ics", "--out", nowhere.to_str().unwrap()]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("cannot write"), "{}", out.stderr);
+    assert!(out.stderr.starts_with("错误：无法写入 "), "{}", out.stderr);
 }
 
 #[test]

@@ -20,7 +20,7 @@ fn expected() -> String {
 }
 
 /// `wg meeting ics --out PATH` on the fixture (its path made absolute, so that `cwd` may
-/// be anywhere).
+/// be anywhere). Its org's `lang` is zh: so are the messages.
 fn ics_out(cwd: &Path, path: &str) -> Output {
     let data = root().join(FIXTURE);
     run(wg_in(cwd).args([
@@ -221,7 +221,7 @@ fn a_full_device_is_a_clear_error_and_stays_a_device() {
     assert_eq!(out.stdout, "");
     assert!(
         out.stderr.contains(&format!(
-            "error: cannot write to {} (a character device): No space left on device",
+            "错误：无法写入 {}（字符设备）：磁盘空间不足（os error 28）",
             node.display()
         )),
         "{}",
@@ -252,7 +252,7 @@ fn out_in_a_missing_directory_is_exit_2_naming_it_and_writes_nothing() {
     assert_eq!(out.stdout, "");
     assert!(
         out.stderr
-            .contains("cannot write missing/wg.ics: the directory missing does not exist"),
+            .contains("无法写入 missing/wg.ics：目录 missing 不存在"),
         "{}",
         out.stderr
     );
@@ -265,11 +265,7 @@ fn out_refuses_a_directory_and_a_dangling_symlink() {
     std::fs::create_dir(tmp.path().join("dir")).unwrap();
     let out = ics_out(tmp.path(), "dir");
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr.contains("--out dir is a directory"),
-        "{}",
-        out.stderr
-    );
+    assert!(out.stderr.contains("--out dir 是目录"), "{}", out.stderr);
     assert_eq!(
         std::fs::read_dir(tmp.path().join("dir")).unwrap().count(),
         0
@@ -278,11 +274,7 @@ fn out_refuses_a_directory_and_a_dangling_symlink() {
     // `newdir/` names a directory that does not exist, not a file called newdir.
     let out = ics_out(tmp.path(), "newdir/");
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr.contains("is not the name of a file"),
-        "{}",
-        out.stderr
-    );
+    assert!(out.stderr.contains("不是文件名"), "{}", out.stderr);
     assert!(!tmp.path().join("newdir").exists());
 
     let link = tmp.path().join("dangling.ics");
@@ -291,7 +283,7 @@ fn out_refuses_a_directory_and_a_dangling_symlink() {
     assert_eq!(out.code, 2);
     assert!(
         out.stderr
-            .contains("--out dangling.ics is a symlink to gone.ics, which does not exist"),
+            .contains("--out dangling.ics 是指向 gone.ics 的符号链接，而那个文件不存在"),
         "{}",
         out.stderr
     );

@@ -257,7 +257,9 @@ fn load_checked(dir: &Path) -> Result<(), String> {
     let outcome = std::panic::catch_unwind(move || match wg::load::load(&dir) {
         Ok(loaded) => places_inside(&loaded.sources, &loaded.warnings),
         Err(failure) => {
-            let _ = wg::command::check::render_failure(&failure, true);
+            for lang in [wg::model::Lang::Zh, wg::model::Lang::En] {
+                let _ = wg::command::check::render_failure(&failure, true, lang);
+            }
             places_inside(&failure.sources, &failure.diagnostics)
         }
     });

@@ -424,9 +424,11 @@ fn group_is_found_by_id_or_name() {
     );
 }
 
-/// `wg roster ARGS` fails with exit 2, nothing on stdout and exactly `stderr`.
+/// `wg roster ARGS` fails with exit 2, nothing on stdout and exactly `stderr` (in
+/// English: `--lang en`).
 fn refused(args: &[&str], stderr: &str) {
-    let out = roster(args);
+    let args: Vec<&str> = args.iter().copied().chain(["--lang", "en"]).collect();
+    let out = roster(&args);
     assert_eq!(out.code, 2, "{args:?}");
     assert_eq!(out.stdout, "", "{args:?}");
     assert_eq!(out.stderr, stderr, "{args:?}");
@@ -480,6 +482,16 @@ fn names_that_hold_the_typed_characters_come_tightest_first() {
 fn ambiguous_name_lists_the_people_with_their_ids() {
     let out = roster_on("tests/fixtures/spec-only", &["person", "李明"]);
     assert_eq!(out.code, 2);
+    // The org says lang = "zh".
+    assert_eq!(
+        out.stderr,
+        "错误：“李明”可能是 2 个人员中的任何一个：李明（编号 liming-zhuxi，区总工会主席）、\
+         李明（编号 liming-jiaotong，区交通运输工会副主任）；请改为输入编号\n"
+    );
+    let out = roster_on(
+        "tests/fixtures/spec-only",
+        &["person", "李明", "--lang", "en"],
+    );
     assert_eq!(
         out.stderr,
         "error: \"李明\" could be any of 2 people: 李明 (id liming-zhuxi, 区总工会主席), \
@@ -512,7 +524,7 @@ fn spec_only_data_passes_check() {
     assert_eq!(out.stderr, "");
     assert!(
         out.stdout
-            .contains("7 files, 5 units, 6 people, 4 groups, 7 tasks"),
+            .contains("7 个文件、5 个单位、6 人、4 个小组、7 项任务"),
         "{}",
         out.stdout
     );

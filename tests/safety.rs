@@ -490,7 +490,7 @@ fn an_invalid_org_time_zone_is_a_clear_error() {
     let org = dir.path().join("org.toml");
     let text = std::fs::read_to_string(&org).expect("read");
     std::fs::write(&org, text.replace("Asia/Shanghai", "Asia/Shanghia")).expect("write");
-    let out = run(wg_in(dir.path()).args(["--data", ".", "tasks", "list"]));
+    let out = run(wg_in(dir.path()).args(["--lang", "en", "--data", ".", "tasks", "list"]));
     assert_eq!(out.code, 2);
     assert!(
         out.stderr.contains("unknown time zone \"Asia/Shanghia\""),

@@ -528,7 +528,7 @@ fn unknown_filter_values_are_usage_errors_with_suggestions() {
         (vec!["--target", "货车"], "did you mean \"货车司机\"?"),
     ];
     for (args, expected) in cases {
-        let mut all = vec!["tasks", "overdue", "--today", "2024-03-01"];
+        let mut all = vec!["--lang", "en", "tasks", "overdue", "--today", "2024-03-01"];
         all.extend_from_slice(&args);
         let out = tasks(&all);
         assert_eq!(out.code, 2, "{args:?}");
@@ -808,7 +808,14 @@ fn overdue_tasks_carry_working_days_when_there_is_a_calendar() {
 
 #[test]
 fn years_outside_the_calendar_are_named_once_on_stderr() {
+    // In the org's language (zh), and in English when asked.
     let out = tasks(&["tasks", "overdue", "--today", "2024-03-01"]);
+    assert_eq!(
+        out.stderr,
+        "警告：calendar.toml 没有覆盖 2023 年；这一年的工作日按周一至周五计算\
+         （请把这一年的节假日加入 calendar.toml）\n"
+    );
+    let out = tasks(&["--lang", "en", "tasks", "overdue", "--today", "2024-03-01"]);
     assert_eq!(
         out.stderr,
         "warning: calendar.toml does not cover 2023; working days in that year were counted Monday to Friday \
@@ -823,7 +830,7 @@ fn years_outside_the_calendar_are_named_once_on_stderr() {
         "json",
     ]);
     assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
-    assert!(out.stderr.contains("2023, 2025–2026"), "{}", out.stderr);
+    assert!(out.stderr.contains("2023、2025–2026 年"), "{}", out.stderr);
 }
 
 #[test]
@@ -856,7 +863,7 @@ fn no_warning_when_every_counted_day_is_in_the_calendar() {
         "15",
         "--working-days",
     ]);
-    assert!(out.stderr.contains("does not cover 2025"), "{}", out.stderr);
+    assert!(out.stderr.contains("没有覆盖 2025 年"), "{}", out.stderr);
 }
 
 #[test]
@@ -896,6 +903,8 @@ fn working_days_without_a_calendar_is_an_error() {
     std::fs::remove_file(dir.path().join("calendar.toml")).unwrap();
     let data = dir.path().to_str().unwrap();
     let out = run(wg().args([
+        "--lang",
+        "en",
         "--data",
         data,
         "--today",
@@ -1030,7 +1039,15 @@ fn show_json_is_one_task_under_as_of() {
 
 #[test]
 fn show_unknown_id_suggests_the_nearest() {
-    let out = tasks(&["tasks", "show", "jh-1", "--today", "2024-03-01"]);
+    let out = tasks(&[
+        "tasks",
+        "show",
+        "jh-1",
+        "--today",
+        "2024-03-01",
+        "--lang",
+        "en",
+    ]);
     assert_eq!(out.code, 2);
     assert_eq!(out.stdout, "");
     assert_eq!(

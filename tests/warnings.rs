@@ -217,6 +217,8 @@ fn a_level_no_task_can_have_is_refused() {
     let out = at(
         Path::new(DATA),
         &[
+            "--lang",
+            "en",
             "--today",
             "2024-02-26",
             "tasks",
@@ -239,7 +241,8 @@ fn a_level_no_task_can_have_is_refused() {
         &["--today", "2024-02-26", "tasks", "due", "--warning", "blue"],
     );
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("sets no `blue_days`"), "{}", out.stderr);
+    // The org says no `lang`: Chinese.
+    assert!(out.stderr.contains("没有设 `blue_days`"), "{}", out.stderr);
 }
 
 /// Escape codes made visible, for snapshots and messages.
@@ -417,7 +420,7 @@ fn windows_outside_the_calendar_are_said_on_stderr() {
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
-        out.stderr.contains("calendar.toml does not cover 2025"),
+        out.stderr.contains("calendar.toml 没有覆盖 2025 年"),
         "{}",
         out.stderr
     );
@@ -425,7 +428,7 @@ fn windows_outside_the_calendar_are_said_on_stderr() {
     let out = at(Path::new(DATA), &["--today", "2024-12-30", "report"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
-        out.stderr.contains("calendar.toml does not cover 2025"),
+        out.stderr.contains("calendar.toml 没有覆盖 2025 年"),
         "{}",
         out.stderr
     );

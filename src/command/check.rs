@@ -3,7 +3,9 @@
 use super::{Formats, load_data};
 use crate::cli::Format;
 use crate::context::Context;
+use crate::i18n::msg;
 use crate::load::{Diagnostic, LoadFailure, Source};
+use crate::model::Lang;
 use crate::{Error, Exit};
 use std::io::Write;
 
@@ -22,7 +24,10 @@ pub fn run(
 ) -> Result<Exit, Error> {
     CHECK.pick(ctx)?;
     let loaded = load_data(ctx)?;
-    err.write_all(render_all(&loaded.warnings, &loaded.sources, ctx.color_stderr).as_bytes())?;
+    let lang = ctx.lang(&loaded.data.org);
+    err.write_all(
+        render_all(&loaded.warnings, &loaded.sources, ctx.color_stderr, lang).as_bytes(),
+    )?;
     let d = &loaded.data;
     let warnings = loaded.warnings.len();
     // Run inside the data directory, "." would say little: name it.
@@ -32,21 +37,17 @@ pub fn run(
         loaded.dir.display().to_string()
     };
     let dir = crate::render::text::one_line(&dir);
-    let people = match d.people.len() {
-        1 => "1 person".to_owned(),
-        n => format!("{n} people"),
+    let counts = msg::CheckCounts {
+        files: loaded.sources.len(),
+        units: d.units.len(),
+        people: d.people.len(),
+        groups: d.groups.len(),
+        tasks: d.tasks.len(),
+        meetings: d.meetings.len(),
+        directives: d.directives.len(),
+        warnings,
     };
-    writeln!(
-        out,
-        "{dir}: {}, {}, {people}, {}, {}, {}, {}; 0 errors, {}",
-        count(loaded.sources.len(), "file"),
-        count(d.units.len(), "unit"),
-        count(d.groups.len(), "group"),
-        count(d.tasks.len(), "task"),
-        count(d.meetings.len(), "meeting"),
-        count(d.directives.len(), "directive"),
-        count(warnings, "warning"),
-    )?;
+    writeln!(out, "{}", msg::check_summary(&dir, &counts).get(lang))?;
     Ok(if strict && warnings > 0 {
         Exit::Found
     } else {
@@ -55,38 +56,24 @@ pub fn run(
 }
 
 /// Diagnostics one after another, a blank line between them so each stands apart.
-fn render_all(diagnostics: &[Diagnostic], sources: &[Source], styled: bool) -> String {
+fn render_all(diagnostics: &[Diagnostic], sources: &[Source], styled: bool, lang: Lang) -> String {
     let rendered: Vec<String> = diagnostics
         .iter()
-        .map(|d| d.render(sources, styled))
+        .map(|d| d.render(sources, styled, lang))
         .collect();
     rendered.join("\n")
 }
 
-/// "1 error", "3 errors".
-fn count(n: usize, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {what}s")
-    }
-}
-
-/// Every diagnostic of a failed load, then a count and the next step.
-pub fn render_failure(failure: &LoadFailure, styled: bool) -> String {
-    let mut s = render_all(&failure.diagnostics, &failure.sources, styled);
+/// Every diagnostic of a failed load in `lang`, then a count and the next step.
+pub fn render_failure(failure: &LoadFailure, styled: bool, lang: Lang) -> String {
+    let mut s = render_all(&failure.diagnostics, &failure.sources, styled, lang);
     let errors = failure.error_count();
     let warnings = failure.diagnostics.len() - errors;
     if !failure.sources.is_empty() {
-        let also = if warnings > 0 {
-            format!(" and {}", count(warnings, "warning"))
-        } else {
-            String::new()
-        };
-        s.push_str(&format!(
-            "\nerror: the data has {}{also}; nothing was done. Fix the data, then run `wg check` again\n",
-            count(errors, "error"),
-        ));
+        s.push('\n');
+        s.push_str(msg::error_prefix().get(lang));
+        s.push_str(msg::data_has_errors(errors, warnings).get(lang));
+        s.push('\n');
     }
     s
 }

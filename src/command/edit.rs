@@ -5,7 +5,7 @@
 use crate::cli::{AddArgs, EditArgs, TasksCommand, split_list};
 use crate::context::Context;
 use crate::edit::{self, Added, Change, Changed, FieldEdits, NewTask, NoteSpec, Outcome};
-use crate::i18n::{self, L};
+use crate::i18n::{self, L, msg};
 use crate::load;
 use crate::model::{Lang, Status};
 use crate::report::indicator_view::format_amount;
@@ -42,17 +42,19 @@ pub fn run(
         _ => "tasks note",
     };
     let prints = match cmd {
-        TasksCommand::Add(_) => "prints the new task as it is written in the file",
-        _ => "prints one line saying what changed",
+        TasksCommand::Add(_) => msg::prints_the_new_task(),
+        _ => msg::prints_one_line(),
     };
-    super::no_format(ctx, command, prints)?;
+    super::no_format(ctx, command, &prints)?;
     if let TasksCommand::Add(args) = cmd {
         let dir = load::find_data_dir(ctx.data.as_deref(), &ctx.env.cwd).map_err(Error::Data)?;
-        let added = edit::add(&dir, &new_task(args), args.dry_run)?;
-        out.write_all(describe_added(&added, ctx.lang(&added.org)).as_bytes())?;
-        for warning in &added.warnings {
-            writeln!(err, "warning: {warning}")?;
-        }
+        // From when the org is read, messages follow its `lang`.
+        let added = edit::add(&dir, &new_task(args), args.dry_run, &|org| {
+            ctx.note_org(org)
+        })?;
+        let lang = ctx.lang(&added.org);
+        out.write_all(describe_added(&added, lang).as_bytes())?;
+        warn(err, &added.warnings, lang)?;
         return Ok(Exit::Ok);
     }
     let (id, change) = match cmd {
@@ -102,18 +104,32 @@ pub fn run(
             },
         ),
         _ => {
-            return Err(Error::Usage(
-                "only `done`, `status`, `note`, `edit` and `extend` edit tasks".into(),
-            ));
+            return Err(Error::Usage(msg::only_these_edit_tasks()));
         }
     };
     let dir = load::find_data_dir(ctx.data.as_deref(), &ctx.env.cwd).map_err(Error::Data)?;
-    let outcome = edit::apply(&dir, id, &change, &|org| ctx.today(org))?;
-    writeln!(out, "{}", describe(&outcome, ctx.lang(&outcome.org)))?;
-    for warning in &outcome.warnings {
-        writeln!(err, "warning: {warning}")?;
-    }
+    let outcome = edit::apply(&dir, id, &change, &|org| {
+        // From here on, messages follow the org's `lang`.
+        ctx.note_org(org);
+        ctx.today(org)
+    })?;
+    let lang = ctx.lang(&outcome.org);
+    writeln!(out, "{}", describe(&outcome, lang))?;
+    warn(err, &outcome.warnings, lang)?;
     Ok(Exit::Ok)
+}
+
+/// What the user should know about how an edit was done, one `warning:` line each.
+fn warn(
+    err: &mut dyn Write,
+    warnings: &[crate::i18n::Text],
+    lang: crate::model::Lang,
+) -> Result<(), Error> {
+    for warning in warnings {
+        let line = crate::render::text::sanitize(warning.get(lang));
+        writeln!(err, "{}{line}", msg::warning_prefix().get(lang))?;
+    }
+    Ok(())
 }
 
 fn new_task(a: &AddArgs) -> NewTask {

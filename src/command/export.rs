@@ -4,6 +4,7 @@ use super::{Formats, load_data};
 use crate::cli::Format;
 use crate::context::Context;
 use crate::export::{Export, LOCAL_OFFICE, sql, sqlite};
+use crate::i18n::{Text, msg};
 use crate::{Error, Exit};
 use std::io::Write;
 use std::path::Path;
@@ -28,30 +29,22 @@ pub fn run(
     let terminal = (ctx.env.stdout_is_terminal && crate::output::is_stdout(path))
         || crate::output::is_terminal_device(path);
     if format == Format::Sqlite && terminal {
-        return Err(Error::Usage(
-            "an SQLite database is binary and is not written to a terminal; give --out FILE, \
-             or pipe it (--out - | …), or use --format sql"
-                .to_owned(),
-        ));
+        return Err(Error::Usage(msg::export_binary_on_terminal()));
     }
     let loaded = load_data(ctx)?;
     let data = &loaded.data;
     let today = ctx.today(&data.org)?;
     let export = Export::build(data, LOCAL_OFFICE, today, ctx.lang(&data.org));
-    export.check_shape().map_err(|e| {
-        Error::Other(anyhow::anyhow!(
-            "wg bug: the export does not fit its schema: {e}"
-        ))
-    })?;
+    export
+        .check_shape()
+        .map_err(|e| Error::Other(crate::Failed::error(msg::export_does_not_fit(&e))))?;
     let unstorable = export.unstorable();
     if !unstorable.is_empty() {
-        return Err(Error::Usage(format!(
-            "cannot export: a database cannot keep these values as they are; change them in the data files:\n  {}",
-            unstorable.join("\n  ")
-        )));
+        let list = Text::join(&unstorable, "\n  ", "\n  ");
+        return Err(Error::Usage(msg::export_unstorable(&list)));
     }
     // The same warning as `wg tasks list`: working days counted without the calendar.
-    super::tasks::warn_uncovered(err, &export.uncovered_years)?;
+    super::tasks::warn_uncovered(err, &export.uncovered_years, ctx.lang(&data.org))?;
     let bytes = match format {
         Format::Sql => sql::sql(&export).into_bytes(),
         Format::Sqlite => sqlite::sqlite(&export)?,

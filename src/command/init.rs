@@ -7,10 +7,10 @@
 //! nothing overdue and `wg meeting agenda` has something to show.
 
 use crate::context::Context;
+use crate::i18n::msg;
 use crate::model::{Lang, Org, Quarter};
 use crate::render::text::one_line;
-use crate::{Error, Exit};
-use anyhow::Context as _;
+use crate::{Because, Error, Exit};
 use std::io::Write;
 use std::path::Path;
 
@@ -35,18 +35,9 @@ pub fn run(dir: &Path, ctx: &Context, out: &mut dyn Write) -> Result<Exit, Error
         .map(|p| one_line(&p.display().to_string()).into_owned())
         .collect();
     if !existing.is_empty() {
-        let verb = if existing.len() == 1 {
-            "exists"
-        } else {
-            "exist"
-        };
-        return Err(Error::Usage(format!(
-            "{} already {verb}; wg init writes nothing over existing files. Choose a new directory, or move them away",
-            existing.join(", ")
-        )));
+        return Err(Error::Usage(msg::init_files_exist(&existing)));
     }
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("cannot create directory {}", dir.display()))?;
+    std::fs::create_dir_all(dir).because(|| msg::cannot_create_dir(&dir.display().to_string()))?;
     let mut written = Vec::new();
     for (name, text) in &files {
         let path = dir.join(name);
@@ -69,18 +60,10 @@ pub fn run(dir: &Path, ctx: &Context, out: &mut dyn Write) -> Result<Exit, Error
                 .any(|l| l.trim().trim_start_matches('/') == crate::edit::LOCK_FILE)
         });
         if !lists_lock {
-            ignore_note = Some(match lang {
-                Lang::Zh => format!(
-                    "注意：{} 已存在，未改动；请在其中加一行 {}",
-                    ignore.display(),
-                    crate::edit::LOCK_FILE
-                ),
-                Lang::En => format!(
-                    "Note: {} exists and was left alone; add the line {} to it",
-                    ignore.display(),
-                    crate::edit::LOCK_FILE
-                ),
-            });
+            ignore_note = Some(msg::gitignore_left_alone(
+                &ignore.display().to_string(),
+                crate::edit::LOCK_FILE,
+            ));
         }
     } else {
         let text = match lang {
@@ -102,13 +85,10 @@ pub fn run(dir: &Path, ctx: &Context, out: &mut dyn Write) -> Result<Exit, Error
         writeln!(out, "{}", shown(p))?;
     }
     if let Some(note) = ignore_note {
-        writeln!(out, "\n{note}")?;
+        writeln!(out, "\n{}", note.get(lang))?;
     }
-    let next = match lang {
-        Lang::Zh => "下一步：编辑这些文件，然后运行",
-        Lang::En => "Next: edit these files, then run",
-    };
-    writeln!(out, "\n{next} `wg --data {} check`", shown(dir))?;
+    let next = msg::init_next(&shown(dir));
+    writeln!(out, "\n{}", next.get(lang))?;
     Ok(Exit::Ok)
 }
 
@@ -119,9 +99,9 @@ fn write_new(path: &Path, text: &str) -> Result<(), Error> {
         .write(true)
         .create_new(true)
         .open(path)
-        .with_context(|| format!("cannot create {}", path.display()))?;
+        .because(|| msg::cannot_create(&path.display().to_string()))?;
     f.write_all(text.as_bytes())
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        .because(|| msg::cannot_write(&path.display().to_string()))?;
     Ok(())
 }
 
@@ -169,7 +149,7 @@ const ORG_ZH: &str = r#"# org.toml — 组织、单位和人员（必需文件�
 name = "示例市总工会"            # 必填：组织名称
 short_name = "市总"              # 可选：简称
 timezone = "Asia/Shanghai"       # 可选：IANA 时区名，决定“今天”是哪一天（默认用系统时区）
-lang = "zh"                      # 可选："zh" 或 "en"，报表标签的语言（默认 "zh"）
+lang = "zh"                      # 可选："zh" 或 "en"，报表标签和提示信息的语言（默认 "zh"）
 
 # [org.warnings]：可选，预警。在办任务逾期为红色，距截止 yellow_days 天以内为黄色
 # （有 calendar.toml 时按工作日计），其余为绿色；已完成、已取消的任务不预警。
@@ -354,7 +334,7 @@ const ORG_EN: &str = r#"# org.toml — the organisation, its units and its peopl
 name = "Example City Trades Council"   # required: the organisation's name
 short_name = "ECTC"              # optional: short name
 timezone = "Europe/London"       # optional: IANA zone; decides what "today" is (default: the system's)
-lang = "en"                      # optional: "zh" or "en", the language of report labels (default "zh")
+lang = "en"                      # optional: "zh" or "en", the language of report labels and messages (default "zh")
 
 # [org.warnings]: optional, graded warnings. An open task is red when overdue, yellow
 # when due within yellow_days (working days when calendar.toml exists), else green;

@@ -2,9 +2,9 @@
 //! (clap_mangen), so they cannot drift from `--help`. The main page adds the exit codes
 //! and the environment.
 
+use crate::Because;
 use crate::cli::Cli;
 use crate::{Error, Exit};
-use anyhow::Context as _;
 use clap::CommandFactory;
 use roff::{Roff, bold, roman};
 use std::io::Write;
@@ -19,7 +19,7 @@ pub fn run(dir: Option<&Path>, out: &mut dyn Write) -> Result<Exit, Error> {
         None => out.write_all(&main_page(&cmd)?)?,
         Some(dir) => {
             std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create the directory {}", dir.display()))?;
+                .because(|| crate::i18n::msg::cannot_create_the_dir(&dir.display().to_string()))?;
             let mut pages = vec![("wg.1".to_owned(), main_page(&cmd)?)];
             for sub in visible_subcommands(&cmd) {
                 command_pages(sub, &mut pages)?;

@@ -41,7 +41,7 @@ pub fn run(
         MeetingCommand::Agenda { .. } => AGENDA.pick(ctx)?,
         MeetingCommand::List => LIST.pick(ctx)?,
         MeetingCommand::Ics { .. } => {
-            super::no_format(ctx, "meeting ics", "always prints iCalendar")?;
+            super::no_format(ctx, "meeting ics", &crate::i18n::msg::prints_icalendar())?;
             // Not used: iCalendar has one form.
             Format::Text
         }
@@ -53,19 +53,19 @@ pub fn run(
     match cmd {
         MeetingCommand::Agenda { quarter, group } => {
             let g = match group {
-                Some(g) => lookup::group(data, g).map_err(|e| Error::Usage(e.to_string()))?,
+                Some(g) => lookup::group(data, g).map_err(|e| Error::Usage(e.text()))?,
                 None => data.leading_group(),
             };
             let q = quarter.unwrap_or_else(|| Quarter::of(today));
             // An agenda deploys the next quarter's tasks; after 9999Q4 there is none.
             if q.next().first_day() > crate::model::LAST_DAY {
-                return Err(Error::Usage(format!(
-                    "the agenda of {q} would deploy the tasks of the quarter after it, past {}, the last day wg handles; choose an earlier --quarter",
-                    crate::model::LAST_DAY
+                return Err(Error::Usage(crate::i18n::msg::agenda_past_the_last_day(
+                    &q.to_string(),
+                    crate::model::LAST_DAY,
                 )));
             }
             let report = agenda::agenda(data, g, q, today, lang);
-            super::tasks::warn_uncovered(err, &report.uncovered_years)?;
+            super::tasks::warn_uncovered(err, &report.uncovered_years, lang)?;
             match format {
                 Format::Markdown => {
                     out.write_all(agenda_doc(data, &report, lang, None).as_bytes())?

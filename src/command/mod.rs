@@ -12,6 +12,7 @@ pub mod tasks;
 
 use crate::cli::{Command, Format};
 use crate::context::Context;
+use crate::i18n::{Text, msg};
 use crate::load::{self, Loaded};
 use crate::{Error, Exit};
 use std::io::Write;
@@ -30,17 +31,17 @@ pub fn run(
         Command::Report { quarter, by } => report::run(*quarter, *by, ctx, out, err),
         Command::Export { out: path } => export::run(path, ctx, out, err),
         Command::Init { dir } => {
-            no_format(ctx, "init", "writes files and prints their names")?;
+            no_format(ctx, "init", &msg::prints_file_names())?;
             init::run(dir, ctx, out)
         }
         Command::Completions { shell } => {
             use clap::CommandFactory;
-            no_format(ctx, "completions", "always prints a shell script")?;
+            no_format(ctx, "completions", &msg::prints_a_shell_script())?;
             clap_complete::generate(*shell, &mut crate::cli::Cli::command(), "wg", out);
             Ok(Exit::Ok)
         }
         Command::Man { out: dir } => {
-            no_format(ctx, "man", "always prints roff")?;
+            no_format(ctx, "man", &msg::prints_roff())?;
             man::run(dir.as_deref(), out)
         }
     }
@@ -55,6 +56,7 @@ pub fn run(
 pub fn load_data(ctx: &Context) -> Result<&'static Loaded, Error> {
     let dir = load::find_data_dir(ctx.data.as_deref(), &ctx.env.cwd).map_err(Error::Data)?;
     let loaded = load::load(&dir).map_err(Error::Data)?;
+    ctx.note_org(&loaded.data.org);
     Ok(Box::leak(Box::new(loaded)))
 }
 
@@ -78,10 +80,7 @@ impl Formats {
             (Some(f), _) => Err(self.refuse(f)),
             (None, Some(&default)) => Ok(default),
             // A command without formats is declared with [`no_format`], not here.
-            (None, None) => Err(Error::Usage(format!(
-                "`{}` has no output format",
-                self.command
-            ))),
+            (None, None) => Err(Error::Usage(msg::no_output_format(self.command))),
         }
     }
 
@@ -89,11 +88,10 @@ impl Formats {
     /// Also for the arms of a `match` over every format that `pick` has already refused.
     pub fn refuse(&self, format: Format) -> Error {
         let offered: Vec<&str> = self.offered.iter().map(|&f| format_name(f)).collect();
-        Error::Usage(format!(
-            "`{}` cannot print {}; choose --format {}",
+        Error::Usage(msg::cannot_print(
             self.command,
             format_name(format),
-            offered.join(", ")
+            &msg::plain_list(&offered),
         ))
     }
 }
@@ -101,11 +99,12 @@ impl Formats {
 /// For a command whose output has one form (`meeting ics`, the edits): `--format` is
 /// refused rather than ignored, since a script asking for JSON must not be handed text.
 /// `prints` says what it prints instead: "always prints iCalendar".
-pub fn no_format(ctx: &Context, command: &str, prints: &str) -> Result<(), Error> {
+pub fn no_format(ctx: &Context, command: &str, prints: &Text) -> Result<(), Error> {
     match ctx.format {
-        Some(f) => Err(Error::Usage(format!(
-            "`{command}` {prints} and cannot print {}; drop --format",
-            format_name(f)
+        Some(f) => Err(Error::Usage(msg::refuses_format(
+            command,
+            prints,
+            format_name(f),
         ))),
         None => Ok(()),
     }

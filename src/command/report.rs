@@ -47,6 +47,7 @@ pub fn run(
     super::tasks::warn_uncovered(
         err,
         &crate::report::tasks::window_uncovered(data, &tasks, &windows),
+        lang,
     )?;
     let columns = Columns {
         rank: by != By::Group,

@@ -46,7 +46,7 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
     // Documents (show, person, unit) keep their bordered tables in `text` too; the
     // units matrix is a list, plain in `text`.
     let doc_style = ctx.table_style(Format::Table);
-    let usage = |e: lookup::LookupError| Error::Usage(e.to_string());
+    let usage = |e: lookup::LookupError| Error::Usage(e.text());
     match cmd {
         RosterCommand::Show { group } => {
             let only = match group {

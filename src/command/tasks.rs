@@ -77,7 +77,7 @@ pub fn run(
     match cmd {
         TasksCommand::List { filters } => {
             let report = tasks::list(data, &resolve(filters)?, today);
-            warn_uncovered(err, &report.uncovered_years)?;
+            warn_uncovered(err, &report.uncovered_years, view.lang)?;
             view.list(out, &report)?;
             Ok(Exit::Ok)
         }
@@ -87,7 +87,7 @@ pub fn run(
             exit_code,
         } => {
             let report = tasks::overdue(data, &resolve(filters)?, today, by.unwrap_or_default());
-            warn_uncovered(err, &report.uncovered_years)?;
+            warn_uncovered(err, &report.uncovered_years, view.lang)?;
             view.overdue(out, &report, *by)?;
             Ok(if *exit_code && report.count > 0 {
                 Exit::Found
@@ -105,23 +105,23 @@ pub fn run(
                 (false, _) => None,
                 (true, Some(cal)) => Some(cal),
                 (true, None) => {
-                    return Err(Error::Usage(format!(
-                        "--working-days needs the working-day calendar, but {} has no calendar.toml; \
-                         add one (see README, \"calendar.toml\") or leave out --working-days",
-                        loaded.dir.display()
-                    )));
+                    return Err(Error::Usage(
+                        crate::i18n::msg::working_days_need_a_calendar(
+                            &loaded.dir.display().to_string(),
+                        ),
+                    ));
                 }
             };
             let through = tasks::due_through(today, *within, calendar);
             let report = tasks::due(data, &filter, today, through, *working_days);
-            warn_uncovered(err, &report.uncovered_years)?;
+            warn_uncovered(err, &report.uncovered_years, view.lang)?;
             view.due(out, &report, *within)?;
             Ok(Exit::Ok)
         }
         TasksCommand::Show { id } => {
             let task = tasks::find_task(data, id).map_err(Error::Usage)?;
             let report = tasks::show(data, task, today);
-            warn_uncovered(err, &report.uncovered_years)?;
+            warn_uncovered(err, &report.uncovered_years, view.lang)?;
             view.show(out, &report)?;
             Ok(Exit::Ok)
         }
@@ -135,21 +135,19 @@ pub fn run(
     }
 }
 
-/// One line on stderr when working days were counted in years the calendar lacks.
-pub(crate) fn warn_uncovered(err: &mut dyn Write, years: &[i32]) -> Result<(), Error> {
+/// One line on stderr, in `lang`, when working days were counted in years the calendar
+/// lacks.
+pub(crate) fn warn_uncovered(err: &mut dyn Write, years: &[i32], lang: Lang) -> Result<(), Error> {
     if years.is_empty() {
         return Ok(());
     }
-    let those = if years.len() == 1 {
-        "that year"
-    } else {
-        "those years"
-    };
+    let warning =
+        crate::i18n::msg::calendar_does_not_cover(&tasks::year_ranges(years), years.len());
     writeln!(
         err,
-        "warning: calendar.toml does not cover {}; working days in {those} were counted Monday to Friday \
-         (add the year's holidays to calendar.toml)",
-        tasks::year_ranges(years)
+        "{}{}",
+        crate::i18n::msg::warning_prefix().get(lang),
+        warning.get(lang)
     )?;
     Ok(())
 }

@@ -17,11 +17,11 @@
 //!   person's id when two people share the name), `repeat` in English.
 
 use super::{Found, LOCK_TIMEOUT, Locks, date_value, replace, validate};
-use crate::Error;
+use crate::i18n::{Text, msg};
 use crate::load::{self, Loaded, is_task_header};
 use crate::model::{Data, GroupIdx, Org, Origin, Repeat, Status, Task, UnitIdx};
 use crate::report::lookup;
-use anyhow::{Context as _, anyhow};
+use crate::{Because, Error, Failed};
 use chrono::NaiveDate;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -60,14 +60,15 @@ pub struct Added {
     pub written: bool,
     pub org: Org,
     /// What the user should know beyond that (another program holding the file open).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Text>,
 }
 
 /// Adds a task to the data directory `dir`. With `dry_run` the new file is worked out
 /// and validated but not written (and the lock is not taken: a dry run writes nothing,
 /// not even the lock file). Refuses (writing nothing) when a reference is unknown, the id
-/// is taken, or the result would not validate.
-pub fn add(dir: &Path, new: &NewTask, dry_run: bool) -> Result<Added, Error> {
+/// is taken, or the result would not validate. `seen` is told the org as soon as it is
+/// read (so that the caller can say its refusals in the org's language).
+pub fn add(dir: &Path, new: &NewTask, dry_run: bool, seen: &dyn Fn(&Org)) -> Result<Added, Error> {
     let mut locks = if dry_run {
         None
     } else {
@@ -75,12 +76,11 @@ pub fn add(dir: &Path, new: &NewTask, dry_run: bool) -> Result<Added, Error> {
     };
     let started = std::time::Instant::now();
     loop {
-        match attempt(dir, new, dry_run, locks.as_mut())? {
+        match attempt(dir, new, dry_run, locks.as_mut(), seen)? {
             Ok(added) => return Ok(added),
             Err(shown) if started.elapsed() >= LOCK_TIMEOUT => {
-                return Err(Error::Other(anyhow!(
-                    "{shown} kept changing while wg was adding to it (another program is writing it); nothing was written. \
-                     Let that program finish, then run the command again"
+                return Err(Error::Other(Failed::error(
+                    msg::kept_changing_while_adding(&shown),
                 )));
             }
             // The file changed under the add: read everything again, as an edit does.
@@ -96,9 +96,11 @@ fn attempt(
     new: &NewTask,
     dry_run: bool,
     locks: Option<&mut Locks>,
+    seen: &dyn Fn(&Org),
 ) -> Result<Result<Added, String>, Error> {
     let loaded = load::load(dir).map_err(Error::Data)?;
     let data = &loaded.data;
+    seen(&data.org);
     let task = resolve(data, new)?;
     let rel = target_file(&loaded, task.group);
     let path = dir.join(&rel);
@@ -110,7 +112,7 @@ fn attempt(
         Some(source) => {
             let real = path
                 .canonicalize()
-                .with_context(|| format!("cannot resolve {}", path.display()))?;
+                .because(|| msg::cannot_resolve(&path.display().to_string()))?;
             if let Some(locks) = locks
                 && !locks.cover(&real)?
             {
@@ -141,16 +143,15 @@ fn attempt(
     let reloaded = validate(dir, &rel, new_text, &expected.id, &shown)?;
     let came_out = reloaded.data.task_by_id(&expected.id);
     if came_out != Some(&expected) || reloaded.data.tasks.len() != count + 1 {
-        return Err(Error::Other(anyhow!(
-            "the new task {} did not read back as planned, so it was refused and nothing was written; please report this as a bug",
-            expected.id
-        )));
+        return Err(Error::Other(Failed::error(msg::new_task_not_as_planned(
+            &expected.id,
+        ))));
     }
     let source = reloaded
         .sources
         .iter()
         .find(|s| *s.rel == *rel)
-        .ok_or_else(|| anyhow!("{} was not read back", rel.display()))?;
+        .ok_or_else(|| Failed::error(msg::not_read_back(&rel.display().to_string())))?;
     let mut added = Added {
         id: expected.id.clone(),
         file: source.shown.clone(),
@@ -163,14 +164,10 @@ fn attempt(
     if dry_run {
         return Ok(Ok(added));
     }
-    let what = format!("the new task {}", added.id);
+    let what = msg::the_new_task(&added.id);
     match &found {
-        None => write_new(&path, &source.text).map_err(|e| {
-            Error::Other(e.context(format!(
-                "{what} was not added and {} is unchanged",
-                added.file
-            )))
-        })?,
+        None => write_new(&path, &source.text)
+            .map_err(|e| Error::Other(Failed::wrap(msg::not_added(&what, &added.file), e)))?,
         Some((real, found)) => match replace(real, found, &source.text, &shown, &what)? {
             Some(warnings) => added.warnings = warnings,
             None => return Ok(Err(shown)),
@@ -188,16 +185,14 @@ struct Resolved {
 }
 
 fn usage(flag: &str, e: lookup::LookupError) -> Error {
-    Error::Usage(format!("{flag}: {e}"))
+    Error::Usage(msg::on_flag(flag.trim_start_matches("--"), &e.text()))
 }
 
 fn resolve(data: &Data, new: &NewTask) -> Result<Resolved, Error> {
     let group = lookup::group(data, &new.group).map_err(|e| usage("--group", e))?;
     let title = new.title.trim();
     if title.is_empty() {
-        return Err(Error::Usage(
-            "--title is empty; a task needs a title".into(),
-        ));
+        return Err(Error::Usage(msg::title_is_empty()));
     }
     let lead_unit = match &new.lead_unit {
         Some(u) => Some(lookup::unit(data, u).map_err(|e| usage("--lead-unit", e))?),
@@ -213,17 +208,14 @@ fn resolve(data: &Data, new: &NewTask) -> Result<Resolved, Error> {
         None => None,
     };
     let repeat = match &new.repeat {
-        Some(r) => Some(Repeat::parse(r).ok_or_else(|| {
-            Error::Usage(format!(
-                "--repeat: \"{r}\" is not a repeat; use monthly, quarterly or yearly (每月, 每季度, 每年)"
-            ))
-        })?),
+        Some(r) => Some(
+            Repeat::parse(r)
+                .ok_or_else(|| Error::Usage(msg::on_flag("repeat", &msg::not_a_repeat(r))))?,
+        ),
         None => None,
     };
     if repeat.is_some() && new.due.is_none() {
-        return Err(Error::Usage(
-            "--repeat needs --due: the date of the first occurrence".into(),
-        ));
+        return Err(Error::Usage(msg::repeat_needs_due()));
     }
     let id = match &new.id {
         Some(id) => given_id(data, group, id)?,
@@ -319,25 +311,17 @@ fn given_id(data: &Data, group: GroupIdx, typed: &str) -> Result<String, Error> 
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
     {
-        return Err(Error::Usage(format!(
-            "--id: \"{typed}\" is not a task id; ids hold only letters, digits, - _ . (e.g. JH-05)"
-        )));
+        return Err(Error::Usage(msg::on_flag("id", &msg::not_a_task_id(typed))));
     }
     if let Some(taken) = data.task_by_id(id) {
-        let next = next_id(data, group)
-            .map(|n| {
-                format!(
-                    "; the next free id in group {} is {n}",
-                    data.group(group).id
-                )
-            })
-            .unwrap_or_default();
-        return Err(Error::Usage(format!(
-            "--id: task {id} exists already ({}:{}, \"{}\"){next}",
-            taken.origin.file.display(),
-            taken.origin.line,
-            taken.title
-        )));
+        let place = format!("{}:{}", taken.origin.file.display(), taken.origin.line);
+        let exists = match next_id(data, group) {
+            Ok(next) => {
+                msg::task_exists_next(id, &place, &taken.title, &data.group(group).id, &next)
+            }
+            Err(_) => msg::task_exists(id, &place, &taken.title),
+        };
+        return Err(Error::Usage(msg::on_flag("id", &exists)));
     }
     Ok(id.to_owned())
 }
@@ -381,21 +365,20 @@ pub(crate) fn next_id(data: &Data, g: GroupIdx) -> Result<String, Error> {
                 .map(|p| format!("{p}…"))
                 .collect();
             let others = if used.is_empty() {
-                "no task has an id ending in a number".to_owned()
+                msg::no_numbered_ids()
             } else {
-                format!(
-                    "the other groups' ids do not share one prefix ({})",
-                    used.join(", ")
-                )
+                msg::no_shared_prefix(&msg::plain_list(&used))
             };
             let own = if data.tasks.iter().any(|t| t.group == g) {
-                "has tasks, but none whose id ends in a number"
+                msg::group_has_no_numbered_ids()
             } else {
-                "has no tasks yet"
+                msg::group_has_no_tasks()
             };
-            Error::Usage(format!(
-                "group {group_id} {own}, and {others}, so wg cannot choose an id; give one with --id (e.g. --id {}-01)",
-                group_id.to_uppercase()
+            Error::Usage(msg::cannot_choose_an_id(
+                group_id,
+                &own,
+                &others,
+                &group_id.to_uppercase(),
             ))
         })?,
     };
@@ -411,11 +394,9 @@ pub(crate) fn next_id(data: &Data, g: GroupIdx) -> Result<String, Error> {
         }
     }
     let (n, width) = best.unwrap_or((0, 2));
-    let next = n.checked_add(1).ok_or_else(|| {
-        Error::Usage(format!(
-            "the ids of group {group_id} have run out of numbers; give one with --id"
-        ))
-    })?;
+    let next = n
+        .checked_add(1)
+        .ok_or_else(|| Error::Usage(msg::ids_ran_out(group_id)))?;
     Ok(format!("{prefix}{next:0width$}"))
 }
 
@@ -629,27 +610,24 @@ impl Style {
 fn write_new(path: &Path, text: &str) -> anyhow::Result<()> {
     let parent = path
         .parent()
-        .ok_or_else(|| anyhow!("{} has no directory", path.display()))?;
+        .ok_or_else(|| Failed::error(msg::has_no_directory(&path.display().to_string())))?;
     let name = path
         .file_name()
-        .ok_or_else(|| anyhow!("{} has no file name", path.display()))?;
+        .ok_or_else(|| Failed::error(msg::has_no_file_name(&path.display().to_string())))?;
     let target = parent
         .canonicalize()
-        .with_context(|| format!("cannot resolve {}", parent.display()))?
+        .because(|| msg::cannot_resolve(&parent.display().to_string()))?
         .join(name);
+    let shown = target.display().to_string();
     if target.exists() {
-        return Err(anyhow!(
-            "{} appeared while wg was adding to it",
-            target.display()
-        ));
+        return Err(Failed::error(msg::appeared_while_adding(&shown)));
     }
     let mut file = atomic_write_file::AtomicWriteFile::options()
         .open(&target)
-        .with_context(|| format!("cannot create {}", target.display()))?;
+        .because(|| msg::cannot_create(&shown))?;
     file.write_all(text.as_bytes())
-        .with_context(|| format!("cannot write {}", target.display()))?;
-    file.commit()
-        .with_context(|| format!("cannot create {}", target.display()))?;
+        .because(|| msg::cannot_write(&shown))?;
+    file.commit().because(|| msg::cannot_create(&shown))?;
     Ok(())
 }
 

@@ -6,6 +6,7 @@
 
 use super::schema::{self, Table, Type};
 use crate::cli::OverdueBy;
+use crate::i18n::{Text, msg};
 use crate::model::{Data, Lang, Reporter, Role};
 use crate::report::task_view::{TaskView, warning_windows};
 use crate::report::tasks::{Filter, overdue, uncovered_years};
@@ -145,23 +146,23 @@ impl<'d> Export<'d> {
     /// `\u0000`; PostgreSQL refuses it in text and SQLite's tools cut the text there),
     /// and a number that is not finite (SQL has no literal for it). The export refuses
     /// them, naming each place, rather than change the data.
-    pub fn unstorable(&self) -> Vec<String> {
+    pub fn unstorable(&self) -> Vec<Text> {
         let mut found = Vec::new();
         for t in &self.tables {
             for row in &t.rows {
                 for (v, c) in row.iter().zip(t.table.columns) {
-                    let what = match v {
-                        Value::Text(s) if s.contains('\0') => "holds the character U+0000 (NUL)",
-                        Value::Real(x) if !x.is_finite() => "is not a finite number",
+                    let what: fn(&str) -> Text = match v {
+                        Value::Text(s) if s.contains('\0') => msg::export_nul,
+                        Value::Real(x) if !x.is_finite() => msg::export_not_finite,
                         _ => continue,
                     };
-                    found.push(format!(
-                        "{}.{} of the row {}{} {what}",
+                    found.push(what(&format!(
+                        "{}.{} ({}{})",
                         t.table.name,
                         c.name,
                         key_text(t.table, row),
                         place(t.table, row)
-                    ));
+                    )));
                 }
             }
         }
@@ -188,14 +189,14 @@ fn key_text(table: &Table, row: &[Value<'_>]) -> String {
     parts.join(", ")
 }
 
-/// ` (tasks/office.toml:12)` for a row that says where it is written, else nothing.
+/// `, tasks/office.toml:12` for a row that says where it is written, else nothing.
 fn place(table: &Table, row: &[Value<'_>]) -> String {
     let cell = |name: &str| {
         let i = table.columns.iter().position(|c| c.name == name)?;
         row.get(i)
     };
     match (cell("file"), cell("line")) {
-        (Some(Value::Text(file)), Some(Value::Integer(line))) => format!(" ({file}:{line})"),
+        (Some(Value::Text(file)), Some(Value::Integer(line))) => format!(", {file}:{line}"),
         _ => String::new(),
     }
 }

@@ -6,7 +6,8 @@
 
 use super::rows::{Export, Value};
 use super::schema;
-use anyhow::Context as _;
+use crate::Failed;
+use crate::i18n::msg;
 use rusqlite::types::{ToSql, ToSqlOutput, ValueRef};
 
 impl ToSql for Value<'_> {
@@ -27,14 +28,16 @@ impl ToSql for Value<'_> {
 
 /// The database file's bytes.
 pub fn sqlite(export: &Export<'_>) -> anyhow::Result<Vec<u8>> {
-    let mut conn =
-        rusqlite::Connection::open_in_memory().context("cannot start SQLite in memory")?;
+    build(export).map_err(|e| Failed::wrap(msg::export_sqlite_failed(), e))
+}
+
+fn build(export: &Export<'_>) -> anyhow::Result<Vec<u8>> {
+    let mut conn = rusqlite::Connection::open_in_memory()?;
     // Checked at the commit (the keys are deferred): a row that names no row is a bug
     // in wg, and the export fails rather than hand it on.
     conn.execute_batch("PRAGMA foreign_keys = ON;")?;
     let tx = conn.transaction()?;
-    tx.execute_batch(&schema::create_sql())
-        .context("cannot create the tables")?;
+    tx.execute_batch(&schema::create_sql())?;
     for t in &export.tables {
         let insert = format!(
             "{} ({})",
@@ -44,10 +47,10 @@ pub fn sqlite(export: &Export<'_>) -> anyhow::Result<Vec<u8>> {
         let mut stmt = tx.prepare(&insert)?;
         for row in &t.rows {
             stmt.execute(rusqlite::params_from_iter(row.iter()))
-                .with_context(|| format!("cannot insert into {}", t.table.name))?;
+                .map_err(|e| Failed::wrap(msg::export_sqlite_insert(t.table.name), e))?;
         }
     }
-    tx.commit().context("cannot commit the export")?;
+    tx.commit()?;
     let bytes = conn.serialize(rusqlite::MAIN_DB)?;
     Ok(bytes.to_vec())
 }

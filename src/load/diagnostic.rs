@@ -2,6 +2,8 @@
 //! line, a caret under the offending characters (by display width, so Chinese lines
 //! line up) and a hint.
 
+use crate::i18n::{Text, msg};
+use crate::model::Lang;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use std::ops::Range;
 use std::path::PathBuf;
@@ -132,27 +134,28 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// The file and byte span the problem is at, when it has one.
     pub at: Option<(FileId, Range<usize>)>,
-    pub message: String,
+    /// What is wrong, in both languages: the language is picked when it is printed.
+    pub message: Text,
     /// Short text under the caret.
-    pub label: Option<String>,
-    pub help: Option<String>,
+    pub label: Option<Text>,
+    pub help: Option<Text>,
     /// Another place worth seeing, with what it is: ("first defined here", file, span).
-    pub also: Option<(String, FileId, Range<usize>)>,
+    pub also: Option<(Text, FileId, Range<usize>)>,
 }
 
 impl Diagnostic {
-    pub fn error(message: impl Into<String>) -> Diagnostic {
+    pub fn error(message: Text) -> Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             at: None,
-            message: message.into(),
+            message,
             label: None,
             help: None,
             also: None,
         }
     }
 
-    pub fn warning(message: impl Into<String>) -> Diagnostic {
+    pub fn warning(message: Text) -> Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(message)
@@ -164,18 +167,18 @@ impl Diagnostic {
         self
     }
 
-    pub fn label(mut self, label: impl Into<String>) -> Diagnostic {
-        self.label = Some(label.into());
+    pub fn label(mut self, label: Text) -> Diagnostic {
+        self.label = Some(label);
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
-        self.help = Some(help.into());
+    pub fn help(mut self, help: Text) -> Diagnostic {
+        self.help = Some(help);
         self
     }
 
-    pub fn also(mut self, what: impl Into<String>, file: FileId, span: Range<usize>) -> Diagnostic {
-        self.also = Some((what.into(), file, span));
+    pub fn also(mut self, what: Text, file: FileId, span: Range<usize>) -> Diagnostic {
+        self.also = Some((what, file, span));
         self
     }
 
@@ -203,18 +206,26 @@ impl Diagnostic {
         Some(format!("{}:{line}:{col}", source.shown))
     }
 
-    /// The diagnostic as text, ending in a newline. `styled` adds ANSI colours.
-    pub fn render(&self, sources: &[Source], styled: bool) -> String {
-        self.render_quoting(sources, styled, LONG_LINE)
+    /// The diagnostic as text in `lang`, ending in a newline. `styled` adds ANSI colours.
+    /// The place, the quoted line and the caret are the same in either language.
+    pub fn render(&self, sources: &[Source], styled: bool, lang: Lang) -> String {
+        self.render_quoting(sources, styled, lang, LONG_LINE)
     }
 
     /// [`Diagnostic::render`], quoting lines longer than `long_line` bytes in part.
-    fn render_quoting(&self, sources: &[Source], styled: bool, long_line: usize) -> String {
+    fn render_quoting(
+        &self,
+        sources: &[Source],
+        styled: bool,
+        lang: Lang,
+        long_line: usize,
+    ) -> String {
+        let names = LevelNames::of(lang);
         let level = match self.severity {
-            Severity::Error => Level::ERROR,
-            Severity::Warning => Level::WARNING,
+            Severity::Error => Level::ERROR.with_name(names.error),
+            Severity::Warning => Level::WARNING.with_name(names.warning),
         };
-        let message = crate::render::text::sanitize(&self.message);
+        let message = crate::render::text::sanitize(self.message.get(lang));
         let mut group = Group::with_title(level.primary_title(message.as_ref()));
         let located = self
             .at
@@ -255,7 +266,7 @@ impl Diagnostic {
             }
             let mut annotation = AnnotationKind::Primary.span(local);
             if let Some(label) = &self.label {
-                annotation = annotation.label(crate::render::text::one_line(label));
+                annotation = annotation.label(crate::render::text::one_line(label.get(lang)));
             }
             group = group.element(
                 Snippet::source(excerpt)
@@ -269,12 +280,19 @@ impl Diagnostic {
         {
             let (line, col) = source.line_col(span.start);
             let shown = crate::render::text::one_line(&source.shown);
-            let note = format!("{what}: {shown}:{line}:{col}");
-            group = group
-                .element(Level::NOTE.message(crate::render::text::sanitize(&note).into_owned()));
+            let note = msg::see_also(what, &format!("{shown}:{line}:{col}"));
+            group = group.element(
+                Level::NOTE
+                    .with_name(names.note)
+                    .message(crate::render::text::sanitize(note.get(lang)).into_owned()),
+            );
         }
         if let Some(help) = &self.help {
-            group = group.element(Level::HELP.message(crate::render::text::sanitize(help)));
+            group = group.element(
+                Level::HELP
+                    .with_name(names.help)
+                    .message(crate::render::text::sanitize(help.get(lang))),
+            );
         }
         let renderer = if styled {
             Renderer::styled()
@@ -288,9 +306,104 @@ impl Diagnostic {
         {
             text.replace_range(header + at..header + at + printed.len(), &true_place);
         }
+        if lang == Lang::Zh {
+            text = names.full_width_colons(&text);
+        }
         text.push('\n');
         text
     }
+}
+
+/// What the levels are called in a language: `error`, `warning`, `note`, `help`, or
+/// 错误, 警告, 注, 提示.
+struct LevelNames {
+    error: &'static str,
+    warning: &'static str,
+    note: &'static str,
+    help: &'static str,
+}
+
+impl LevelNames {
+    fn of(lang: Lang) -> LevelNames {
+        match lang {
+            Lang::Zh => LevelNames {
+                error: "错误",
+                warning: "警告",
+                note: "注",
+                help: "提示",
+            },
+            Lang::En => LevelNames {
+                error: "error",
+                warning: "warning",
+                note: "note",
+                help: "help",
+            },
+        }
+    }
+
+    /// annotate-snippets writes `name: ` after a level's name; Chinese text wants the
+    /// full-width colon (`错误：`). It is as wide as `: `, so what the renderer lined up
+    /// under the text stays lined up. Only the renderer's own colon is replaced: the one
+    /// after a level's name at the start of a line or after `= ` (colour codes between
+    /// the name and the colon are skipped).
+    fn full_width_colons(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len() + 8);
+        for (i, line) in text.split_inclusive('\n').enumerate() {
+            let mut done = false;
+            for name in [self.error, self.warning, self.note, self.help] {
+                if done {
+                    break;
+                }
+                let Some(at) = line.find(name) else { continue };
+                // Before the name: nothing but colour codes (the title, first line), or
+                // the margin ending in `= ` (a note or a help).
+                let before = strip_ansi(line.get(..at).unwrap_or(""));
+                let place_ok = (i == 0 && before.is_empty()) || before.trim_end().ends_with('=');
+                if !place_ok {
+                    continue;
+                }
+                let after_name = at + name.len();
+                let rest = line.get(after_name..).unwrap_or("");
+                let codes = ansi_prefix_len(rest);
+                if rest.get(codes..).is_some_and(|r| r.starts_with(": ")) {
+                    out.push_str(line.get(..after_name + codes).unwrap_or(""));
+                    out.push('：');
+                    out.push_str(rest.get(codes + 2..).unwrap_or(""));
+                    done = true;
+                }
+            }
+            if !done {
+                out.push_str(line);
+            }
+        }
+        out
+    }
+}
+
+/// The text without its ANSI colour codes (`ESC [ … m`).
+fn strip_ansi(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(at) = rest.find('\u{1b}') {
+        out.push_str(rest.get(..at).unwrap_or(""));
+        let tail = rest.get(at..).unwrap_or("");
+        let len = ansi_prefix_len(tail).max(1);
+        rest = tail.get(len..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The length of the colour codes at the start of `s`.
+fn ansi_prefix_len(s: &str) -> usize {
+    let mut at = 0;
+    while let Some(rest) = s.get(at..).and_then(|r| r.strip_prefix("\u{1b}[")) {
+        match rest.find('m') {
+            Some(m) => at += 2 + m + 1,
+            None => break,
+        }
+    }
+    at
 }
 
 /// A line longer than this is quoted around its span only: annotate-snippets reads the
@@ -422,14 +535,40 @@ mod tests {
             while !source.text.is_char_boundary(start) {
                 start -= 1;
             }
-            let d = Diagnostic::error("unknown key")
+            let d = Diagnostic::error(Text::fixed("未知的键", "unknown key"))
                 .at(0, start..start + len)
-                .label("here")
-                .also("first defined at", 0, start..start + 1)
-                .help("remove it");
+                .label(Text::fixed("这里", "here"))
+                .also(Text::fixed("第一次定义在", "first defined at"), 0, start..start + 1)
+                .help(Text::fixed("删掉它", "remove it"));
             let sources = [source];
-            let whole = d.render_quoting(&sources, styled, usize::MAX);
-            prop_assert_eq!(d.render(&sources, styled), whole);
+            for lang in [Lang::Zh, Lang::En] {
+                let whole = d.render_quoting(&sources, styled, lang, usize::MAX);
+                prop_assert_eq!(d.render(&sources, styled, lang), whole);
+            }
         }
+    }
+
+    /// The renderer's own colons become full-width in Chinese, with or without colour;
+    /// a colon in the message itself stays as written.
+    #[test]
+    fn chinese_levels_get_full_width_colons() {
+        let source = Source::new(
+            "tasks.toml".into(),
+            "tasks.toml".into(),
+            "due = x\n".to_owned(),
+        );
+        let d = Diagnostic::error(Text::new("中文: 说明", "English: text"))
+            .at(0, 6..7)
+            .label(Text::new("标签", "label"))
+            .help(Text::new("提示内容", "the hint"));
+        let plain = d.render(std::slice::from_ref(&source), false, Lang::Zh);
+        assert!(plain.starts_with("错误：中文: 说明\n"), "{plain}");
+        assert!(plain.contains("= 提示：提示内容"), "{plain}");
+        let styled = d.render(std::slice::from_ref(&source), true, Lang::Zh);
+        assert!(!styled.contains("错误\u{1b}[0m\u{1b}[1m: "), "{styled:?}");
+        assert!(styled.contains('：'), "{styled:?}");
+        let en = d.render(&[source], false, Lang::En);
+        assert!(en.starts_with("error: English: text\n"), "{en}");
+        assert!(en.contains("= help: the hint"), "{en}");
     }
 }

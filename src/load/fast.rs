@@ -580,10 +580,15 @@ mod tests {
     fn the_plain_style_takes_the_fast_path() {
         let dir = dir_with(BASE);
         let mut people = crate::load::names::NameIndex::new();
-        people.add("张柯".into(), "张柯", "张柯", ["张柯"]);
+        people.add(
+            crate::i18n::Text::verbatim("张柯"),
+            "张柯",
+            "张柯",
+            ["张柯"],
+        );
         let mut units = crate::load::names::NameIndex::new();
-        units.add("u1".into(), "u1", "u1", ["u1"]);
-        units.add("u2".into(), "u2", "u2", ["u2"]);
+        units.add(crate::i18n::Text::verbatim("u1"), "u1", "u1", ["u1"]);
+        units.add(crate::i18n::Text::verbatim("u2"), "u2", "u2", ["u2"]);
         let group_ids: crate::load::names::FastMap<String, usize> =
             [("g".to_owned(), 0)].into_iter().collect();
         let broken = std::collections::HashSet::new();

@@ -4,15 +4,12 @@
 
 use super::diagnostic::{Diagnostic, FileId};
 use super::suggest;
+use crate::i18n::{Text, msg};
 use chrono::NaiveDate;
 use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 
 pub type Span = Range<usize>;
-
-/// The hint for a date in a year wg does not handle.
-pub const OUT_OF_RANGE_HELP: &str =
-    "dates run from 0001-01-01 to 9999-12-31: the year has four digits and is not 0000";
 
 /// A value with the byte span it was read from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,8 +107,8 @@ pub struct Fields<'a, 'i> {
     pub table: &'a DeTable<'i>,
     /// Span of the table itself (its header, for `[[x]]`).
     pub span: Span,
-    /// What the table is, for messages: `task`, `unit`, `[org]`.
-    pub what: &'static str,
+    /// What the table is, for messages: `task`, `unit`, `[org]` ([`msg::what_task`] …).
+    pub what: Text,
     allowed: &'static [&'static str],
     pub diags: &'a mut Vec<Diagnostic>,
     ok: bool,
@@ -126,7 +123,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         file: FileId,
         table: &'a DeTable<'i>,
         span: Span,
-        what: &'static str,
+        what: Text,
         allowed: &'static [&'static str],
         diags: &'a mut Vec<Diagnostic>,
     ) -> Fields<'a, 'i> {
@@ -138,7 +135,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         file: FileId,
         table: &'a DeTable<'i>,
         span: Span,
-        what: &'static str,
+        what: Text,
         allowed: &'static [&'static str],
         homes: Homes,
         diags: &'a mut Vec<Diagnostic>,
@@ -179,28 +176,21 @@ impl<'a, 'i> Fields<'a, 'i> {
                 .filter(|(_, keys)| keys.contains(&name))
                 .map(|(header, _)| *header)
                 .collect();
-            let mut diag = Diagnostic::error(format!("unknown key `{name}` in {}", self.what))
+            let mut diag = Diagnostic::error(msg::unknown_key(name, &self.what))
                 .at(self.file, key.span())
-                .label("unknown key");
+                .label(msg::unknown_key_label());
             diag = match (headers.as_slice(), suggest_key(name, self.allowed)) {
-                ([header], _) if header.starts_with("[[") => {
-                    diag.label("outside any table").help(format!(
-                        "`{name}` belongs inside a {header} entry; move it below a `{header}` line"
-                    ))
-                }
-                ([header], _) => diag.label("outside any table").help(format!(
-                    "`{name}` belongs inside {header}; move it below the `{header}` line"
-                )),
-                ([_, ..], _) => diag.label("outside any table").help(format!(
-                    "`{name}` belongs in one of the tables {}; move it below the right header line",
-                    headers.join(", ")
-                )),
-                ([], Some(s)) => diag.help(format!("did you mean `{s}`?")),
-                ([], None) => diag.help(format!(
-                    "{} keys are: {}",
-                    self.what,
-                    self.allowed.join(", ")
-                )),
+                ([header], _) if header.starts_with("[[") => diag
+                    .label(msg::outside_any_table())
+                    .help(msg::key_belongs_in_entry(name, header)),
+                ([header], _) => diag
+                    .label(msg::outside_any_table())
+                    .help(msg::key_belongs_in(name, header)),
+                ([_, ..], _) => diag
+                    .label(msg::outside_any_table())
+                    .help(msg::key_belongs_in_one_of(name, &headers.join(", "))),
+                ([], Some(s)) => diag.help(msg::did_you_mean_key(&s)),
+                ([], None) => diag.help(msg::keys_are(&self.what, &msg::plain_list(self.allowed))),
             };
             self.error(diag);
         }
@@ -210,31 +200,28 @@ impl<'a, 'i> Fields<'a, 'i> {
         self.table.get(key).map(|v| (v.get_ref(), v.span()))
     }
 
-    fn type_error(&mut self, key: &str, expected: &str, found: &DeValue<'_>, span: Span) {
-        let mut diag = Diagnostic::error(format!(
-            "`{key}` in {} must be {expected}, not {}",
-            self.what,
-            describe(found)
-        ))
-        .at(self.file, span)
-        .label(format!("expected {expected}"));
-        if let (true, DeValue::String(text)) = (expected.contains("date"), found) {
+    fn type_error(&mut self, key: &str, expected: Expected, found: &DeValue<'_>, span: Span) {
+        let wanted = expected.text();
+        let mut diag = Diagnostic::error(msg::must_be(key, &self.what, &wanted, &describe(found)))
+            .at(self.file, span)
+            .label(msg::expected(&wanted));
+        if let (Expected::Date, DeValue::String(text)) = (expected, found) {
             diag = match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
-                Ok(date) => diag.help(format!("remove the quotes: {key} = {date}")),
-                Err(_) => diag.help("write dates without quotes, like 2021-09-30"),
+                Ok(date) => diag.help(msg::remove_the_quotes(key, date)),
+                Err(_) => diag.help(msg::dates_without_quotes()),
             };
-        } else if expected == "a list of strings" && found.is_str() {
-            diag = diag.help(format!("put it in brackets: {key} = [\"…\"]"));
+        } else if expected == Expected::StrList && found.is_str() {
+            diag = diag.help(msg::put_it_in_brackets(key));
         } else if let DeValue::String(text) = found {
             // `yellow_days = "3"`, `behind_schedule = "true"`: the quotes are the slip.
             let text = text.trim();
             let unquoted = match expected {
-                "a whole number" => text.parse::<i64>().is_ok(),
-                "true or false" => text == "true" || text == "false",
+                Expected::Int => text.parse::<i64>().is_ok(),
+                Expected::Bool => text == "true" || text == "false",
                 _ => false,
             };
             if unquoted {
-                diag = diag.help(format!("remove the quotes: {key} = {text}"));
+                diag = diag.help(msg::remove_the_quotes_from(key, text));
             }
         }
         self.error(diag);
@@ -247,19 +234,13 @@ impl<'a, 'i> Fields<'a, 'i> {
     /// A required key is missing; `choices` are the values it may take, for the hint.
     pub fn missing_one_of(&mut self, key: &str, choices: &[&str]) {
         let help = match choices {
-            [] => format!("add `{key} = …` to this table"),
-            [one] => format!("add `{key} = \"{one}\"` to this table"),
-            [init @ .., last] => format!(
-                "add `{key} = …` to this table: {} or \"{last}\"",
-                init.iter()
-                    .map(|c| format!("\"{c}\""))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            [] => msg::add_key(key),
+            [one] => msg::add_key_value(key, one),
+            many => msg::add_key_one_of(key, &msg::or_list(many)),
         };
-        let diag = Diagnostic::error(format!("{} is missing required key `{key}`", self.what))
+        let diag = Diagnostic::error(msg::missing_key(&self.what, key))
             .at(self.file, self.span.clone())
-            .label(format!("no `{key}` here"))
+            .label(msg::no_key_here(key))
             .help(help);
         self.error(diag);
     }
@@ -269,7 +250,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         match value {
             DeValue::String(s) => Some(Sp::new(s.to_string(), span)),
             other => {
-                self.type_error(key, "a string", other, span);
+                self.type_error(key, Expected::Str, other, span);
                 None
             }
         }
@@ -282,9 +263,9 @@ impl<'a, 'i> Fields<'a, 'i> {
         }
         let s = self.str(key)?;
         if s.value.trim().is_empty() {
-            let diag = Diagnostic::error(format!("`{key}` in {} is empty", self.what))
+            let diag = Diagnostic::error(msg::key_is_empty(key, &self.what))
                 .at(self.file, s.span.clone())
-                .label("empty");
+                .label(msg::empty());
             self.error(diag);
             return None;
         }
@@ -296,14 +277,14 @@ impl<'a, 'i> Fields<'a, 'i> {
             return Vec::new();
         };
         let DeValue::Array(items) = value else {
-            self.type_error(key, "a list of strings", value, span);
+            self.type_error(key, Expected::StrList, value, span);
             return Vec::new();
         };
         let mut out = Vec::with_capacity(items.len());
         for item in items.iter() {
             match item.get_ref() {
                 DeValue::String(s) => out.push(Sp::new(s.to_string(), item.span())),
-                other => self.type_error(key, "a list of strings", other, item.span()),
+                other => self.type_error(key, Expected::StrList, other, item.span()),
             }
         }
         out
@@ -312,7 +293,7 @@ impl<'a, 'i> Fields<'a, 'i> {
     pub fn date(&mut self, key: &str) -> Option<Sp<NaiveDate>> {
         let (value, span) = self.raw(key)?;
         let DeValue::Datetime(dt) = value else {
-            self.type_error(key, "a date", value, span);
+            self.type_error(key, Expected::Date, value, span);
             return None;
         };
         match (dt.date, dt.time, dt.offset) {
@@ -321,36 +302,35 @@ impl<'a, 'i> Fields<'a, 'i> {
                     Some(date) if crate::model::date_in_range(date) => Some(Sp::new(date, span)),
                     // TOML writes the years 0000 to 9999; wg's dates start with year 1.
                     Some(_) => {
-                        let diag = Diagnostic::error(format!(
-                            "`{key}` in {} is outside the dates wg handles: {d}",
-                            self.what
+                        let diag = Diagnostic::error(msg::key_outside_the_years(
+                            key,
+                            &self.what,
+                            &d.to_string(),
                         ))
                         .at(self.file, span)
-                        .label("year 0000")
-                        .help(OUT_OF_RANGE_HELP);
+                        .label(msg::year_0000())
+                        .help(msg::out_of_range_help());
                         self.error(diag);
                         None
                     }
                     None => {
-                        let diag = Diagnostic::error(format!(
-                            "`{key}` in {} is not a real date: {d}",
-                            self.what
+                        let diag = Diagnostic::error(msg::key_not_a_real_date(
+                            key,
+                            &self.what,
+                            &d.to_string(),
                         ))
                         .at(self.file, span)
-                        .label("no such day");
+                        .label(msg::no_such_day());
                         self.error(diag);
                         None
                     }
                 }
             }
             (Some(d), _, _) => {
-                let diag = Diagnostic::error(format!(
-                    "`{key}` in {} must be a date, not a date-time",
-                    self.what
-                ))
-                .at(self.file, span)
-                .label("has a time of day")
-                .help(format!("write the date alone: {key} = {d}"));
+                let diag = Diagnostic::error(msg::key_is_a_date_time(key, &self.what))
+                    .at(self.file, span)
+                    .label(msg::has_a_time_of_day())
+                    .help(msg::write_the_date_alone(key, &d.to_string()));
                 self.error(diag);
                 None
             }
@@ -360,7 +340,7 @@ impl<'a, 'i> Fields<'a, 'i> {
                 None
             }
             (None, _, _) => {
-                self.type_error(key, "a date", value, span);
+                self.type_error(key, Expected::Date, value, span);
                 None
             }
         }
@@ -381,27 +361,23 @@ impl<'a, 'i> Fields<'a, 'i> {
             DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
                 Ok(n) => Some(Sp::new(n, span)),
                 Err(_) => {
-                    let diag = Diagnostic::error(format!("`{key}` in {} is too large", self.what))
+                    let diag = Diagnostic::error(msg::key_too_large(key, &self.what))
                         .at(self.file, span)
-                        .label("too large a number");
+                        .label(msg::too_large_a_number());
                     self.error(diag);
                     None
                 }
             },
             DeValue::Float(f) => {
-                let diag = Diagnostic::error(format!(
-                    "`{key}` in {} must be a whole number, not {}",
-                    self.what,
-                    f.as_str()
-                ))
-                .at(self.file, span)
-                .label("not a whole number")
-                .help(format!("write a whole number, like {key} = 3"));
+                let diag = Diagnostic::error(msg::key_not_whole(key, &self.what, f.as_str()))
+                    .at(self.file, span)
+                    .label(msg::not_a_whole_number())
+                    .help(msg::write_a_whole_number(key));
                 self.error(diag);
                 None
             }
             other => {
-                self.type_error(key, "a whole number", other, span);
+                self.type_error(key, Expected::Int, other, span);
                 None
             }
         }
@@ -410,7 +386,7 @@ impl<'a, 'i> Fields<'a, 'i> {
     /// A number, whole or not (`50`, `0.85`), and finite.
     pub fn number(&mut self, key: &str) -> Option<Sp<f64>> {
         let (value, span) = self.raw(key)?;
-        match number(value, &format!("`{key}` in {}", self.what), key) {
+        match number(value, &msg::key_in(key, &self.what), key) {
             Ok(n) => Some(Sp::new(n, span)),
             Err(problem) => {
                 let diag = problem.at(self.file, span);
@@ -434,7 +410,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         match value {
             DeValue::Boolean(b) => Some(Sp::new(*b, span)),
             other => {
-                self.type_error(key, "true or false", other, span);
+                self.type_error(key, Expected::Bool, other, span);
                 None
             }
         }
@@ -447,12 +423,9 @@ impl<'a, 'i> Fields<'a, 'i> {
             return Some(Sp::new(*v, s.span));
         }
         let names: Vec<&str> = choices.iter().map(|(n, _)| *n).collect();
-        let mut diag = Diagnostic::error(format!(
-            "`{key}` in {} cannot be \"{}\"",
-            self.what, s.value
-        ))
-        .at(self.file, s.span)
-        .label(format!("not one of: {}", names.join(", ")));
+        let mut diag = Diagnostic::error(msg::key_cannot_be(key, &self.what, &s.value))
+            .at(self.file, s.span)
+            .label(msg::not_one_of(&msg::plain_list(&names)));
         // Among a few fixed words, a guess that differs in half the word ("每周" → "每年")
         // is no typo of it.
         let close = |guess: &&str| {
@@ -462,7 +435,7 @@ impl<'a, 'i> Fields<'a, 'i> {
             .into_iter()
             .find(close)
         {
-            diag = diag.help(format!("did you mean \"{guess}\"?"));
+            diag = diag.help(msg::did_you_mean(guess));
         }
         self.error(diag);
         None
@@ -474,14 +447,14 @@ impl<'a, 'i> Fields<'a, 'i> {
             return Vec::new();
         };
         let DeValue::Array(items) = value else {
-            self.type_error(key, "a list of tables", value, span);
+            self.type_error(key, Expected::Tables, value, span);
             return Vec::new();
         };
         let mut out = Vec::new();
         for item in items.iter() {
             match item.get_ref() {
                 DeValue::Table(t) => out.push((t, item.span())),
-                other => self.type_error(key, "a list of tables", other, item.span()),
+                other => self.type_error(key, Expected::Tables, other, item.span()),
             }
         }
         out
@@ -493,18 +466,44 @@ impl<'a, 'i> Fields<'a, 'i> {
         match value {
             DeValue::Table(t) => Some((t, span)),
             other => {
-                self.type_error(key, "a table", other, span);
+                self.type_error(key, Expected::Table, other, span);
                 None
             }
         }
     }
 }
 
+/// What a value must be, for type errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expected {
+    Str,
+    StrList,
+    Date,
+    Tables,
+    Table,
+    Int,
+    Bool,
+}
+
+impl Expected {
+    fn text(self) -> Text {
+        match self {
+            Expected::Str => msg::a_string(),
+            Expected::StrList => msg::a_list_of_strings(),
+            Expected::Date => msg::a_date(),
+            Expected::Tables => msg::a_list_of_tables(),
+            Expected::Table => msg::a_table(),
+            Expected::Int => msg::a_whole_number(),
+            Expected::Bool => msg::true_or_false(),
+        }
+    }
+}
+
 /// Why a value is not a number, ready to be placed (`at`) where it is written.
 pub struct NotANumber {
-    message: String,
-    label: &'static str,
-    help: String,
+    message: Text,
+    label: Text,
+    help: Text,
 }
 
 impl NotANumber {
@@ -519,7 +518,7 @@ impl NotANumber {
 /// A TOML integer or float as a finite number. `what` names the value in the message
 /// (`` `target` in indicator ``), `key` is written in the hint as the key to type
 /// (`target`, or `"新建"` for a reading).
-pub fn number(value: &DeValue<'_>, what: &str, key: &str) -> Result<f64, NotANumber> {
+pub fn number(value: &DeValue<'_>, what: &Text, key: &str) -> Result<f64, Box<NotANumber>> {
     let written = match value {
         DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
             .ok()
@@ -533,56 +532,54 @@ pub fn number(value: &DeValue<'_>, what: &str, key: &str) -> Result<f64, NotANum
                 .take_while(|c| c.is_ascii_digit() || *c == '.')
                 .collect();
             let help = if text.parse::<f64>().is_ok_and(f64::is_finite) {
-                format!("remove the quotes: {key} = {text}")
+                msg::remove_the_quotes_from(key, text)
             } else if !digits.is_empty() && digits.parse::<f64>().is_ok() {
                 let rest = text.get(digits.len()..).unwrap_or("").trim();
                 if key == "target" {
-                    format!(
-                        "write the number alone and the unit apart: target = {digits}, unit = \"{rest}\""
-                    )
+                    msg::number_alone_and_unit(&digits, rest)
                 } else {
-                    format!("write the number alone: {key} = {digits}")
+                    msg::number_alone(key, &digits)
                 }
             } else {
-                format!("write a number without quotes, like {key} = 50")
+                msg::number_without_quotes(key)
             };
-            return Err(NotANumber {
-                message: format!("{what} must be a number, not a string"),
-                label: "expected a number",
+            return Err(Box::new(NotANumber {
+                message: msg::must_be_a_number(what, &msg::a_string()),
+                label: msg::expected_a_number(),
                 help,
-            });
+            }));
         }
         other => {
-            return Err(NotANumber {
-                message: format!("{what} must be a number, not {}", describe(other)),
-                label: "expected a number",
-                help: format!("write a number, like {key} = 50"),
-            });
+            return Err(Box::new(NotANumber {
+                message: msg::must_be_a_number(what, &describe(other)),
+                label: msg::expected_a_number(),
+                help: msg::write_a_number(key),
+            }));
         }
     };
     match written {
         Some(n) if n.is_finite() => Ok(n),
-        _ => Err(NotANumber {
-            message: format!("{what} is not a finite number"),
-            label: "not a finite number",
-            help: format!("write an ordinary number, like {key} = 50"),
-        }),
+        _ => Err(Box::new(NotANumber {
+            message: msg::not_a_finite_number_in(what),
+            label: msg::not_a_finite_number(),
+            help: msg::write_an_ordinary_number(key),
+        })),
     }
 }
 
 /// "a number", "a list", … for type errors.
-pub fn describe(value: &DeValue<'_>) -> &'static str {
+pub fn describe(value: &DeValue<'_>) -> Text {
     match value {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "a number",
-        DeValue::Float(_) => "a number",
-        DeValue::Boolean(_) => "true/false",
-        DeValue::Datetime(dt) if dt.time.is_some() && dt.date.is_some() => "a date-time",
-        DeValue::Datetime(dt) if dt.date.is_some() => "a date",
+        DeValue::String(_) => msg::a_string(),
+        DeValue::Integer(_) => msg::a_number(),
+        DeValue::Float(_) => msg::a_number(),
+        DeValue::Boolean(_) => msg::true_false(),
+        DeValue::Datetime(dt) if dt.time.is_some() && dt.date.is_some() => msg::a_date_time(),
+        DeValue::Datetime(dt) if dt.date.is_some() => msg::a_date(),
         // The parser's stand-in for an impossible date.
-        DeValue::Datetime(dt) if dt.time.is_none() => "a date",
-        DeValue::Datetime(_) => "a time",
-        DeValue::Array(_) => "a list",
-        DeValue::Table(_) => "a table",
+        DeValue::Datetime(dt) if dt.time.is_none() => msg::a_date(),
+        DeValue::Datetime(_) => msg::a_time(),
+        DeValue::Array(_) => msg::a_list(),
+        DeValue::Table(_) => msg::a_table(),
     }
 }

@@ -2,8 +2,9 @@
 
 use super::diagnostic::{Diagnostic, FileId};
 use super::fields::{Fields, Sp, Span};
-use super::names::{FastMap, NameIndex};
-use crate::model::{Cadence, Group, GroupKind, RoleTitles};
+use super::names::{FastMap, Kind, NameIndex};
+use crate::i18n::{self, Text, msg};
+use crate::model::{Cadence, Group, GroupKind, Lang, RoleTitles};
 use std::collections::HashMap;
 use toml::de::DeTable;
 
@@ -54,7 +55,7 @@ pub fn load(
         file,
         doc,
         span.clone(),
-        "groups.toml",
+        msg::what_groups_toml(),
         TOP,
         &[("[[groups]]", GROUP)],
         diags,
@@ -70,7 +71,7 @@ pub fn load(
     let mut short_spans: Vec<Option<Span>> = Vec::new();
 
     for (table, span) in tables {
-        let mut f = Fields::new(file, table, span.clone(), "group", GROUP, diags);
+        let mut f = Fields::new(file, table, span.clone(), msg::what_group(), GROUP, diags);
         let id = f.req_str("id");
         let name = f.req_str("name");
         let short_name = short_name(&mut f);
@@ -92,7 +93,7 @@ pub fn load(
         let member_units = f.str_list("member_units");
         let duties = f.str_list("duties");
         let role_titles = f.table("role_titles").map(|(t, s)| {
-            let mut rt = Fields::new(file, t, s, "role_titles", ROLE_TITLES, f.diags);
+            let mut rt = Fields::new(file, t, s, msg::what_role_titles(), ROLE_TITLES, f.diags);
             RoleTitles {
                 leader: rt.str("leader").map(|s| s.value),
                 deputy: rt.str("deputy").map(|s| s.value),
@@ -108,13 +109,13 @@ pub fn load(
         };
         let gid = id.value.trim().to_owned();
         if let Some(&first) = ids.get(&gid) {
-            diags.push(
-                Diagnostic::error(format!("duplicate group id \"{gid}\""))
-                    .at(file, id.span.clone())
-                    .label("defined again here")
-                    .also("first defined at", file, id_spans[first].clone())
-                    .help("each group id must be unique"),
-            );
+            diags.push(super::org::duplicate(
+                file,
+                &gid,
+                &msg::group_id(),
+                id.span.clone(),
+                id_spans[first].clone(),
+            ));
             continue;
         }
         if !gid
@@ -122,20 +123,23 @@ pub fn load(
             .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
         {
             diags.push(
-                Diagnostic::error(format!(
-                    "group id \"{gid}\" has characters other than letters, digits, - _ ."
-                ))
-                .at(file, id.span.clone())
-                .label("typed on the command line")
-                .help("use a short word such as \"office\" or \"membership\""),
+                Diagnostic::error(msg::bad_group_id(&gid))
+                    .at(file, id.span.clone())
+                    .label(msg::typed_on_the_command_line())
+                    .help(msg::group_id_like()),
             );
         }
-        let gname = format!("group {gid}");
         let person = |r: &Sp<String>, role: &str, diags: &mut Vec<Diagnostic>| {
-            people.resolve(r, "person", &format!("{role} of {gname}"), file, diags)
+            people.resolve(
+                r,
+                Kind::Person,
+                &msg::place_in_group(role, &gid),
+                file,
+                diags,
+            )
         };
         let unit = |r: &Sp<String>, role: &str, diags: &mut Vec<Diagnostic>| {
-            units.resolve(r, "unit", &format!("{role} of {gname}"), file, diags)
+            units.resolve(r, Kind::Unit, &msg::place_in_group(role, &gid), file, diags)
         };
         let leader_idx = leader.as_ref().and_then(|r| person(r, "leader", diags));
         let deputy_idx: Vec<(usize, &Sp<String>)> = deputies
@@ -157,11 +161,11 @@ pub fn load(
         {
             if let Some(first) = seated.get(&p) {
                 diags.push(
-                    Diagnostic::error(format!("{} holds two seats in {gname}", people.label(p)))
+                    Diagnostic::error(msg::two_seats(&people.label(p), &gid))
                         .at(file, r.span.clone())
-                        .label("second seat")
-                        .also("first seat at", file, first.span.clone())
-                        .help("a person holds at most one seat in a group; keep the higher one"),
+                        .label(msg::second_seat())
+                        .also(msg::first_seat_at(), file, first.span.clone())
+                        .help(msg::one_seat_help()),
                 );
             } else {
                 seated.insert(p, r);
@@ -173,23 +177,20 @@ pub fn load(
                 Some(p)
             } else {
                 diags.push(
-                    Diagnostic::error(format!(
-                        "executive_deputy \"{}\" of {gname} is not one of its deputies",
-                        r.value
-                    ))
-                    .at(file, r.span.clone())
-                    .label("not in `deputies`")
-                    .help("the executive deputy (常务) must also be listed in `deputies`"),
+                    Diagnostic::error(msg::executive_not_deputy(&r.value, &gid))
+                        .at(file, r.span.clone())
+                        .label(msg::not_in_deputies())
+                        .help(msg::executive_is_a_deputy()),
                 );
                 None
             }
         });
         if leader.is_none() {
             diags.push(
-                Diagnostic::warning(format!("{gname} has no leader"))
+                Diagnostic::warning(msg::no_leader(&gid))
                     .at(file, span.clone())
-                    .label("no `leader`")
-                    .help("add `leader = \"…\"`; progress reports name the leader as reporter"),
+                    .label(msg::no_leader_label())
+                    .help(msg::add_leader()),
             );
         }
         let host = host_unit.as_ref().and_then(|r| unit(r, "host_unit", diags));
@@ -230,10 +231,10 @@ pub fn load(
         let kind = groups[g].kind;
         match (parent, kind) {
             (Some(p), GroupKind::Leading) => diags.push(
-                Diagnostic::error(format!("the leading group {} cannot have a parent", groups[g].id))
+                Diagnostic::error(msg::leading_with_parent(&groups[g].id))
                     .at(file, p.span.clone())
-                    .label("remove this")
-                    .help("the leading group is the root of the tree"),
+                    .label(msg::remove_this())
+                    .help(msg::leading_is_the_root()),
             ),
             (Some(p), _) => match ids.get(p.value.trim()) {
                 Some(&pi) => {
@@ -245,34 +246,28 @@ pub fn load(
                 None => {
                     let known: Vec<&str> = ids.keys().map(String::as_str).collect();
                     let known = sorted(&known);
-                    let near = super::suggest::names(p.value.trim(), &known);
-                    let help = match near.as_slice() {
-                        [] => format!("groups are: {}", known.join(", ")),
-                        [n] => format!("did you mean \"{n}\"?"),
-                        many => format!(
-                            "did you mean one of {}?",
-                            many.iter()
-                                .take(super::suggest::SHOWN)
-                                .map(|n| format!("\"{n}\""))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
-                    };
+                    let mut near = super::suggest::names(p.value.trim(), &known);
+                    near.truncate(super::suggest::SHOWN);
+                    let help = msg::did_you_mean_any(&near)
+                        .unwrap_or_else(|| msg::groups_are(&msg::plain_list(&known)));
                     diags.push(
-                        Diagnostic::error(format!("unknown parent group \"{}\" of group {}", p.value, groups[g].id))
+                        Diagnostic::error(msg::unknown_parent(&p.value, &groups[g].id))
                             .at(file, p.span.clone())
-                            .label("no group has this id")
+                            .label(msg::no_group_with_this_id())
                             .help(help),
                     );
                 }
             },
             (None, GroupKind::Leading) => {}
-            (None, _) => diags.push(
-                Diagnostic::error(format!("{} group {} has no parent", kind.as_str(), groups[g].id))
-                    .at(file, kind_spans[g].clone())
-                    .label("no `parent`")
-                    .help("office and special groups need `parent = \"<group id>\"`, usually the leading group"),
-            ),
+            (None, _) => {
+                let kind = Text::new(i18n::group_kind(kind).get(Lang::Zh), kind.as_str());
+                diags.push(
+                    Diagnostic::error(msg::no_parent(&kind, &groups[g].id))
+                        .at(file, kind_spans[g].clone())
+                        .label(msg::no_parent_label())
+                        .help(msg::needs_parent()),
+                )
+            }
         }
     }
     let leading: Vec<usize> = (0..groups.len())
@@ -281,9 +276,9 @@ pub fn load(
     match leading.as_slice() {
         [_] => {}
         [] => {
-            let d = Diagnostic::error("no group has kind \"leading\"")
-                .label("none of the groups is the leading group")
-                .help("exactly one group must be the leading group (领导小组): kind = \"leading\"");
+            let d = Diagnostic::error(msg::no_leading_group())
+                .label(msg::none_is_leading())
+                .help(msg::exactly_one_leading());
             diags.push(if groups.is_empty() {
                 d.at(file, 0..0)
             } else {
@@ -293,15 +288,15 @@ pub fn load(
         [_, rest @ ..] => {
             for &g in rest {
                 diags.push(
-                    Diagnostic::error(format!("a second leading group: {}", groups[g].id))
+                    Diagnostic::error(msg::second_leading_group(&groups[g].id))
                         .at(file, kind_spans[g].clone())
-                        .label("kind = \"leading\" again")
+                        .label(msg::leading_again())
                         .also(
-                            "the first leading group is at",
+                            msg::first_leading_at(),
                             file,
                             kind_spans[leading[0]].clone(),
                         )
-                        .help("exactly one group may be the leading group"),
+                        .help(msg::only_one_leading()),
                 );
             }
         }
@@ -347,15 +342,15 @@ pub fn load(
             h = q;
         }
         diags.push(
-            Diagnostic::error(format!("groups form a cycle: {}", path.join(" -> ")))
+            Diagnostic::error(msg::groups_form_a_cycle(&path.join(" -> ")))
                 .at(
                     file,
                     parent_spans[first]
                         .clone()
                         .unwrap_or(kind_spans[first].clone()),
                 )
-                .label("parent leads back here")
-                .help("parents must form a tree under the leading group"),
+                .label(msg::parent_leads_back())
+                .help(msg::parents_form_a_tree()),
         );
     }
     if reported.iter().any(|&r| r) {
@@ -378,10 +373,10 @@ pub fn load(
 fn short_name(f: &mut Fields<'_, '_>) -> Option<Sp<String>> {
     let s = f.str("short_name")?;
     if s.value.trim().is_empty() {
-        let diag = Diagnostic::error("`short_name` in group is empty")
+        let diag = Diagnostic::error(msg::key_is_empty("short_name", &msg::what_group()))
             .at(f.file, s.span.clone())
-            .label("empty")
-            .help("write the short form narrow tables show (e.g. \"办公室\"), or remove the line");
+            .label(msg::empty())
+            .help(msg::short_name_help());
         f.error(diag);
         return None;
     }
@@ -402,14 +397,11 @@ fn same_short_names(
         };
         match first.get(short) {
             Some((other, other_span)) => diags.push(
-                Diagnostic::warning(format!(
-                    "groups {} and {} have the same short_name \"{short}\"",
-                    other.id, g.id
-                ))
-                .at(file, span.clone())
-                .label("the same short name again")
-                .also("first given at", file, (*other_span).clone())
-                .help("narrowed tables show the short name; give each group its own"),
+                Diagnostic::warning(msg::same_short_name(&other.id, &g.id, short))
+                    .at(file, span.clone())
+                    .label(msg::same_short_name_again())
+                    .also(msg::first_given_at(), file, (*other_span).clone())
+                    .help(msg::one_short_name_each()),
             ),
             None => {
                 first.insert(short, (g, span));

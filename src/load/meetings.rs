@@ -4,6 +4,7 @@
 use super::diagnostic::{Diagnostic, FileId};
 use super::fields::{Fields, Span};
 use super::{Refs, Source};
+use crate::i18n::msg;
 use crate::model::{Calendar, Directive, Holiday, Meeting, Origin, Workday};
 use toml::de::DeTable;
 
@@ -23,7 +24,15 @@ pub fn load_meetings(
     diags: &mut Vec<Diagnostic>,
 ) -> (Vec<Meeting>, Vec<Directive>) {
     const HOMES: super::fields::Homes = &[("[[meetings]]", MEETING), ("[[directives]]", DIRECTIVE)];
-    let mut top = Fields::file_top(file, doc, span, "meetings.toml", MEETINGS_TOP, HOMES, diags);
+    let mut top = Fields::file_top(
+        file,
+        doc,
+        span,
+        msg::what_meetings_toml(),
+        MEETINGS_TOP,
+        HOMES,
+        diags,
+    );
     let meeting_tables = top.tables("meetings");
     let directive_tables = top.tables("directives");
     let diags = top.diags;
@@ -33,13 +42,20 @@ pub fn load_meetings(
     };
     let mut meetings = Vec::new();
     for (table, span) in meeting_tables {
-        let mut f = Fields::new(file, table, span.clone(), "meeting", MEETING, diags);
+        let mut f = Fields::new(
+            file,
+            table,
+            span.clone(),
+            msg::what_meeting(),
+            MEETING,
+            diags,
+        );
         let group = f.req_str("group");
         let date = f.req_date("date");
         let title = f.str("title").map(|s| s.value);
         let location = f.str("location").map(|s| s.value);
         let items = f.str_list("items").into_iter().map(|s| s.value).collect();
-        let group = group.and_then(|g| refs.group(&g, "meeting", file, diags));
+        let group = group.and_then(|g| refs.group(&g, &msg::place_meeting(), file, diags));
         if let (Some(group), Some(date)) = (group, date) {
             meetings.push(Meeting {
                 group,
@@ -53,7 +69,14 @@ pub fn load_meetings(
     }
     let mut directives = Vec::new();
     for (table, span) in directive_tables {
-        let mut f = Fields::new(file, table, span.clone(), "directive", DIRECTIVE, diags);
+        let mut f = Fields::new(
+            file,
+            table,
+            span.clone(),
+            msg::what_directive(),
+            DIRECTIVE,
+            diags,
+        );
         let title = f.req_str("title");
         let from = f.str("from").map(|s| s.value);
         let date = f.req_date("date");
@@ -62,9 +85,9 @@ pub fn load_meetings(
             && s.value < d.value
         {
             f.error(
-                Diagnostic::warning("directive studied before it was issued")
+                Diagnostic::warning(msg::studied_before_issued())
                     .at(file, s.span.clone())
-                    .label(format!("{} is before {}", s.value, d.value)),
+                    .label(msg::date_is_before(s.value, d.value)),
             );
         }
         if let (Some(title), Some(date)) = (title, date) {
@@ -87,13 +110,21 @@ pub fn load_calendar(
     diags: &mut Vec<Diagnostic>,
 ) -> Calendar {
     const HOMES: super::fields::Homes = &[("[[holidays]]", HOLIDAY), ("[[workdays]]", WORKDAY)];
-    let mut top = Fields::file_top(file, doc, span, "calendar.toml", CALENDAR_TOP, HOMES, diags);
+    let mut top = Fields::file_top(
+        file,
+        doc,
+        span,
+        msg::what_calendar_toml(),
+        CALENDAR_TOP,
+        HOMES,
+        diags,
+    );
     let holiday_tables = top.tables("holidays");
     let workday_tables = top.tables("workdays");
     let diags = top.diags;
     let mut holidays = Vec::new();
     for (table, span) in holiday_tables {
-        let mut f = Fields::new(file, table, span, "holiday", HOLIDAY, diags);
+        let mut f = Fields::new(file, table, span, msg::what_holiday(), HOLIDAY, diags);
         let name = f.req_str("name");
         let from = f.req_date("from");
         let to = f.req_date("to");
@@ -102,17 +133,17 @@ pub fn load_calendar(
         };
         if to.value < from.value {
             f.error(
-                Diagnostic::error(format!("holiday {} ends before it begins", name.value))
+                Diagnostic::error(msg::holiday_ends_before_it_begins(&name.value))
                     .at(file, to.span.clone())
-                    .label(format!("{} is before {}", to.value, from.value)),
+                    .label(msg::date_is_before(to.value, from.value)),
             );
             continue;
         }
         if (to.value - from.value).num_days() > 366 {
             f.error(
-                Diagnostic::error(format!("holiday {} is longer than a year", name.value))
+                Diagnostic::error(msg::holiday_longer_than_a_year(&name.value))
                     .at(file, to.span.clone())
-                    .label("check the year"),
+                    .label(msg::check_the_year()),
             );
             continue;
         }
@@ -124,14 +155,7 @@ pub fn load_calendar(
     }
     let mut workdays = Vec::new();
     for (table, span) in workday_tables {
-        let mut f = Fields::new(
-            file,
-            table,
-            span,
-            "made-up working day ([[workdays]])",
-            WORKDAY,
-            diags,
-        );
+        let mut f = Fields::new(file, table, span, msg::what_workday(), WORKDAY, diags);
         let date = f.req_date("date");
         let name = f.str("name").map(|s| s.value);
         if let Some(date) = &date {
@@ -140,15 +164,27 @@ pub fn load_calendar(
                 date.value.weekday(),
                 chrono::Weekday::Sat | chrono::Weekday::Sun
             ) {
+                let weekday_zh = [
+                    "星期一",
+                    "星期二",
+                    "星期三",
+                    "星期四",
+                    "星期五",
+                    "星期六",
+                    "星期日",
+                ]
+                .get(date.value.weekday().num_days_from_monday() as usize)
+                .copied()
+                .unwrap_or("");
                 f.error(
-                    Diagnostic::warning(format!(
-                        "made-up working day {} is a {}, a working day anyway",
+                    Diagnostic::warning(msg::workday_on_a_weekday(
                         date.value,
-                        date.value.format("%A")
+                        weekday_zh,
+                        &date.value.format("%A").to_string(),
                     ))
                     .at(file, date.span.clone())
-                    .label("not a weekend day")
-                    .help("[[workdays]] lists the weekend days worked in exchange for a holiday (调休上班); check the date"),
+                    .label(msg::not_a_weekend_day())
+                    .help(msg::workdays_help()),
                 );
             }
         }

@@ -18,7 +18,8 @@ pub use names::normalize;
 pub use tasks::TASK as TASK_KEYS;
 pub use tasks::is_header as is_task_header;
 
-use crate::model::{Data, GroupIdx};
+use crate::i18n::{Text, msg};
+use crate::model::{Data, GroupIdx, Lang};
 use fields::{Sp, Span};
 use names::NameIndex;
 use std::collections::HashMap;
@@ -38,6 +39,10 @@ pub struct Loaded {
 pub struct LoadFailure {
     pub sources: Vec<Source>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The org's `lang`, when org.toml was read well enough to say it (its `[org]`
+    /// table parsed, and `lang` absent or valid): the language of the messages, unless
+    /// `--lang` says otherwise (see `context::message_lang`).
+    pub lang: Option<Lang>,
 }
 
 impl LoadFailure {
@@ -45,6 +50,7 @@ impl LoadFailure {
         LoadFailure {
             sources: Vec::new(),
             diagnostics: vec![diag],
+            lang: None,
         }
     }
 
@@ -61,9 +67,9 @@ impl LoadFailure {
 /// An org.toml that is there in any form counts: what is wrong with it (a FIFO, a
 /// dangling symlink) is for the loader to say, not "no data directory".
 pub fn find_data_dir(given: Option<&Path>, cwd: &Path) -> Result<PathBuf, LoadFailure> {
-    let refused = |dir: &Path, why: String, help: &str| {
+    let refused = |dir: &Path, why: Text, help: Text| {
         LoadFailure::single(
-            Diagnostic::error(format!("data directory {} {why}", dir.display())).help(help),
+            Diagnostic::error(msg::data_dir_problem(&dir.display().to_string(), &why)).help(help),
         )
     };
     // Whether `dir` holds an org.toml; an error when wg may not even look.
@@ -77,18 +83,17 @@ pub fn find_data_dir(given: Option<&Path>, cwd: &Path) -> Result<PathBuf, LoadFa
         Ok(true) | Err(_) => Ok(true),
     };
     if let Some(dir) = given {
-        let hint = "point --data (or WG_DATA) at the directory that holds org.toml, or run `wg init DIR` to start one";
         let why = match read::check(dir, read::Expect::Directory) {
-            Ok(false) => "does not exist".to_owned(),
-            Err(read::Problem::Kind { .. }) => "is not a directory".to_owned(),
+            Ok(false) => msg::does_not_exist(),
+            Err(read::Problem::Kind { .. }) => msg::is_not_a_directory(),
             Err(problem) => {
                 let help = problem.help(read::Expect::Directory);
                 return Err(refused(dir, problem.what(read::Expect::Directory), help));
             }
             Ok(true) if holds_org(dir)? => return Ok(dir.to_path_buf()),
-            Ok(true) => "has no org.toml".to_owned(),
+            Ok(true) => msg::has_no_org_toml(),
         };
-        return Err(refused(dir, why, hint));
+        return Err(refused(dir, why, msg::data_dir_help()));
     }
     for (up, dir) in cwd.ancestors().enumerate() {
         // The current directory must be one wg may look into; one above it that it may
@@ -113,12 +118,12 @@ pub fn find_data_dir(given: Option<&Path>, cwd: &Path) -> Result<PathBuf, LoadFa
         return Ok(PathBuf::from("data"));
     }
     Err(LoadFailure::single(
-        Diagnostic::error(format!("no data directory found from {}", cwd.display())).help(format!(
-            "tried: --data and WG_DATA (neither set), org.toml or offices.toml in {} and every directory above it (not found), {} (not found). \
-             Pass --data DIR, set WG_DATA, cd to the data directory, or run `wg init DIR` to start one",
-            cwd.display(),
-            cwd.join("data").join("org.toml").display()
-        )),
+        Diagnostic::error(msg::no_data_dir(&cwd.display().to_string())).help(
+            msg::no_data_dir_help(
+                &cwd.display().to_string(),
+                &cwd.join("data").join("org.toml").display().to_string(),
+            ),
+        ),
     ))
 }
 
@@ -286,7 +291,7 @@ pub fn load_with(
                 }
                 v
             });
-    let data = build(&sources, &unreadable, &mut diags);
+    let (data, lang) = build(&sources, &unreadable, &mut diags);
     diags.sort_by(|a, b| a.sort_key(&sources).cmp(&b.sort_key(&sources)));
     match data {
         Some(data) if !diags.iter().any(Diagnostic::is_error) => Ok(Loaded {
@@ -298,6 +303,7 @@ pub fn load_with(
         _ => Err(LoadFailure {
             sources,
             diagnostics: diags,
+            lang,
         }),
     }
 }
@@ -330,10 +336,10 @@ fn read_text(
             // The lossy text has the same bytes up to the first bad one.
             let at = err_utf8.valid_up_to();
             diags.push(
-                Diagnostic::error(format!("{} is not valid UTF-8", shown(dir, rel)))
+                Diagnostic::error(msg::not_utf8(&shown(dir, rel)))
                     .at(file, at..at + 1)
-                    .label("not UTF-8")
-                    .help("save the file as UTF-8 (not GBK/GB2312)"),
+                    .label(msg::not_utf8_label())
+                    .help(msg::save_as_utf8()),
             );
             Err(Some(text))
         }
@@ -350,12 +356,10 @@ fn refused(
 ) -> Diagnostic {
     let required = matches!(rel.to_str(), Some("org.toml" | "groups.toml"));
     let help = match problem {
-        read::Problem::Missing if required => {
-            "org.toml and groups.toml are required; `wg init DIR` writes a starter set"
-        }
+        read::Problem::Missing if required => msg::required_files_help(),
         _ => problem.help(expect),
     };
-    Diagnostic::error(format!("{} {}", shown(dir, rel), problem.what(expect)))
+    Diagnostic::error(msg::path_problem(&shown(dir, rel), &problem.what(expect)))
         .at(file, 0..0)
         .help(help)
 }
@@ -397,7 +401,7 @@ impl Refs<'_> {
     pub fn reporter(
         &self,
         r: &Sp<String>,
-        place: &str,
+        place: &Text,
         file: FileId,
         diags: &mut Vec<Diagnostic>,
     ) -> Option<crate::model::Reporter> {
@@ -409,11 +413,11 @@ impl Refs<'_> {
             // Several of one kind and none of the other: that kind's message lists them.
             ([_, _, ..], []) => self
                 .units
-                .resolve(r, "unit", place, file, diags)
+                .resolve(r, names::Kind::Unit, place, file, diags)
                 .map(Reporter::Unit),
             ([], [_, _, ..]) => self
                 .people
-                .resolve(r, "person", place, file, diags)
+                .resolve(r, names::Kind::Person, place, file, diags)
                 .map(Reporter::Person),
             ([], []) => {
                 if self.units.complete && self.people.complete {
@@ -424,36 +428,30 @@ impl Refs<'_> {
                         }
                     }
                     near.truncate(suggest::SHOWN);
-                    let d = Diagnostic::error(format!(
-                        "unknown unit or person \"{}\" in {place}",
-                        r.value
-                    ))
-                    .at(file, r.span.clone())
-                    .label("no such unit or person");
-                    let quoted: Vec<String> = near.iter().map(|n| format!("\"{n}\"")).collect();
-                    diags.push(match quoted.as_slice() {
-                        [] => d.help("`by` names a unit or a person listed in org.toml; check the spelling there"),
-                        [one] => d.help(format!("did you mean {one}?")),
-                        many => d.help(format!("did you mean one of {}?", many.join(", "))),
-                    });
+                    let d = Diagnostic::error(msg::unknown_unit_or_person(&r.value, place))
+                        .at(file, r.span.clone())
+                        .label(msg::no_such_unit_or_person());
+                    diags.push(d.help(
+                        msg::did_you_mean_any(&near).unwrap_or_else(msg::by_names_a_unit_or_person),
+                    ));
                 }
                 None
             }
             (units, people) => {
-                let both: Vec<&str> = units
+                let both: Vec<Text> = units
                     .iter()
                     .map(|&u| self.units.label(u))
                     .chain(people.iter().map(|&p| self.people.label(p)))
                     .collect();
                 diags.push(
-                    Diagnostic::error(format!(
-                        "\"{}\" in {place} is both a unit and a person: {}",
-                        r.value,
-                        both.join(", ")
+                    Diagnostic::error(msg::both_a_unit_and_a_person(
+                        &r.value,
+                        place,
+                        &Text::join(&both, "、", ", "),
                     ))
                     .at(file, r.span.clone())
-                    .label("ambiguous")
-                    .help("refer to the unit or the person by its id"),
+                    .label(msg::ambiguous())
+                    .help(msg::refer_to_unit_or_person_by_id()),
                 );
                 None
             }
@@ -463,7 +461,7 @@ impl Refs<'_> {
     pub fn group(
         &self,
         r: &Sp<String>,
-        place: &str,
+        place: &Text,
         file: FileId,
         diags: &mut Vec<Diagnostic>,
     ) -> Option<GroupIdx> {
@@ -505,25 +503,15 @@ impl Refs<'_> {
                 }
             }
             near.truncate(suggest::SHOWN);
-            let quoted = |v: &[&str]| {
-                v.iter()
-                    .map(|n| format!("\"{n}\""))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
-            let help = match (by_name, near.as_slice()) {
-                (Some(g), _) => format!(
-                    "\"{}\" is the name of group \"{}\"; tasks name their group by id: group = \"{}\"",
-                    g.name, g.id, g.id
-                ),
-                (None, [n]) => format!("did you mean \"{n}\"?"),
-                (None, []) => format!("group ids are: {}", all.join(", ")),
-                (None, many) => format!("did you mean one of {}?", quoted(many)),
+            let help = match by_name {
+                Some(g) => msg::group_name_not_id(&g.name, &g.id),
+                None => msg::did_you_mean_any(&near)
+                    .unwrap_or_else(|| msg::group_ids_are(&msg::plain_list(&all))),
             };
             diags.push(
-                Diagnostic::error(format!("unknown group \"{}\" in {place}", r.value))
+                Diagnostic::error(msg::unknown_group(&r.value, place))
                     .at(file, r.span.clone())
-                    .label("no group has this id")
+                    .label(msg::no_group_with_this_id())
                     .help(help),
             );
         }
@@ -578,29 +566,30 @@ fn parse<'i>(
             if year_out_of_range(written) {
                 // The parser's label ("time, expected year or hour") would mislead.
                 diags.push(
-                    Diagnostic::error(format!("{written} is outside the dates wg handles"))
+                    Diagnostic::error(msg::date_outside_the_years(written))
                         .at(file, span)
-                        .label("not a year from 0001 to 9999")
-                        .help(fields::OUT_OF_RANGE_HELP),
+                        .label(msg::not_a_year_in_range())
+                        .help(msg::out_of_range_help()),
                 );
                 continue;
             }
             // A real day in a form TOML does not read (2026-12-9) is no impossible date.
             let mut d = match date_typed(written) {
-                Some(date) if date.to_string() != written => Diagnostic::error(format!(
-                    "{written} is not written YYYY-MM-DD"
-                ))
-                .at(file, span.clone())
-                .help(format!(
-                    "write the month and the day with two digits each: {}",
-                    date_fix(line_at(text, span.start), written, date)
-                )),
-                _ => Diagnostic::error(format!("{written} is not a real date"))
+                Some(date) if date.to_string() != written => {
+                    Diagnostic::error(msg::not_written_yyyy_mm_dd(written))
+                        .at(file, span.clone())
+                        .help(msg::two_digits_each(&date_fix(
+                            line_at(text, span.start),
+                            written,
+                            date,
+                        )))
+                }
+                _ => Diagnostic::error(msg::not_a_real_date(written))
                     .at(file, span)
-                    .help("dates are written YYYY-MM-DD, like 2021-09-30; check the month and the day"),
+                    .help(msg::not_a_real_date_help()),
             };
             if !why.is_empty() {
-                d = d.label(why.to_owned());
+                d = d.label(msg::toml_parser(why));
             }
             diags.push(d);
             continue;
@@ -627,15 +616,13 @@ fn parse<'i>(
                 redefined = Some(span.start);
             }
         }
-        let mut d = Diagnostic::error(format!("TOML syntax: {first}"))
+        let mut d = Diagnostic::error(msg::toml_syntax(&msg::toml_parser(first)))
             .at(file, span.clone())
-            .label(first.to_owned());
+            .label(msg::toml_parser(first));
         d = match syntax_advice(first, text, span.clone()) {
             Some(advice) => advice.place(d, file),
-            None if rest.trim().is_empty() => {
-                d.help("fix this line; the rest of this file is checked once it parses")
-            }
-            None => d.help(rest.trim().to_owned()),
+            None if rest.trim().is_empty() => d.help(msg::fix_this_line()),
+            None => d.help(msg::toml_parser(rest.trim())),
         };
         diags.push(d);
     }
@@ -661,10 +648,10 @@ fn year_out_of_range(written: &str) -> bool {
 /// where the parser's place or label would mislead, a better one.
 struct Advice {
     /// A message to say instead of the parser's, where that one would mislead.
-    message: Option<String>,
+    message: Option<Text>,
     span: Option<Span>,
-    label: Option<String>,
-    help: String,
+    label: Option<Text>,
+    help: Text,
 }
 
 impl Advice {
@@ -702,10 +689,8 @@ fn syntax_advice(message: &str, text: &str, span: Span) -> Option<Advice> {
         return Some(Advice {
             message: None,
             span: None,
-            label: Some(format!("control character U+{code}")),
-            help: format!(
-                "TOML does not allow control characters in text; remove it, or write it as \\u{code}"
-            ),
+            label: Some(msg::control_character(&code)),
+            help: msg::control_character_help(&code),
         });
     }
     if message.contains("multi-line") && here.trim().is_empty() {
@@ -719,8 +704,8 @@ fn syntax_advice(message: &str, text: &str, span: Span) -> Option<Advice> {
         return Some(Advice {
             message: None,
             span: Some(opened..opened + 3),
-            label: Some("this multi-line string is never closed".to_owned()),
-            help: format!("end the text with {quotes}"),
+            label: Some(msg::multi_line_never_closed()),
+            help: msg::end_the_text_with(quotes),
         });
     }
     if message == "duplicate key" && line.starts_with('[') {
@@ -737,29 +722,22 @@ fn syntax_advice(message: &str, text: &str, span: Span) -> Option<Advice> {
                 .any(|l| l.split('#').next().unwrap_or("").trim() == header)
         };
         let help = if line.starts_with("[[") && earlier(&format!("[{name}]")) {
-            format!(
-                "[{name}] is a single table above, so it cannot also be a list of [[{name}]] tables: write every one as [[{name}]]"
-            )
+            msg::table_then_array_of_tables(name)
         } else if !line.starts_with("[[") && earlier(&format!("[{name}]")) {
-            format!("[{name}] appears twice in this file; merge the two into one")
+            msg::table_twice(name)
         } else if let Some(n) = text.get(..span.start).unwrap_or("").lines().position(|l| {
             l.trim_start()
                 .strip_prefix(name)
                 .is_some_and(|rest| rest.trim_start().starts_with('='))
         }) {
-            format!(
-                "line {} already sets `{name} = …`, and a name is set only once: remove that line and write each entry as a [[{name}]] table",
-                n + 1
-            )
+            msg::key_then_table(n + 1, name)
         } else {
-            format!(
-                "\"{name}\" is already defined above (as a key or a table); a name can be defined only once"
-            )
+            msg::defined_above(name)
         };
         return Some(Advice {
             message: None,
             span: None,
-            label: Some("written twice".to_owned()),
+            label: Some(msg::written_twice()),
             help,
         });
     }
@@ -767,16 +745,16 @@ fn syntax_advice(message: &str, text: &str, span: Span) -> Option<Advice> {
         return Some(Advice {
             message: None,
             span: None,
-            label: Some("not a character".to_owned()),
-            help: "a \\u escape names a character by four hex digits (\\u00E9), or \\U by eight; D800–DFFF are not characters".to_owned(),
+            label: Some(msg::not_a_character()),
+            help: msg::unicode_escape_help(),
         });
     }
     if message.contains("recursion") {
         return Some(Advice {
             message: None,
             span: None,
-            label: Some("nested too deeply".to_owned()),
-            help: "tables and lists nest too deeply here for wg to read; wg's files never need more than [[tasks.updates]]".to_owned(),
+            label: Some(msg::nested_too_deeply()),
+            help: msg::nested_too_deeply_help(),
         });
     }
     // `values = { 新建 = 35 }`: a key in Chinese is no bare key.
@@ -795,10 +773,8 @@ fn syntax_advice(message: &str, text: &str, span: Span) -> Option<Advice> {
             return Some(Advice {
                 message: None,
                 span: Some(span.start..span.start + key.len()),
-                label: Some("a key in Chinese needs quotes".to_owned()),
-                help: format!(
-                    "a key without quotes may hold only ASCII letters, digits, - and _; put the Chinese name in quotes: \"{key}\" = …"
-                ),
+                label: Some(msg::chinese_key_needs_quotes()),
+                help: msg::quote_the_chinese_key(&key),
             });
         }
     }
@@ -834,61 +810,51 @@ fn line_bounds(text: &str, at: usize) -> Span {
 
 /// A plain-words hint for the TOML mistakes people make most, above all typing with a
 /// Chinese input method left in full-width mode (“ ” ＝ ，).
-fn syntax_hint(message: &str, line: &str) -> Option<String> {
+fn syntax_hint(message: &str, line: &str) -> Option<Text> {
     let found = full_width_outside(line);
     if !found.is_empty() {
-        let mut shown: Vec<String> = Vec::new();
+        let mut shown: Vec<char> = Vec::new();
         for (_, c) in &found {
-            let c = if *c == '\u{3000}' {
-                "U+3000, a full-width space".to_owned()
-            } else {
-                c.to_string()
-            };
-            if !shown.contains(&c) {
-                shown.push(c);
+            if !shown.contains(c) {
+                shown.push(*c);
             }
         }
-        return Some(format!(
-            "this line has full-width punctuation ({}); switch the input method to half-width and type \" = , [ ] instead",
-            shown.join(" ")
-        ));
+        return Some(msg::full_width_on_line(&shown));
     }
     // "张祖春” : opened with a half-width quote, closed with a full-width one.
     if message.contains("invalid basic string") && line.contains(['”', '“']) {
-        return Some(
-            "this text ends with a full-width quote (” or “), which does not close it; type a half-width \" instead".to_owned(),
-        );
+        return Some(msg::full_width_closing_quote());
     }
     let hint = if message.contains("string values must be quoted") {
-        "put text in double quotes: key = \"…\""
+        msg::put_text_in_quotes()
     } else if message.contains("invalid basic string") {
-        "the text is missing its closing \"; a string must end on the line it starts"
+        msg::missing_closing_quote()
     } else if message.contains("duplicate key") {
-        "this key is already set earlier in the same table; keep one of them"
+        msg::key_set_earlier()
     } else if message.contains("unclosed array") {
-        "close the list with ]"
+        msg::close_the_list()
     } else {
         return None;
     };
-    Some(hint.to_owned())
+    Some(hint)
 }
 
 /// What a Chinese input method left in full-width mode types where TOML needs ASCII:
-/// the character, what it is, and what to type instead.
-const FULL_WIDTH: &[(char, &str, &str)] = &[
-    ('“', "quote", "\""),
-    ('”', "quote", "\""),
-    ('‘', "quote", "'"),
-    ('’', "quote", "'"),
-    ('＝', "equals sign", "="),
-    ('，', "comma", ","),
-    ('［', "bracket", "["),
-    ('］', "bracket", "]"),
-    ('｛', "brace", "{"),
-    ('｝', "brace", "}"),
-    ('：', "colon", "="),
-    ('＃', "number sign", "#"),
-    ('\u{3000}', "space", " "),
+/// the character and what to type instead (its name is [`msg::full_width_name`]).
+const FULL_WIDTH: &[(char, &str)] = &[
+    ('“', "\""),
+    ('”', "\""),
+    ('‘', "'"),
+    ('’', "'"),
+    ('＝', "="),
+    ('，', ","),
+    ('［', "["),
+    ('］', "]"),
+    ('｛', "{"),
+    ('｝', "}"),
+    ('：', "="),
+    ('＃', "#"),
+    ('\u{3000}', " "),
 ];
 
 /// The full-width punctuation of a line that stands outside strings (inside one it is
@@ -905,7 +871,7 @@ fn full_width_outside(line: &str) -> Vec<(usize, char)> {
             (Some(_), _) => {}
             (None, '"' | '\'') => quote = Some(c),
             (None, '#') => break,
-            (None, c) if FULL_WIDTH.iter().any(|(f, _, _)| *f == c) => found.push((i, c)),
+            (None, c) if FULL_WIDTH.iter().any(|(f, _)| *f == c) => found.push((i, c)),
             (None, _) => {}
         }
     }
@@ -932,20 +898,13 @@ fn full_width(file: FileId, text: &str, span: Span, message: &str) -> Option<(Di
     if start + at >= span.end.max(span.start + 1) {
         return None;
     }
-    let (_, what, ascii) = FULL_WIDTH.iter().find(|(f, _, _)| *f == c)?;
-    let name = match c {
-        '\u{3000}' => "full-width space (U+3000)".to_owned(),
-        _ => format!("full-width {what} {c}"),
-    };
-    let needs = match c {
-        '\u{3000}' => "an ordinary space".to_owned(),
-        _ => format!("`{ascii}`"),
-    };
+    let (_, ascii) = FULL_WIDTH.iter().find(|(f, _)| *f == c)?;
+    let name = msg::full_width_name(c);
     // What to type for each full-width character of the line, once each, by what
     // replaces it: `" instead of “ ”`.
     let mut fixes: Vec<(&str, Vec<char>)> = Vec::new();
     for &(_, other) in &found {
-        let Some(&(f, _, a)) = FULL_WIDTH.iter().find(|(f, _, _)| *f == other) else {
+        let Some(&(f, a)) = FULL_WIDTH.iter().find(|(f, _)| *f == other) else {
             continue;
         };
         match fixes.iter_mut().find(|(ascii, _)| *ascii == a) {
@@ -954,27 +913,18 @@ fn full_width(file: FileId, text: &str, span: Span, message: &str) -> Option<(Di
             None => fixes.push((a, vec![f])),
         }
     }
-    let fixes: Vec<String> = fixes
+    let fixes: Vec<Text> = fixes
         .iter()
-        .map(|(ascii, chars)| match *ascii {
-            " " => "an ordinary space instead of the full-width one (U+3000)".to_owned(),
-            _ => format!(
-                "{ascii} instead of {}",
-                chars
-                    .iter()
-                    .map(char::to_string)
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            ),
-        })
+        .map(|(ascii, chars)| msg::full_width_fix(ascii, chars))
         .collect();
-    let d = Diagnostic::error(format!("TOML syntax: {name} where TOML needs {needs}"))
+    let message = match c {
+        '\u{3000}' => msg::full_width_space_where_toml_needs(),
+        _ => msg::full_width_where_toml_needs(&name, ascii),
+    };
+    let d = Diagnostic::error(message)
         .at(file, start + at..start + at + c.len_utf8())
         .label(name)
-        .help(format!(
-            "switch the input method to half-width and type {}",
-            fixes.join("; ")
-        ));
+        .help(msg::switch_to_half_width(&Text::join(&fixes, "；", "; ")));
     Some((d, bounds))
 }
 
@@ -1052,29 +1002,29 @@ fn date_advice(message: &str, text: &str, span: Span) -> Option<Advice> {
     // A date written right is not what the parser tripped over.
     let (label, help) = match date_typed(written).filter(|d| d.to_string() != written) {
         Some(date) => (
-            format!("write it as {date}"),
-            format!(
-                "write dates as year-month-day with hyphens, two digits each for the month and the day, and no quotes: {}",
-                date_fix(code, written, date)
-            ),
+            msg::write_it_as(date),
+            msg::dates_with_hyphens(&date_fix(code, written, date)),
         ),
-        None if date_key && message.contains("string values must be quoted") => (
-            "not a date as TOML writes it".to_owned(),
-            format!(
-                "write dates as year-month-day with hyphens and no quotes, like {key} = 2021-12-31"
-            ),
-        ),
+        None if date_key && message.contains("string values must be quoted") => {
+            (msg::not_a_toml_date(), msg::dates_with_hyphens_like(key))
+        }
         None => return None,
     };
     Some(Advice {
-        message: Some(format!("{written} is not written YYYY-MM-DD")),
+        message: Some(msg::not_written_yyyy_mm_dd(written)),
         span: Some(at..at + written.len()),
         label: Some(label),
         help,
     })
 }
 
-fn build(sources: &[Source], unreadable: &[bool], diags: &mut Vec<Diagnostic>) -> Option<Data> {
+/// The data, if there is any, and the org's `lang` when org.toml says it (see
+/// [`LoadFailure::lang`]).
+fn build(
+    sources: &[Source],
+    unreadable: &[bool],
+    diags: &mut Vec<Diagnostic>,
+) -> (Option<Data>, Option<Lang>) {
     let parsed: Vec<Option<(toml::de::DeTable<'_>, Span)>> = sources
         .iter()
         .enumerate()
@@ -1098,6 +1048,7 @@ fn build(sources: &[Source], unreadable: &[bool], diags: &mut Vec<Diagnostic>) -
     let mut discarded = Vec::new();
     let org_diags = if org_ok { &mut *diags } else { &mut discarded };
     let mut org = org::load(0, org_doc, org_span, org_diags);
+    let lang = org.lang_known.then_some(org.org.lang).filter(|_| org_ok);
     // An org.toml that is empty (no [org], no units, no people) has been reported as
     // such; "unknown person" at every reference to it would bury that one error.
     let has_org = org_doc.contains_key("org");
@@ -1156,7 +1107,7 @@ fn build(sources: &[Source], unreadable: &[bool], diags: &mut Vec<Diagnostic>) -
     }
 
     warn_unused(&org, &groups.groups, &tasks, diags);
-    Some(Data {
+    let data = Data {
         org: org.org,
         units: org.units,
         people: org.people,
@@ -1166,7 +1117,8 @@ fn build(sources: &[Source], unreadable: &[bool], diags: &mut Vec<Diagnostic>) -
         directives,
         calendar,
         group_index: Default::default(),
-    })
+    };
+    (Some(data), lang)
 }
 
 /// Units that no person, group or task refers to are probably leftovers or typos.
@@ -1200,13 +1152,10 @@ fn warn_unused(
             && let Some(Some(span)) = org.unit_spans.get(u)
         {
             diags.push(
-                Diagnostic::warning(format!(
-                    "unit \"{}\" is not used by any person, group or task",
-                    unit.name
-                ))
-                .at(0, span.clone())
-                .label("unused")
-                .help("remove it, or refer to it from a group's lead_unit/member_units or a task"),
+                Diagnostic::warning(msg::unused_unit(&unit.name))
+                    .at(0, span.clone())
+                    .label(msg::unused())
+                    .help(msg::unused_unit_help()),
             );
         }
     }

@@ -5,6 +5,7 @@
 use super::diagnostic::{Diagnostic, FileId};
 use super::fields::Sp;
 use super::suggest;
+use crate::i18n::{Text, msg};
 use std::collections::HashMap;
 
 /// A hash that takes eight bytes at a step (the multiply-rotate of rustc's FxHash):
@@ -81,13 +82,43 @@ pub fn canonical(name: &str) -> String {
     out
 }
 
+/// What a reference refers to, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Person,
+    Unit,
+}
+
+impl Kind {
+    fn one(self) -> Text {
+        match self {
+            Kind::Person => msg::kind_person(),
+            Kind::Unit => msg::kind_unit(),
+        }
+    }
+
+    fn no_such(self) -> Text {
+        match self {
+            Kind::Person => msg::no_such_person(),
+            Kind::Unit => msg::no_such_unit(),
+        }
+    }
+
+    fn many(self) -> Text {
+        match self {
+            Kind::Person => msg::kind_people(),
+            Kind::Unit => msg::kind_units(),
+        }
+    }
+}
+
 /// Every way to refer to the entries of one kind.
 #[derive(Debug, Default)]
 pub struct NameIndex {
     /// Normalised id, name or alias → entries it names (no duplicates, in order).
     keys: FastMap<String, Vec<usize>>,
     /// For each entry, a description for lists of candidates: `王军 (wangjun2)`.
-    labels: Vec<String>,
+    labels: Vec<Text>,
     /// Canonical name of each entry, for suggestions.
     names: Vec<String>,
     /// Id of each entry, to tell the candidates of an ambiguous reference apart.
@@ -111,7 +142,7 @@ impl NameIndex {
     /// Adds an entry with every key it answers to (its id among them); returns its index.
     pub fn add<'k>(
         &mut self,
-        label: String,
+        label: Text,
         name: &str,
         id: &str,
         keys: impl IntoIterator<Item = &'k str>,
@@ -148,17 +179,17 @@ impl NameIndex {
         found.map_or(&[], Vec::as_slice)
     }
 
-    pub fn label(&self, idx: usize) -> &str {
-        self.labels.get(idx).map_or("", String::as_str)
+    pub fn label(&self, idx: usize) -> Text {
+        self.labels.get(idx).cloned().unwrap_or_default()
     }
 
-    /// Resolves a reference, or reports why it cannot be. `kind` is "person" or
-    /// "unit"; `place` says where the reference stands ("members of group office").
+    /// Resolves a reference, or reports why it cannot be. `place` says where the
+    /// reference stands ("members of group office", [`msg::place_in_group`]).
     pub fn resolve(
         &self,
         reference: &Sp<String>,
-        kind: &str,
-        place: &str,
+        kind: Kind,
+        place: &Text,
         file: FileId,
         diags: &mut Vec<Diagnostic>,
     ) -> Option<usize> {
@@ -171,26 +202,23 @@ impl NameIndex {
                 None
             }
             several => {
-                let list: Vec<String> = several.iter().map(|&i| self.label(i).to_owned()).collect();
+                let list: Vec<Text> = several.iter().map(|&i| self.label(i)).collect();
                 let ids: Vec<String> = several
                     .iter()
                     .map(|&i| format!("\"{}\"", self.ids.get(i).map_or("", String::as_str)))
                     .collect();
-                let kinds = if kind == "person" {
-                    "people".to_owned()
-                } else {
-                    format!("{kind}s")
-                };
+                let ids = Text::new(ids.join(" 或 "), ids.join(" or "));
                 diags.push(
-                    Diagnostic::error(format!(
-                        "\"{}\" in {place} could be any of {} {kinds}: {}",
-                        reference.value,
+                    Diagnostic::error(msg::ambiguous_reference(
+                        &reference.value,
+                        place,
                         several.len(),
-                        list.join(", ")
+                        &kind.many(),
+                        &Text::join(&list, "、", ", "),
                     ))
                     .at(file, reference.span.clone())
-                    .label("ambiguous")
-                    .help(format!("refer to the {kind} by id: {}", ids.join(" or "))),
+                    .label(msg::ambiguous())
+                    .help(msg::refer_by_id(&kind.one(), &ids)),
                 );
                 None
             }
@@ -235,24 +263,18 @@ impl NameIndex {
         self.names.get(idx).map_or("", String::as_str)
     }
 
-    fn unknown(&self, reference: &Sp<String>, kind: &str, place: &str, file: FileId) -> Diagnostic {
+    fn unknown(
+        &self,
+        reference: &Sp<String>,
+        kind: Kind,
+        place: &Text,
+        file: FileId,
+    ) -> Diagnostic {
         let names = self.near(&reference.value);
-        let diag = Diagnostic::error(format!("unknown {kind} \"{}\" in {place}", reference.value))
+        let diag = Diagnostic::error(msg::unknown_reference(&kind.one(), &reference.value, place))
             .at(file, reference.span.clone())
-            .label(format!("no such {kind}"));
-        match names.as_slice() {
-            [] => diag.help(format!(
-                "every {kind} must be listed in org.toml; check the spelling there"
-            )),
-            [one] => diag.help(format!("did you mean \"{one}\"?")),
-            many => diag.help(format!(
-                "did you mean one of {}?",
-                many.iter()
-                    .map(|n| format!("\"{n}\""))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
-        }
+            .label(kind.no_such());
+        diag.help(msg::did_you_mean_any(&names).unwrap_or_else(|| msg::must_be_listed(&kind.one())))
     }
 }
 

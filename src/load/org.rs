@@ -2,7 +2,8 @@
 
 use super::diagnostic::{Diagnostic, FileId};
 use super::fields::Fields;
-use super::names::{NameIndex, canonical, normalize};
+use super::names::{Kind, NameIndex, canonical, normalize};
+use crate::i18n::{Text, msg};
 use crate::model::{Lang, Org, Person, Unit, UnitKind, WarningRules};
 use toml::de::DeTable;
 
@@ -21,6 +22,9 @@ pub struct OrgFile {
     /// Where each unit and person was defined, for "unused" warnings.
     /// `None` for a unit whose id clashed: it is reported already.
     pub unit_spans: Vec<Option<std::ops::Range<usize>>>,
+    /// Whether `org.lang` is what the file says: an `[org]` table was read, with a
+    /// `lang` that is valid or absent (then the default, zh).
+    pub lang_known: bool,
 }
 
 pub fn load(
@@ -31,17 +35,17 @@ pub fn load(
 ) -> OrgFile {
     const HOMES: super::fields::Homes =
         &[("[org]", ORG), ("[[units]]", UNIT), ("[[people]]", PERSON)];
-    let mut top = Fields::file_top(file, doc, span, "org.toml", TOP, HOMES, diags);
+    let mut top = Fields::file_top(file, doc, span, msg::what_org_toml(), TOP, HOMES, diags);
     let org = match top.table("org") {
         Some((table, span)) => load_org(file, table, span, top.diags),
         None => {
             if !top.table.contains_key("org") {
                 let span = top.span.clone();
                 top.error(
-                    Diagnostic::error("org.toml has no [org] table")
+                    Diagnostic::error(msg::no_org_table())
                         .at(file, span)
-                        .label("no [org] in this file")
-                        .help("start the file with the organisation: a line `[org]`, then `name = \"…\"`"),
+                        .label(msg::no_org_here())
+                        .help(msg::start_with_org()),
                 );
             }
             None
@@ -56,7 +60,7 @@ pub fn load(
     let mut unit_spans = Vec::new();
     let mut ids = std::collections::HashMap::new();
     for (table, span) in unit_tables {
-        let mut f = Fields::new(file, table, span.clone(), "unit", UNIT, diags);
+        let mut f = Fields::new(file, table, span.clone(), msg::what_unit(), UNIT, diags);
         let name = f.req_str("name");
         let id = f.str("id");
         let kind = f
@@ -75,7 +79,7 @@ pub fn load(
             diags.push(duplicate(
                 file,
                 &id.value,
-                "unit id",
+                &msg::unit_id(),
                 id.span.clone(),
                 first,
             ));
@@ -89,14 +93,13 @@ pub fn load(
         for key in std::iter::once(&name).chain(aliases.iter()) {
             if let Some(&other) = unit_names.lookup(&key.value).first() {
                 diags.push(
-                    Diagnostic::error(format!(
-                        "\"{}\" already names unit {}",
-                        key.value,
-                        unit_names.label(other)
+                    Diagnostic::error(msg::already_names_unit(
+                        &key.value,
+                        &unit_names.label(other),
                     ))
                     .at(file, key.span.clone())
-                    .label("used twice")
-                    .help("each name and alias must name one unit only"),
+                    .label(msg::used_twice())
+                    .help(msg::one_unit_per_name()),
                 );
             }
         }
@@ -110,7 +113,7 @@ pub fn load(
         } else {
             canonical.clone()
         };
-        unit_names.add(format!("\"{canonical}\""), &canonical, &uid, keys);
+        unit_names.add(msg::unit_label(&canonical), &canonical, &uid, keys);
         unit_spans.push(Some(name.span.clone()).filter(|_| !id_clash));
         units.push(Unit {
             id: uid,
@@ -127,7 +130,7 @@ pub fn load(
     let mut person_names = NameIndex::new();
     let mut ids = std::collections::HashMap::new();
     for (table, span) in person_tables {
-        let mut f = Fields::new(file, table, span, "person", PERSON, diags);
+        let mut f = Fields::new(file, table, span, msg::what_person(), PERSON, diags);
         let name = f.req_str("name");
         let id = f.str("id");
         let title = f.str("title");
@@ -141,15 +144,15 @@ pub fn load(
         if let Some(first) = ids.insert(normalize(&id.value), id.span.clone()) {
             id_clash = explicit_id;
             let d = if explicit_id {
-                duplicate(file, &id.value, "person id", id.span.clone(), first)
+                duplicate(file, &id.value, &msg::person_id(), id.span.clone(), first)
             } else {
                 // Without ids the name is the id: say what the clerk sees, two people
                 // with one name, and how to tell them apart.
-                Diagnostic::error(format!("two people are named \"{canonical}\""))
+                Diagnostic::error(msg::two_people_named(&canonical))
                     .at(file, id.span.clone())
-                    .label("same name again")
-                    .also("the first is at", file, first)
-                    .help("give each of them an `id` (a short handle of letters and digits) and refer to them by it in groups and tasks")
+                    .label(msg::same_name_again())
+                    .also(msg::the_first_is_at(), file, first)
+                    .help(msg::give_each_an_id())
             };
             diags.push(d);
             // Two people with one name and no ids: references go to the first. A
@@ -159,7 +162,7 @@ pub fn load(
             }
         }
         let unit = unit.and_then(|u| {
-            unit_names.resolve(&u, "unit", &format!("the unit of {canonical}"), file, diags)
+            unit_names.resolve(&u, Kind::Unit, &msg::place_unit_of(&canonical), file, diags)
         });
         // An id that defaults to the name is the canonical name: "赵 强" is 赵强.
         let pid = if explicit_id {
@@ -168,8 +171,8 @@ pub fn load(
             canonical.clone()
         };
         let label = match &title {
-            Some(t) => format!("{canonical} ({pid}, {})", t.value),
-            None => format!("{canonical} ({pid})"),
+            Some(t) => msg::person_label(&canonical, &pid, &t.value),
+            None => msg::person_label_without_title(&canonical, &pid),
         };
         let keys = std::iter::once(id.value.as_str())
             .filter(|_| !id_clash)
@@ -184,13 +187,17 @@ pub fn load(
         });
     }
 
-    let org = org.unwrap_or(Org {
-        name: String::new(),
-        short_name: None,
-        timezone: None,
-        lang: Lang::Zh,
-        warnings: WarningRules::default(),
-    });
+    let lang_known = org.as_ref().is_some_and(|(_, known)| *known);
+    let org = org.map_or(
+        Org {
+            name: String::new(),
+            short_name: None,
+            timezone: None,
+            lang: Lang::Zh,
+            warnings: WarningRules::default(),
+        },
+        |(org, _)| org,
+    );
     OrgFile {
         org,
         units,
@@ -198,16 +205,19 @@ pub fn load(
         unit_names,
         person_names,
         unit_spans,
+        lang_known,
     }
 }
 
+/// The `[org]` table, and whether its `lang` was valid or absent. An org without a name
+/// still says its language.
 fn load_org(
     file: FileId,
     table: &DeTable<'_>,
     span: std::ops::Range<usize>,
     diags: &mut Vec<Diagnostic>,
-) -> Option<Org> {
-    let mut f = Fields::new(file, table, span, "[org]", ORG, diags);
+) -> Option<(Org, bool)> {
+    let mut f = Fields::new(file, table, span, msg::what_org(), ORG, diags);
     let name = f.req_str("name");
     let short_name = f.str("short_name").map(|s| s.value);
     let timezone = f
@@ -216,29 +226,31 @@ fn load_org(
             Ok(zone) => Some(zone),
             Err(_) => {
                 f.error(
-                    Diagnostic::error(format!("unknown time zone \"{}\"", tz.value))
+                    Diagnostic::error(msg::unknown_time_zone(&tz.value))
                         .at(file, tz.span)
-                        .label("not an IANA time zone")
-                        .help("use a name like \"Asia/Shanghai\" or \"Europe/London\""),
+                        .label(msg::not_an_iana_zone())
+                        .help(msg::time_zone_like()),
                 );
                 None
             }
         });
-    let lang = f
-        .choice("lang", &[("zh", Lang::Zh), ("en", Lang::En)])
-        .map(|l| l.value)
-        .unwrap_or_default();
+    let lang = f.choice("lang", &[("zh", Lang::Zh), ("en", Lang::En)]);
+    let lang_known = lang.is_some() || !table.contains_key("lang");
+    let lang = lang.map(|l| l.value).unwrap_or_default();
     let warnings = match f.table("warnings") {
         Some((table, span)) => load_warnings(file, table, span, f.diags),
         None => WarningRules::default(),
     };
-    Some(Org {
-        name: name?.value,
-        short_name,
-        timezone,
-        lang,
-        warnings,
-    })
+    Some((
+        Org {
+            name: name.map(|n| n.value).unwrap_or_default(),
+            short_name,
+            timezone,
+            lang,
+            warnings,
+        },
+        lang_known,
+    ))
 }
 
 /// `[org.warnings]`. Days are whole numbers from 0 (only a task due today is yellow).
@@ -254,7 +266,7 @@ fn load_warnings(
     diags: &mut Vec<Diagnostic>,
 ) -> WarningRules {
     let defaults = WarningRules::default();
-    let mut f = Fields::new(file, table, span, "[org.warnings]", WARNINGS, diags);
+    let mut f = Fields::new(file, table, span, msg::what_org_warnings(), WARNINGS, diags);
     let yellow = days(&mut f, "yellow_days");
     let blue = days(&mut f, "blue_days");
     let behind_schedule = f.bool("behind_schedule");
@@ -265,22 +277,16 @@ fn load_warnings(
         && b.value <= yellow_days
     {
         let yellow_said = match &yellow {
-            Some(y) => format!("yellow_days = {}", y.value),
-            None => format!("yellow_days, {} by default", defaults.yellow_days),
+            Some(y) => Text::verbatim(format!("yellow_days = {}", y.value)),
+            None => msg::yellow_days_by_default(defaults.yellow_days),
         };
-        let mut diag = Diagnostic::error(format!(
-            "blue_days = {} is not more than {yellow_said}: no task would ever be blue",
-            b.value
-        ))
-        .at(file, b.span.clone())
-        .label("not more than yellow_days");
+        let mut diag = Diagnostic::error(msg::blue_not_more_than_yellow(b.value, &yellow_said))
+            .at(file, b.span.clone())
+            .label(msg::not_more_than_yellow_days());
         if let Some(y) = &yellow {
-            diag = diag.also("yellow_days is set at", file, y.span.clone());
+            diag = diag.also(msg::yellow_days_is_set_at(), file, y.span.clone());
         }
-        f.error(diag.help(format!(
-            "blue is the earlier notice: make blue_days more than {yellow_days} \
-             (offices often use 10 or 15), or remove blue_days to have no blue level"
-        )));
+        f.error(diag.help(msg::blue_is_the_earlier_notice(yellow_days)));
     }
     WarningRules {
         yellow_days,
@@ -296,21 +302,14 @@ fn days(f: &mut Fields<'_, '_>, key: &str) -> Option<super::fields::Sp<u32>> {
         Ok(days) => Some(super::fields::Sp::new(days, n.span)),
         Err(_) => {
             let (label, help) = if n.value < 0 {
-                (
-                    "a negative number of days",
-                    format!("write 0 or more; {key} = 0 warns only of tasks due today"),
-                )
+                (msg::negative_days(), msg::write_zero_or_more(key))
             } else {
-                (
-                    "too many days",
-                    format!("write a number of days, like {key} = 15"),
-                )
+                (msg::too_many_days(), msg::write_a_number_of_days(key))
             };
-            let diag =
-                Diagnostic::error(format!("`{key}` in [org.warnings] cannot be {}", n.value))
-                    .at(f.file, n.span)
-                    .label(label)
-                    .help(help);
+            let diag = Diagnostic::error(msg::days_cannot_be(key, n.value))
+                .at(f.file, n.span)
+                .label(label)
+                .help(help);
             f.error(diag);
             None
         }
@@ -320,13 +319,13 @@ fn days(f: &mut Fields<'_, '_>, key: &str) -> Option<super::fields::Sp<u32>> {
 pub fn duplicate(
     file: FileId,
     value: &str,
-    what: &str,
+    what: &Text,
     span: std::ops::Range<usize>,
     first: std::ops::Range<usize>,
 ) -> Diagnostic {
-    Diagnostic::error(format!("duplicate {what} \"{value}\""))
+    Diagnostic::error(msg::duplicate(what, value))
         .at(file, span)
-        .label("defined again here")
-        .also("first defined at", file, first)
-        .help(format!("each {what} must be unique"))
+        .label(msg::defined_again_here())
+        .also(msg::first_defined_at(), file, first)
+        .help(msg::must_be_unique(what))
 }

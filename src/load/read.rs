@@ -5,6 +5,7 @@
 //! opened, and opened without blocking should it appear in between; a device (a link
 //! to `/dev/zero`) is refused by its type, never read.
 
+use crate::i18n::{Text, msg};
 use std::fs::{File, Metadata};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -61,15 +62,15 @@ impl Kind {
         Kind::Other
     }
 
-    fn name(self) -> &'static str {
+    fn name(self) -> Text {
         match self {
-            Kind::File => "a file",
-            Kind::Directory => "a directory",
-            Kind::Fifo => "a FIFO (named pipe)",
-            Kind::CharDevice => "a character device",
-            Kind::BlockDevice => "a block device",
-            Kind::Socket => "a socket",
-            Kind::Other => "neither a file nor a directory",
+            Kind::File => msg::kind_a_file(),
+            Kind::Directory => msg::a_directory(),
+            Kind::Fifo => msg::kind_a_fifo(),
+            Kind::CharDevice => msg::a_character_device(),
+            Kind::BlockDevice => msg::a_block_device(),
+            Kind::Socket => msg::a_socket(),
+            Kind::Other => msg::kind_other(),
         }
     }
 
@@ -119,71 +120,49 @@ impl Problem {
 
     /// What is wrong, to follow the path: "tasks.toml is a FIFO (named pipe), not a
     /// regular file".
-    pub fn what(&self, expect: Expect) -> String {
+    pub fn what(&self, expect: Expect) -> Text {
         match self {
-            Problem::Missing => "is missing".to_owned(),
-            Problem::Dangling(to) => format!("is a dangling symlink to {}", to.display()),
-            Problem::Loop => "is a symlink loop".to_owned(),
+            Problem::Missing => msg::is_missing(),
+            Problem::Dangling(to) => msg::is_a_dangling_symlink(&to.display().to_string()),
+            Problem::Loop => msg::is_a_symlink_loop(),
             Problem::Kind { kind, via } => {
                 let not = match (kind, expect) {
-                    (Kind::Directory, Expect::File) => "not a file",
-                    (_, Expect::File) => "not a regular file",
-                    (_, Expect::Directory) => "not a directory",
+                    (Kind::Directory, Expect::File) => msg::not_a_file(),
+                    (_, Expect::File) => msg::not_a_regular_file_either(),
+                    (_, Expect::Directory) => msg::not_a_directory(),
                 };
                 match via {
-                    Some(to) => format!(
-                        "is a symlink to {}, which is {}, {not}",
-                        to.display(),
-                        kind.name()
-                    ),
-                    None => format!("is {}, {not}", kind.name()),
+                    Some(to) => msg::is_a_symlink_to(&to.display().to_string(), &kind.name(), &not),
+                    None => msg::is_a_kind(&kind.name(), &not),
                 }
             }
-            Problem::PermissionDenied => "cannot be read: permission denied".to_owned(),
-            Problem::TooBig(len) => format!(
-                "is {} MiB; wg reads data files of at most {} MiB",
-                len.div_ceil(1 << 20),
-                MAX_FILE >> 20
-            ),
-            Problem::Grew => "grew while wg was reading it".to_owned(),
-            Problem::Other(err) => format!("cannot be read: {err}"),
+            Problem::PermissionDenied => msg::permission_denied(),
+            Problem::TooBig(len) => msg::too_big(len.div_ceil(1 << 20), MAX_FILE >> 20),
+            Problem::Grew => msg::grew_while_read(),
+            Problem::Other(err) => msg::cannot_be_read(&msg::io_error(err)),
         }
     }
 
     /// What to do about it.
-    pub fn help(&self, expect: Expect) -> &'static str {
+    pub fn help(&self, expect: Expect) -> Text {
         match (self, expect) {
-            (Problem::Missing, _) => "it is not there (any more); check the path",
-            (Problem::Dangling(_), _) => {
-                "the link points at nothing: restore its target, point the link at the right one, or remove the link"
-            }
-            (Problem::Loop, _) => {
-                "the link leads back to itself: point it at the real file, or remove it"
-            }
+            (Problem::Missing, _) => msg::check_the_path(),
+            (Problem::Dangling(_), _) => msg::dangling_help(),
+            (Problem::Loop, _) => msg::loop_help(),
             (
                 Problem::Kind {
                     kind: Kind::Directory,
                     ..
                 },
                 Expect::File,
-            ) => "a file belongs here: move the directory away or rename it",
-            (Problem::Kind { .. }, Expect::File) => {
-                "wg reads only regular files (or symlinks to them): put the TOML file itself here, or remove this"
-            }
-            (Problem::Kind { .. }, Expect::Directory) => {
-                "a directory belongs here (or a symlink to one): rename or remove this"
-            }
-            (Problem::PermissionDenied, Expect::File) => {
-                "give the user that runs wg read access to it (chmod a+r) and to the directories above it (a+x), or run wg as its owner"
-            }
-            (Problem::PermissionDenied, Expect::Directory) => {
-                "give the user that runs wg access to the directory (chmod a+rx), or run wg as its owner"
-            }
-            (Problem::TooBig(_), _) => {
-                "is it the right file? wg's data files are text; split a long task list into files under tasks/"
-            }
-            (Problem::Grew, _) => "something is writing to it; run wg again when it has finished",
-            (Problem::Other(_), _) => "check the file and the disk it is on",
+            ) => msg::a_file_belongs_here(),
+            (Problem::Kind { .. }, Expect::File) => msg::only_regular_files(),
+            (Problem::Kind { .. }, Expect::Directory) => msg::a_directory_belongs_here(),
+            (Problem::PermissionDenied, Expect::File) => msg::give_read_access(),
+            (Problem::PermissionDenied, Expect::Directory) => msg::give_directory_access(),
+            (Problem::TooBig(_), _) => msg::too_big_help(),
+            (Problem::Grew, _) => msg::grew_help(),
+            (Problem::Other(_), _) => msg::check_the_disk(),
         }
     }
 }
@@ -339,7 +318,10 @@ mod tests {
         std::os::unix::fs::symlink("gone.toml", &link).unwrap();
         assert!(!absent(&link));
         let err = read_file(&link).unwrap_err();
-        assert_eq!(err.what(Expect::File), "is a dangling symlink to gone.toml");
+        assert_eq!(
+            err.what(Expect::File).en(),
+            "is a dangling symlink to gone.toml"
+        );
     }
 
     #[test]
@@ -362,7 +344,7 @@ mod tests {
         assert!(made.success());
         let err = read_file(&fifo).unwrap_err();
         assert_eq!(
-            err.what(Expect::File),
+            err.what(Expect::File).en(),
             "is a FIFO (named pipe), not a regular file"
         );
         // Opened as the check on the open file does, it does not block either.
@@ -377,7 +359,7 @@ mod tests {
         std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
         let err = read_file(&link).unwrap_err();
         assert_eq!(
-            err.what(Expect::File),
+            err.what(Expect::File).en(),
             "is a symlink to /dev/zero, which is a character device, not a regular file"
         );
     }
@@ -390,7 +372,7 @@ mod tests {
         let err = io::Error::from_raw_os_error(libc::EACCES);
         let problem = Problem::from_io(err);
         assert_eq!(
-            problem.what(Expect::Directory),
+            problem.what(Expect::Directory).en(),
             "cannot be read: permission denied"
         );
         let err = io::Error::from_raw_os_error(libc::ELOOP);
@@ -403,7 +385,10 @@ mod tests {
         let tasks = dir.path().join("tasks");
         std::fs::write(&tasks, "").unwrap();
         let err = list_dir(&tasks).unwrap_err();
-        assert_eq!(err.what(Expect::Directory), "is a file, not a directory");
+        assert_eq!(
+            err.what(Expect::Directory).en(),
+            "is a file, not a directory"
+        );
         assert!(list_dir(&dir.path().join("none")).unwrap().is_none());
     }
 
@@ -426,7 +411,7 @@ mod tests {
         File::create(&path).unwrap().set_len(3 << 30).unwrap();
         let err = read_file(&path).unwrap_err();
         assert_eq!(
-            err.what(Expect::File),
+            err.what(Expect::File).en(),
             "is 3072 MiB; wg reads data files of at most 1024 MiB"
         );
     }

@@ -2,8 +2,9 @@
 
 use super::diagnostic::{Diagnostic, FileId};
 use super::fields::{Fields, Sp, Span};
-use super::names::FastMap;
+use super::names::{FastMap, Kind};
 use super::{Refs, Source};
+use crate::i18n::{self, Text, msg};
 use crate::model::{Indicator, Origin, Reading, Repeat, Status, Task, Tasks, Update};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -152,11 +153,11 @@ pub fn load_all(files: &[TaskFile<'_>], refs: &Refs<'_>, diags: &mut Vec<Diagnos
     {
         let mut ids = SeenIds::with_capacity(total);
         let duplicate = |id: &str, file: FileId, span: &Span, (first_file, first_span)| {
-            Diagnostic::error(format!("duplicate task id \"{id}\""))
+            Diagnostic::error(msg::duplicate_task_id(id))
                 .at(file, span.clone())
-                .label("defined again here")
-                .also("first defined at", first_file, first_span)
-                .help("task ids must be unique across all task files")
+                .label(msg::defined_again_here())
+                .also(msg::first_defined_at(), first_file, first_span)
+                .help(msg::task_ids_unique())
         };
         for ((file, _, out), dropped) in outs.iter().zip(&mut dropped) {
             let mut lone = out.lone.iter().peekable();
@@ -514,7 +515,7 @@ fn load_whole(
         file,
         &doc,
         span,
-        "a task file",
+        msg::what_task_file(),
         TOP,
         &[("[[tasks]]", TASK)],
         diags,
@@ -546,7 +547,7 @@ fn load_task(
     refs: &Refs<'_>,
     diags: &mut Vec<Diagnostic>,
 ) -> Loaded {
-    let mut f = Fields::new(file, table, span.clone(), "task", TASK, diags);
+    let mut f = Fields::new(file, table, span.clone(), msg::what_task(), TASK, diags);
     let id = f.req_str("id");
     let title = f.req_str("title");
     let group = f.req_str("group");
@@ -558,24 +559,17 @@ fn load_task(
     let status = f.str("status").and_then(|s| match Status::parse(&s.value) {
         Some(st) => Some(Sp::new(st, s.span)),
         None => {
-            let names: Vec<String> = Status::ALL
-                .iter()
-                .map(|(en, zh, _)| format!("{en} ({zh})"))
-                .collect();
             let guess = super::suggest::closest(
                 s.value.trim(),
                 Status::ALL.iter().flat_map(|(en, zh, _)| [*en, *zh]),
                 1,
             );
-            let mut d = Diagnostic::error(format!("unknown status \"{}\"", s.value))
+            let mut d = Diagnostic::error(msg::unknown_status(&s.value))
                 .at(file, s.span)
-                .label("not a status");
+                .label(msg::not_a_status());
             d = match guess.first() {
-                Some(g) => d.help(format!(
-                    "did you mean \"{g}\"? statuses are: {}",
-                    names.join(", ")
-                )),
-                None => d.help(format!("statuses are: {}", names.join(", "))),
+                Some(g) => d.help(msg::did_you_mean_status(g, &msg::status_list())),
+                None => d.help(msg::statuses_are(&msg::status_list())),
             };
             f.error(d);
             None
@@ -588,7 +582,7 @@ fn load_task(
     let outcome = f.str("outcome");
     let place = id
         .as_ref()
-        .map_or_else(|| "task".to_owned(), |i| format!("task {}", i.value.trim()));
+        .map_or_else(msg::what_task, |i| msg::place_task(i.value.trim()));
     let indicator_tables = f.tables("indicators");
     let indicators = load_indicators(file, indicator_tables, &place, f.diags);
     let original_due = f.date("original_due");
@@ -597,14 +591,7 @@ fn load_task(
     let mut updates = Vec::with_capacity(update_tables.len());
     let mut values_ok = true;
     for (t, s) in update_tables {
-        let mut u = Fields::new(
-            file,
-            t,
-            s,
-            "progress note ([[tasks.updates]])",
-            UPDATE,
-            f.diags,
-        );
+        let mut u = Fields::new(file, t, s, msg::what_update(), UPDATE, f.diags);
         let date = u.req_date("date");
         let note = u.req_str("note");
         let problems = u.str("problems");
@@ -613,8 +600,8 @@ fn load_task(
         let values = u.table("values");
         let readings = values.map(|(table, _)| {
             let at = match &date {
-                Some(d) => format!("the progress note of {} in {place}", d.value),
-                None => format!("a progress note of {place}"),
+                Some(d) => msg::place_note_of(d.value, &place),
+                None => msg::place_a_note_of(&place),
             };
             load_values(file, table, &indicators, &at, u.diags)
         });
@@ -648,13 +635,10 @@ fn load_task(
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
     {
         diags.push(
-            Diagnostic::error(format!(
-                "task id \"{}\" may hold only letters, digits, - _ .",
-                id.value
-            ))
-            .at(file, id.span.clone())
-            .label("not a valid task id")
-            .help("use an id such as \"JH-01\""),
+            Diagnostic::error(msg::bad_task_id(&id.value))
+                .at(file, id.span.clone())
+                .label(msg::not_a_valid_task_id())
+                .help(msg::task_id_like()),
         );
     }
     let id_span = id.span.start + offset..id.span.end + offset;
@@ -667,104 +651,102 @@ fn load_task(
     let written = |key: &str| table.contains_key(key);
     match (&done_on, done_like) {
         (None, true) if status.is_some() && !written("done_on") => diags.push(
-            Diagnostic::error(format!("task {tid} is done but has no `done_on`"))
+            Diagnostic::error(msg::done_without_done_on(&tid))
                 .at(
                     file,
                     status.as_ref().map_or(span.clone(), |s| s.span.clone()),
                 )
-                .label("status is done")
-                .help("add `done_on = YYYY-MM-DD`, the day it was finished"),
+                .label(msg::status_is_done())
+                .help(msg::add_done_on()),
         ),
-        (Some(d), false) if status.is_some() || !written("status") => diags.push(
-            Diagnostic::error(format!(
-                "task {tid} has `done_on` but its status is {}",
-                status_value.as_str()
-            ))
-            .at(file, d.span.clone())
-            .label("only done tasks have done_on")
-            .help("set `status = \"done\"`, or remove `done_on`"),
-        ),
+        (Some(d), false) if status.is_some() || !written("status") => {
+            let word = Text::new(
+                i18n::status(status_value).get(crate::model::Lang::Zh),
+                status_value.as_str(),
+            );
+            diags.push(
+                Diagnostic::error(msg::done_on_but_not_done(&tid, &word))
+                    .at(file, d.span.clone())
+                    .label(msg::only_done_tasks_have_done_on())
+                    .help(msg::set_done_or_remove_done_on()),
+            )
+        }
         _ => {}
     }
     if let (Some(dt), None) = (&done_through, &repeat)
         && !written("repeat")
     {
         diags.push(
-            Diagnostic::error(format!("task {tid} has `done_through` but does not repeat"))
+            Diagnostic::error(msg::done_through_without_repeat(&tid))
                 .at(file, dt.span.clone())
-                .label("only for repeating tasks")
-                .help(
-                    "add `repeat = \"monthly\"` (or quarterly, yearly), or remove `done_through`",
-                ),
+                .label(msg::only_for_repeating_tasks())
+                .help(msg::add_repeat_or_remove()),
         );
     }
     if let (Some(r), None) = (&repeat, &due)
         && !written("due")
     {
         diags.push(
-            Diagnostic::error(format!("repeating task {tid} has no `due`"))
+            Diagnostic::error(msg::repeat_without_due(&tid))
                 .at(file, r.span.clone())
-                .label("repeats from what date?")
-                .help("add `due = YYYY-MM-DD`, the first occurrence"),
+                .label(msg::repeats_from_what_date())
+                .help(msg::add_first_due()),
         );
     }
     if let (Some(o), None) = (&original_due, &due)
         && !written("due")
     {
         diags.push(
-            Diagnostic::error(format!("task {tid} has `original_due` but no `due`"))
+            Diagnostic::error(msg::original_due_without_due(&tid))
                 .at(file, o.span.clone())
-                .label("extended from this date to when?")
-                .help("`original_due` is the due date before an extension (`wg tasks extend`); add `due = YYYY-MM-DD`, or remove `original_due`"),
+                .label(msg::extended_to_when())
+                .help(msg::original_due_help()),
         );
     }
     if let (Some(o), Some(d)) = (&original_due, &due)
         && o.value >= d.value
     {
         diags.push(
-            Diagnostic::warning(format!(
-                "task {tid} has `original_due` {} but is due {}: it does not count as extended",
-                o.value, d.value
-            ))
-            .at(file, o.span.clone())
-            .label("not before due")
-            .help("an extension moves `due` later than `original_due`; remove `original_due` if the task was not extended"),
+            Diagnostic::warning(msg::original_due_not_before(&tid, o.value, d.value))
+                .at(file, o.span.clone())
+                .label(msg::not_before_due())
+                .help(msg::original_due_not_before_help()),
         );
     }
     if let (Some(s), Some(d)) = (&start, &due)
         && s.value > d.value
     {
         diags.push(
-            Diagnostic::warning(format!("task {tid} starts after it is due"))
+            Diagnostic::warning(msg::starts_after_due(&tid))
                 .at(file, s.span.clone())
-                .label(format!("start {} is after due {}", s.value, d.value)),
+                .label(msg::start_after_due(s.value, d.value)),
         );
     }
 
     let group_idx = group
         .as_ref()
-        .and_then(|g| refs.group(g, &place, file, diags));
+        .and_then(|g| refs.group(g, &msg::place_task(&tid), file, diags));
     let lead = lead_unit.as_ref().and_then(|u| {
-        refs.units
-            .resolve(u, "unit", &format!("lead_unit of {place}"), file, diags)
+        let place = msg::place_in_task("lead_unit", &tid);
+        refs.units.resolve(u, Kind::Unit, &place, file, diags)
     });
     let unit_idx: Vec<usize> = units
         .iter()
         .filter_map(|u| {
-            refs.units
-                .resolve(u, "unit", &format!("units of {place}"), file, diags)
+            let place = msg::place_in_task("units", &tid);
+            refs.units.resolve(u, Kind::Unit, &place, file, diags)
         })
         .collect();
     let owner_idx = owner.as_ref().and_then(|p| {
-        refs.people
-            .resolve(p, "person", &format!("owner of {place}"), file, diags)
+        let place = msg::place_in_task("owner", &tid);
+        refs.people.resolve(p, Kind::Person, &place, file, diags)
     });
     let mut reporters_ok = true;
     let updates: Vec<Update> = updates
         .into_iter()
         .map(|(mut update, by)| {
             if let Some(by) = by {
-                let at = format!("`by` of the progress note of {} in {place}", update.date);
+                let at = msg::place_note_by(update.date, &tid);
                 update.by = refs.reporter(&by, &at, file, diags);
                 reporters_ok &= update.by.is_some();
             }
@@ -833,30 +815,20 @@ struct WrittenIndicator {
 fn load_indicators(
     file: FileId,
     tables: Vec<(&DeTable<'_>, Span)>,
-    place: &str,
+    place: &Text,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<WrittenIndicator> {
     let mut out: Vec<WrittenIndicator> = Vec::with_capacity(tables.len());
     for (t, s) in tables {
-        let mut f = Fields::new(
-            file,
-            t,
-            s.clone(),
-            "indicator ([[tasks.indicators]])",
-            INDICATOR,
-            diags,
-        );
+        let mut f = Fields::new(file, t, s.clone(), msg::what_indicator(), INDICATOR, diags);
         let name = f.req_str("name");
         let target = f.req_number("target");
         let unit = f.str("unit");
         if let Some(t) = target.as_ref().filter(|t| t.value <= 0.0) {
-            let diag = Diagnostic::error(format!(
-                "the target of an indicator of {place} must be more than 0, not {}",
-                t.value
-            ))
-            .at(file, t.span.clone())
-            .label("not more than 0")
-            .help("the target is the number to reach (target = 50); a reading reaches it when it is as large");
+            let diag = Diagnostic::error(msg::target_not_positive(place, t.value))
+                .at(file, t.span.clone())
+                .label(msg::not_more_than_zero())
+                .help(msg::target_help());
             f.error(diag);
         }
         let ok = f.ok();
@@ -865,14 +837,11 @@ fn load_indicators(
             && let Some(first) = out.iter().find(|w| w.key.as_ref() == Some(k))
         {
             diags.push(
-                Diagnostic::error(format!(
-                    "{place} has two indicators named \"{}\"",
-                    n.value.trim()
-                ))
-                .at(file, n.span.clone())
-                .label("named again here")
-                .also("first named at", file, first.span.clone())
-                .help("each indicator of a task needs its own name (spaces do not count); merge the two or rename one"),
+                Diagnostic::error(msg::two_indicators_named(place, n.value.trim()))
+                    .at(file, n.span.clone())
+                    .label(msg::named_again_here())
+                    .also(msg::first_named_at(), file, first.span.clone())
+                    .help(msg::indicator_names_unique()),
             );
             out.push(WrittenIndicator {
                 key: None,
@@ -910,7 +879,7 @@ fn load_values(
     file: FileId,
     table: &DeTable<'_>,
     indicators: &[WrittenIndicator],
-    at: &str,
+    at: &Text,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Vec<Reading>> {
     let mut readings: Vec<(Reading, Span)> = Vec::with_capacity(table.len());
@@ -930,7 +899,7 @@ fn load_values(
             ok = false;
             continue;
         };
-        let what = format!("the reading of \"{}\" in {at}", indicator.name);
+        let what = msg::reading_of(&indicator.name, at);
         let quoted = format!("\"{}\"", indicator.name);
         let n = match super::fields::number(value.get_ref(), &what, &quoted) {
             Ok(n) => n,
@@ -942,21 +911,21 @@ fn load_values(
         };
         if n < 0.0 {
             diags.push(
-                Diagnostic::error(format!("{what} is below 0: {n}"))
+                Diagnostic::error(msg::reading_below_zero(&what, n))
                     .at(file, value.span())
-                    .label("below 0")
-                    .help("a reading is how much of the target is reached as of the note's date, 0 or more"),
+                    .label(msg::below_zero())
+                    .help(msg::reading_help()),
             );
             ok = false;
             continue;
         }
         if let Some((_, first)) = readings.iter().find(|(r, _)| r.indicator == i) {
             diags.push(
-                Diagnostic::error(format!("{at} gives \"{}\" twice", indicator.name))
+                Diagnostic::error(msg::reading_twice(at, &indicator.name))
                     .at(file, key.span())
-                    .label("given again here")
-                    .also("first given at", file, first.clone())
-                    .help("names are matched without their spaces; keep one reading"),
+                    .label(msg::given_again_here())
+                    .also(msg::first_given_at(), file, first.clone())
+                    .help(msg::keep_one_reading()),
             );
             ok = false;
             continue;
@@ -979,16 +948,14 @@ fn unknown_indicator(
     name: &str,
     span: Span,
     indicators: &[WrittenIndicator],
-    at: &str,
+    at: &Text,
 ) -> Diagnostic {
-    let diag = Diagnostic::error(format!("unknown indicator \"{name}\" in `values` of {at}"))
+    let diag = Diagnostic::error(msg::unknown_indicator(name, at))
         .at(file, span)
-        .label("no such indicator");
+        .label(msg::no_such_indicator());
     let keys: Vec<&str> = indicators.iter().filter_map(|w| w.key.as_deref()).collect();
     if keys.is_empty() {
-        return diag.help(
-            "the task has no indicators: add a [[tasks.indicators]] table with `name` and `target` to the task",
-        );
+        return diag.help(msg::no_indicators_help());
     }
     let names: Vec<&str> = super::suggest::names(&super::normalize(name), &keys)
         .into_iter()
@@ -1000,25 +967,14 @@ fn unknown_indicator(
         })
         .take(super::suggest::SHOWN)
         .collect();
-    let all = || {
-        indicators
-            .iter()
-            .filter_map(|w| w.name.as_deref())
-            .map(|n| format!("\"{n}\""))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    match names.as_slice() {
-        [] => diag.help(format!("the task's indicators are: {}", all())),
-        [one] => diag.help(format!("did you mean \"{one}\"?")),
-        many => diag.help(format!(
-            "did you mean one of {}?",
-            many.iter()
-                .map(|n| format!("\"{n}\""))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
-    }
+    let all: Vec<&str> = indicators
+        .iter()
+        .filter_map(|w| w.name.as_deref())
+        .collect();
+    diag.help(
+        msg::did_you_mean_any(&names)
+            .unwrap_or_else(|| msg::the_tasks_indicators_are(&msg::quoted_list(&all))),
+    )
 }
 
 #[cfg(test)]
@@ -1072,7 +1028,7 @@ mod tests {
         let messages: Vec<String> = failure
             .diagnostics
             .iter()
-            .map(|d| d.render(&failure.sources, false))
+            .map(|d| d.render(&failure.sources, false, crate::model::Lang::En))
             .collect();
         let dups: Vec<&String> = messages
             .iter()

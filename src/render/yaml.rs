@@ -28,7 +28,7 @@ fn needs_mark(c: char) -> bool {
 /// `value` as YAML text, with every unsafe character escaped.
 pub fn to_string(value: &(impl Serialize + ?Sized)) -> anyhow::Result<String> {
     let s = serde_saphyr::to_string(&Marked(value))
-        .map_err(|e| anyhow::anyhow!("cannot write YAML: {e}"))?;
+        .map_err(|e| crate::Failed::wrap(crate::i18n::msg::cannot_write_yaml(), e))?;
     unmark(&s)
 }
 
@@ -45,10 +45,9 @@ fn unmark(yaml: &str) -> anyhow::Result<String> {
         let Some(tail) = after.strip_prefix(MARK_ESCAPED) else {
             // Every such character was marked, and a marked string can only be written
             // double-quoted: a raw one here is a bug, and is not printed.
-            anyhow::bail!(
-                "cannot write YAML: the character U+{:04X} could not be escaped; please report this as a bug (--format json is safe)",
-                c as u32
-            );
+            return Err(crate::Failed::error(crate::i18n::msg::yaml_not_escaped(
+                &format!("{:04X}", c as u32),
+            )));
         };
         let _ = write!(out, "\\u{:04X}", c as u32);
         rest = tail;

@@ -1,6 +1,7 @@
 //! Finds the person, unit or group a user typed on the command line, with the same
 //! rules as references in the files: id, name or alias, whitespace ignored.
 
+use crate::i18n::{Text, msg};
 use crate::load::normalize;
 use crate::load::suggest::{SHOWN, names};
 use crate::model::{Data, GroupIdx, PersonIdx, UnitIdx};
@@ -16,45 +17,52 @@ pub enum LookupError {
     Ambiguous {
         kind: &'static str,
         name: String,
-        candidates: Vec<String>,
+        candidates: Vec<Text>,
     },
 }
 
-impl std::fmt::Display for LookupError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl LookupError {
+    /// The message, in both languages.
+    pub fn text(&self) -> Text {
         match self {
             LookupError::Unknown { kind, name, near } => {
-                write!(f, "no {kind} \"{name}\"")?;
-                match near.as_slice() {
-                    [] => Ok(()),
-                    [one] => write!(f, "; did you mean \"{one}\"?"),
-                    many => write!(f, "; did you mean one of {}?", quoted(many)),
+                let (kind, _) = kinds(kind);
+                match msg::did_you_mean_any(near) {
+                    Some(hint) => msg::no_such_name_near(&kind, name, &hint),
+                    None => msg::no_such_name(&kind, name),
                 }
             }
             LookupError::Ambiguous {
                 kind,
                 name,
                 candidates,
-            } => write!(
-                f,
-                "\"{name}\" could be any of {} {}: {}; type the id instead",
-                candidates.len(),
-                if *kind == "person" {
-                    "people".to_owned()
-                } else {
-                    format!("{kind}s")
-                },
-                candidates.join(", ")
-            ),
+            } => {
+                let (_, kinds) = kinds(kind);
+                msg::ambiguous_name(
+                    name,
+                    candidates.len(),
+                    &kinds,
+                    &Text::join(candidates, "、", ", "),
+                )
+            }
         }
     }
 }
 
-fn quoted(v: &[String]) -> String {
-    v.iter()
-        .map(|s| format!("\"{s}\""))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// What a kind is called, one and many: "person", "people".
+fn kinds(kind: &str) -> (Text, Text) {
+    match kind {
+        "person" => (msg::kind_person(), msg::kind_people()),
+        "unit" => (msg::kind_unit(), msg::kind_units()),
+        _ => (msg::kind_group(), msg::kind_groups()),
+    }
+}
+
+/// English, as [`LookupError::text`] says it.
+impl std::fmt::Display for LookupError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.text())
+    }
 }
 
 /// Shared matching: `keys(i)` are the ways entry `i` may be named; `shown(i)` is how it
@@ -64,7 +72,7 @@ fn find<'d>(
     typed: &str,
     count: usize,
     keys: impl Fn(usize) -> Vec<&'d str>,
-    shown: impl Fn(usize) -> String,
+    shown: impl Fn(usize) -> Text,
 ) -> Result<usize, LookupError> {
     let wanted = normalize(typed);
     let hits: Vec<usize> = (0..count)
@@ -114,8 +122,8 @@ pub fn person(data: &Data, typed: &str) -> Result<PersonIdx, LookupError> {
         |i| {
             let p = &data.person(i);
             match &p.title {
-                Some(title) => format!("{} (id {}, {title})", p.name, p.id),
-                None => format!("{} (id {})", p.name, p.id),
+                Some(title) => msg::candidate_with_title(&p.name, &p.id, title),
+                None => msg::candidate(&p.name, &p.id),
             }
         },
     )
@@ -132,7 +140,7 @@ pub fn unit(data: &Data, typed: &str) -> Result<UnitIdx, LookupError> {
             keys.extend(u.aliases.iter().map(String::as_str));
             keys
         },
-        |i| format!("{} (id {})", data.unit(i).name, data.unit(i).id),
+        |i| msg::candidate(&data.unit(i).name, &data.unit(i).id),
     )
 }
 
@@ -148,6 +156,6 @@ pub fn group(data: &Data, typed: &str) -> Result<GroupIdx, LookupError> {
                 data.group(i).name.as_str(),
             ]
         },
-        |i| data.group(i).id.clone(),
+        |i| Text::verbatim(data.group(i).id.clone()),
     )
 }

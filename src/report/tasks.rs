@@ -5,6 +5,7 @@
 use super::lookup;
 use super::task_view::{TaskView, warning_windows};
 use crate::cli::{Filters, OverdueBy};
+use crate::i18n::{Text, msg};
 use crate::load::normalize;
 use crate::load::suggest::{SHOWN, closest, names};
 use crate::model::{
@@ -36,8 +37,8 @@ pub struct Filter {
 impl Filter {
     /// Resolves the filters typed on the command line. An unknown group, unit, person,
     /// status or target is a usage error that names the nearest known ones.
-    pub fn resolve(data: &Data, typed: &Filters) -> Result<Filter, String> {
-        let name_error = |flag: &str, e: lookup::LookupError| format!("--{flag}: {e}");
+    pub fn resolve(data: &Data, typed: &Filters) -> Result<Filter, Text> {
+        let name_error = |flag: &str, e: lookup::LookupError| msg::on_flag(flag, &e.text());
         let group = match &typed.group {
             Some(g) => Some(lookup::group(data, g).map_err(|e| name_error("group", e))?),
             None => None,
@@ -96,11 +97,7 @@ impl Filter {
 
 /// `--warning LEVEL`: red, yellow, blue, green or 红 黄 蓝 绿. Blue when the org has
 /// no blue level would always list nothing, so it is refused with the reason.
-fn parse_warning(data: &Data, typed: &str) -> Result<Warning, String> {
-    let all: Vec<String> = Warning::ALL
-        .iter()
-        .map(|(en, zh, _, _)| format!("{en} ({zh})"))
-        .collect();
+fn parse_warning(data: &Data, typed: &str) -> Result<Warning, Text> {
     let Some(level) = Warning::parse(typed) else {
         let guess = closest(
             &typed.trim().to_lowercase(),
@@ -108,49 +105,38 @@ fn parse_warning(data: &Data, typed: &str) -> Result<Warning, String> {
             2,
         );
         let hint = match guess.first() {
-            Some(g) => format!("did you mean \"{g}\"? "),
-            None => String::new(),
+            Some(g) => msg::did_you_mean_level(g, &msg::warning_list()),
+            None => msg::levels_are(&msg::warning_list()),
         };
-        return Err(format!(
-            "--warning: no level \"{typed}\"; {hint}levels are: {}",
-            all.join(", ")
-        ));
+        return Err(msg::on_flag("warning", &msg::no_such_level(typed, &hint)));
     };
     if level == Warning::Blue && data.org.warnings.blue_days.is_none() {
-        return Err(format!(
-            "--warning: no task can be blue, because org.toml sets no `blue_days` in [org.warnings]; \
-             add `blue_days = 15` there to use blue (an earlier notice than yellow, which is due within {} days)",
-            data.org.warnings.yellow_days
+        return Err(msg::on_flag(
+            "warning",
+            &msg::no_blue_level(data.org.warnings.yellow_days),
         ));
     }
     Ok(level)
 }
 
-fn parse_status(typed: &str) -> Result<Status, String> {
+fn parse_status(typed: &str) -> Result<Status, Text> {
     if let Some(s) = Status::parse(typed) {
         return Ok(s);
     }
-    let all: Vec<String> = Status::ALL
-        .iter()
-        .map(|(en, zh, _)| format!("{en} ({zh})"))
-        .collect();
     let guess = closest(
         &typed.trim().to_lowercase(),
         Status::ALL.iter().flat_map(|(en, zh, _)| [*en, *zh]),
         1,
     );
     let hint = match guess.first() {
-        Some(g) => format!("did you mean \"{g}\"? "),
-        None => String::new(),
+        Some(g) => msg::did_you_mean_status(g, &msg::status_list()),
+        None => msg::statuses_are(&msg::status_list()),
     };
-    Err(format!(
-        "--status: no status \"{typed}\"; {hint}statuses are: {}",
-        all.join(", ")
-    ))
+    Err(msg::on_flag("status", &msg::no_such_status(typed, &hint)))
 }
 
 /// A target is free text in the files; one that no task names is most likely a typo.
-fn resolve_target(data: &Data, typed: &str) -> Result<String, String> {
+fn resolve_target(data: &Data, typed: &str) -> Result<String, Text> {
     let wanted = normalize(typed);
     let known: BTreeSet<String> = data
         .tasks
@@ -165,30 +151,19 @@ fn resolve_target(data: &Data, typed: &str) -> Result<String, String> {
     let known_keys: Vec<&str> = known.iter().map(String::as_str).collect();
     let mut near = names(&wanted, &known_keys);
     near.truncate(SHOWN);
-    let hint = match near.as_slice() {
-        [] if known.is_empty() => "no task has `targets`".to_owned(),
-        [] => format!(
-            "targets in the data: {}",
-            known
-                .iter()
-                .map(|k| format!("\"{k}\""))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        [one] => format!("did you mean \"{one}\"?"),
-        many => format!(
-            "did you mean one of {}?",
-            many.iter()
-                .map(|k| format!("\"{k}\""))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+    let hint = match msg::did_you_mean_any(&near) {
+        Some(hint) => hint,
+        None if known.is_empty() => msg::no_task_has_targets(),
+        None => {
+            let known: Vec<&String> = known.iter().collect();
+            msg::targets_in_the_data(&msg::quoted_list(&known))
+        }
     };
-    Err(format!("--target: no task serves \"{typed}\"; {hint}"))
+    Err(msg::on_flag("target", &msg::no_task_serves(typed, &hint)))
 }
 
 /// The task with this id, or a usage error suggesting the nearest ids.
-pub fn find_task<'d>(data: &'d Data, id: &str) -> Result<&'d Task, String> {
+pub fn find_task<'d>(data: &'d Data, id: &str) -> Result<&'d Task, Text> {
     let id = id.trim();
     if let Some(t) = data.task_by_id(id) {
         return Ok(t);
@@ -216,20 +191,10 @@ pub fn find_task<'d>(data: &'d Data, id: &str) -> Result<&'d Task, String> {
             near.push(o);
         }
     }
-    let hint = match near.as_slice() {
-        [] => String::new(),
-        [one] => format!("; did you mean \"{one}\"?"),
-        many => format!(
-            "; did you mean one of {}?",
-            many.iter()
-                .map(|k| format!("\"{k}\""))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    };
-    Err(format!(
-        "no task has the id \"{id}\"{hint} (`wg tasks list` shows every task's id)"
-    ))
+    Err(match msg::did_you_mean_any(&near) {
+        Some(hint) => msg::no_task_with_id_near(id, &hint),
+        None => msg::no_task_with_id(id),
+    })
 }
 
 /// `wg tasks list` and the other plain task lists (SPEC §4).

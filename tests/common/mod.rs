@@ -60,6 +60,9 @@ fn pinned(mut cmd: Command, cwd: &Path) -> Command {
         .env_remove("WG_NOW")
         .env("NO_COLOR", "1")
         .env("TZ", "UTC")
+        // The locale decides the language before an org is read: English here.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .env("LANG", "C.UTF-8");
     cmd
 }
