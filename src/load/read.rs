@@ -221,6 +221,20 @@ pub fn list_dir(path: &Path) -> Result<Option<std::fs::ReadDir>, Problem> {
 /// file, in case the path changed in between, and the open never blocks (a FIFO would
 /// wait for a writer) nor makes a terminal wg's own.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, Problem> {
+    // A file that grew while it was read is read again: an editor or another program
+    // appending to it at that moment (a regular file's size is known again at once).
+    // One that keeps growing, or that is never the size it says (`/proc` files), is an
+    // error after a few tries.
+    let mut tries = 0;
+    loop {
+        match read_once(path) {
+            Err(Problem::Grew) if tries < 4 => tries += 1,
+            read => return read,
+        }
+    }
+}
+
+fn read_once(path: &Path) -> Result<Vec<u8>, Problem> {
     let via = match probe(path)? {
         None => return Err(Problem::Missing),
         Some((Kind::File, _)) => None,
