@@ -35,6 +35,7 @@ pub mod output;
 pub(crate) mod par;
 pub mod render;
 pub mod report;
+pub(crate) mod swar;
 
 use std::io::Write;
 use std::process::ExitCode;

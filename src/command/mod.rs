@@ -57,7 +57,10 @@ pub fn run(
 /// million-task `wg tasks overdue`. `loaded.sources` still names the files.
 pub fn load_data(ctx: &Context) -> Result<&'static Loaded, Error> {
     let mut loaded = load_dir(ctx)?;
-    loaded.sources.iter_mut().for_each(load::Source::forget_text);
+    loaded
+        .sources
+        .iter_mut()
+        .for_each(load::Source::forget_text);
     Ok(Box::leak(Box::new(loaded)))
 }
 

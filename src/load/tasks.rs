@@ -306,7 +306,7 @@ fn piece_len(text: &str) -> usize {
 fn number_lines(parts: &mut [Part<'_>]) {
     let count = |run: &[Part<'_>]| -> Vec<usize> {
         run.iter()
-            .map(|p| p.text.bytes().filter(|&b| b == b'\n').count())
+            .map(|p| crate::swar::count(p.text.as_bytes(), b'\n'))
             .collect()
     };
     // Small files are counted here: a thread would cost more (see `run_parts`).

@@ -31,13 +31,13 @@ pub(crate) fn suspect(b: u8) -> bool {
     b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2
 }
 
-/// Whether `s` holds a byte that can start an unsafe character (see [`escape`]). The
-/// bytes are tested sixteen at a time without stopping at the first (a loop the
-/// compiler turns into vector instructions): a table of 200,000 rows tests every cell.
+/// Whether `s` holds a byte that can start an unsafe character ([`suspect`]), tested
+/// eight at a time ([`crate::swar`]): a table of 200,000 rows tests every cell.
 pub(crate) fn has_suspect_byte(s: &str) -> bool {
-    let mut chunks = s.as_bytes().chunks_exact(16);
-    let found = chunks.any(|c| c.iter().fold(false, |any, &b| any | suspect(b)));
-    found || chunks.remainder().iter().any(|&b| suspect(b))
+    use crate::swar::{has_below, has_byte, position};
+    let word =
+        |w| has_below(w, 0x20) || has_byte(w, 0x7f) || has_byte(w, 0xc2) || has_byte(w, 0xe2);
+    position(s.as_bytes(), word, suspect).is_some()
 }
 
 fn escape(s: &str, keep_newlines: bool) -> Cow<'_, str> {

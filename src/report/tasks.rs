@@ -264,7 +264,7 @@ fn select<'d, R: Send>(data: &'d Data, f: impl Fn(&'d Task) -> Option<R> + Sync)
 
 /// The views of the tasks, in their order, graded with `windows`; on every core for a
 /// long list.
-fn views<'d>(
+pub(crate) fn views<'d>(
     data: &'d Data,
     tasks: &[&'d Task],
     today: NaiveDate,
@@ -283,11 +283,17 @@ fn views<'d>(
 /// Every task passing the filter, by next due date (tasks without one last), then id.
 pub fn list<'d>(data: &'d Data, filter: &Filter, today: NaiveDate) -> TaskList<'d> {
     let windows = warning_windows(data, today);
-    let mut tasks: Vec<&Task> = select(data, |t| filter.matches(data, t, &windows).then_some(t));
-    tasks.sort_by(|a, b| {
-        let key = |t: &Task| (t.next_due().is_none(), t.next_due());
-        key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
+    // Each task's next due date worked out once, not at every comparison (a repeating
+    // task's takes some arithmetic): sorting a million tasks compared 20 million times.
+    let mut keyed: Vec<(Option<NaiveDate>, &Task)> = select(data, |t| {
+        filter.matches(data, t, &windows).then(|| (t.next_due(), t))
     });
+    keyed.sort_by(|(da, a), (db, b)| {
+        (da.is_none(), da)
+            .cmp(&(db.is_none(), db))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    let tasks: Vec<&Task> = keyed.into_iter().map(|(_, t)| t).collect();
     let uncovered_years = uncovered_years(data, &tasks, &windows);
     let tasks = views(data, &tasks, today, &windows);
     TaskList {
@@ -479,17 +485,16 @@ pub fn due<'d>(
     working_days: bool,
 ) -> DueReport<'d> {
     let windows = warning_windows(data, today);
-    let mut tasks: Vec<&Task> = select(data, |t| {
-        (!t.status.is_closed()
-            && filter.matches(data, t, &windows)
-            && t.next_due().is_some_and(|d| today <= d && d <= through))
-        .then_some(t)
+    let mut keyed: Vec<(NaiveDate, &Task)> = select(data, |t| {
+        if t.status.is_closed() || !filter.matches(data, t, &windows) {
+            return None;
+        }
+        t.next_due()
+            .filter(|&d| today <= d && d <= through)
+            .map(|d| (d, t))
     });
-    tasks.sort_by(|a, b| {
-        a.next_due()
-            .cmp(&b.next_due())
-            .then_with(|| a.id.cmp(&b.id))
-    });
+    keyed.sort_by(|(da, a), (db, b)| da.cmp(db).then_with(|| a.id.cmp(&b.id)));
+    let tasks: Vec<&Task> = keyed.into_iter().map(|(_, t)| t).collect();
     let mut years: BTreeSet<i32> = uncovered_years(data, &tasks, &windows)
         .into_iter()
         .collect();
