@@ -35,8 +35,10 @@ pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod output;
+pub(crate) mod par;
 pub mod render;
 pub mod report;
+pub(crate) mod swar;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -159,15 +161,13 @@ pub fn main_with_env() -> ExitCode {
         }
     };
     let ctx = context::Context::new(&cli.global, env);
-    let mut out: Vec<u8> = Vec::new();
+    let mut out = Stdout::new();
     let mut err = stderr.lock();
     let result = run(&cli, &ctx, &mut out, &mut err);
     // Whatever was produced is written, even before an error (e.g. a partial report).
-    let written = std::io::stdout()
-        .lock()
-        .write_all(&out)
-        .and_then(|()| std::io::stdout().lock().flush());
-    if let Err(e) = written {
+    // A failed write is what the command's own error (if any) came from, so it is the
+    // one reported.
+    if let Err(e) = out.finish() {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             return ExitCode::from(0);
         }
@@ -187,6 +187,61 @@ pub fn main_with_env() -> ExitCode {
             let _ = err.write_all(render_error(&e, ctx.color_stderr, lang).as_bytes());
             ExitCode::from(2)
         }
+    }
+}
+
+/// wg's standard output as commands see it: written as it comes, through a buffer,
+/// rather than gathered whole and written at the end (the overdue list of a million
+/// tasks is 50 MB of table, 180 MB of JSON). The first write that fails is kept, so
+/// that a closed pipe ends wg quietly however the command reported the failure.
+struct Stdout {
+    inner: std::io::BufWriter<std::io::StdoutLock<'static>>,
+    failed: Option<std::io::Error>,
+}
+
+impl Stdout {
+    fn new() -> Stdout {
+        Stdout {
+            inner: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock()),
+            failed: None,
+        }
+    }
+
+    /// Keeps the first failure; a later one is most likely its echo.
+    fn keep<T>(&mut self, r: std::io::Result<T>) -> std::io::Result<T> {
+        if let Err(e) = &r
+            && self.failed.is_none()
+        {
+            self.failed = Some(std::io::Error::new(e.kind(), e.to_string()));
+        }
+        r
+    }
+
+    /// Flushes what is left; the first failure of the whole run, if any.
+    fn finish(mut self) -> std::io::Result<()> {
+        let flushed = self.inner.flush();
+        self.keep(flushed)?;
+        match self.failed {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let r = self.inner.write(buf);
+        self.keep(r)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        let r = self.inner.write_all(buf);
+        self.keep(r)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let r = self.inner.flush();
+        self.keep(r)
     }
 }
 

@@ -2,7 +2,7 @@
 //! JSON shapes of SPEC §4 as structs that refuse unknown fields, name lookup from the
 //! command line, the data directory written from SPEC.md alone, and a closed pipe.
 
-use crate::common::{Output, root, run, wg};
+use crate::common::{Output, copy_dir, root, run, wg};
 use serde::Deserialize;
 
 const TODAY: &str = "2022-01-10";
@@ -673,4 +673,47 @@ fn closed_pipe_ends_quietly() {
     assert_eq!((stdout.as_str(), stderr.as_str()), ("0\n", ""));
     let (stdout, stderr) = pipeline("{ sleep 0.3; wg roster show; } | true; echo ${PIPESTATUS[0]}");
     assert_eq!((stdout.as_str(), stderr.as_str()), ("0\n", ""));
+}
+
+/// The default data with 2,000 more tasks: a list of them is some megabytes, more than
+/// wg buffers before it writes (stdout is written as the output is made).
+fn data_with_many_tasks() -> tempfile::TempDir {
+    let dir = copy_dir(&root().join("data"));
+    let mut tasks = String::new();
+    for i in 0..2000 {
+        tasks.push_str(&format!(
+            "[[tasks]]\nid = \"MANY-{i}\"\ntitle = \"开展第{i}项货车司机入会集中行动\"\ngroup = \"office\"\ndue = 2021-06-30\n\n"
+        ));
+    }
+    std::fs::write(dir.path().join("tasks.toml"), tasks).unwrap();
+    dir
+}
+
+/// A reader that goes away in the middle of a long output ends wg quietly too, however
+/// far the command had got.
+#[test]
+fn closed_pipe_in_the_middle_of_a_long_output_ends_quietly() {
+    let dir = data_with_many_tasks();
+    let data = dir.path().display();
+    for format in ["table", "json"] {
+        let (stdout, stderr) = pipeline(&format!(
+            "{{ sleep 0.3; wg --data {data} --today 2022-01-10 tasks list --format {format}; }} | head -c 100 >/dev/null; echo ${{PIPESTATUS[0]}}"
+        ));
+        assert_eq!((stdout.as_str(), stderr.as_str()), ("0\n", ""), "{format}");
+    }
+}
+
+/// A long output to a full disk: one clear error, exit 2.
+#[test]
+fn long_output_to_a_full_device_is_one_clear_error() {
+    if !std::path::Path::new("/dev/full").exists() {
+        return;
+    }
+    let dir = data_with_many_tasks();
+    let (stdout, stderr) = pipeline(&format!(
+        "wg --data {} --today 2022-01-10 tasks list --format json >/dev/full; echo $?",
+        dir.path().display()
+    ));
+    assert_eq!(stdout, "2\n");
+    assert_eq!(stderr, "错误：无法写出输出：磁盘空间不足（os error 28）\n");
 }

@@ -473,15 +473,16 @@ impl View<'_> {
         let number = |n: Option<i64>| -> Cow<'a, str> {
             n.map_or(Cow::Borrowed(""), |n| n.to_string().into())
         };
-        for t in tasks {
-            let mut row: Vec<Cow<'a, str>> = vec![
+        let row_of = |t: &TaskView<'a>| -> Vec<Cow<'a, str>> {
+            let mut row: Vec<Cow<'a, str>> = Vec::with_capacity(headers.len());
+            row.extend([
                 t.id.into(),
                 t.title.into(),
                 self.group_name(t.group),
                 t.lead_unit.unwrap_or(self.label(L::None)).into(),
                 t.owner.unwrap_or(self.label(L::None)).into(),
                 self.status(t),
-            ];
+            ]);
             if csv {
                 row.push(
                     t.next_due
@@ -513,8 +514,16 @@ impl View<'_> {
                 };
                 row.push(number(left));
             }
-            grid.push(row);
-        }
+            row
+        };
+        // A long list's rows are made on every core (their dates and numbers are
+        // written out for each task).
+        grid.rows = crate::par::map_runs(tasks, 4096, |_, _, run| {
+            run.iter().map(row_of).collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect();
         // The id and the due date (its word, not its "（每月）") are never broken.
         grid.keep_words([0, 6]);
         grid.short_forms(2, group_short_forms(self.data));

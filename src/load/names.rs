@@ -53,6 +53,14 @@ impl std::hash::Hasher for WordHash {
     }
 }
 
+/// Whether `s` has a byte that can start a whitespace character: ASCII up to the space,
+/// C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000–U+205F) or E3 (U+3000). Most names have
+/// none, and are cleared without being decoded (a test checks every character).
+fn may_hold_whitespace(s: &str) -> bool {
+    s.bytes()
+        .any(|b| b <= b' ' || matches!(b, 0xc2 | 0xe1 | 0xe2 | 0xe3))
+}
+
 /// A hash map keyed by names and ids, with [`WordHash`].
 pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHash>>;
 
@@ -171,7 +179,7 @@ impl NameIndex {
 
     pub fn lookup(&self, key: &str) -> &[usize] {
         // Most references have no whitespace: look them up without a new String.
-        let found = if key.chars().any(char::is_whitespace) {
+        let found = if may_hold_whitespace(key) && key.chars().any(char::is_whitespace) {
             self.keys.get(&normalize(key))
         } else {
             self.keys.get(key)
@@ -281,6 +289,21 @@ impl NameIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte test lets no whitespace character through.
+    #[test]
+    fn every_whitespace_character_is_caught_by_its_bytes() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            if c.is_whitespace() {
+                assert!(
+                    may_hold_whitespace(&format!("张{c}柯")),
+                    "U+{:04X}",
+                    c as u32
+                );
+            }
+        }
+        assert!(!may_hold_whitespace("省总工会基层工作部"));
+    }
 
     #[test]
     fn padding_between_chinese_characters_is_dropped_but_english_spaces_stay() {

@@ -63,6 +63,8 @@ struct Part<'t> {
     file: FileId,
     source: &'t Source,
     offset: usize,
+    /// The number of its first line in the file.
+    line: usize,
     text: &'t str,
 }
 
@@ -70,8 +72,7 @@ struct Part<'t> {
 /// was not a plain run of `[[tasks]]` tables.
 type PartResult = Option<PartOut>;
 
-/// The tasks of a part are numbered from the part's first line: where that line is in
-/// the file is known only once the parts before it are counted.
+/// What one part gave; its tasks carry their lines in the file.
 #[derive(Default)]
 struct PartOut {
     tasks: Vec<Task>,
@@ -81,8 +82,6 @@ struct PartOut {
     /// Tables that had an id but gave no task: how many tasks came before, the id, where.
     lone: Vec<(usize, String, Span)>,
     diags: Vec<Diagnostic>,
-    /// The lines the part took.
-    lines: usize,
 }
 
 impl PartOut {
@@ -111,16 +110,17 @@ pub(super) const PART_BYTES: usize = 1 << 20;
 /// table, text before the first task) is read again whole, by the ordinary path, so its
 /// diagnostics are exactly those of a whole-file parse.
 pub fn load_all(files: &[TaskFile<'_>], refs: &Refs<'_>, diags: &mut Vec<Diagnostic>) -> Tasks {
-    let parts: Vec<Part<'_>> = if in_pieces() {
+    let mut parts: Vec<Part<'_>> = if in_pieces() {
         files.iter().flat_map(parts_of).collect()
     } else {
         Vec::new()
     };
+    number_lines(&mut parts);
     let mut results = run_parts(&parts, refs).into_iter();
 
     // File by file (the parts come in file order): the parts' results if every piece
-    // was plain, else the whole file again. Each with the lines before its part.
-    let mut outs: Vec<(FileId, usize, PartOut)> = Vec::new();
+    // was plain, else the whole file again.
+    let mut outs: Vec<(FileId, PartOut)> = Vec::new();
     let mut rest = parts.as_slice();
     for f in files {
         // A file's parts are the next ones: counting them among all the parts, file by
@@ -129,28 +129,22 @@ pub fn load_all(files: &[TaskFile<'_>], refs: &Refs<'_>, diags: &mut Vec<Diagnos
         rest = rest.get(count..).unwrap_or_default();
         let mine: Vec<PartResult> = results.by_ref().take(count).collect();
         if count > 0 && mine.iter().all(Option::is_some) {
-            let mut before = 0;
             for mut out in mine.into_iter().flatten() {
                 diags.append(&mut out.diags);
-                let lines = out.lines;
-                outs.push((f.file, before, out));
-                before += lines;
+                outs.push((f.file, out));
             }
         } else {
             let mut out = PartOut::default();
             out.absorb(load_whole(f.file, f.source, refs, diags));
-            outs.push((f.file, 0, out));
+            outs.push((f.file, out));
         }
     }
 
     // Ids must be unique across all files; the first one written wins.
-    let total = outs
-        .iter()
-        .map(|(_, _, o)| o.tasks.len() + o.lone.len())
-        .sum();
+    let total = outs.iter().map(|(_, o)| o.tasks.len() + o.lone.len()).sum();
     // For each out, the indices of its tasks that repeat an earlier id, ascending.
     let mut dropped: Vec<Vec<usize>> = vec![Vec::new(); outs.len()];
-    {
+    if repeats_a_hash(&outs, total) {
         let mut ids = SeenIds::with_capacity(total);
         let duplicate = |id: &str, file: FileId, span: &Span, (first_file, first_span)| {
             Diagnostic::error(msg::duplicate_task_id(id))
@@ -159,7 +153,7 @@ pub fn load_all(files: &[TaskFile<'_>], refs: &Refs<'_>, diags: &mut Vec<Diagnos
                 .also(msg::first_defined_at(), first_file, first_span)
                 .help(msg::task_ids_unique())
         };
-        for ((file, _, out), dropped) in outs.iter().zip(&mut dropped) {
+        for ((file, out), dropped) in outs.iter().zip(&mut dropped) {
             let mut lone = out.lone.iter().peekable();
             for i in 0..=out.tasks.len() {
                 while let Some((_, id, span)) = lone.next_if(|(at, _, _)| *at == i) {
@@ -176,14 +170,9 @@ pub fn load_all(files: &[TaskFile<'_>], refs: &Refs<'_>, diags: &mut Vec<Diagnos
             }
         }
     }
-    // The runs stay where the threads put them; only the lines of later parts move.
+    // The runs stay where the threads put them.
     let mut runs = Vec::with_capacity(outs.len());
-    for ((_, before, mut out), gone) in outs.into_iter().zip(dropped) {
-        if before > 0 {
-            for task in &mut out.tasks {
-                task.origin.line += before;
-            }
-        }
+    for ((_, mut out), gone) in outs.into_iter().zip(dropped) {
         if !gone.is_empty() {
             let mut i = 0;
             out.tasks.retain(|_| {
@@ -194,6 +183,19 @@ pub fn load_all(files: &[TaskFile<'_>], refs: &Refs<'_>, diags: &mut Vec<Diagnos
         runs.push(out.tasks);
     }
     Tasks::from_runs(runs)
+}
+
+/// Whether two ids (of tasks, or of tables that gave none) have one hash: only then can
+/// two be equal, and [`SeenIds`] look for them. A set of the hashes alone takes 8 bytes
+/// an id where `SeenIds` takes 40; its map was a tenth of the peak memory of a
+/// million-task load.
+fn repeats_a_hash(outs: &[(FileId, PartOut)], total: usize) -> bool {
+    let mut seen: std::collections::HashSet<u64, BuildHasherDefault<Prehashed>> =
+        std::collections::HashSet::with_capacity_and_hasher(total, Default::default());
+    outs.iter().any(|(_, out)| {
+        out.ids.iter().any(|&(_, hash)| !seen.insert(hash))
+            || out.lone.iter().any(|(_, id, _)| !seen.insert(id_hash(id)))
+    })
 }
 
 /// The task ids seen so far, by the hashes the threads worked out: ids themselves are
@@ -300,6 +302,36 @@ fn piece_len(text: &str) -> usize {
     text.len()
 }
 
+/// Gives each part the number of its first line in its file, so that the threads number
+/// their tasks' lines as they read them (renumbering the tasks of every part but the
+/// first afterwards, on one thread, walked over every task again). The lines of the
+/// parts are counted on every core: a part ends with a line break (it is cut before a
+/// header line), so the lines before a part are the line breaks before it.
+fn number_lines(parts: &mut [Part<'_>]) {
+    let count = |run: &[Part<'_>]| -> Vec<usize> {
+        run.iter()
+            .map(|p| crate::swar::count(p.text.as_bytes(), b'\n'))
+            .collect()
+    };
+    // Small files are counted here: a thread would cost more (see `run_parts`).
+    let bytes: usize = parts.iter().map(|p| p.text.len()).sum();
+    let breaks: Vec<usize> = if bytes <= 4 * PART_BYTES {
+        count(parts)
+    } else {
+        crate::par::map_runs(parts, 8, |_, _, run| count(run)).concat()
+    };
+    let mut line = 1;
+    let mut file = None;
+    for (part, breaks) in parts.iter_mut().zip(breaks) {
+        if file != Some(part.file) {
+            file = Some(part.file);
+            line = 1;
+        }
+        part.line = line;
+        line += breaks;
+    }
+}
+
 /// Cuts a file into parts of about [`PART_BYTES`], each starting at a `[[tasks]]` line.
 fn parts_of<'t>(f: &TaskFile<'t>) -> Vec<Part<'t>> {
     let text = f.source.text.as_str();
@@ -320,6 +352,7 @@ fn parts_of<'t>(f: &TaskFile<'t>) -> Vec<Part<'t>> {
                 file: f.file,
                 source: f.source,
                 offset: start,
+                line: 1,
                 text: text.get(start..end)?,
             })
         })
@@ -350,11 +383,17 @@ fn next_header(text: &str, from: usize) -> Option<usize> {
 /// Loads the parts on every core, each thread (this one among them) taking the next
 /// part as it finishes one; the results keep the parts' order. If no helper thread can
 /// be started, this thread does all the work.
+///
+/// Task files of a megabyte or less in all are read on this thread alone: starting a
+/// thread (and asking the system how many cores there are, which reads the cgroup
+/// files) cost more than reading the office's forty tasks.
 fn run_parts(parts: &[Part<'_>], refs: &Refs<'_>) -> Vec<PartResult> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(parts.len())
-        .min(8);
+    let bytes: usize = parts.iter().map(|p| p.text.len()).sum();
+    let threads = if bytes <= PART_BYTES {
+        1
+    } else {
+        crate::par::cores().min(parts.len())
+    };
     let next = std::sync::atomic::AtomicUsize::new(0);
     let work = || {
         let mut mine = Vec::new();
@@ -395,7 +434,7 @@ fn load_part(part: &Part<'_>, refs: &Refs<'_>) -> PartResult {
         ids: Vec::with_capacity(part.text.len() / 256),
         ..PartOut::default()
     };
-    let (mut at, mut line) = (0, 1);
+    let (mut at, mut line) = (0, part.line);
     while let Some(rest) = part.text.get(at..).filter(|r| !r.is_empty()) {
         if super::fast::enabled()
             && let Ok(read) = super::fast::task(rest, line, &part.source.rel, refs)
@@ -424,7 +463,6 @@ fn load_part(part: &Part<'_>, refs: &Refs<'_>) -> PartResult {
         at += len;
         line += text.bytes().filter(|&b| b == b'\n').count();
     }
-    out.lines = line - 1;
     Some(out)
 }
 

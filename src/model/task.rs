@@ -244,6 +244,11 @@ impl Tasks {
     pub fn iter(&self) -> std::iter::Flatten<std::slice::Iter<'_, Vec<Task>>> {
         self.into_iter()
     }
+
+    /// The runs themselves, in order (never an empty one): for work split over cores.
+    pub fn runs(&self) -> &[Vec<Task>] {
+        &self.runs
+    }
 }
 
 impl<'a> IntoIterator for &'a Tasks {

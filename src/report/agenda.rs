@@ -354,10 +354,7 @@ pub fn agenda(data: &Data, g: GroupIdx, q: Quarter, today: NaiveDate, lang: Lang
         .filter(|t| branch_of(t).is_some())
         .collect();
     let uncovered_years = uncovered_years(data, &subtree, &windows);
-    let mut problems: Vec<TaskView> = problem_tasks
-        .into_iter()
-        .map(|t| TaskView::graded(data, t, today, &windows))
-        .collect();
+    let mut problems: Vec<TaskView> = super::tasks::views(data, &problem_tasks, today, &windows);
     problems.sort_by(|a, b| {
         b.days_overdue
             .unwrap_or(0)

@@ -1,0 +1,101 @@
+//! Work split over the cores: a long list cut into runs, one per core, each run given
+//! to a closure on a thread of its own (the first on the calling thread), the results
+//! in the list's order. Short lists, and a machine of one core, stay on this thread.
+
+use std::sync::OnceLock;
+
+/// The cores wg may use, asked once: the standard library reads the cgroup files to
+/// answer, which costs more than a short list's work.
+pub(crate) fn cores() -> usize {
+    static CORES: OnceLock<usize> = OnceLock::new();
+    *CORES.get_or_init(|| {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8)
+    })
+}
+
+/// How many runs `len` items make when each run should have at least `min` of them.
+fn runs(len: usize, min: usize) -> usize {
+    if len < min.saturating_mul(2) {
+        return 1;
+    }
+    (len / min.max(1)).min(cores()).max(1)
+}
+
+/// Cuts `items` into runs of about equal length (at least `min` items each, at most
+/// one per core) and calls `f(run_index, first_item_index, run)` for each, in
+/// parallel. The results come back in the order of the runs. A thread that cannot be
+/// started leaves its run to this thread.
+pub fn map_runs<'a, T: Sync, R: Send>(
+    items: &'a [T],
+    min: usize,
+    f: impl Fn(usize, usize, &'a [T]) -> R + Sync,
+) -> Vec<R> {
+    let n = runs(items.len(), min);
+    let size = items.len().div_ceil(n.max(1)).max(1);
+    let chunks: Vec<(usize, &'a [T])> = items
+        .chunks(size)
+        .enumerate()
+        .map(|(k, run)| (k * size, run))
+        .collect();
+    if chunks.len() <= 1 {
+        return chunks
+            .into_iter()
+            .enumerate()
+            .map(|(k, (start, run))| f(k, start, run))
+            .collect();
+    }
+    let f = &f;
+    std::thread::scope(|scope| {
+        let mut rest = chunks.iter().enumerate();
+        let first = rest.next();
+        let helpers: Vec<_> = rest
+            .map(|(k, &(start, run))| {
+                (
+                    k,
+                    start,
+                    run,
+                    std::thread::Builder::new()
+                        .spawn_scoped(scope, move || f(k, start, run))
+                        .ok(),
+                )
+            })
+            .collect();
+        let mut out = Vec::with_capacity(chunks.len());
+        if let Some((k, &(start, run))) = first {
+            out.push(f(k, start, run));
+        }
+        for (k, start, run, helper) in helpers {
+            // A helper that could not start, or died (a bug), has its run done here.
+            match helper.and_then(|h| h.join().ok()) {
+                Some(r) => out.push(r),
+                None => out.push(f(k, start, run)),
+            }
+        }
+        out
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::map_runs;
+
+    #[test]
+    fn runs_cover_the_list_in_order() {
+        for len in [0, 1, 5, 99, 100, 1000, 4097] {
+            let items: Vec<usize> = (0..len).collect();
+            let got: Vec<(usize, Vec<usize>)> =
+                map_runs(&items, 50, |_, start, run| (start, run.to_vec()));
+            let mut expected_start = 0;
+            for (start, run) in &got {
+                assert_eq!(*start, expected_start);
+                assert_eq!(run.first().copied().unwrap_or(*start), *start);
+                expected_start += run.len();
+            }
+            assert_eq!(expected_start, len);
+            let flat: Vec<usize> = got.into_iter().flat_map(|(_, r)| r).collect();
+            assert_eq!(flat, items);
+        }
+    }
+}
