@@ -757,6 +757,7 @@ fn list_summary(data: &Data, report: &MeetingList, lang: Lang) -> String {
 /// Meetings, and with `deadlines` every open task's next due date, as all-day events
 /// in date order. UIDs come from the data, so re-importing updates, never duplicates.
 fn ics_events(data: &Data, deadlines: bool, lang: Lang) -> Vec<ics::Event> {
+    // The meetings' events, then the deadlines', each list in date order.
     let mut events = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let mut order: Vec<(usize, &crate::model::Meeting)> =
@@ -795,15 +796,20 @@ fn ics_events(data: &Data, deadlines: bool, lang: Lang) -> Vec<ics::Event> {
             description: Some(description.join("\n")),
         });
     }
+    let mut due = Vec::new();
     if deadlines {
-        let mut tasks: Vec<(NaiveDate, &crate::model::Task)> = data
+        let mut tasks: Vec<(NaiveDate, u64, &crate::model::Task)> = data
             .tasks
             .iter()
             .filter(|t| !t.status.is_closed())
-            .filter_map(|t| Some((t.next_due()?, t)))
+            .filter_map(|t| Some((t.next_due()?, crate::model::id_order_key(&t.id), t)))
             .collect();
-        tasks.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
-        for (date, t) in tasks {
+        tasks.sort_by(|a, b| {
+            (a.0, a.1)
+                .cmp(&(b.0, b.1))
+                .then_with(|| a.2.id.cmp(&b.2.id))
+        });
+        for (date, _, t) in tasks {
             let lead = data.task_lead_unit(t).map(|u| data.unit_name(u));
             let owner = t.owner.map(|p| data.person_name(p));
             let lines = [
@@ -812,7 +818,7 @@ fn ics_events(data: &Data, deadlines: bool, lang: Lang) -> Vec<ics::Event> {
                 field(L::Owner.get(lang), &or_none(owner, lang), lang),
                 field(L::Status.get(lang), i18n::status(t.status).get(lang), lang),
             ];
-            events.push(ics::Event {
+            due.push(ics::Event {
                 uid: format!("task-{}@wg", t.id),
                 date,
                 summary: fill(L::IcsDue.get(lang), &[("id", &t.id), ("title", &t.title)]),
@@ -821,7 +827,17 @@ fn ics_events(data: &Data, deadlines: bool, lang: Lang) -> Vec<ics::Event> {
             });
         }
     }
-    // Meetings and deadlines interleaved by date; ties keep meetings first.
-    events.sort_by_key(|e| e.date);
-    events
+    // Meetings and deadlines interleaved by date; ties keep meetings first. Both lists
+    // are in date order already: merged, not sorted again (moving a million events
+    // about was a fifth of the calendar).
+    let mut merged = Vec::with_capacity(events.len() + due.len());
+    let mut meetings = events.into_iter().peekable();
+    for d in due {
+        while let Some(m) = meetings.next_if(|m| m.date <= d.date) {
+            merged.push(m);
+        }
+        merged.push(d);
+    }
+    merged.extend(meetings);
+    merged
 }

@@ -19,7 +19,7 @@ pub use indicator::{BEHIND_POINTS, Indicator, Progress, Reading, rounded};
 pub use meeting::{Directive, Meeting};
 pub use org::{Lang, Org, Person, Unit, UnitKind};
 pub use quarter::Quarter;
-pub use task::{Repeat, Reporter, Status, Task, Tasks, Update};
+pub use task::{Repeat, Reporter, Status, Task, Tasks, Update, id_order_key};
 pub use warning::{Warning, WarningRules, WarningWindows};
 
 /// The first day wg handles: dates in the files and on the command line lie in

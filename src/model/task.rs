@@ -267,6 +267,19 @@ impl std::fmt::Debug for Tasks {
     }
 }
 
+/// A number that orders ids as their text does, as far as their first eight bytes go:
+/// `id_order_key(a) < id_order_key(b)` only when `a < b`; when the keys are equal, the
+/// text decides. Sorts of many tasks compare the keys, which sit beside the dates
+/// being sorted, instead of following every id to its text elsewhere in memory (a
+/// million tasks sorted by due date and id compared ids twenty million times).
+pub fn id_order_key(id: &str) -> u64 {
+    let mut word = [0u8; 8];
+    for (w, b) in word.iter_mut().zip(id.bytes()) {
+        *w = b;
+    }
+    u64::from_be_bytes(word)
+}
+
 /// How far behind a task is as of a day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Overdue {
@@ -562,6 +575,15 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn id_keys_order_ids_as_their_text(
+            a in prop_oneof!["[A-Z]{2}-[0-9]{1,7}", ".{0,12}", Just(String::new())],
+            b in prop_oneof!["[A-Z]{2}-[0-9]{1,7}", ".{0,12}", Just("a\0".to_owned())],
+        ) {
+            let by_key = id_order_key(&a).cmp(&id_order_key(&b)).then_with(|| a.cmp(&b));
+            prop_assert_eq!(by_key, a.cmp(&b));
+        }
+
         #[test]
         fn missed_matches_counting_one_by_one(
             due_days in 0i64..3000,

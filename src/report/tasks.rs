@@ -10,6 +10,7 @@ use crate::load::normalize;
 use crate::load::suggest::{SHOWN, closest, names};
 use crate::model::{
     Calendar, Data, GroupIdx, LAST_DAY, PersonIdx, Status, Task, UnitIdx, Warning, WarningWindows,
+    id_order_key,
 };
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -250,15 +251,18 @@ pub fn list<'d>(data: &'d Data, filter: &Filter, today: NaiveDate) -> TaskList<'
     let windows = warning_windows(data, today);
     // Each task's next due date worked out once, not at every comparison (a repeating
     // task's takes some arithmetic): sorting a million tasks compared 20 million times.
-    let mut keyed: Vec<(Option<NaiveDate>, &Task)> = select(data, |t| {
-        filter.matches(data, t, &windows).then(|| (t.next_due(), t))
+    // The ids' order keys beside the dates (see `id_order_key`).
+    let mut keyed: Vec<(Option<NaiveDate>, u64, &Task)> = select(data, |t| {
+        filter
+            .matches(data, t, &windows)
+            .then(|| (t.next_due(), id_order_key(&t.id), t))
     });
-    keyed.sort_by(|(da, a), (db, b)| {
-        (da.is_none(), da)
-            .cmp(&(db.is_none(), db))
+    keyed.sort_by(|(da, ka, a), (db, kb, b)| {
+        (da.is_none(), da, ka)
+            .cmp(&(db.is_none(), db, kb))
             .then_with(|| a.id.cmp(&b.id))
     });
-    let tasks: Vec<&Task> = keyed.into_iter().map(|(_, t)| t).collect();
+    let tasks: Vec<&Task> = keyed.into_iter().map(|(_, _, t)| t).collect();
     let uncovered_years = uncovered_years(data, &tasks, &windows);
     let tasks = views(data, &tasks, today, &windows);
     TaskList {
@@ -340,13 +344,14 @@ pub fn overdue<'d>(
     by: OverdueBy,
 ) -> OverdueReport<'d> {
     let windows = warning_windows(data, today);
-    let mut found: Vec<(&Task, i64)> = select(data, |t| {
+    let mut keyed: Vec<(&Task, i64, u64)> = select(data, |t| {
         if !filter.matches(data, t, &windows) {
             return None;
         }
-        t.overdue(today).map(|o| (t, o.days))
+        t.overdue(today).map(|o| (t, o.days, id_order_key(&t.id)))
     });
-    found.sort_by(|(a, da), (b, db)| db.cmp(da).then_with(|| a.id.cmp(&b.id)));
+    keyed.sort_by(|(a, da, ka), (b, db, kb)| (db, ka).cmp(&(da, kb)).then_with(|| a.id.cmp(&b.id)));
+    let found: Vec<(&Task, i64)> = keyed.into_iter().map(|(t, d, _)| (t, d)).collect();
     let tasks: Vec<&Task> = found.iter().map(|&(t, _)| t).collect();
     let summary = summarise(data, &found, by);
     let uncovered_years = uncovered_years(data, &tasks, &windows);
@@ -450,16 +455,16 @@ pub fn due<'d>(
     working_days: bool,
 ) -> DueReport<'d> {
     let windows = warning_windows(data, today);
-    let mut keyed: Vec<(NaiveDate, &Task)> = select(data, |t| {
+    let mut keyed: Vec<(NaiveDate, u64, &Task)> = select(data, |t| {
         if t.status.is_closed() || !filter.matches(data, t, &windows) {
             return None;
         }
         t.next_due()
             .filter(|&d| today <= d && d <= through)
-            .map(|d| (d, t))
+            .map(|d| (d, id_order_key(&t.id), t))
     });
-    keyed.sort_by(|(da, a), (db, b)| da.cmp(db).then_with(|| a.id.cmp(&b.id)));
-    let tasks: Vec<&Task> = keyed.into_iter().map(|(_, t)| t).collect();
+    keyed.sort_by(|(da, ka, a), (db, kb, b)| (da, ka).cmp(&(db, kb)).then_with(|| a.id.cmp(&b.id)));
+    let tasks: Vec<&Task> = keyed.into_iter().map(|(_, _, t)| t).collect();
     let mut years: BTreeSet<i32> = uncovered_years(data, &tasks, &windows)
         .into_iter()
         .collect();
