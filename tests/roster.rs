@@ -703,6 +703,18 @@ fn closed_pipe_in_the_middle_of_a_long_output_ends_quietly() {
     }
 }
 
+/// Shell completions to a reader that has gone: quiet too (clap_complete panics on a
+/// failed write, so wg makes the script before it writes it).
+#[test]
+fn completions_to_a_closed_pipe_end_quietly() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let (stdout, stderr) = pipeline(&format!(
+            "{{ sleep 0.3; wg completions {shell}; }} | true; echo ${{PIPESTATUS[0]}}"
+        ));
+        assert_eq!((stdout.as_str(), stderr.as_str()), ("0\n", ""), "{shell}");
+    }
+}
+
 /// A long output to a full disk: one clear error, exit 2.
 #[test]
 fn long_output_to_a_full_device_is_one_clear_error() {

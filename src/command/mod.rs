@@ -37,7 +37,11 @@ pub fn run(
         Command::Completions { shell } => {
             use clap::CommandFactory;
             no_format(ctx, "completions", &msg::prints_a_shell_script())?;
-            clap_complete::generate(*shell, &mut crate::cli::Cli::command(), "wg", out);
+            // clap_complete panics when a write fails, and stdout is written as it goes
+            // (a closed pipe fails it): the script is made first, then written.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut crate::cli::Cli::command(), "wg", &mut script);
+            out.write_all(&script)?;
             Ok(Exit::Ok)
         }
         Command::Man { out: dir } => {

@@ -434,10 +434,14 @@ fn load_part(part: &Part<'_>, refs: &Refs<'_>) -> PartResult {
         ids: Vec::with_capacity(part.text.len() / 256),
         ..PartOut::default()
     };
+    // The file's name, shared by the part's tasks: one of its own for each part, so
+    // that the threads do not count references to one name (one counter, written by
+    // every core for every task).
+    let file: std::sync::Arc<std::path::Path> = std::sync::Arc::from(&*part.source.rel);
     let (mut at, mut line) = (0, part.line);
     while let Some(rest) = part.text.get(at..).filter(|r| !r.is_empty()) {
         if super::fast::enabled()
-            && let Ok(read) = super::fast::task(rest, line, &part.source.rel, refs)
+            && let Ok(read) = super::fast::task(rest, line, &file, refs)
         {
             let offset = part.offset + at;
             out.ids.push((
@@ -461,7 +465,7 @@ fn load_part(part: &Part<'_>, refs: &Refs<'_>) -> PartResult {
         out.absorb(l);
         out.diags.extend(d);
         at += len;
-        line += text.bytes().filter(|&b| b == b'\n').count();
+        line += crate::swar::count(text.as_bytes(), b'\n');
     }
     Some(out)
 }
