@@ -48,6 +48,11 @@ pub struct Global {
     /// Default: on a terminal its width ($COLUMNS, else the terminal's), piped none
     #[arg(long, global = true, value_name = "N")]
     pub width: Option<usize>,
+    /// Write the output to FILE instead of standard output (`-`: standard output); docx,
+    /// xlsx and SQLite need it. A file is replaced atomically; a symlink is written
+    /// through; a device or FIFO is written to. (`wg man`: a directory for the pages)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -106,11 +111,8 @@ pub enum Command {
     /// sql when FILE ends in .sql or is -, else sqlite. Task columns such as days_overdue
     /// are computed as of --today; the view `overdue` lists what `wg tasks overdue` lists.
     /// The file is replaced whole (written beside it, then renamed).
-    Export {
-        /// The file to write (`-`: standard output; an SQLite file is refused on a terminal)
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
-    },
+    /// Needs --out FILE (`-`: standard output; an SQLite file is refused on a terminal).
+    Export,
     /// Write a commented starter data directory that passes `wg check`
     Init {
         /// Directory to create (must not hold data files yet)
@@ -119,11 +121,10 @@ pub enum Command {
     /// Print shell completions (bash, zsh, fish, elvish, powershell)
     Completions { shell: clap_complete::Shell },
     /// Print the manual page in roff (`wg man | man -l -`)
-    Man {
-        /// Write wg.1 and a page for each command (wg-tasks-overdue.1, …) into DIR
-        #[arg(long, value_name = "DIR")]
-        out: Option<PathBuf>,
-    },
+    ///
+    /// With --out DIR: write wg.1 and a page for each command (wg-tasks-overdue.1, …)
+    /// into DIR.
+    Man,
 }
 
 /// Which tasks a task command looks at. Filters combine: a task must pass all.
@@ -368,10 +369,6 @@ pub enum MeetingCommand {
         /// Add each open task's due date as an all-day event
         #[arg(long)]
         deadlines: bool,
-        /// Write to FILE instead of standard output (`-`: standard output). A file is
-        /// replaced atomically; a symlink is written through; a device or FIFO is written to
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
     },
 }
 

@@ -148,6 +148,8 @@ pub struct Context {
     pub color_stdout: bool,
     pub color_stderr: bool,
     pub bom: bool,
+    /// `--out FILE`: where the output goes instead of stdout (see [`crate::output`]).
+    pub out: Option<PathBuf>,
     /// The width tables fit: `--width N` (0: none), else the terminal's; `None` wraps
     /// nothing.
     pub width: Option<usize>,
@@ -170,6 +172,7 @@ impl Context {
             color_stdout: color(env.auto_color_stdout),
             color_stderr: color(env.auto_color_stderr),
             bom: global.bom,
+            out: global.out.clone(),
             width: match global.width {
                 Some(0) => None,
                 Some(n) => Some(n),

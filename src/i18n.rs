@@ -847,6 +847,8 @@ pub mod msg {
         a_directory() => "目录", "a directory";
         not_a_regular_file() => "特殊文件", "not a regular file";
         // wg export.
+        export_needs_out() => "`wg export` 需要 --out FILE（写到标准输出用 --out -）", "`wg export` needs --out FILE (--out - for standard output)";
+        out_not_offered(command: &str) => "`{command}` 不写文件，不接受 --out", "`{command}` writes no file and takes no --out";
         export_binary_on_terminal() => "SQLite 数据库是二进制文件，不写到终端上；请用 --out FILE 指定文件，或接到管道（--out - | …），或改用 --format sql", "an SQLite database is binary and is not written to a terminal; give --out FILE, or pipe it (--out - | …), or use --format sql";
         export_unstorable(list: &Text) => "无法导出：数据库不能原样保存下列值；请在数据文件中修改它们，这次什么也没有写入：\n  {list}", "cannot export: a database cannot keep these values as they are; change them in the data files (nothing was written):\n  {list}";
         export_nul(place: &str) => "{place} 含有字符 U+0000（NUL）", "{place} holds the character U+0000 (NUL)";
@@ -1450,6 +1452,9 @@ pub fn help_zh(path: &str, arg: Option<&str>) -> Option<&'static str> {
         ("", Some("bom")) => {
             "与 --format csv 同用：开头加字节顺序标记（BOM），便于中文 Windows 上的 Excel 打开"
         }
+        ("", Some("out")) => {
+            "输出写入 FILE，而不是标准输出（`-`：标准输出）；docx、xlsx 和 SQLite 必须给出。文件会被原子地替换；符号链接写到它指向的文件；设备或 FIFO 直接写入。（`wg man`：手册页写入的目录）"
+        }
         ("", Some("width")) => {
             "表格宽度为N列，长的单元格在列内折行（输出到管道时也一样）；0表示不折行。默认：在终端上用终端的宽度（$COLUMNS，否则终端自己的宽度），输出到管道时不折行"
         }
@@ -1550,9 +1555,6 @@ pub fn help_zh(path: &str, arg: Option<&str>) -> Option<&'static str> {
         }
         ("meeting ics", None) => "会议（加 --deadlines 时还有任务截止日期）导出为 iCalendar",
         ("meeting ics", Some("deadlines")) => "把每个未完成任务的截止日期作为全天事件加入",
-        ("meeting ics", Some("out")) => {
-            "写入 FILE，而不是标准输出（`-`：标准输出）。文件会被原子地替换；符号链接写到它指向的文件；设备或 FIFO 直接写入"
-        }
         ("report", None) => {
             "按小组、牵头单位或责任人的检查评估：到期、完成、按期、逾期完成、逾期未完成、在办的任务；上期结转；对照指标的成效"
         }
@@ -1563,15 +1565,11 @@ pub fn help_zh(path: &str, arg: Option<&str>) -> Option<&'static str> {
         ("export", None) => {
             "把数据导出为数据库：SQLite 文件，或 PostgreSQL 和 SQLite 都能载入的 SQL"
         }
-        ("export", Some("out")) => {
-            "写入的文件（`-`：标准输出）。不给 --format 时，以 .sql 结尾或为 - 则写 SQL，否则写 SQLite 数据库；SQLite 数据库不写到终端上"
-        }
         ("init", None) => "写出一个带注释、能通过 `wg check` 的起步数据目录",
         ("init", Some("dir")) => "要创建的目录（其中还不能有数据文件）",
         ("completions", None) => "输出命令行补全脚本（bash、zsh、fish、elvish、powershell）",
         ("completions", Some("shell")) => "哪个 shell",
         ("man", None) => "输出 roff 格式的手册页（`wg man | man -l -`；手册页是英文的）",
-        ("man", Some("out")) => "把 wg.1 和每个命令的手册页（wg-tasks-overdue.1 …）写入 DIR",
         _ => return None,
     };
     Some(text)

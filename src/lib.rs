@@ -39,6 +39,7 @@ pub(crate) mod par;
 pub mod render;
 pub mod report;
 pub(crate) mod swar;
+pub mod view;
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -46,6 +46,7 @@ pub fn run(
         _ => msg::prints_one_line(),
     };
     super::no_format(ctx, command, &prints)?;
+    super::no_out(ctx, command)?;
     if let TasksCommand::Add(args) = cmd {
         let dir = load::find_data_dir(ctx.data.as_deref(), &ctx.env.cwd).map_err(Error::Data)?;
         // From when the org is read, messages follow its `lang`.

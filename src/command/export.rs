@@ -14,21 +14,18 @@ pub const FORMATS: Formats = Formats {
     offered: &[Format::Sqlite, Format::Sql],
 };
 
-pub fn run(
-    path: &Path,
-    ctx: &Context,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Result<Exit, Error> {
+pub fn run(ctx: &Context, out: &mut dyn Write, err: &mut dyn Write) -> Result<Exit, Error> {
+    let path = ctx
+        .out
+        .as_deref()
+        .ok_or_else(|| Error::Usage(msg::export_needs_out()))?;
     // Asked for, or told by the file's name: a `.sql` file (or stdout) gets SQL text.
     let format = match ctx.format {
         Some(_) => FORMATS.pick(ctx)?,
         None if path.as_os_str() == "-" || has_sql_extension(path) => Format::Sql,
         None => Format::Sqlite,
     };
-    let terminal = (ctx.env.stdout_is_terminal && crate::output::is_stdout(path))
-        || crate::output::is_terminal_device(path);
-    if format == Format::Sqlite && terminal {
+    if format == Format::Sqlite && super::output_is_terminal(ctx) {
         return Err(Error::Usage(msg::export_binary_on_terminal()));
     }
     let loaded = load_data(ctx)?;

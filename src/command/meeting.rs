@@ -107,16 +107,10 @@ pub fn run(
                 f @ (Format::Sqlite | Format::Sql) => return Err(LIST.refuse(f)),
             }
         }
-        MeetingCommand::Ics {
-            deadlines,
-            out: file,
-        } => {
+        MeetingCommand::Ics { deadlines } => {
             let name = fill(L::IcsCalendar.get(lang), &[("org", &data.org.name)]);
             let text = ics::calendar(&name, today, &ics_events(data, *deadlines, lang));
-            match file {
-                Some(path) => crate::output::write(path, text.as_bytes(), out)?,
-                None => out.write_all(text.as_bytes())?,
-            }
+            super::write_out(ctx, text.as_bytes(), out)?;
         }
     }
     Ok(Exit::Ok)

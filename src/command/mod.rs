@@ -24,19 +24,24 @@ pub fn run(
     err: &mut dyn Write,
 ) -> Result<Exit, Error> {
     match command {
-        Command::Check { strict } => check::run(ctx, *strict, out, err),
+        Command::Check { strict } => {
+            no_out(ctx, "check")?;
+            check::run(ctx, *strict, out, err)
+        }
         Command::Roster(cmd) => roster::run(cmd, ctx, out),
         Command::Tasks(cmd) => tasks::run(cmd, ctx, out, err),
         Command::Meeting(cmd) => meeting::run(cmd, ctx, out, err),
         Command::Report { quarter, by } => report::run(*quarter, *by, ctx, out, err),
-        Command::Export { out: path } => export::run(path, ctx, out, err),
+        Command::Export => export::run(ctx, out, err),
         Command::Init { dir } => {
             no_format(ctx, "init", &msg::prints_file_names())?;
+            no_out(ctx, "init")?;
             init::run(dir, ctx, out)
         }
         Command::Completions { shell } => {
             use clap::CommandFactory;
             no_format(ctx, "completions", &msg::prints_a_shell_script())?;
+            no_out(ctx, "completions")?;
             // clap_complete panics when a write fails, and stdout is written as it goes
             // (a closed pipe fails it): the script is made first, then written.
             let mut script = Vec::new();
@@ -44,9 +49,9 @@ pub fn run(
             out.write_all(&script)?;
             Ok(Exit::Ok)
         }
-        Command::Man { out: dir } => {
+        Command::Man => {
             no_format(ctx, "man", &msg::prints_roff())?;
-            man::run(dir.as_deref(), out)
+            man::run(ctx.out.as_deref(), out)
         }
     }
 }
@@ -133,16 +138,80 @@ pub fn no_format(ctx: &Context, command: &str, prints: &Text) -> Result<(), Erro
     }
 }
 
-/// The colour of a warning level on a terminal: the level's own colour.
-pub(crate) fn warning_color(w: crate::model::Warning) -> crate::render::Color {
-    use crate::model::Warning;
-    use crate::render::Color;
-    match w {
-        Warning::Red => Color::Red,
-        Warning::Yellow => Color::Yellow,
-        Warning::Blue => Color::Blue,
-        Warning::Green => Color::Green,
+/// For a command that writes no output file (the edits, `check`, `init`): `--out` is
+/// refused rather than ignored.
+pub fn no_out(ctx: &Context, command: &str) -> Result<(), Error> {
+    match ctx.out {
+        Some(_) => Err(Error::Usage(msg::out_not_offered(command))),
+        None => Ok(()),
     }
+}
+
+/// Writes a command's output: to `--out` if given (with the safety rules of
+/// [`crate::output::write`]), else to stdout.
+pub fn write_out(ctx: &Context, bytes: &[u8], out: &mut dyn Write) -> Result<(), Error> {
+    match &ctx.out {
+        Some(path) => crate::output::write(path, bytes, out)?,
+        None => out.write_all(bytes)?,
+    }
+    Ok(())
+}
+
+/// Whether the output would land on a terminal (stdout is one and no `--out` file is
+/// named, or `--out` names a terminal device): binary formats are refused there.
+pub fn output_is_terminal(ctx: &Context) -> bool {
+    match &ctx.out {
+        None => ctx.env.stdout_is_terminal,
+        Some(path) => {
+            (ctx.env.stdout_is_terminal && crate::output::is_stdout(path))
+                || crate::output::is_terminal_device(path)
+        }
+    }
+}
+
+/// What a read command prints: the one place where a format meets a renderer. JSON and
+/// YAML serialise the report's data (their shapes are the contract in README); every
+/// other format renders the report's document, made by `doc` (only when needed).
+/// The bytes go to `--out` or stdout.
+pub fn emit<'d, R: serde::Serialize>(
+    ctx: &Context,
+    formats: Formats,
+    format: Format,
+    report: &R,
+    doc: impl FnOnce() -> crate::view::Document<'d>,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    use crate::render::document::{Options, Target, render};
+    let target = match format {
+        Format::Json | Format::Yaml => {
+            let print = |w: &mut dyn Write| match format {
+                Format::Json => crate::render::json(w, report),
+                _ => crate::render::yaml(w, report),
+            };
+            return match &ctx.out {
+                // Streamed: a 100,000-task list is not held twice.
+                None => Ok(print(out)?),
+                Some(_) => {
+                    let mut bytes = Vec::new();
+                    print(&mut bytes)?;
+                    write_out(ctx, &bytes, out)
+                }
+            };
+        }
+        Format::Table => Target::Table,
+        Format::Text => Target::Text,
+        Format::Markdown => Target::Markdown,
+        Format::Csv => Target::Csv,
+        Format::Sqlite | Format::Sql => return Err(formats.refuse(format)),
+    };
+    let opts = Options {
+        style: ctx.table_style(format),
+        // Colour only on the terminal that shows it, never into a file.
+        color: ctx.color_stdout && ctx.out.is_none(),
+        bom: ctx.bom,
+    };
+    let bytes = render(&doc(), target, opts)?;
+    write_out(ctx, &bytes, out)
 }
 
 /// The word the user types after `--format`.

@@ -315,7 +315,7 @@ fn task_grid<'a>(data: &'a Data, tasks: &'a [TaskView<'a>], lang: Lang, color: b
             5,
             tasks
                 .iter()
-                .map(|t| t.warning.map(super::warning_color))
+                .map(|t| t.warning.map(crate::render::document::warning_color))
                 .collect(),
         );
     }

@@ -532,7 +532,7 @@ impl View<'_> {
                 warning_col,
                 tasks
                     .iter()
-                    .map(|t| t.warning.map(super::warning_color))
+                    .map(|t| t.warning.map(crate::render::document::warning_color))
                     .collect(),
             );
         }

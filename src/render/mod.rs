@@ -1,6 +1,7 @@
 //! Turns report rows into bytes: tables (CJK-aligned, ASCII borders), JSON, YAML, CSV
 //! and Markdown. No domain logic lives here.
 
+pub mod document;
 pub mod fit;
 pub mod ics;
 pub mod text;

@@ -1,0 +1,279 @@
+//! Documents ([`crate::view::Document`]) as terminal tables, plain text, Markdown and
+//! CSV. The docx and xlsx renderers sit beside this one; [`render`] is the one place a
+//! document meets a format.
+
+use super::{Color, Grid, TableStyle, markdown_cell, text::one_line};
+use crate::model::Warning;
+use crate::view::{Block, Document, Table, Value};
+use std::borrow::Cow;
+
+/// The formats a document is rendered in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// Tables with borders, for a terminal.
+    Table,
+    /// Plain text: tables without borders.
+    Text,
+    Markdown,
+    Csv,
+}
+
+/// How the terminal forms print.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    pub style: TableStyle,
+    /// Colour the 预警 cells (stdout shows colour).
+    pub color: bool,
+    /// CSV: start with a byte-order mark.
+    pub bom: bool,
+}
+
+/// The document's bytes in `target`. A document without a CSV table has no CSV form:
+/// `None` (the command's list of formats should not have offered it).
+pub fn render(doc: &Document<'_>, target: Target, opts: Options) -> anyhow::Result<Vec<u8>> {
+    Ok(match target {
+        Target::Table | Target::Text => terminal(doc, opts).into_bytes(),
+        Target::Markdown => markdown(doc).into_bytes(),
+        Target::Csv => match doc.csv_table() {
+            Some(t) => grid(t, false).to_csv(opts.bom)?,
+            None => anyhow::bail!("this document has no table to write as CSV"),
+        },
+    })
+}
+
+/// A table as the terminal renderers' [`Grid`], its cells borrowed.
+pub fn grid<'t>(t: &'t Table<'_>, color: bool) -> Grid<'t> {
+    let mut g = Grid::new(t.columns.iter().map(|c| Cow::Borrowed(c.header.as_ref())));
+    g.rows = t
+        .rows
+        .iter()
+        .map(|r| {
+            r.cells
+                .iter()
+                .map(|c| Cow::Borrowed(c.text.as_ref()))
+                .collect()
+        })
+        .collect();
+    g.keep_words(
+        t.columns
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.keep_words.then_some(i)),
+    );
+    for (i, c) in t.columns.iter().enumerate() {
+        if !c.short.is_empty() {
+            g.short_forms(i, c.short.iter().cloned());
+        }
+    }
+    if color {
+        let warned = (0..t.columns.len()).find(|&i| {
+            t.rows.iter().any(|r| {
+                r.cells
+                    .get(i)
+                    .is_some_and(|c| matches!(c.value, Value::Warning(_)))
+            })
+        });
+        if let Some(col) = warned {
+            let colors = t
+                .rows
+                .iter()
+                .map(|r| match r.cells.get(col).map(|c| c.value) {
+                    Some(Value::Warning(w)) => Some(warning_color(w)),
+                    _ => None,
+                })
+                .collect();
+            g.paint(col, colors);
+        }
+    }
+    g
+}
+
+/// The colour of a warning level on a terminal: the level's own colour.
+pub fn warning_color(w: Warning) -> Color {
+    match w {
+        Warning::Red => Color::Red,
+        Warning::Yellow => Color::Yellow,
+        Warning::Blue => Color::Blue,
+        Warning::Green => Color::Green,
+    }
+}
+
+/// Builds Markdown or terminal text with the same calls; the blank lines between
+/// blocks are managed here, so that there is never more than one.
+struct Writer {
+    markdown: bool,
+    s: String,
+}
+
+impl Writer {
+    fn esc<'t>(&self, t: &'t str) -> Cow<'t, str> {
+        if self.markdown {
+            markdown_cell(t).into()
+        } else {
+            one_line(t)
+        }
+    }
+
+    /// Ends the text with exactly one blank line (none at the very start).
+    fn blank(&mut self) {
+        if self.s.is_empty() {
+            return;
+        }
+        while self.s.ends_with("\n\n") {
+            self.s.pop();
+        }
+        if !self.s.ends_with('\n') {
+            self.s.push('\n');
+        }
+        self.s.push('\n');
+    }
+
+    fn line(&mut self, lead: &str, t: &str) {
+        let t = self.esc(t).into_owned();
+        self.s.push_str(lead);
+        self.s.push_str(&t);
+        self.s.push('\n');
+    }
+
+    fn finish(mut self) -> String {
+        while self.s.ends_with("\n\n") {
+            self.s.pop();
+        }
+        self.s
+    }
+}
+
+fn write(doc: &Document<'_>, markdown: bool, opts: Options) -> String {
+    let mut w = Writer {
+        markdown,
+        s: String::new(),
+    };
+    let md = |m: &'static str, t: &'static str| if markdown { m } else { t };
+    if !doc.title.is_empty() {
+        w.line(md("# ", ""), &doc.title);
+        w.blank();
+    }
+    for m in &doc.meta {
+        w.line(md("- ", ""), m);
+    }
+    if !doc.meta.is_empty() {
+        w.blank();
+    }
+    for b in &doc.blocks {
+        match b {
+            Block::Heading { level, text } => {
+                w.blank();
+                let hashes = match level {
+                    1 => "## ",
+                    2 => "### ",
+                    _ => "#### ",
+                };
+                w.line(md(hashes, ""), text);
+                w.blank();
+            }
+            Block::Para(t) | Block::Note(t) | Block::Addressee(t) => w.line("", t),
+            Block::Item {
+                number,
+                text,
+                details,
+            } => {
+                w.line(&format!("{number}. "), text);
+                for d in details {
+                    w.line(md("   - ", "   "), d);
+                }
+            }
+            Block::Table(t) => {
+                w.blank();
+                let g = grid(t, opts.color && !markdown);
+                w.s.push_str(&if markdown {
+                    g.to_markdown()
+                } else {
+                    g.to_table_in(opts.style)
+                });
+                w.blank();
+            }
+            Block::Signature { from, date } => {
+                w.blank();
+                w.line("", from);
+                w.line("", &crate::view::long_date(*date, doc.lang));
+            }
+        }
+    }
+    let mut s = w.finish();
+    if !s.is_empty() && !s.ends_with('\n') {
+        s.push('\n');
+    }
+    s
+}
+
+/// A table on a terminal, or plain text (`opts.style.plain`).
+pub fn terminal(doc: &Document<'_>, opts: Options) -> String {
+    write(doc, false, opts)
+}
+
+/// Markdown for pandoc: `#` title, `-` lines under it, `##` sections, pipe tables.
+pub fn markdown(doc: &Document<'_>) -> String {
+    write(doc, true, Options::default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Lang;
+    use crate::view::{Cell, Kind};
+
+    fn sample() -> Document<'static> {
+        let mut doc = Document::new(Lang::Zh, Kind::Paper, "标题");
+        doc.meta("截至 2026-07-15");
+        doc.heading(1, "一、情况");
+        doc.para("正文|一");
+        doc.item(1, "事项");
+        doc.detail("细节");
+        let mut t = Table::new("表");
+        t.columns(["编号", "预警"]);
+        t.push(vec![
+            Cell::text("A-1"),
+            Cell::warning(Warning::Red, Lang::Zh),
+        ]);
+        doc.main_table(t);
+        doc.note("注：说明");
+        doc
+    }
+
+    #[test]
+    fn markdown_of_a_document() {
+        assert_eq!(
+            markdown(&sample()),
+            "# 标题\n\n- 截至 2026-07-15\n\n## 一、情况\n\n正文\\|一\n1. 事项\n   - 细节\n\n\
+             | 编号 | 预警 |\n|---|---|\n| A-1 | 红 |\n\n注：说明\n"
+        );
+    }
+
+    #[test]
+    fn text_of_a_document_colours_the_warning_column() {
+        let plain = Options {
+            style: TableStyle {
+                width: None,
+                plain: true,
+            },
+            color: true,
+            bom: false,
+        };
+        let s = terminal(&sample(), plain);
+        assert!(
+            s.starts_with("标题\n\n截至 2026-07-15\n\n一、情况\n\n正文|一\n1. 事项\n   细节\n\n")
+        );
+        assert!(s.contains("\x1b[31m红\x1b[0m"), "{s:?}");
+        assert!(s.ends_with("\n\n注：说明\n"), "{s:?}");
+    }
+
+    #[test]
+    fn csv_prints_the_main_table() -> anyhow::Result<()> {
+        let bytes = render(&sample(), Target::Csv, Options::default())?;
+        assert_eq!(String::from_utf8(bytes)?, "编号,预警\nA-1,红\n");
+        let mut none = Document::new(Lang::Zh, Kind::Paper, "t");
+        none.para("p");
+        assert!(render(&none, Target::Csv, Options::default()).is_err());
+        Ok(())
+    }
+}

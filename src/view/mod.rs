@@ -1,0 +1,409 @@
+//! The view layer: every report becomes one format-neutral [`Document`], built in one
+//! place per report (the `view::*` builders), and every output format is one renderer
+//! of documents (`render::document` for table, text, Markdown and CSV; docx and xlsx
+//! beside it). JSON and YAML are not documents: they serialise the report's data, whose
+//! shapes are the contract in README.
+//!
+//! A document is what an office would print: a title, lines under it (the as-of date,
+//! the meeting's time and place), then blocks — headings numbered as official documents
+//! number them (一、/（一）/1.), paragraphs, numbered items, tables and notes. A table's
+//! cells are typed ([`Value`]), so that a spreadsheet gets date and number cells and a
+//! Word document writes a date as 2026年7月15日, while every cell also carries the text a
+//! terminal shows, made once by the view (in the report's language).
+//!
+//! Text here is plain: renderers escape it for their target (Markdown, CSV, terminal).
+
+use crate::model::{Lang, Warning};
+use chrono::NaiveDate;
+use std::borrow::Cow;
+
+/// One report, ready for any renderer.
+#[derive(Debug, Clone)]
+pub struct Document<'a> {
+    /// The language the texts are in (renderers pick punctuation and date forms by it).
+    pub lang: Lang,
+    /// What the document is, for renderers that lay pages out differently for a list and
+    /// for a letter (see [`Kind`]).
+    pub kind: Kind,
+    pub title: Cow<'a, str>,
+    /// Lines under the title: `截至 2026-07-15`, `会议时间：2026年7月15日`.
+    pub meta: Vec<Cow<'a, str>>,
+    pub blocks: Vec<Block<'a>>,
+    /// The date the document speaks as of: the title row of a spreadsheet, the date
+    /// under a letter.
+    pub as_of: Option<NaiveDate>,
+    /// Which table CSV prints (an index into the document's tables, in order), since a
+    /// CSV file holds one table. `None`: the document has no CSV form.
+    pub csv: Option<usize>,
+}
+
+/// What kind of paper a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Kind {
+    /// A list or ledger: tables first (a terminal's task list, a 台账).
+    #[default]
+    List,
+    /// A document to be printed and read: an agenda, a report, a bulletin, a roster
+    /// annex. In docx: the official-document layout.
+    Paper,
+    /// A letter to one addressee (督办通知单): [`Block::Addressee`] opens it and
+    /// [`Block::Signature`] closes it.
+    Letter,
+}
+
+#[derive(Debug, Clone)]
+pub enum Block<'a> {
+    /// A section heading; `level` 1 is `一、`, 2 is `（一）`, 3 is `1.`. The number is
+    /// part of `text` (the view numbers, in the document's language).
+    Heading {
+        level: u8,
+        text: Cow<'a, str>,
+    },
+    /// A paragraph (in Markdown and text: one line).
+    Para(Cow<'a, str>),
+    /// A numbered item, with detail lines under it.
+    Item {
+        number: usize,
+        text: Cow<'a, str>,
+        details: Vec<Cow<'a, str>>,
+    },
+    Table(Table<'a>),
+    /// Small print under a table: how a number is made (`注：…`).
+    Note(Cow<'a, str>),
+    /// Whom a letter is to (`基层工作部：`), flush left before the body.
+    Addressee(Cow<'a, str>),
+    /// Who sends a letter and when, right-aligned after the body (落款).
+    Signature {
+        from: Cow<'a, str>,
+        date: NaiveDate,
+    },
+}
+
+/// A table: columns, then rows of typed cells.
+#[derive(Debug, Clone, Default)]
+pub struct Table<'a> {
+    /// The table's name: a spreadsheet's sheet name, a caption where one is shown.
+    pub name: Cow<'a, str>,
+    pub columns: Vec<Column<'a>>,
+    pub rows: Vec<Row<'a>>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Column<'a> {
+    pub header: Cow<'a, str>,
+    /// Never broken inside a word when a terminal table narrows (ids, dates).
+    pub keep_words: bool,
+    /// Short forms of its cells, shown when a terminal table narrows the column (a
+    /// group's `short_name` for its name).
+    pub short: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Row<'a> {
+    pub cells: Vec<Cell<'a>>,
+    /// The row's 预警 level: a spreadsheet fills the row with its colour.
+    pub warning: Option<Warning>,
+    /// A totals row (合计): bold where the format has bold.
+    pub total: bool,
+}
+
+/// A cell: the text a terminal shows, and what the value is.
+#[derive(Debug, Clone, Default)]
+pub struct Cell<'a> {
+    pub text: Cow<'a, str>,
+    pub value: Value,
+}
+
+/// What a cell holds, for the formats with typed cells (xlsx) or their own way of
+/// writing a value (docx dates).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum Value {
+    /// Text as it is (the default).
+    #[default]
+    Text,
+    /// Nothing: an empty cell (its text may be a "none" placeholder).
+    Empty,
+    Date(NaiveDate),
+    /// A count or an amount.
+    Number(f64),
+    /// A share, 0.0 to 1.0 (shown as a percentage).
+    Percent(f64),
+    /// A 预警 level (the text is its label).
+    Warning(Warning),
+}
+
+impl<'a> Cell<'a> {
+    pub fn text(text: impl Into<Cow<'a, str>>) -> Cell<'a> {
+        Cell {
+            text: text.into(),
+            value: Value::Text,
+        }
+    }
+
+    /// An empty cell showing `placeholder` (`""`, or `无`).
+    pub fn empty(placeholder: impl Into<Cow<'a, str>>) -> Cell<'a> {
+        Cell {
+            text: placeholder.into(),
+            value: Value::Empty,
+        }
+    }
+
+    /// A date, shown `2026-07-15`.
+    pub fn date(d: NaiveDate) -> Cell<'a> {
+        Cell {
+            text: d.to_string().into(),
+            value: Value::Date(d),
+        }
+    }
+
+    /// A date shown otherwise (`2026-07-15（每月）`): still a date cell in a spreadsheet.
+    pub fn date_shown(d: NaiveDate, text: impl Into<Cow<'a, str>>) -> Cell<'a> {
+        Cell {
+            text: text.into(),
+            value: Value::Date(d),
+        }
+    }
+
+    pub fn count(n: impl Into<u64>) -> Cell<'a> {
+        let n = n.into();
+        Cell {
+            text: n.to_string().into(),
+            // Counts here are far below 2^53: exact as f64.
+            value: Value::Number(n as f64),
+        }
+    }
+
+    pub fn number(n: f64, text: impl Into<Cow<'a, str>>) -> Cell<'a> {
+        Cell {
+            text: text.into(),
+            value: Value::Number(n),
+        }
+    }
+
+    pub fn percent(share: f64, text: impl Into<Cow<'a, str>>) -> Cell<'a> {
+        Cell {
+            text: text.into(),
+            value: Value::Percent(share),
+        }
+    }
+
+    pub fn warning(w: Warning, lang: Lang) -> Cell<'a> {
+        Cell {
+            text: crate::i18n::warning(w).get(lang).into(),
+            value: Value::Warning(w),
+        }
+    }
+}
+
+impl<'a> Table<'a> {
+    pub fn new(name: impl Into<Cow<'a, str>>) -> Table<'a> {
+        Table {
+            name: name.into(),
+            ..Table::default()
+        }
+    }
+
+    /// Gives column `col` short forms of its cells (see [`Column::short`]).
+    pub fn short_forms(&mut self, col: usize, forms: Vec<(String, String)>) {
+        if let Some(c) = self.columns.get_mut(col) {
+            c.short = forms;
+        }
+    }
+
+    /// Adds columns by their headers.
+    pub fn columns<H: Into<Cow<'a, str>>>(&mut self, headers: impl IntoIterator<Item = H>) {
+        self.columns.extend(headers.into_iter().map(|h| Column {
+            header: h.into(),
+            ..Column::default()
+        }));
+    }
+
+    /// Marks columns that a narrowed terminal table breaks only between words.
+    pub fn keep_words(&mut self, cols: impl IntoIterator<Item = usize>) {
+        for c in cols {
+            if let Some(col) = self.columns.get_mut(c) {
+                col.keep_words = true;
+            }
+        }
+    }
+
+    pub fn push(&mut self, cells: Vec<Cell<'a>>) {
+        self.rows.push(Row {
+            cells,
+            ..Row::default()
+        });
+    }
+
+    /// Adds a row with its 预警 level.
+    pub fn push_warned(&mut self, cells: Vec<Cell<'a>>, warning: Option<Warning>) {
+        self.rows.push(Row {
+            cells,
+            warning,
+            total: false,
+        });
+    }
+
+    /// Adds a totals row.
+    pub fn push_total(&mut self, cells: Vec<Cell<'a>>) {
+        self.rows.push(Row {
+            cells,
+            warning: None,
+            total: true,
+        });
+    }
+}
+
+impl<'a> Document<'a> {
+    pub fn new(lang: Lang, kind: Kind, title: impl Into<Cow<'a, str>>) -> Document<'a> {
+        Document {
+            lang,
+            kind,
+            title: title.into(),
+            meta: Vec::new(),
+            blocks: Vec::new(),
+            as_of: None,
+            csv: None,
+        }
+    }
+
+    pub fn meta(&mut self, line: impl Into<Cow<'a, str>>) {
+        self.meta.push(line.into());
+    }
+
+    pub fn heading(&mut self, level: u8, text: impl Into<Cow<'a, str>>) {
+        self.blocks.push(Block::Heading {
+            level,
+            text: text.into(),
+        });
+    }
+
+    pub fn para(&mut self, text: impl Into<Cow<'a, str>>) {
+        self.blocks.push(Block::Para(text.into()));
+    }
+
+    pub fn item(&mut self, number: usize, text: impl Into<Cow<'a, str>>) {
+        self.blocks.push(Block::Item {
+            number,
+            text: text.into(),
+            details: Vec::new(),
+        });
+    }
+
+    /// A detail line under the last item (a paragraph if there is none).
+    pub fn detail(&mut self, text: impl Into<Cow<'a, str>>) {
+        match self.blocks.last_mut() {
+            Some(Block::Item { details, .. }) => details.push(text.into()),
+            _ => self.para(text),
+        }
+    }
+
+    pub fn table(&mut self, table: Table<'a>) {
+        self.blocks.push(Block::Table(table));
+    }
+
+    /// Adds a table and makes it the one CSV prints.
+    pub fn main_table(&mut self, table: Table<'a>) {
+        self.csv = Some(self.tables().count());
+        self.table(table);
+    }
+
+    pub fn note(&mut self, text: impl Into<Cow<'a, str>>) {
+        self.blocks.push(Block::Note(text.into()));
+    }
+
+    /// The document's tables, in order.
+    pub fn tables(&self) -> impl Iterator<Item = &Table<'a>> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+    }
+
+    /// The table CSV prints.
+    pub fn csv_table(&self) -> Option<&Table<'a>> {
+        self.tables().nth(self.csv?)
+    }
+}
+
+/// `一、`, `二、` … for a first-level heading in Chinese; `1. ` in English.
+pub fn section_number(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}、", chinese_number(n)),
+        Lang::En => format!("{n}. "),
+    }
+}
+
+/// `（一）`, `（二）` … for a second-level heading in Chinese; `1.1 ` in English.
+pub fn subsection_number(section: usize, n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("（{}）", chinese_number(n)),
+        Lang::En => format!("{section}.{n} "),
+    }
+}
+
+/// 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九; from 100 on, the digits.
+pub fn chinese_number(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let digit = |d: usize| DIGITS.get(d).copied().unwrap_or("");
+    match n {
+        1..=9 => digit(n).to_owned(),
+        10..=19 => format!("十{}", if n == 10 { "" } else { digit(n % 10) }),
+        20..=99 => format!(
+            "{}十{}",
+            digit(n / 10),
+            if n % 10 == 0 { "" } else { digit(n % 10) }
+        ),
+        _ => n.to_string(),
+    }
+}
+
+/// A date as documents write it: `2026年7月15日`, `15 July 2026`.
+pub fn long_date(d: NaiveDate, lang: Lang) -> String {
+    use chrono::Datelike;
+    match lang {
+        Lang::Zh => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+        Lang::En => d.format("%-d %B %Y").to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_numbers() {
+        let got: Vec<String> = [1, 9, 10, 11, 19, 20, 21, 99, 100]
+            .into_iter()
+            .map(chinese_number)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "一",
+                "九",
+                "十",
+                "十一",
+                "十九",
+                "二十",
+                "二十一",
+                "九十九",
+                "100"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_csv_table_is_the_main_one() {
+        let mut doc = Document::new(Lang::Zh, Kind::List, "t");
+        doc.table(Table::new("a"));
+        doc.main_table(Table::new("b"));
+        assert_eq!(doc.csv_table().map(|t| t.name.as_ref()), Some("b"));
+    }
+
+    #[test]
+    fn long_dates() {
+        let d = NaiveDate::from_ymd_opt(2026, 7, 5).unwrap_or_default();
+        assert_eq!(long_date(d, Lang::Zh), "2026年7月5日");
+        assert_eq!(long_date(d, Lang::En), "5 July 2026");
+    }
+}
