@@ -171,14 +171,15 @@ pub fn output_is_terminal(ctx: &Context) -> bool {
 
 /// What a read command prints: the one place where a format meets a renderer. JSON and
 /// YAML serialise the report's data (their shapes are the contract in README); every
-/// other format renders the report's document, made by `doc` (only when needed).
+/// other format renders the report's document, made by `doc` for the format's
+/// [`Medium`](crate::view::Medium) (only when needed).
 /// The bytes go to `--out` or stdout.
 pub fn emit<'d, R: serde::Serialize>(
     ctx: &Context,
     formats: Formats,
     format: Format,
     report: &R,
-    doc: impl FnOnce() -> crate::view::Document<'d>,
+    doc: impl FnOnce(crate::view::Medium) -> crate::view::Document<'d>,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     use crate::render::document::{Options, Target, render};
@@ -210,7 +211,7 @@ pub fn emit<'d, R: serde::Serialize>(
         color: ctx.color_stdout && ctx.out.is_none(),
         bom: ctx.bom,
     };
-    let bytes = render(&doc(), target, opts)?;
+    let bytes = render(&doc(crate::view::Medium::Screen), target, opts)?;
     write_out(ctx, &bytes, out)
 }
 

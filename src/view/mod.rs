@@ -37,6 +37,21 @@ pub struct Document<'a> {
     pub csv: Option<usize>,
 }
 
+/// Where a document goes, for the reports whose document differs by it: a terminal's
+/// overdue list is one table sorted by days overdue, the same report on paper is the
+/// 督办通报 (an opening paragraph, then the tasks by lead unit), and in a spreadsheet a
+/// ledger (台账) with the ledger's columns. Most reports make the same document for all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Medium {
+    /// A terminal, plain text, Markdown, CSV.
+    #[default]
+    Screen,
+    /// A spreadsheet (xlsx).
+    Ledger,
+    /// A printed document (docx).
+    Paper,
+}
+
 /// What kind of paper a document is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Kind {
