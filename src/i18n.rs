@@ -1465,6 +1465,7 @@ pub mod msg {
         import_at_row(file: &str, row: usize) => "{file} 第 {row} 行", "{file}: row {row}";
         import_at_cell(file: &str, row: usize, letter: &str, header: &str) => "{file} 第 {row} 行 {letter} 列（{header}）", "{file}: row {row}, column {letter} ({header})";
         import_problem(at: &Text, what: &Text) => "{at}：{what}", "{at}: {what}";
+        import_row_refused(file: &str) => "{file} 有 1 处问题，什么也没有导入；请改正后再导入", "a problem in {file}, so nothing was imported; correct it and import again";
         import_rows_refused(n: usize, file: &str) => "{file} 有 {n} 处问题，什么也没有导入；请改正后再导入", "{n} problems in {file}, so nothing was imported; correct them and import again";
         import_mapping_head(what: &Text, row: usize) => "{what}，表头在第 {row} 行：", "{what}, header row {row}:";
         import_running_number() => "序号（不作编号）", "running number (not an id)";
@@ -1598,7 +1599,9 @@ pub fn help_zh(path: &str, arg: Option<&str>) -> Option<&'static str> {
         ("tasks extend", Some("to")) => "新的截止日期，要晚于现在的",
         ("tasks extend", Some("reason")) => "延期的原因（记入一条进展情况）",
         ("tasks import", None) => "导入任务台账（Excel 或 CSV）：新的行成为任务",
-        ("tasks import", Some("file")) => "台账：.xlsx 工作簿或 .csv 文件（UTF-8，或 Excel 另存的 GB18030）",
+        ("tasks import", Some("file")) => {
+            "台账：.xlsx 工作簿或 .csv 文件（UTF-8，或 Excel 另存的 GB18030）"
+        }
         ("tasks import", Some("group")) => "台账没有“小组”列时，任务所属的小组（编号或名称）",
         ("tasks import", Some("sheet")) => "要读的工作表（默认：工作簿的第一张）",
         ("tasks import", Some("dry_run")) => "输出列的对应关系和将要新增的任务，不写入任何文件",

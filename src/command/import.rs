@@ -37,14 +37,15 @@ pub fn run(
     )?;
     let lang = ctx.lang(&imported.org);
     for note in &ledger.notes {
-        writeln!(err, "{}{}", msg::warning_prefix().get(lang), sanitize(note.get(lang)))?;
+        writeln!(
+            err,
+            "{}{}",
+            msg::warning_prefix().get(lang),
+            sanitize(note.get(lang))
+        )?;
     }
     out.write_all(mapping(&ledger, lang).as_bytes())?;
-    let mut problems: Vec<&RowProblem> = ledger
-        .problems
-        .iter()
-        .chain(&imported.problems)
-        .collect();
+    let mut problems: Vec<&RowProblem> = ledger.problems.iter().chain(&imported.problems).collect();
     problems.sort_by_key(|p| (p.row, p.col));
     if !problems.is_empty() {
         for p in &problems {
@@ -56,10 +57,10 @@ pub fn run(
                 sanitize(line.get(lang))
             )?;
         }
-        return Err(Error::Usage(msg::import_rows_refused(
-            problems.len(),
-            &ledger.file,
-        )));
+        return Err(Error::Usage(match problems.len() {
+            1 => msg::import_row_refused(&ledger.file),
+            n => msg::import_rows_refused(n, &ledger.file),
+        }));
     }
     out.write_all(outcome(&imported, lang).as_bytes())?;
     for r in &imported.rows {
@@ -138,7 +139,11 @@ fn mapping(ledger: &Ledger, lang: Lang) -> String {
         let name = crate::render::text::one_line(&c.header);
         match (c.field, &c.same_as) {
             (Some(f), _) => {
-                s.push_str(&format!("  {} {name} {arrow} {}\n", c.letter, field_name(f, lang)));
+                s.push_str(&format!(
+                    "  {} {name} {arrow} {}\n",
+                    c.letter,
+                    field_name(f, lang)
+                ));
             }
             (None, Some(letter)) => s.push_str(&format!(
                 "  {} {name} {arrow} {}\n",

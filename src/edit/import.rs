@@ -11,7 +11,7 @@
 //!   same title. Such a row changes nothing; the fields the ledger gives that differ
 //!   from the task are listed.
 //! - New ids: a row's own 编号, else the group's next id as `tasks add` gives it, one
-//!   after another within the import, past the 编号s the ledger itself uses.
+//!   after another within the import, skipping the 编号s the ledger itself uses.
 //! - 状态 已完成 takes its 完成日期 cell as `done_on`, else the as-of date (said so);
 //!   a 完成日期 alone makes the task done. 进展情况 becomes a first progress note dated
 //!   the as-of date.
@@ -46,7 +46,10 @@ pub struct Imported {
 
 #[derive(Debug, Clone)]
 pub enum RowResult {
-    Added { row: usize, task: NewOne },
+    Added {
+        row: usize,
+        task: NewOne,
+    },
     Exists {
         row: usize,
         id: String,
@@ -129,7 +132,11 @@ struct Go<'a> {
 
 /// A row, resolved against the data.
 enum Planned {
-    New { row: usize, task: Task, assumed: bool },
+    New {
+        row: usize,
+        task: Task,
+        assumed: bool,
+    },
     Exists(RowResult),
 }
 
@@ -145,9 +152,10 @@ impl Go<'_> {
         (self.seen)(&data.org);
         let today = (self.today)(&data.org)?;
         let default_group = match self.group {
-            Some(g) => Some(lookup::group(data, g).map_err(|e| {
-                Error::Usage(msg::on_flag("group", &e.text()))
-            })?),
+            Some(g) => Some(
+                lookup::group(data, g)
+                    .map_err(|e| Error::Usage(msg::on_flag("group", &e.text())))?,
+            ),
             None => None,
         };
         let mut imported = Imported {
@@ -157,7 +165,14 @@ impl Go<'_> {
             written: false,
             warnings: Vec::new(),
         };
-        let mut planned = plan(&loaded, self.entries, default_group, today, &mut imported.problems, done);
+        let mut planned = plan(
+            &loaded,
+            self.entries,
+            default_group,
+            today,
+            &mut imported.problems,
+            done,
+        );
         if !imported.problems.is_empty() {
             return Ok(Ok(imported));
         }
@@ -337,7 +352,12 @@ struct FileWrite {
 }
 
 /// The rows added in files written before `upto`, for the next attempt.
-fn remember(done: &mut Vec<(usize, NewOne)>, imported: &Imported, writes: &[FileWrite], upto: &FileWrite) {
+fn remember(
+    done: &mut Vec<(usize, NewOne)>,
+    imported: &Imported,
+    writes: &[FileWrite],
+    upto: &FileWrite,
+) {
     let written: Vec<&str> = writes
         .iter()
         .take_while(|w| w.rel != upto.rel)
@@ -435,7 +455,12 @@ fn plan_row(
     if let (Some(s), Some(d)) = (&e.status, &e.done_on)
         && s.value != Status::Done
     {
-        bad(problems, row, Some(d.col), msg::import_done_on_not_done(&d.raw, &s.raw));
+        bad(
+            problems,
+            row,
+            Some(d.col),
+            msg::import_done_on_not_done(&d.raw, &s.raw),
+        );
     }
     let title = e.title.as_ref().map(|t| t.value.trim().to_owned());
     // Already a task: by 编号, else by title within the group.
@@ -480,7 +505,12 @@ fn plan_row(
     let key = (group, normalize(&title));
     if let Some(&first) = seen.titles.get(&key) {
         let col = e.title.as_ref().map(|t| t.col);
-        bad(problems, row, col, msg::import_title_twice(first, &data.group(group).id));
+        bad(
+            problems,
+            row,
+            col,
+            msg::import_title_twice(first, &data.group(group).id),
+        );
         return None;
     }
     seen.titles.insert(key, row);
@@ -530,11 +560,7 @@ fn plan_row(
             line: 0,
         },
     };
-    Some(Planned::New {
-        row,
-        task,
-        assumed,
-    })
+    Some(Planned::New { row, task, assumed })
 }
 
 /// A row's references, resolved (those that resolve).
@@ -611,9 +637,7 @@ fn differences(
         differ("units", names(&refs.units), names(&t.units));
     }
     if let Some(p) = refs.owner {
-        let file = t
-            .owner
-            .map_or_else(none, |o| data.person(o).name.clone());
+        let file = t.owner.map_or_else(none, |o| data.person(o).name.clone());
         differ("owner", data.person(p).name.clone(), file);
     }
     if let Some(d) = &e.due {
@@ -624,7 +648,11 @@ fn differences(
         differ("due", ledger, t.due.map_or_else(none, |d| d.to_string()));
     }
     if let Some(s) = &e.status {
-        differ("status", s.value.as_str().to_owned(), t.status.as_str().to_owned());
+        differ(
+            "status",
+            s.value.as_str().to_owned(),
+            t.status.as_str().to_owned(),
+        );
     }
     if let Some(o) = &e.outcome {
         differ(
@@ -643,8 +671,8 @@ fn is_task_id(id: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
-/// Gives each new task without 编号 its group's next id, one after another, past every
-/// id the files and the ledger use with that prefix.
+/// Gives each new task without 编号 its group's next id, one after another, skipping
+/// the ids the files and the ledger use.
 fn allocate_ids(
     data: &Data,
     entries: &[Entry],
@@ -676,22 +704,21 @@ fn allocate_ids(
             let Some((prefix, digits)) = split_id(&first) else {
                 continue;
             };
-            let mut n = digits.parse::<u128>().unwrap_or(1).saturating_sub(1);
-            for g in &given {
-                if let Some((p, d)) = split_id(g)
-                    && p == prefix
-                    && let Ok(m) = d.parse::<u128>()
-                {
-                    n = n.max(m);
-                }
-            }
+            let n = digits.parse::<u128>().unwrap_or(1).saturating_sub(1);
             next.insert(task.group, (prefix.to_owned(), n, digits.len()));
         }
         let Some((prefix, n, width)) = next.get_mut(&task.group) else {
             continue;
         };
-        *n = n.saturating_add(1);
-        task.id = format!("{prefix}{n:0width$}", width = *width);
+        // The next number that neither the files nor the ledger's own 编号s use.
+        loop {
+            *n = n.saturating_add(1);
+            let id = format!("{prefix}{n:0width$}", width = *width);
+            if !given.contains(&id) && data.task_by_id(&id).is_none() {
+                task.id = id;
+                break;
+            }
+        }
     }
     Ok(())
 }

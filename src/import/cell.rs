@@ -92,7 +92,11 @@ pub fn date(s: &str) -> Option<NaiveDate> {
     }
     let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
     match parts.as_slice() {
-        [y, m, d] if s.chars().filter(|c| matches!(c, '-' | '/' | '.')).all_same() => {
+        [y, m, d]
+            if s.chars()
+                .filter(|c| matches!(c, '-' | '/' | '.'))
+                .all_same() =>
+        {
             NaiveDate::from_ymd_opt(year(y)?, number(m)?, number(d)?)
         }
         _ => None,

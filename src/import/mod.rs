@@ -78,7 +78,10 @@ const RESPONSIBLE: &str = "责任单位";
 
 /// A header cell as compared with the known names: without any whitespace.
 fn header_key(cell: &Cell) -> String {
-    cell.shown().chars().filter(|c| !c.is_whitespace()).collect()
+    cell.shown()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
 }
 
 fn known(key: &str) -> Option<Field> {
@@ -328,11 +331,13 @@ fn entry(columns: &[Column], row: &GridRow, problems: &mut Vec<RowProblem>) -> O
                     value: n,
                 }));
             }
-            Field::Units => e.units.extend(cell::split_names(&raw).into_iter().map(|n| Value {
-                col,
-                raw: n.clone(),
-                value: n,
-            })),
+            Field::Units => e
+                .units
+                .extend(cell::split_names(&raw).into_iter().map(|n| Value {
+                    col,
+                    raw: n.clone(),
+                    value: n,
+                })),
             Field::Due => match cell::due(cell) {
                 Some(due) => {
                     e.due = Some(Value {

@@ -79,7 +79,10 @@ fn read_bytes(path: &Path, shown: &str) -> Result<Vec<u8>, Error> {
             return Err(Error::Usage(msg::import_file_missing(shown)));
         }
         Err(e) => {
-            return Err(Error::Usage(msg::file_unreadable(shown, &msg::io_error(&e))));
+            return Err(Error::Usage(msg::file_unreadable(
+                shown,
+                &msg::io_error(&e),
+            )));
         }
     };
     if meta.is_dir() {
@@ -96,8 +99,8 @@ fn read_bytes(path: &Path, shown: &str) -> Result<Vec<u8>, Error> {
 }
 
 fn read_xlsx(bytes: Vec<u8>, shown: &str, sheet: Option<&str>) -> Result<Grid, Error> {
-    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
-        .map_err(|e: calamine::XlsxError| {
+    let mut book: Xlsx<_> =
+        calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e: calamine::XlsxError| {
             Error::Usage(msg::import_unreadable_xlsx(shown, &e.to_string()))
         })?;
     let names = book.sheet_names();
@@ -108,11 +111,8 @@ fn read_xlsx(bytes: Vec<u8>, shown: &str, sheet: Option<&str>) -> Result<Grid, E
             .or_else(|| names.iter().find(|n| n.trim() == wanted.trim()))
             .cloned()
             .ok_or_else(|| {
-                let near = crate::load::suggest::closest(
-                    wanted,
-                    names.iter().map(String::as_str),
-                    1,
-                );
+                let near =
+                    crate::load::suggest::closest(wanted, names.iter().map(String::as_str), 1);
                 let all = msg::quoted_list(&names);
                 Error::Usage(match near.first() {
                     Some(n) => msg::import_no_such_sheet_near(shown, wanted, n, &all),
@@ -193,20 +193,33 @@ fn read_csv(bytes: &[u8], shown: &str) -> Result<Grid, Error> {
         .flexible(true)
         .from_reader(text.as_bytes());
     // Excel shows a blank line as an empty row, and a cell's own line breaks inside its
-    // row; the reader skips blank lines, so the row number is counted from the lines.
-    let (mut row, mut next_line) = (0_usize, 1_u64);
+    // row; the reader skips blank lines, so a row's number is the line it starts on
+    // less the line breaks inside the cells above it.
+    let mut inside = 0_usize;
     for record in reader.records() {
-        let record = record
-            .map_err(|e| Error::Usage(msg::import_csv_unreadable(shown, row + 1, &e.to_string())))?;
-        let line = record.position().map_or(next_line, csv::Position::line);
-        let skipped = usize::try_from(line.saturating_sub(next_line)).unwrap_or(0);
-        row += skipped + 1;
-        let breaks: usize = record.iter().map(|f| f.matches('\n').count()).sum();
-        next_line = line + 1 + breaks as u64;
+        let record = record.map_err(|e| {
+            let row = grid.rows.last().map_or(1, |r| r.number + 1);
+            Error::Usage(msg::import_csv_unreadable(shown, row, &e.to_string()))
+        })?;
+        let at = record
+            .position()
+            .and_then(|p| usize::try_from(p.byte()).ok())
+            .unwrap_or(0);
+        let start = at
+            + text.get(at..).map_or(0, |rest| {
+                rest.len() - rest.trim_start_matches(['\r', '\n']).len()
+            });
+        let line = 1 + text
+            .get(..start)
+            .map_or(0, |before| before.matches('\n').count());
         grid.rows.push(GridRow {
-            number: row,
+            number: line.saturating_sub(inside),
             cells: record.iter().map(Cell::text).collect(),
         });
+        inside += record
+            .iter()
+            .map(|f| f.matches('\n').count())
+            .sum::<usize>();
     }
     Ok(grid)
 }
