@@ -28,6 +28,7 @@ use crate::report::lookup;
 use crate::{Because, Error, Failed};
 use chrono::NaiveDate;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry as MapEntry;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -692,23 +693,23 @@ fn allocate_ids(
         if !task.id.is_empty() {
             continue;
         }
-        if !next.contains_key(&task.group) {
-            let first = match next_id(data, task.group) {
-                Ok(id) => id,
-                Err(Error::Usage(message)) => {
-                    bad(problems, *row, None, message);
+        let (prefix, n, width) = match next.entry(task.group) {
+            MapEntry::Occupied(o) => o.into_mut(),
+            MapEntry::Vacant(v) => {
+                let first = match next_id(data, task.group) {
+                    Ok(id) => id,
+                    Err(Error::Usage(message)) => {
+                        bad(problems, *row, None, message);
+                        continue;
+                    }
+                    Err(other) => return Err(other),
+                };
+                let Some((prefix, digits)) = split_id(&first) else {
                     continue;
-                }
-                Err(other) => return Err(other),
-            };
-            let Some((prefix, digits)) = split_id(&first) else {
-                continue;
-            };
-            let n = digits.parse::<u128>().unwrap_or(1).saturating_sub(1);
-            next.insert(task.group, (prefix.to_owned(), n, digits.len()));
-        }
-        let Some((prefix, n, width)) = next.get_mut(&task.group) else {
-            continue;
+                };
+                let n = digits.parse::<u128>().unwrap_or(1).saturating_sub(1);
+                v.insert((prefix.to_owned(), n, digits.len()))
+            }
         };
         // The next number that neither the files nor the ledger's own 编号s use.
         loop {
