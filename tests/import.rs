@@ -473,3 +473,31 @@ fn the_messages_follow_the_org_language() {
     assert_eq!(out.code, 2);
     insta::assert_snapshot!("import-bad-rows-zh", shown(&out));
 }
+
+/// The README's import example (a ```text block: it reads a file of the repository, not
+/// of the copy the console examples run in) prints what the README shows.
+#[test]
+fn the_readmes_import_example_prints_what_the_readme_shows() {
+    let readme = text(&root().join("README.md"));
+    let command =
+        "$ wg --today 2022-01-10 tasks import examples/ledger.csv --group membership --dry-run\n";
+    let block = readme
+        .split_once(&format!("```text\n{command}"))
+        .and_then(|(_, rest)| rest.split_once("```"))
+        .map(|(block, _)| block)
+        .expect("the README shows the import example");
+    let out = run(wg_in(&root()).args([
+        "--data",
+        "data",
+        "--today",
+        "2022-01-10",
+        "tasks",
+        "import",
+        "examples/ledger.csv",
+        "--group",
+        "membership",
+        "--dry-run",
+    ]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, block);
+}
