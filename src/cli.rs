@@ -252,6 +252,25 @@ pub enum TasksCommand {
         #[arg(long, value_name = "TEXT")]
         reason: String,
     },
+    /// Import a task ledger (台账) from Excel or CSV: new rows become tasks
+    Import(ImportArgs),
+}
+
+/// `wg tasks import`: the ledger and where its tasks go.
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// The ledger: an .xlsx workbook or a .csv file (UTF-8, or GB18030 as Excel saves it)
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The group of rows without a 小组 column (id or name)
+    #[arg(long, value_name = "ID")]
+    pub group: Option<String>,
+    /// The sheet to read (default: the workbook's first)
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Print the column mapping and the tasks it would add, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// `wg tasks add`: the new task's fields. Lists are comma-separated (, 、 or ，).

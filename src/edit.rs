@@ -8,8 +8,10 @@
 //! `wg tasks edit|extend` are such splices too; `wg tasks add` appends (see [`add`]).
 
 mod add;
+mod import;
 
 pub use add::{Added, NewTask, add};
+pub use import::{Difference, Imported, NewOne, RowResult, import};
 
 use crate::i18n::{Text, msg};
 use crate::load::{self, Diagnostic, Loaded, suggest};

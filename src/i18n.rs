@@ -1426,6 +1426,63 @@ pub mod msg {
         };
         Text::new(zh, e.to_string())
     }
+
+    // wg tasks import: reading the ledger.
+    messages! {
+        import_file_missing(shown: &str) => "台账文件 {shown} 不存在", "the ledger {shown} does not exist";
+        import_not_a_regular_file(shown: &str) => "{shown} 不是普通文件（是管道、设备或其他特殊文件）", "{shown} is not a regular file (a FIFO, a device or another special file)";
+        import_not_a_ledger(shown: &str) => "{shown} 既不是 .xlsx 也不是 .csv 文件；请在 Excel 或 WPS 中另存为 .xlsx（Excel 工作簿）或 .csv（逗号分隔）", "{shown} is neither an .xlsx nor a .csv file; save it from Excel or WPS as .xlsx (Excel workbook) or .csv (comma-separated)";
+        import_old_format(shown: &str) => "{shown} 是旧格式（.xls/.et/.ods）；请在 Excel 或 WPS 中另存为 .xlsx（Excel 工作簿）后再导入", "{shown} is in an old format (.xls/.et/.ods); save it from Excel or WPS as .xlsx (Excel workbook), then import that";
+        import_not_an_xlsx(shown: &str) => "{shown} 不是 .xlsx 工作簿（不是 zip 压缩包）；如果它是旧的 .xls 或改了扩展名的文件，请在 Excel 或 WPS 中另存为 .xlsx", "{shown} is not an .xlsx workbook (it is not a zip archive); if it is an old .xls or a renamed file, save it from Excel or WPS as .xlsx";
+        import_unreadable_xlsx(shown: &str, why: &str) => "{shown} 无法作为 .xlsx 工作簿读取：{why}；请在 Excel 或 WPS 中打开并重新另存为 .xlsx", "{shown} cannot be read as an .xlsx workbook: {why}; open it in Excel or WPS and save it again as .xlsx";
+        import_unreadable_sheet(shown: &str, sheet: &str, why: &str) => "{shown} 的工作表“{sheet}”无法读取：{why}", "sheet \"{sheet}\" of {shown} cannot be read: {why}";
+        import_no_sheets(shown: &str) => "{shown} 没有工作表", "{shown} has no sheets";
+        import_no_such_sheet(shown: &str, sheet: &str, all: &Text) => "{shown} 中没有名为“{sheet}”的工作表；它的工作表有：{all}", "{shown} has no sheet named \"{sheet}\"; its sheets are: {all}";
+        import_no_such_sheet_near(shown: &str, sheet: &str, near: &str, all: &Text) => "{shown} 中没有名为“{sheet}”的工作表；是否指“{near}”？它的工作表有：{all}", "{shown} has no sheet named \"{sheet}\"; did you mean \"{near}\"? Its sheets are: {all}";
+        import_csv_has_no_sheets(shown: &str, sheet: &str) => "--sheet “{sheet}”：{shown} 是 CSV 文件，没有工作表", "--sheet \"{sheet}\": {shown} is a CSV file, which has no sheets";
+        import_csv_encoding(shown: &str) => "{shown} 既不是 UTF-8 也不是 GB18030（GBK）编码；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”", "{shown} is neither UTF-8 nor GB18030 (GBK); save it from Excel as \"CSV UTF-8 (Comma delimited)\"";
+        import_read_as_gb18030(shown: &str) => "{shown} 不是 UTF-8 编码，已按 GB18030（GBK）读取", "{shown} is not UTF-8; it was read as GB18030 (GBK)";
+        import_csv_unreadable(shown: &str, row: usize, why: &str) => "{shown} 第 {row} 行附近无法按 CSV 读取：{why}", "{shown} cannot be read as CSV near row {row}: {why}";
+        import_sheet_of(shown: &str, sheet: &str) => "{shown} 的工作表“{sheet}”", "sheet \"{sheet}\" of {shown}";
+        import_empty_sheet(what: &Text) => "{what}是空的；请用 --sheet 选择有任务的工作表", "{what} is empty; pick the sheet with the tasks with --sheet";
+        import_no_header_row(what: &Text, titles: &Text, all: &Text) => "{what}的前十行中找不到表头行：没有一行有名为 {titles} 的列。表头单元格要正好是这些列名之一：{all}", "no header row in the first ten rows of {what}: no row has a column named {titles}. Header cells must be exactly one of these column names: {all}";
+        import_no_rows(what: &Text, row: usize) => "{what}在表头（第 {row} 行）下面没有任务行", "{what} has no task rows below its header (row {row})";
+        import_bad_date(raw: &str) => "“{raw}”不是能读懂的日期；请写成 2026-09-30、2026/9/30、2026.9.30、2026年9月30日或 2026年9月底，没有期限写“长期”，或用日期格式的单元格", "\"{raw}\" is not a date wg can read; write it as 2026-09-30, 2026/9/30, 2026.9.30, 2026年9月30日 or 2026年9月底, write 长期 for no deadline, or use a date cell";
+        import_bad_status(raw: &str, list: &Text) => "“{raw}”不是任务状态；状态可以是：{list}", "\"{raw}\" is not a task status; a status is one of: {list}";
+
+        // wg tasks import: the rows against the data.
+        import_bad_id(id: &str) => "编号“{id}”不能作为任务编号：只能用字母、数字和 - _ .；或者把这一列的表头改成“序号”", "\"{id}\" cannot be a task id: use letters, digits and - _ . only; or head this column 序号 (a running number)";
+        import_id_twice(id: &str, first: usize) => "编号 {id} 在第 {first} 行已经用过；每个任务的编号只能有一个", "id {id} is already used in row {first}; each task needs its own id";
+        import_id_in_other_group(id: &str, its: &str, place: &str, row_group: &str) => "编号 {id} 已是小组 {its} 的任务（{place}），这一行却属于小组 {row_group}；请给这一行另编一个号，或改正它的小组", "id {id} is already a task of group {its} ({place}), but this row belongs to group {row_group}; give the row another id, or correct its group";
+        import_no_group() => "这一行没有小组：台账没有“小组”列；请用 --group 指定这些任务所属的小组", "this row has no group: the ledger has no 小组 column; pass --group with the group the tasks belong to";
+        import_no_title() => "这一行没有任务名称（事项）", "this row has no title (事项)";
+        import_title_twice(first: usize, group: &str) => "第 {first} 行已有同名的任务（小组 {group}）；同一个小组中任务名称不能重复", "row {first} already has a task of that title (group {group}); two tasks of one group cannot share a title";
+        import_done_on_not_done(raw: &str, status: &str) => "有完成日期“{raw}”，状态却是“{status}”；完成日期只用于已完成的任务", "a completion date \"{raw}\" with status \"{status}\": only done tasks have one";
+        import_refused() => "导入的任务会使数据无效，已被拒绝；什么也没有写入", "the imported tasks would make the data invalid, so the import was refused; nothing was written";
+        import_not_as_planned() => "导入的任务读回来与预期不符，已被拒绝，什么也没有写入；请把这个问题作为程序缺陷报告", "the imported tasks did not read back as planned, so they were refused and nothing was written; please report this as a bug";
+        the_imported_tasks(file: &str) => "导入到 {file} 的任务", "the tasks imported into {file}";
+
+        // wg tasks import: what it prints.
+        prints_the_import() => "输出列的对应关系和新增的任务", "prints the column mapping and the tasks it adds";
+        import_at_row(file: &str, row: usize) => "{file} 第 {row} 行", "{file}: row {row}";
+        import_at_cell(file: &str, row: usize, letter: &str, header: &str) => "{file} 第 {row} 行 {letter} 列（{header}）", "{file}: row {row}, column {letter} ({header})";
+        import_problem(at: &Text, what: &Text) => "{at}：{what}", "{at}: {what}";
+        import_row_refused(file: &str) => "{file} 有 1 处问题，什么也没有导入；请改正后再导入", "a problem in {file}, so nothing was imported; correct it and import again";
+        import_rows_refused(n: usize, file: &str) => "{file} 有 {n} 处问题，什么也没有导入；请改正后再导入", "{n} problems in {file}, so nothing was imported; correct them and import again";
+        import_mapping_head(what: &Text, row: usize) => "{what}，表头在第 {row} 行：", "{what}, header row {row}:";
+        import_running_number() => "序号（不作编号）", "running number (not an id)";
+        import_first_note() => "进展情况（第一条进展）", "first progress note";
+        import_same_as(letter: &str) => "忽略（与 {letter} 列相同）", "ignored (same as column {letter})";
+        import_ignored(list: &Text) => "忽略的列：{list}", "ignored: {list}";
+        import_row(row: usize) => "第 {row} 行", "row {row}";
+        import_exists(row: &Text, id: &str, place: &str) => "{row}：{id} 已有此任务（{place}），与台账一致，未改动", "{row}: {id} is already a task ({place}), as in the ledger; left unchanged";
+        import_exists_differs(row: &Text, id: &str, place: &str, list: &Text) => "{row}：{id} 已有此任务（{place}），未改动；与台账不同之处：{list}", "{row}: {id} is already a task ({place}); left unchanged; differs from the ledger in: {list}";
+        import_difference(key: &str, ledger: &str, file: &str) => "{key} 台账为“{ledger}”、文件中为“{file}”", "{key} \"{ledger}\" in the ledger, \"{file}\" in the file";
+        import_done_on_assumed(id: &str, date: chrono::NaiveDate) => "{id} 状态为已完成但没有完成日期：完成日期记为 {date}（当前日期）", "{id} is done but has no completion date: done_on is taken as {date} (the as-of date)";
+        import_added(n: usize, same: usize) => "新增 {n} 项任务，{same} 项已有", "added {n} tasks, {same} already there";
+        import_would_add(n: usize, same: usize) => "将新增 {n} 项任务，{same} 项已有（试运行，什么也没有写入）", "would add {n} tasks, {same} already there (dry run: nothing was written)";
+        import_nothing_new(same: usize) => "没有要新增的任务：{same} 行都已是任务", "nothing to add: all {same} rows are already tasks";
+    }
 }
 
 /// The Chinese `--help`: the `about` of the command at `path` ("" is wg itself, then
@@ -1546,6 +1603,13 @@ pub fn help_zh(path: &str, arg: Option<&str>) -> Option<&'static str> {
         ("tasks extend", Some("id")) => "任务编号（如 JH-01）",
         ("tasks extend", Some("to")) => "新的截止日期，要晚于现在的",
         ("tasks extend", Some("reason")) => "延期的原因（记入一条进展情况）",
+        ("tasks import", None) => "导入任务台账（Excel 或 CSV）：新的行成为任务",
+        ("tasks import", Some("file")) => {
+            "台账：.xlsx 工作簿或 .csv 文件（UTF-8，或 Excel 另存的 GB18030）"
+        }
+        ("tasks import", Some("group")) => "台账没有“小组”列时，任务所属的小组（编号或名称）",
+        ("tasks import", Some("sheet")) => "要读的工作表（默认：工作簿的第一张）",
+        ("tasks import", Some("dry_run")) => "输出列的对应关系和将要新增的任务，不写入任何文件",
         ("meeting", None) => "会议：季度会议议程、会议列表、导出 iCalendar",
         ("meeting agenda", None) => "某个小组季度会议的议程（默认：领导小组，本季度）",
         ("meeting agenda", Some("quarter")) => "季度，如 2026Q3。默认：本季度",

@@ -10,6 +10,7 @@
 //! - [`cli`] and [`context`]: the command line, resolved once into a [`context::Context`];
 //! - [`command`]: one function per command, gluing the above together;
 //! - [`export`]: the data set as a database (SQL text, an SQLite file);
+//! - [`import`]: task ledgers (台账) read from Excel or CSV, for `wg tasks import`;
 //! - [`output`]: where `--out PATH` writes (stdout, a file replaced atomically, a device).
 //!
 //! The library never prints: commands write to the `Write` they are given.
@@ -32,6 +33,7 @@ pub mod context;
 pub mod edit;
 pub mod export;
 pub mod i18n;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -43,6 +43,10 @@ const CASES: &[(&str, &[&str])] = &[
             "推迟",
         ],
     ),
+    (
+        "tasks import",
+        &["tasks", "import", "LEDGER", "--group", "membership"],
+    ),
     ("meeting agenda", &["meeting", "agenda"]),
     ("meeting list", &["meeting", "list"]),
     ("meeting ics", &["meeting", "ics"]),
@@ -76,6 +80,7 @@ fn attempt(args: &[&str], format: Option<&str>) -> (i32, String, String) {
         .map(|a| match *a {
             "NEW" => data.path().join("new").display().to_string(),
             "OUT" => data.path().join("wg.out").display().to_string(),
+            "LEDGER" => root().join("examples/ledger.csv").display().to_string(),
             a => a.to_owned(),
         })
         .collect();

@@ -14,6 +14,7 @@ mod examples;
 mod export;
 mod formats;
 mod i18n;
+mod import;
 mod init;
 mod meeting;
 mod output;

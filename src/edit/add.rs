@@ -234,45 +234,6 @@ fn resolve(data: &Data, new: &NewTask) -> Result<Resolved, Error> {
         .filter(|o| !o.is_empty())
         .map(str::to_owned);
 
-    let text = |s: &str| Value::from(s).to_string();
-    let date = |d: NaiveDate| date_value(d).map(|v| v.to_string());
-    let list = |items: &[String]| {
-        let quoted: Vec<String> = items.iter().map(|i| text(i)).collect();
-        format!("[{}]", quoted.join(", "))
-    };
-    let unit_names = |v: &[UnitIdx]| -> Vec<String> {
-        v.iter().map(|&u| data.unit_name(u).to_owned()).collect()
-    };
-    let mut fields: Vec<(&'static str, String)> = vec![
-        ("id", text(&id)),
-        ("title", text(title)),
-        ("group", text(&data.group(group).id)),
-    ];
-    if let Some(u) = lead_unit {
-        fields.push(("lead_unit", text(data.unit_name(u))));
-    }
-    if !units.is_empty() {
-        fields.push(("units", list(&unit_names(&units))));
-    }
-    if let Some(p) = owner {
-        fields.push(("owner", text(&super::person_ref(data, p))));
-    }
-    if let Some(d) = new.start {
-        fields.push(("start", date(d)?));
-    }
-    if let Some(d) = new.due {
-        fields.push(("due", date(d)?));
-    }
-    fields.push(("status", text(Status::Todo.as_str())));
-    if let Some(r) = repeat {
-        fields.push(("repeat", text(r.as_str())));
-    }
-    if !targets.is_empty() {
-        fields.push(("targets", list(&targets)));
-    }
-    if let Some(o) = &outcome {
-        fields.push(("outcome", text(o)));
-    }
     let model = Task {
         id,
         title: title.to_owned(),
@@ -296,11 +257,61 @@ fn resolve(data: &Data, new: &NewTask) -> Result<Resolved, Error> {
             line: 0,
         },
     };
+    let fields = fields_of(data, &model)?;
     Ok(Resolved {
         group,
         model,
         fields,
     })
+}
+
+/// The keys of a new task to write, in SPEC order, each with its value as TOML: what
+/// the model holds, references by name (see [`super::person_ref`]), `status` always
+/// (the style decides whether a `todo` is written). Not its indicators or updates.
+pub(super) fn fields_of(data: &Data, t: &Task) -> Result<Vec<(&'static str, String)>, Error> {
+    let text = |s: &str| Value::from(s).to_string();
+    let date = |d: NaiveDate| date_value(d).map(|v| v.to_string());
+    let list = |items: &[String]| {
+        let quoted: Vec<String> = items.iter().map(|i| text(i)).collect();
+        format!("[{}]", quoted.join(", "))
+    };
+    let unit_names = |v: &[UnitIdx]| -> Vec<String> {
+        v.iter().map(|&u| data.unit_name(u).to_owned()).collect()
+    };
+    let mut fields: Vec<(&'static str, String)> = vec![
+        ("id", text(&t.id)),
+        ("title", text(&t.title)),
+        ("group", text(&data.group(t.group).id)),
+    ];
+    if let Some(u) = t.lead_unit {
+        fields.push(("lead_unit", text(data.unit_name(u))));
+    }
+    if !t.units.is_empty() {
+        fields.push(("units", list(&unit_names(&t.units))));
+    }
+    if let Some(p) = t.owner {
+        fields.push(("owner", text(&super::person_ref(data, p))));
+    }
+    if let Some(d) = t.start {
+        fields.push(("start", date(d)?));
+    }
+    if let Some(d) = t.due {
+        fields.push(("due", date(d)?));
+    }
+    fields.push(("status", text(t.status.as_str())));
+    if let Some(d) = t.done_on {
+        fields.push(("done_on", date(d)?));
+    }
+    if let Some(r) = t.repeat {
+        fields.push(("repeat", text(r.as_str())));
+    }
+    if !t.targets.is_empty() {
+        fields.push(("targets", list(&t.targets)));
+    }
+    if let Some(o) = &t.outcome {
+        fields.push(("outcome", text(o)));
+    }
+    Ok(fields)
 }
 
 /// An id given with `--id`: well formed and not taken.
@@ -413,7 +424,7 @@ fn sibling_prefix(data: &Data, g: GroupIdx) -> Option<String> {
 }
 
 /// The file the new task goes to, relative to the data directory (see the module doc).
-fn target_file(loaded: &Loaded, g: GroupIdx) -> PathBuf {
+pub(super) fn target_file(loaded: &Loaded, g: GroupIdx) -> PathBuf {
     let data = &loaded.data;
     let id = &data.group(g).id;
     let own = Path::new("tasks").join(format!("{id}.toml"));
@@ -446,7 +457,7 @@ fn target_file(loaded: &Loaded, g: GroupIdx) -> PathBuf {
 
 /// How a task file writes its tasks, learnt from its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Style {
+pub(super) struct Style {
     newline: &'static str,
     /// The `[[tasks]]` line of the last task, without its comment.
     header: String,
@@ -461,7 +472,7 @@ struct Style {
 }
 
 impl Style {
-    fn of(text: &str) -> Style {
+    pub(super) fn of(text: &str) -> Style {
         // CRLF only when every line ends so (as `edit_chunk` decides).
         let crlf = text.contains("\r\n") && !text.replace("\r\n", "").contains('\n');
         let mut style = Style {
@@ -563,11 +574,15 @@ impl Style {
         out
     }
 
-    /// The new block. `status` is written only when the last task writes one.
-    fn block(&self, fields: &[(&'static str, String)]) -> String {
+    /// The new block. `status = "todo"` is written only when the last task writes a
+    /// status.
+    pub(super) fn block(&self, fields: &[(&'static str, String)]) -> String {
+        let todo = Value::from(Status::Todo.as_str()).to_string();
         let fields: Vec<&(&str, String)> = fields
             .iter()
-            .filter(|(k, _)| *k != "status" || self.order.iter().any(|o| o == "status"))
+            .filter(|(k, v)| {
+                *k != "status" || *v != todo || self.order.iter().any(|o| o == "status")
+            })
             .collect();
         let keys: Vec<&str> = fields.iter().map(|(k, _)| *k).collect();
         let nl = self.newline;
@@ -580,9 +595,21 @@ impl Style {
         s
     }
 
+    /// A `[[tasks.updates]]` table to follow a new block: a blank line, then its header
+    /// indented as the task's header is, then `fields` as the task's keys are written.
+    pub(super) fn update_block(&self, fields: &[(&str, String)]) -> String {
+        let nl = self.newline;
+        let lead = self.header.trim_end_matches("[[tasks]]");
+        let mut s = format!("{nl}{lead}[[tasks.updates]]{nl}");
+        for (key, value) in fields {
+            s.push_str(&format!("{}{key}{}{value}{nl}", self.indent, self.equals));
+        }
+        s
+    }
+
     /// `text` with `block` appended after the blank lines the file separates its tasks
     /// by; and the line the block's header lands on.
-    fn append(&self, text: &str, block: &str) -> (String, usize) {
+    pub(super) fn append(&self, text: &str, block: &str) -> (String, usize) {
         let nl = self.newline;
         let mut out = String::with_capacity(text.len() + block.len() + 8);
         out.push_str(text);
@@ -607,7 +634,7 @@ impl Style {
 
 /// Creates a task file that did not exist, atomically (a temporary file renamed into
 /// place), refusing if it has appeared meanwhile.
-fn write_new(path: &Path, text: &str) -> anyhow::Result<()> {
+pub(super) fn write_new(path: &Path, text: &str) -> anyhow::Result<()> {
     let parent = path
         .parent()
         .ok_or_else(|| Failed::error(msg::has_no_directory(&path.display().to_string())))?;
