@@ -159,7 +159,9 @@ fn write(doc: &Document<'_>, markdown: bool, opts: Options) -> String {
     if !doc.meta.is_empty() {
         w.blank();
     }
+    let mut after_note = false;
     for b in &doc.blocks {
+        let note = matches!(b, Block::Note(_));
         match b {
             Block::Heading { level, text } => {
                 w.blank();
@@ -171,7 +173,25 @@ fn write(doc: &Document<'_>, markdown: bool, opts: Options) -> String {
                 w.line(md(hashes, ""), text);
                 w.blank();
             }
-            Block::Para(t) | Block::Note(t) | Block::Addressee(t) => w.line("", t),
+            Block::Para(t) | Block::Addressee(t) => w.line("", t),
+            // A paragraph of its own in Markdown (pandoc would run lines together);
+            // in text, a run of notes is set off by one blank line.
+            Block::Note(t) => {
+                if markdown || !after_note {
+                    w.blank();
+                }
+                w.line("", t);
+                if markdown {
+                    w.blank();
+                }
+            }
+            Block::List(lines) => {
+                w.blank();
+                for l in lines {
+                    w.line(md("- ", ""), l);
+                }
+                w.blank();
+            }
             Block::Item {
                 number,
                 text,
@@ -198,6 +218,7 @@ fn write(doc: &Document<'_>, markdown: bool, opts: Options) -> String {
                 w.line("", &crate::view::long_date(*date, doc.lang));
             }
         }
+        after_note = note;
     }
     let mut s = w.finish();
     if !s.is_empty() && !s.ends_with('\n') {
