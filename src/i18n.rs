@@ -280,7 +280,7 @@ labels! {
     EvalPaperAsOf => "（统计截至{date}）", "(counted as of {date})";
     EvalPaperOpening => "截至{date}，本季度到期任务{due}项，已完成{done}项（其中按期完成{on_time}项、逾期完成{late}项），逾期未完成{overdue}项，在办{open}项，按期完成率{rate}；受阻任务{blocked}项，延期任务{extended}项。", "As of {date}, {due} tasks fell due this quarter: {done} done ({on_time} on time, {late} late), {overdue} overdue and {open} open; the on-time rate is {rate}. {blocked} tasks are blocked and {extended} were extended.";
     EvalPaperBacklog => "上期结转任务{carried}项，已完成{cleared}项，仍未完成{carried_open}项。", "{carried} tasks were carried in from earlier quarters: {cleared} done, {carried_open} still open.";
-    EvalPaperOutcome => "设有量化指标的任务{with}项，成效达标{met}项，完成但成效未达标{unmet}项，进度滞后{behind}项。", "{with} tasks have indicators: {met} met their outcome, {unmet} were done without meeting it, {behind} are behind schedule.";
+    EvalPaperOutcome => "设有量化指标的任务{with}项，成效达标{met}项，完成但成效未达标{unmet}项，进度滞后{behind}项。", "Of {with} tasks with indicators, {met} met the outcome, {unmet} were done short of it and {behind} are behind schedule.";
     EvalPaperWarnings => "在办任务中，红色预警{red}项、黄色预警{yellow}项、绿色（正常）{green}项。", "Of the open tasks, {red} are red, {yellow} yellow and {green} green.";
     EvalPaperWarningsBlue => "在办任务中，红色预警{red}项、黄色预警{yellow}项、蓝色预警{blue}项、绿色（正常）{green}项。", "Of the open tasks, {red} are red, {yellow} yellow, {blue} blue and {green} green.";
     EvalPaperLowest => "按期完成率最低的是{names}（{rate}）。", "The lowest on-time rate: {names} ({rate}).";

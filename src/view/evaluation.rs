@@ -284,14 +284,17 @@ fn opening(data: &Data, report: &Evaluation, lang: Lang) -> String {
         s.push_str(space);
         s.push_str(&sentence);
     };
-    add(fill(
-        L::EvalPaperBacklog.get(lang),
-        &[
-            ("carried", &n(t.carried)),
-            ("cleared", &n(t.cleared)),
-            ("carried_open", &n(t.carried_open)),
-        ],
-    ));
+    // A backlog of nothing is not news on paper.
+    if t.carried > 0 {
+        add(fill(
+            L::EvalPaperBacklog.get(lang),
+            &[
+                ("carried", &n(t.carried)),
+                ("cleared", &n(t.cleared)),
+                ("carried_open", &n(t.carried_open)),
+            ],
+        ));
+    }
     if report.indicators {
         add(fill(
             L::EvalPaperOutcome.get(lang),

@@ -164,7 +164,7 @@ pub(crate) fn annex_lines(g: &GroupView, lang: Lang) -> Vec<String> {
         let lead = if last == Some(role) {
             continuation(role, lang)
         } else {
-            label_line(&pad_label(role, lang), lang)
+            lead_label(role, lang)
         };
         last = Some(role);
         let name = pad_name(&s.person, lang);
@@ -192,13 +192,22 @@ fn pad_name(s: &str, lang: Lang) -> String {
     pad_label(s, lang)
 }
 
-/// The indent under a role's first line: as wide as `副组长：` (full-width spaces in
-/// Chinese; in English the label's width in spaces).
-fn continuation(role: &str, lang: Lang) -> String {
+/// `组　长：` / `Leader: `: the role, said once, before its first holder.
+fn lead_label(role: &str, lang: Lang) -> String {
     let label = label_line(&pad_label(role, lang), lang);
     match lang {
-        Lang::Zh => "\u{3000}".repeat(label.chars().count()),
-        Lang::En => " ".repeat(label.chars().count() + 1),
+        Lang::Zh => label,
+        Lang::En => format!("{label} "),
+    }
+}
+
+/// The indent under a role's first line, as wide as [`lead_label`] (full-width spaces
+/// in Chinese).
+fn continuation(role: &str, lang: Lang) -> String {
+    let width = lead_label(role, lang).chars().count();
+    match lang {
+        Lang::Zh => "\u{3000}".repeat(width),
+        Lang::En => " ".repeat(width),
     }
 }
 
