@@ -4,7 +4,7 @@
 //! (counts, rates, dates, warnings, totals) that a spreadsheet relies on.
 
 use chrono::NaiveDate;
-use wg::model::{Lang, Quarter, Warning};
+use wg::model::{Lang, Quarter};
 use wg::render::document::markdown;
 use wg::report::evaluation::{self, By};
 use wg::view::{Kind, Medium, Value};
@@ -150,7 +150,6 @@ fn screen_documents_have_typed_cells() {
         warned.cells.get(3).map(|c| c.value),
         Some(Value::Date(_) | Value::Empty)
     ));
-    let _ = Warning::Red;
 
     let list = wg::report::meetings::list(data, today);
     let doc = wg::view::meetings::list(data, &list, Lang::Zh, vec![], Medium::Screen);

@@ -289,6 +289,23 @@ mod tests {
     }
 
     #[test]
+    fn notes_are_paragraphs_and_lists_are_bullets_in_markdown() {
+        let mut doc = Document::new(Lang::Zh, Kind::List, "");
+        doc.list(["逾期：A-1", "受阻：A-2"]);
+        doc.note("注：一");
+        doc.note("二");
+        assert_eq!(
+            markdown(&doc),
+            "- 逾期：A-1\n- 受阻：A-2\n\n注：一\n\n二\n"
+        );
+        // In text a run of notes is set off once, then one line each.
+        assert_eq!(
+            terminal(&doc, Options::default()),
+            "逾期：A-1\n受阻：A-2\n\n注：一\n二\n"
+        );
+    }
+
+    #[test]
     fn csv_prints_the_main_table() -> anyhow::Result<()> {
         let bytes = render(&sample(), Target::Csv, Options::default())?;
         assert_eq!(String::from_utf8(bytes)?, "编号,预警\nA-1,红\n");
