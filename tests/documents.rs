@@ -94,6 +94,15 @@ fn roster_on_paper_is_the_annex_of_role_lines() {
     assert!(md.contains("张\u{3000}姿\u{3000}"), "{md}");
     insta::assert_snapshot!("paper-roster-seed-zh", md);
 
+    // A spreadsheet gets the one table of seats that CSV prints.
+    let ledger = wg::view::roster::show(data, &all, today, Lang::Zh, Medium::Ledger);
+    let screen = wg::view::roster::show(data, &all, today, Lang::Zh, Medium::Screen);
+    assert_eq!(ledger.tables().count(), 1);
+    assert_eq!(
+        ledger.csv_table().map(|t| t.rows.len()),
+        screen.csv_table().map(|t| t.rows.len())
+    );
+
     let one = wg::report::roster::show(data, Some(data.leading_group()), Lang::En);
     let doc = wg::view::roster::show(data, &one, today, Lang::En, Medium::Paper);
     insta::assert_snapshot!("paper-roster-leading-en", markdown(&doc));

@@ -294,10 +294,7 @@ mod tests {
         doc.list(["逾期：A-1", "受阻：A-2"]);
         doc.note("注：一");
         doc.note("二");
-        assert_eq!(
-            markdown(&doc),
-            "- 逾期：A-1\n- 受阻：A-2\n\n注：一\n\n二\n"
-        );
+        assert_eq!(markdown(&doc), "- 逾期：A-1\n- 受阻：A-2\n\n注：一\n\n二\n");
         // In text a run of notes is set off once, then one line each.
         assert_eq!(
             terminal(&doc, Options::default()),

@@ -19,7 +19,7 @@ fn or_none_cell(v: Option<&str>, lang: Lang) -> Cell<'static> {
 }
 
 /// `roster show`: on a screen each group's facts, seat table and duties (CSV: one row
-/// a seat, for every group); on paper the 名单 annex.
+/// a seat, for every group); in a spreadsheet that one table; on paper the 名单 annex.
 pub fn show(
     data: &Data,
     report: &RosterShow,
@@ -27,14 +27,18 @@ pub fn show(
     lang: Lang,
     medium: Medium,
 ) -> Document<'static> {
-    if medium == Medium::Paper {
-        return annex(report, as_of, lang);
+    match medium {
+        Medium::Paper => return annex(report, as_of, lang),
+        // A spreadsheet: the one sheet of seats that CSV prints, under a title row.
+        Medium::Ledger => {
+            let mut doc = Document::new(lang, Kind::List, L::SheetRoster.get(lang));
+            doc.as_of = Some(as_of);
+            doc.main_table(seat_table(report, lang));
+            return doc;
+        }
+        Medium::Screen => {}
     }
-    let title = match medium {
-        Medium::Ledger => L::SheetRoster.get(lang),
-        Medium::Screen | Medium::Paper => "",
-    };
-    let mut doc = Document::new(lang, Kind::Paper, title);
+    let mut doc = Document::new(lang, Kind::Paper, "");
     doc.as_of = Some(as_of);
     doc.boxed_text = true;
     for g in &report.groups {
