@@ -252,6 +252,47 @@ labels! {
     UnitMemberOf => "参加小组", "Member of";
     UnitHosts => "设有", "Hosts";
     UnitPeople => "本单位人员", "People";
+    // Punctuation and sentence frames of the documents (view::words and the views).
+    PunctField => "{label}：{value}", "{label}: {value}";
+    PunctLabel => "{label}：", "{label}:";
+    PunctWith => "{name}（{extra}）", "{name} ({extra})";
+    PunctNameTitle => "{name}，{title}", "{name}, {title}";
+    PunctSep => "；", "; ";
+    PunctComma => "，", ", ";
+    PunctList => "、", ", ";
+    PunctLegend => "{id} = {name}", "{id} = {name}";
+    PunctIdTitle => "{id} {title}", "{id} {title}";
+    UnitHeading => "{name}（{id}，{kind}）", "{name} ({id}, {kind})";
+    // Sheet names (a spreadsheet's tabs) and table captions.
+    SheetEvaluation => "检查评估", "Evaluation";
+    SheetSupporting => "配合单位", "Supporting units";
+    SheetNextStage => "下一阶段任务", "Next stage";
+    SheetAttendees => "出席人员", "Attendees";
+    SheetMeetings => "会议", "Meetings";
+    SheetRoster => "成员名单", "Members";
+    SheetUnits => "单位参与情况", "Units";
+    SheetSeats => "任职情况", "Seats";
+    SheetTasks => "任务", "Tasks";
+    // The meeting list as a document of its own (a ledger's title row).
+    MtgListTitle => "会议计划与召开情况", "Meetings planned and held";
+    // The evaluation on paper (检查评估报告).
+    EvalPaperTitle => "{quarter}重点任务检查评估情况报告", "Evaluation of key tasks, {quarter}";
+    EvalPaperAsOf => "（统计截至{date}）", "(counted as of {date})";
+    EvalPaperOpening => "截至{date}，本季度到期任务{due}项，已完成{done}项（其中按期完成{on_time}项、逾期完成{late}项），逾期未完成{overdue}项，在办{open}项，按期完成率{rate}；受阻任务{blocked}项，延期任务{extended}项。", "As of {date}, {due} tasks fell due this quarter: {done} done ({on_time} on time, {late} late), {overdue} overdue and {open} open; the on-time rate is {rate}. {blocked} tasks are blocked and {extended} were extended.";
+    EvalPaperBacklog => "上期结转任务{carried}项，已完成{cleared}项，仍未完成{carried_open}项。", "{carried} tasks were carried in from earlier quarters: {cleared} done, {carried_open} still open.";
+    EvalPaperOutcome => "设有量化指标的任务{with}项，成效达标{met}项，完成但成效未达标{unmet}项，进度滞后{behind}项。", "Of {with} tasks with indicators, {met} met the outcome, {unmet} were done short of it and {behind} are behind schedule.";
+    EvalPaperWarnings => "在办任务中，红色预警{red}项、黄色预警{yellow}项、绿色（正常）{green}项。", "Of the open tasks, {red} are red, {yellow} yellow and {green} green.";
+    EvalPaperWarningsBlue => "在办任务中，红色预警{red}项、黄色预警{yellow}项、蓝色预警{blue}项、绿色（正常）{green}项。", "Of the open tasks, {red} are red, {yellow} yellow, {blue} blue and {green} green.";
+    EvalPaperLowest => "按期完成率最低的是{names}（{rate}）。", "The lowest on-time rate: {names} ({rate}).";
+    EvalPaperNoRate => "暂无", "not yet known";
+    EvalPaperByGroup => "各小组完成情况", "By group";
+    EvalPaperByUnit => "各牵头单位完成情况", "By lead unit";
+    EvalPaperByOwner => "各责任人完成情况", "By owner";
+    EvalPaperSupporting => "配合单位情况", "Supporting units";
+    EvalPaperAttention => "需要关注的任务", "Tasks to watch";
+    // The roster as the 名单 annex.
+    RosterAnnexTitle => "{group}成员名单", "{group}: members";
+    RosterAnnexGroup => "{group}成员", "{group}";
 }
 
 pub fn group_kind(kind: GroupKind) -> L {

@@ -9,6 +9,7 @@ mod check;
 mod cli;
 mod cron;
 mod dates;
+mod documents;
 mod edit;
 mod examples;
 mod export;

@@ -60,12 +60,12 @@ fn roster_person_title_is_a_labelled_line_not_run_on_after_the_name() {
         (
             "zh",
             "table",
-            "孙伟\n单位职务：市总工会基层工作部部长\n单位：基层工作部\n",
+            "孙伟\n\n单位职务：市总工会基层工作部部长\n单位：基层工作部\n",
         ),
         (
             "en",
             "table",
-            "孙伟\nTitle: 市总工会基层工作部部长\nUnit: 基层工作部\n",
+            "孙伟\n\nTitle: 市总工会基层工作部部长\nUnit: 基层工作部\n",
         ),
         (
             "zh",

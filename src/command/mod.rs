@@ -207,13 +207,20 @@ pub fn emit<'d, R: serde::Serialize>(
         Format::Csv => Target::Csv,
         Format::Sqlite | Format::Sql => return Err(formats.refuse(format)),
     };
+    let doc = doc(crate::view::Medium::Screen);
+    // A document read as a whole keeps its tables' borders in plain text too.
+    let style = ctx.table_style(if doc.boxed_text {
+        Format::Table
+    } else {
+        format
+    });
     let opts = Options {
-        style: ctx.table_style(format),
+        style,
         // Colour only on the terminal that shows it, never into a file.
         color: ctx.color_stdout && ctx.out.is_none(),
         bom: ctx.bom,
     };
-    let bytes = render(&doc(crate::view::Medium::Screen), target, opts)?;
+    let bytes = render(&doc, target, opts)?;
     write_out(ctx, &bytes, out)
 }
 

@@ -159,7 +159,9 @@ fn write(doc: &Document<'_>, markdown: bool, opts: Options) -> String {
     if !doc.meta.is_empty() {
         w.blank();
     }
+    let mut after_note = false;
     for b in &doc.blocks {
+        let note = matches!(b, Block::Note(_));
         match b {
             Block::Heading { level, text } => {
                 w.blank();
@@ -171,7 +173,25 @@ fn write(doc: &Document<'_>, markdown: bool, opts: Options) -> String {
                 w.line(md(hashes, ""), text);
                 w.blank();
             }
-            Block::Para(t) | Block::Note(t) | Block::Addressee(t) => w.line("", t),
+            Block::Para(t) | Block::Addressee(t) => w.line("", t),
+            // A paragraph of its own in Markdown (pandoc would run lines together);
+            // in text, a run of notes is set off by one blank line.
+            Block::Note(t) => {
+                if markdown || !after_note {
+                    w.blank();
+                }
+                w.line("", t);
+                if markdown {
+                    w.blank();
+                }
+            }
+            Block::List(lines) => {
+                w.blank();
+                for l in lines {
+                    w.line(md("- ", ""), l);
+                }
+                w.blank();
+            }
             Block::Item {
                 number,
                 text,
@@ -198,6 +218,7 @@ fn write(doc: &Document<'_>, markdown: bool, opts: Options) -> String {
                 w.line("", &crate::view::long_date(*date, doc.lang));
             }
         }
+        after_note = note;
     }
     let mut s = w.finish();
     if !s.is_empty() && !s.ends_with('\n') {
@@ -265,6 +286,20 @@ mod tests {
         );
         assert!(s.contains("\x1b[31m红\x1b[0m"), "{s:?}");
         assert!(s.ends_with("\n\n注：说明\n"), "{s:?}");
+    }
+
+    #[test]
+    fn notes_are_paragraphs_and_lists_are_bullets_in_markdown() {
+        let mut doc = Document::new(Lang::Zh, Kind::List, "");
+        doc.list(["逾期：A-1", "受阻：A-2"]);
+        doc.note("注：一");
+        doc.note("二");
+        assert_eq!(markdown(&doc), "- 逾期：A-1\n- 受阻：A-2\n\n注：一\n\n二\n");
+        // In text a run of notes is set off once, then one line each.
+        assert_eq!(
+            terminal(&doc, Options::default()),
+            "逾期：A-1\n受阻：A-2\n\n注：一\n二\n"
+        );
     }
 
     #[test]

@@ -12,6 +12,16 @@
 //! terminal shows, made once by the view (in the report's language).
 //!
 //! Text here is plain: renderers escape it for their target (Markdown, CSV, terminal).
+//!
+//! The builders: [`agenda`] (the quarterly meeting's agenda), [`meetings`] (the meeting
+//! list), [`evaluation`] (the 检查评估 report), [`roster`] (groups, people, units, and
+//! the 名单 annex); [`words`] holds the sentence helpers they share.
+
+pub mod agenda;
+pub mod evaluation;
+pub mod meetings;
+pub mod roster;
+pub mod words;
 
 use crate::model::{Lang, Warning};
 use chrono::NaiveDate;
@@ -35,6 +45,13 @@ pub struct Document<'a> {
     /// Which table CSV prints (an index into the document's tables, in order), since a
     /// CSV file holds one table. `None`: the document has no CSV form.
     pub csv: Option<usize>,
+    /// A table only CSV prints, when it is none of the tables shown (`roster show`: one
+    /// row a seat for every group, where the document shows a table per group). Takes
+    /// the place of [`Document::csv`].
+    pub csv_only: Option<Table<'a>>,
+    /// Plain text keeps the tables' borders: a document read as a whole (an agenda, a
+    /// roster page) rather than a list to cut columns from.
+    pub boxed_text: bool,
 }
 
 /// Where a document goes, for the reports whose document differs by it: a terminal's
@@ -83,8 +100,12 @@ pub enum Block<'a> {
         details: Vec<Cow<'a, str>>,
     },
     Table(Table<'a>),
-    /// Small print under a table: how a number is made (`注：…`).
+    /// Small print under a table: how a number is made (`注：…`). Each note is a
+    /// paragraph of its own; a run of notes is set off from what comes before.
     Note(Cow<'a, str>),
+    /// Lines that are not numbered: facts under a heading (`类型：领导小组`), the task
+    /// lists under a report. In Markdown a bulleted list, in text one line each.
+    List(Vec<Cow<'a, str>>),
     /// Whom a letter is to (`基层工作部：`), flush left before the body.
     Addressee(Cow<'a, str>),
     /// Who sends a letter and when, right-aligned after the body (落款).
@@ -278,6 +299,8 @@ impl<'a> Document<'a> {
             blocks: Vec::new(),
             as_of: None,
             csv: None,
+            csv_only: None,
+            boxed_text: false,
         }
     }
 
@@ -326,6 +349,14 @@ impl<'a> Document<'a> {
         self.blocks.push(Block::Note(text.into()));
     }
 
+    /// An unnumbered list; nothing when `lines` is empty.
+    pub fn list<T: Into<Cow<'a, str>>>(&mut self, lines: impl IntoIterator<Item = T>) {
+        let lines: Vec<Cow<'a, str>> = lines.into_iter().map(Into::into).collect();
+        if !lines.is_empty() {
+            self.blocks.push(Block::List(lines));
+        }
+    }
+
     /// The document's tables, in order.
     pub fn tables(&self) -> impl Iterator<Item = &Table<'a>> {
         self.blocks.iter().filter_map(|b| match b {
@@ -336,7 +367,10 @@ impl<'a> Document<'a> {
 
     /// The table CSV prints.
     pub fn csv_table(&self) -> Option<&Table<'a>> {
-        self.tables().nth(self.csv?)
+        match &self.csv_only {
+            Some(t) => Some(t),
+            None => self.tables().nth(self.csv?),
+        }
     }
 }
 
