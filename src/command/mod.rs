@@ -104,7 +104,7 @@ impl Formats {
     /// error, raised before anything is loaded or looked up.
     pub fn pick(&self, ctx: &Context) -> Result<Format, Error> {
         match (ctx.format, self.offered.first()) {
-            (Some(f), _) if self.offered.contains(&f) => Ok(f),
+            (Some(f), _) if self.offered.contains(&f) => binary_file(ctx, f).map(|()| f),
             (Some(f), _) => Err(self.refuse(f)),
             (None, Some(&default)) => Ok(default),
             // A command without formats is declared with [`no_format`], not here.
@@ -169,6 +169,23 @@ pub fn output_is_terminal(ctx: &Context) -> bool {
     }
 }
 
+/// For the formats that write files (xlsx): `--out` is needed, and the output may not be
+/// a terminal; a usage error otherwise. [`Formats::pick`] checks it before anything is
+/// loaded, and [`emit`] again before it writes.
+pub fn binary_file(ctx: &Context, format: Format) -> Result<(), Error> {
+    let (needs_out, on_terminal) = match format {
+        Format::Xlsx => (msg::xlsx_needs_out, msg::xlsx_on_terminal),
+        _ => return Ok(()),
+    };
+    if ctx.out.is_none() {
+        return Err(Error::Usage(needs_out()));
+    }
+    if output_is_terminal(ctx) {
+        return Err(Error::Usage(on_terminal()));
+    }
+    Ok(())
+}
+
 /// What a read command prints: the one place where a format meets a renderer. JSON and
 /// YAML serialise the report's data (their shapes are the contract in README); every
 /// other format renders the report's document, made by `doc` for the format's
@@ -203,6 +220,11 @@ pub fn emit<'d, R: serde::Serialize>(
         Format::Text => Target::Text,
         Format::Markdown => Target::Markdown,
         Format::Csv => Target::Csv,
+        Format::Xlsx => {
+            binary_file(ctx, format)?;
+            let bytes = crate::render::xlsx::xlsx(&doc(crate::view::Medium::Ledger))?;
+            return write_out(ctx, &bytes, out);
+        }
         Format::Sqlite | Format::Sql => return Err(formats.refuse(format)),
     };
     let opts = Options {
@@ -226,6 +248,7 @@ fn format_name(format: Format) -> &'static str {
         Format::Text => "text",
         Format::Sqlite => "sqlite",
         Format::Sql => "sql",
+        Format::Xlsx => "xlsx",
     }
 }
 
