@@ -24,3 +24,4 @@ mod safety;
 mod tasks;
 mod warnings;
 mod width;
+mod xlsx;
