@@ -337,3 +337,115 @@ fn which(program: &str) -> Option<std::path::PathBuf> {
             .find(|p| p.is_file())
     })
 }
+
+/// A ledger with the 台账's columns and enough rows for two printed pages.
+fn long_ledger() -> Document<'static> {
+    let mut doc = Document::new(Lang::Zh, Kind::List, "工作任务台账");
+    doc.as_of = Some(date(2026, 7, 15));
+    let mut t = Table::new("任务台账");
+    t.columns([
+        "序号", "编号", "事项", "目标要求", "牵头单位", "配合单位", "责任人", "完成时限",
+        "进展情况", "状态", "逾期天数", "预警",
+    ]);
+    let levels = [
+        Some(Warning::Red),
+        Some(Warning::Yellow),
+        Some(Warning::Blue),
+        Some(Warning::Green),
+        None,
+    ];
+    for i in 0..40u32 {
+        let level = levels.get(i as usize % levels.len()).copied().flatten();
+        t.push_warned(
+            vec![
+                Cell::count(i + 1),
+                Cell::text(format!("2026-{:03}", i + 1)),
+                Cell::text(format!("推进第{}批职工服务阵地建设", i + 1)),
+                Cell::text("按照“有场地、有设施、有制度、有活动”的标准，年底前完成建设并通过验收"),
+                Cell::text("基层工作部"),
+                Cell::text("财务部、各产业工会"),
+                Cell::text("王建国"),
+                Cell::date(date(2026, 6, 1 + i % 28)),
+                Cell::text("已完成选址，正在组织施工，预计下月底完成主体工程"),
+                Cell::text("进行中"),
+                Cell::count(44 - i % 28),
+                match level {
+                    Some(w) => Cell::warning(w, Lang::Zh),
+                    None => Cell::empty(""),
+                },
+            ],
+            level,
+        );
+    }
+    doc.main_table(t);
+    doc.note("注：逾期天数按自然日计算。");
+    doc
+}
+
+/// LibreOffice prints the ledger on A4 landscape, one page wide, the header on every
+/// page. Runs only where `soffice` and `pdftotext` are on PATH. With `WG_RENDER_DIR`
+/// set, the workbook and the PDF are kept there (for looking at them).
+#[test]
+fn libreoffice_prints_the_ledger_landscape_one_page_wide_header_on_each_page() {
+    let (Some(soffice), Some(pdftotext), Some(pdfinfo)) =
+        (which("soffice"), which("pdftotext"), which("pdfinfo"))
+    else {
+        eprintln!("note: soffice, pdftotext or pdfinfo is not on PATH; the print check is not run");
+        return;
+    };
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let input = dir.path().join("ledger.xlsx");
+    std::fs::write(&input, xlsx(&long_ledger()).expect("renders")).expect("write");
+    let profile = format!("file://{}", dir.path().join("profile").display());
+    let status = std::process::Command::new(soffice)
+        .arg(format!("-env:UserInstallation={profile}"))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&input)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("soffice runs");
+    assert!(status.success(), "soffice failed: {status}");
+    let pdf = dir.path().join("ledger.pdf");
+    let run = |cmd: &std::path::Path, args: &[&str]| {
+        let out = std::process::Command::new(cmd)
+            .args(args)
+            .arg(&pdf)
+            .args(if cmd.ends_with("pdftotext") { &["-"][..] } else { &[][..] })
+            .output()
+            .expect("runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let info = run(&pdfinfo, &[]);
+    // A4 landscape: 842 x 595 points (LibreOffice rounds the height its own way).
+    let size = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Page size:"))
+        .unwrap_or_default();
+    assert!(
+        size.trim().starts_with("841.89 x 595.") && size.ends_with("(A4)"),
+        "{info}"
+    );
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("a page count");
+    if let Some(keep) = std::env::var_os("WG_RENDER_DIR") {
+        let keep = std::path::PathBuf::from(keep);
+        std::fs::create_dir_all(&keep).expect("mkdir");
+        std::fs::copy(&input, keep.join("ledger.xlsx")).expect("copy");
+        std::fs::copy(&pdf, keep.join("ledger.pdf")).expect("copy");
+    }
+    assert!(pages >= 2, "40 rows on one page? {info}");
+    for page in 1..=pages {
+        let p = page.to_string();
+        let text = run(&pdftotext, &["-layout", "-f", &p, "-l", &p]);
+        // Every column on the page (one page wide), the header repeated.
+        for head in ["序号", "事项", "目标要求", "进展情况", "逾期天数", "预警"] {
+            assert!(text.contains(head), "page {page} lacks {head}:\n{text}");
+        }
+        assert!(text.contains(&format!("第 {page} 页，共 {pages} 页")), "{text}");
+    }
+}

@@ -184,7 +184,7 @@ enum Kind {
     /// A table cell: thin borders, wrapped, centred vertically.
     #[default]
     Cell,
-    /// A table cell, centred (dates, levels).
+    /// A table cell, centred (numbers, dates, levels), as ledgers set them.
     Centred,
     /// The header row.
     Header,
@@ -385,6 +385,12 @@ fn title(doc: &Document<'_>) -> String {
 }
 
 /// The header, the rows; the header frozen, filtered and repeated on each page.
+///
+/// Rows get a height for their wrapped text, estimated by display width: LibreOffice
+/// does not fit rows to wrapped text when it opens a file (a ledger without heights
+/// printed its 40 rows on one page, each cut to one line), and merged cells are fitted
+/// by nobody. The estimate counts a Chinese character as two units, as Excel draws it
+/// (LibreOffice draws it narrower, and shows some rows a line taller than they need).
 fn write_table(
     ws: &mut Worksheet,
     t: &Table<'_>,
@@ -433,6 +439,7 @@ fn write_table(
                         .because(msg::xlsx_failed)?;
                 }
                 Value::Number(n) | Value::Percent(n) if n.is_finite() => {
+                    s.kind = Kind::Centred;
                     if matches!(cell.value, Value::Percent(_)) {
                         s.num = Some("0.0%".to_owned());
                     }
