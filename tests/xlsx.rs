@@ -24,7 +24,16 @@ fn ledger() -> Document<'static> {
     doc.as_of = Some(date(2026, 7, 15));
     doc.meta.push("单位：市总工会办公室".into());
     let mut t = Table::new("逾期任务");
-    t.columns(["序号", "编号", "事项", "完成时限", "完成率", "逾期天数", "预警", "备注"]);
+    t.columns([
+        "序号",
+        "编号",
+        "事项",
+        "完成时限",
+        "完成率",
+        "逾期天数",
+        "预警",
+        "备注",
+    ]);
     t.push_warned(
         vec![
             Cell::count(1u32),
@@ -100,7 +109,17 @@ fn ledger_values_read_back_as_typed_cells() {
     let header: Vec<Data> = (0..8).map(|c| at(2, c)).collect();
     assert_eq!(
         header,
-        ["序号", "编号", "事项", "完成时限", "完成率", "逾期天数", "预警", "备注"].map(string)
+        [
+            "序号",
+            "编号",
+            "事项",
+            "完成时限",
+            "完成率",
+            "逾期天数",
+            "预警",
+            "备注"
+        ]
+        .map(string)
     );
     // Numbers as numbers, text as text (never a formula), dates as date cells.
     assert_eq!(at(3, 0), Data::Float(1.0));
@@ -122,11 +141,12 @@ fn ledger_values_read_back_as_typed_cells() {
     assert_eq!(at(6, 0), Data::Empty);
     assert_eq!(at(7, 0), string("注：逾期天数按自然日计算。"));
     // The title is merged across the table's width.
-    let merged = wb.worksheet_merge_cells("逾期任务").expect("merges").expect("read");
+    let merged = wb
+        .worksheet_merge_cells("逾期任务")
+        .expect("merges")
+        .expect("read");
     assert!(
-        merged
-            .iter()
-            .any(|d| d.start == (0, 0) && d.end == (0, 7)),
+        merged.iter().any(|d| d.start == (0, 0) && d.end == (0, 7)),
         "{merged:?}"
     );
 
@@ -212,7 +232,9 @@ fn ledger_freezes_filters_and_prints_one_page_wide() {
     // The creation date is the as-of date, not the clock.
     let core = part(&bytes, "docProps/core.xml");
     assert!(
-        core.contains(r#"<dcterms:created xsi:type="dcterms:W3CDTF">2026-07-15T00:00:00Z</dcterms:created>"#),
+        core.contains(
+            r#"<dcterms:created xsi:type="dcterms:W3CDTF">2026-07-15T00:00:00Z</dcterms:created>"#
+        ),
         "{core}"
     );
 }
@@ -344,8 +366,18 @@ fn long_ledger() -> Document<'static> {
     doc.as_of = Some(date(2026, 7, 15));
     let mut t = Table::new("任务台账");
     t.columns([
-        "序号", "编号", "事项", "目标要求", "牵头单位", "配合单位", "责任人", "完成时限",
-        "进展情况", "状态", "逾期天数", "预警",
+        "序号",
+        "编号",
+        "事项",
+        "目标要求",
+        "牵头单位",
+        "配合单位",
+        "责任人",
+        "完成时限",
+        "进展情况",
+        "状态",
+        "逾期天数",
+        "预警",
     ]);
     let levels = [
         Some(Warning::Red),
@@ -412,7 +444,11 @@ fn libreoffice_prints_the_ledger_landscape_one_page_wide_header_on_each_page() {
         let out = std::process::Command::new(cmd)
             .args(args)
             .arg(&pdf)
-            .args(if cmd.ends_with("pdftotext") { &["-"][..] } else { &[][..] })
+            .args(if cmd.ends_with("pdftotext") {
+                &["-"][..]
+            } else {
+                &[][..]
+            })
             .output()
             .expect("runs");
         String::from_utf8_lossy(&out.stdout).into_owned()
@@ -446,6 +482,67 @@ fn libreoffice_prints_the_ledger_landscape_one_page_wide_header_on_each_page() {
         for head in ["序号", "事项", "目标要求", "进展情况", "逾期天数", "预警"] {
             assert!(text.contains(head), "page {page} lacks {head}:\n{text}");
         }
-        assert!(text.contains(&format!("第 {page} 页，共 {pages} 页")), "{text}");
+        assert!(
+            text.contains(&format!("第 {page} 页，共 {pages} 页")),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn odd_documents_still_make_workbooks() {
+    // No title, no as-of date, an empty table, a table without columns, a short row,
+    // a long row, two tables of one name.
+    let mut doc = Document::new(Lang::En, Kind::List, "");
+    doc.table(Table::new("Same"));
+    let mut t = Table::new("same");
+    t.columns(["a", "b", "c"]);
+    t.push(vec![Cell::text("short")]);
+    t.push((0..5).map(|i| Cell::count(i as u32)).collect());
+    doc.table(t);
+    let mut bare = Table::new("");
+    bare.push(vec![Cell::text("x")]);
+    doc.table(bare);
+    doc.para("after");
+    let bytes = xlsx(&doc).expect("renders");
+    let mut wb = open(&bytes);
+    assert_eq!(wb.sheet_names(), ["Same", "same (2)", "Sheet3"]);
+    let r = wb.worksheet_range("same (2)").expect("the sheet");
+    assert_eq!(r.get_value((0, 0)), Some(&string("a")), "no title row");
+    assert_eq!(r.get_value((2, 4)), Some(&Data::Float(4.0)));
+    let r = wb.worksheet_range("Sheet3").expect("the sheet");
+    assert_eq!(r.get_value((1, 0)), Some(&string("x")));
+    assert_eq!(r.get_value((3, 0)), Some(&string("after")));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config::with_cases(64))]
+
+    /// Any text comes back as it went in (control characters, XML's specials, Excel's
+    /// own `_x0041_` escapes, astral characters), under any sheet name.
+    #[test]
+    fn any_text_reads_back_unchanged(
+        title in "\\PC{0,20}",
+        name in "\\PC{0,40}",
+        cells in proptest::collection::vec("(\\PC|[\\x01-\\x1f]|_x00[0-9A-F]{2}_|[<>&\"'=+@-]){0,30}", 1..6),
+    ) {
+        let mut doc = Document::new(Lang::Zh, Kind::List, title.clone());
+        let mut t = Table::new(name);
+        t.columns((0..cells.len()).map(|i| format!("列{i}")));
+        t.push(cells.iter().map(|c| Cell::text(c.clone())).collect());
+        doc.main_table(t);
+        let bytes = xlsx(&doc).expect("renders");
+        let mut wb = open(&bytes);
+        let sheet = wb.sheet_names().first().cloned().expect("a sheet");
+        let r = wb.worksheet_range(&sheet).expect("the sheet");
+        let first = if title.is_empty() { 0 } else { 1 };
+        if !title.is_empty() {
+            proptest::prop_assert_eq!(r.get_value((0, 0)), Some(&string(&title)));
+        }
+        for (c, text) in cells.iter().enumerate() {
+            let got = r.get_value((first + 1, c as u32)).cloned().unwrap_or(Data::Empty);
+            let want = if text.is_empty() { Data::Empty } else { string(text) };
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 }

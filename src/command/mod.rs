@@ -298,15 +298,22 @@ mod tests {
     /// made, and for which medium.
     fn emit_xlsx(ctx: &Context, out: &mut Vec<u8>) -> (Result<(), Error>, Option<Medium>) {
         let made = Flag::new(None);
-        let r = emit(ctx, LEDGER, Format::Xlsx, &(), |m| {
-            made.set(Some(m));
-            let mut doc = Document::new(Lang::En, Kind::List, "Overdue");
-            let mut t = Table::new("Overdue");
-            t.columns(["ID"]);
-            t.push(vec![Cell::text("T-1")]);
-            doc.main_table(t);
-            doc
-        }, out);
+        let r = emit(
+            ctx,
+            LEDGER,
+            Format::Xlsx,
+            &(),
+            |m| {
+                made.set(Some(m));
+                let mut doc = Document::new(Lang::En, Kind::List, "Overdue");
+                let mut t = Table::new("Overdue");
+                t.columns(["ID"]);
+                t.push(vec![Cell::text("T-1")]);
+                doc.main_table(t);
+                doc
+            },
+            out,
+        );
         (r, made.get())
     }
 

@@ -78,7 +78,7 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
                 // Refused by `pick` above, before the name was looked up.
                 Format::Csv | Format::Sqlite | Format::Sql | Format::Xlsx => {
                     return Err(PERSON.refuse(format));
-                },
+                }
                 Format::Markdown => {
                     out.write_all(person_doc(data, &report, lang, None, false).as_bytes())?
                 }
@@ -115,7 +115,7 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
                 // Refused by `pick` above, before the name was looked up.
                 Format::Csv | Format::Sqlite | Format::Sql | Format::Xlsx => {
                     return Err(UNIT.refuse(format));
-                },
+                }
                 Format::Markdown => {
                     out.write_all(unit_doc(data, &report, lang, None, false).as_bytes())?
                 }

@@ -278,7 +278,9 @@ impl View<'_> {
                 out.write_all(s.as_bytes())?;
             }
             // Refused by `pick` before the data was loaded.
-            f @ (Format::Sqlite | Format::Sql | Format::Xlsx) => return Err(self.formats.refuse(f)),
+            f @ (Format::Sqlite | Format::Sql | Format::Xlsx) => {
+                return Err(self.formats.refuse(f));
+            }
         }
         Ok(())
     }
@@ -610,7 +612,7 @@ impl View<'_> {
             // Refused by `pick` before the data was loaded.
             Format::Csv | Format::Sqlite | Format::Sql | Format::Xlsx => {
                 return Err(SHOW.refuse(self.format));
-            },
+            }
         }
         Ok(())
     }

@@ -316,9 +316,17 @@ fn write_sheet(
     // writer's.
     let needed = 1
         + if first { doc.meta.len() } else { 0 }
-        + sheet.before.iter().map(|b| text_lines(b, doc.lang).len()).sum::<usize>()
+        + sheet
+            .before
+            .iter()
+            .map(|b| text_lines(b, doc.lang).len())
+            .sum::<usize>()
         + sheet.table.map_or(0, |t| 1 + t.rows.len())
-        + sheet.after.iter().map(|b| text_lines(b, doc.lang).len()).sum::<usize>()
+        + sheet
+            .after
+            .iter()
+            .map(|b| text_lines(b, doc.lang).len())
+            .sum::<usize>()
         + 1;
     if needed > MAX_ROWS {
         return Err(crate::Failed::error(msg::xlsx_too_many_rows(name, needed)));
@@ -328,7 +336,10 @@ fn write_sheet(
             .because(msg::xlsx_failed)?;
     }
     let area: usize = widths.iter().sum();
-    let mut at = Cursor { row: 0, sheet: name };
+    let mut at = Cursor {
+        row: 0,
+        sheet: name,
+    };
 
     // The title row, then (first sheet) the metadata lines and the blocks before the table.
     let title = title(doc);
@@ -691,8 +702,24 @@ mod tests {
     #[test]
     fn sheet_names_are_made_valid_and_unique() {
         assert_eq!(
-            names(&["逾期任务", "a/b:c", "'x'", "", "History", "逾期任务", "汇总"]),
-            ["逾期任务", "a_b_c", "x", "表4", "表5", "逾期任务 (2)", "汇总"]
+            names(&[
+                "逾期任务",
+                "a/b:c",
+                "'x'",
+                "",
+                "History",
+                "逾期任务",
+                "汇总"
+            ]),
+            [
+                "逾期任务",
+                "a_b_c",
+                "x",
+                "表4",
+                "表5",
+                "逾期任务 (2)",
+                "汇总"
+            ]
         );
         let long = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三";
         let got = names(&[long, long]);
@@ -726,10 +753,15 @@ mod tests {
         let mut t = Table::new("t");
         t.columns(["a", "b", "c", "d"]);
         t.push(
-            ["x".repeat(100), "y".repeat(70), "z".repeat(30), "w".repeat(3)]
-                .into_iter()
-                .map(crate::view::Cell::text)
-                .collect(),
+            [
+                "x".repeat(100),
+                "y".repeat(70),
+                "z".repeat(30),
+                "w".repeat(3),
+            ]
+            .into_iter()
+            .map(crate::view::Cell::text)
+            .collect(),
         );
         assert_eq!(column_widths(&t), [60, 60, 32, 5]);
         for _ in 0..4 {
