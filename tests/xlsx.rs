@@ -141,10 +141,7 @@ fn ledger_values_read_back_as_typed_cells() {
     assert_eq!(at(6, 0), Data::Empty);
     assert_eq!(at(7, 0), string("注：逾期天数按自然日计算。"));
     // The title is merged across the table's width.
-    let merged = wb
-        .worksheet_merge_cells("逾期任务")
-        .expect("merges")
-        .expect("read");
+    let merged = wb.merge_cells_by_sheet_name("逾期任务").expect("merges");
     assert!(
         merged.iter().any(|d| d.start == (0, 0) && d.end == (0, 7)),
         "{merged:?}"
