@@ -67,6 +67,8 @@ pub enum Format {
     // SQLite. (No `///` here: a value with help text turns every help page long.)
     Sqlite,
     Sql,
+    // A spreadsheet (台账) for Excel, WPS and LibreOffice; needs --out.
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

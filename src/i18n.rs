@@ -897,6 +897,17 @@ pub mod msg {
         export_sqlite_failed() => "SQLite 无法建立导出的数据库", "SQLite could not build the export's database";
         export_sqlite_insert(table: &str) => "无法插入表 {table}", "cannot insert into {table}";
         export_does_not_fit(what: &str) => "wg 的缺陷：导出的数据与它的表结构不符：{what}；请报告这个问题", "wg bug: the export does not fit its schema: {what}; please report it";
+        // --format xlsx (the 台账).
+        xlsx_needs_out() => "--format xlsx 写出 Excel 文件，需要 --out FILE（写到管道用 --out -）", "--format xlsx writes an Excel file and needs --out FILE (--out - for a pipe)";
+        xlsx_on_terminal() => "Excel 文件是二进制文件，不写到终端上；请用 --out FILE 指定文件，或接到管道（--out - | …）", "an Excel file is binary and is not written to a terminal; give --out FILE, or pipe it (--out - | …)";
+        /// The title row of a ledger: the document's title and its as-of date.
+        xlsx_title_as_of(title: &str, date: &str) => "{title}（截至{date}）", "{title} (as of {date})";
+        xlsx_cell_too_long(sheet: &str, cell: &str, chars: usize) => "无法写出 Excel 文件：工作表“{sheet}”的单元格 {cell} 有 {chars} 个字符，Excel 的单元格最多容纳 32767 个；请缩短数据文件中的这段文字，这次什么也没有写入", "cannot write the Excel file: cell {cell} of sheet \"{sheet}\" holds {chars} characters, and an Excel cell holds at most 32,767; shorten that text in the data files (nothing was written)";
+        xlsx_too_many_rows(sheet: &str, rows: usize) => "无法写出 Excel 文件：工作表“{sheet}”需要 {rows} 行，Excel 的工作表最多 1048576 行；请用筛选条件缩小范围，或改用 --format csv，这次什么也没有写入", "cannot write the Excel file: sheet \"{sheet}\" needs {rows} rows, and an Excel sheet holds at most 1,048,576; narrow the list with a filter, or use --format csv (nothing was written)";
+        xlsx_too_many_columns(sheet: &str, columns: usize) => "无法写出 Excel 文件：工作表“{sheet}”有 {columns} 列，Excel 的工作表最多 16384 列", "cannot write the Excel file: sheet \"{sheet}\" has {columns} columns, and an Excel sheet holds at most 16,384";
+        /// A ledger's page footer (Excel's codes: &C centre, &P page, &N pages).
+        xlsx_footer() => "&C第 &P 页，共 &N 页", "&CPage &P of &N";
+        xlsx_failed() => "无法生成 Excel 文件", "cannot build the Excel file";
         init_next(dir: &str) => "下一步：编辑这些文件，然后运行 `wg --data {dir} check`", "Next: edit these files, then run `wg --data {dir} check`";
 
         // Warnings on stderr.

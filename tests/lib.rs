@@ -26,3 +26,4 @@ mod safety;
 mod tasks;
 mod warnings;
 mod width;
+mod xlsx;

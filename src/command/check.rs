@@ -23,6 +23,7 @@ pub fn run(
     err: &mut dyn Write,
 ) -> Result<Exit, Error> {
     CHECK.pick(ctx)?;
+    super::no_out(ctx, "check")?;
     let loaded = load_data_with_text(ctx)?;
     let lang = ctx.lang(&loaded.data.org);
     err.write_all(

@@ -17,7 +17,7 @@ use std::io::Write;
 // The sentence helpers moved to `view::words`; `command::tasks` still names them here.
 pub(crate) use crate::view::words::{behind_text, fill, indicator_detail};
 
-use Format::{Csv, Json, Markdown, Table, Text, Yaml};
+use Format::{Csv, Json, Markdown, Table, Text, Xlsx, Yaml};
 
 /// The agenda is a document: Markdown (for pandoc) or plain text, or its data. Not a
 /// table, and not CSV.
@@ -27,7 +27,7 @@ const AGENDA: Formats = Formats {
 };
 const LIST: Formats = Formats {
     command: "meeting list",
-    offered: &[Table, Text, Json, Yaml, Markdown, Csv],
+    offered: &[Table, Text, Json, Yaml, Markdown, Csv, Xlsx],
 };
 
 pub fn run(

@@ -25,10 +25,7 @@ pub fn run(
     err: &mut dyn Write,
 ) -> Result<Exit, Error> {
     match command {
-        Command::Check { strict } => {
-            no_out(ctx, "check")?;
-            check::run(ctx, *strict, out, err)
-        }
+        Command::Check { strict } => check::run(ctx, *strict, out, err),
         Command::Roster(cmd) => roster::run(cmd, ctx, out),
         Command::Tasks(crate::cli::TasksCommand::Import(args)) => import::run(args, ctx, out, err),
         Command::Tasks(cmd) => tasks::run(cmd, ctx, out, err),
@@ -106,7 +103,7 @@ impl Formats {
     /// error, raised before anything is loaded or looked up.
     pub fn pick(&self, ctx: &Context) -> Result<Format, Error> {
         match (ctx.format, self.offered.first()) {
-            (Some(f), _) if self.offered.contains(&f) => Ok(f),
+            (Some(f), _) if self.offered.contains(&f) => binary_file(ctx, f).map(|()| f),
             (Some(f), _) => Err(self.refuse(f)),
             (None, Some(&default)) => Ok(default),
             // A command without formats is declared with [`no_format`], not here.
@@ -171,6 +168,23 @@ pub fn output_is_terminal(ctx: &Context) -> bool {
     }
 }
 
+/// For the formats that write files (xlsx): `--out` is needed, and the output may not be
+/// a terminal; a usage error otherwise. [`Formats::pick`] checks it before anything is
+/// loaded, and [`emit`] again before it writes.
+pub fn binary_file(ctx: &Context, format: Format) -> Result<(), Error> {
+    let (needs_out, on_terminal) = match format {
+        Format::Xlsx => (msg::xlsx_needs_out, msg::xlsx_on_terminal),
+        _ => return Ok(()),
+    };
+    if ctx.out.is_none() {
+        return Err(Error::Usage(needs_out()));
+    }
+    if output_is_terminal(ctx) {
+        return Err(Error::Usage(on_terminal()));
+    }
+    Ok(())
+}
+
 /// What a read command prints: the one place where a format meets a renderer. JSON and
 /// YAML serialise the report's data (their shapes are the contract in README); every
 /// other format renders the report's document, made by `doc` for the format's
@@ -205,6 +219,11 @@ pub fn emit<'d, R: serde::Serialize>(
         Format::Text => Target::Text,
         Format::Markdown => Target::Markdown,
         Format::Csv => Target::Csv,
+        Format::Xlsx => {
+            binary_file(ctx, format)?;
+            let bytes = crate::render::xlsx::xlsx(&doc(crate::view::Medium::Ledger))?;
+            return write_out(ctx, &bytes, out);
+        }
         Format::Sqlite | Format::Sql => return Err(formats.refuse(format)),
     };
     let doc = doc(crate::view::Medium::Screen);
@@ -235,6 +254,7 @@ fn format_name(format: Format) -> &'static str {
         Format::Text => "text",
         Format::Sqlite => "sqlite",
         Format::Sql => "sql",
+        Format::Xlsx => "xlsx",
     }
 }
 
@@ -245,4 +265,130 @@ pub fn group_short_forms(data: &crate::model::Data) -> Vec<(String, String)> {
         .iter()
         .filter_map(|g| Some((g.name.clone(), g.short_name.clone()?)))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    //! The xlsx rules of [`emit`] and [`Formats::pick`], tested here because no command
+    //! offers xlsx yet (the commands are being ported to documents).
+    use super::*;
+    use crate::cli::Cli;
+    use crate::context::Env;
+    use crate::model::Lang;
+    use crate::view::{Cell, Document, Kind, Medium, Table};
+    use clap::Parser;
+    use std::cell::Cell as Flag;
+
+    const LEDGER: Formats = Formats {
+        command: "tasks overdue",
+        offered: &[Format::Table, Format::Xlsx],
+    };
+
+    fn ctx(args: &[&str], stdout_is_terminal: bool) -> Context {
+        let cli = Cli::try_parse_from(["wg"].iter().chain(args).chain(&["check"]))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let env = Env {
+            cwd: std::path::PathBuf::from("/"),
+            now: chrono::DateTime::UNIX_EPOCH,
+            stdout_is_terminal,
+            stderr_is_terminal: false,
+            auto_color_stdout: false,
+            auto_color_stderr: false,
+            terminal_width: None,
+            locale: Lang::En,
+        };
+        Context::new(&cli.global, env)
+    }
+
+    /// Emits `--format xlsx` with a one-table document; says whether the document was
+    /// made, and for which medium.
+    fn emit_xlsx(ctx: &Context, out: &mut Vec<u8>) -> (Result<(), Error>, Option<Medium>) {
+        let made = Flag::new(None);
+        let r = emit(
+            ctx,
+            LEDGER,
+            Format::Xlsx,
+            &(),
+            |m| {
+                made.set(Some(m));
+                let mut doc = Document::new(Lang::En, Kind::List, "Overdue");
+                let mut t = Table::new("Overdue");
+                t.columns(["ID"]);
+                t.push(vec![Cell::text("T-1")]);
+                doc.main_table(t);
+                doc
+            },
+            out,
+        );
+        (r, made.get())
+    }
+
+    fn usage(r: Result<impl std::fmt::Debug, Error>) -> String {
+        match r {
+            Err(Error::Usage(t)) => t.en().to_owned(),
+            other => panic!("not a usage error: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn xlsx_needs_out() {
+        let ctx = ctx(&["--format", "xlsx"], false);
+        let mut out = Vec::new();
+        let (r, made) = emit_xlsx(&ctx, &mut out);
+        assert_eq!(
+            usage(r),
+            "--format xlsx writes an Excel file and needs --out FILE (--out - for a pipe)"
+        );
+        assert_eq!(made, None, "refused before the document is made");
+        assert!(out.is_empty());
+        // And before anything is loaded: the command's pick refuses it too.
+        assert!(usage(LEDGER.pick(&ctx)).contains("needs --out FILE"));
+        // In Chinese too.
+        match LEDGER.pick(&ctx) {
+            Err(Error::Usage(t)) => assert!(t.zh().contains("需要 --out FILE"), "{}", t.zh()),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn xlsx_is_refused_on_a_terminal() {
+        let ctx = ctx(&["--format", "xlsx", "--out", "-"], true);
+        let mut out = Vec::new();
+        let (r, made) = emit_xlsx(&ctx, &mut out);
+        assert!(usage(r).contains("not written to a terminal"));
+        assert_eq!(made, None);
+        assert!(out.is_empty());
+        assert!(usage(LEDGER.pick(&ctx)).contains("not written to a terminal"));
+    }
+
+    #[test]
+    fn xlsx_goes_down_a_pipe_with_out_dash_as_a_ledger() {
+        let ctx = ctx(&["--format", "xlsx", "--out", "-"], false);
+        assert_eq!(LEDGER.pick(&ctx).ok(), Some(Format::Xlsx));
+        let mut out = Vec::new();
+        let (r, made) = emit_xlsx(&ctx, &mut out);
+        assert!(r.is_ok(), "{r:?}");
+        assert_eq!(made, Some(Medium::Ledger));
+        assert!(out.starts_with(b"PK\x03\x04"), "a zip file");
+    }
+
+    #[test]
+    fn xlsx_is_written_to_out_file() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("ledger.xlsx");
+        let path_arg = path.to_string_lossy().into_owned();
+        // On a terminal too: the file is not the terminal.
+        let ctx = ctx(&["--format", "xlsx", "--out", &path_arg], true);
+        let mut out = Vec::new();
+        let (r, _) = emit_xlsx(&ctx, &mut out);
+        assert!(r.is_ok(), "{r:?}");
+        let bytes = std::fs::read(&path).unwrap_or_default();
+        assert!(bytes.starts_with(b"PK\x03\x04"));
+        // A command that does not offer xlsx says so, naming what it offers.
+        let table_only = Formats {
+            command: "roster person",
+            offered: &[Format::Table, Format::Json],
+        };
+        assert!(usage(table_only.pick(&ctx)).contains("table, json"));
+    }
 }

@@ -8,24 +8,24 @@ use crate::view;
 use crate::{Error, Exit};
 use std::io::Write;
 
-use Format::{Csv, Json, Markdown, Table, Text, Yaml};
+use Format::{Csv, Json, Markdown, Table, Text, Xlsx, Yaml};
 
 const SHOW: Formats = Formats {
     command: "roster show",
-    offered: &[Table, Text, Json, Yaml, Markdown, Csv],
+    offered: &[Table, Text, Json, Yaml, Markdown, Csv, Xlsx],
 };
 /// A person or a unit is a short document, not one table: no CSV.
 const PERSON: Formats = Formats {
     command: "roster person",
-    offered: &[Table, Text, Json, Yaml, Markdown],
+    offered: &[Table, Text, Json, Yaml, Markdown, Xlsx],
 };
 const UNITS: Formats = Formats {
     command: "roster units",
-    offered: &[Table, Text, Json, Yaml, Markdown, Csv],
+    offered: &[Table, Text, Json, Yaml, Markdown, Csv, Xlsx],
 };
 const UNIT: Formats = Formats {
     command: "roster unit",
-    offered: &[Table, Text, Json, Yaml, Markdown],
+    offered: &[Table, Text, Json, Yaml, Markdown, Xlsx],
 };
 
 pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Exit, Error> {

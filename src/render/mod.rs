@@ -6,6 +6,7 @@ pub mod fit;
 pub mod ics;
 pub mod text;
 pub mod wrap;
+pub mod xlsx;
 pub mod yaml;
 
 pub use fit::TableStyle;
