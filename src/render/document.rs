@@ -171,7 +171,14 @@ fn write(doc: &Document<'_>, markdown: bool, opts: Options) -> String {
                 w.line(md(hashes, ""), text);
                 w.blank();
             }
-            Block::Para(t) | Block::Note(t) | Block::Addressee(t) => w.line("", t),
+            Block::Para(t) | Block::Note(t) | Block::Addressee(t) => {
+                w.line("", t);
+                // Lines one after another are one paragraph in Markdown, and a list
+                // must follow a blank line: each paragraph ends with one.
+                if markdown {
+                    w.blank();
+                }
+            }
             Block::Item {
                 number,
                 text,
@@ -244,7 +251,7 @@ mod tests {
     fn markdown_of_a_document() {
         assert_eq!(
             markdown(&sample()),
-            "# 标题\n\n- 截至 2026-07-15\n\n## 一、情况\n\n正文\\|一\n1. 事项\n   - 细节\n\n\
+            "# 标题\n\n- 截至 2026-07-15\n\n## 一、情况\n\n正文\\|一\n\n1. 事项\n   - 细节\n\n\
              | 编号 | 预警 |\n|---|---|\n| A-1 | 红 |\n\n注：说明\n"
         );
     }

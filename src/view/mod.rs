@@ -13,6 +13,8 @@
 //!
 //! Text here is plain: renderers escape it for their target (Markdown, CSV, terminal).
 
+pub mod tasks;
+
 use crate::model::{Lang, Warning};
 use chrono::NaiveDate;
 use std::borrow::Cow;
