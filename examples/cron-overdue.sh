@@ -42,7 +42,7 @@ case $status in
     cat "$err" >&2
     ;;
 1)
-    # The list's own heading, "逾期任务（截至 2026-03-02）", is the subject.
+    # The list's own heading, "逾期任务（截至 2026-03-02）：共 6 项", is the subject.
     heading=$(sed -n '1{s/^#* *//;p;}' "$out")
     mail -s "督办：${heading:-逾期任务}" "$WG_MAIL_TO" <"$out" || exit 2
     cat "$err" >&2

@@ -161,6 +161,22 @@ pub struct Filters {
     pub warning: Option<String>,
 }
 
+impl Filters {
+    /// The filters as the report layer takes them (it knows nothing of clap).
+    pub fn words(&self) -> crate::report::tasks::FilterWords<'_> {
+        crate::report::tasks::FilterWords {
+            group: self.group.as_deref(),
+            unit: self.unit.as_deref(),
+            owner: self.owner.as_deref(),
+            status: self.status.as_deref(),
+            target: self.target.as_deref(),
+            due_before: self.due_before,
+            due_after: self.due_after,
+            warning: self.warning.as_deref(),
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum TasksCommand {
     /// Tasks, sorted by due date
@@ -197,6 +213,14 @@ pub enum TasksCommand {
     Show {
         /// Task id (e.g. JH-01)
         id: String,
+    },
+    /// 督办通知单: the overdue and warned (red, yellow) tasks one unit leads, as a notice
+    /// addressed to it, with a reply deadline 7 days on (the next working day with a
+    /// calendar)
+    Notice {
+        /// The lead unit to notify (name, id or alias)
+        #[arg(long, value_name = "UNIT")]
+        unit: String,
     },
     /// Mark a task done (a repeating task: its next occurrence)
     Done {
@@ -362,6 +386,17 @@ pub enum OverdueBy {
     Group,
     Unit,
     Owner,
+}
+
+impl From<OverdueBy> for crate::report::tasks::SummaryBy {
+    fn from(by: OverdueBy) -> Self {
+        use crate::report::tasks::SummaryBy;
+        match by {
+            OverdueBy::Group => SummaryBy::Group,
+            OverdueBy::Unit => SummaryBy::Unit,
+            OverdueBy::Owner => SummaryBy::Owner,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

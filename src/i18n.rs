@@ -219,6 +219,57 @@ labels! {
     UpdateNextSteps => "下一步措施", "Next steps";
     UpdateBy => "报送", "Reported by";
     AsOf => "截至", "as of";
+    // The task reports' sentences and punctuation (view::tasks). Templates fill
+    // `{name}` placeholders.
+    AsOfDate => "截至 {date}", "as of {date}";
+    HeadingDetail => "{what}（{detail}）", "{what} ({detail})";
+    HeadingCount => "{heading}：{count}", "{heading}: {count}";
+    CountTasks => "共 {n} 项", "{n} tasks";
+    CountOneTask => "共 1 项", "1 task";
+    DueWindow => "{from} 至 {through}", "{from} to {through}";
+    DueWindowWorking => "{from} 至 {through}，{n} 个工作日", "{from} to {through}, {n} working days";
+    Paren => "{text}（{note}）", "{text} ({note})";
+    ListSep => "、", ", ";
+    NoteSep => "，", ", ";
+    Colon => "：", ": ";
+    Readings => "（{list}）", " ({list})";
+    ShowTitle => "{id} {title}", "{id} {title}";
+    Field => "{label}：{value}", "{label}: {value}";
+    UpdateLine => "{date}：{note}", "{date}: {note}";
+    // The ledger (台账) of tasks: a spreadsheet's columns and sheets.
+    LedgerNo => "序号", "No.";
+    LedgerMatter => "事项", "Task";
+    LedgerGoal => "目标要求", "Target";
+    LedgerDeadline => "完成时限", "Deadline";
+    LedgerProgress => "进展情况", "Progress";
+    LedgerSheet => "任务台账", "Tasks";
+    LedgerOverdueSheet => "逾期任务", "Overdue tasks";
+    LedgerDueSheet => "近期到期任务", "Falling due";
+    LedgerSummarySheet => "逾期汇总", "Summary";
+    LedgerOverdueTitle => "逾期任务台账", "Overdue tasks";
+    LedgerDueTitle => "近期到期任务台账", "Tasks falling due";
+    // The 督办通报 (tasks overdue on paper).
+    BulletinTitle => "关于重点任务逾期未办结情况的督办通报", "Bulletin on key tasks overdue";
+    BulletinOverall => "总体情况", "Overall";
+    BulletinOpening => "截至{date}，{scope}共有任务{total}项，已办结{done}项，占比{share}；未办结{open}项，其中逾期未办结{overdue}项（红色预警），临近截止{yellow}项（黄色预警）。", "As of {date}, {scope}{total} tasks: {done} done ({share}); {open} open, of which {overdue} overdue (red) and {yellow} close to their deadline (yellow).";
+    BulletinScope => "{group}", "{group}: ";
+    BulletinCancelled => "另有已取消任务{n}项，不计入。", "Cancelled, not counted: {n}.";
+    SentenceSep => "", " ";
+    BulletinNoneOverdue => "没有逾期未办结的任务。", "No task is overdue.";
+    BulletinLagging => "从牵头单位看，逾期任务较多的是{units}。", "By lead unit, the most overdue tasks are with {units}.";
+    BulletinUnitCount => "{unit}（{n}项）", "{unit} ({n})";
+    BulletinNoLeadUnit => "未定牵头单位", "No lead unit";
+    BulletinLongest => "逾期时间最长的是{id}“{title}”，已逾期{days}天。", "The longest overdue is {id} “{title}”: {days} days.";
+    BulletinTasks => "逾期未办结任务", "Overdue tasks";
+    BulletinUnitHeading => "{unit}（{n}项）", "{unit} ({n})";
+    BulletinSummary => "逾期情况汇总", "Summary";
+    BulletinRequirements => "工作要求", "What is asked";
+    BulletinAsk => "各牵头单位要对照本通报，逐项分析逾期原因，明确整改措施和完成时限，加快推进；办理情况及时报送{office}。", "Each lead unit is asked to find why each of its tasks above is late, set the steps and dates to finish it, and report to the {office}.";
+    // The 督办通知单 (wg tasks notice).
+    NoticeTitle => "督办通知单", "Supervision notice";
+    NoticeAddressee => "{unit}：", "To: {unit}";
+    NoticeBody => "截至{date}，你单位牵头的任务中，逾期未办结{overdue}项，临近截止（黄色预警）{yellow}项，具体如下：", "As of {date}, of the tasks your unit leads, overdue: {overdue}; close to their deadline (yellow): {yellow}. They are:";
+    NoticeReply => "请抓紧办理，并于{date}前将办理情况书面报送{office}。", "Please act on them and report in writing to the {office} by {date}.";
     // Graded warnings (预警): the column, the levels, and the counts in the agenda and
     // the evaluation.
     Warning => "预警", "Warning";
@@ -889,6 +940,8 @@ pub mod msg {
         not_a_regular_file() => "特殊文件", "not a regular file";
         // wg export.
         export_needs_out() => "`wg export` 需要 --out FILE（写到标准输出用 --out -）", "`wg export` needs --out FILE (--out - for standard output)";
+        // wg tasks notice.
+        notice_nothing(unit: &str, date: chrono::NaiveDate) => "{unit}牵头的任务中，截至 {date} 没有逾期或预警（红色、黄色）的任务，无需督办通知单；什么也没有写入", "nothing that {unit} leads is overdue or warned (red, yellow) as of {date}: there is no notice to send, and nothing was written";
         out_not_offered(command: &str) => "`{command}` 不写文件，不接受 --out", "`{command}` writes no file and takes no --out";
         export_binary_on_terminal() => "SQLite 数据库是二进制文件，不写到终端上；请用 --out FILE 指定文件，或接到管道（--out - | …），或改用 --format sql", "an SQLite database is binary and is not written to a terminal; give --out FILE, or pipe it (--out - | …), or use --format sql";
         export_unstorable(list: &Text) => "无法导出：数据库不能原样保存下列值；请在数据文件中修改它们，这次什么也没有写入：\n  {list}", "cannot export: a database cannot keep these values as they are; change them in the data files (nothing was written):\n  {list}";
@@ -1607,6 +1660,10 @@ pub fn help_zh(path: &str, arg: Option<&str>) -> Option<&'static str> {
         ("tasks due", Some("working_days")) => "DAYS 按工作日计算（需要 calendar.toml）",
         ("tasks show", None) => "单个任务及其进展情况",
         ("tasks show", Some("id")) => "任务编号（如 JH-01）",
+        ("tasks notice", None) => {
+            "督办通知单：某牵头单位的逾期和预警（红色、黄色）任务，写成发给该单位的通知，限 7 日内（有 calendar.toml 时顺延到工作日）书面报送办理情况"
+        }
+        ("tasks notice", Some("unit")) => "要督办的牵头单位（名称、编号或别名）",
         ("tasks done", None) => "把任务标记为已完成（重复任务：标记下一次）",
         ("tasks done", Some("id")) => "任务编号（如 JH-01）",
         ("tasks done", Some("on")) => "完成的日期。默认：统计日期",

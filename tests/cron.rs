@@ -100,10 +100,11 @@ fn cron_mails_a_readable_overdue_list_when_tasks_are_overdue() {
         panic!("expected one mail, got {:?}", run.mails)
     };
     assert_eq!(mail.to(), "office@example.org");
-    assert_eq!(mail.subject(), "督办：逾期任务（截至 2022-01-10）");
+    assert_eq!(mail.subject(), "督办：逾期任务（截至 2022-01-10）：共 6 项");
     // A Markdown table people can read, not JSON.
     assert!(
-        mail.body.starts_with("## 逾期任务（截至 2022-01-10）\n"),
+        mail.body
+            .starts_with("# 逾期任务（截至 2022-01-10）：共 6 项\n"),
         "{}",
         mail.body
     );

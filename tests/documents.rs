@@ -85,9 +85,10 @@ fn roster_on_paper_is_the_annex_of_role_lines() {
         md.contains("\n组\u{3000}长：朱劲松\u{3000}省总工会党组书记、副主席\n"),
         "{md}"
     );
-    // The second deputy is indented under the first, as wide as `副组长：`.
+    // The second deputy is indented under the first, as wide as `副组长：` (each line
+    // a paragraph of its own, so that pandoc keeps them apart).
     assert!(
-        md.contains("\n副组长：张海涛\u{3000}省总工会副主席\n\u{3000}\u{3000}\u{3000}\u{3000}王树华\u{3000}省总工会副主席\n"),
+        md.contains("\n副组长：张海涛\u{3000}省总工会副主席\n\n\u{3000}\u{3000}\u{3000}\u{3000}王树华\u{3000}省总工会副主席\n"),
         "{md}"
     );
     // A two-character name is set to the width of three.

@@ -23,6 +23,7 @@ const CASES: &[(&str, &[&str])] = &[
     ("tasks overdue", &["tasks", "overdue"]),
     ("tasks due", &["tasks", "due"]),
     ("tasks show", &["tasks", "show", "JH-01"]),
+    ("tasks notice", &["tasks", "notice", "--unit", "基层工作部"]),
     ("tasks done", &["tasks", "done", "JH-01"]),
     ("tasks status", &["tasks", "status", "JH-01", "blocked"]),
     ("tasks note", &["tasks", "note", "JH-01", "已开会"]),

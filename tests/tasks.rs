@@ -1388,3 +1388,258 @@ fn indicator_numbers_are_written_as_people_write_them() {
         out.stdout
     );
 }
+
+// ---------------------------------------------------------------------------------
+// The documents of the view layer: the 督办通报 and the ledger (rendered as Markdown,
+// so that their content is checked before the docx and xlsx renderers), and the
+// 督办通知单 of `wg tasks notice`.
+
+/// The fixture's overdue report as of 2024-03-01 on `medium`, as Markdown.
+fn overdue_document(medium: wg::view::Medium, lang: wg::model::Lang) -> String {
+    use wg::report::tasks::{Filter, SummaryBy, overdue, tally};
+    use wg::view::tasks::{Frame, OverdueAsked};
+    let loaded = wg::load::load(&fixture("tasks")).expect("the fixture loads");
+    let data = &loaded.data;
+    let today = chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
+    let filter = Filter::default();
+    let report = overdue(data, &filter, today, SummaryBy::Unit);
+    let frame = Frame {
+        data,
+        lang,
+        medium,
+        csv: false,
+    };
+    let asked = OverdueAsked {
+        by: Some(SummaryBy::Unit),
+        tally: Some(tally(data, &filter, today)),
+        scope: None,
+    };
+    let doc = wg::view::tasks::overdue(frame, &report, asked);
+    assert_eq!(doc.as_of, Some(today));
+    wg::render::document::markdown(&doc)
+}
+
+#[test]
+fn overdue_on_paper_is_the_bulletin() {
+    use wg::model::Lang;
+    let md = overdue_document(wg::view::Medium::Paper, Lang::Zh);
+    // 21 tasks, one of them cancelled; 2 done; 14 overdue (all red), 1 yellow.
+    assert!(
+        md.contains(
+            "截至2024年3月1日，共有任务20项，已办结2项，占比10%；未办结18项，其中逾期未办结14项（红色预警），临近截止1项（黄色预警）。另有已取消任务1项，不计入。"
+        ),
+        "the opening paragraph: {md}"
+    );
+    assert!(
+        md.contains(
+            "从牵头单位看，逾期任务较多的是基层工作部（5项）、组织部（4项）、法律工作部（4项）。"
+        ),
+        "{md}"
+    );
+    insta::assert_snapshot!("tasks-overdue-bulletin-zh", md);
+    insta::assert_snapshot!(
+        "tasks-overdue-bulletin-en",
+        overdue_document(wg::view::Medium::Paper, Lang::En)
+    );
+}
+
+#[test]
+fn overdue_as_a_ledger_has_the_ledger_columns_and_a_summary_sheet() {
+    let md = overdue_document(wg::view::Medium::Ledger, wg::model::Lang::Zh);
+    assert!(
+        md.contains(
+            "| 序号 | 编号 | 事项 | 目标要求 | 牵头单位 | 配合单位 | 责任人 | 完成时限 | 进展情况 | 状态 | 逾期天数 | 预警 |"
+        ),
+        "{md}"
+    );
+    insta::assert_snapshot!("tasks-overdue-ledger-zh", md);
+}
+
+#[test]
+fn ledger_cells_are_typed_and_rows_carry_their_warning() {
+    use wg::report::tasks::{Filter, SummaryBy, overdue};
+    use wg::view::{Medium, Value, tasks::Frame};
+    let loaded = wg::load::load(&fixture("tasks")).expect("the fixture loads");
+    let today = chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
+    let report = overdue(&loaded.data, &Filter::default(), today, SummaryBy::Group);
+    let frame = Frame {
+        data: &loaded.data,
+        lang: wg::model::Lang::Zh,
+        medium: Medium::Ledger,
+        csv: false,
+    };
+    let doc = wg::view::tasks::overdue(frame, &report, Default::default());
+    let tables: Vec<_> = doc.tables().collect();
+    assert_eq!(tables.len(), 2, "the ledger, then the summary sheet");
+    let first = &tables[0].rows[0];
+    assert_eq!(first.warning, Some(wg::model::Warning::Red));
+    assert_eq!(first.cells[0].value, Value::Number(1.0), "序号");
+    assert_eq!(
+        first.cells[7].value,
+        Value::Date(chrono::NaiveDate::from_ymd_opt(2023, 1, 31).unwrap()),
+        "完成时限: JH-06's next due date"
+    );
+    assert_eq!(first.cells[10].value, Value::Number(395.0), "逾期天数");
+    assert_eq!(
+        first.cells[11].value,
+        Value::Warning(wg::model::Warning::Red)
+    );
+    assert!(tables[1].rows.last().is_some_and(|r| r.total));
+}
+
+#[test]
+fn notice_is_a_letter_to_the_unit() {
+    let text = ok(&[
+        "tasks",
+        "notice",
+        "--unit",
+        "jiceng",
+        "--today",
+        "2024-03-01",
+    ]);
+    assert!(text.starts_with("督办通知单\n\n基层工作部：\n"), "{text}");
+    assert!(
+        text.contains("请抓紧办理，并于2024年3月8日前将办理情况书面报送领导小组办公室。"),
+        "{text}"
+    );
+    assert!(text.ends_with("领导小组办公室\n2024年3月1日\n"), "{text}");
+    insta::assert_snapshot!("tasks-notice-text-zh", text);
+    let md = ok(&[
+        "tasks",
+        "notice",
+        "--unit",
+        "基层工作部",
+        "--today",
+        "2024-03-01",
+        "--lang",
+        "en",
+        "--format",
+        "markdown",
+    ]);
+    insta::assert_snapshot!("tasks-notice-markdown-en", md);
+}
+
+#[test]
+fn notice_reply_day_moves_past_a_day_off_in_the_calendar() {
+    // 2024-02-03 + 7 = 2024-02-10, in the fixture calendar's Spring Festival holiday
+    // (02-10 to 02-17); 02-18 is a made-up working day (a Sunday).
+    let text = ok(&[
+        "tasks",
+        "notice",
+        "--unit",
+        "jiceng",
+        "--today",
+        "2024-02-03",
+    ]);
+    let reply = text
+        .lines()
+        .find(|l| l.starts_with("请抓紧办理"))
+        .unwrap_or_default();
+    assert!(reply.contains("于2024年2月18日前"), "{reply}");
+}
+
+#[test]
+fn notice_for_an_unknown_unit_is_a_usage_error_with_a_suggestion() {
+    let out = tasks(&[
+        "tasks",
+        "notice",
+        "--unit",
+        "基层工作",
+        "--today",
+        "2024-03-01",
+    ]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("--unit"), "{}", out.stderr);
+    assert!(out.stderr.contains("基层工作部"), "{}", out.stderr);
+    assert_eq!(out.stdout, "");
+}
+
+#[test]
+fn notice_for_a_unit_with_nothing_overdue_or_warned_says_so() {
+    let out = tasks(&[
+        "tasks",
+        "notice",
+        "--unit",
+        "海员交通工会",
+        "--today",
+        "2024-03-01",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "", "no empty letter");
+    assert!(
+        out.stderr
+            .contains("省海员交通工会牵头的任务中，截至 2024-03-01 没有逾期或预警"),
+        "{}",
+        out.stderr
+    );
+    let en = tasks(&[
+        "tasks",
+        "notice",
+        "--unit",
+        "haiyuan",
+        "--today",
+        "2024-03-01",
+        "--lang",
+        "en",
+    ]);
+    assert!(
+        en.stderr
+            .starts_with("nothing that 省海员交通工会 leads is overdue or warned"),
+        "{}",
+        en.stderr
+    );
+}
+
+#[test]
+fn out_on_a_read_command_writes_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("f.csv");
+    let out = tasks(&[
+        "tasks",
+        "overdue",
+        "--today",
+        "2024-03-01",
+        "--format",
+        "csv",
+        "--out",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "", "the CSV goes to the file");
+    let csv = ok(&[
+        "tasks",
+        "overdue",
+        "--today",
+        "2024-03-01",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), csv);
+}
+
+#[test]
+fn out_is_refused_by_the_edits_and_by_check() {
+    let data = copy_dir(&fixture("tasks"));
+    let before = std::fs::read_to_string(data.path().join("tasks.toml")).unwrap();
+    let out = run(wg()
+        .arg("--data")
+        .arg(data.path())
+        .args(["--lang", "en", "tasks", "done", "LD-01", "--out", "x"]));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("`tasks done` writes no file and takes no --out"),
+        "{}",
+        out.stderr
+    );
+    let after = std::fs::read_to_string(data.path().join("tasks.toml")).unwrap();
+    assert_eq!(before, after, "nothing was changed");
+    assert!(!data.path().join("x").exists());
+    let check = run(wg().args(["--data", DATA, "--lang", "zh", "check", "--out", "y"]));
+    assert_eq!(check.code, 2, "{}", check.stderr);
+    assert!(
+        check.stderr.contains("`check` 不写文件，不接受 --out"),
+        "{}",
+        check.stderr
+    );
+}

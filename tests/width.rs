@@ -92,7 +92,7 @@ fn group_short_names_show_only_where_a_table_is_narrowed() {
     assert!(!wide.contains("建会入会组"), "{wide}");
     // At 120 columns the task table is narrowed, the summary under it is not.
     let narrow = seed(&["tasks", "overdue", "--width", "120"]);
-    let (tasks, summary) = narrow.split_once("\n\n").expect("two tables");
+    let (tasks, summary) = narrow.split_once("按小组汇总").expect("two tables");
     assert!(tasks.contains(" 建会入会组 "), "{tasks}");
     assert!(!tasks.contains("建会入会专项小组"), "{tasks}");
     assert!(summary.contains("| 建会入会专项小组 "), "{summary}");
@@ -110,7 +110,7 @@ fn group_short_names_show_only_where_a_table_is_narrowed() {
         "120",
     ]));
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let (tasks, _) = out.stdout.split_once("\n\n").expect("two tables");
+    let (tasks, _) = out.stdout.split_once("按小组汇总").expect("two tables");
     assert!(tasks.contains("建会入会专"), "{tasks}");
     assert!(tasks.contains("维权服务组"), "{tasks}");
 }

@@ -5,11 +5,10 @@
 //! agree by construction.
 
 use super::schema::{self, Table, Type};
-use crate::cli::OverdueBy;
 use crate::i18n::{Text, msg};
 use crate::model::{Data, Lang, Reporter, Role};
 use crate::report::task_view::{TaskView, warning_windows};
-use crate::report::tasks::{Filter, overdue, uncovered_years};
+use crate::report::tasks::{Filter, SummaryBy, overdue, uncovered_years};
 use chrono::NaiveDate;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -333,7 +332,7 @@ impl<'d> Builder<'d> {
 
     fn tasks(&mut self, data: &'d Data, today: NaiveDate) {
         // The place of each overdue task in `wg tasks overdue`'s own list.
-        let listed = overdue(data, &Filter::default(), today, OverdueBy::Group);
+        let listed = overdue(data, &Filter::default(), today, SummaryBy::Group);
         let windows = warning_windows(data, today);
         let rank: HashMap<&str, usize> = listed
             .tasks

@@ -173,7 +173,14 @@ fn write(doc: &Document<'_>, markdown: bool, opts: Options) -> String {
                 w.line(md(hashes, ""), text);
                 w.blank();
             }
-            Block::Para(t) | Block::Addressee(t) => w.line("", t),
+            Block::Para(t) | Block::Addressee(t) => {
+                w.line("", t);
+                // Lines one after another are one paragraph in Markdown, and a list
+                // must follow a blank line: each paragraph ends with one.
+                if markdown {
+                    w.blank();
+                }
+            }
             // A paragraph of its own in Markdown (pandoc would run lines together);
             // in text, a run of notes is set off by one blank line.
             Block::Note(t) => {
@@ -265,7 +272,7 @@ mod tests {
     fn markdown_of_a_document() {
         assert_eq!(
             markdown(&sample()),
-            "# 标题\n\n- 截至 2026-07-15\n\n## 一、情况\n\n正文\\|一\n1. 事项\n   - 细节\n\n\
+            "# 标题\n\n- 截至 2026-07-15\n\n## 一、情况\n\n正文\\|一\n\n1. 事项\n   - 细节\n\n\
              | 编号 | 预警 |\n|---|---|\n| A-1 | 红 |\n\n注：说明\n"
         );
     }

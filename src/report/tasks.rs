@@ -4,7 +4,7 @@
 
 use super::lookup;
 use super::task_view::{TaskView, warning_windows};
-use crate::cli::{Filters, OverdueBy};
+use super::warning_counts::WarningCounts;
 use crate::i18n::{Text, msg};
 use crate::load::normalize;
 use crate::load::suggest::{SHOWN, closest, names};
@@ -35,32 +35,57 @@ pub struct Filter {
     pub warning: Option<Warning>,
 }
 
+/// The filters as typed on the command line, before they are resolved against the data
+/// (the command layer fills them from its options).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FilterWords<'a> {
+    pub group: Option<&'a str>,
+    pub unit: Option<&'a str>,
+    pub owner: Option<&'a str>,
+    pub status: Option<&'a str>,
+    pub target: Option<&'a str>,
+    pub due_before: Option<NaiveDate>,
+    pub due_after: Option<NaiveDate>,
+    pub warning: Option<&'a str>,
+}
+
+/// What the overdue summary counts by.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SummaryBy {
+    /// The owning group.
+    #[default]
+    Group,
+    /// The lead unit (the task's own, or its group's).
+    Unit,
+    Owner,
+}
+
 impl Filter {
     /// Resolves the filters typed on the command line. An unknown group, unit, person,
     /// status or target is a usage error that names the nearest known ones.
-    pub fn resolve(data: &Data, typed: &Filters) -> Result<Filter, Text> {
+    pub fn resolve(data: &Data, typed: &FilterWords) -> Result<Filter, Text> {
         let name_error = |flag: &str, e: lookup::LookupError| msg::on_flag(flag, &e.text());
-        let group = match &typed.group {
+        let group = match typed.group {
             Some(g) => Some(lookup::group(data, g).map_err(|e| name_error("group", e))?),
             None => None,
         };
-        let unit = match &typed.unit {
+        let unit = match typed.unit {
             Some(u) => Some(lookup::unit(data, u).map_err(|e| name_error("unit", e))?),
             None => None,
         };
-        let owner = match &typed.owner {
+        let owner = match typed.owner {
             Some(p) => Some(lookup::person(data, p).map_err(|e| name_error("owner", e))?),
             None => None,
         };
-        let status = match &typed.status {
+        let status = match typed.status {
             Some(s) => Some(parse_status(s)?),
             None => None,
         };
-        let target = match &typed.target {
+        let target = match typed.target {
             Some(t) => Some(resolve_target(data, t)?),
             None => None,
         };
-        let warning = match &typed.warning {
+        let warning = match typed.warning {
             Some(w) => Some(parse_warning(data, w)?),
             None => None,
         };
@@ -328,11 +353,11 @@ pub struct OverdueReport<'d> {
     pub uncovered_years: Vec<i32>,
 }
 
-pub fn by_str(by: OverdueBy) -> &'static str {
+pub fn by_str(by: SummaryBy) -> &'static str {
     match by {
-        OverdueBy::Group => "group",
-        OverdueBy::Unit => "unit",
-        OverdueBy::Owner => "owner",
+        SummaryBy::Group => "group",
+        SummaryBy::Unit => "unit",
+        SummaryBy::Owner => "owner",
     }
 }
 
@@ -341,7 +366,7 @@ pub fn overdue<'d>(
     data: &'d Data,
     filter: &Filter,
     today: NaiveDate,
-    by: OverdueBy,
+    by: SummaryBy,
 ) -> OverdueReport<'d> {
     let windows = warning_windows(data, today);
     let mut keyed: Vec<(&Task, i64, u64)> = select(data, |t| {
@@ -365,19 +390,19 @@ pub fn overdue<'d>(
     }
 }
 
-fn summarise(data: &Data, found: &[(&Task, i64)], by: OverdueBy) -> Summary {
+fn summarise(data: &Data, found: &[(&Task, i64)], by: SummaryBy) -> Summary {
     // Index of the group, unit or person each task is counted under (None: nobody).
     let key_of = |t: &Task| -> Option<usize> {
         match by {
-            OverdueBy::Group => Some(t.group),
-            OverdueBy::Unit => data.task_lead_unit(t),
-            OverdueBy::Owner => t.owner,
+            SummaryBy::Group => Some(t.group),
+            SummaryBy::Unit => data.task_lead_unit(t),
+            SummaryBy::Owner => t.owner,
         }
     };
     let slots = match by {
-        OverdueBy::Group => data.groups.len(),
-        OverdueBy::Unit => data.units.len(),
-        OverdueBy::Owner => data.people.len(),
+        SummaryBy::Group => data.groups.len(),
+        SummaryBy::Unit => data.units.len(),
+        SummaryBy::Owner => data.people.len(),
     };
     // One slot per group/unit/person, and a last one for tasks without.
     let mut bands = vec![Bands::default(); slots + 1];
@@ -395,9 +420,9 @@ fn summarise(data: &Data, found: &[(&Task, i64)], by: OverdueBy) -> Summary {
         .filter(|(_, b)| b.total > 0)
         .map(|(i, b)| {
             let (key, name) = match by {
-                OverdueBy::Group => data.groups.get(i).map(|g| (g.id.clone(), g.name.clone())),
-                OverdueBy::Unit => data.units.get(i).map(|u| (u.name.clone(), u.name.clone())),
-                OverdueBy::Owner => data.people.get(i).map(|p| (p.name.clone(), p.name.clone())),
+                SummaryBy::Group => data.groups.get(i).map(|g| (g.id.clone(), g.name.clone())),
+                SummaryBy::Unit => data.units.get(i).map(|u| (u.name.clone(), u.name.clone())),
+                SummaryBy::Owner => data.people.get(i).map(|p| (p.name.clone(), p.name.clone())),
             }
             .unzip();
             SummaryRow {
@@ -497,6 +522,131 @@ pub fn show<'d>(data: &'d Data, task: &'d Task, today: NaiveDate) -> TaskShow<'d
         as_of: today,
         task: TaskView::graded(data, task, today, &windows),
         uncovered_years: uncovered_years(data, &[task], &windows),
+    }
+}
+
+/// The figures a 督办通报 opens with: every task passing the filter as of one day,
+/// whatever its due date.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    /// Every task but the cancelled ones.
+    pub total: usize,
+    pub done: usize,
+    /// Cancelled tasks, counted apart (not in `total`).
+    pub cancelled: usize,
+    /// Open and overdue (a repeating task with a missed occurrence too).
+    pub overdue: usize,
+    /// The open tasks by warning level (red: overdue).
+    pub warnings: WarningCounts,
+}
+
+impl Tally {
+    /// The share of `total` done, 0.0 when there are no tasks.
+    pub fn done_share(&self) -> f64 {
+        if self.total == 0 {
+            0.0
+        } else {
+            self.done as f64 / self.total as f64
+        }
+    }
+}
+
+/// Counts the tasks passing `filter` as of `today` (see [`Tally`]).
+pub fn tally(data: &Data, filter: &Filter, today: NaiveDate) -> Tally {
+    let windows = warning_windows(data, today);
+    let graded: Vec<(Status, Option<Warning>, bool)> = select(data, |t| {
+        filter
+            .matches(data, t, &windows)
+            .then(|| (t.status, windows.level(t), t.overdue(today).is_some()))
+    });
+    let mut tally = Tally::default();
+    for (status, level, overdue) in graded {
+        match status {
+            Status::Cancelled => tally.cancelled += 1,
+            Status::Done => {
+                tally.total += 1;
+                tally.done += 1;
+            }
+            _ => tally.total += 1,
+        }
+        tally.overdue += usize::from(overdue);
+        tally.warnings.add(level);
+    }
+    tally
+}
+
+/// `wg tasks notice --unit U`: the 督办通知单 to one lead unit.
+#[derive(Debug, Clone, Serialize)]
+pub struct Notice<'d> {
+    pub as_of: NaiveDate,
+    /// The unit addressed, by name.
+    pub unit: &'d str,
+    /// The day the unit is asked to reply by.
+    pub reply_by: NaiveDate,
+    pub count: usize,
+    /// The open tasks the unit leads that are overdue (red) or close to their due date
+    /// (yellow): most overdue first, then by next due date, then id.
+    pub tasks: Vec<TaskView<'d>>,
+    #[serde(skip)]
+    pub uncovered_years: Vec<i32>,
+}
+
+/// Days a unit is given to reply to a notice.
+pub const REPLY_DAYS: u64 = 7;
+
+/// The reply deadline of a notice sent on `today`: [`REPLY_DAYS`] days later, and with a
+/// calendar, moved on to the next working day when that day is a day off.
+pub fn reply_by(today: NaiveDate, calendar: Option<&Calendar>) -> NaiveDate {
+    let mut day = today
+        .checked_add_days(chrono::Days::new(REPLY_DAYS))
+        .unwrap_or(LAST_DAY)
+        .min(LAST_DAY);
+    if let Some(cal) = calendar {
+        // A holiday is at most a few weeks long: the bound only keeps a broken calendar
+        // from looping.
+        for _ in 0..366 {
+            if cal.is_working_day(day) {
+                break;
+            }
+            match day.succ_opt() {
+                Some(next) if next <= LAST_DAY => day = next,
+                _ => break,
+            }
+        }
+    }
+    day
+}
+
+/// The overdue and yellow-warned open tasks that `unit` leads (its own lead unit, or its
+/// group's), as of `today`.
+pub fn notice<'d>(data: &'d Data, unit: UnitIdx, today: NaiveDate) -> Notice<'d> {
+    let windows = warning_windows(data, today);
+    let mut keyed: Vec<(i64, Option<NaiveDate>, u64, &Task)> = select(data, |t| {
+        if data.task_lead_unit(t) != Some(unit) {
+            return None;
+        }
+        let level = windows.level(t)?;
+        if !matches!(level, Warning::Red | Warning::Yellow) {
+            return None;
+        }
+        let days = t.overdue(today).map_or(0, |o| o.days);
+        Some((days, t.next_due(), id_order_key(&t.id), t))
+    });
+    keyed.sort_by(|(da, na, ka, a), (db, nb, kb, b)| {
+        (db, na.is_none(), na, ka)
+            .cmp(&(da, nb.is_none(), nb, kb))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    let tasks: Vec<&Task> = keyed.into_iter().map(|(_, _, _, t)| t).collect();
+    let uncovered_years = uncovered_years(data, &tasks, &windows);
+    let tasks = views(data, &tasks, today, &windows);
+    Notice {
+        as_of: today,
+        unit: data.units.get(unit).map_or("", |u| u.name.as_str()),
+        reply_by: reply_by(today, data.calendar.as_ref()),
+        count: tasks.len(),
+        tasks,
+        uncovered_years,
     }
 }
 

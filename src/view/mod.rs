@@ -23,6 +23,8 @@ pub mod meetings;
 pub mod roster;
 pub mod words;
 
+pub mod tasks;
+
 use crate::model::{Lang, Warning};
 use chrono::NaiveDate;
 use std::borrow::Cow;
