@@ -67,6 +67,8 @@ pub enum Format {
     // SQLite. (No `///` here: a value with help text turns every help page long.)
     Sqlite,
     Sql,
+    // A Word document laid out as an official document (GB/T 9704); needs --out.
+    Docx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

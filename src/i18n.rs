@@ -849,6 +849,9 @@ pub mod msg {
         // wg export.
         export_needs_out() => "`wg export` 需要 --out FILE（写到标准输出用 --out -）", "`wg export` needs --out FILE (--out - for standard output)";
         out_not_offered(command: &str) => "`{command}` 不写文件，不接受 --out", "`{command}` writes no file and takes no --out";
+        // Formats that are files (docx; xlsx beside it).
+        file_format_needs_out(command: &str, format: &str) => "`{command} --format {format}` 写出的是文件，需要 --out FILE（写到管道用 --out -）", "`{command} --format {format}` writes a file and needs --out FILE (--out - for a pipe)";
+        file_format_on_terminal(format: &str) => "{format} 文件是二进制文件，不写到终端上；请用 --out FILE 指定文件，或接到管道（--out - | …）", "a {format} file is binary and is not written to a terminal; give --out FILE, or pipe it (--out - | …)";
         export_binary_on_terminal() => "SQLite 数据库是二进制文件，不写到终端上；请用 --out FILE 指定文件，或接到管道（--out - | …），或改用 --format sql", "an SQLite database is binary and is not written to a terminal; give --out FILE, or pipe it (--out - | …), or use --format sql";
         export_unstorable(list: &Text) => "无法导出：数据库不能原样保存下列值；请在数据文件中修改它们，这次什么也没有写入：\n  {list}", "cannot export: a database cannot keep these values as they are; change them in the data files (nothing was written):\n  {list}";
         export_nul(place: &str) => "{place} 含有字符 U+0000（NUL）", "{place} holds the character U+0000 (NUL)";

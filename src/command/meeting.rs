@@ -77,7 +77,7 @@ pub fn run(
                 Format::Json => render::json(out, &report)?,
                 Format::Yaml => render::yaml(out, &report)?,
                 // Refused by `pick` before the data was read.
-                f @ (Format::Table | Format::Csv | Format::Sqlite | Format::Sql) => {
+                f @ (Format::Table | Format::Csv | Format::Sqlite | Format::Sql | Format::Docx) => {
                     return Err(AGENDA.refuse(f));
                 }
             }
@@ -104,7 +104,7 @@ pub fn run(
                 Format::Json => render::json(out, &report)?,
                 Format::Yaml => render::yaml(out, &report)?,
                 // Refused by `pick` before the data was read.
-                f @ (Format::Sqlite | Format::Sql) => return Err(LIST.refuse(f)),
+                f @ (Format::Sqlite | Format::Sql | Format::Docx) => return Err(LIST.refuse(f)),
             }
         }
         MeetingCommand::Ics { deadlines } => {

@@ -104,12 +104,35 @@ impl Formats {
     /// error, raised before anything is loaded or looked up.
     pub fn pick(&self, ctx: &Context) -> Result<Format, Error> {
         match (ctx.format, self.offered.first()) {
-            (Some(f), _) if self.offered.contains(&f) => Ok(f),
+            (Some(f), _) if self.offered.contains(&f) => {
+                self.check_file(ctx, f)?;
+                Ok(f)
+            }
             (Some(f), _) => Err(self.refuse(f)),
             (None, Some(&default)) => Ok(default),
             // A command without formats is declared with [`no_format`], not here.
             (None, None) => Err(Error::Usage(msg::no_output_format(self.command))),
         }
+    }
+
+    /// A format that is a file (docx) needs `--out` and is never written to a terminal:
+    /// a usage error before anything is loaded.
+    fn check_file(&self, ctx: &Context, format: Format) -> Result<(), Error> {
+        if !is_file_format(format) {
+            return Ok(());
+        }
+        if ctx.out.is_none() {
+            return Err(Error::Usage(msg::file_format_needs_out(
+                self.command,
+                format_name(format),
+            )));
+        }
+        if output_is_terminal(ctx) {
+            return Err(Error::Usage(msg::file_format_on_terminal(format_name(
+                format,
+            ))));
+        }
+        Ok(())
     }
 
     /// The usage error for a format this command does not offer, naming those it does.
@@ -203,6 +226,11 @@ pub fn emit<'d, R: serde::Serialize>(
         Format::Text => Target::Text,
         Format::Markdown => Target::Markdown,
         Format::Csv => Target::Csv,
+        Format::Docx => {
+            formats.check_file(ctx, format)?;
+            let bytes = crate::render::docx::docx(&doc(crate::view::Medium::Paper))?;
+            return write_out(ctx, &bytes, out);
+        }
         Format::Sqlite | Format::Sql => return Err(formats.refuse(format)),
     };
     let opts = Options {
@@ -213,6 +241,12 @@ pub fn emit<'d, R: serde::Serialize>(
     };
     let bytes = render(&doc(crate::view::Medium::Screen), target, opts)?;
     write_out(ctx, &bytes, out)
+}
+
+/// Whether a format is a file of its own (a zip container) rather than text or a
+/// stream: it needs `--out` and is refused on a terminal.
+fn is_file_format(format: Format) -> bool {
+    matches!(format, Format::Docx)
 }
 
 /// The word the user types after `--format`.
@@ -226,6 +260,7 @@ fn format_name(format: Format) -> &'static str {
         Format::Text => "text",
         Format::Sqlite => "sqlite",
         Format::Sql => "sql",
+        Format::Docx => "docx",
     }
 }
 

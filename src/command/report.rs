@@ -70,7 +70,7 @@ pub fn run(
         Format::Yaml => render::yaml(out, &report)?,
         Format::Csv => out.write_all(&grid.to_csv(ctx.bom)?)?,
         // Refused by `pick` before the data was read.
-        f @ (Format::Sqlite | Format::Sql) => return Err(REPORT.refuse(f)),
+        f @ (Format::Sqlite | Format::Sql | Format::Docx) => return Err(REPORT.refuse(f)),
         Format::Table | Format::Text => {
             writeln!(out, "{}\n", one_line(&title(&report, q, lang)))?;
             out.write_all(grid.to_table_in(ctx.table_style(format)).as_bytes())?;

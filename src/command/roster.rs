@@ -63,7 +63,7 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
                 Format::Markdown => out.write_all(show_markdown(data, &report, lang).as_bytes())?,
                 Format::Csv => out.write_all(&show_grid(&report, lang).to_csv(ctx.bom)?)?,
                 // Refused by `pick` above.
-                f @ (Format::Sqlite | Format::Sql) => return Err(SHOW.refuse(f)),
+                f @ (Format::Sqlite | Format::Sql | Format::Docx) => return Err(SHOW.refuse(f)),
             }
         }
         RosterCommand::Person { name } => {
@@ -76,7 +76,9 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
                     person_doc(data, &report, lang, Some(doc_style), ctx.color_stdout).as_bytes(),
                 )?,
                 // Refused by `pick` above, before the name was looked up.
-                Format::Csv | Format::Sqlite | Format::Sql => return Err(PERSON.refuse(format)),
+                Format::Csv | Format::Sqlite | Format::Sql | Format::Docx => {
+                    return Err(PERSON.refuse(format));
+                }
                 Format::Markdown => {
                     out.write_all(person_doc(data, &report, lang, None, false).as_bytes())?
                 }
@@ -98,7 +100,7 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
                 }
                 Format::Csv => out.write_all(&grid.to_csv(ctx.bom)?)?,
                 // Refused by `pick` above.
-                f @ (Format::Sqlite | Format::Sql) => return Err(UNITS.refuse(f)),
+                f @ (Format::Sqlite | Format::Sql | Format::Docx) => return Err(UNITS.refuse(f)),
             }
         }
         RosterCommand::Unit { name } => {
@@ -111,7 +113,9 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
                     unit_doc(data, &report, lang, Some(doc_style), ctx.color_stdout).as_bytes(),
                 )?,
                 // Refused by `pick` above, before the name was looked up.
-                Format::Csv | Format::Sqlite | Format::Sql => return Err(UNIT.refuse(format)),
+                Format::Csv | Format::Sqlite | Format::Sql | Format::Docx => {
+                    return Err(UNIT.refuse(format));
+                }
                 Format::Markdown => {
                     out.write_all(unit_doc(data, &report, lang, None, false).as_bytes())?
                 }

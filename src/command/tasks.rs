@@ -278,7 +278,9 @@ impl View<'_> {
                 out.write_all(s.as_bytes())?;
             }
             // Refused by `pick` before the data was loaded.
-            f @ (Format::Sqlite | Format::Sql) => return Err(self.formats.refuse(f)),
+            f @ (Format::Sqlite | Format::Sql | Format::Docx) => {
+                return Err(self.formats.refuse(f));
+            }
         }
         Ok(())
     }
@@ -608,7 +610,9 @@ impl View<'_> {
                 out.write_all(self.show_doc(report).as_bytes())?
             }
             // Refused by `pick` before the data was loaded.
-            Format::Csv | Format::Sqlite | Format::Sql => return Err(SHOW.refuse(self.format)),
+            Format::Csv | Format::Sqlite | Format::Sql | Format::Docx => {
+                return Err(SHOW.refuse(self.format));
+            }
         }
         Ok(())
     }
