@@ -9,6 +9,7 @@ mod check;
 mod cli;
 mod cron;
 mod dates;
+mod docx;
 mod edit;
 mod examples;
 mod export;

@@ -272,3 +272,127 @@ pub fn group_short_forms(data: &crate::model::Data) -> Vec<(String, String)> {
         .filter_map(|g| Some((g.name.clone(), g.short_name.clone()?)))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    //! `emit`'s docx paths, before any command offers docx (the CLI-level tests come
+    //! with the first command that does).
+    use super::*;
+    use crate::context::Env;
+    use crate::model::Lang;
+    use crate::view::{Document, Kind, Medium};
+    use clap::Parser;
+
+    const DOCX: Formats = Formats {
+        command: "roster show",
+        offered: &[Format::Table, Format::Docx],
+    };
+
+    fn ctx(args: &[&str], stdout_is_terminal: bool) -> Context {
+        let cli = crate::cli::Cli::try_parse_from(["wg"].iter().chain(args).chain(&["check"]))
+            .expect("parses");
+        let env = Env {
+            cwd: std::path::PathBuf::from("/"),
+            now: chrono::DateTime::UNIX_EPOCH,
+            stdout_is_terminal,
+            stderr_is_terminal: false,
+            auto_color_stdout: false,
+            auto_color_stderr: false,
+            terminal_width: None,
+            locale: Lang::En,
+        };
+        Context::new(&cli.global, env)
+    }
+
+    /// Emits a one-paragraph document as docx; the medium the view was asked for is
+    /// put in `medium`.
+    fn emit_docx(ctx: &Context, medium: &mut Option<Medium>) -> (Result<(), Error>, Vec<u8>) {
+        let mut out = Vec::new();
+        let r = emit(
+            ctx,
+            DOCX,
+            Format::Docx,
+            &(),
+            |m| {
+                *medium = Some(m);
+                let mut d = Document::new(Lang::Zh, Kind::Paper, "标题");
+                d.para("正文");
+                d
+            },
+            &mut out,
+        );
+        (r, out)
+    }
+
+    fn usage(r: Result<impl std::fmt::Debug, Error>) -> (String, String) {
+        match r {
+            Err(Error::Usage(t)) => (t.get(Lang::Zh).to_owned(), t.get(Lang::En).to_owned()),
+            other => panic!("not a usage error: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn docx_without_out_is_a_usage_error_in_both_languages() {
+        let c = ctx(&["--format", "docx"], false);
+        let (zh, en) = usage(DOCX.pick(&c));
+        assert_eq!(
+            en,
+            "`roster show --format docx` writes a file and needs --out FILE (--out - for a pipe)"
+        );
+        assert!(zh.contains("需要 --out FILE"), "{zh}");
+        let mut medium = None;
+        let (r, out) = emit_docx(&c, &mut medium);
+        usage(r);
+        assert!(out.is_empty() && medium.is_none());
+    }
+
+    #[test]
+    fn docx_is_refused_on_a_terminal() {
+        let c = ctx(&["--format", "docx", "--out", "-"], true);
+        let (_, en) = usage(DOCX.pick(&c));
+        assert!(en.contains("not written to a terminal"), "{en}");
+        let mut medium = None;
+        let (r, out) = emit_docx(&c, &mut medium);
+        usage(r);
+        assert!(out.is_empty() && medium.is_none());
+    }
+
+    #[test]
+    fn docx_to_a_pipe_is_the_paper_document() {
+        let c = ctx(&["--format", "docx", "--out", "-"], false);
+        assert_eq!(DOCX.pick(&c).ok(), Some(Format::Docx));
+        let mut medium = None;
+        let (r, out) = emit_docx(&c, &mut medium);
+        assert!(r.is_ok());
+        assert_eq!(medium, Some(Medium::Paper));
+        assert!(out.starts_with(b"PK\x03\x04"), "a zip file");
+    }
+
+    #[test]
+    fn docx_into_a_missing_directory_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("missing").join("a.docx");
+        let c = ctx(
+            &["--format", "docx", "--out", path.to_str().unwrap()],
+            false,
+        );
+        let mut medium = None;
+        let (r, out) = emit_docx(&c, &mut medium);
+        let (_, en) = usage(r);
+        assert!(en.contains("does not exist; create it first"), "{en}");
+        assert!(out.is_empty());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn docx_into_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.docx");
+        let c = ctx(&["--format", "docx", "--out", path.to_str().unwrap()], true);
+        let mut medium = None;
+        let (r, out) = emit_docx(&c, &mut medium);
+        assert!(r.is_ok());
+        assert!(out.is_empty());
+        assert!(std::fs::read(&path).unwrap().starts_with(b"PK\x03\x04"));
+    }
+}

@@ -12,10 +12,10 @@
 //! entry, so the same document gives the same bytes.
 
 use crate::model::Lang;
-use crate::view::{Block, Cell, Document, Table, Value, long_date};
+use crate::view::{Block, Cell, Document, Kind, Table, Value, long_date};
 use std::fmt::Write as _;
 use std::io::Write as _;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::UnicodeWidthStr as _;
 
 /// Lengths in twentieths of a point (twips): 1 mm = 56.69 twips.
 mod twips {
@@ -32,7 +32,8 @@ mod twips {
     /// about 7 mm under the type area, as §7.5 asks.
     pub const FOOTER: u32 = 1304;
     pub const HEADER: u32 = 851;
-    /// 22 lines in the 225 mm type area (§5.2.2): 28.95 pt a line, fixed.
+    /// 22 lines in the 225 mm type area (§5.2.2): 28.95 pt a line, fixed. (Fixed line
+    /// spacing, not a document grid: LibreOffice snaps a table's lines to the grid too.)
     pub const LINE: u32 = 579;
     /// One character of the 3号 body (16 pt): indents are counted in characters.
     pub const CHAR: u32 = 320;
@@ -440,11 +441,9 @@ fn sect_pr(orient: Orient) -> String {
          <w:pgSz w:w=\"{w}\" w:h=\"{h}\"{attr}/>\
          <w:pgMar w:top=\"{top}\" w:right=\"{right}\" w:bottom=\"{bottom}\" w:left=\"{left}\" \
          w:header=\"{}\" w:footer=\"{}\" w:gutter=\"0\"/>\
-         <w:pgNumType w:fmt=\"decimal\"/><w:cols w:space=\"425\"/>\
-         <w:docGrid w:type=\"lines\" w:linePitch=\"{}\"/></w:sectPr>",
+         <w:pgNumType w:fmt=\"decimal\"/><w:cols w:space=\"425\"/></w:sectPr>",
         twips::HEADER,
         twips::FOOTER,
-        twips::LINE
     )
 }
 
@@ -482,22 +481,63 @@ impl Body {
         self.after_table = false;
     }
 
-    fn table(&mut self, t: &Table<'_>) {
-        let layout = Layout::of(t, self.lang);
-        self.turn(layout.orient);
+    fn table(&mut self, t: &Table<'_>, layout: &Layout) {
         if self.after_table {
             self.para("Normal", "", "", "");
         }
-        table(&mut self.s, t, &layout, self.lang);
+        table(&mut self.s, t, layout, self.lang);
         self.after_table = true;
     }
 }
 
+/// The orientation of each block's page: a table's own; a note's that of the block
+/// before it (it belongs to its table); a heading's that of the block it heads (so
+/// that it is not left alone at the foot of a portrait page); portrait for the rest.
+/// A list (a 台账) with a table that needs landscape pages is landscape throughout.
+fn orientations(doc: &Document<'_>, layouts: &[Option<Layout>]) -> (Orient, Vec<Orient>) {
+    let own: Vec<Option<Orient>> = layouts
+        .iter()
+        .map(|l| l.as_ref().map(|l| l.orient))
+        .collect();
+    if doc.kind == Kind::List && own.contains(&Some(Orient::Landscape)) {
+        return (Orient::Landscape, vec![Orient::Landscape; doc.blocks.len()]);
+    }
+    let mut orients = vec![Orient::Portrait; doc.blocks.len()];
+    for (i, block) in doc.blocks.iter().enumerate() {
+        if let (Some(Some(o)), Some(slot)) = (own.get(i), orients.get_mut(i)) {
+            *slot = *o;
+        } else if matches!(block, Block::Note(_)) && i > 0 {
+            let before = orients.get(i - 1).copied().unwrap_or(Orient::Portrait);
+            if let Some(slot) = orients.get_mut(i) {
+                *slot = before;
+            }
+        }
+    }
+    // Headings, from the end, take the orientation of what follows them.
+    let mut next = Orient::Portrait;
+    for (block, slot) in doc.blocks.iter().zip(orients.iter_mut()).rev() {
+        if matches!(block, Block::Heading { .. }) {
+            *slot = next;
+        }
+        next = *slot;
+    }
+    (Orient::Portrait, orients)
+}
+
 fn document(doc: &Document<'_>) -> String {
+    let layouts: Vec<Option<Layout>> = doc
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Table(t) => Some(Layout::of(t, doc.lang)),
+            _ => None,
+        })
+        .collect();
+    let (first, orients) = orientations(doc, &layouts);
     let mut b = Body {
         s: String::new(),
         lang: doc.lang,
-        orient: Orient::Portrait,
+        orient: first,
         after_table: false,
     };
     // The title, then the lines under it, then a blank line before the body.
@@ -518,10 +558,8 @@ fn document(doc: &Document<'_>) -> String {
         };
         b.para("WgMeta", ppr, "", m);
     }
-    for block in &doc.blocks {
-        if !matches!(block, Block::Table(_)) {
-            b.turn(Orient::Portrait);
-        }
+    for ((block, orient), layout) in doc.blocks.iter().zip(orients).zip(&layouts) {
+        b.turn(orient);
         match block {
             Block::Heading { level, text } => {
                 let style = match level {
@@ -546,7 +584,11 @@ fn document(doc: &Document<'_>) -> String {
                     b.para("WgBody", "", "", d);
                 }
             }
-            Block::Table(t) => b.table(t),
+            Block::Table(t) => {
+                if let Some(layout) = layout {
+                    b.table(t, layout);
+                }
+            }
             Block::Note(t) => b.para("WgNote", "", "", t),
             Block::Addressee(t) => b.para("WgAddressee", "", "", t),
             Block::Signature { from, date } => {
@@ -630,8 +672,8 @@ impl Layout {
 }
 
 /// Each column's natural width (its widest cell on one line) and its narrowest (what
-/// it cannot be narrower than: a date, a number, an id, or four Chinese characters of
-/// text), in display columns (a Chinese character counts two).
+/// it cannot be narrower than: a date, a number, an id, short text, or four Chinese
+/// characters of long text), in display columns (a Chinese character counts two).
 fn column_widths(t: &Table<'_>, lang: Lang) -> (Vec<u32>, Vec<u32>) {
     let mut natural = Vec::with_capacity(t.columns.len());
     let mut narrowest = Vec::with_capacity(t.columns.len());
@@ -648,7 +690,9 @@ fn column_widths(t: &Table<'_>, lang: Lang) -> (Vec<u32>, Vec<u32>) {
             let w = lines_width(&text);
             nat = nat.max(w);
             let whole = col.keep_words || !matches!(cell.value, Value::Text | Value::Empty);
-            min = min.max(if whole { w } else { w.min(8) });
+            // Short text (a unit's name) stays on one line; long text (a task's
+            // title) may wrap down to four characters a line.
+            min = min.max(if whole || w <= 12 { w } else { 8 });
         }
         natural.push(nat.max(2));
         narrowest.push(min.max(2));
@@ -659,8 +703,28 @@ fn column_widths(t: &Table<'_>, lang: Lang) -> (Vec<u32>, Vec<u32>) {
 /// The display width of the widest line, plus one column of slack for the font's
 /// own spacing.
 fn lines_width(s: &str) -> u32 {
-    let w = s.split('\n').map(UnicodeWidthStr::width).max().unwrap_or(0);
+    let w = s.split('\n').map(line_width).max().unwrap_or(0);
     u32::try_from(w).unwrap_or(u32::MAX / 64).saturating_add(1)
+}
+
+/// A line's display width, with the space Word and LibreOffice put between Chinese
+/// and Latin letters or digits (a quarter of a character at each change:
+/// `2026年7月15日` is 7¼ characters wide, not 6).
+fn line_width(line: &str) -> usize {
+    let mut changes = 0usize;
+    let mut wide = None;
+    for c in line.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w == 0 || c == ' ' {
+            continue;
+        }
+        let is_wide = w == 2;
+        if wide.is_some_and(|was| was != is_wide) {
+            changes += 1;
+        }
+        wide = Some(is_wide);
+    }
+    line.width() + changes.div_ceil(2)
 }
 
 /// Widths that fill `avail`: each column gets `base`, and what is left over goes to
@@ -709,6 +773,28 @@ fn cell_text<'c>(cell: &'c Cell<'_>, lang: Lang) -> std::borrow::Cow<'c, str> {
     }
 }
 
+/// About how many lines the row's tallest cell takes.
+fn row_lines(row: &crate::view::Row<'_>, layout: &Layout, lang: Lang) -> u32 {
+    let per_column = layout.size * 5;
+    row.cells
+        .iter()
+        .zip(&layout.widths)
+        .map(|(c, w)| {
+            let room = (w.saturating_sub(2 * twips::CELL_MARGIN) / per_column).max(1);
+            cell_text(c, lang)
+                .split('\n')
+                .map(|l| {
+                    u32::try_from(line_width(l))
+                        .unwrap_or(u32::MAX)
+                        .div_ceil(room)
+                        .max(1)
+                })
+                .fold(0u32, u32::saturating_add)
+        })
+        .max()
+        .unwrap_or(1)
+}
+
 /// Numbers right, dates and 预警 levels centred, text left.
 fn cell_align(value: Value) -> &'static str {
     match value {
@@ -735,11 +821,11 @@ fn table(s: &mut String, t: &Table<'_>, layout: &Layout, lang: Lang) {
     }
     s.push_str("</w:tblGrid>");
     let size = layout.size;
-    // Cells' lines: 1.3 times the font size, fixed.
+    // Cells' lines: 1.4 times the font size, fixed.
     let ppr_for = |align: &str| {
         format!(
             "<w:spacing w:line=\"{}\" w:lineRule=\"exact\"/><w:jc w:val=\"{align}\"/>",
-            size * 13
+            size * 14
         )
     };
     let rpr = |bold: bool| {
@@ -767,7 +853,13 @@ fn table(s: &mut String, t: &Table<'_>, layout: &Layout, lang: Lang) {
     s.push_str("</w:tr>");
     let body_rpr = rpr(false);
     for row in &t.rows {
-        s.push_str("<w:tr>");
+        // A row is kept on one page unless it is long: Word would cut off what does
+        // not fit on a page of a row that may not break.
+        if row_lines(row, layout, lang) <= 8 {
+            s.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+        } else {
+            s.push_str("<w:tr>");
+        }
         let row_rpr = if row.total { &head_rpr } else { &body_rpr };
         for (i, w) in layout.widths.iter().enumerate() {
             match row.cells.get(i) {
@@ -842,7 +934,6 @@ fn escape_into(s: &mut String, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::view::Kind;
 
     fn wide_table(cols: usize) -> Table<'static> {
         let mut t = Table::new("t");
