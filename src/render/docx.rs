@@ -623,11 +623,12 @@ struct Layout {
 
 impl Layout {
     /// The largest setting the table fits: 4号 on a portrait page if no cell needs to
-    /// wrap; else 小四 portrait if every column gets at least its narrowest width;
-    /// else a landscape section in 小四, then in 五号, squeezed if it must be.
+    /// wrap; else 小四 portrait if long text gets six characters a line; else
+    /// landscape pages in 小四, then in 五号, then in 五号 with four characters a line,
+    /// squeezed if it must be.
     fn of(t: &Table<'_>, lang: Lang) -> Layout {
         let cols = u32::try_from(t.columns.len()).unwrap_or(u32::MAX);
-        let (natural, narrowest) = column_widths(t, lang);
+        let widths = column_widths(t, lang);
         let avail = |orient: Orient| {
             orient
                 .text_width()
@@ -637,24 +638,27 @@ impl Layout {
             need.iter().map(|&w| w.saturating_mul(size * 5)).collect()
         };
         let sum = |w: &[u32]| w.iter().map(|&x| u64::from(x)).sum::<u64>();
+        let (natural, comfortable, narrowest) =
+            (&widths.natural, &widths.comfortable, &widths.narrowest);
         let tries = [
-            (Orient::Portrait, SIZE_4, false),
-            (Orient::Portrait, SIZE_SMALL_4, true),
-            (Orient::Landscape, SIZE_SMALL_4, true),
-            (Orient::Landscape, SIZE_5, true),
+            (Orient::Portrait, SIZE_4, natural),
+            (Orient::Portrait, SIZE_SMALL_4, comfortable),
+            (Orient::Landscape, SIZE_SMALL_4, comfortable),
+            (Orient::Landscape, SIZE_5, comfortable),
+            (Orient::Landscape, SIZE_5, narrowest),
         ];
-        for (orient, size, may_wrap) in tries {
-            let (nat, min) = (at(&natural, size), at(&narrowest, size));
+        for (orient, size, least) in tries {
+            let (nat, min) = (at(natural, size), at(least, size));
             let room = avail(orient);
             if sum(&nat) <= u64::from(room) {
                 return Layout::with_margins(orient, size, spread(&nat, &nat, room));
             }
-            if may_wrap && sum(&min) <= u64::from(room) {
+            if sum(&min) <= u64::from(room) {
                 return Layout::with_margins(orient, size, spread(&min, &nat, room));
             }
         }
         // Too many columns for any page: 五号, each column its share of its narrowest.
-        let min = at(&narrowest, SIZE_5);
+        let min = at(narrowest, SIZE_5);
         let w = squeeze(&min, avail(Orient::Landscape));
         Layout::with_margins(Orient::Landscape, SIZE_5, w)
     }
@@ -671,33 +675,49 @@ impl Layout {
     }
 }
 
-/// Each column's natural width (its widest cell on one line) and its narrowest (what
-/// it cannot be narrower than: a date, a number, an id, short text, or four Chinese
-/// characters of long text), in display columns (a Chinese character counts two).
-fn column_widths(t: &Table<'_>, lang: Lang) -> (Vec<u32>, Vec<u32>) {
-    let mut natural = Vec::with_capacity(t.columns.len());
-    let mut narrowest = Vec::with_capacity(t.columns.len());
+/// What a column's width may be, in display columns (a Chinese character counts two).
+struct Widths {
+    /// Its widest cell on one line.
+    natural: Vec<u32>,
+    /// What it should not be narrower than: a date, a number, an id, short text (a
+    /// unit's name) whole; long text (a task's title) six characters a line.
+    comfortable: Vec<u32>,
+    /// What it cannot be narrower than: long text four characters a line.
+    narrowest: Vec<u32>,
+}
+
+/// A header stays on one line up to three Chinese characters; a longer one may take
+/// two lines (`逾期` / `天数`).
+fn header_min(head: u32) -> u32 {
+    if head <= 7 { head } else { head.div_ceil(2) }
+}
+
+fn column_widths(t: &Table<'_>, lang: Lang) -> Widths {
+    let n = t.columns.len();
+    let mut w = Widths {
+        natural: Vec::with_capacity(n),
+        comfortable: Vec::with_capacity(n),
+        narrowest: Vec::with_capacity(n),
+    };
     for (i, col) in t.columns.iter().enumerate() {
         let head = lines_width(&col.header);
-        let mut nat = head;
-        // A header wraps after two characters at the most.
-        let mut min = head.min(4);
+        let (mut nat, mut comfortable, mut narrowest) = (head, header_min(head), header_min(head));
         for row in &t.rows {
             let Some(cell) = row.cells.get(i) else {
                 continue;
             };
-            let text = cell_text(cell, lang);
-            let w = lines_width(&text);
-            nat = nat.max(w);
-            let whole = col.keep_words || !matches!(cell.value, Value::Text | Value::Empty);
-            // Short text (a unit's name) stays on one line; long text (a task's
-            // title) may wrap down to four characters a line.
-            min = min.max(if whole || w <= 12 { w } else { 8 });
+            let width = lines_width(&cell_text(cell, lang));
+            nat = nat.max(width);
+            let whole =
+                col.keep_words || !matches!(cell.value, Value::Text | Value::Empty) || width <= 12;
+            comfortable = comfortable.max(if whole { width } else { 12 });
+            narrowest = narrowest.max(if whole { width } else { 8 });
         }
-        natural.push(nat.max(2));
-        narrowest.push(min.max(2));
+        w.natural.push(nat.max(2));
+        w.comfortable.push(comfortable.max(2));
+        w.narrowest.push(narrowest.max(2));
     }
-    (natural, narrowest)
+    w
 }
 
 /// The display width of the widest line, plus one column of slack for the font's
@@ -707,9 +727,9 @@ fn lines_width(s: &str) -> u32 {
     u32::try_from(w).unwrap_or(u32::MAX / 64).saturating_add(1)
 }
 
-/// A line's display width, with the space Word and LibreOffice put between Chinese
-/// and Latin letters or digits (a quarter of a character at each change:
-/// `2026年7月15日` is 7¼ characters wide, not 6).
+/// A line's display width, with some of the space Word and LibreOffice put between
+/// Chinese and Latin letters or digits (`2026年7月15日` is about 7 characters wide in
+/// LibreOffice, not 6½).
 fn line_width(line: &str) -> usize {
     let mut changes = 0usize;
     let mut wide = None;
@@ -724,7 +744,7 @@ fn line_width(line: &str) -> usize {
         }
         wide = Some(is_wide);
     }
-    line.width() + changes.div_ceil(2)
+    line.width() + changes / 4
 }
 
 /// Widths that fill `avail`: each column gets `base`, and what is left over goes to
@@ -957,7 +977,7 @@ mod tests {
 
     #[test]
     fn wider_tables_get_a_smaller_size_then_landscape() {
-        let l = Layout::of(&wide_table(6), Lang::Zh);
+        let l = Layout::of(&wide_table(4), Lang::Zh);
         assert_eq!((l.orient, l.size), (Orient::Portrait, SIZE_SMALL_4));
         let l = Layout::of(&wide_table(12), Lang::Zh);
         assert_eq!(l.orient, Orient::Landscape);
