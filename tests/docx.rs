@@ -359,6 +359,88 @@ fn a_wide_table_in_a_paper_is_set_on_landscape_pages() {
     assert!(sections[2].contains(r#"<w:pgSz w:w="11906" w:h="16838"/>"#));
 }
 
+/// The children of every `w:<parent>` element, by name, in order.
+fn children<'x>(xml: &'x str, parent: &str) -> Vec<Vec<&'x str>> {
+    let open = format!("<w:{parent}>");
+    let mut all = Vec::new();
+    for chunk in xml.split(&open).skip(1) {
+        let mut names = Vec::new();
+        let mut depth = 0;
+        let mut rest = chunk;
+        while let Some(at) = rest.find('<') {
+            let tag = &rest[at + 1..];
+            let end = tag.find('>').unwrap();
+            let body = &tag[..end];
+            rest = &tag[end + 1..];
+            if body.starts_with('/') {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            } else {
+                if depth == 0 {
+                    names.push(body.split([' ', '/']).next().unwrap());
+                }
+                if !body.ends_with('/') {
+                    depth += 1;
+                }
+            }
+        }
+        all.push(names);
+    }
+    all
+}
+
+/// Word refuses a file whose properties are out of the schema's order (LibreOffice
+/// does not mind): every `w:pPr` and `w:rPr` of every part is in it.
+#[test]
+fn paragraph_and_run_properties_are_in_the_schemas_order() {
+    const PPR: &[&str] = &[
+        "w:pStyle",
+        "w:keepNext",
+        "w:keepLines",
+        "w:pageBreakBefore",
+        "w:widowControl",
+        "w:spacing",
+        "w:ind",
+        "w:jc",
+        "w:outlineLvl",
+        "w:rPr",
+        "w:sectPr",
+    ];
+    const RPR: &[&str] = &[
+        "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:sz", "w:szCs", "w:lang",
+    ];
+    let mut wide = ledger();
+    wide.kind = Kind::Paper;
+    wide.para("after");
+    for doc in [bulletin(), notice(), wide] {
+        let bytes = docx(&doc).unwrap();
+        for name in [
+            "word/document.xml",
+            "word/styles.xml",
+            "word/footer1.xml",
+            "word/footer2.xml",
+        ] {
+            let xml = part(&bytes, name);
+            for (parent, order) in [("pPr", PPR), ("rPr", RPR)] {
+                for kids in children(&xml, parent) {
+                    let at: Vec<usize> = kids
+                        .iter()
+                        .map(|k| {
+                            order
+                                .iter()
+                                .position(|o| o == k)
+                                .unwrap_or_else(|| panic!("{k} in {parent}"))
+                        })
+                        .collect();
+                    assert!(at.is_sorted(), "{name}: {parent} holds {kids:?}");
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn the_same_document_gives_the_same_bytes() {
     let a = docx(&bulletin()).unwrap();
@@ -378,12 +460,17 @@ fn the_same_document_gives_the_same_bytes() {
     }
 }
 
-/// LibreOffice opens the file and lays it out: the bulletin is three pages (the
-/// table runs over), every page numbered. Only where `soffice` is installed (see
-/// scripts/render-documents.sh, which also makes pictures).
+/// LibreOffice opens the file and lays it out: the table runs over pages with its
+/// header row on each, every page numbered. Only where `soffice` is installed (see
+/// scripts/render-documents.sh, which also makes pictures); in CI it must be.
 #[test]
 fn libreoffice_converts_a_docx_to_pdf() {
     let Ok(soffice) = which("soffice") else {
+        // CI installs it (.ci/run): there, a missing soffice is a broken set-up.
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but soffice is not on PATH"
+        );
         println!("note: soffice is not on PATH; the LibreOffice check is skipped");
         return;
     };

@@ -366,11 +366,11 @@ enum Side {
 fn footer(side: Side) -> String {
     let place = match side {
         Side::Odd => format!(
-            "<w:jc w:val=\"right\"/><w:ind w:rightChars=\"100\" w:right=\"{}\"/>",
+            "<w:ind w:rightChars=\"100\" w:right=\"{}\"/><w:jc w:val=\"right\"/>",
             twips::FOOTER_CHAR
         ),
         Side::Even => format!(
-            "<w:jc w:val=\"left\"/><w:ind w:leftChars=\"100\" w:left=\"{}\"/>",
+            "<w:ind w:leftChars=\"100\" w:left=\"{}\"/><w:jc w:val=\"left\"/>",
             twips::FOOTER_CHAR
         ),
     };
@@ -474,7 +474,7 @@ impl Body {
         let _ = write!(
             self.s,
             "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" \
-             w:lineRule=\"exact\"/>{}<w:rPr><w:sz w:val=\"2\"/></w:rPr></w:pPr></w:p>",
+             w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/></w:rPr>{}</w:pPr></w:p>",
             sect_pr(self.orient)
         );
         self.orient = orient;
