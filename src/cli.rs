@@ -69,6 +69,8 @@ pub enum Format {
     Sql,
     // A spreadsheet (台账) for Excel, WPS and LibreOffice; needs --out.
     Xlsx,
+    // A Word document laid out as an official document (GB/T 9704); needs --out.
+    Docx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

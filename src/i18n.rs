@@ -943,6 +943,9 @@ pub mod msg {
         // wg tasks notice.
         notice_nothing(unit: &str, date: chrono::NaiveDate) => "{unit}牵头的任务中，截至 {date} 没有逾期或预警（红色、黄色）的任务，无需督办通知单；什么也没有写入", "nothing that {unit} leads is overdue or warned (red, yellow) as of {date}: there is no notice to send, and nothing was written";
         out_not_offered(command: &str) => "`{command}` 不写文件，不接受 --out", "`{command}` writes no file and takes no --out";
+        // Formats that are files (docx; xlsx beside it).
+        file_format_needs_out(command: &str, format: &str) => "`{command} --format {format}` 写出的是文件，需要 --out FILE（写到管道用 --out -）", "`{command} --format {format}` writes a file and needs --out FILE (--out - for a pipe)";
+        file_format_on_terminal(format: &str) => "{format} 文件是二进制文件，不写到终端上；请用 --out FILE 指定文件，或接到管道（--out - | …）", "a {format} file is binary and is not written to a terminal; give --out FILE, or pipe it (--out - | …)";
         export_binary_on_terminal() => "SQLite 数据库是二进制文件，不写到终端上；请用 --out FILE 指定文件，或接到管道（--out - | …），或改用 --format sql", "an SQLite database is binary and is not written to a terminal; give --out FILE, or pipe it (--out - | …), or use --format sql";
         export_unstorable(list: &Text) => "无法导出：数据库不能原样保存下列值；请在数据文件中修改它们，这次什么也没有写入：\n  {list}", "cannot export: a database cannot keep these values as they are; change them in the data files (nothing was written):\n  {list}";
         export_nul(place: &str) => "{place} 含有字符 U+0000（NUL）", "{place} holds the character U+0000 (NUL)";
@@ -951,8 +954,6 @@ pub mod msg {
         export_sqlite_insert(table: &str) => "无法插入表 {table}", "cannot insert into {table}";
         export_does_not_fit(what: &str) => "wg 的缺陷：导出的数据与它的表结构不符：{what}；请报告这个问题", "wg bug: the export does not fit its schema: {what}; please report it";
         // --format xlsx (the 台账).
-        xlsx_needs_out() => "--format xlsx 写出 Excel 文件，需要 --out FILE（写到管道用 --out -）", "--format xlsx writes an Excel file and needs --out FILE (--out - for a pipe)";
-        xlsx_on_terminal() => "Excel 文件是二进制文件，不写到终端上；请用 --out FILE 指定文件，或接到管道（--out - | …）", "an Excel file is binary and is not written to a terminal; give --out FILE, or pipe it (--out - | …)";
         /// The title row of a ledger: the document's title and its as-of date.
         xlsx_title_as_of(title: &str, date: &str) => "{title}（截至{date}）", "{title} (as of {date})";
         xlsx_cell_too_long(sheet: &str, cell: &str, chars: usize) => "无法写出 Excel 文件：工作表“{sheet}”的单元格 {cell} 有 {chars} 个字符，Excel 的单元格最多容纳 32767 个；请缩短数据文件中的这段文字，这次什么也没有写入", "cannot write the Excel file: cell {cell} of sheet \"{sheet}\" holds {chars} characters, and an Excel cell holds at most 32,767; shorten that text in the data files (nothing was written)";

@@ -9,7 +9,7 @@ use clap::CommandFactory;
 use std::collections::BTreeSet;
 
 const ALL: &[&str] = &[
-    "table", "json", "yaml", "csv", "markdown", "text", "sqlite", "sql", "xlsx",
+    "table", "json", "yaml", "csv", "markdown", "text", "sqlite", "sql", "xlsx", "docx",
 ];
 
 /// One run of each command on the default data, with the arguments it needs to succeed.

@@ -10,6 +10,7 @@ mod cli;
 mod cron;
 mod dates;
 mod documents;
+mod docx;
 mod edit;
 mod examples;
 mod export;

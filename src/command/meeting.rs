@@ -17,13 +17,13 @@ use std::io::Write;
 // The sentence helpers moved to `view::words`; `command::tasks` still names them here.
 pub(crate) use crate::view::words::{behind_text, fill, indicator_detail};
 
-use Format::{Csv, Json, Markdown, Table, Text, Xlsx, Yaml};
+use Format::{Csv, Docx, Json, Markdown, Table, Text, Xlsx, Yaml};
 
 /// The agenda is a document: Markdown (for pandoc) or plain text, or its data. Not a
 /// table, and not CSV.
 const AGENDA: Formats = Formats {
     command: "meeting agenda",
-    offered: &[Markdown, Text, Json, Yaml],
+    offered: &[Markdown, Text, Json, Yaml, Docx],
 };
 const LIST: Formats = Formats {
     command: "meeting list",

@@ -12,11 +12,11 @@ use crate::report::evaluation::{self, By};
 use crate::{Error, Exit};
 use std::io::Write;
 
-use Format::{Csv, Json, Markdown, Table, Text, Xlsx, Yaml};
+use Format::{Csv, Docx, Json, Markdown, Table, Text, Xlsx, Yaml};
 
 const REPORT: Formats = Formats {
     command: "report",
-    offered: &[Table, Text, Json, Yaml, Markdown, Csv, Xlsx],
+    offered: &[Table, Text, Json, Yaml, Markdown, Csv, Xlsx, Docx],
 };
 
 pub fn run(

@@ -8,11 +8,11 @@ use crate::view;
 use crate::{Error, Exit};
 use std::io::Write;
 
-use Format::{Csv, Json, Markdown, Table, Text, Xlsx, Yaml};
+use Format::{Csv, Docx, Json, Markdown, Table, Text, Xlsx, Yaml};
 
 const SHOW: Formats = Formats {
     command: "roster show",
-    offered: &[Table, Text, Json, Yaml, Markdown, Csv, Xlsx],
+    offered: &[Table, Text, Json, Yaml, Markdown, Csv, Xlsx, Docx],
 };
 /// A person or a unit is a short document, not one table: no CSV.
 const PERSON: Formats = Formats {

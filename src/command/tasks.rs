@@ -15,7 +15,7 @@ use crate::view::tasks::{Frame, OverdueAsked};
 use crate::{Error, Exit};
 use std::io::Write;
 
-use Format::{Csv, Json, Markdown, Table, Text, Xlsx, Yaml};
+use Format::{Csv, Docx, Json, Markdown, Table, Text, Xlsx, Yaml};
 
 const LIST: Formats = Formats {
     command: "tasks list",
@@ -23,7 +23,7 @@ const LIST: Formats = Formats {
 };
 const OVERDUE: Formats = Formats {
     command: "tasks overdue",
-    offered: &[Table, Text, Json, Yaml, Markdown, Csv, Xlsx],
+    offered: &[Table, Text, Json, Yaml, Markdown, Csv, Xlsx, Docx],
 };
 const DUE: Formats = Formats {
     command: "tasks due",
@@ -37,7 +37,7 @@ const SHOW: Formats = Formats {
 /// A letter: text (the default), or Markdown for pandoc.
 const NOTICE: Formats = Formats {
     command: "tasks notice",
-    offered: &[Text, Table, Markdown],
+    offered: &[Text, Table, Markdown, Docx],
 };
 
 pub fn run(

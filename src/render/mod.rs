@@ -2,6 +2,7 @@
 //! and Markdown. No domain logic lives here.
 
 pub mod document;
+pub mod docx;
 pub mod fit;
 pub mod ics;
 pub mod text;
