@@ -8,6 +8,7 @@
 //! `wg tasks edit|extend` are such splices too; `wg tasks add` appends (see [`add`]).
 
 mod add;
+pub mod intake;
 
 pub use add::{Added, NewTask, add};
 

@@ -57,7 +57,8 @@ pub fn run(
         | TasksCommand::Note { .. }
         | TasksCommand::Add(_)
         | TasksCommand::Edit { .. }
-        | TasksCommand::Extend { .. } => LIST,
+        | TasksCommand::Extend { .. }
+        | TasksCommand::Forms(_) => LIST,
     };
     let format = formats.pick(ctx)?;
     let loaded = load_data(ctx)?;
@@ -132,6 +133,7 @@ pub fn run(
         | TasksCommand::Add(_)
         | TasksCommand::Edit { .. }
         | TasksCommand::Extend { .. } => super::edit::run(cmd, ctx, out, err),
+        TasksCommand::Forms(f) => super::forms::run(f, ctx, out, err),
     }
 }
 
