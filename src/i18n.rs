@@ -1441,6 +1441,7 @@ pub mod msg {
         intake_unit_rows(who: &str, added: usize, already: usize) => "{who}：采用 {added} 行，已记录过 {already} 行", "{who}: {added} rows taken, {already} already recorded";
         intake_all_reported() => "未报送单位：无", "Not reported: none";
         intake_unreported(list: &str) => "未报送单位：{list}", "Not reported: {list}";
+        intake_unreported_without_log(list: &str) => "未报送单位（没有 .wg-sent.toml 的发送记录，按有未完成任务的牵头单位计）：{list}", "Not reported (no sends in .wg-sent.toml, so every lead unit with open tasks counts): {list}";
         intake_unreported_one(who: &str, since: chrono::NaiveDate) => "{who}（{since} 发出）", "{who} (sent {since})";
         intake_dry_run() => "（试运行：没有写入任何文件）", "(dry run: nothing was written)";
         intake_nothing_written() => "没有新内容，没有修改任何文件", "nothing new; no file was changed";
@@ -1607,6 +1608,22 @@ pub fn help_zh(path: &str, arg: Option<&str>) -> Option<&'static str> {
         ("tasks extend", Some("id")) => "任务编号（如 JH-01）",
         ("tasks extend", Some("to")) => "新的截止日期，要晚于现在的",
         ("tasks extend", Some("reason")) => "延期的原因（记入一条进展情况）",
+        ("tasks form", None) => {
+            "进度反馈表（xlsx）：某牵头单位（或责任人）的未完成任务，供填写；需要 --out FILE.xlsx"
+        }
+        ("tasks form", Some("unit")) => "牵头单位（名称、编号或别名）",
+        ("tasks form", Some("owner")) => "责任人（姓名或编号），代替牵头单位",
+        ("tasks intake", None) => {
+            "读入填好的进度反馈表：每个填写了的行记一条进展情况，并更新状态；列出已发反馈表而未报送的单位"
+        }
+        ("tasks intake", Some("files")) => "填好的反馈表（xlsx，经 Excel、WPS 或 LibreOffice 另存的也可以）",
+        ("tasks intake", Some("dry_run")) => "只输出将要记入的内容，不写入任何文件",
+        ("tasks remind", None) => {
+            "催办：给每个有逾期或预警任务的牵头单位（或责任人）写一封催办函和一张反馈表，放在 --out DIR 目录中；加 --sendmail 发送邮件"
+        }
+        ("tasks remind", Some("by")) => "按牵头单位（unit）或按责任人（owner）各写一份",
+        ("tasks remind", Some("sendmail")) => "用 `sendmail -t` 把每份催办发到有关人员的 email 地址",
+        ("tasks remind", Some("force")) => "今天已经发送过的也再发一次",
         ("meeting", None) => "会议：季度会议议程、会议列表、导出 iCalendar",
         ("meeting agenda", None) => "某个小组季度会议的议程（默认：领导小组，本季度）",
         ("meeting agenda", Some("quarter")) => "季度，如 2026Q3。默认：本季度",

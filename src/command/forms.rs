@@ -210,13 +210,20 @@ fn describe_intake(done: &Intake, sends: &[sent::Sent], dry_run: bool, lang: Lan
     } else {
         let list: Vec<String> = missing
             .iter()
-            .map(|(name, since)| t(msg::intake_unreported_one(name, *since)))
+            .map(|(name, since)| match since {
+                Some(d) => t(msg::intake_unreported_one(name, *d)),
+                None => name.clone(),
+            })
             .collect();
         let sep = match lang {
             Lang::Zh => "、",
             Lang::En => ", ",
         };
-        let _ = writeln!(s, "{}", t(msg::intake_unreported(&list.join(sep))));
+        let line = match missing.first().is_some_and(|m| m.1.is_none()) {
+            true => msg::intake_unreported_without_log(&list.join(sep)),
+            false => msg::intake_unreported(&list.join(sep)),
+        };
+        let _ = writeln!(s, "{}", t(line));
     }
     if dry_run {
         let _ = writeln!(s, "{}", t(msg::intake_dry_run()));
@@ -230,13 +237,14 @@ fn describe_intake(done: &Intake, sends: &[sent::Sent], dry_run: bool, lang: Lan
 
 /// The addressees sent a form this period that have not reported (see the module doc),
 /// with the day they were sent it.
-fn unreported(done: &Intake, sends: &[sent::Sent]) -> Vec<(String, NaiveDate)> {
+fn unreported(done: &Intake, sends: &[sent::Sent]) -> Vec<(String, Option<NaiveDate>)> {
     let data = &done.data;
     let today = done.today;
     let from = today
         .checked_sub_signed(chrono::Duration::days(PERIOD_DAYS))
         .unwrap_or(today);
     let mut sent_to: Vec<(Reporter, NaiveDate)> = Vec::new();
+    let logged = sends.iter().any(|s| s.date >= from && s.date <= today);
     for s in sends.iter().filter(|s| s.date >= from && s.date <= today) {
         let who = match s.kind.as_str() {
             "owner" => data.people.iter().position(|p| p.id == s.to).map(Reporter::Person),
@@ -273,7 +281,7 @@ fn unreported(done: &Intake, sends: &[sent::Sent]) -> Vec<(String, NaiveDate)> {
                     .flat_map(|t| &t.updates)
                     .any(|u| u.by == Some(*who) && u.date >= *since)
         })
-        .map(|(who, since)| (data.reporter_name(who).to_owned(), since))
+        .map(|(who, since)| (data.reporter_name(who).to_owned(), logged.then_some(since)))
         .collect()
 }
 
