@@ -13,6 +13,7 @@ mod edit;
 mod examples;
 mod export;
 mod formats;
+mod forms;
 mod i18n;
 mod init;
 mod meeting;

@@ -93,6 +93,9 @@ fn intake(
     no_format(ctx, "tasks intake", &msg::prints_what_it_takes_in())?;
     no_out(ctx, "tasks intake")?;
     let dir = load::find_data_dir(ctx.data.as_deref(), &ctx.env.cwd).map_err(Error::Data)?;
+    // Read once before the forms, so that what is wrong with them is said in the org's
+    // language (and broken data is reported before any form is looked at).
+    super::load_data(ctx)?;
     let mut forms_read = Vec::new();
     let mut problems = Vec::new();
     for f in files {

@@ -257,6 +257,8 @@ fn check(reloaded: &Loaded, before: &Task, plans: &[Plan]) -> anyhow::Result<()>
         .task_by_id(&before.id)
         .ok_or_else(|| Failed::error(msg::task_is_gone(&before.id)))?;
     let mut expected = before.clone();
+    // Notes added to the tasks above it move it down the file.
+    expected.origin = after.origin.clone();
     for plan in plans {
         if let Some((status, _)) = plan.status {
             expected.status = status;

@@ -10,14 +10,13 @@
 use crate::i18n::msg;
 use crate::{Because, Error, Failed};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 pub const SENT_FILE: &str = ".wg-sent.toml";
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sent {
     pub date: NaiveDate,
     /// `unit` or `owner`.
@@ -29,11 +28,44 @@ pub struct Sent {
     pub tasks: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+/// An entry as TOML holds it: the date a TOML date.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    date: toml::value::Datetime,
+    kind: String,
+    to: String,
+    name: String,
+    #[serde(default)]
+    addresses: Vec<String>,
+    #[serde(default)]
+    tasks: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
     #[serde(default)]
-    sent: Vec<Sent>,
+    sent: Vec<Raw>,
+}
+
+impl Sent {
+    /// The entry as TOML text, `[[sent]]` and its keys.
+    fn to_toml(&self) -> String {
+        let s = |v: &str| toml::Value::String(v.to_owned()).to_string();
+        let list = |v: &[String]| {
+            toml::Value::Array(v.iter().map(|x| toml::Value::String(x.clone())).collect()).to_string()
+        };
+        format!(
+            "[[sent]]\ndate = {}\nkind = {}\nto = {}\nname = {}\naddresses = {}\ntasks = {}\n",
+            self.date,
+            s(&self.kind),
+            s(&self.to),
+            s(&self.name),
+            list(&self.addresses),
+            list(&self.tasks)
+        )
+    }
 }
 
 pub fn path(dir: &Path) -> PathBuf {
@@ -51,7 +83,25 @@ pub fn read(dir: &Path) -> Result<Vec<Sent>, Error> {
     };
     let file: File = toml::from_str(&text)
         .map_err(|e| Error::Usage(msg::sent_file_broken(&shown, e.message())))?;
-    Ok(file.sent)
+    file.sent
+        .into_iter()
+        .map(|r| {
+            let date = r
+                .date
+                .date
+                .filter(|_| r.date.time.is_none())
+                .and_then(|d| NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day)))
+                .ok_or_else(|| Error::Usage(msg::sent_file_broken(&shown, &format!("date = {}", r.date))))?;
+            Ok(Sent {
+                date,
+                kind: r.kind,
+                to: r.to,
+                name: r.name,
+                addresses: r.addresses,
+                tasks: r.tasks,
+            })
+        })
+        .collect()
 }
 
 /// Appends `entries` to the log (the file is created with a comment saying what it is),
@@ -70,12 +120,10 @@ pub fn append(dir: &Path, entries: &[Sent]) -> Result<(), Error> {
     if !text.is_empty() && !text.ends_with('\n') {
         text.push('\n');
     }
-    let more = toml::to_string(&File {
-        sent: entries.to_vec(),
-    })
-    .map_err(|e| Error::Other(e.into()))?;
-    text.push('\n');
-    text.push_str(&more);
+    for e in entries {
+        text.push('\n');
+        text.push_str(&e.to_toml());
+    }
     let mut file = atomic_write_file::AtomicWriteFile::options()
         .open(&p)
         .because(|| msg::cannot_write(&shown))?;
