@@ -264,7 +264,12 @@ pub enum FormsCommand {
     /// owns), to fill in; needs --out FILE.xlsx
     Form {
         /// The lead unit (name, id or alias)
-        #[arg(long, value_name = "UNIT", required_unless_present = "owner", conflicts_with = "owner")]
+        #[arg(
+            long,
+            value_name = "UNIT",
+            required_unless_present = "owner",
+            conflicts_with = "owner"
+        )]
         unit: Option<String>,
         /// The owner (name or id), instead of a unit
         #[arg(long, value_name = "PERSON")]

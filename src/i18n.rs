@@ -1616,13 +1616,17 @@ pub fn help_zh(path: &str, arg: Option<&str>) -> Option<&'static str> {
         ("tasks intake", None) => {
             "读入填好的进度反馈表：每个填写了的行记一条进展情况，并更新状态；列出已发反馈表而未报送的单位"
         }
-        ("tasks intake", Some("files")) => "填好的反馈表（xlsx，经 Excel、WPS 或 LibreOffice 另存的也可以）",
+        ("tasks intake", Some("files")) => {
+            "填好的反馈表（xlsx，经 Excel、WPS 或 LibreOffice 另存的也可以）"
+        }
         ("tasks intake", Some("dry_run")) => "只输出将要记入的内容，不写入任何文件",
         ("tasks remind", None) => {
             "催办：给每个有逾期或预警任务的牵头单位（或责任人）写一封催办函和一张反馈表，放在 --out DIR 目录中；加 --sendmail 发送邮件"
         }
         ("tasks remind", Some("by")) => "按牵头单位（unit）或按责任人（owner）各写一份",
-        ("tasks remind", Some("sendmail")) => "用 `sendmail -t` 把每份催办发到有关人员的 email 地址",
+        ("tasks remind", Some("sendmail")) => {
+            "用 `sendmail -t` 把每份催办发到有关人员的 email 地址"
+        }
         ("tasks remind", Some("force")) => "今天已经发送过的也再发一次",
         ("meeting", None) => "会议：季度会议议程、会议列表、导出 iCalendar",
         ("meeting agenda", None) => "某个小组季度会议的议程（默认：领导小组，本季度）",

@@ -14,7 +14,11 @@ const TODAY: &str = "2026-07-15";
 const LATER: &str = "2026-07-20";
 
 fn wg_at(dir: &Path, today: &str, args: &[&str]) -> Output {
-    run(wg().arg("--data").arg(dir).args(["--today", today]).args(args))
+    run(wg()
+        .arg("--data")
+        .arg(dir)
+        .args(["--today", today])
+        .args(args))
 }
 
 /// Every file under `dir` but the lock file, by relative path.
@@ -25,7 +29,10 @@ fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
             if path.is_dir() {
                 walk(root, &path, out);
             } else if path.file_name().unwrap() != ".wg.lock" {
-                out.insert(path.strip_prefix(root).unwrap().to_path_buf(), std::fs::read(&path).unwrap());
+                out.insert(
+                    path.strip_prefix(root).unwrap().to_path_buf(),
+                    std::fs::read(&path).unwrap(),
+                );
             }
         }
     }
@@ -39,7 +46,11 @@ fn make_form(data: &Path, at: &Path, who: &[&str]) -> Vec<u8> {
     let out = at.join("form.xlsx");
     let mut args = vec!["tasks", "form"];
     args.extend_from_slice(who);
-    let o = wg_at(data, TODAY, &[args.as_slice(), &["--out", out.to_str().unwrap()]].concat());
+    let o = wg_at(
+        data,
+        TODAY,
+        &[args.as_slice(), &["--out", out.to_str().unwrap()]].concat(),
+    );
     assert_eq!(o.code, 0, "{}", o.stderr);
     std::fs::read(&out).unwrap()
 }
@@ -47,7 +58,8 @@ fn make_form(data: &Path, at: &Path, who: &[&str]) -> Vec<u8> {
 type Sheet = Vec<Vec<Data>>;
 
 fn sheets(bytes: &[u8]) -> Vec<(String, Sheet)> {
-    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let mut book =
+        calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec())).unwrap();
     let names = book.sheet_names();
     names
         .into_iter()
@@ -83,13 +95,29 @@ fn form_is_a_protected_workbook_with_lists_and_a_hidden_sheet() {
     let names: Vec<&str> = all.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names, ["进度反馈", "wg"]);
     let form = &all[0].1;
-    assert_eq!(text(&form[0][0]), "基层工作部重点任务进展情况反馈表（截至2026年7月15日）");
+    assert_eq!(
+        text(&form[0][0]),
+        "基层工作部重点任务进展情况反馈表（截至2026年7月15日）"
+    );
     assert!(text(&form[1][0]).starts_with("填报说明"));
     assert_eq!(text(&form[2][2]), "填报日期");
     let header: Vec<String> = form[3].iter().map(text).collect();
     assert_eq!(
         header,
-        ["编号", "事项", "完成时限", "当前状态", "逾期天数", "预警", "进展情况", "存在问题", "下一步措施", "状态", "完成日期", "新建货车司机工会"]
+        [
+            "编号",
+            "事项",
+            "完成时限",
+            "当前状态",
+            "逾期天数",
+            "预警",
+            "进展情况",
+            "存在问题",
+            "下一步措施",
+            "状态",
+            "完成日期",
+            "新建货车司机工会"
+        ]
     );
     // Open tasks only (JH-04 is done), by due date; JH-01 is 15 days overdue, red.
     let ids: Vec<String> = form[4..].iter().map(|r| text(&r[0])).collect();
@@ -97,7 +125,11 @@ fn form_is_a_protected_workbook_with_lists_and_a_hidden_sheet() {
     assert_eq!(form[4][4], Data::Float(15.0));
     assert_eq!(text(&form[4][5]), "红");
     assert_eq!(text(&form[5][5]), "黄");
-    let meta: Vec<Vec<String>> = all[1].1.iter().map(|r| r.iter().map(text).collect()).collect();
+    let meta: Vec<Vec<String>> = all[1]
+        .1
+        .iter()
+        .map(|r| r.iter().map(text).collect())
+        .collect();
     assert_eq!(meta[0][0], "wg-feedback-form");
     assert_eq!(meta[1], ["org", "测试市总工会", ""]);
     assert_eq!(meta[2], ["unit", "jiceng", "基层工作部"]);
@@ -140,9 +172,24 @@ fn form_by_owner_and_its_refusals() {
     assert_eq!(o.code, 2);
     assert!(o.stderr.contains("--out FILE.xlsx"), "{}", o.stderr);
     let out = tmp.path().join("x.xlsx");
-    let o = wg_at(&data, TODAY, &["tasks", "form", "--unit", "基层工做部", "--out", out.to_str().unwrap()]);
+    let o = wg_at(
+        &data,
+        TODAY,
+        &[
+            "tasks",
+            "form",
+            "--unit",
+            "基层工做部",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
     assert_eq!(o.code, 2);
-    assert!(o.stderr.contains("基层工作部"), "a did-you-mean: {}", o.stderr);
+    assert!(
+        o.stderr.contains("基层工作部"),
+        "a did-you-mean: {}",
+        o.stderr
+    );
     assert!(!out.exists());
 }
 
@@ -177,14 +224,25 @@ fn refill(form: &[u8], out: &Path, fill: &Fill) {
     for (n, (name, rows)) in all.iter().enumerate() {
         let ws = book.add_worksheet();
         ws.set_name(name).unwrap();
-        let header = rows.iter().position(|r| r.iter().any(|c| text(c) == "编号"));
+        let header = rows
+            .iter()
+            .position(|r| r.iter().any(|c| text(c) == "编号"));
         let col_of = |h: &str| -> u16 {
             let hr = &rows[header.unwrap()];
-            let mut c = hr.iter().position(|c| text(c) == h).unwrap_or_else(|| panic!("no {h}"));
+            let mut c = hr
+                .iter()
+                .position(|c| text(c) == h)
+                .unwrap_or_else(|| panic!("no {h}"));
             if fill.swap {
                 let p = hr.iter().position(|c| text(c) == "进展情况").unwrap();
                 let q = hr.iter().position(|c| text(c) == "存在问题").unwrap();
-                c = if c == p { q } else if c == q { p } else { c };
+                c = if c == p {
+                    q
+                } else if c == q {
+                    p
+                } else {
+                    c
+                };
             }
             c as u16
         };
@@ -204,10 +262,18 @@ fn refill(form: &[u8], out: &Path, fill: &Fill) {
             for (c, cell) in row.iter().enumerate() {
                 let (r, mut c) = (r as u32, c as u16);
                 // 进展情况 (G) and 存在问题 (H) trade places, header and all.
-                if n == 0 && fill.swap && header.is_some_and(|h| (r as usize) >= h) && (c == 6 || c == 7) {
+                if n == 0
+                    && fill.swap
+                    && header.is_some_and(|h| (r as usize) >= h)
+                    && (c == 6 || c == 7)
+                {
                     c = 13 - c;
                 }
-                let value = if n == 1 && r == 1 && c == 1 { fill.org.map(Cell::Text) } else { None };
+                let value = if n == 1 && r == 1 && c == 1 {
+                    fill.org.map(Cell::Text)
+                } else {
+                    None
+                };
                 match (value, cell) {
                     (Some(v), _) => put(ws, r, c, v),
                     (None, Data::String(s)) => put(ws, r, c, Cell::Text(s)),
@@ -269,7 +335,10 @@ fn intake_takes_a_filled_form_once() {
     let (dir, form) = filled(&good_fill());
     let before = files(dir.path());
     let args = ["tasks", "intake", form.to_str().unwrap()];
-    let o = run(wg().current_dir(dir.path()).args(["--today", LATER]).args(args));
+    let o = run(wg()
+        .current_dir(dir.path())
+        .args(["--today", LATER])
+        .args(args));
     assert_eq!(o.code, 0, "{}", o.stderr);
     let shown = o.stdout.replace(dir.path().to_str().unwrap(), "DIR");
     insta::assert_snapshot!("intake_first", shown);
@@ -280,7 +349,10 @@ fn intake_takes_a_filled_form_once() {
     assert_ne!(before, after);
 
     // Twice: nothing added, no file touched.
-    let o = run(wg().current_dir(dir.path()).args(["--today", LATER]).args(args));
+    let o = run(wg()
+        .current_dir(dir.path())
+        .args(["--today", LATER])
+        .args(args));
     assert_eq!(o.code, 0, "{}", o.stderr);
     let shown = o.stdout.replace(dir.path().to_str().unwrap(), "DIR");
     insta::assert_snapshot!("intake_second", shown);
@@ -293,12 +365,23 @@ fn intake_takes_a_filled_form_once() {
 fn intake_dry_run_writes_nothing() {
     let (dir, form) = filled(&good_fill());
     let before = files(dir.path());
-    let o = wg_at(dir.path(), LATER, &["tasks", "intake", form.to_str().unwrap(), "--dry-run"]);
+    let o = wg_at(
+        dir.path(),
+        LATER,
+        &["tasks", "intake", form.to_str().unwrap(), "--dry-run"],
+    );
     assert_eq!(o.code, 0, "{}", o.stderr);
-    assert!(o.stdout.contains("row 5 JH-01") || o.stdout.contains("第 5 行 JH-01"), "{}", o.stdout);
+    assert!(
+        o.stdout.contains("row 5 JH-01") || o.stdout.contains("第 5 行 JH-01"),
+        "{}",
+        o.stdout
+    );
     assert!(o.stdout.contains("试运行"), "{}", o.stdout);
     assert_eq!(files(dir.path()), before);
-    assert!(!dir.path().join(".wg.lock").exists(), "a dry run takes no lock");
+    assert!(
+        !dir.path().join(".wg.lock").exists(),
+        "a dry run takes no lock"
+    );
 }
 
 /// A refused intake: exit 2, the message names the file, sheet, row and column, and
@@ -306,7 +389,11 @@ fn intake_dry_run_writes_nothing() {
 fn refused(fill: Fill, expect: &[&str]) {
     let (dir, form) = filled(&fill);
     let before = files(dir.path());
-    let o = wg_at(dir.path(), LATER, &["tasks", "intake", form.to_str().unwrap()]);
+    let o = wg_at(
+        dir.path(),
+        LATER,
+        &["tasks", "intake", form.to_str().unwrap()],
+    );
     assert_eq!(o.code, 2, "{}", o.stdout);
     for e in expect {
         assert!(o.stderr.contains(e), "{e:?} not in: {}", o.stderr);
@@ -349,7 +436,8 @@ fn intake_refuses_a_bad_date() {
 #[test]
 fn intake_refuses_a_reading_that_is_not_a_number() {
     let mut fill = good_fill();
-    fill.cells.push((5, "新建货车司机工会", Cell::Text("三十五家")));
+    fill.cells
+        .push((5, "新建货车司机工会", Cell::Text("三十五家")));
     refused(fill, &["第 5 行，L 列（新建货车司机工会）", "三十五家"]);
 }
 
@@ -360,7 +448,11 @@ fn intake_refuses_a_file_that_is_not_a_form() {
     let mut book = rust_xlsxwriter::Workbook::new();
     book.add_worksheet().write_string(0, 0, "编号").unwrap();
     book.save(&path).unwrap();
-    let o = wg_at(dir.path(), LATER, &["tasks", "intake", path.to_str().unwrap()]);
+    let o = wg_at(
+        dir.path(),
+        LATER,
+        &["tasks", "intake", path.to_str().unwrap()],
+    );
     assert_eq!(o.code, 2);
     assert!(o.stderr.contains("不是 wg 的反馈表"), "{}", o.stderr);
 }
@@ -370,7 +462,9 @@ fn intake_refuses_a_file_that_is_not_a_form() {
 #[test]
 fn intake_reads_a_form_resaved_by_libreoffice() {
     let Some(soffice) = std::env::var_os("PATH").and_then(|p| {
-        std::env::split_paths(&p).map(|d| d.join("soffice")).find(|p| p.is_file())
+        std::env::split_paths(&p)
+            .map(|d| d.join("soffice"))
+            .find(|p| p.is_file())
     }) else {
         eprintln!("soffice not on PATH: skipped");
         return;
@@ -385,19 +479,38 @@ fn intake_reads_a_form_resaved_by_libreoffice() {
         .arg(&form)
         .output()
         .unwrap();
-    assert!(st.status.success(), "{}", String::from_utf8_lossy(&st.stderr));
+    assert!(
+        st.status.success(),
+        "{}",
+        String::from_utf8_lossy(&st.stderr)
+    );
     let resaved = outdir.join("填好的反馈表.xlsx");
     assert!(resaved.is_file());
-    let o = wg_at(dir.path(), LATER, &["tasks", "intake", resaved.to_str().unwrap()]);
+    let o = wg_at(
+        dir.path(),
+        LATER,
+        &["tasks", "intake", resaved.to_str().unwrap()],
+    );
     assert_eq!(o.code, 0, "{}", o.stderr);
     let tasks = std::fs::read_to_string(dir.path().join("tasks.toml")).unwrap();
     assert!(tasks.contains("已新建货车司机工会 35 家"), "{tasks}");
-    assert!(tasks.contains(r#"values = { "新建货车司机工会" = 35 }"#), "{tasks}");
+    assert!(
+        tasks.contains(r#"values = { "新建货车司机工会" = 35 }"#),
+        "{tasks}"
+    );
     assert!(tasks.contains("done_on = 2026-07-14"), "{tasks}");
     // And the original after it: already recorded.
-    let o = wg_at(dir.path(), LATER, &["tasks", "intake", form.to_str().unwrap()]);
+    let o = wg_at(
+        dir.path(),
+        LATER,
+        &["tasks", "intake", form.to_str().unwrap()],
+    );
     assert_eq!(o.code, 0, "{}", o.stderr);
-    assert!(o.stdout.contains("nothing new") || o.stdout.contains("没有新内容"), "{}", o.stdout);
+    assert!(
+        o.stdout.contains("nothing new") || o.stdout.contains("没有新内容"),
+        "{}",
+        o.stdout
+    );
 }
 
 /// A fake `sendmail` that saves each message it is given in `$WG_TEST_MAIL/N.eml`.
@@ -416,9 +529,15 @@ fn fake_sendmail(dir: &Path) -> PathBuf {
 }
 
 fn mails(dir: &Path) -> Vec<String> {
-    let mut names: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     names.sort();
-    names.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect()
+    names
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect()
 }
 
 #[test]
@@ -450,7 +569,14 @@ fn remind_writes_letters_and_forms_and_mails_each_once_a_day() {
     names.sort();
     assert_eq!(
         names,
-        ["基层工作部.md", "基层工作部.xlsx", "权益保障部.md", "权益保障部.xlsx", "法律工作部.md", "法律工作部.xlsx"]
+        [
+            "基层工作部.md",
+            "基层工作部.xlsx",
+            "权益保障部.md",
+            "权益保障部.xlsx",
+            "法律工作部.md",
+            "法律工作部.xlsx"
+        ]
     );
     let letter = std::fs::read_to_string(out.join("基层工作部.md")).unwrap();
     insta::assert_snapshot!("remind_letter", letter);
@@ -459,17 +585,26 @@ fn remind_writes_letters_and_forms_and_mails_each_once_a_day() {
     let sent = mails(&maildir);
     assert_eq!(sent.len(), 1);
     let m = &sent[0];
-    assert!(m.contains("To: lisi@example.cn, wangwu@example.cn\n"), "{m}");
+    assert!(
+        m.contains("To: lisi@example.cn, wangwu@example.cn\n"),
+        "{m}"
+    );
     assert!(m.contains("Subject: =?UTF-8?B?"), "{m}");
     assert!(m.contains("Content-Type: multipart/mixed; boundary="));
     assert!(m.contains("Content-Type: text/plain; charset=UTF-8"));
     assert!(m.contains("filename*=UTF-8''%E5%9F%BA"), "{m}");
     let xlsx = std::fs::read(out.join("基层工作部.xlsx")).unwrap();
     let encoded = wg::forms::mail::base64(&xlsx);
-    let body: String = m.lines().filter(|l| !l.contains(':') && !l.starts_with("--")).collect();
+    let body: String = m
+        .lines()
+        .filter(|l| !l.contains(':') && !l.starts_with("--"))
+        .collect();
     assert!(body.contains(&encoded), "the form is attached");
     let log = std::fs::read_to_string(data.path().join(".wg-sent.toml")).unwrap();
-    assert!(log.contains("to = \"jiceng\"") && log.contains("date = 2026-07-15"), "{log}");
+    assert!(
+        log.contains("to = \"jiceng\"") && log.contains("date = 2026-07-15"),
+        "{log}"
+    );
     assert_eq!(log.matches("[[sent]]").count(), 1);
     // The log is not data.
     assert_eq!(wg_at(data.path(), TODAY, &["check"]).code, 0);
@@ -478,7 +613,11 @@ fn remind_writes_letters_and_forms_and_mails_each_once_a_day() {
     let o = remind(&["--sendmail"]);
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert!(o.stdout.contains("基层工作部"), "{}", o.stdout);
-    assert!(o.stdout.contains("already") || o.stdout.contains("已经发送过"), "{}", o.stdout);
+    assert!(
+        o.stdout.contains("already") || o.stdout.contains("已经发送过"),
+        "{}",
+        o.stdout
+    );
     assert_eq!(mails(&maildir).len(), 1);
     // --force sends again, and says so in the log.
     let o = remind(&["--sendmail", "--force"]);
@@ -492,23 +631,72 @@ fn remind_writes_letters_and_forms_and_mails_each_once_a_day() {
         .env("PATH", work.path().join("nothing"))
         .arg("--data")
         .arg(data.path())
-        .args(["--today", TODAY, "tasks", "remind", "--by", "unit", "--sendmail", "--out"])
+        .args([
+            "--today",
+            TODAY,
+            "tasks",
+            "remind",
+            "--by",
+            "unit",
+            "--sendmail",
+            "--out",
+        ])
         .arg(&out));
     assert_eq!(o.code, 2);
-    assert!(o.stderr.contains("no sendmail on PATH") || o.stderr.contains("找不到 sendmail"), "{}", o.stderr);
+    assert!(
+        o.stderr.contains("no sendmail on PATH") || o.stderr.contains("找不到 sendmail"),
+        "{}",
+        o.stderr
+    );
 
     // The units mailed a form this period that have not reported: 基层工作部, until its
     // form comes in.
     let form = std::fs::read(out.join("基层工作部.xlsx")).unwrap();
     let filled = work.path().join("back.xlsx");
-    refill(&form, &filled, &Fill { cells: vec![(5, "进展情况", Cell::Text("推进中"))], ..Fill::default() });
-    let o = wg_at(data.path(), LATER, &["tasks", "intake", filled.to_str().unwrap(), "--dry-run"]);
+    refill(
+        &form,
+        &filled,
+        &Fill {
+            cells: vec![(5, "进展情况", Cell::Text("推进中"))],
+            ..Fill::default()
+        },
+    );
+    let o = wg_at(
+        data.path(),
+        LATER,
+        &["tasks", "intake", filled.to_str().unwrap(), "--dry-run"],
+    );
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert!(o.stdout.contains("未报送单位：无"), "{}", o.stdout);
-    let other = wg_at(data.path(), LATER, &["tasks", "form", "--unit", "权益保障部", "--out", work.path().join("qy.xlsx").to_str().unwrap()]);
+    let other = wg_at(
+        data.path(),
+        LATER,
+        &[
+            "tasks",
+            "form",
+            "--unit",
+            "权益保障部",
+            "--out",
+            work.path().join("qy.xlsx").to_str().unwrap(),
+        ],
+    );
     assert_eq!(other.code, 0);
-    let o = wg_at(data.path(), LATER, &["tasks", "intake", work.path().join("qy.xlsx").to_str().unwrap(), "--dry-run"]);
-    assert!(o.stdout.contains("未报送单位：基层工作部（2026-07-15 发出）"), "{}", o.stdout);
+    let o = wg_at(
+        data.path(),
+        LATER,
+        &[
+            "tasks",
+            "intake",
+            work.path().join("qy.xlsx").to_str().unwrap(),
+            "--dry-run",
+        ],
+    );
+    assert!(
+        o.stdout
+            .contains("未报送单位：基层工作部（2026-07-15 发出）"),
+        "{}",
+        o.stdout
+    );
 }
 
 #[test]
@@ -516,7 +704,18 @@ fn remind_without_sendmail_writes_files_only() {
     let data = fixture("forms");
     let work = tempfile::tempdir().unwrap();
     let out = work.path().join("new").join("dir");
-    let o = wg_at(&data, TODAY, &["tasks", "remind", "--by", "owner", "--out", out.to_str().unwrap()]);
+    let o = wg_at(
+        &data,
+        TODAY,
+        &[
+            "tasks",
+            "remind",
+            "--by",
+            "owner",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert!(out.join("李四.md").is_file() && out.join("李四.xlsx").is_file());
     assert!(!data.join(".wg-sent.toml").exists());

@@ -42,7 +42,12 @@ pub fn run(
     }
 }
 
-fn form(ctx: &Context, unit: Option<&str>, owner: Option<&str>, out: &mut dyn Write) -> Result<Exit, Error> {
+fn form(
+    ctx: &Context,
+    unit: Option<&str>,
+    owner: Option<&str>,
+    out: &mut dyn Write,
+) -> Result<Exit, Error> {
     no_format(ctx, "tasks form", &msg::prints_a_form())?;
     if ctx.out.is_none() {
         return Err(Error::Usage(msg::form_needs_out()));
@@ -139,7 +144,11 @@ fn describe_intake(done: &Intake, sends: &[sent::Sent], dry_run: bool, lang: Lan
     let t = |m: Text| m.get(lang).to_owned();
     let mut s = String::new();
     for form in &done.forms {
-        let _ = writeln!(s, "{}", t(msg::intake_form_head(&form.file, &form.who, form.date)));
+        let _ = writeln!(
+            s,
+            "{}",
+            t(msg::intake_form_head(&form.file, &form.who, form.date))
+        );
         if form.rows.is_empty() {
             let _ = writeln!(s, "  {}", t(msg::intake_nothing_filled()));
         }
@@ -148,10 +157,12 @@ fn describe_intake(done: &Intake, sends: &[sent::Sent], dry_run: bool, lang: Lan
             for taken in &row.taken {
                 match taken {
                     Taken::AlreadyRecorded => parts.push(t(msg::intake_already_recorded())),
-                    Taken::StatusNotApplied { now, asked } => parts.push(t(msg::intake_status_not_applied(
-                        status_word(*asked, lang),
-                        status_word(*now, lang),
-                    ))),
+                    Taken::StatusNotApplied { now, asked } => {
+                        parts.push(t(msg::intake_status_not_applied(
+                            status_word(*asked, lang),
+                            status_word(*now, lang),
+                        )))
+                    }
                     Taken::Added { changes, .. } => {
                         for c in changes {
                             match c {
@@ -161,11 +172,18 @@ fn describe_intake(done: &Intake, sends: &[sent::Sent], dry_run: bool, lang: Lan
                                     status_word(*to, lang),
                                 ))),
                                 Changed::DoneOnSet(d) => parts.push(t(msg::intake_done_on(*d))),
-                                Changed::DoneThrough { to, .. } => parts.push(t(msg::intake_done_through(*to))),
+                                Changed::DoneThrough { to, .. } => {
+                                    parts.push(t(msg::intake_done_through(*to)))
+                                }
                                 Changed::Readings(r) => {
                                     let list: Vec<String> = r
                                         .iter()
-                                        .map(|(n, v)| format!("{n} = {}", crate::report::indicator_view::format_amount(*v)))
+                                        .map(|(n, v)| {
+                                            format!(
+                                                "{n} = {}",
+                                                crate::report::indicator_view::format_amount(*v)
+                                            )
+                                        })
                                         .collect();
                                     parts.push(t(msg::intake_readings(&list.join(", "))));
                                 }
@@ -250,8 +268,16 @@ fn unreported(done: &Intake, sends: &[sent::Sent]) -> Vec<(String, Option<NaiveD
     let logged = sends.iter().any(|s| s.date >= from && s.date <= today);
     for s in sends.iter().filter(|s| s.date >= from && s.date <= today) {
         let who = match s.kind.as_str() {
-            "owner" => data.people.iter().position(|p| p.id == s.to).map(Reporter::Person),
-            _ => data.units.iter().position(|u| u.id == s.to).map(Reporter::Unit),
+            "owner" => data
+                .people
+                .iter()
+                .position(|p| p.id == s.to)
+                .map(Reporter::Person),
+            _ => data
+                .units
+                .iter()
+                .position(|u| u.id == s.to)
+                .map(Reporter::Unit),
         };
         let Some(who) = who else { continue };
         match sent_to.iter_mut().find(|(w, _)| *w == who) {
@@ -329,10 +355,16 @@ fn remind(
     let today = ctx.today(&data.org)?;
     let lang = ctx.lang(&data.org);
     if dir_out.exists() && !dir_out.is_dir() {
-        return Err(Error::Usage(msg::remind_out_not_a_dir(&dir_out.display().to_string())));
+        return Err(Error::Usage(msg::remind_out_not_a_dir(
+            &dir_out.display().to_string(),
+        )));
     }
-    std::fs::create_dir_all(&dir_out)
-        .map_err(|e| Error::Other(Failed::wrap(msg::cannot_create_dir(&dir_out.display().to_string()), e)))?;
+    std::fs::create_dir_all(&dir_out).map_err(|e| {
+        Error::Other(Failed::wrap(
+            msg::cannot_create_dir(&dir_out.display().to_string()),
+            e,
+        ))
+    })?;
     let who_all: Vec<Addressee> = match by {
         RemindBy::Unit => (0..data.units.len()).map(Addressee::Unit).collect(),
         RemindBy::Owner => (0..data.people.len()).map(Addressee::Owner).collect(),
@@ -343,7 +375,11 @@ fn remind(
         true => Some(crate::edit::lock(&loaded.dir, crate::edit::LOCK_TIMEOUT)?),
         false => None,
     };
-    let log = if sendmail { sent::read(&loaded.dir)? } else { Vec::new() };
+    let log = if sendmail {
+        sent::read(&loaded.dir)?
+    } else {
+        Vec::new()
+    };
     let mut used_names: Vec<String> = Vec::new();
     let mut new_log: Vec<sent::Sent> = Vec::new();
     let mut no_address: Vec<String> = Vec::new();
@@ -365,21 +401,44 @@ fn remind(
         used_names.push(base.clone());
         let form_name = format!("{base}.xlsx");
         let body = letter::letter(data, who, &warned, today, lang, &form_name);
-        let form = sheet::workbook(data, who, &tasks, today, lang, Some(letter::reply_by(today)))
-            .map_err(|e| Error::Other(Failed::wrap(msg::form_not_made(), e)))?;
+        let form = sheet::workbook(
+            data,
+            who,
+            &tasks,
+            today,
+            lang,
+            Some(letter::reply_by(today)),
+        )
+        .map_err(|e| Error::Other(Failed::wrap(msg::form_not_made(), e)))?;
         let md_path = dir_out.join(format!("{base}.md"));
         let xlsx_path = dir_out.join(&form_name);
         crate::output::write(&md_path, body.as_bytes(), out)?;
         crate::output::write(&xlsx_path, &form, out)?;
-        writeln!(out, "{}", msg::remind_written(&md_path.display().to_string(), &xlsx_path.display().to_string(), warned.len()).get(lang))?;
+        writeln!(
+            out,
+            "{}",
+            msg::remind_written(
+                &md_path.display().to_string(),
+                &xlsx_path.display().to_string(),
+                warned.len()
+            )
+            .get(lang)
+        )?;
         written += 1;
         let Some(sendmail_path) = &sendmail_path else {
             continue;
         };
-        let (addresses, bad): (Vec<String>, Vec<String>) =
-            who.emails(data).into_iter().partition(|a| mail::usable_address(a));
+        let (addresses, bad): (Vec<String>, Vec<String>) = who
+            .emails(data)
+            .into_iter()
+            .partition(|a| mail::usable_address(a));
         for a in &bad {
-            writeln!(err, "{}{}", msg::warning_prefix().get(lang), msg::unusable_address(who.name(data), &crate::render::text::sanitize(a)).get(lang))?;
+            writeln!(
+                err,
+                "{}{}",
+                msg::warning_prefix().get(lang),
+                msg::unusable_address(who.name(data), &crate::render::text::sanitize(a)).get(lang)
+            )?;
         }
         if addresses.is_empty() {
             no_address.push(who.name(data).to_owned());
@@ -392,10 +451,20 @@ fn remind(
             already.push(who.name(data).to_owned());
             continue;
         }
-        let message = mail::message(&addresses, &letter::subject(data, who, lang), &body, &form_name, &form);
+        let message = mail::message(
+            &addresses,
+            &letter::subject(data, who, lang),
+            &body,
+            &form_name,
+            &form,
+        );
         match pipe_to(sendmail_path, message.as_bytes()) {
             Ok(()) => {
-                writeln!(out, "{}", msg::remind_mailed(who.name(data), &addresses.join(", ")).get(lang))?;
+                writeln!(
+                    out,
+                    "{}",
+                    msg::remind_mailed(who.name(data), &addresses.join(", ")).get(lang)
+                )?;
                 new_log.push(sent::Sent {
                     date: today,
                     kind: who.kind().to_owned(),
@@ -418,10 +487,18 @@ fn remind(
         Lang::En => ", ",
     };
     if !already.is_empty() {
-        writeln!(out, "{}", msg::remind_already_sent(&already.join(sep)).get(lang))?;
+        writeln!(
+            out,
+            "{}",
+            msg::remind_already_sent(&already.join(sep)).get(lang)
+        )?;
     }
     if !no_address.is_empty() {
-        writeln!(out, "{}", msg::remind_no_address(&no_address.join(sep)).get(lang))?;
+        writeln!(
+            out,
+            "{}",
+            msg::remind_no_address(&no_address.join(sep)).get(lang)
+        )?;
     }
     if !failures.is_empty() {
         return Err(Error::Other(Failed::error(join(failures))));
@@ -448,6 +525,10 @@ fn pipe_to(sendmail: &Path, message: &[u8]) -> Result<(), String> {
         Ok(())
     } else {
         let said = String::from_utf8_lossy(&output.stderr).trim().to_owned();
-        Err(format!("{} {}", output.status, crate::render::text::sanitize(&said)))
+        Err(format!(
+            "{} {}",
+            output.status,
+            crate::render::text::sanitize(&said)
+        ))
     }
 }

@@ -76,7 +76,11 @@ pub fn intake(
     dry_run: bool,
     today: &dyn Fn(&Org) -> Result<NaiveDate, Error>,
 ) -> Result<Intake, Error> {
-    let mut locks = if dry_run { None } else { Some(Locks::take(dir)?) };
+    let mut locks = if dry_run {
+        None
+    } else {
+        Some(Locks::take(dir)?)
+    };
     let started = Instant::now();
     loop {
         match attempt(dir, forms, today, locks.as_mut())? {
@@ -185,8 +189,9 @@ fn attempt(
                 .filter(|t| t.origin.file == *file && t.origin.line > tp.task.origin.line)
                 .map(|t| t.origin.line)
                 .min();
-            text = splice(&text, &tp.task, next_line, &tp.plans)
-                .map_err(|e| Error::Other(Failed::wrap(msg::cannot_edit(&tp.task.id, &shown), e)))?;
+            text = splice(&text, &tp.task, next_line, &tp.plans).map_err(|e| {
+                Error::Other(Failed::wrap(msg::cannot_edit(&tp.task.id, &shown), e))
+            })?;
         }
         replaced.insert(file.to_path_buf(), format!("{marks}{text}"));
         founds.push((file.to_path_buf(), real, shown, found));
@@ -204,7 +209,10 @@ fn attempt(
         for tp in list {
             check(&reloaded, &tp.task, &tp.plans).map_err(|e| {
                 Error::Other(Failed::wrap(
-                    msg::edit_not_as_planned(&tp.task.id, &tp.task.origin.file.display().to_string()),
+                    msg::edit_not_as_planned(
+                        &tp.task.id,
+                        &tp.task.origin.file.display().to_string(),
+                    ),
                     e,
                 ))
             })?;
@@ -312,7 +320,16 @@ fn plan_forms(
         }
         let mut rows = Vec::new();
         for row in &form.rows {
-            match plan_row(data, form, row, reporter, &by_written, date, today, &planned) {
+            match plan_row(
+                data,
+                form,
+                row,
+                reporter,
+                &by_written,
+                date,
+                today,
+                &planned,
+            ) {
                 Ok((taken, plan)) => {
                     if let Some(plan) = plan {
                         match planned.iter_mut().find(|tp| tp.task.id == row.id) {
@@ -355,8 +372,14 @@ fn plan_forms(
 
 /// The problems one per line.
 fn join(problems: Vec<Text>) -> Text {
-    let zh: Vec<&str> = problems.iter().map(|t| t.get(crate::model::Lang::Zh)).collect();
-    let en: Vec<&str> = problems.iter().map(|t| t.get(crate::model::Lang::En)).collect();
+    let zh: Vec<&str> = problems
+        .iter()
+        .map(|t| t.get(crate::model::Lang::Zh))
+        .collect();
+    let en: Vec<&str> = problems
+        .iter()
+        .map(|t| t.get(crate::model::Lang::En))
+        .collect();
     Text::new(zh.join("\n"), en.join("\n"))
 }
 
@@ -400,8 +423,12 @@ fn plan_row(
 ) -> Result<(Vec<Taken>, Option<Plan>), Vec<Text>> {
     let h = |c: crate::forms::labels::Column| c.header(crate::model::Lang::Zh);
     use crate::forms::labels::Column as C;
-    let task = crate::report::tasks::find_task(data, &row.id)
-        .map_err(|e| vec![msg::form_cell_problem(&place(form, row, &row.id_col, h(C::Id)), &e)])?;
+    let task = crate::report::tasks::find_task(data, &row.id).map_err(|e| {
+        vec![msg::form_cell_problem(
+            &place(form, row, &row.id_col, h(C::Id)),
+            &e,
+        )]
+    })?;
     let Some((_, pending)) = form.meta.tasks.iter().find(|(id, _)| *id == task.id) else {
         return Err(vec![msg::form_task_not_on_form(
             &place(form, row, &row.id_col, h(C::Id)),
@@ -409,18 +436,36 @@ fn plan_row(
         )]);
     };
     let mut problems = Vec::new();
-    let progress_col = row.progress.as_ref().map(|(_, c)| c.clone()).unwrap_or_default();
-    if row.progress.is_none() && (row.problems.is_some() || row.next_steps.is_some() || !row.values.is_empty()) {
-        problems.push(msg::form_progress_missing(&place(form, row, &progress_col, h(C::Progress))));
+    let progress_col = row
+        .progress
+        .as_ref()
+        .map(|(_, c)| c.clone())
+        .unwrap_or_default();
+    if row.progress.is_none()
+        && (row.problems.is_some() || row.next_steps.is_some() || !row.values.is_empty())
+    {
+        problems.push(msg::form_progress_missing(&place(
+            form,
+            row,
+            &progress_col,
+            h(C::Progress),
+        )));
     }
     // Readings, by the task's indicators.
     let mut readings: Vec<Reading> = Vec::new();
     let mut shown: Vec<(String, f64)> = Vec::new();
     for (name, value, col) in &row.values {
         let key = load::normalize(name);
-        match task.indicators.iter().position(|i| load::normalize(&i.name) == key) {
+        match task
+            .indicators
+            .iter()
+            .position(|i| load::normalize(&i.name) == key)
+        {
             Some(i) => {
-                readings.push(Reading { indicator: i, value: *value });
+                readings.push(Reading {
+                    indicator: i,
+                    value: *value,
+                });
                 if let Some(ind) = task.indicators.get(i) {
                     shown.push((ind.name.clone(), *value));
                 }
@@ -435,7 +480,12 @@ fn plan_row(
     if let Some((_, col)) = &row.done_on
         && row.status.as_ref().map(|(s, _)| *s) != Some(Status::Done)
     {
-        problems.push(msg::form_done_date_without_done(&place(form, row, col, h(C::DoneOn))));
+        problems.push(msg::form_done_date_without_done(&place(
+            form,
+            row,
+            col,
+            h(C::DoneOn),
+        )));
     }
     if !problems.is_empty() {
         return Err(problems);
@@ -513,7 +563,10 @@ fn plan_row(
                 if asked == Status::Done {
                     let on = row.done_on.as_ref().map_or(date, |(d, _)| *d);
                     if on > today {
-                        let c = row.done_on.as_ref().map_or(col.as_str(), |(_, c)| c.as_str());
+                        let c = row
+                            .done_on
+                            .as_ref()
+                            .map_or(col.as_str(), |(_, c)| c.as_str());
                         return Err(vec![msg::form_cell_problem(
                             &place(form, row, c, h(C::DoneOn)),
                             &msg::done_in_the_future(on, today),

@@ -66,7 +66,11 @@ impl Column {
     pub fn is_filled_in(self) -> bool {
         matches!(
             self,
-            Column::Progress | Column::Problems | Column::NextSteps | Column::Status | Column::DoneOn
+            Column::Progress
+                | Column::Problems
+                | Column::NextSteps
+                | Column::Status
+                | Column::DoneOn
         )
     }
 

@@ -38,7 +38,10 @@ pub fn warned<'d>(data: &Data, tasks: &[&'d Task], today: NaiveDate) -> Vec<(&'d
 pub fn subject(data: &Data, who: Addressee, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("【催办】请报送{}牵头任务进展情况", who.name(data)),
-        Lang::En => format!("Reminder: progress report on the tasks of {}", who.name(data)),
+        Lang::En => format!(
+            "Reminder: progress report on the tasks of {}",
+            who.name(data)
+        ),
     }
 }
 
@@ -83,18 +86,36 @@ pub fn letter(
                 zh_date(reply)
             );
             if !overdue.is_empty() {
-                let _ = writeln!(s, "## 一、已逾期任务\n\n| 编号 | 事项 | 完成时限 | 逾期天数 |\n|---|---|---|---|");
+                let _ = writeln!(
+                    s,
+                    "## 一、已逾期任务\n\n| 编号 | 事项 | 完成时限 | 逾期天数 |\n|---|---|---|---|"
+                );
                 for t in &overdue {
                     let days = t.overdue(today).map_or(0, |o| o.days);
-                    let _ = writeln!(s, "| {} | {} | {} | {days} |", markdown_cell(&t.id), markdown_cell(&t.title), due(t));
+                    let _ = writeln!(
+                        s,
+                        "| {} | {} | {} | {days} |",
+                        markdown_cell(&t.id),
+                        markdown_cell(&t.title),
+                        due(t)
+                    );
                 }
                 s.push('\n');
             }
             if !soon.is_empty() {
                 let n = if overdue.is_empty() { "一" } else { "二" };
-                let _ = writeln!(s, "## {n}、临近完成时限任务\n\n| 编号 | 事项 | 完成时限 |\n|---|---|---|");
+                let _ = writeln!(
+                    s,
+                    "## {n}、临近完成时限任务\n\n| 编号 | 事项 | 完成时限 |\n|---|---|---|"
+                );
                 for t in &soon {
-                    let _ = writeln!(s, "| {} | {} | {} |", markdown_cell(&t.id), markdown_cell(&t.title), due(t));
+                    let _ = writeln!(
+                        s,
+                        "| {} | {} | {} |",
+                        markdown_cell(&t.id),
+                        markdown_cell(&t.title),
+                        due(t)
+                    );
                 }
                 s.push('\n');
             }
@@ -110,17 +131,32 @@ pub fn letter(
                 markdown_cell(form_name)
             );
             if !overdue.is_empty() {
-                let _ = writeln!(s, "## Overdue\n\n| ID | Task | Due | Days overdue |\n|---|---|---|---|");
+                let _ = writeln!(
+                    s,
+                    "## Overdue\n\n| ID | Task | Due | Days overdue |\n|---|---|---|---|"
+                );
                 for t in &overdue {
                     let days = t.overdue(today).map_or(0, |o| o.days);
-                    let _ = writeln!(s, "| {} | {} | {} | {days} |", markdown_cell(&t.id), markdown_cell(&t.title), due(t));
+                    let _ = writeln!(
+                        s,
+                        "| {} | {} | {} | {days} |",
+                        markdown_cell(&t.id),
+                        markdown_cell(&t.title),
+                        due(t)
+                    );
                 }
                 s.push('\n');
             }
             if !soon.is_empty() {
                 let _ = writeln!(s, "## Due soon\n\n| ID | Task | Due |\n|---|---|---|");
                 for t in &soon {
-                    let _ = writeln!(s, "| {} | {} | {} |", markdown_cell(&t.id), markdown_cell(&t.title), due(t));
+                    let _ = writeln!(
+                        s,
+                        "| {} | {} | {} |",
+                        markdown_cell(&t.id),
+                        markdown_cell(&t.title),
+                        due(t)
+                    );
                 }
                 s.push('\n');
             }

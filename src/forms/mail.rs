@@ -10,15 +10,23 @@ const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.
 /// Whether an address can go on a To: line as it is: no spaces, no control characters,
 /// none of the characters that separate or quote addresses, one `@` with text around.
 pub fn usable_address(a: &str) -> bool {
-    let ok_chars = a
-        .chars()
-        .all(|c| !c.is_whitespace() && !c.is_control() && !matches!(c, ',' | ';' | '<' | '>' | '"' | '(' | ')'));
+    let ok_chars = a.chars().all(|c| {
+        !c.is_whitespace()
+            && !c.is_control()
+            && !matches!(c, ',' | ';' | '<' | '>' | '"' | '(' | ')')
+    });
     let parts: Vec<&str> = a.split('@').collect();
     ok_chars && parts.len() == 2 && parts.iter().all(|p| !p.is_empty())
 }
 
 /// The whole message, with "\n" line ends (sendmail's local convention).
-pub fn message(to: &[String], subject: &str, body: &str, file_name: &str, attachment: &[u8]) -> String {
+pub fn message(
+    to: &[String],
+    subject: &str,
+    body: &str,
+    file_name: &str,
+    attachment: &[u8],
+) -> String {
     let boundary = format!("wg-{:016x}", fnv(body.as_bytes()) ^ fnv(attachment));
     let mut m = String::new();
     let _ = writeln!(m, "To: {}", to.join(", "));
@@ -32,7 +40,11 @@ pub fn message(to: &[String], subject: &str, body: &str, file_name: &str, attach
     m.push('\n');
     m.push_str(&base64_lines(body.as_bytes()));
     let _ = writeln!(m, "--{boundary}");
-    let _ = writeln!(m, "Content-Type: {XLSX}; name=\"{}\"", encode_word(file_name));
+    let _ = writeln!(
+        m,
+        "Content-Type: {XLSX}; name=\"{}\"",
+        encode_word(file_name)
+    );
     let _ = writeln!(
         m,
         "Content-Disposition: attachment; filename*=UTF-8''{}",
@@ -48,7 +60,8 @@ pub fn message(to: &[String], subject: &str, body: &str, file_name: &str, attach
 /// RFC 2047 encoded words (`=?UTF-8?B?…?=`), each at most 75 characters, folded onto
 /// continuation lines; ASCII text without specials is left as it is.
 pub fn encode_word(s: &str) -> String {
-    if s.chars().all(|c| c.is_ascii_graphic() || c == ' ') && !s.contains("=?") && !s.contains('"') {
+    if s.chars().all(|c| c.is_ascii_graphic() || c == ' ') && !s.contains("=?") && !s.contains('"')
+    {
         return s.to_owned();
     }
     // 45 bytes of UTF-8 are 60 of base64: 72 with the frame, under 75.

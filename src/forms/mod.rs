@@ -104,7 +104,9 @@ pub fn safe_file_name(name: &str) -> String {
             c => c,
         })
         .collect();
-    s = s.trim_matches(|c: char| c == '.' || c.is_whitespace()).to_owned();
+    s = s
+        .trim_matches(|c: char| c == '.' || c.is_whitespace())
+        .to_owned();
     let stem = s.split('.').next().unwrap_or("").to_ascii_uppercase();
     let reserved = matches!(stem.as_str(), "CON" | "PRN" | "AUX" | "NUL")
         || ((stem.starts_with("COM") || stem.starts_with("LPT"))
@@ -127,7 +129,10 @@ mod tests {
     #[test]
     fn file_names_lose_what_file_systems_refuse() {
         assert_eq!(safe_file_name("基层工作部"), "基层工作部");
-        assert_eq!(safe_file_name("a/b\\c:d*e?f\"g<h>i|j"), "a_b_c_d_e_f_g_h_i_j");
+        assert_eq!(
+            safe_file_name("a/b\\c:d*e?f\"g<h>i|j"),
+            "a_b_c_d_e_f_g_h_i_j"
+        );
         assert_eq!(safe_file_name(" ..x.. "), "x");
         assert_eq!(safe_file_name("con"), "_con");
         assert_eq!(safe_file_name("COM1.txt"), "_COM1.txt");

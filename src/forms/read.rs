@@ -73,9 +73,8 @@ pub fn read(path: &Path) -> Result<Form, Vec<Text>> {
     let Ok(meta_range) = book.worksheet_range(labels::META_SHEET) else {
         return Err(vec![msg::form_without_meta(&file, labels::META_SHEET)]);
     };
-    let (meta, sheet_name) = read_meta(&meta_range).ok_or_else(|| {
-        vec![msg::form_without_meta(&file, labels::META_SHEET)]
-    })?;
+    let (meta, sheet_name) = read_meta(&meta_range)
+        .ok_or_else(|| vec![msg::form_without_meta(&file, labels::META_SHEET)])?;
     // The sheet the form was written with; else the first one that is not the meta.
     let names = book.sheet_names();
     let sheet = names
@@ -93,8 +92,8 @@ pub fn read(path: &Path) -> Result<Form, Vec<Text>> {
 /// The file's bytes; never blocks on a FIFO, and names what is not a regular file.
 fn read_bytes(path: &Path) -> Result<Vec<u8>, Text> {
     let shown = path.display().to_string();
-    let mut file =
-        crate::load::read::open(path).map_err(|e| msg::form_cannot_read(&shown, &msg::io_error(&e)))?;
+    let mut file = crate::load::read::open(path)
+        .map_err(|e| msg::form_cannot_read(&shown, &msg::io_error(&e)))?;
     let meta = file
         .metadata()
         .map_err(|e| msg::form_cannot_read(&shown, &msg::io_error(&e)))?;
@@ -121,9 +120,11 @@ fn read_meta(range: &Range<Data>) -> Option<(Meta, String)> {
             .find(|r| r.first().map(String::as_str) == Some(key))
             .and_then(|r| r.get(i).cloned())
     };
-    let (kind, who) = ["unit", "owner"]
-        .iter()
-        .find_map(|k| rows.iter().find(|r| r.first().map(String::as_str) == Some(*k)).map(|r| (*k, r)))?;
+    let (kind, who) = ["unit", "owner"].iter().find_map(|k| {
+        rows.iter()
+            .find(|r| r.first().map(String::as_str) == Some(*k))
+            .map(|r| (*k, r))
+    })?;
     let meta = Meta {
         org: value("org", 1)?,
         kind: kind.to_owned(),
@@ -197,7 +198,10 @@ fn read_sheet(file: &str, sheet: &str, range: &Range<Data>, meta: Meta) -> Resul
         Ok(d) => d,
         Err(written) => {
             let h = labels::REPORT_DATE.0;
-            problems.push(msg::form_bad_date(&at(file, sheet, excel_row(r), &letters(c), h), &written));
+            problems.push(msg::form_bad_date(
+                &at(file, sheet, excel_row(r), &letters(c), h),
+                &written,
+            ));
             None
         }
     });
@@ -211,18 +215,26 @@ fn read_sheet(file: &str, sheet: &str, range: &Range<Data>, meta: Meta) -> Resul
         let problems_text = text_of(Column::Problems).filter(|t| !t.is_empty());
         let next_steps = text_of(Column::NextSteps).filter(|t| !t.is_empty());
         let mut status = None;
-        if let (Some(c), Some(cell)) = (header.col(Column::Status), get(header.col(Column::Status))) {
+        if let (Some(c), Some(cell)) = (header.col(Column::Status), get(header.col(Column::Status)))
+        {
             let word = cell_string(cell);
             match parse_status(&word) {
                 Some(s) => status = Some((s, letters(c))),
-                None => problems.push(msg::form_bad_status(&place(c, head(Column::Status)), word.trim())),
+                None => problems.push(msg::form_bad_status(
+                    &place(c, head(Column::Status)),
+                    word.trim(),
+                )),
             }
         }
         let mut done_on = None;
-        if let (Some(c), Some(cell)) = (header.col(Column::DoneOn), get(header.col(Column::DoneOn))) {
+        if let (Some(c), Some(cell)) = (header.col(Column::DoneOn), get(header.col(Column::DoneOn)))
+        {
             match cell_date(cell) {
                 Ok(d) => done_on = d.map(|d| (d, letters(c))),
-                Err(written) => problems.push(msg::form_bad_date(&place(c, head(Column::DoneOn)), &written)),
+                Err(written) => problems.push(msg::form_bad_date(
+                    &place(c, head(Column::DoneOn)),
+                    &written,
+                )),
             }
         }
         let mut values = Vec::new();
@@ -232,7 +244,10 @@ fn read_sheet(file: &str, sheet: &str, range: &Range<Data>, meta: Meta) -> Resul
             };
             match cell_number(cell) {
                 Some(n) => values.push((name.clone(), n, letters(*c))),
-                None => problems.push(msg::form_bad_number(&place(*c, name), cell_string(cell).trim())),
+                None => problems.push(msg::form_bad_number(
+                    &place(*c, name),
+                    cell_string(cell).trim(),
+                )),
             }
         }
         let filled = progress.is_some()
@@ -257,7 +272,15 @@ fn read_sheet(file: &str, sheet: &str, range: &Range<Data>, meta: Meta) -> Resul
             row: excel_row(r),
             id,
             id_col,
-            progress: progress.map(|p| (p, header.col(Column::Progress).map(&letters).unwrap_or_default())),
+            progress: progress.map(|p| {
+                (
+                    p,
+                    header
+                        .col(Column::Progress)
+                        .map(&letters)
+                        .unwrap_or_default(),
+                )
+            }),
             problems: problems_text,
             next_steps,
             status,
@@ -340,9 +363,13 @@ pub fn cell_date(d: &Data) -> Result<Option<NaiveDate>, String> {
             .as_datetime()
             .map(|t| Some(t.date()))
             .ok_or_else(|| cell_string(d)),
-        Data::DateTimeIso(s) => parse_date_text(s.get(..10).unwrap_or(s)).map(Some).ok_or_else(|| s.clone()),
+        Data::DateTimeIso(s) => parse_date_text(s.get(..10).unwrap_or(s))
+            .map(Some)
+            .ok_or_else(|| s.clone()),
         Data::String(s) if s.trim().is_empty() => Ok(None),
-        Data::String(s) => parse_date_text(s).map(Some).ok_or_else(|| s.trim().to_owned()),
+        Data::String(s) => parse_date_text(s)
+            .map(Some)
+            .ok_or_else(|| s.trim().to_owned()),
         _ => Err(cell_string(d)),
     }
 }
@@ -376,7 +403,9 @@ pub fn cell_number(d: &Data) -> Option<f64> {
                 .chars()
                 .filter(|c| *c != ',' && *c != '，')
                 .map(|c| match c {
-                    '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+                    '０'..='９' => {
+                        char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c)
+                    }
                     '．' => '.',
                     c => c,
                 })

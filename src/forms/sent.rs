@@ -54,7 +54,8 @@ impl Sent {
     fn to_toml(&self) -> String {
         let s = |v: &str| toml::Value::String(v.to_owned()).to_string();
         let list = |v: &[String]| {
-            toml::Value::Array(v.iter().map(|x| toml::Value::String(x.clone())).collect()).to_string()
+            toml::Value::Array(v.iter().map(|x| toml::Value::String(x.clone())).collect())
+                .to_string()
         };
         format!(
             "[[sent]]\ndate = {}\nkind = {}\nto = {}\nname = {}\naddresses = {}\ntasks = {}\n",
@@ -90,8 +91,12 @@ pub fn read(dir: &Path) -> Result<Vec<Sent>, Error> {
                 .date
                 .date
                 .filter(|_| r.date.time.is_none())
-                .and_then(|d| NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day)))
-                .ok_or_else(|| Error::Usage(msg::sent_file_broken(&shown, &format!("date = {}", r.date))))?;
+                .and_then(|d| {
+                    NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+                })
+                .ok_or_else(|| {
+                    Error::Usage(msg::sent_file_broken(&shown, &format!("date = {}", r.date)))
+                })?;
             Ok(Sent {
                 date,
                 kind: r.kind,

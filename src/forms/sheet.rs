@@ -121,9 +121,7 @@ fn styles() -> Styles {
             .set_font_size(16)
             .set_align(FormatAlign::Center)
             .set_align(FormatAlign::VerticalCenter),
-        note: Format::new()
-            .set_text_wrap()
-            .set_align(FormatAlign::Top),
+        note: Format::new().set_text_wrap().set_align(FormatAlign::Top),
         label: Format::new().set_bold().set_align(FormatAlign::Right),
         header_fixed: base
             .clone()
@@ -212,7 +210,12 @@ fn form_sheet(
         match windows.level(task) {
             Some(level) => {
                 let (word, fill) = warning_cell(level, lang);
-                ws.write_string_with_format(row, 5, word, &s.fixed.clone().set_background_color(fill))?
+                ws.write_string_with_format(
+                    row,
+                    5,
+                    word,
+                    &s.fixed.clone().set_background_color(fill),
+                )?
             }
             None => ws.write_blank(row, 5, &s.fixed)?,
         };
@@ -244,7 +247,10 @@ fn form_sheet(
         let list = DataValidation::new()
             .allow_list_strings(&status_words)?
             .set_error_message(pick(
-                ("请从列表中选择：进行中、受阻或已完成", "pick one of the list: in-progress, blocked or done"),
+                (
+                    "请从列表中选择：进行中、受阻或已完成",
+                    "pick one of the list: in-progress, blocked or done",
+                ),
                 lang,
             ))?;
         ws.add_data_validation(first, 9, last, 9, &list)?;
@@ -359,7 +365,10 @@ fn meta_sheet(
 ) -> Result<(), XlsxError> {
     ws.set_name(labels::META_SHEET)?;
     let rows: Vec<Vec<String>> = [
-        vec![labels::META_MAGIC.to_owned(), labels::META_VERSION.to_owned()],
+        vec![
+            labels::META_MAGIC.to_owned(),
+            labels::META_VERSION.to_owned(),
+        ],
         vec!["org".to_owned(), data.org.name.clone()],
         vec![
             who.kind().to_owned(),
