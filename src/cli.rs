@@ -282,6 +282,9 @@ pub enum TasksCommand {
     },
     /// Import a task ledger (台账) from Excel or CSV: new rows become tasks
     Import(ImportArgs),
+    /// The feedback forms (进度反馈) and the 催办 reminders: `form`, `intake`, `remind`
+    #[command(flatten)]
+    Forms(FormsCommand),
 }
 
 /// `wg tasks import`: the ledger and where its tasks go.
@@ -299,6 +302,56 @@ pub struct ImportArgs {
     /// Print the column mapping and the tasks it would add, and write nothing
     #[arg(long)]
     pub dry_run: bool,
+}
+
+/// `wg tasks form|intake|remind`: the feedback-form round trip and the reminders.
+#[derive(Debug, Subcommand)]
+pub enum FormsCommand {
+    /// A feedback form (进度反馈表, xlsx) with the open tasks a unit leads (or a person
+    /// owns), to fill in; needs --out FILE.xlsx
+    Form {
+        /// The lead unit (name, id or alias)
+        #[arg(
+            long,
+            value_name = "UNIT",
+            required_unless_present = "owner",
+            conflicts_with = "owner"
+        )]
+        unit: Option<String>,
+        /// The owner (name or id), instead of a unit
+        #[arg(long, value_name = "PERSON")]
+        owner: Option<String>,
+    },
+    /// Read filled feedback forms back: one progress note per filled row, status changes;
+    /// lists the units that were sent a form and have not reported (未报送)
+    Intake {
+        /// The filled forms (xlsx, also re-saved by Excel, WPS or LibreOffice)
+        #[arg(required = true, value_name = "FILE.xlsx")]
+        files: Vec<std::path::PathBuf>,
+        /// Print what would be added and write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// 催办: a letter and a form for each lead unit (or owner) with overdue or warned
+    /// tasks, in the directory --out DIR; --sendmail mails them
+    Remind {
+        /// One message per lead unit, or per owner
+        #[arg(long, value_enum, value_name = "KEY")]
+        by: RemindBy,
+        /// Mail each message through `sendmail -t` to the people's `email` addresses
+        #[arg(long)]
+        sendmail: bool,
+        /// Mail again what was mailed today already
+        #[arg(long, requires = "sendmail")]
+        force: bool,
+    },
+}
+
+/// `wg tasks remind --by`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RemindBy {
+    Unit,
+    Owner,
 }
 
 /// `wg tasks add`: the new task's fields. Lists are comma-separated (, 、 or ，).

@@ -9,6 +9,7 @@
 
 mod add;
 mod import;
+pub mod intake;
 
 pub use add::{Added, NewTask, add};
 pub use import::{Difference, Imported, NewOne, RowResult, import};

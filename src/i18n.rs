@@ -1503,6 +1503,68 @@ pub mod msg {
         Some(zh)
     }
 
+    // The feedback forms (进度反馈) and the reminders (催办): `wg tasks form|intake|remind`.
+    messages! {
+        prints_a_form() => "总是写出 xlsx 格式的反馈表", "always writes the form as xlsx";
+        prints_what_it_takes_in() => "输出读入了什么", "prints what it takes in";
+        form_needs_out() => "反馈表是 xlsx 文件：请用 --out FILE.xlsx 指定写到哪里（--out - 接到管道）", "the form is an xlsx file: give --out FILE.xlsx (--out - to pipe it)";
+        form_binary_on_terminal() => "反馈表是二进制的 xlsx 文件，不写到终端上；请用 --out FILE.xlsx 指定文件，或接到管道（--out - | …）", "the form is a binary xlsx file and is not written to a terminal; give --out FILE.xlsx, or pipe it (--out - | …)";
+        form_needs_unit_or_owner() => "请用 --unit 指定牵头单位，或用 --owner 指定责任人", "give the lead unit with --unit, or the owner with --owner";
+        form_no_open_tasks(who: &str) => "{who} 没有未完成的任务，没有写出反馈表", "{who} has no open task; no form was written";
+        form_not_made() => "无法生成反馈表", "cannot make the form";
+        form_place(file: &str, sheet: &str, row: u32, col: &str, header: &str) => "{file}，工作表“{sheet}”，第 {row} 行，{col} 列（{header}）", "{file}, sheet \"{sheet}\", row {row}, column {col} ({header})";
+        form_cell_problem(place: &Text, what: &Text) => "{place}：{what}", "{place}: {what}";
+        form_cannot_read(file: &str, why: &Text) => "无法读取反馈表 {file}：{why}", "cannot read the form {file}: {why}";
+        form_not_a_file(file: &str) => "{file} 不是普通文件，没有读取", "{file} is not a regular file; not read";
+        form_unreadable(file: &str, why: &str) => "{file} 不是能读取的 xlsx 工作簿：{why}", "{file} is not a workbook wg can read: {why}";
+        form_without_meta(file: &str, sheet: &str) => "{file} 不是 wg 的反馈表（没有隐藏的工作表“{sheet}”）：请用 `wg tasks form` 生成反馈表，填好后再读入", "{file} is not a wg feedback form (it has no hidden sheet \"{sheet}\"): make forms with `wg tasks form` and take in those";
+        form_without_sheet(file: &str, sheet: &str) => "{file} 中没有反馈表的工作表“{sheet}”", "{file} has no form sheet \"{sheet}\"";
+        form_without_header(file: &str, sheet: &str) => "{file}，工作表“{sheet}”：前十行中找不到表头（要有“编号”和“进展情况”两列）", "{file}, sheet \"{sheet}\": no header row in the first ten rows (it needs the columns 编号 and 进展情况)";
+        form_bad_date(place: &Text, written: &str) => "{place}：“{written}”不是日期；请填写日期单元格，或写成 2026年9月30日、2026/9/30、2026-09-30", "{place}: \"{written}\" is not a date; enter a date cell, or write it as 2026年9月30日, 2026/9/30 or 2026-09-30";
+        form_bad_status(place: &Text, written: &str) => "{place}：状态“{written}”无法识别；请从列表中选择：进行中、受阻、已完成", "{place}: the status \"{written}\" is not one wg reads; pick one of the list: 进行中, 受阻, 已完成 (in-progress, blocked, done)";
+        form_bad_number(place: &Text, written: &str) => "{place}：“{written}”不是数字；指标请只填写数值（不小于 0，不带单位）", "{place}: \"{written}\" is not a number; give the indicator's value only (0 or more, without its unit)";
+        form_row_without_id(place: &Text) => "{place}：这一行填写了内容，但没有编号；请不要增加行，也不要删掉编号", "{place}: this row has entries but no 编号; do not add rows, nor clear the 编号";
+        form_other_data_set(file: &str, theirs: &str, ours: &str) => "{file} 是“{theirs}”的反馈表，不属于这个数据目录（{ours}），没有读入任何内容", "{file} is a form of \"{theirs}\", not of this data directory ({ours}); nothing was taken in";
+        form_addressee_gone(file: &str, who: &str) => "{file} 是发给“{who}”的反馈表，但数据中已经没有这个单位或人员", "{file} was made for \"{who}\", who is no longer in the data";
+        form_date_in_future(file: &str, date: chrono::NaiveDate, today: chrono::NaiveDate) => "{file}：填报日期 {date} 晚于今天（{today}）", "{file}: the report date {date} is after today ({today})";
+        form_task_not_on_form(place: &Text, id: &str) => "{place}：任务 {id} 不在这张反馈表上；请在它的牵头单位的反馈表上填报，或用 `wg tasks note`", "{place}: task {id} is not on this form; report it on its lead unit's form, or with `wg tasks note`";
+        form_progress_missing(place: &Text) => "{place}：填写了存在问题、下一步措施或指标，但进展情况是空的；请填写进展情况", "{place}: problems, next steps or indicator values are filled in but the progress is empty; fill in the progress";
+        form_no_such_indicator(place: &Text, id: &str) => "{place}：任务 {id} 没有这个指标；请清空这个单元格", "{place}: task {id} has no such indicator; clear this cell";
+        form_done_date_without_done(place: &Text) => "{place}：填写了完成日期，但状态不是“已完成”；请把状态选为已完成，或清空完成日期", "{place}: a done date is given but the status is not 已完成 (done); pick 已完成 or clear the date";
+        intake_refused() => "读入被拒绝，没有修改任何文件", "intake refused; no file was changed";
+        the_intake() => "反馈表的读入", "the intake of the forms";
+        intake_form_head(file: &str, who: &str, date: chrono::NaiveDate) => "{file}（{who}，填报日期 {date}）：", "{file} ({who}, report date {date}):";
+        intake_nothing_filled() => "没有填写任何内容", "nothing filled in";
+        intake_row(row: u32, id: &str, what: &str) => "第 {row} 行 {id}：{what}", "row {row} {id}: {what}";
+        intake_already_recorded() => "已经记录过，未重复添加", "already recorded; nothing added";
+        intake_status_not_applied(asked: &str, now: &str) => "状态“{asked}”未采用：任务现在是“{now}”", "status {asked} not applied: the task is {now} now";
+        intake_note_added(date: chrono::NaiveDate) => "新增进展情况（{date}）", "progress note added ({date})";
+        intake_status(from: &str, to: &str) => "状态 {from} → {to}", "status {from} → {to}";
+        intake_done_on(date: chrono::NaiveDate) => "完成日期 {date}", "done on {date}";
+        intake_done_through(date: chrono::NaiveDate) => "已完成至 {date}", "done through {date}";
+        intake_readings(list: &str) => "指标 {list}", "indicators {list}";
+        intake_summary() => "汇总：", "Summary:";
+        intake_unit_rows(who: &str, added: usize, already: usize) => "{who}：采用 {added} 行，已记录过 {already} 行", "{who}: {added} rows taken, {already} already recorded";
+        intake_all_reported() => "未报送单位：无", "Not reported: none";
+        intake_unreported(list: &str) => "未报送单位：{list}", "Not reported: {list}";
+        intake_unreported_without_log(list: &str) => "未报送单位（没有 .wg-sent.toml 的发送记录，按有未完成任务的牵头单位计）：{list}", "Not reported (no sends in .wg-sent.toml, so every lead unit with open tasks counts): {list}";
+        intake_unreported_one(who: &str, since: chrono::NaiveDate) => "{who}（{since} 发出）", "{who} (sent {since})";
+        intake_dry_run() => "（试运行：没有写入任何文件）", "(dry run: nothing was written)";
+        intake_nothing_written() => "没有新内容，没有修改任何文件", "nothing new; no file was changed";
+        intake_written(files: &str) => "已写入 {files}", "written: {files}";
+        remind_needs_out() => "请用 --out DIR 指定写出催办函和反馈表的目录（不存在时会创建）", "give the directory for the letters and forms with --out DIR (made if missing)";
+        remind_out_not_a_dir(path: &str) => "--out {path} 不是目录；催办要写出多个文件，请指定一个目录", "--out {path} is not a directory; a reminder writes several files, so give a directory";
+        no_sendmail() => "在 PATH 中找不到 sendmail；请安装一个邮件传输程序（如 msmtp-mta、postfix），或不加 --sendmail，把写出的文件手工发送", "no sendmail on PATH; install a mail transfer agent (msmtp-mta, postfix, …), or leave out --sendmail and send the files written by hand";
+        remind_written(letter: &str, form: &str, n: usize) => "{letter}、{form}（{n} 项任务）", "{letter}, {form} ({n} tasks)";
+        remind_mailed(who: &str, to: &str) => "已发送给 {who}：{to}", "mailed to {who}: {to}";
+        remind_nothing() => "没有逾期或预警的任务，没有写出催办函", "no task is overdue or warned; no letter written";
+        remind_already_sent(list: &str) => "今天已经发送过、没有重发（重发请加 --force）：{list}", "mailed today already, not sent again (--force sends again): {list}";
+        remind_no_address(list: &str) => "没有邮箱地址、没有发送：{list}（请在 org.toml 中给人员加上 email）", "no email address, not mailed: {list} (add `email` to their people in org.toml)";
+        unusable_address(who: &str, address: &str) => "{who} 的邮箱地址“{address}”无法使用，已跳过", "the address \"{address}\" of {who} cannot be used; left out";
+        sendmail_failed(who: &str, why: &str) => "发给 {who} 的邮件没有发出：sendmail {why}", "the mail to {who} was not sent: sendmail {why}";
+        sent_file_broken(path: &str, why: &str) => "{path} 无法读取：{why}。这是 wg 记录已发送邮件的文件；请修正或删掉它（删掉后，今天已发的邮件可能会重发）", "{path} cannot be read: {why}. It is wg's record of the mails sent; fix it or remove it (once removed, today's mails may go again)";
+    }
+
     /// An I/O error from the system, with the usual ones said in Chinese too (the
     /// system's own words, and the os error number, stay in the English).
     pub fn io_error(e: &std::io::Error) -> Text {
@@ -1720,6 +1782,26 @@ pub fn help_zh(path: &str, arg: Option<&str>) -> Option<&'static str> {
         ("tasks import", Some("group")) => "台账没有“小组”列时，任务所属的小组（编号或名称）",
         ("tasks import", Some("sheet")) => "要读的工作表（默认：工作簿的第一张）",
         ("tasks import", Some("dry_run")) => "输出列的对应关系和将要新增的任务，不写入任何文件",
+        ("tasks form", None) => {
+            "进度反馈表（xlsx）：某牵头单位（或责任人）的未完成任务，供填写；需要 --out FILE.xlsx"
+        }
+        ("tasks form", Some("unit")) => "牵头单位（名称、编号或别名）",
+        ("tasks form", Some("owner")) => "责任人（姓名或编号），代替牵头单位",
+        ("tasks intake", None) => {
+            "读入填好的进度反馈表：每个填写了的行记一条进展情况，并更新状态；列出已发反馈表而未报送的单位"
+        }
+        ("tasks intake", Some("files")) => {
+            "填好的反馈表（xlsx，经 Excel、WPS 或 LibreOffice 另存的也可以）"
+        }
+        ("tasks intake", Some("dry_run")) => "只输出将要记入的内容，不写入任何文件",
+        ("tasks remind", None) => {
+            "催办：给每个有逾期或预警任务的牵头单位（或责任人）写一封催办函和一张反馈表，放在 --out DIR 目录中；加 --sendmail 发送邮件"
+        }
+        ("tasks remind", Some("by")) => "按牵头单位（unit）或按责任人（owner）各写一份",
+        ("tasks remind", Some("sendmail")) => {
+            "用 `sendmail -t` 把每份催办发到有关人员的 email 地址"
+        }
+        ("tasks remind", Some("force")) => "今天已经发送过的也再发一次",
         ("meeting", None) => "会议：季度会议议程、会议列表、导出 iCalendar",
         ("meeting agenda", None) => "某个小组季度会议的议程（默认：领导小组，本季度）",
         ("meeting agenda", Some("quarter")) => "季度，如 2026Q3。默认：本季度",

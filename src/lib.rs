@@ -32,6 +32,7 @@ pub mod command;
 pub mod context;
 pub mod edit;
 pub mod export;
+pub mod forms;
 pub mod i18n;
 pub mod import;
 pub mod load;

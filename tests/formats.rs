@@ -48,6 +48,15 @@ const CASES: &[(&str, &[&str])] = &[
         "tasks import",
         &["tasks", "import", "LEDGER", "--group", "membership"],
     ),
+    (
+        "tasks form",
+        &["tasks", "form", "--unit", "基层工作部", "--out", "OUT"],
+    ),
+    ("tasks intake", &["tasks", "intake", "FORM"]),
+    (
+        "tasks remind",
+        &["tasks", "remind", "--by", "unit", "--out", "NEW"],
+    ),
     ("meeting agenda", &["meeting", "agenda"]),
     ("meeting list", &["meeting", "list"]),
     ("meeting ics", &["meeting", "ics"]),
@@ -82,6 +91,25 @@ fn attempt(args: &[&str], format: Option<&str>) -> (i32, String, String) {
             "NEW" => data.path().join("new").display().to_string(),
             "OUT" => data.path().join("wg.out").display().to_string(),
             "LEDGER" => root().join("examples/ledger.csv").display().to_string(),
+            // A feedback form of the data, made first (for `tasks intake`).
+            "FORM" => {
+                let form = data.path().join("form.xlsx");
+                let made = run(wg()
+                    .arg("--data")
+                    .arg(data.path())
+                    .args([
+                        "--today",
+                        "2022-01-10",
+                        "tasks",
+                        "form",
+                        "--unit",
+                        "基层工作部",
+                        "--out",
+                    ])
+                    .arg(&form));
+                assert_eq!(made.code, 0, "{}", made.stderr);
+                form.display().to_string()
+            }
             a => a.to_owned(),
         })
         .collect();

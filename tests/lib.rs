@@ -15,6 +15,7 @@ mod edit;
 mod examples;
 mod export;
 mod formats;
+mod forms;
 mod i18n;
 mod import;
 mod init;

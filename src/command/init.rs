@@ -237,9 +237,8 @@ member_units = ["quanyi"]
 duties = ["推进新就业形态劳动者建会入会工作"]
 "#;
 
-const GITIGNORE_ZH: &str = "# wg 修改数据时使用的锁文件，不纳入版本管理\n.wg.lock\n";
-const GITIGNORE_EN: &str =
-    "# the lock file wg takes while it edits the data; not for git\n.wg.lock\n";
+const GITIGNORE_ZH: &str = "# wg 修改数据时使用的锁文件，不纳入版本管理\n.wg.lock\n# wg tasks remind --sendmail 的发送记录，不是数据\n.wg-sent.toml\n";
+const GITIGNORE_EN: &str = "# the lock file wg takes while it edits the data; not for git\n.wg.lock\n# what wg tasks remind --sendmail mailed: a log, not data\n.wg-sent.toml\n";
 
 const TASKS_ZH: &str = r#"# tasks.toml — 任务清单（可选文件）
 #

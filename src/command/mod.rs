@@ -3,6 +3,7 @@
 pub mod check;
 pub mod edit;
 pub mod export;
+pub mod forms;
 pub mod import;
 pub mod init;
 pub mod man;
@@ -28,6 +29,7 @@ pub fn run(
         Command::Check { strict } => check::run(ctx, *strict, out, err),
         Command::Roster(cmd) => roster::run(cmd, ctx, out),
         Command::Tasks(crate::cli::TasksCommand::Import(args)) => import::run(args, ctx, out, err),
+        Command::Tasks(crate::cli::TasksCommand::Forms(cmd)) => forms::run(cmd, ctx, out, err),
         Command::Tasks(cmd) => tasks::run(cmd, ctx, out, err),
         Command::Meeting(cmd) => meeting::run(cmd, ctx, out, err),
         Command::Report { quarter, by } => report::run(*quarter, *by, ctx, out, err),

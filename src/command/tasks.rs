@@ -62,7 +62,8 @@ pub fn run(
         | TasksCommand::Add(_)
         | TasksCommand::Edit { .. }
         | TasksCommand::Extend { .. }
-        | TasksCommand::Import(_) => LIST,
+        | TasksCommand::Import(_)
+        | TasksCommand::Forms(_) => LIST,
     };
     let format = formats.pick(ctx)?;
     let loaded = load_data(ctx)?;
@@ -166,7 +167,9 @@ pub fn run(
         | TasksCommand::Add(_)
         | TasksCommand::Edit { .. }
         | TasksCommand::Extend { .. }
+        // Dispatched by `command::run`, before this function.
         | TasksCommand::Import(_) => super::edit::run(cmd, ctx, out, err),
+        TasksCommand::Forms(f) => super::forms::run(f, ctx, out, err),
     }
 }
 

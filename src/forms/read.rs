@@ -1,0 +1,468 @@
+//! Reads a filled feedback form back with calamine: also one that Excel, WPS or
+//! LibreOffice has saved again (columns are found by their header, not by position;
+//! dates may be date cells or typed text; numbers may be numbers or text). What it
+//! reads is plain data ([`Form`], [`FormRow`]); whether it fits the data set is
+//! [`crate::edit::intake`]'s to decide.
+
+use super::labels::{self, Column};
+use crate::i18n::{Text, msg};
+use crate::model::Status;
+use calamine::{Data, Range, Reader};
+use chrono::NaiveDate;
+use std::io::Read as _;
+use std::path::Path;
+
+/// What the hidden sheet says about a form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meta {
+    /// The org's name: the data set the form belongs to.
+    pub org: String,
+    /// `unit` or `owner`.
+    pub kind: String,
+    /// The unit's (person's) id and name when the form was made.
+    pub who_id: String,
+    pub who_name: String,
+    pub as_of: NaiveDate,
+    /// The task ids on the form, each with the occurrence it asked about (a repeating
+    /// task's pending due date then).
+    pub tasks: Vec<(String, Option<NaiveDate>)>,
+}
+
+/// One filled form.
+#[derive(Debug, Clone)]
+pub struct Form {
+    /// The path as given.
+    pub file: String,
+    pub sheet: String,
+    pub meta: Meta,
+    /// 填报日期, when filled in.
+    pub report_date: Option<NaiveDate>,
+    pub rows: Vec<FormRow>,
+}
+
+/// A cell's column, as Excel names it (`G`).
+pub type Col = String;
+
+/// A row with something filled in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormRow {
+    /// The row number as Excel shows it.
+    pub row: u32,
+    pub id: String,
+    pub id_col: Col,
+    pub progress: Option<(String, Col)>,
+    pub problems: Option<String>,
+    pub next_steps: Option<String>,
+    pub status: Option<(Status, Col)>,
+    pub done_on: Option<(NaiveDate, Col)>,
+    /// Indicator readings: the header (the indicator's name), the number, the column.
+    pub values: Vec<(String, f64, Col)>,
+}
+
+/// Where a problem is: `FILE, sheet S, row R, column C (header)`.
+fn at(file: &str, sheet: &str, row: u32, col: &str, header: &str) -> Text {
+    msg::form_place(file, sheet, row, col, header)
+}
+
+/// Reads one form; every problem in it is reported, each with its place.
+pub fn read(path: &Path) -> Result<Form, Vec<Text>> {
+    let file = path.display().to_string();
+    let bytes = read_bytes(path).map_err(|e| vec![e])?;
+    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e| vec![msg::form_unreadable(&file, &e.to_string())])?;
+    let Ok(meta_range) = book.worksheet_range(labels::META_SHEET) else {
+        return Err(vec![msg::form_without_meta(&file, labels::META_SHEET)]);
+    };
+    let (meta, sheet_name) = read_meta(&meta_range)
+        .ok_or_else(|| vec![msg::form_without_meta(&file, labels::META_SHEET)])?;
+    // The sheet the form was written with; else the first one that is not the meta.
+    let names = book.sheet_names();
+    let sheet = names
+        .iter()
+        .find(|n| **n == sheet_name)
+        .or_else(|| names.iter().find(|n| *n != labels::META_SHEET))
+        .cloned()
+        .ok_or_else(|| vec![msg::form_without_sheet(&file, &sheet_name)])?;
+    let range = book
+        .worksheet_range(&sheet)
+        .map_err(|e| vec![msg::form_unreadable(&file, &e.to_string())])?;
+    read_sheet(&file, &sheet, &range, meta)
+}
+
+/// The file's bytes; never blocks on a FIFO, and names what is not a regular file.
+fn read_bytes(path: &Path) -> Result<Vec<u8>, Text> {
+    let shown = path.display().to_string();
+    let mut file = crate::load::read::open(path)
+        .map_err(|e| msg::form_cannot_read(&shown, &msg::io_error(&e)))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| msg::form_cannot_read(&shown, &msg::io_error(&e)))?;
+    if !meta.is_file() {
+        return Err(msg::form_not_a_file(&shown));
+    }
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)
+        .map_err(|e| msg::form_cannot_read(&shown, &msg::io_error(&e)))?;
+    Ok(bytes)
+}
+
+fn read_meta(range: &Range<Data>) -> Option<(Meta, String)> {
+    let rows: Vec<Vec<String>> = range
+        .rows()
+        .map(|r| r.iter().map(cell_string).collect())
+        .collect();
+    let first = rows.first()?;
+    if first.first().map(String::as_str) != Some(labels::META_MAGIC) {
+        return None;
+    }
+    let value = |key: &str, i: usize| -> Option<String> {
+        rows.iter()
+            .find(|r| r.first().map(String::as_str) == Some(key))
+            .and_then(|r| r.get(i).cloned())
+    };
+    let (kind, who) = ["unit", "owner"].iter().find_map(|k| {
+        rows.iter()
+            .find(|r| r.first().map(String::as_str) == Some(*k))
+            .map(|r| (*k, r))
+    })?;
+    let meta = Meta {
+        org: value("org", 1)?,
+        kind: kind.to_owned(),
+        who_id: who.get(1).cloned().unwrap_or_default(),
+        who_name: who.get(2).cloned().unwrap_or_default(),
+        as_of: NaiveDate::parse_from_str(value("as_of", 1)?.trim(), "%Y-%m-%d").ok()?,
+        tasks: rows
+            .iter()
+            .filter(|r| r.first().map(String::as_str) == Some("task"))
+            .filter_map(|r| {
+                let id = r.get(1)?.trim().to_owned();
+                let pending = r
+                    .get(2)
+                    .and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok());
+                Some((id, pending))
+            })
+            .collect(),
+    };
+    Some((meta, value("sheet", 1).unwrap_or_default()))
+}
+
+/// What the header row says: each known column's index, and the indicator columns.
+struct Header {
+    row: usize,
+    columns: Vec<(Column, usize)>,
+    indicators: Vec<(String, usize)>,
+}
+
+impl Header {
+    fn col(&self, c: Column) -> Option<usize> {
+        self.columns.iter().find(|(k, _)| *k == c).map(|(_, i)| *i)
+    }
+}
+
+/// The header row: among the first ten, the one with 编号 and 进展情况.
+fn find_header(range: &Range<Data>) -> Option<Header> {
+    range.rows().take(10).enumerate().find_map(|(r, cells)| {
+        let mut columns = Vec::new();
+        let mut others = Vec::new();
+        for (i, cell) in cells.iter().enumerate() {
+            let text = cell_string(cell);
+            match Column::from_header(&text) {
+                Some(c) if !columns.iter().any(|(k, _)| *k == c) => columns.push((c, i)),
+                Some(_) => {}
+                None if !text.trim().is_empty() => others.push((text.trim().to_owned(), i)),
+                None => {}
+            }
+        }
+        let has = |c: Column| columns.iter().any(|(k, _)| *k == c);
+        (has(Column::Id) && has(Column::Progress)).then_some(Header {
+            row: r,
+            // Headers after the fixed and open columns are the indicators'.
+            indicators: {
+                let after = columns.iter().map(|(_, i)| *i).max().unwrap_or(0);
+                others.into_iter().filter(|(_, i)| *i > after).collect()
+            },
+            columns,
+        })
+    })
+}
+
+fn read_sheet(file: &str, sheet: &str, range: &Range<Data>, meta: Meta) -> Result<Form, Vec<Text>> {
+    let (row0, col0) = range.start().unwrap_or((0, 0));
+    let excel_row = |r: usize| row0 + u32::try_from(r).unwrap_or(u32::MAX - row0) + 1;
+    let letters = |c: usize| col_letters(col0 + u32::try_from(c).unwrap_or(0));
+    let Some(header) = find_header(range) else {
+        return Err(vec![msg::form_without_header(file, sheet)]);
+    };
+    let mut problems: Vec<Text> = Vec::new();
+    let report_date = find_report_date(range).and_then(|(r, c, cell)| match cell_date(cell) {
+        Ok(d) => d,
+        Err(written) => {
+            let h = labels::REPORT_DATE.0;
+            problems.push(msg::form_bad_date(
+                &at(file, sheet, excel_row(r), &letters(c), h),
+                &written,
+            ));
+            None
+        }
+    });
+    let mut rows = Vec::new();
+    for (r, cells) in range.rows().enumerate().skip(header.row + 1) {
+        let get = |c: Option<usize>| c.and_then(|c| cells.get(c)).filter(|d| !is_blank(d));
+        let text_of = |c: Column| get(header.col(c)).map(|d| cell_string(d).trim().to_owned());
+        let place = |c: usize, h: &str| at(file, sheet, excel_row(r), &letters(c), h);
+        let head = |c: Column| c.header(crate::model::Lang::Zh);
+        let progress = text_of(Column::Progress).filter(|t| !t.is_empty());
+        let problems_text = text_of(Column::Problems).filter(|t| !t.is_empty());
+        let next_steps = text_of(Column::NextSteps).filter(|t| !t.is_empty());
+        let mut status = None;
+        if let (Some(c), Some(cell)) = (header.col(Column::Status), get(header.col(Column::Status)))
+        {
+            let word = cell_string(cell);
+            match parse_status(&word) {
+                Some(s) => status = Some((s, letters(c))),
+                None => problems.push(msg::form_bad_status(
+                    &place(c, head(Column::Status)),
+                    word.trim(),
+                )),
+            }
+        }
+        let mut done_on = None;
+        if let (Some(c), Some(cell)) = (header.col(Column::DoneOn), get(header.col(Column::DoneOn)))
+        {
+            match cell_date(cell) {
+                Ok(d) => done_on = d.map(|d| (d, letters(c))),
+                Err(written) => problems.push(msg::form_bad_date(
+                    &place(c, head(Column::DoneOn)),
+                    &written,
+                )),
+            }
+        }
+        let mut values = Vec::new();
+        for (name, c) in &header.indicators {
+            let Some(cell) = cells.get(*c).filter(|d| !is_blank(d)) else {
+                continue;
+            };
+            match cell_number(cell) {
+                Some(n) => values.push((name.clone(), n, letters(*c))),
+                None => problems.push(msg::form_bad_number(
+                    &place(*c, name),
+                    cell_string(cell).trim(),
+                )),
+            }
+        }
+        let filled = progress.is_some()
+            || problems_text.is_some()
+            || next_steps.is_some()
+            || status.is_some()
+            || done_on.is_some()
+            || !values.is_empty();
+        let id = text_of(Column::Id).unwrap_or_default();
+        let id_col = header.col(Column::Id).map(&letters).unwrap_or_default();
+        if !filled {
+            continue;
+        }
+        if id.is_empty() {
+            problems.push(msg::form_row_without_id(&place(
+                header.col(Column::Id).unwrap_or(0),
+                head(Column::Id),
+            )));
+            continue;
+        }
+        rows.push(FormRow {
+            row: excel_row(r),
+            id,
+            id_col,
+            progress: progress.map(|p| {
+                (
+                    p,
+                    header
+                        .col(Column::Progress)
+                        .map(&letters)
+                        .unwrap_or_default(),
+                )
+            }),
+            problems: problems_text,
+            next_steps,
+            status,
+            done_on,
+            values,
+        });
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Form {
+        file: file.to_owned(),
+        sheet: sheet.to_owned(),
+        meta,
+        report_date,
+        rows,
+    })
+}
+
+/// The 填报日期 cell: the first non-empty cell right of its label, in the rows above
+/// the header (a re-saved form may have moved it by a column or two).
+fn find_report_date(range: &Range<Data>) -> Option<(usize, usize, &Data)> {
+    range.rows().take(10).enumerate().find_map(|(r, cells)| {
+        let label = cells
+            .iter()
+            .position(|c| labels::is_report_date_label(&cell_string(c)))?;
+        cells
+            .iter()
+            .enumerate()
+            .skip(label + 1)
+            .take(3)
+            .find(|(_, c)| !is_blank(c))
+            .map(|(c, d)| (r, c, d))
+    })
+}
+
+/// A status as the form's list writes it (进行中 受阻 已完成, in-progress blocked done),
+/// or in the English of the files.
+///
+/// Only the three of the list: a unit does not cancel a task, nor set it back to 未开始,
+/// by a form (that is the office's call, with `wg tasks status`).
+pub fn parse_status(word: &str) -> Option<Status> {
+    let t: String = word.chars().filter(|c| !c.is_whitespace()).collect();
+    Status::parse(&t)
+        .or_else(|| Status::parse(&t.to_lowercase()))
+        .filter(|s| matches!(s, Status::InProgress | Status::Blocked | Status::Done))
+}
+
+fn is_blank(d: &Data) -> bool {
+    match d {
+        Data::Empty => true,
+        Data::String(s) => s.trim().is_empty(),
+        _ => false,
+    }
+}
+
+/// A cell as text: numbers without a trailing `.0`, dates as YYYY-MM-DD.
+fn cell_string(d: &Data) -> String {
+    match d {
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => crate::report::indicator_view::format_amount(*f),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(dt) => dt
+            .as_datetime()
+            .map(|d| d.date().to_string())
+            .unwrap_or_else(|| dt.as_f64().to_string()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => format!("#{e:?}"),
+        Data::Empty => String::new(),
+    }
+}
+
+/// A date cell, or a date typed as text: 2026年9月30日, 2026/9/30, 2026-09-30,
+/// 2026.9.30 (an ISO date-time keeps its date). `Err` holds what was written.
+pub fn cell_date(d: &Data) -> Result<Option<NaiveDate>, String> {
+    match d {
+        Data::Empty => Ok(None),
+        Data::DateTime(dt) => dt
+            .as_datetime()
+            .map(|t| Some(t.date()))
+            .ok_or_else(|| cell_string(d)),
+        Data::DateTimeIso(s) => parse_date_text(s.get(..10).unwrap_or(s))
+            .map(Some)
+            .ok_or_else(|| s.clone()),
+        Data::String(s) if s.trim().is_empty() => Ok(None),
+        Data::String(s) => parse_date_text(s)
+            .map(Some)
+            .ok_or_else(|| s.trim().to_owned()),
+        _ => Err(cell_string(d)),
+    }
+}
+
+/// 2026年9月30日, 2026/9/30, 2026-09-30, 2026.9.30 (a real day in 0001–9999).
+pub fn parse_date_text(s: &str) -> Option<NaiveDate> {
+    let t = s.trim().trim_end_matches('日').trim();
+    let parts: Vec<&str> = t
+        .split(['年', '月', '/', '-', '.'])
+        .map(str::trim)
+        .collect();
+    let [y, m, d] = parts.as_slice() else {
+        return None;
+    };
+    if y.len() != 4 || !(1..=2).contains(&m.len()) || !(1..=2).contains(&d.len()) {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
+    crate::model::date_in_range(date).then_some(date)
+}
+
+/// A number cell, or a number typed as text (full-width digits and thousands commas
+/// allowed); finite and 0 or more.
+pub fn cell_number(d: &Data) -> Option<f64> {
+    let n = match d {
+        Data::Int(i) => *i as f64,
+        Data::Float(f) => *f,
+        Data::String(s) => {
+            let t: String = s
+                .trim()
+                .chars()
+                .filter(|c| *c != ',' && *c != '，')
+                .map(|c| match c {
+                    '０'..='９' => {
+                        char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c)
+                    }
+                    '．' => '.',
+                    c => c,
+                })
+                .collect();
+            t.parse::<f64>().ok()?
+        }
+        _ => return None,
+    };
+    (n.is_finite() && n >= 0.0).then_some(n)
+}
+
+/// A 0-based column as Excel names it: 0 → A, 25 → Z, 26 → AA.
+pub fn col_letters(mut c: u32) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(char::from(b'A' + u8::try_from(c % 26).unwrap_or(0)));
+        if c < 26 {
+            break;
+        }
+        c = c / 26 - 1;
+    }
+    out.iter().rev().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_read_as_offices_type_them() {
+        let d = NaiveDate::from_ymd_opt(2026, 9, 30);
+        assert_eq!(parse_date_text("2026年9月30日"), d);
+        assert_eq!(parse_date_text("2026/9/30"), d);
+        assert_eq!(parse_date_text("2026-09-30"), d);
+        assert_eq!(parse_date_text("2026.9.30"), d);
+        assert_eq!(parse_date_text(" 2026 年 9 月 30 日 "), d);
+        assert_eq!(parse_date_text("2026-02-30"), None);
+        assert_eq!(parse_date_text("九月底"), None);
+        assert_eq!(parse_date_text("26/9/30"), None);
+    }
+
+    #[test]
+    fn numbers_may_be_text() {
+        assert_eq!(cell_number(&Data::String("35".into())), Some(35.0));
+        assert_eq!(cell_number(&Data::String("１,２００".into())), Some(1200.0));
+        assert_eq!(cell_number(&Data::String("35家".into())), None);
+        assert_eq!(cell_number(&Data::Float(-1.0)), None);
+        assert_eq!(cell_number(&Data::Int(7)), Some(7.0));
+    }
+
+    #[test]
+    fn columns_are_lettered_as_excel_does() {
+        assert_eq!(col_letters(0), "A");
+        assert_eq!(col_letters(25), "Z");
+        assert_eq!(col_letters(26), "AA");
+        assert_eq!(col_letters(27), "AB");
+        assert_eq!(col_letters(701), "ZZ");
+        assert_eq!(col_letters(702), "AAA");
+    }
+}
