@@ -48,6 +48,10 @@ pub struct Global {
     /// Default: on a terminal its width ($COLUMNS, else the terminal's), piped none
     #[arg(long, global = true, value_name = "N")]
     pub width: Option<usize>,
+    /// In a roll-up: print what the offices without errors give, and name the offices
+    /// with errors (and their errors) on stderr; the exit code is still 2
+    #[arg(long, global = true)]
+    pub skip_broken: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -94,8 +98,9 @@ pub enum Command {
         /// Quarter to evaluate, like 2026Q3. Default: the current quarter
         #[arg(long, value_parser = parse_quarter, value_name = "YYYYQn")]
         quarter: Option<Quarter>,
-        /// Evaluate per owning group, per lead unit (supporting units apart) or per
-        /// owner (责任分工); units and owners are ranked by on-time rate
+        /// Evaluate per owning group, per lead unit (supporting units apart), per
+        /// owner (责任分工) or, in a roll-up, per office; units, owners and offices are
+        /// ranked by on-time rate
         #[arg(long, value_enum, default_value_t = ReportBy::Group)]
         by: ReportBy,
     },
@@ -156,6 +161,9 @@ pub struct Filters {
     /// Only open tasks at this warning level (预警): red, yellow, blue, green
     #[arg(long, value_name = "LEVEL")]
     pub warning: Option<String>,
+    /// In a roll-up: only tasks of this office (its id in offices.toml)
+    #[arg(long, value_name = "ID")]
+    pub office: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -347,6 +355,8 @@ pub enum ReportBy {
     Group,
     Unit,
     Owner,
+    /// In a roll-up: one row per office, ranked by on-time rate.
+    Office,
 }
 
 #[derive(Debug, Subcommand)]

@@ -38,7 +38,9 @@ pub fn run(
         ReportBy::Group => (By::Group, L::EvalNoLeadUnit),
         ReportBy::Unit => (By::Unit, L::EvalNoLeadUnit),
         ReportBy::Owner => (By::Owner, L::EvalNoOwner),
+        ReportBy::Office => (By::Office, L::EvalNoLeadUnit),
     };
+    evaluation::check_by(data, by).map_err(Error::Usage)?;
     let report = evaluation::evaluate(data, q, today, by, nobody.get(lang));
     // The warning counts were graded with working days: say so if some fell outside
     // the calendar's years.
@@ -185,6 +187,7 @@ fn grid<'r>(
     let first = match report.by {
         "unit" => L::LeadUnit,
         "owner" => L::Owner,
+        "office" => L::Office,
         _ => L::Group,
     };
     grid_of(report, rows, total, columns, first, lang)
@@ -238,6 +241,11 @@ fn grid_of<'r>(
     }
     if let Some(total) = total {
         grid.push(cells(L::EvalTotal.get(lang), None, total, columns, lang));
+    }
+    // A roll-up's rows of groups, units or owners: the office of each, after its name.
+    if rows.iter().any(|r| r.office_label.is_some()) {
+        let labels = rows.iter().map(|r| r.office_label.clone().unwrap_or_default());
+        grid.insert_column(1, L::Office.get(lang), labels);
     }
     grid
 }
@@ -336,7 +344,7 @@ fn notes(data: &Data, report: &Evaluation, lang: Lang) -> Vec<String> {
     }
     match report.by {
         "unit" => explain.extend([L::EvalNoteRank, L::EvalNoteSupporting]),
-        "owner" => explain.push(L::EvalNoteRank),
+        "owner" | "office" => explain.push(L::EvalNoteRank),
         _ => {}
     }
     lines.extend(explain.into_iter().map(|l| fill(l.get(lang), &dates)));

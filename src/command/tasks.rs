@@ -536,6 +536,11 @@ impl View<'_> {
                     .collect(),
             );
         }
+        // A roll-up: the office of each task, first.
+        if self.data.is_rollup() {
+            let offices = tasks.iter().map(|t| t.office_label.unwrap_or_default());
+            grid.insert_column(0, self.label(L::Office), offices);
+        }
         grid
     }
 
@@ -597,6 +602,11 @@ impl View<'_> {
                 t.total,
             ],
         ));
+        // A roll-up: the office of each row, after its name.
+        if self.data.is_rollup() {
+            let offices = summary.rows.iter().map(|r| r.office_label.clone().unwrap_or_default());
+            grid.insert_column(1, self.label(L::Office), offices);
+        }
         grid
     }
 
@@ -640,6 +650,10 @@ impl View<'_> {
             (L::Start, date(t.start)),
             (L::Due, date(t.due)),
         ];
+        // A roll-up: the task's office, first.
+        if let Some(office) = t.office.and_then(|id| self.data.offices.iter().find(|o| o.id == id)) {
+            fields.insert(0, (L::Office, paren(&office.name, &office.id)));
+        }
         if let Some(original) = t.original_due {
             let value = match t.extended_days {
                 Some(days) => paren(
