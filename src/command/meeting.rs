@@ -85,8 +85,10 @@ pub fn run(
         MeetingCommand::List => {
             let report = meetings::list(data, today);
             let mut grid = list_grid(&report, lang);
-            grid.keep_words([0, 1]);
-            grid.short_forms(2, super::group_short_forms(data));
+            // A roll-up's office column comes first.
+            let shift = usize::from(report.rollup);
+            grid.keep_words([shift, 1 + shift]);
+            grid.short_forms(2 + shift, super::group_short_forms(data));
             match format {
                 Format::Table | Format::Text => {
                     out.write_all(grid.to_table_in(ctx.table_style(format)).as_bytes())?;
@@ -696,14 +698,18 @@ fn list_grid(report: &MeetingList, lang: Lang) -> Grid<'_> {
             m.quarter.clone(),
             false,
             m.date.to_string(),
-            vec![
-                m.quarter.clone(),
-                m.date.to_string(),
-                m.group_name.clone(),
+            office_first(
+                report.rollup,
+                &m.office_label,
+                vec![
+                    m.quarter.clone(),
+                    m.date.to_string(),
+                    m.group_name.clone(),
                 m.title.clone().unwrap_or_else(|| none.to_owned()),
-                m.location.clone().unwrap_or_else(|| none.to_owned()),
-                status.get(lang).to_owned(),
-            ],
+                    m.location.clone().unwrap_or_else(|| none.to_owned()),
+                    status.get(lang).to_owned(),
+                ],
+            ),
         ));
     }
     for m in &report.missing {
@@ -716,14 +722,18 @@ fn list_grid(report: &MeetingList, lang: Lang) -> Grid<'_> {
             m.quarter.clone(),
             m.month.is_none(),
             m.month.clone().unwrap_or_default(),
-            vec![
-                m.quarter.clone(),
-                when,
-                m.group_name.clone(),
-                none.to_owned(),
-                none.to_owned(),
-                status.get(lang).to_owned(),
-            ],
+            office_first(
+                report.rollup,
+                &m.office_label,
+                vec![
+                    m.quarter.clone(),
+                    when,
+                    m.group_name.clone(),
+                    none.to_owned(),
+                    none.to_owned(),
+                    status.get(lang).to_owned(),
+                ],
+            ),
         ));
     }
     // Stable: meetings of one day keep their order, and missing rows their group order.
@@ -731,7 +741,19 @@ fn list_grid(report: &MeetingList, lang: Lang) -> Grid<'_> {
     for (_, _, _, row) in rows {
         grid.push(row);
     }
+    // A roll-up: the office column, first (its cells are in the rows already).
+    if report.rollup {
+        grid.headers.insert(0, L::Office.get(lang).into());
+    }
     grid
+}
+
+/// A roll-up's row begins with the office of its group.
+fn office_first(rollup: bool, office: &Option<String>, mut row: Vec<String>) -> Vec<String> {
+    if rollup {
+        row.insert(0, office.clone().unwrap_or_default());
+    }
+    row
 }
 
 /// How many meetings, and how many quarters (and, when a group meets monthly, months)

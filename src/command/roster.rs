@@ -67,8 +67,8 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
             }
         }
         RosterCommand::Person { name } => {
-            let p = lookup::person(data, name).map_err(usage)?;
-            let report = roster::person(data, p, today, lang);
+            let people = lookup::people(data, name).map_err(usage)?;
+            let report = roster::people(data, &people, today, lang);
             match format {
                 Format::Json => render::json(out, &report)?,
                 Format::Yaml => render::yaml(out, &report)?,
@@ -319,6 +319,11 @@ fn task_grid<'a>(data: &'a Data, tasks: &'a [TaskView<'a>], lang: Lang, color: b
                 .collect(),
         );
     }
+    // A roll-up: the office of each task, first.
+    if data.is_rollup() {
+        let offices = tasks.iter().map(|t| t.office_label.unwrap_or_default());
+        grid.insert_column(0, L::Office.get(lang), offices);
+    }
     grid
 }
 
@@ -375,6 +380,11 @@ fn person_doc(
                 with_id(&seat.group_name, &seat.group, lang),
                 seat.role_title.clone(),
             ]);
+        }
+        // A roll-up: the office of each seat's group, first.
+        if data.is_rollup() {
+            let offices = r.seats.iter().map(|seat| data.office_label(seat.office.as_deref()));
+            grid.insert_column(0, L::Office.get(lang), offices);
         }
         s.push_str(&grid_out(&grid));
     }
