@@ -600,9 +600,9 @@ pub mod msg {
         one_office_per_directory() => "一个数据目录只能属于一个下级单位，否则任务会被重复统计", "a data directory belongs to one office only, or its tasks would be counted twice";
         both_org_and_offices(dir: &str) => "{dir} 中既有 org.toml 又有 offices.toml", "{dir} holds both org.toml and offices.toml";
         both_org_and_offices_help() => "一个目录要么是一个单位的数据目录（org.toml），要么是汇总目录（offices.toml）；请把其中一个移到别的目录", "a directory is either one office's data (org.toml) or a roll-up (offices.toml); move one of them elsewhere";
-        office_has_errors(id: &str, name: &str, dir: &str, errors: usize) => "下级单位 {id}（{name}，{dir}）有 {errors} 处错误，见上", "office {id} ({name}, {dir}) has {errors} errors, shown above";
+        office_has_errors(id: &str, name: &str, dir: &str, errors: usize) => "下级单位 {id}（{name}，{dir}）有 {errors} 处错误，见上", "office {id} ({name}, {dir}) has {errors} error(s), shown above";
         office_has_errors_help() => "请在这个下级单位自己的仓库里改正；加上 --skip-broken 可以先看其余下级单位（退出码仍为 2）", "fix them in the office's own repository; pass --skip-broken to see the other offices meanwhile (the exit code is still 2)";
-        office_left_out(id: &str, name: &str, dir: &str, errors: usize) => "已略去下级单位 {id}（{name}，{dir}）：它有 {errors} 处错误，见上", "left out office {id} ({name}, {dir}): it has {errors} errors, shown above";
+        office_left_out(id: &str, name: &str, dir: &str, errors: usize) => "已略去下级单位 {id}（{name}，{dir}）：它有 {errors} 处错误，见上", "left out office {id} ({name}, {dir}): it has {errors} error(s), shown above";
         office_warnings_differ(id: &str, first: &str) => "下级单位“{id}”的 [org.warnings] 与“{first}”的不同；汇总时所有任务都按“{first}”的预警规则分级", "office \"{id}\" has other [org.warnings] than \"{first}\"; the roll-up grades every task by \"{first}\"'s rules";
         office_warnings_differ_help() => "各下级单位统一预警规则，汇总中的预警才可比", "give the offices the same warning rules, so that the roll-up's warnings compare";
         rollup_edit_refused(dir: &str, offices: &str) => "{dir} 是汇总目录，只能读不能改；请到下级单位自己的数据目录里修改：{offices}", "{dir} is a roll-up, which wg only reads; edit an office's own data directory instead: {offices}";

@@ -19,6 +19,7 @@ mod meeting;
 mod output;
 mod props;
 mod report;
+mod rollup;
 mod roster;
 mod safety;
 mod tasks;
