@@ -294,3 +294,38 @@ fn edits_are_refused_with_the_office_directory_to_edit() {
     let after = std::fs::read_to_string(tmp.path().join("nanjing/tasks.toml")).unwrap();
     assert_eq!(before, after);
 }
+
+#[test]
+fn export_of_a_rollup_has_every_office_and_its_overdue_view_matches_wg() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("wg.db");
+    let out = on(
+        ROLLUP,
+        &["export", "--format", "sqlite", "--out", db.to_str().unwrap()],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let ids = |sql: &str| -> Vec<String> {
+        let mut stmt = conn.prepare(sql).unwrap();
+        stmt.query_map([], |r| r.get::<_, String>(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert_eq!(
+        ids("SELECT id FROM offices ORDER BY id"),
+        ["nanjing", "suzhou"]
+    );
+    let mut in_db = ids("SELECT office_id || ':' || id FROM overdue");
+    in_db.sort();
+    let json: serde_json::Value =
+        serde_json::from_str(&rollup(&["tasks", "overdue", "--format", "json"]).stdout).unwrap();
+    let mut in_wg: Vec<String> = json["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap().to_owned())
+        .collect();
+    in_wg.sort();
+    assert_eq!(in_db, in_wg);
+}

@@ -362,6 +362,62 @@ pub fn load(dir: &Path, skip_broken: bool) -> Result<RollupLoad, LoadFailure> {
     })
 }
 
+/// Every office of a roll-up loaded on its own, as its own data (ids as the office
+/// writes them, nothing merged): what `wg export` writes, one office after another,
+/// each row with its office id. Any error, in offices.toml or an office, fails it.
+pub fn load_offices(dir: &Path) -> Result<Vec<(Office, Loaded)>, LoadFailure> {
+    let (header, entries, source, diags, lang) = read_offices(dir);
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(LoadFailure {
+            sources: vec![source],
+            diagnostics: diags,
+            lang,
+        });
+    }
+    let loads: Vec<Result<Loaded, LoadFailure>> = crate::par::map_runs(&entries, 1, |_, _, run| {
+        run.iter()
+            .map(|e| super::load(&e.office.dir))
+            .collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect();
+    let mut failure = LoadFailure {
+        sources: vec![source],
+        diagnostics: diags,
+        lang: header.lang,
+    };
+    let mut good = Vec::new();
+    for (entry, result) in entries.into_iter().zip(loads) {
+        match result {
+            Ok(loaded) => good.push((entry.office, loaded)),
+            Err(f) => {
+                let errors = f.error_count();
+                let offset = failure.sources.len();
+                failure.sources.extend(f.sources);
+                failure
+                    .diagnostics
+                    .extend(f.diagnostics.into_iter().map(|d| moved(d, offset)));
+                let office = &entry.office;
+                let dir = office.dir.display().to_string();
+                failure.diagnostics.push(
+                    Diagnostic::error(msg::office_has_errors(
+                        &office.id,
+                        &office.name,
+                        &dir,
+                        errors,
+                    ))
+                    .at(0, entry.span.clone()),
+                );
+            }
+        }
+    }
+    if failure.diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(failure);
+    }
+    Ok(good)
+}
+
 /// A diagnostic of a file that now sits `offset` places further in the list of sources.
 fn moved(mut d: Diagnostic, offset: usize) -> Diagnostic {
     if let Some((file, _)) = &mut d.at {
