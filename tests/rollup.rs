@@ -72,7 +72,10 @@ fn report_by_office_ranks_the_offices_by_name() {
     // late and left one overdue (0%).
     assert_eq!(
         offices,
-        [("nanjing", "南京市总工会", 1), ("suzhou", "苏州市总工会", 2)]
+        [
+            ("nanjing", "南京市总工会", 1),
+            ("suzhou", "苏州市总工会", 2)
+        ]
     );
 }
 
@@ -148,12 +151,42 @@ fn json_tasks_carry_their_office_and_qualified_ids() {
     assert_eq!(
         tasks,
         [
-            ("suzhou", "suzhou:QY-01", "suzhou:leading", "../suzhou/tasks.toml"),
-            ("suzhou", "suzhou:JH-02", "suzhou:membership", "../suzhou/tasks.toml"),
-            ("nanjing", "nanjing:JH-01", "nanjing:membership", "../nanjing/tasks.toml"),
-            ("suzhou", "suzhou:JH-01", "suzhou:membership", "../suzhou/tasks.toml"),
-            ("nanjing", "nanjing:JH-02", "nanjing:membership", "../nanjing/tasks.toml"),
-            ("nanjing", "nanjing:JH-03", "nanjing:membership", "../nanjing/tasks.toml"),
+            (
+                "suzhou",
+                "suzhou:QY-01",
+                "suzhou:leading",
+                "../suzhou/tasks.toml"
+            ),
+            (
+                "suzhou",
+                "suzhou:JH-02",
+                "suzhou:membership",
+                "../suzhou/tasks.toml"
+            ),
+            (
+                "nanjing",
+                "nanjing:JH-01",
+                "nanjing:membership",
+                "../nanjing/tasks.toml"
+            ),
+            (
+                "suzhou",
+                "suzhou:JH-01",
+                "suzhou:membership",
+                "../suzhou/tasks.toml"
+            ),
+            (
+                "nanjing",
+                "nanjing:JH-02",
+                "nanjing:membership",
+                "../nanjing/tasks.toml"
+            ),
+            (
+                "nanjing",
+                "nanjing:JH-03",
+                "nanjing:membership",
+                "../nanjing/tasks.toml"
+            ),
         ]
     );
     // One office's own data has no office field.
@@ -163,7 +196,9 @@ fn json_tasks_carry_their_office_and_qualified_ids() {
 
 #[test]
 fn office_filter_keeps_one_office_and_suggests_a_misspelt_one() {
-    let out = rollup(&["tasks", "overdue", "--office", "nanjing", "--format", "json"]);
+    let out = rollup(&[
+        "tasks", "overdue", "--office", "nanjing", "--format", "json",
+    ]);
     let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let ids: Vec<&str> = json["tasks"]
         .as_array()
@@ -172,13 +207,19 @@ fn office_filter_keeps_one_office_and_suggests_a_misspelt_one() {
         .map(|t| t["id"].as_str().unwrap())
         .collect();
     assert_eq!(ids, ["nanjing:JH-02"]);
-    let out = on(ROLLUP, &["tasks", "list", "--office", "nanjin", "--lang", "en"]);
+    let out = on(
+        ROLLUP,
+        &["tasks", "list", "--office", "nanjin", "--lang", "en"],
+    );
     assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
         "error: --office: no office \"nanjin\"; did you mean \"nanjing\"?\n"
     );
-    let out = on("examples/minimal", &["tasks", "list", "--office", "nanjing"]);
+    let out = on(
+        "examples/minimal",
+        &["tasks", "list", "--office", "nanjing"],
+    );
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("--office"), "{}", out.stderr);
 }
@@ -200,19 +241,16 @@ fn tasks_show_takes_a_qualified_id_and_suggests_one_for_a_bare_id() {
 
 #[test]
 fn meeting_list_counts_each_office_from_its_own_first_date() {
-    insta::assert_snapshot!("rollup-meeting-list-zh", rollup(&["meeting", "list"]).stdout);
+    insta::assert_snapshot!(
+        "rollup-meeting-list-zh",
+        rollup(&["meeting", "list"]).stdout
+    );
 }
 
 #[test]
 fn discovery_finds_the_rollup_from_inside_it() {
-    let out = run(wg_in(&root().join(ROLLUP)).args([
-        "--today",
-        TODAY,
-        "tasks",
-        "overdue",
-        "--format",
-        "json",
-    ]));
+    let out = run(wg_in(&root().join(ROLLUP))
+        .args(["--today", TODAY, "tasks", "overdue", "--format", "json"]));
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains("\"nanjing:JH-02\""));
 }
@@ -233,9 +271,8 @@ fn broken() -> tempfile::TempDir {
 #[test]
 fn an_office_with_errors_fails_the_run_and_is_named() {
     let tmp = broken();
-    let out = run(wg_in(&tmp.path().join("province")).args([
-        "--today", TODAY, "--lang", "en", "tasks", "overdue",
-    ]));
+    let out = run(wg_in(&tmp.path().join("province"))
+        .args(["--today", TODAY, "--lang", "en", "tasks", "overdue"]));
     assert_eq!(out.code, 2);
     assert_eq!(out.stdout, "");
     insta::assert_snapshot!("rollup-broken-office-en", out.stderr);
@@ -263,7 +300,11 @@ fn check_checks_every_office() {
     let tmp = broken();
     let out = run(wg_in(&tmp.path().join("province")).args(["--lang", "en", "check"]));
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("../suzhou/tasks.toml:7:1"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("../suzhou/tasks.toml:7:1"),
+        "{}",
+        out.stderr
+    );
     let out = on(ROLLUP, &["check", "--lang", "en"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
 }
@@ -285,11 +326,23 @@ fn edits_are_refused_with_the_office_directory_to_edit() {
         &["tasks", "note", "nanjing:JH-02", "x"],
         &["tasks", "add", "--group", "membership", "--title", "t"],
         &["tasks", "edit", "suzhou:JH-01", "--title", "t"],
-        &["tasks", "extend", "suzhou:JH-01", "--to", "2022-03-01", "--reason", "r"],
+        &[
+            "tasks",
+            "extend",
+            "suzhou:JH-01",
+            "--to",
+            "2022-03-01",
+            "--reason",
+            "r",
+        ],
     ] {
         let out = run(wg_in(&province).args(["--lang", "en"]).args(args));
         assert_eq!(out.code, 2, "{args:?}");
-        assert!(out.stderr.contains("is a roll-up"), "{args:?}: {}", out.stderr);
+        assert!(
+            out.stderr.contains("is a roll-up"),
+            "{args:?}: {}",
+            out.stderr
+        );
     }
     let after = std::fs::read_to_string(tmp.path().join("nanjing/tasks.toml")).unwrap();
     assert_eq!(before, after);
@@ -301,7 +354,13 @@ fn export_of_a_rollup_has_every_office_and_its_overdue_view_matches_wg() {
     let db = tmp.path().join("wg.db");
     let out = on(
         ROLLUP,
-        &["export", "--format", "sqlite", "--out", db.to_str().unwrap()],
+        &[
+            "export",
+            "--format",
+            "sqlite",
+            "--out",
+            db.to_str().unwrap(),
+        ],
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
     let conn = rusqlite::Connection::open(&db).unwrap();

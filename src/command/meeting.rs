@@ -705,7 +705,7 @@ fn list_grid(report: &MeetingList, lang: Lang) -> Grid<'_> {
                     m.quarter.clone(),
                     m.date.to_string(),
                     m.group_name.clone(),
-                m.title.clone().unwrap_or_else(|| none.to_owned()),
+                    m.title.clone().unwrap_or_else(|| none.to_owned()),
                     m.location.clone().unwrap_or_else(|| none.to_owned()),
                     status.get(lang).to_owned(),
                 ],

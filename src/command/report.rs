@@ -244,7 +244,9 @@ fn grid_of<'r>(
     }
     // A roll-up's rows of groups, units or owners: the office of each, after its name.
     if rows.iter().any(|r| r.office_label.is_some()) {
-        let labels = rows.iter().map(|r| r.office_label.clone().unwrap_or_default());
+        let labels = rows
+            .iter()
+            .map(|r| r.office_label.clone().unwrap_or_default());
         grid.insert_column(1, L::Office.get(lang), labels);
     }
     grid

@@ -383,7 +383,10 @@ fn person_doc(
         }
         // A roll-up: the office of each seat's group, first.
         if data.is_rollup() {
-            let offices = r.seats.iter().map(|seat| data.office_label(seat.office.as_deref()));
+            let offices = r
+                .seats
+                .iter()
+                .map(|seat| data.office_label(seat.office.as_deref()));
             grid.insert_column(0, L::Office.get(lang), offices);
         }
         s.push_str(&grid_out(&grid));

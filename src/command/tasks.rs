@@ -604,7 +604,10 @@ impl View<'_> {
         ));
         // A roll-up: the office of each row, after its name.
         if self.data.is_rollup() {
-            let offices = summary.rows.iter().map(|r| r.office_label.clone().unwrap_or_default());
+            let offices = summary
+                .rows
+                .iter()
+                .map(|r| r.office_label.clone().unwrap_or_default());
             grid.insert_column(1, self.label(L::Office), offices);
         }
         grid
@@ -651,7 +654,10 @@ impl View<'_> {
             (L::Due, date(t.due)),
         ];
         // A roll-up: the task's office, first.
-        if let Some(office) = t.office.and_then(|id| self.data.offices.iter().find(|o| o.id == id)) {
+        if let Some(office) = t
+            .office
+            .and_then(|id| self.data.offices.iter().find(|o| o.id == id))
+        {
             fields.insert(0, (L::Office, paren(&office.name, &office.id)));
         }
         if let Some(original) = t.original_due {

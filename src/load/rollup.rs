@@ -497,10 +497,7 @@ fn merge(
         name: header.name,
         short_name: None,
         timezone: header.timezone.or(first.and_then(|o| o.timezone)),
-        lang: header
-            .lang
-            .or(first.map(|o| o.lang))
-            .unwrap_or_default(),
+        lang: header.lang.or(first.map(|o| o.lang)).unwrap_or_default(),
         warnings: first.map(|o| o.warnings).unwrap_or_default(),
     };
     let first_id = offices

@@ -343,11 +343,19 @@ impl Counts {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum RowKey {
-    Group { group: String },
-    Unit { unit: Option<String> },
-    Owner { owner: Option<String> },
+    Group {
+        group: String,
+    },
+    Unit {
+        unit: Option<String>,
+    },
+    Owner {
+        owner: Option<String>,
+    },
     /// In a roll-up, [`By::Office`]: the office's id.
-    Office { office: String },
+    Office {
+        office: String,
+    },
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -566,8 +574,7 @@ pub fn evaluate(
                 keys.into_iter()
                     .filter(|&p| holds(&|t| t.owner == p))
                     .map(|p| {
-                        let (office, office_label) =
-                            office(p.and_then(|p| data.person_office(p)));
+                        let (office, office_label) = office(p.and_then(|p| data.person_office(p)));
                         EvalRow {
                             key: RowKey::Owner {
                                 owner: p.map(|p| data.person_name(p).to_owned()),

@@ -116,8 +116,8 @@ fn resolve_office(data: &Data, typed: &str) -> Result<crate::model::OfficeIdx, T
     }
     let ids: Vec<&str> = data.offices.iter().map(|o| o.id.as_str()).collect();
     let near: Vec<&str> = names(wanted, &ids).into_iter().take(SHOWN).collect();
-    let hint = msg::did_you_mean_any(&near)
-        .unwrap_or_else(|| msg::office_ids_are(&msg::plain_list(&ids)));
+    let hint =
+        msg::did_you_mean_any(&near).unwrap_or_else(|| msg::office_ids_are(&msg::plain_list(&ids)));
     Err(msg::on_flag("office", &msg::no_such_office(wanted, &hint)))
 }
 
