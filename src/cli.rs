@@ -53,6 +53,10 @@ pub struct Global {
     /// through; a device or FIFO is written to. (`wg man`: a directory for the pages)
     #[arg(long, global = true, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// In a roll-up: print what the offices without errors give, and name the offices
+    /// with errors (and their errors) on stderr; the exit code is still 2
+    #[arg(long, global = true)]
+    pub skip_broken: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -103,8 +107,9 @@ pub enum Command {
         /// Quarter to evaluate, like 2026Q3. Default: the current quarter
         #[arg(long, value_parser = parse_quarter, value_name = "YYYYQn")]
         quarter: Option<Quarter>,
-        /// Evaluate per owning group, per lead unit (supporting units apart) or per
-        /// owner (责任分工); units and owners are ranked by on-time rate
+        /// Evaluate per owning group, per lead unit (supporting units apart), per
+        /// owner (责任分工) or, in a roll-up, per office; units, owners and offices are
+        /// ranked by on-time rate
         #[arg(long, value_enum, default_value_t = ReportBy::Group)]
         by: ReportBy,
     },
@@ -161,6 +166,9 @@ pub struct Filters {
     /// Only open tasks at this warning level (预警): red, yellow, blue, green
     #[arg(long, value_name = "LEVEL")]
     pub warning: Option<String>,
+    /// In a roll-up: only tasks of this office (its id in offices.toml)
+    #[arg(long, value_name = "ID")]
+    pub office: Option<String>,
 }
 
 impl Filters {
@@ -175,6 +183,7 @@ impl Filters {
             due_before: self.due_before,
             due_after: self.due_after,
             warning: self.warning.as_deref(),
+            office: self.office.as_deref(),
         }
     }
 }
@@ -459,6 +468,8 @@ pub enum ReportBy {
     Group,
     Unit,
     Owner,
+    /// In a roll-up: one row per office, ranked by on-time rate.
+    Office,
 }
 
 #[derive(Debug, Subcommand)]

@@ -150,6 +150,11 @@ pub struct Context {
     pub bom: bool,
     /// `--out FILE`: where the output goes instead of stdout (see [`crate::output`]).
     pub out: Option<PathBuf>,
+    /// `--skip-broken`: in a roll-up, offices with errors are left out (and named).
+    pub skip_broken: bool,
+    /// The offices a roll-up left out (`--skip-broken`), for [`crate::command::run`] to
+    /// report once the command has printed the rest.
+    skipped: std::sync::Arc<std::sync::Mutex<Option<crate::load::LoadFailure>>>,
     /// The width tables fit: `--width N` (0: none), else the terminal's; `None` wraps
     /// nothing.
     pub width: Option<usize>,
@@ -173,6 +178,8 @@ impl Context {
             color_stderr: color(env.auto_color_stderr),
             bom: global.bom,
             out: global.out.clone(),
+            skip_broken: global.skip_broken,
+            skipped: Default::default(),
             width: match global.width {
                 Some(0) => None,
                 Some(n) => Some(n),
@@ -207,6 +214,18 @@ impl Context {
     /// The language of labels and messages about this org.
     pub fn lang(&self, org: &Org) -> Lang {
         message_lang(self.lang, Some(org.lang), self.env.locale)
+    }
+
+    /// Keeps the offices a roll-up left out, to be reported after the output.
+    pub fn note_skipped(&self, failure: crate::load::LoadFailure) {
+        if let Ok(mut slot) = self.skipped.lock() {
+            *slot = Some(failure);
+        }
+    }
+
+    /// The offices a roll-up left out, once.
+    pub fn take_skipped(&self) -> Option<crate::load::LoadFailure> {
+        self.skipped.lock().ok().and_then(|mut slot| slot.take())
     }
 
     /// Records that the org has been read: messages follow its `lang` from now on.

@@ -198,6 +198,8 @@ labels! {
     ByGroup => "按小组汇总", "By group";
     ByUnit => "按牵头单位汇总", "By lead unit";
     ByOwner => "按责任人汇总", "By owner";
+    ByOffice => "按下级单位汇总", "By office";
+    Office => "下级单位", "Office";
     Band1To7 => "1-7天", "1-7 days";
     Band8To30 => "8-30天", "8-30 days";
     Band31To90 => "31-90天", "31-90 days";
@@ -339,6 +341,7 @@ labels! {
     EvalPaperByGroup => "各小组完成情况", "By group";
     EvalPaperByUnit => "各牵头单位完成情况", "By lead unit";
     EvalPaperByOwner => "各责任人完成情况", "By owner";
+    EvalPaperByOffice => "各地完成情况", "By office";
     EvalPaperSupporting => "配合单位情况", "Supporting units";
     EvalPaperAttention => "需要关注的任务", "Tasks to watch";
     // The roster as the 名单 annex.
@@ -665,6 +668,42 @@ pub mod msg {
         full_width_space_where_toml_needs() => "TOML 语法错误：全角空格（U+3000）处应为普通空格", "TOML syntax: full-width space (U+3000) where TOML needs an ordinary space";
         full_width_space_fix() => "用普通空格代替全角空格（U+3000）", "an ordinary space instead of the full-width one (U+3000)";
         switch_to_half_width(fixes: &Text) => "请把输入法切换到半角，{fixes}", "switch the input method to half-width and type {fixes}";
+
+        // Roll-ups (逐级汇总): offices.toml and the offices it names.
+        what_offices_toml() => "offices.toml 文件", "offices.toml";
+        what_rollup() => "[rollup] 表", "[rollup]";
+        what_office() => "[[offices]] 条目", "[[offices]] entry";
+        office_id() => "下级单位编号", "office id";
+        no_rollup_table() => "offices.toml 缺少 [rollup] 表", "offices.toml has no [rollup] table";
+        no_rollup_here() => "这里没有 [rollup]", "no [rollup] here";
+        start_with_rollup() => "请在文件开头写上 [rollup] 和 name = \"…\"（汇总这一级的名称）", "start the file with [rollup] and name = \"…\" (the level that rolls up)";
+        no_offices() => "offices.toml 中没有 [[offices]] 条目", "offices.toml names no [[offices]]";
+        add_an_office() => "每个下级单位写一个 [[offices]] 条目：id、name、data（它的数据目录，相对于 offices.toml）", "add one [[offices]] entry per office: id, name, data (its data directory, relative to offices.toml)";
+        bad_office_id(id: &str) => "下级单位编号“{id}”不可用", "office id \"{id}\" cannot be used";
+        not_an_office_id() => "不是可用的编号", "not a usable id";
+        office_id_like() => "编号只能用字母、数字和 - _ .（不能有冒号：它用来连接编号，如 nanjing:JH-01），如 \"nanjing\"", "an id holds letters, digits and - _ . only (no colon: it joins ids, as in nanjing:JH-01), like \"nanjing\"";
+        office_data_problem(data: &str, dir: &str, why: &Text) => "下级单位的数据目录 data = \"{data}\"：{dir} {why}", "office data directory data = \"{data}\": {dir} {why}";
+        no_data_here() => "这里没有数据目录", "no data directory here";
+        office_data_help() => "data 是下级单位的数据目录（存放 org.toml），相对于 offices.toml 所在的目录；请核对路径，或先 git clone 这个下级单位的仓库", "data is the office's data directory (holding org.toml), relative to the directory of offices.toml; check the path, or git clone the office's repository first";
+        office_is_a_rollup(data: &str, dir: &str) => "下级单位的数据目录 data = \"{data}\"（{dir}）本身也是汇总目录（有 offices.toml）", "office data directory data = \"{data}\" ({dir}) is itself a roll-up (it holds offices.toml)";
+        a_rollup_here() => "这是汇总目录", "a roll-up";
+        office_is_a_rollup_help() => "汇总只读取各下级单位自己的数据目录，不能嵌套（嵌套可能成环）；请让 data 指向存放 org.toml 的目录", "a roll-up reads offices' own data directories and does not nest (nesting could make a cycle); point data at a directory that holds org.toml";
+        office_same_data(id: &str, other: &str) => "下级单位“{id}”的数据目录与“{other}”的相同", "office \"{id}\" has the same data directory as \"{other}\"";
+        same_directory() => "同一个目录", "the same directory";
+        one_office_per_directory() => "一个数据目录只能属于一个下级单位，否则任务会被重复统计", "a data directory belongs to one office only, or its tasks would be counted twice";
+        both_org_and_offices(dir: &str) => "{dir} 中既有 org.toml 又有 offices.toml", "{dir} holds both org.toml and offices.toml";
+        both_org_and_offices_help() => "一个目录要么是一个单位的数据目录（org.toml），要么是汇总目录（offices.toml）；请把其中一个移到别的目录", "a directory is either one office's data (org.toml) or a roll-up (offices.toml); move one of them elsewhere";
+        office_has_errors(id: &str, name: &str, dir: &str, errors: usize) => "下级单位 {id}（{name}，{dir}）有 {errors} 处错误，见上", "office {id} ({name}, {dir}) has {errors} error(s), shown above";
+        office_has_errors_help() => "请在这个下级单位自己的仓库里改正；加上 --skip-broken 可以先看其余下级单位（退出码仍为 2）", "fix them in the office's own repository; pass --skip-broken to see the other offices meanwhile (the exit code is still 2)";
+        office_left_out(id: &str, name: &str, dir: &str, errors: usize) => "已略去下级单位 {id}（{name}，{dir}）：它有 {errors} 处错误，见上", "left out office {id} ({name}, {dir}): it has {errors} error(s), shown above";
+        office_warnings_differ(id: &str, first: &str) => "下级单位“{id}”的 [org.warnings] 与“{first}”的不同；汇总时所有任务都按“{first}”的预警规则分级", "office \"{id}\" has other [org.warnings] than \"{first}\"; the roll-up grades every task by \"{first}\"'s rules";
+        office_warnings_differ_help() => "各下级单位统一预警规则，汇总中的预警才可比", "give the offices the same warning rules, so that the roll-up's warnings compare";
+        rollup_edit_refused(dir: &str, offices: &str) => "{dir} 是汇总目录，只能读不能改；请到下级单位自己的数据目录里修改：{offices}", "{dir} is a roll-up, which wg only reads; edit an office's own data directory instead: {offices}";
+        rollup_edit_in_office(dir: &str, office: &str, office_dir: &str, id: &str) => "{dir} 是汇总目录，只能读不能改；这项任务属于下级单位 {office}：请在它的数据目录里修改，如 wg --data {office_dir} …（任务编号 {id}）", "{dir} is a roll-up, which wg only reads; the task is office {office}'s: edit it in that office's data directory, as in wg --data {office_dir} … (task id {id})";
+        office_not_in_rollup() => "--office 只用于汇总目录（offices.toml）", "--office works on a roll-up (offices.toml) only";
+        no_such_office(id: &str, hint: &Text) => "没有下级单位“{id}”；{hint}", "no office \"{id}\"; {hint}";
+        office_ids_are(list: &Text) => "下级单位编号有：{list}", "office ids are: {list}";
+        by_office_not_in_rollup() => "--by office 只用于汇总目录（offices.toml）", "--by office works on a roll-up (offices.toml) only";
 
         // The files' data: fields of a table.
         unknown_key(key: &str, what: &Text) => "{what}中有未知的键 `{key}`", "unknown key `{key}` in {what}";
@@ -1683,6 +1722,9 @@ pub fn help_zh(path: &str, arg: Option<&str>) -> Option<&'static str> {
         ("", Some("width")) => {
             "表格宽度为N列，长的单元格在列内折行（输出到管道时也一样）；0表示不折行。默认：在终端上用终端的宽度（$COLUMNS，否则终端自己的宽度），输出到管道时不折行"
         }
+        ("", Some("skip_broken")) => {
+            "用于汇总目录：照常输出没有错误的下级单位，在标准错误中列出有错误的下级单位及其错误；退出码仍为 2"
+        }
         ("check", None) => "检查全部数据文件；每个问题都注明 文件:行:列 并给出提示",
         ("check", Some("strict")) => "有警告时以退出码 1 结束",
         ("roster", None) => "人员分工：小组、席位、人员和单位",
@@ -1710,6 +1752,9 @@ pub fn help_zh(path: &str, arg: Option<&str>) -> Option<&'static str> {
         (p, Some("target")) if FILTERS.contains(&p) => "只看服务这个群体的任务（如 货车司机）",
         (p, Some("due_before")) if FILTERS.contains(&p) => "只看截止日期早于这一天的任务",
         (p, Some("due_after")) if FILTERS.contains(&p) => "只看截止日期晚于这一天的任务",
+        (p, Some("office")) if FILTERS.contains(&p) => {
+            "用于汇总目录：只看这个下级单位（offices.toml 中的编号）的任务"
+        }
         (p, Some("warning")) if FILTERS.contains(&p) => {
             "只看这个预警级别的在办任务：red、yellow、blue、green（红 黄 蓝 绿）"
         }
@@ -1816,7 +1861,7 @@ pub fn help_zh(path: &str, arg: Option<&str>) -> Option<&'static str> {
         }
         ("report", Some("quarter")) => "要评估的季度，如 2026Q3。默认：本季度",
         ("report", Some("by")) => {
-            "按所属小组、按牵头单位（配合单位另列）或按责任人（责任分工）评估；单位和责任人按按期完成率排名"
+            "按所属小组、按牵头单位（配合单位另列）、按责任人（责任分工）或在汇总目录中按下级单位评估；单位、责任人和下级单位按按期完成率排名"
         }
         ("export", None) => {
             "把数据导出为数据库：SQLite 文件，或 PostgreSQL 和 SQLite 都能载入的 SQL"

@@ -23,6 +23,7 @@ mod meeting;
 mod output;
 mod props;
 mod report;
+mod rollup;
 mod roster;
 mod safety;
 mod tasks;

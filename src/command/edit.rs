@@ -49,6 +49,7 @@ pub fn run(
     super::no_out(ctx, command)?;
     if let TasksCommand::Add(args) = cmd {
         let dir = load::find_data_dir(ctx.data.as_deref(), &ctx.env.cwd).map_err(Error::Data)?;
+        refuse_rollup(&dir, None)?;
         // From when the org is read, messages follow its `lang`.
         let added = edit::add(&dir, &new_task(args), args.dry_run, &|org| {
             ctx.note_org(org)
@@ -109,6 +110,7 @@ pub fn run(
         }
     };
     let dir = load::find_data_dir(ctx.data.as_deref(), &ctx.env.cwd).map_err(Error::Data)?;
+    refuse_rollup(&dir, Some(id))?;
     let outcome = edit::apply(&dir, id, &change, &|org| {
         // From here on, messages follow the org's `lang`.
         ctx.note_org(org);
@@ -118,6 +120,16 @@ pub fn run(
     writeln!(out, "{}", describe(&outcome, lang))?;
     warn(err, &outcome.warnings, lang)?;
     Ok(Exit::Ok)
+}
+
+/// A roll-up is read, never written: an edit there is refused, naming the office
+/// directory to edit instead (the task's own, when its id is qualified).
+fn refuse_rollup(dir: &std::path::Path, id: Option<&str>) -> Result<(), Error> {
+    if !load::rollup::is_rollup(dir) {
+        return Ok(());
+    }
+    let offices = load::rollup::offices(dir).map_err(Error::Data)?;
+    Err(Error::Usage(load::rollup::edit_refused(dir, &offices, id)))
 }
 
 /// What the user should know about how an edit was done, one `warning:` line each.

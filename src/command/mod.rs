@@ -25,6 +25,21 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Exit, Error> {
+    let result = run_command(command, ctx, out, err);
+    // A roll-up that left broken offices out (`--skip-broken`) has printed the rest; now
+    // the broken ones are named, and the run fails all the same.
+    match (result, ctx.take_skipped()) {
+        (Ok(_), Some(skipped)) => Err(Error::Data(skipped)),
+        (result, _) => result,
+    }
+}
+
+fn run_command(
+    command: &Command,
+    ctx: &Context,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Exit, Error> {
     match command {
         Command::Check { strict } => check::run(ctx, *strict, out, err),
         Command::Roster(cmd) => roster::run(cmd, ctx, out),
@@ -84,7 +99,15 @@ pub fn load_data_with_text(ctx: &Context) -> Result<&'static Loaded, Error> {
 
 fn load_dir(ctx: &Context) -> Result<Loaded, Error> {
     let dir = load::find_data_dir(ctx.data.as_deref(), &ctx.env.cwd).map_err(Error::Data)?;
-    let loaded = load::load(&dir).map_err(Error::Data)?;
+    let loaded = if load::rollup::is_rollup(&dir) {
+        let rollup = load::rollup::load(&dir, ctx.skip_broken).map_err(Error::Data)?;
+        if let Some(broken) = rollup.broken {
+            ctx.note_skipped(broken);
+        }
+        rollup.loaded
+    } else {
+        load::load(&dir).map_err(Error::Data)?
+    };
     ctx.note_org(&loaded.data.org);
     Ok(loaded)
 }

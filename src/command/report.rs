@@ -36,7 +36,9 @@ pub fn run(
         ReportBy::Group => (By::Group, L::EvalNoLeadUnit),
         ReportBy::Unit => (By::Unit, L::EvalNoLeadUnit),
         ReportBy::Owner => (By::Owner, L::EvalNoOwner),
+        ReportBy::Office => (By::Office, L::EvalNoLeadUnit),
     };
+    evaluation::check_by(data, by).map_err(Error::Usage)?;
     let report = evaluation::evaluate(data, q, today, by, nobody.get(lang));
     // The warning counts were graded with working days: say so if some fell outside
     // the calendar's years.

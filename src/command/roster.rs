@@ -52,8 +52,8 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
             emit(ctx, formats, format, &report, doc, out)?;
         }
         RosterCommand::Person { name } => {
-            let p = lookup::person(data, name).map_err(usage)?;
-            let report = roster::person(data, p, today, lang);
+            let people = lookup::people(data, name).map_err(usage)?;
+            let report = roster::people(data, &people, today, lang);
             let doc = |_| view::roster::person(data, &report, today, lang, group_short_forms(data));
             emit(ctx, formats, format, &report, doc, out)?;
         }

@@ -9,6 +9,7 @@ mod meetings;
 pub(crate) mod names;
 mod org;
 pub mod read;
+pub mod rollup;
 pub mod suggest;
 mod tasks;
 
@@ -90,7 +91,7 @@ pub fn find_data_dir(given: Option<&Path>, cwd: &Path) -> Result<PathBuf, LoadFa
                 let help = problem.help(read::Expect::Directory);
                 return Err(refused(dir, problem.what(read::Expect::Directory), help));
             }
-            Ok(true) if holds_org(dir)? => return Ok(dir.to_path_buf()),
+            Ok(true) if holds_org(dir)? || rollup::is_rollup(dir) => return Ok(dir.to_path_buf()),
             Ok(true) => msg::has_no_org_toml(),
         };
         return Err(refused(dir, why, msg::data_dir_help()));
@@ -1153,6 +1154,7 @@ fn build(
         directives,
         calendar,
         group_index: Default::default(),
+        offices: Vec::new(),
     };
     (Some(data), lang)
 }

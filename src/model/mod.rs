@@ -8,6 +8,7 @@ mod calendar;
 mod group;
 mod indicator;
 mod meeting;
+mod office;
 mod org;
 mod quarter;
 mod task;
@@ -17,6 +18,7 @@ pub use calendar::{Calendar, Holiday, Workday};
 pub use group::{Cadence, Group, GroupKind, Role, RoleTitles, Seat};
 pub use indicator::{BEHIND_POINTS, Indicator, Progress, Reading, rounded};
 pub use meeting::{Directive, Meeting};
+pub use office::{Office, OfficeIdx, QUALIFIER, qualified};
 pub use org::{Lang, Org, Person, Unit, UnitKind};
 pub use quarter::Quarter;
 pub use task::{Repeat, Reporter, Status, Task, Tasks, Update, id_order_key};
@@ -72,6 +74,23 @@ pub struct Data {
     pub calendar: Option<Calendar>,
     /// Group ids, for [`Data::group_by_id`]; the loader leaves it empty.
     pub group_index: GroupIndex,
+    /// The offices of a roll-up, in offices.toml's order; empty for one office's data.
+    /// Each owns a run of the units, people and groups (see [`Office`]).
+    pub offices: Vec<Office>,
+}
+
+/// The office whose run (`range(office)`) holds index `i`: the runs are contiguous
+/// and in order, so a binary search finds it.
+fn office_of(
+    offices: &[Office],
+    i: usize,
+    range: impl Fn(&Office) -> &std::ops::Range<usize>,
+) -> Option<OfficeIdx> {
+    let o = offices.partition_point(|o| range(o).end <= i);
+    offices
+        .get(o)
+        .filter(|office| range(office).contains(&i))
+        .map(|_| o)
 }
 
 /// Group id → index, built on the first lookup: a search of the groups for every row
@@ -97,6 +116,43 @@ impl Data {
             index
         });
         index.get(id).copied()
+    }
+
+    /// Whether this is a roll-up of several offices' data.
+    pub fn is_rollup(&self) -> bool {
+        !self.offices.is_empty()
+    }
+
+    /// The office a group belongs to, in a roll-up.
+    pub fn group_office(&self, g: GroupIdx) -> Option<OfficeIdx> {
+        office_of(&self.offices, g, |o| &o.groups)
+    }
+
+    /// The office a task belongs to (its group's), in a roll-up.
+    pub fn task_office(&self, task: &Task) -> Option<OfficeIdx> {
+        self.group_office(task.group)
+    }
+
+    /// The office a person belongs to, in a roll-up.
+    pub fn person_office(&self, p: PersonIdx) -> Option<OfficeIdx> {
+        office_of(&self.offices, p, |o| &o.people)
+    }
+
+    /// The office a unit belongs to, in a roll-up.
+    pub fn unit_office(&self, u: UnitIdx) -> Option<OfficeIdx> {
+        office_of(&self.offices, u, |o| &o.units)
+    }
+
+    /// The office at an index, if there is one.
+    pub fn office(&self, o: OfficeIdx) -> Option<&Office> {
+        self.offices.get(o)
+    }
+
+    /// What a table's office column shows for the office of this id: its short name,
+    /// else its name; empty for none.
+    pub fn office_label(&self, id: Option<&str>) -> &str {
+        id.and_then(|id| self.offices.iter().find(|o| o.id == id))
+            .map_or("", Office::label)
     }
 
     pub fn task_by_id(&self, id: &str) -> Option<&Task> {

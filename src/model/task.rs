@@ -249,6 +249,11 @@ impl Tasks {
     pub fn runs(&self) -> &[Vec<Task>] {
         &self.runs
     }
+
+    /// The runs, to be moved elsewhere (a roll-up's merge).
+    pub fn into_runs(self) -> Vec<Vec<Task>> {
+        self.runs
+    }
 }
 
 impl<'a> IntoIterator for &'a Tasks {

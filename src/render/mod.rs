@@ -87,6 +87,34 @@ impl<'a> Grid<'a> {
         self.rows.push(row.into_iter().map(Into::into).collect());
     }
 
+    /// Puts a column in at `at` (a roll-up's office column), its cells row by row (a
+    /// row without one gets an empty cell); what is said of the columns from `at` on
+    /// (words kept, short forms, colours) moves with them.
+    pub fn insert_column(
+        &mut self,
+        at: usize,
+        header: impl Into<Cow<'a, str>>,
+        cells: impl IntoIterator<Item = impl Into<Cow<'a, str>>>,
+    ) {
+        let at = at.min(self.headers.len());
+        self.headers.insert(at, header.into());
+        let mut cells = cells.into_iter();
+        for row in &mut self.rows {
+            let cell = cells.next().map_or(Cow::Borrowed(""), Into::into);
+            let at = at.min(row.len());
+            row.insert(at, cell);
+        }
+        let shift = |c: usize| if c >= at { c + 1 } else { c };
+        self.words.iter_mut().for_each(|c| *c = shift(*c));
+        self.short = std::mem::take(&mut self.short)
+            .into_iter()
+            .map(|(c, forms)| (shift(c), forms))
+            .collect();
+        if let Some((c, _)) = &mut self.paint {
+            *c = shift(*c);
+        }
+    }
+
     /// Colours column `col` of the table, row by row (`None`: plain). Only for output
     /// to a terminal that shows colour: the caller decides, the bytes differ.
     pub fn paint(&mut self, col: usize, colors: Vec<Option<Color>>) {

@@ -343,17 +343,34 @@ impl Counts {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum RowKey {
-    Group { group: String },
-    Unit { unit: Option<String> },
-    Owner { owner: Option<String> },
+    Group {
+        group: String,
+    },
+    Unit {
+        unit: Option<String>,
+    },
+    Owner {
+        owner: Option<String>,
+    },
+    /// In a roll-up, [`By::Office`]: the office's id.
+    Office {
+        office: String,
+    },
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct EvalRow {
     #[serde(flatten)]
     pub key: RowKey,
-    /// The group's, unit's or person's name, for people.
+    /// The group's, unit's, person's or office's name, for people.
     pub name: String,
+    /// In a roll-up, the office of the row's group, unit or person (its id); absent
+    /// otherwise, and in the rows of [`By::Office`], whose key it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
+    /// What a table's office column shows for it (the short name, else the name).
+    #[serde(skip)]
+    pub office_label: Option<String>,
     /// The place by on-time rate (1 is best; ties share a place); null when nothing of
     /// the row was settled by the cut-off (no rate), and for groups, which keep their
     /// file order.
@@ -367,6 +384,33 @@ pub enum By {
     Group,
     Unit,
     Owner,
+    /// In a roll-up: one row per office, ranked by on-time rate.
+    Office,
+}
+
+/// Whether `by` can be asked of this data: per office only in a roll-up.
+pub fn check_by(data: &Data, by: By) -> Result<(), crate::i18n::Text> {
+    if by == By::Office && !data.is_rollup() {
+        return Err(crate::i18n::msg::by_office_not_in_rollup());
+    }
+    Ok(())
+}
+
+/// Counts per bucket (a group, an office), in one pass over the assessed tasks, in
+/// their order: the same as a tally per bucket, without a pass per bucket (a roll-up
+/// of a hundred offices has hundreds of groups).
+fn bucketed(
+    assessed: &[Assessed<'_>],
+    buckets: usize,
+    bucket: impl Fn(&Task) -> Option<usize>,
+) -> Vec<Counts> {
+    let mut counts = vec![Counts::default(); buckets];
+    for a in assessed {
+        if let Some(c) = bucket(a.task).and_then(|b| counts.get_mut(b)) {
+            c.add(a);
+        }
+    }
+    counts.into_iter().map(Counts::finish).collect()
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -442,41 +486,83 @@ pub fn evaluate(
         u.map_or_else(|| no_key_name.to_owned(), |u| data.unit_name(u).to_owned())
     };
     let mut supporting = Vec::new();
+    // In a roll-up, the office of a row's group, unit or person.
+    let office = |o: Option<usize>| {
+        let office = o.and_then(|o| data.office(o));
+        (
+            office.map(|o| o.id.clone()),
+            office.map(|o| o.label().to_owned()),
+        )
+    };
     let rows = match by {
         By::Group => (0..data.groups.len())
-            .map(|g: GroupIdx| EvalRow {
-                key: RowKey::Group {
-                    group: data.group(g).id.clone(),
-                },
-                name: data.group(g).name.clone(),
-                rank: None,
-                counts: tally(&|t| t.group == g),
+            .zip(bucketed(&assessed, data.groups.len(), |t| Some(t.group)))
+            .map(|(g, counts): (GroupIdx, Counts)| {
+                let (office, office_label) = office(data.group_office(g));
+                EvalRow {
+                    key: RowKey::Group {
+                        group: data.group(g).id.clone(),
+                    },
+                    name: data.group(g).name.clone(),
+                    office,
+                    office_label,
+                    rank: None,
+                    counts,
+                }
             })
             .collect(),
+        By::Office => ranked(
+            data.offices
+                .iter()
+                .zip(bucketed(&assessed, data.offices.len(), |t| {
+                    data.task_office(t)
+                }))
+                .map(|(o, counts)| EvalRow {
+                    key: RowKey::Office {
+                        office: o.id.clone(),
+                    },
+                    name: o.name.clone(),
+                    office: None,
+                    office_label: None,
+                    rank: None,
+                    counts,
+                })
+                .collect(),
+        ),
         By::Unit => {
             let mut keys: Vec<Option<UnitIdx>> = (0..data.units.len()).map(Some).collect();
             keys.push(None);
             supporting = (0..data.units.len())
                 .filter(|&u| holds(&|t| t.units.contains(&u) && lead(t) != Some(u)))
-                .map(|u| EvalRow {
-                    key: RowKey::Unit {
-                        unit: Some(data.unit_name(u).to_owned()),
-                    },
-                    name: data.unit_name(u).to_owned(),
-                    rank: None,
-                    counts: tally(&|t| t.units.contains(&u) && lead(t) != Some(u)),
+                .map(|u| {
+                    let (office, office_label) = office(data.unit_office(u));
+                    EvalRow {
+                        key: RowKey::Unit {
+                            unit: Some(data.unit_name(u).to_owned()),
+                        },
+                        name: data.unit_name(u).to_owned(),
+                        office,
+                        office_label,
+                        rank: None,
+                        counts: tally(&|t| t.units.contains(&u) && lead(t) != Some(u)),
+                    }
                 })
                 .collect();
             ranked(
                 keys.into_iter()
                     .filter(|&u| holds(&|t| lead(t) == u))
-                    .map(|u| EvalRow {
-                        key: RowKey::Unit {
-                            unit: u.map(|u| data.unit_name(u).to_owned()),
-                        },
-                        name: unit_name(u),
-                        rank: None,
-                        counts: tally(&|t| lead(t) == u),
+                    .map(|u| {
+                        let (office, office_label) = office(u.and_then(|u| data.unit_office(u)));
+                        EvalRow {
+                            key: RowKey::Unit {
+                                unit: u.map(|u| data.unit_name(u).to_owned()),
+                            },
+                            name: unit_name(u),
+                            office,
+                            office_label,
+                            rank: None,
+                            counts: tally(&|t| lead(t) == u),
+                        }
                     })
                     .collect(),
             )
@@ -487,16 +573,21 @@ pub fn evaluate(
             ranked(
                 keys.into_iter()
                     .filter(|&p| holds(&|t| t.owner == p))
-                    .map(|p| EvalRow {
-                        key: RowKey::Owner {
-                            owner: p.map(|p| data.person_name(p).to_owned()),
-                        },
-                        name: p.map_or_else(
-                            || no_key_name.to_owned(),
-                            |p| data.person_name(p).to_owned(),
-                        ),
-                        rank: None,
-                        counts: tally(&|t| t.owner == p),
+                    .map(|p| {
+                        let (office, office_label) = office(p.and_then(|p| data.person_office(p)));
+                        EvalRow {
+                            key: RowKey::Owner {
+                                owner: p.map(|p| data.person_name(p).to_owned()),
+                            },
+                            name: p.map_or_else(
+                                || no_key_name.to_owned(),
+                                |p| data.person_name(p).to_owned(),
+                            ),
+                            office,
+                            office_label,
+                            rank: None,
+                            counts: tally(&|t| t.owner == p),
+                        }
                     })
                     .collect(),
             )
@@ -512,6 +603,7 @@ pub fn evaluate(
             By::Group => "group",
             By::Unit => "unit",
             By::Owner => "owner",
+            By::Office => "office",
         },
         rows,
         total: tally(&|_| true),
@@ -719,6 +811,8 @@ mod tests {
                 unit: Some(name.into()),
             },
             name: name.into(),
+            office: None,
+            office_label: None,
             rank: None,
             counts: Counts {
                 on_time_rate: rate,

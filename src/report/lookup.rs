@@ -129,6 +129,34 @@ pub fn person(data: &Data, typed: &str) -> Result<PersonIdx, LookupError> {
     )
 }
 
+/// A person typed on the command line, in a roll-up as every office knows them: a
+/// name that several offices' people bear, one in each office, is one person who
+/// sits in several offices' groups (a name twice in one office stays ambiguous).
+pub fn people(data: &Data, typed: &str) -> Result<Vec<PersonIdx>, LookupError> {
+    match person(data, typed) {
+        Ok(p) => Ok(vec![p]),
+        Err(e @ LookupError::Ambiguous { .. }) if data.is_rollup() => {
+            let wanted = normalize(typed);
+            let hits: Vec<PersonIdx> = (0..data.people.len())
+                .filter(|&p| {
+                    let who = data.person(p);
+                    normalize(&who.name) == wanted || normalize(&who.id) == wanted
+                })
+                .collect();
+            let mut offices: Vec<Option<usize>> =
+                hits.iter().map(|&p| data.person_office(p)).collect();
+            offices.sort_unstable();
+            offices.dedup();
+            if offices.len() == hits.len() && offices.iter().all(Option::is_some) {
+                Ok(hits)
+            } else {
+                Err(e)
+            }
+        }
+        Err(e) => Err(e),
+    }
+}
+
 pub fn unit(data: &Data, typed: &str) -> Result<UnitIdx, LookupError> {
     find(
         "unit",

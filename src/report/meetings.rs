@@ -5,7 +5,7 @@
 //! The periods checked run from the quarter (or month) of the earliest date in the data
 //! (a meeting's date, a task's `start` or `due`) through the as-of date's quarter (or
 //! month); a planned meeting fills its period. Groups that meet as needed are not
-//! checked.
+//! checked. In a roll-up, each office's periods run from its own earliest date.
 
 use crate::model::{Cadence, Data, GroupIdx, Quarter};
 use chrono::{Datelike, NaiveDate};
@@ -13,6 +13,12 @@ use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct MeetingRow {
+    /// In a roll-up, the group's office (its id); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
+    /// What a table's office column shows (the short name, else the name).
+    #[serde(skip)]
+    pub office_label: Option<String>,
     pub date: NaiveDate,
     pub quarter: String,
     pub group: String,
@@ -28,6 +34,12 @@ pub struct MeetingRow {
 /// which a monthly group has none.
 #[derive(Debug, Clone, Serialize)]
 pub struct MissingMeeting {
+    /// In a roll-up, the group's office (its id); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
+    /// What a table's office column shows (the short name, else the name).
+    #[serde(skip)]
+    pub office_label: Option<String>,
     /// The quarter, or the quarter the month falls in.
     pub quarter: String,
     /// `2026-05` for a monthly group; null for a quarterly one.
@@ -42,6 +54,18 @@ pub struct MeetingList {
     pub count: usize,
     pub meetings: Vec<MeetingRow>,
     pub missing: Vec<MissingMeeting>,
+    /// Whether the data is a roll-up (tables show the office column).
+    #[serde(skip)]
+    pub rollup: bool,
+}
+
+/// The office (id, table label) of a group, in a roll-up.
+fn office_of(data: &Data, g: GroupIdx) -> (Option<String>, Option<String>) {
+    let office = data.group_office(g).and_then(|o| data.office(o));
+    (
+        office.map(|o| o.id.clone()),
+        office.map(|o| o.label().to_owned()),
+    )
 }
 
 /// Quarters `from..=to`, in order.
@@ -63,6 +87,8 @@ pub fn list(data: &Data, today: NaiveDate) -> MeetingList {
     let meetings: Vec<MeetingRow> = order
         .into_iter()
         .map(|(_, m)| MeetingRow {
+            office: office_of(data, m.group).0,
+            office_label: office_of(data, m.group).1,
             date: m.date,
             quarter: Quarter::of(m.date).to_string(),
             group: data.group(m.group).id.clone(),
@@ -74,25 +100,44 @@ pub fn list(data: &Data, today: NaiveDate) -> MeetingList {
         })
         .collect();
 
-    let first = data
-        .meetings
-        .iter()
-        .map(|m| m.date)
-        .chain(
-            data.tasks
-                .iter()
-                .flat_map(|t| t.start.into_iter().chain(t.due)),
-        )
-        .min();
+    // The earliest date of each office (one slot for one office's data).
+    let mut firsts: Vec<Option<NaiveDate>> = vec![None; data.offices.len().max(1)];
+    let mut note = |o: Option<usize>, d: NaiveDate| {
+        if let Some(slot) = firsts.get_mut(o.unwrap_or(0)) {
+            *slot = Some(slot.map_or(d, |f: NaiveDate| f.min(d)));
+        }
+    };
+    for m in &data.meetings {
+        note(data.group_office(m.group), m.date);
+    }
+    for t in &data.tasks {
+        for d in t.start.into_iter().chain(t.due) {
+            note(data.task_office(t), d);
+        }
+    }
+    let first = firsts.iter().flatten().min().copied();
+    let first_of = |g: GroupIdx| {
+        firsts
+            .get(data.group_office(g).unwrap_or(0))
+            .copied()
+            .flatten()
+    };
     let mut missing = Vec::new();
     if let Some(first) = first {
         let met = |g: GroupIdx, within: &dyn Fn(NaiveDate) -> bool| {
             data.meetings.iter().any(|m| m.group == g && within(m.date))
         };
-        let (from, to) = (Month::of(first), Month::of(today));
+        let to = Month::of(today);
         // By quarter, then by group in file order, then (a monthly group) by month.
         for q in quarters(Quarter::of(first), Quarter::of(today)) {
             for g in 0..data.groups.len() {
+                let Some(own_first) = first_of(g) else {
+                    continue;
+                };
+                if q < Quarter::of(own_first) {
+                    continue;
+                }
+                let from = Month::of(own_first);
                 match data.group(g).meets {
                     Cadence::Quarterly => {
                         if !met(g, &|d| q.contains(d)) {
@@ -116,11 +161,15 @@ pub fn list(data: &Data, today: NaiveDate) -> MeetingList {
         count: meetings.len(),
         meetings,
         missing,
+        rollup: data.is_rollup(),
     }
 }
 
 fn missing_row(data: &Data, g: GroupIdx, q: Quarter, month: Option<Month>) -> MissingMeeting {
+    let (office, office_label) = office_of(data, g);
     MissingMeeting {
+        office,
+        office_label,
         quarter: q.to_string(),
         month: month.map(|m| m.to_string()),
         group: data.group(g).id.clone(),

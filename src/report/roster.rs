@@ -95,6 +95,9 @@ pub struct PersonView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PersonSeat {
+    /// In a roll-up, the group's office (its id); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
     /// Group id.
     pub group: String,
     pub group_name: String,
@@ -111,14 +114,32 @@ pub struct RosterPerson<'d> {
 }
 
 pub fn person(data: &Data, p: PersonIdx, today: NaiveDate, lang: Lang) -> RosterPerson<'_> {
+    people(data, &[p], today, lang)
+}
+
+/// One person as several offices of a roll-up know them (one record each, of one
+/// name: [`super::lookup::people`]): every seat in every office's groups, and every
+/// task any of them owns, in file order. The person's details are the first record's.
+pub fn people<'d>(
+    data: &'d Data,
+    records: &[PersonIdx],
+    today: NaiveDate,
+    lang: Lang,
+) -> RosterPerson<'d> {
+    let p = records.first().copied().unwrap_or(0);
     let who = &data.person(p);
     let windows = warning_windows(data, today);
     let seats = data
         .groups
         .iter()
-        .filter_map(|group| {
-            let seat = group.seat_of(p)?;
+        .enumerate()
+        .filter_map(|(g, group)| {
+            let seat = records.iter().find_map(|&p| group.seat_of(p))?;
             Some(PersonSeat {
+                office: data
+                    .group_office(g)
+                    .and_then(|o| data.office(o))
+                    .map(|o| o.id.clone()),
                 group: group.id.clone(),
                 group_name: group.name.clone(),
                 role: seat.role.as_str(),
@@ -130,7 +151,7 @@ pub fn person(data: &Data, p: PersonIdx, today: NaiveDate, lang: Lang) -> Roster
     let tasks = data
         .tasks
         .iter()
-        .filter(|t| t.owner == Some(p))
+        .filter(|t| t.owner.is_some_and(|o| records.contains(&o)))
         .map(|t| TaskView::graded(data, t, today, &windows))
         .collect();
     RosterPerson {

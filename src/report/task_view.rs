@@ -45,6 +45,12 @@ fn readings<S: serde::Serializer>(values: &[(&str, f64)], s: S) -> Result<S::Ok,
 /// in 24 ms, most of its report's time.
 #[derive(Debug, Clone, Serialize)]
 pub struct TaskView<'d> {
+    /// In a roll-up, the task's office (its id in offices.toml); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub office: Option<&'d str>,
+    /// What a table's office column shows: the office's short name, else its name.
+    #[serde(skip)]
+    pub office_label: Option<&'d str>,
     pub id: &'d str,
     pub title: &'d str,
     /// Group id.
@@ -179,7 +185,10 @@ impl<'d> TaskView<'d> {
             (Some(cal), Some(o)) => Some(cal.working_days_between(o.since, today)),
             _ => None,
         };
+        let office = data.task_office(task).and_then(|o| data.office(o));
         TaskView {
+            office: office.map(|o| o.id.as_str()),
+            office_label: office.map(|o| o.label()),
             id: &task.id,
             title: &task.title,
             group: &data.group(task.group).id,

@@ -33,6 +33,8 @@ pub struct Filter {
     /// The warning level as of the report's day (done and cancelled tasks have none,
     /// so never pass).
     pub warning: Option<Warning>,
+    /// In a roll-up: the task's office.
+    pub office: Option<crate::model::OfficeIdx>,
 }
 
 /// The filters as typed on the command line, before they are resolved against the data
@@ -47,6 +49,8 @@ pub struct FilterWords<'a> {
     pub due_before: Option<NaiveDate>,
     pub due_after: Option<NaiveDate>,
     pub warning: Option<&'a str>,
+    /// In a roll-up: the office's id.
+    pub office: Option<&'a str>,
 }
 
 /// What the overdue summary counts by.
@@ -89,7 +93,12 @@ impl Filter {
             Some(w) => Some(parse_warning(data, w)?),
             None => None,
         };
+        let office = match &typed.office {
+            Some(o) => Some(resolve_office(data, o)?),
+            None => None,
+        };
         Ok(Filter {
+            office,
             group,
             unit,
             owner,
@@ -118,7 +127,25 @@ impl Filter {
             && self.due_before.is_none_or(|d| next_due.is_some_and(|n| n < d))
             && self.due_after.is_none_or(|d| next_due.is_some_and(|n| n > d))
             && self.warning.is_none_or(|w| windows.level(task) == Some(w))
+            && self.office.is_none_or(|o| data.task_office(task) == Some(o))
     }
+}
+
+/// `--office ID`: an office of the roll-up, by its id; an unknown one is a usage error
+/// with the nearest ids, and the flag on one office's data is refused.
+fn resolve_office(data: &Data, typed: &str) -> Result<crate::model::OfficeIdx, Text> {
+    if !data.is_rollup() {
+        return Err(msg::office_not_in_rollup());
+    }
+    let wanted = typed.trim();
+    if let Some(o) = data.offices.iter().position(|o| o.id == wanted) {
+        return Ok(o);
+    }
+    let ids: Vec<&str> = data.offices.iter().map(|o| o.id.as_str()).collect();
+    let near: Vec<&str> = names(wanted, &ids).into_iter().take(SHOWN).collect();
+    let hint =
+        msg::did_you_mean_any(&near).unwrap_or_else(|| msg::office_ids_are(&msg::plain_list(&ids)));
+    Err(msg::on_flag("office", &msg::no_such_office(wanted, &hint)))
 }
 
 /// `--warning LEVEL`: red, yellow, blue, green or 红 黄 蓝 绿. Blue when the org has
@@ -201,6 +228,18 @@ pub fn find_task<'d>(data: &'d Data, id: &str) -> Result<&'d Task, Text> {
         .filter(|t| t.id.eq_ignore_ascii_case(id))
         .map(|t| t.id.as_str())
         .collect();
+    // In a roll-up, an id typed without its office: the offices' tasks of that id.
+    if data.is_rollup() && !id.contains(crate::model::QUALIFIER) {
+        near.extend(
+            data.tasks
+                .iter()
+                .filter(|t| {
+                    t.id.split_once(crate::model::QUALIFIER)
+                        .is_some_and(|(_, own)| own.eq_ignore_ascii_case(id))
+                })
+                .map(|t| t.id.as_str()),
+        );
+    }
     // Only when no id matches but for case: then that one is surely meant.
     let lower: Vec<String> = if near.is_empty() {
         data.tasks.iter().map(|t| t.id.to_lowercase()).collect()
@@ -326,6 +365,12 @@ pub struct SummaryRow {
     pub key: Option<String>,
     /// What tables show: the group's name, else the key.
     pub name: Option<String>,
+    /// In a roll-up, the office of the row's group, unit or person (its id).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
+    /// What a table's office column shows (the short name, else the name).
+    #[serde(skip)]
+    pub office_label: Option<String>,
     pub band_1_7: usize,
     pub band_8_30: usize,
     pub band_31_90: usize,
@@ -425,9 +470,17 @@ fn summarise(data: &Data, found: &[(&Task, i64)], by: SummaryBy) -> Summary {
                 SummaryBy::Owner => data.people.get(i).map(|p| (p.name.clone(), p.name.clone())),
             }
             .unzip();
+            let office = match by {
+                SummaryBy::Group => data.group_office(i),
+                SummaryBy::Unit => data.unit_office(i),
+                SummaryBy::Owner => data.person_office(i),
+            }
+            .and_then(|o| data.office(o));
             SummaryRow {
                 key,
                 name,
+                office: office.map(|o| o.id.clone()),
+                office_label: office.map(|o| o.label().to_owned()),
                 band_1_7: b.band_1_7,
                 band_8_30: b.band_8_30,
                 band_31_90: b.band_31_90,

@@ -89,6 +89,7 @@ pub fn evaluation(
         let by = match report.by {
             "unit" => L::EvalPaperByUnit,
             "owner" => L::EvalPaperByOwner,
+            "office" => L::EvalPaperByOffice,
             _ => L::EvalPaperByGroup,
         };
         heading(&mut doc, by);
@@ -96,6 +97,7 @@ pub fn evaluation(
     let first = match report.by {
         "unit" => L::LeadUnit,
         "owner" => L::Owner,
+        "office" => L::Office,
         _ => L::Group,
     };
     let mut main = table(
@@ -255,6 +257,14 @@ fn table(
     }
     if let Some(total) = total {
         t.push_total(cells(L::EvalTotal.get(lang), None, total, columns, lang));
+    }
+    // A roll-up's rows of groups, units or owners: the office of each, after its name.
+    if rows.iter().any(|r| r.office_label.is_some()) {
+        let labels: Vec<String> = rows
+            .iter()
+            .map(|r| r.office_label.clone().unwrap_or_default())
+            .collect();
+        t.insert_column(1, L::Office.get(lang), labels);
     }
     t
 }
@@ -439,7 +449,7 @@ fn notes(report: &Evaluation, lang: Lang) -> Vec<String> {
     }
     match report.by {
         "unit" => explain.extend([L::EvalNoteRank, L::EvalNoteSupporting]),
-        "owner" => explain.push(L::EvalNoteRank),
+        "owner" | "office" => explain.push(L::EvalNoteRank),
         _ => {}
     }
     explain

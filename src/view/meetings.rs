@@ -23,8 +23,10 @@ pub fn list(
     let mut doc = Document::new(lang, Kind::List, title);
     doc.as_of = Some(report.as_of);
     let mut t = table(report, lang);
-    t.keep_words([0, 1]);
-    t.short_forms(2, short_forms);
+    // A roll-up's office column comes first.
+    let shift = usize::from(report.rollup);
+    t.keep_words([shift, 1 + shift]);
+    t.short_forms(2 + shift, short_forms);
     doc.main_table(t);
     doc.para(summary(data, report, lang));
     doc
@@ -60,6 +62,7 @@ fn table(report: &MeetingList, lang: Lang) -> Table<'static> {
             false,
             m.date.to_string(),
             vec![
+                Cell::text(m.office_label.clone().unwrap_or_default()),
                 Cell::text(m.quarter.clone()),
                 Cell::date(m.date),
                 Cell::text(m.group_name.clone()),
@@ -80,6 +83,7 @@ fn table(report: &MeetingList, lang: Lang) -> Table<'static> {
             m.month.is_none(),
             m.month.clone().unwrap_or_default(),
             vec![
+                Cell::text(m.office_label.clone().unwrap_or_default()),
                 Cell::text(m.quarter.clone()),
                 when,
                 Cell::text(m.group_name.clone()),
@@ -91,8 +95,21 @@ fn table(report: &MeetingList, lang: Lang) -> Table<'static> {
     }
     // Stable: meetings of one day keep their order, and missing rows their group order.
     rows.sort_by(|a, b| (&a.0, a.1, &a.2).cmp(&(&b.0, b.1, &b.2)));
-    for (_, _, _, row) in rows {
+    for (_, _, _, mut row) in rows {
+        // The office comes first in a roll-up, and only there.
+        if !report.rollup && !row.is_empty() {
+            row.remove(0);
+        }
         t.push(row);
+    }
+    if report.rollup {
+        t.columns.insert(
+            0,
+            super::Column {
+                header: L::Office.get(lang).into(),
+                ..super::Column::default()
+            },
+        );
     }
     t
 }

@@ -256,6 +256,33 @@ impl<'a> Table<'a> {
         }));
     }
 
+    /// Puts a column of text cells in at `at`, one cell for each row (a row without one
+    /// gets an empty cell); a totals row gets an empty cell. A roll-up's office column.
+    pub fn insert_column<C: Into<Cow<'a, str>>>(
+        &mut self,
+        at: usize,
+        header: impl Into<Cow<'a, str>>,
+        cells: impl IntoIterator<Item = C>,
+    ) {
+        let at = at.min(self.columns.len());
+        self.columns.insert(
+            at,
+            Column {
+                header: header.into(),
+                ..Column::default()
+            },
+        );
+        let mut cells = cells.into_iter();
+        for row in &mut self.rows {
+            let cell = match (row.total, cells.next()) {
+                (false, Some(c)) => Cell::text(c),
+                _ => Cell::empty(""),
+            };
+            let at = at.min(row.cells.len());
+            row.cells.insert(at, cell);
+        }
+    }
+
     /// Marks columns that a narrowed terminal table breaks only between words.
     pub fn keep_words(&mut self, cols: impl IntoIterator<Item = usize>) {
         for c in cols {

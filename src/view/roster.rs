@@ -252,6 +252,14 @@ fn task_table(
     }
     t.keep_words([0, 3]);
     t.short_forms(2, short_forms);
+    // A roll-up: the office of each task, first.
+    if data.is_rollup() {
+        let offices: Vec<String> = tasks
+            .iter()
+            .map(|t| t.office_label.unwrap_or_default().to_owned())
+            .collect();
+        t.insert_column(0, L::Office.get(lang), offices);
+    }
     t
 }
 
@@ -307,6 +315,15 @@ pub fn person(
                 Cell::text(with_id(&seat.group_name, &seat.group, lang)),
                 Cell::text(seat.role_title.clone()),
             ]);
+        }
+        // A roll-up: the office of each seat's group, first.
+        if data.is_rollup() {
+            let offices: Vec<String> = r
+                .seats
+                .iter()
+                .map(|seat| data.office_label(seat.office.as_deref()).to_owned())
+                .collect();
+            t.insert_column(0, L::Office.get(lang), offices);
         }
         doc.table(t);
     }

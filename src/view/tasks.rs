@@ -278,7 +278,16 @@ fn task_table<'a>(
     // The id and the due date (its word, not its "（每月）") are never broken.
     table.keep_words([0, 6]);
     table.short_forms(2, crate::command::group_short_forms(f.data));
+    office_column(f, &mut table, 0, tasks);
     table
+}
+
+/// A roll-up's tables have the office of each task in column `at`.
+fn office_column<'a>(f: Frame<'a>, table: &mut Table<'a>, at: usize, tasks: &'a [TaskView<'a>]) {
+    if f.data.is_rollup() {
+        let offices = tasks.iter().map(|t| t.office_label.unwrap_or_default());
+        table.insert_column(at, f.label(L::Office), offices);
+    }
 }
 
 /// The ledger (台账) of tasks: 序号, 编号, 事项, 目标要求, 牵头单位, 配合单位, 责任人,
@@ -325,6 +334,7 @@ fn ledger_table<'a>(f: Frame<'a>, name: &'static str, tasks: &'a [TaskView<'a>])
         ]
     });
     table.keep_words([1, 7]);
+    office_column(f, &mut table, 1, tasks);
     table
 }
 
@@ -558,6 +568,14 @@ fn summary_table<'a>(f: Frame<'a>, summary: &'a Summary, by: SummaryBy, name: L)
         table.short_forms(0, crate::command::group_short_forms(f.data));
     }
     table.push_total(cells(Cell::text(f.label(L::Total)), summary.total));
+    // A roll-up: the office of each row, after its name.
+    if f.data.is_rollup() {
+        let offices = summary
+            .rows
+            .iter()
+            .map(|r| r.office_label.as_deref().unwrap_or_default());
+        table.insert_column(1, f.label(L::Office), offices);
+    }
     table
 }
 
@@ -846,6 +864,13 @@ fn show_fields(f: Frame<'_>, t: &TaskView, dir: &std::path::Path) -> Vec<(L, Str
         (L::Start, date(t.start)),
         (L::Due, date(t.due)),
     ];
+    // A roll-up: the task's office, first.
+    if let Some(office) = t
+        .office
+        .and_then(|id| f.data.offices.iter().find(|o| o.id == id))
+    {
+        fields.insert(0, (L::Office, f.paren(&office.name, &office.id)));
+    }
     if let Some(original) = t.original_due {
         let value = match t.extended_days {
             Some(days) => f.paren(
