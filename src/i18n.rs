@@ -110,7 +110,7 @@ labels! {
     EditExtended => "延期", "extended";
     EditOriginalDue => "原截止", "original_due";
     // Meetings, the agenda and the evaluation (wg meeting, wg report). Templates fill
-    // `{name}` placeholders (command::meeting::fill).
+    // `{name}` placeholders (view::words::fill).
     AgendaTitle => "{group}{quarter}会议议程", "{group} — agenda, {quarter}";
     AgendaQuarter => "{year}年{q}", "{year} {q}";
     AgendaQ1 => "第一季度", "Q1";

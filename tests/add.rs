@@ -147,7 +147,7 @@ fn add_appends_a_block_to_the_groups_own_file_in_its_style() {
     );
     // The new task is a task like any other.
     let shown = ok(tmp.path(), DATA_TODAY, &["tasks", "show", "JH-08"]);
-    assert!(shown.contains("\n责任人：张祖春\n"), "{shown}");
+    assert!(shown.contains("\n责任人：    张祖春\n"), "{shown}");
 }
 
 /// A single tasks.toml (its other file, tasks/rights.toml, is not named after a group):
@@ -725,7 +725,7 @@ fn an_overdue_task_stops_being_overdue_when_extended_and_json_shows_it() {
     assert!(!overdue(tmp.path()).contains(&"JH-02".to_owned()));
     let shown = ok(tmp.path(), TODAY, &["tasks", "show", "JH-02"]);
     assert!(
-        shown.contains("\n截止：2026-12-31\n原截止：2026-10-31（已延期 61 天）\n"),
+        shown.contains("\n截止：    2026-12-31\n原截止：  2026-10-31（已延期 61 天）\n"),
         "{shown}"
     );
     let list = ok(tmp.path(), TODAY, &["--lang", "en", "tasks", "list"]);
@@ -961,7 +961,7 @@ fn the_data_directory_is_found_from_a_subdirectory_as_git_finds_its_repository()
     assert_eq!(show.code, 0, "{}", show.stderr);
     assert!(
         show.stdout
-            .contains("\n所在文件：../../tasks/membership.toml:11\n"),
+            .contains("\n所在文件：  ../../tasks/membership.toml:11\n"),
         "{}",
         show.stdout
     );

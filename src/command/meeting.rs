@@ -14,8 +14,7 @@ use crate::{Error, Exit};
 use chrono::NaiveDate;
 use std::io::Write;
 
-// The sentence helpers moved to `view::words`; `command::tasks` still names them here.
-pub(crate) use crate::view::words::{behind_text, fill, indicator_detail};
+use crate::view::words::fill;
 
 use Format::{Csv, Docx, Json, Markdown, Table, Text, Xlsx, Yaml};
 

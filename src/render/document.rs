@@ -199,6 +199,11 @@ fn write(doc: &Document<'_>, markdown: bool, opts: Options) -> String {
                 }
                 w.blank();
             }
+            Block::Fields(fields) => {
+                w.blank();
+                fields_lines(&mut w, fields, doc.lang);
+                w.blank();
+            }
             Block::Item {
                 number,
                 text,
@@ -232,6 +237,49 @@ fn write(doc: &Document<'_>, markdown: bool, opts: Options) -> String {
         s.push('\n');
     }
     s
+}
+
+/// Labelled values: in Markdown a list with the labels in bold; on a terminal the
+/// values lined up after the widest label (a value of several lines keeps its column).
+fn fields_lines(w: &mut Writer, fields: &[(Cow<'_, str>, Cow<'_, str>)], lang: crate::model::Lang) {
+    use unicode_width::UnicodeWidthStr;
+    let sep = match lang {
+        crate::model::Lang::Zh => "：",
+        crate::model::Lang::En => ": ",
+    };
+    if w.markdown {
+        for (label, value) in fields {
+            let line = format!(
+                "- **{}**{sep}{}\n",
+                markdown_cell(label),
+                markdown_cell(value)
+            );
+            w.s.push_str(&line);
+        }
+        return;
+    }
+    let labels: Vec<String> = fields
+        .iter()
+        .map(|(l, _)| format!("{}{sep}", one_line(l)))
+        .collect();
+    let widest = labels.iter().map(|l| l.width()).max().unwrap_or(0);
+    for (label, (_, value)) in labels.iter().zip(fields) {
+        let pad = widest.saturating_sub(label.width());
+        for (i, line) in value.lines().enumerate() {
+            if i == 0 {
+                w.s.push_str(label);
+                w.s.push_str(&" ".repeat(pad));
+            } else {
+                w.s.push_str(&" ".repeat(widest));
+            }
+            w.s.push_str(&one_line(line));
+            w.s.push('\n');
+        }
+        if value.is_empty() {
+            w.s.push_str(label.trim_end());
+            w.s.push('\n');
+        }
+    }
 }
 
 /// A table on a terminal, or plain text (`opts.style.plain`).

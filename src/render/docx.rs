@@ -575,6 +575,15 @@ fn document(doc: &Document<'_>) -> String {
                     b.para("WgBody", "", "", l);
                 }
             }
+            Block::Fields(fields) => {
+                let sep = match doc.lang {
+                    Lang::Zh => "：",
+                    Lang::En => ": ",
+                };
+                for (label, value) in fields {
+                    b.para("WgBody", "", "", &format!("{label}{sep}{value}"));
+                }
+            }
             Block::Item {
                 number,
                 text,

@@ -573,6 +573,16 @@ fn text_lines(b: &Block<'_>, lang: Lang) -> Vec<(Kind, String)> {
             .chain(details.iter().map(|d| (Kind::Line, format!("    {d}"))))
             .collect(),
         Block::List(lines) => lines.iter().map(|l| (Kind::Line, l.to_string())).collect(),
+        Block::Fields(fields) => {
+            let sep = match lang {
+                Lang::Zh => "：",
+                Lang::En => ": ",
+            };
+            fields
+                .iter()
+                .map(|(label, value)| (Kind::Line, format!("{label}{sep}{value}")))
+                .collect()
+        }
         Block::Signature { from, date } => vec![
             (Kind::Right, from.to_string()),
             (Kind::Right, long_date(*date, lang)),

@@ -102,6 +102,9 @@ pub enum Block<'a> {
         details: Vec<Cow<'a, str>>,
     },
     Table(Table<'a>),
+    /// Labelled values, one a line (`小组：建会入会专项小组`): a terminal lines the values
+    /// up in a column.
+    Fields(Vec<(Cow<'a, str>, Cow<'a, str>)>),
     /// Small print under a table: how a number is made (`注：…`). Each note is a
     /// paragraph of its own; a run of notes is set off from what comes before.
     Note(Cow<'a, str>),

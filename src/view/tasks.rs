@@ -4,10 +4,10 @@
 //! comes from the label table ([`L`]); cells borrow from the data wherever they can, and
 //! only the rows a document prints are made.
 
+use super::words::{behind_text, fill, indicator_detail};
 use super::{
-    Cell, Document, Kind, Medium, Row, Table, long_date, section_number, subsection_number,
+    Block, Cell, Document, Kind, Medium, Row, Table, long_date, section_number, subsection_number,
 };
-use crate::command::meeting::{behind_text, fill, indicator_detail};
 use crate::i18n::{self, L};
 use crate::model::{Data, GroupKind, Lang, Repeat, Status};
 use crate::report::indicator_view::{format_amount, format_share};
@@ -810,9 +810,12 @@ pub fn show<'a>(f: Frame<'a>, report: &'a TaskShow<'a>, dir: &std::path::Path) -
     let title = f.fill(L::ShowTitle, &[("id", t.id), ("title", t.title)]);
     let mut doc = Document::new(f.lang, Kind::Paper, title);
     doc.as_of = Some(report.as_of);
-    for (label, value) in show_fields(f, t, dir) {
-        doc.meta(f.fill(L::Field, &[("label", f.label(label)), ("value", &value)]));
-    }
+    doc.blocks.push(Block::Fields(
+        show_fields(f, t, dir)
+            .into_iter()
+            .map(|(label, value)| (Cow::Borrowed(f.label(label)), Cow::Owned(value)))
+            .collect(),
+    ));
     doc.heading(1, f.label(L::Updates));
     if t.updates.is_empty() {
         doc.para(f.label(L::NoUpdates));
