@@ -2259,6 +2259,211 @@ mod tests {
         );
     }
 
+    fn counts() -> (usize, usize) {
+        use crate::load::tests::{LOADS, REREADS};
+        (LOADS.with(|n| n.get()), REREADS.with(|n| n.get()))
+    }
+
+    fn on(_: &Org) -> Result<NaiveDate, Error> {
+        Ok(NaiveDate::from_ymd_opt(2026, 11, 29).unwrap())
+    }
+
+    /// The org and groups of the `edit` fixture, and `tasks/part-NN.toml` for N in
+    /// 1..=files, one task `T-NN` each.
+    fn many_files(files: usize) -> tempfile::TempDir {
+        let tmp = fixture_copy();
+        std::fs::remove_file(tmp.path().join("tasks.toml")).unwrap();
+        std::fs::create_dir(tmp.path().join("tasks")).unwrap();
+        for n in 1..=files {
+            std::fs::write(
+                tmp.path().join(format!("tasks/part-{n:02}.toml")),
+                format!(
+                    "# part {n}\n[[tasks]]\nid = \"T-{n:02}\"\ntitle = \"任务 {n}\"\n\
+                     group = \"membership\"\nowner = \"王五\"\ndue = 2026-12-31\n\
+                     status = \"todo\"\n"
+                ),
+            )
+            .unwrap();
+        }
+        tmp
+    }
+
+    /// An edit of one file of fifty loads the directory once (every file read and
+    /// validated once, as by any command) and then reads again only the edited task's
+    /// new text: not the other 49 files, nor the rest of its own.
+    #[test]
+    fn an_edit_of_one_file_of_fifty_loads_once_and_reads_only_its_task_again() {
+        let tmp = many_files(50);
+        let before: Vec<Vec<u8>> = (1..=50)
+            .map(|n| std::fs::read(tmp.path().join(format!("tasks/part-{n:02}.toml"))).unwrap())
+            .collect();
+        let (loaded_before, reread_before) = counts();
+        let outcome = apply(
+            tmp.path(),
+            "T-17",
+            &Change::Note(NoteSpec::text("已召开推进会")),
+            &on,
+        )
+        .unwrap();
+        assert_eq!(
+            outcome.changes,
+            [Changed::NoteAdded(on(&outcome.org).unwrap())]
+        );
+        assert_eq!(counts(), (loaded_before + 1, reread_before + 1));
+        for (n, old) in (1..=50).zip(&before) {
+            let now = std::fs::read(tmp.path().join(format!("tasks/part-{n:02}.toml"))).unwrap();
+            if n == 17 {
+                let now = String::from_utf8(now).unwrap();
+                let old = std::str::from_utf8(old).unwrap();
+                assert_eq!(
+                    now,
+                    format!(
+                        "{old}\n[[tasks.updates]]\ndate = 2026-11-29\nnote = \"已召开推进会\"\n"
+                    )
+                );
+            } else {
+                assert_eq!(&now, old, "part-{n:02}.toml");
+            }
+        }
+        // What was written loads, with the note.
+        let loaded = load::load(tmp.path()).unwrap();
+        assert_eq!(loaded.data.task_by_id("T-17").unwrap().updates.len(), 1);
+    }
+
+    /// A syntax error in another of the fifty files still refuses the edit, naming
+    /// that file: the one load validates every file.
+    #[test]
+    fn an_error_in_another_file_still_refuses_the_edit() {
+        let tmp = many_files(50);
+        let other = tmp.path().join("tasks/part-42.toml");
+        let broken = std::fs::read_to_string(&other)
+            .unwrap()
+            .replace("status = \"todo\"", "status = \"todo");
+        std::fs::write(&other, &broken).unwrap();
+        let mine = tmp.path().join("tasks/part-17.toml");
+        let before = std::fs::read(&mine).unwrap();
+        let Err(Error::Data(failure)) =
+            apply(tmp.path(), "T-17", &Change::Note(NoteSpec::text("x")), &on)
+        else {
+            panic!("expected the data to be refused")
+        };
+        let at = failure
+            .diagnostics
+            .iter()
+            .find(|d| d.is_error())
+            .and_then(|d| d.at.as_ref())
+            .map(|(f, _)| failure.sources[*f].rel.to_path_buf());
+        assert_eq!(at.as_deref(), Some(Path::new("tasks/part-42.toml")));
+        assert_eq!(std::fs::read(&mine).unwrap(), before);
+        assert_eq!(std::fs::read_to_string(&other).unwrap(), broken);
+    }
+
+    /// The task's new text is validated: one that breaks a reference (an owner nobody
+    /// is) is refused, reported by a load of the whole directory as `wg check` would
+    /// report it, and nothing is written.
+    #[test]
+    fn a_new_task_text_that_breaks_a_reference_is_refused() {
+        let tmp = fixture_copy();
+        let path = tmp.path().join("tasks.toml");
+        let before = std::fs::read(&path).unwrap();
+        let loaded = load::load(tmp.path()).unwrap();
+        let task = loaded.data.task_by_id("JH-01").unwrap().clone();
+        let next = loaded.data.task_by_id("JH-02").unwrap().origin.line;
+        let text = loaded.sources[2].text.clone();
+        let range = chunk_range(&text, task.origin.line, Some(next)).unwrap();
+        let new = text[range.clone()].replace("owner = \"王五\"", "owner = \"王武\"");
+        let splice = Splice {
+            range: range.clone(),
+            new,
+            chunk: true,
+        };
+        let pieces = ["", &text[..range.start], &splice.new, &text[range.end..]];
+        let (loaded_before, reread_before) = counts();
+        let err = validate_edit(
+            tmp.path(),
+            loaded,
+            &task,
+            &Plan::default(),
+            "tasks.toml",
+            &splice,
+            pieces,
+        )
+        .unwrap_err();
+        // Read alone first, then (as it did not read cleanly) the whole directory.
+        assert_eq!(counts(), (loaded_before + 1, reread_before + 1));
+        let Error::Data(failure) = err else {
+            panic!("expected Error::Data")
+        };
+        assert!(failure.diagnostics[0].message.en().contains("refused"));
+        assert!(
+            failure
+                .diagnostics
+                .iter()
+                .any(|d| d.message.en().contains("unknown person \"王武\"")),
+            "{:?}",
+            failure.diagnostics
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+
+    /// A new text that reads alone but is not what the plan says (here: no change at
+    /// all, where a note was planned) is refused before anything is written.
+    #[test]
+    fn a_new_task_text_that_is_not_as_planned_is_refused() {
+        let tmp = fixture_copy();
+        let loaded = load::load(tmp.path()).unwrap();
+        let task = loaded.data.task_by_id("JH-01").unwrap().clone();
+        let next = loaded.data.task_by_id("JH-02").unwrap().origin.line;
+        let text = loaded.sources[2].text.clone();
+        let range = chunk_range(&text, task.origin.line, Some(next)).unwrap();
+        let splice = Splice {
+            range: range.clone(),
+            new: text[range.clone()].to_owned(),
+            chunk: true,
+        };
+        let mut plan = Plan::default();
+        add_note(
+            &mut plan,
+            &loaded.data,
+            &NoteSpec::text("x"),
+            on(&loaded.data.org).unwrap(),
+        )
+        .unwrap();
+        let pieces = ["", &text[..range.start], &splice.new, &text[range.end..]];
+        let (loaded_before, reread_before) = counts();
+        let err = validate_edit(
+            tmp.path(),
+            loaded,
+            &task,
+            &plan,
+            "tasks.toml",
+            &splice,
+            pieces,
+        )
+        .unwrap_err();
+        assert_eq!(counts(), (loaded_before, reread_before + 1));
+        let Error::Other(e) = err else {
+            panic!("expected Error::Other")
+        };
+        assert!(format!("{e:#}").contains("JH-01"), "{e:#}");
+    }
+
+    /// The `n`th line break, counted a block at a time, is the one a byte loop finds.
+    #[test]
+    fn the_nth_line_break_is_found_across_blocks() {
+        let text: String = (0..3000).map(|i| "x".repeat(i % 7) + "\n").collect();
+        let breaks: Vec<usize> = text
+            .bytes()
+            .enumerate()
+            .filter(|(_, b)| *b == b'\n')
+            .map(|(i, _)| i)
+            .collect();
+        for (n, at) in breaks.iter().enumerate() {
+            assert_eq!(nth_line_break(text.as_bytes(), n), Some(*at));
+        }
+        assert_eq!(nth_line_break(text.as_bytes(), breaks.len()), None);
+    }
+
     #[test]
     fn chunk_runs_from_the_header_line_to_the_next_task() {
         let text = "# c\n[[tasks]]\nid = \"A\"\n\n# about B\n[[tasks]]\nid = \"B\"\n";
