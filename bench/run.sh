@@ -249,7 +249,9 @@ uuid=${SAMPLE_UUID[$n]}
 tw_id=$(TASKDATA="$WORK/tw-$n" task _get "$uuid.id")
 [ -n "$tw_id" ] && [ "$tw_id" != 0 ] || die "task $uuid not found in taskwarrior"
 note "timing tasks done at $n ($id = taskwarrior $tw_id)"
-fresh() { rm -rf "$WORK/copy-wg" "$WORK/copy-tw"; cp -r "$WORK/wg-$n" "$WORK/copy-wg"; cp -r "$WORK/tw-$n" "$WORK/copy-tw"; }
+# The copy is written to disk before the run (`sync`, not timed either): else the first
+# fsync of the run (wg syncs the new file before the rename) waits for the copy's 30 MB.
+fresh() { rm -rf "$WORK/copy-wg" "$WORK/copy-tw"; cp -r "$WORK/wg-$n" "$WORK/copy-wg"; cp -r "$WORK/tw-$n" "$WORK/copy-tw"; sync; }
 fresh
 DONE_WG_RSS=$(rss "$WG" --data "$WORK/copy-wg" --today "$TODAY" tasks done "$id")
 changed=$(diff "$WORK/wg-$n/tasks.toml" "$WORK/copy-wg/tasks.toml" | grep -c '^[<>]' || true)
@@ -274,7 +276,7 @@ for _ in $(seq "$PAIRS"); do
     fresh
     note_wg+=("$(ms "$WG" --data "$WORK/copy-wg" --today "$TODAY" tasks note "$id" "进展顺利")")
     note_tw+=("$(TASKDATA="$WORK/copy-tw" ms task "$tw_id" annotate "进展顺利")")
-    rm -rf "$WORK/copy-wg"; cp -r "$split_dir" "$WORK/copy-wg"
+    rm -rf "$WORK/copy-wg"; cp -r "$split_dir" "$WORK/copy-wg"; sync
     split_wg+=("$(ms "$WG" --data "$WORK/copy-wg" --today "$TODAY" tasks done "$id")")
 done
 note "  runs (ms): done ${done_wg[*]} | ${done_tw[*]}; note ${note_wg[*]} | ${note_tw[*]}; done in 50 files ${split_wg[*]}"
@@ -348,6 +350,7 @@ for cmd in "${COMMANDS[@]}"; do
             if [ "$cmd" = "tasks done" ]; then
                 rm -rf "$WORK/copy-wg"
                 cp -r "$dir" "$WORK/copy-wg"
+                sync
                 t+=("$(ms "$WG" --data "$WORK/copy-wg" --today "$TODAY" "${args[@]}")")
             else
                 t+=("$(ms "$WG" --data "$dir" --today "$TODAY" "${args[@]}")")
