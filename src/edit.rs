@@ -2723,6 +2723,39 @@ mod tests {
         assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
     }
 
+    /// A big file is compared while the new one goes to disk (see [`write_atomic`]): a
+    /// change of a byte, or another file renamed over it with the same bytes, is still
+    /// seen, and the file is left as the other program made it.
+    #[test]
+    fn a_big_file_changed_before_the_rename_is_not_replaced() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("tasks.toml");
+        let old = "# 任务\n".repeat(SYNC_APART / 8 + 1);
+        std::fs::write(&path, &old).unwrap();
+        let found = Found::open(&path, old.clone()).unwrap().unwrap();
+        let new = old.replace("任务", "事情");
+        let theirs = old.replacen("# 任务", "# 人物", 1);
+        std::fs::write(&path, &theirs).unwrap();
+        assert!(!write_atomic(&path, &found, &[new.as_bytes()]).unwrap());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+        std::fs::write(tmp.path().join("other"), &old).unwrap();
+        std::fs::rename(tmp.path().join("other"), &path).unwrap();
+        assert!(!write_atomic(&path, &found, &[new.as_bytes()]).unwrap());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), old);
+        assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
+        // Unchanged, it is replaced.
+        let found = Found::open(&path, old.clone()).unwrap().unwrap();
+        assert!(write_atomic(&path, &found, &[new.as_bytes()]).unwrap());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), new);
+        assert!(
+            found
+                .after_rename(Duration::from_secs(1))
+                .unwrap()
+                .lost
+                .is_none()
+        );
+    }
+
     #[test]
     fn the_lock_of_a_file_is_in_its_data_directory() {
         let tmp = tempfile::tempdir().unwrap();
