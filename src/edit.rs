@@ -268,15 +268,14 @@ fn attempt(
         .filter(|t| t.origin.file == task.origin.file && t.origin.line > task.origin.line)
         .map(|t| t.origin.line)
         .min();
-    // Only one copy of the data at a time: a 100,000-task directory is big. The text the
-    // loader read is kept (not copied) to compare the file with until the rename.
+    // The text the loader read is kept (not copied, not read again) to compare the file
+    // with until the rename; the rest of what was loaded stays for the validation.
     let text = loaded
         .sources
         .get_mut(source)
         .map(|s| std::mem::take(&mut s.text))
         .unwrap_or_default();
-    drop(loaded);
-    let Some(found) = Found::read(&real, text)? else {
+    let Some(found) = Found::open(&real, text)? else {
         return Ok(Attempt::Again { shown });
     };
     if found.links > 1 {
@@ -290,21 +289,21 @@ fn attempt(
         .text
         .get(..found.text.len() - body.len())
         .unwrap_or("");
-    let new_body = edit_text(body, &task, next_line, &plan)
+    let splice = edit_text(body, &task, next_line, &plan)
         .map_err(|e| Error::Other(Failed::wrap(msg::cannot_edit(&task.id, &shown), e)))?;
-    let new_text = format!("{marks}{new_body}");
-    drop(new_body);
+    let (before, after) = (
+        body.get(..splice.range.start).unwrap_or(""),
+        body.get(splice.range.end..).unwrap_or(""),
+    );
 
-    let reloaded = validate(dir, &task.origin.file, new_text, &task.id, &shown)?;
-    check_result(&reloaded, &task, &plan)
-        .map_err(|e| Error::Other(Failed::wrap(msg::edit_not_as_planned(&task.id, &shown), e)))?;
-    let new_text = reloaded
-        .sources
-        .iter()
-        .find(|s| s.rel == task.origin.file)
-        .map_or("", |s| s.text.as_str());
+    let pieces = [marks, before, splice.new.as_str(), after];
+    let whole = validate_edit(dir, loaded, &task, &plan, &shown, &splice, pieces)?;
+    let new_text: [&[u8]; 4] = match &whole {
+        None => pieces.map(str::as_bytes),
+        Some(text) => [text.as_bytes(), b"", b"", b""],
+    };
     let what = msg::the_edit_of_task(&task.id);
-    match replace(&real, &found, new_text, &shown, &what)? {
+    match replace(&real, &found, &new_text, &shown, &what)? {
         None => Ok(Attempt::Again { shown }),
         Some(warnings) => {
             outcome.warnings.extend(warnings);
@@ -313,19 +312,92 @@ fn attempt(
     }
 }
 
-/// The last step of an edit (and of an add to an existing file): `new_text` replaces
-/// `real`, as `found` was read, unless the file changed meanwhile; a write by another
+/// Validates an edit before anything is written: `pieces` are the edited file's new
+/// text (the further byte-order marks, the text before the task, the task's new text
+/// and the text after it, as `splice` made them). The task's new text is read alone
+/// against the references `loaded` resolved ([`load::reread_task`]): every file, this
+/// one too, was validated by that load, and only the task changed. Anything that does
+/// not read so (a task written inline, an unusual table, or an error) is validated with
+/// the whole directory, which reports whatever is wrong as `wg check` would; then the
+/// new text is given back as that load read it.
+fn validate_edit(
+    dir: &Path,
+    loaded: Loaded,
+    task: &Task,
+    plan: &Plan,
+    shown: &str,
+    splice: &Splice,
+    pieces: [&str; 4],
+) -> Result<Option<String>, Error> {
+    let [marks, before, new, after] = pieces;
+    let not_as_planned =
+        |e| Error::Other(Failed::wrap(msg::edit_not_as_planned(&task.id, shown), e));
+    let alone = splice
+        .is_task_chunk(before.len() + splice.range.len() + after.len())
+        .then(|| {
+            load::reread_task(
+                &loaded,
+                &task.origin.file,
+                marks.len() + before.len(),
+                task.origin.line,
+                new,
+            )
+        })
+        .flatten();
+    if let Some(after_edit) = alone {
+        check_result(&after_edit, task, plan).map_err(not_as_planned)?;
+        discard(loaded);
+        return Ok(None);
+    }
+    drop(loaded);
+    let reloaded = validate(dir, &task.origin.file, pieces.concat(), &task.id, shown)?;
+    reloaded
+        .data
+        .task_by_id(&task.id)
+        .ok_or_else(|| Failed::error(msg::task_is_gone(&task.id)))
+        .and_then(|t| check_result(t, task, plan))
+        .map_err(not_as_planned)?;
+    Ok(Some(
+        reloaded
+            .sources
+            .into_iter()
+            .find(|s| *s.rel == *task.origin.file)
+            .map_or_else(|| pieces.concat(), |s| s.text),
+    ))
+}
+
+/// From this many tasks on, what was loaded is let go on another thread (see
+/// [`discard`]); for fewer, a thread would cost more than it saves.
+const DISCARD_APART: usize = 20_000;
+
+/// Lets the loaded data go while the file is written: freeing the tasks of a
+/// 100,000-task directory took some 10 ms that the write need not wait for. The thread
+/// only frees memory; should it not be done when wg exits, nothing is lost. Small data,
+/// or no thread to be had, is let go here.
+fn discard(loaded: Loaded) {
+    if loaded.data.tasks.len() < DISCARD_APART {
+        return drop(loaded);
+    }
+    // A thread that cannot be started drops its closure, and `loaded` with it, here.
+    let _ = std::thread::Builder::new().spawn(move || drop(loaded));
+}
+
+/// The last step of an edit (and of an add to an existing file): `new_text` (its
+/// pieces, one after the other) replaces `real`, as `found` was read, unless the file changed meanwhile; a write by another
 /// program at the moment of the rename is put back. `None`: the file changed, and the
 /// edit must be done again on what it holds now; else the warnings to show. `what` names
 /// the edit in messages ("the edit of task JH-01").
 fn replace(
     real: &Path,
     found: &Found,
-    new_text: &str,
+    new_text: &[&[u8]],
     shown: &str,
     what: &Text,
 ) -> Result<Option<Vec<Text>>, Error> {
-    let written = write_atomic(real, found, &[found.head, new_text.as_bytes()])
+    let mut parts = Vec::with_capacity(new_text.len() + 1);
+    parts.push(found.head);
+    parts.extend_from_slice(new_text);
+    let written = write_atomic(real, found, &parts)
         .map_err(|e| Error::Other(Failed::wrap(msg::not_written(what, shown), e)))?;
     if !written {
         return Ok(None);
@@ -341,7 +413,7 @@ fn replace(
         None => Ok(Some(warnings)),
         Some(lost) => {
             // Put the other program's write back, and do the edit again on top of it.
-            let ours = [found.head, new_text.as_bytes()].concat();
+            let ours = parts.concat();
             put_back(real, ours, lost, shown)?;
             Ok(None)
         }
@@ -942,35 +1014,54 @@ fn resolve_reporter(data: &Data, typed: &str) -> Result<(Reporter, String), Erro
     }
 }
 
-/// The whole file's new text: the task's chunk (its header line up to the next task's
-/// header line, or the end) is parsed alone, edited and spliced back, so the rest of the
-/// file is never even re-rendered. Falls back to the whole file when the task is not
-/// written as a `[[tasks]]` header (e.g. an inline table).
+/// The task's new text and where it goes: its chunk (its header line up to the next
+/// task's header line, or the end) is parsed alone, edited and spliced back, so the rest
+/// of the file is never even re-rendered, nor copied. Falls back to the whole file when
+/// the task is not written as a `[[tasks]]` header (e.g. an inline table).
 fn edit_text(
     text: &str,
     task: &Task,
     next_line: Option<usize>,
     plan: &Plan,
-) -> anyhow::Result<String> {
-    let chunk = chunk_range(text, task.origin.line, next_line).unwrap_or(0..text.len());
+) -> anyhow::Result<Splice> {
+    let chunk = chunk_range(text, task.origin.line, next_line);
+    let range = chunk.clone().unwrap_or(0..text.len());
     let old = text
-        .get(chunk.clone())
+        .get(range.clone())
         .ok_or_else(|| Failed::error(msg::task_lines_moved()))?;
     let new = edit_chunk(old, &task.id, plan)?;
-    // `old` is a part of `text`, so this cannot underflow.
-    let mut out = String::with_capacity(text.len() - old.len() + new.len());
-    out.push_str(text.get(..chunk.start).unwrap_or(""));
-    out.push_str(&new);
-    out.push_str(text.get(chunk.end..).unwrap_or(""));
-    Ok(out)
+    Ok(Splice {
+        range,
+        new,
+        chunk: chunk.is_some(),
+    })
+}
+
+/// An edit of a file's text: `new` in place of the bytes `range`.
+struct Splice {
+    range: Range<usize>,
+    new: String,
+    /// Whether `range` is the task's chunk (else the whole file).
+    chunk: bool,
+}
+
+impl Splice {
+    /// Whether the new text is a chunk that the rest of the file (`len` bytes in all)
+    /// cannot read differently: it starts at a header line, as the old one did, and
+    /// ends with a line break unless it ends the file, so that the next task's header
+    /// still starts a line.
+    fn is_task_chunk(&self, len: usize) -> bool {
+        self.chunk && (self.new.ends_with('\n') || self.range.end == len)
+    }
 }
 
 /// Byte range from the start of line `line` (1-based) to the start of line `next` (or
 /// the end), when `line` is a `[[…]]` header.
 fn chunk_range(text: &str, line: usize, next: Option<usize>) -> Option<Range<usize>> {
     let start = line_start(text, line)?;
+    // The next task's line is looked for from this one on: one scan up to it in all.
     let end = match next {
-        Some(n) => line_start(text, n)?,
+        Some(n) => start + line_start(text.get(start..)?, n.checked_sub(line)? + 1)?,
         None => text.len(),
     };
     let header = text.get(start..)?.trim_start_matches([' ', '\t']);
@@ -981,8 +1072,30 @@ fn line_start(text: &str, line: usize) -> Option<usize> {
     match line {
         0 => None,
         1 => Some(0),
-        n => text.match_indices('\n').nth(n - 2).map(|(i, _)| i + 1),
+        n => nth_line_break(text.as_bytes(), n - 2).map(|i| i + 1),
     }
+}
+
+/// Where the `n`th (0-based) line break of `bytes` is: blocks of a few kilobytes are
+/// counted eight bytes at a time, and only the block that holds it is looked through a
+/// byte at a time (the loader finds a task of the 500,000th line just so, see
+/// `load::tasks::number_lines`).
+fn nth_line_break(bytes: &[u8], n: usize) -> Option<usize> {
+    const BLOCK: usize = 4096;
+    let mut left = n;
+    for (b, block) in bytes.chunks(BLOCK).enumerate() {
+        let here = crate::swar::count(block, b'\n');
+        if left < here {
+            let (i, _) = block
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| **c == b'\n')
+                .nth(left)?;
+            return Some(b * BLOCK + i);
+        }
+        left -= here;
+    }
+    None
 }
 
 /// Edits the TOML text `old` (a chunk or a whole file) that holds task `id`.
@@ -1395,11 +1508,7 @@ fn values_table(readings: &[(String, f64)]) -> Option<InlineTable> {
 
 /// The edited data has the task as planned, and nothing else of it changed: a last
 /// check that the splice went where it should, before anything is written.
-fn check_result(reloaded: &Loaded, before: &Task, plan: &Plan) -> anyhow::Result<()> {
-    let after = reloaded
-        .data
-        .task_by_id(&before.id)
-        .ok_or_else(|| Failed::error(msg::task_is_gone(&before.id)))?;
+fn check_result(after: &Task, before: &Task, plan: &Plan) -> anyhow::Result<()> {
     let mut expected = before.clone();
     if let Some((status, _)) = plan.status {
         expected.status = status;
@@ -1436,6 +1545,10 @@ struct Found {
     head: &'static [u8],
     /// The rest, as the loader read it.
     text: String,
+    /// Room to read the file into, a block at a time, to compare it with `text`: taken
+    /// before the loaded data is let go, as asking the allocator for it afterwards made
+    /// it tidy up the freed tasks first (a tenth of an edit's time at 100,000 tasks).
+    block: std::cell::RefCell<Vec<u8>>,
 }
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -1458,6 +1571,41 @@ impl Found {
             links,
             head,
             text,
+            block: std::cell::RefCell::new(vec![0u8; COMPARE_BLOCK]),
+        }))
+    }
+
+    /// The file as the loader read it (`text`, under the locks), opened again but not
+    /// read again: the last look before the rename ([`Found::unchanged`]) compares its
+    /// bytes with `text`, so a write by another program since the load is seen there.
+    /// `None` when it is already plain that the file changed (its size).
+    fn open(real: &Path, text: String) -> anyhow::Result<Option<Found>> {
+        let open = || -> std::io::Result<_> {
+            let file = load::read::open(real)?;
+            let meta = file.metadata()?;
+            if !meta.is_file() {
+                return Err(std::io::Error::other(msg::no_longer_a_regular_file()));
+            }
+            let mut first = [0u8; 3];
+            let got = read_at_most(&file, &mut first)?;
+            Ok((file, meta, first.get(..got) == Some(BOM)))
+        };
+        let (file, meta, bom) = open().because(|| msg::cannot_read(&real.display().to_string()))?;
+        let head: &'static [u8] = if bom { BOM } else { b"" };
+        if usize::try_from(meta.len()).ok() != Some(head.len() + text.len()) {
+            return Ok(None);
+        }
+        #[cfg(unix)]
+        let links = std::os::unix::fs::MetadataExt::nlink(&meta);
+        #[cfg(not(unix))]
+        let links = 1;
+        Ok(Some(Found {
+            file,
+            meta,
+            links,
+            head,
+            text,
+            block: std::cell::RefCell::new(vec![0u8; COMPARE_BLOCK]),
         }))
     }
 
@@ -1465,12 +1613,67 @@ impl Found {
         bytes.strip_prefix(self.head) == Some(self.text.as_bytes())
     }
 
+    /// Whether what `file` reads from where it is on holds exactly the head and the text,
+    /// read and compared a block at a time (the file is never held whole in memory).
+    fn holds_file(&self, file: &mut impl std::io::Read) -> std::io::Result<bool> {
+        let mut block = self.block.borrow_mut();
+        if block.len() < COMPARE_BLOCK {
+            block.resize(COMPARE_BLOCK, 0);
+        }
+        for expected in [self.head, self.text.as_bytes()] {
+            for want in expected.chunks(COMPARE_BLOCK) {
+                let got = block
+                    .get_mut(..want.len())
+                    .ok_or_else(|| std::io::Error::other("block"))?;
+                match file.read_exact(got) {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(false),
+                    Err(e) => return Err(e),
+                }
+                if got != want {
+                    return Ok(false);
+                }
+            }
+        }
+        // And nothing after it.
+        let mut one = [0u8; 1];
+        loop {
+            match file.read(&mut one) {
+                Ok(0) => return Ok(true),
+                Ok(_) => return Ok(false),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
     /// Whether `real` is still the file the edit found, with the same bytes: another
     /// program may have written it (in place, or by putting a new file there) at any
-    /// moment, and what it wrote must not be replaced unseen.
+    /// moment, and what it wrote must not be replaced unseen. The bytes are compared
+    /// as they are read, none decoded.
     fn unchanged(&self, real: &Path) -> anyhow::Result<bool> {
-        let (_, meta, bytes) = read_with_meta(real)?;
-        Ok(same_file(&meta, &self.meta) && self.holds(&bytes))
+        let look = || -> std::io::Result<bool> {
+            let mut file = load::read::open(real)?;
+            let meta = file.metadata()?;
+            if !meta.is_file() {
+                return Err(std::io::Error::other(msg::no_longer_a_regular_file()));
+            }
+            Ok(same_file(&meta, &self.meta)
+                && usize::try_from(meta.len()).ok() == Some(self.head.len() + self.text.len())
+                && self.holds_file(&mut file)?)
+        };
+        look().because(|| msg::cannot_read(&real.display().to_string()))
+    }
+
+    /// Whether `real` is still the file the edit found, and of its size: the look just
+    /// before a rename that follows [`Found::unchanged`] by the time a big file takes
+    /// to reach the disk.
+    fn still_there(&self, real: &Path) -> anyhow::Result<bool> {
+        let meta = std::fs::symlink_metadata(real)
+            .because(|| msg::cannot_read(&real.display().to_string()))?;
+        Ok(meta.is_file()
+            && same_file(&meta, &self.meta)
+            && usize::try_from(meta.len()).ok() == Some(self.head.len() + self.text.len()))
     }
 
     /// After the rename: what became of the old file. A program that opened it before
@@ -1492,19 +1695,45 @@ impl Found {
             }
             std::thread::sleep(Duration::from_millis(1));
         }
-        let read_back = || -> std::io::Result<Vec<u8>> {
+        let read_back = || -> std::io::Result<Option<Vec<u8>>> {
             let mut file = &self.file;
+            file.rewind()?;
+            if self.holds_file(&mut file)? {
+                return Ok(None);
+            }
             file.rewind()?;
             let mut bytes = Vec::with_capacity(self.head.len() + self.text.len());
             file.read_to_end(&mut bytes)?;
-            Ok(bytes)
+            Ok((!self.holds(&bytes)).then_some(bytes))
         };
-        let bytes = read_back().because(msg::cannot_read_the_old_file_back)?;
-        Ok(After {
-            lost: (!self.holds(&bytes)).then_some(bytes),
-            still_open,
-        })
+        let lost = read_back().because(msg::cannot_read_the_old_file_back)?;
+        Ok(After { lost, still_open })
     }
+}
+
+/// From this size on, the new file is synced to disk on another core while the old one
+/// is compared with what the edit found (see [`write_atomic`]): 20 ms each at 30 MB.
+const SYNC_APART: usize = 4 << 20;
+
+/// The bytes compared at a time with what the edit found: small enough to stay in the
+/// cache, large enough that a 30 MB file takes few reads.
+const COMPARE_BLOCK: usize = 256 << 10;
+
+/// Reads from the start of `file` into `buf` until it is full or the file ends; how
+/// many bytes it read.
+fn read_at_most(file: &File, buf: &mut [u8]) -> std::io::Result<usize> {
+    use std::io::Read as _;
+    let mut reader = file;
+    let mut got = 0;
+    while let Some(rest) = buf.get_mut(got..).filter(|r| !r.is_empty()) {
+        match reader.read(rest) {
+            Ok(0) => break,
+            Ok(n) => got += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(got)
 }
 
 /// The old file after the rename.
@@ -1552,21 +1781,51 @@ fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
 /// The file's mode is kept. A hard link to the old file keeps the old text.
 ///
 /// Returns `false`, having written nothing, when the file is no longer what the edit
-/// found: the last look is taken after the new file is on disk, just before the rename.
-/// (A write into the old file after that look shows in [`Found::after_rename`].)
+/// found: the last look is taken just before the rename, once the new file is on disk
+/// (for a big file, its bytes are compared while the new one goes to disk, and the look
+/// just before the rename is at which file it is and its size). A write into the old
+/// file after the look shows in [`Found::after_rename`].
 fn write_atomic(target: &Path, found: &Found, parts: &[&[u8]]) -> anyhow::Result<bool> {
     os::ignore_file_size_signal();
     let mut file = atomic_write_file::AtomicWriteFile::options()
         .open(target)
         .because(|| msg::no_temporary_file_beside(&target.display().to_string()))?;
     // On failure `file` is dropped, which removes the temporary file.
+    let cannot_write = || msg::cannot_write_the_new(&target.display().to_string());
     parts
         .iter()
         .try_for_each(|part| file.write_all(part))
-        .and_then(|()| file.sync_all())
-        .because(|| msg::cannot_write_the_new(&target.display().to_string()))?;
-    if !found.unchanged(target)? {
-        return Ok(false);
+        .because(cannot_write)?;
+    let bytes: usize = parts.iter().map(|p| p.len()).sum();
+    if bytes < SYNC_APART {
+        file.sync_all().because(cannot_write)?;
+        if !found.unchanged(target)? {
+            return Ok(false);
+        }
+    } else {
+        // A big file goes to disk on another core while this one compares the target
+        // with what the edit found; then, just before the rename, a last look says
+        // whether the target is still that file (a program that saves by renaming a new
+        // file over it shows there). A write into it after the comparison is a write
+        // into the old file, which `Found::after_rename` reads back in full.
+        let disk = file.as_file();
+        let (synced, same) = std::thread::scope(|scope| {
+            let sync = std::thread::Builder::new()
+                .spawn_scoped(scope, || disk.sync_all())
+                .ok();
+            let same = found.unchanged(target);
+            let synced = match sync {
+                Some(sync) => sync
+                    .join()
+                    .unwrap_or_else(|_| Err(std::io::Error::other("sync"))),
+                None => disk.sync_all(),
+            };
+            (synced, same)
+        });
+        synced.because(cannot_write)?;
+        if !same? || !found.still_there(target)? {
+            return Ok(false);
+        }
     }
     // commit() fsyncs the file (done above, so nothing is left to do), renames it over
     // the target and fsyncs the directory.
@@ -1596,6 +1855,7 @@ fn put_back(real: &Path, ours: Vec<u8>, lost: Vec<u8>, shown: &str) -> Result<()
             links: 1,
             head: b"",
             text,
+            block: std::cell::RefCell::new(Vec::new()),
         };
         if !write_atomic(real, &now, &[&restored])? {
             continue;
@@ -2057,6 +2317,211 @@ mod tests {
         );
     }
 
+    fn counts() -> (usize, usize) {
+        use crate::load::tests::{LOADS, REREADS};
+        (LOADS.with(|n| n.get()), REREADS.with(|n| n.get()))
+    }
+
+    fn on(_: &Org) -> Result<NaiveDate, Error> {
+        Ok(NaiveDate::from_ymd_opt(2026, 11, 29).unwrap())
+    }
+
+    /// The org and groups of the `edit` fixture, and `tasks/part-NN.toml` for N in
+    /// 1..=files, one task `T-NN` each.
+    fn many_files(files: usize) -> tempfile::TempDir {
+        let tmp = fixture_copy();
+        std::fs::remove_file(tmp.path().join("tasks.toml")).unwrap();
+        std::fs::create_dir(tmp.path().join("tasks")).unwrap();
+        for n in 1..=files {
+            std::fs::write(
+                tmp.path().join(format!("tasks/part-{n:02}.toml")),
+                format!(
+                    "# part {n}\n[[tasks]]\nid = \"T-{n:02}\"\ntitle = \"任务 {n}\"\n\
+                     group = \"membership\"\nowner = \"王五\"\ndue = 2026-12-31\n\
+                     status = \"todo\"\n"
+                ),
+            )
+            .unwrap();
+        }
+        tmp
+    }
+
+    /// An edit of one file of fifty loads the directory once (every file read and
+    /// validated once, as by any command) and then reads again only the edited task's
+    /// new text: not the other 49 files, nor the rest of its own.
+    #[test]
+    fn an_edit_of_one_file_of_fifty_loads_once_and_reads_only_its_task_again() {
+        let tmp = many_files(50);
+        let before: Vec<Vec<u8>> = (1..=50)
+            .map(|n| std::fs::read(tmp.path().join(format!("tasks/part-{n:02}.toml"))).unwrap())
+            .collect();
+        let (loaded_before, reread_before) = counts();
+        let outcome = apply(
+            tmp.path(),
+            "T-17",
+            &Change::Note(NoteSpec::text("已召开推进会")),
+            &on,
+        )
+        .unwrap();
+        assert_eq!(
+            outcome.changes,
+            [Changed::NoteAdded(on(&outcome.org).unwrap())]
+        );
+        assert_eq!(counts(), (loaded_before + 1, reread_before + 1));
+        for (n, old) in (1..=50).zip(&before) {
+            let now = std::fs::read(tmp.path().join(format!("tasks/part-{n:02}.toml"))).unwrap();
+            if n == 17 {
+                let now = String::from_utf8(now).unwrap();
+                let old = std::str::from_utf8(old).unwrap();
+                assert_eq!(
+                    now,
+                    format!(
+                        "{old}\n[[tasks.updates]]\ndate = 2026-11-29\nnote = \"已召开推进会\"\n"
+                    )
+                );
+            } else {
+                assert_eq!(&now, old, "part-{n:02}.toml");
+            }
+        }
+        // What was written loads, with the note.
+        let loaded = load::load(tmp.path()).unwrap();
+        assert_eq!(loaded.data.task_by_id("T-17").unwrap().updates.len(), 1);
+    }
+
+    /// A syntax error in another of the fifty files still refuses the edit, naming
+    /// that file: the one load validates every file.
+    #[test]
+    fn an_error_in_another_file_still_refuses_the_edit() {
+        let tmp = many_files(50);
+        let other = tmp.path().join("tasks/part-42.toml");
+        let broken = std::fs::read_to_string(&other)
+            .unwrap()
+            .replace("status = \"todo\"", "status = \"todo");
+        std::fs::write(&other, &broken).unwrap();
+        let mine = tmp.path().join("tasks/part-17.toml");
+        let before = std::fs::read(&mine).unwrap();
+        let Err(Error::Data(failure)) =
+            apply(tmp.path(), "T-17", &Change::Note(NoteSpec::text("x")), &on)
+        else {
+            panic!("expected the data to be refused")
+        };
+        let at = failure
+            .diagnostics
+            .iter()
+            .find(|d| d.is_error())
+            .and_then(|d| d.at.as_ref())
+            .map(|(f, _)| failure.sources[*f].rel.to_path_buf());
+        assert_eq!(at.as_deref(), Some(Path::new("tasks/part-42.toml")));
+        assert_eq!(std::fs::read(&mine).unwrap(), before);
+        assert_eq!(std::fs::read_to_string(&other).unwrap(), broken);
+    }
+
+    /// The task's new text is validated: one that breaks a reference (an owner nobody
+    /// is) is refused, reported by a load of the whole directory as `wg check` would
+    /// report it, and nothing is written.
+    #[test]
+    fn a_new_task_text_that_breaks_a_reference_is_refused() {
+        let tmp = fixture_copy();
+        let path = tmp.path().join("tasks.toml");
+        let before = std::fs::read(&path).unwrap();
+        let loaded = load::load(tmp.path()).unwrap();
+        let task = loaded.data.task_by_id("JH-01").unwrap().clone();
+        let next = loaded.data.task_by_id("JH-02").unwrap().origin.line;
+        let text = loaded.sources[2].text.clone();
+        let range = chunk_range(&text, task.origin.line, Some(next)).unwrap();
+        let new = text[range.clone()].replace("owner = \"王五\"", "owner = \"王武\"");
+        let splice = Splice {
+            range: range.clone(),
+            new,
+            chunk: true,
+        };
+        let pieces = ["", &text[..range.start], &splice.new, &text[range.end..]];
+        let (loaded_before, reread_before) = counts();
+        let err = validate_edit(
+            tmp.path(),
+            loaded,
+            &task,
+            &Plan::default(),
+            "tasks.toml",
+            &splice,
+            pieces,
+        )
+        .unwrap_err();
+        // Read alone first, then (as it did not read cleanly) the whole directory.
+        assert_eq!(counts(), (loaded_before + 1, reread_before + 1));
+        let Error::Data(failure) = err else {
+            panic!("expected Error::Data")
+        };
+        assert!(failure.diagnostics[0].message.en().contains("refused"));
+        assert!(
+            failure
+                .diagnostics
+                .iter()
+                .any(|d| d.message.en().contains("unknown person \"王武\"")),
+            "{:?}",
+            failure.diagnostics
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+
+    /// A new text that reads alone but is not what the plan says (here: no change at
+    /// all, where a note was planned) is refused before anything is written.
+    #[test]
+    fn a_new_task_text_that_is_not_as_planned_is_refused() {
+        let tmp = fixture_copy();
+        let loaded = load::load(tmp.path()).unwrap();
+        let task = loaded.data.task_by_id("JH-01").unwrap().clone();
+        let next = loaded.data.task_by_id("JH-02").unwrap().origin.line;
+        let text = loaded.sources[2].text.clone();
+        let range = chunk_range(&text, task.origin.line, Some(next)).unwrap();
+        let splice = Splice {
+            range: range.clone(),
+            new: text[range.clone()].to_owned(),
+            chunk: true,
+        };
+        let mut plan = Plan::default();
+        add_note(
+            &mut plan,
+            &loaded.data,
+            &NoteSpec::text("x"),
+            on(&loaded.data.org).unwrap(),
+        )
+        .unwrap();
+        let pieces = ["", &text[..range.start], &splice.new, &text[range.end..]];
+        let (loaded_before, reread_before) = counts();
+        let err = validate_edit(
+            tmp.path(),
+            loaded,
+            &task,
+            &plan,
+            "tasks.toml",
+            &splice,
+            pieces,
+        )
+        .unwrap_err();
+        assert_eq!(counts(), (loaded_before, reread_before + 1));
+        let Error::Other(e) = err else {
+            panic!("expected Error::Other")
+        };
+        assert!(format!("{e:#}").contains("JH-01"), "{e:#}");
+    }
+
+    /// The `n`th line break, counted a block at a time, is the one a byte loop finds.
+    #[test]
+    fn the_nth_line_break_is_found_across_blocks() {
+        let text: String = (0..3000).map(|i| "x".repeat(i % 7) + "\n").collect();
+        let breaks: Vec<usize> = text
+            .bytes()
+            .enumerate()
+            .filter(|(_, b)| *b == b'\n')
+            .map(|(i, _)| i)
+            .collect();
+        for (n, at) in breaks.iter().enumerate() {
+            assert_eq!(nth_line_break(text.as_bytes(), n), Some(*at));
+        }
+        assert_eq!(nth_line_break(text.as_bytes(), breaks.len()), None);
+    }
+
     #[test]
     fn chunk_runs_from_the_header_line_to_the_next_task() {
         let text = "# c\n[[tasks]]\nid = \"A\"\n\n# about B\n[[tasks]]\nid = \"B\"\n";
@@ -2259,6 +2724,39 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "\u{FEFF}old\n");
         // Nothing left behind.
         assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+
+    /// A big file is compared while the new one goes to disk (see [`write_atomic`]): a
+    /// change of a byte, or another file renamed over it with the same bytes, is still
+    /// seen, and the file is left as the other program made it.
+    #[test]
+    fn a_big_file_changed_before_the_rename_is_not_replaced() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("tasks.toml");
+        let old = "# 任务\n".repeat(SYNC_APART / 8 + 1);
+        std::fs::write(&path, &old).unwrap();
+        let found = Found::open(&path, old.clone()).unwrap().unwrap();
+        let new = old.replace("任务", "事情");
+        let theirs = old.replacen("# 任务", "# 人物", 1);
+        std::fs::write(&path, &theirs).unwrap();
+        assert!(!write_atomic(&path, &found, &[new.as_bytes()]).unwrap());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+        std::fs::write(tmp.path().join("other"), &old).unwrap();
+        std::fs::rename(tmp.path().join("other"), &path).unwrap();
+        assert!(!write_atomic(&path, &found, &[new.as_bytes()]).unwrap());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), old);
+        assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
+        // Unchanged, it is replaced.
+        let found = Found::open(&path, old.clone()).unwrap().unwrap();
+        assert!(write_atomic(&path, &found, &[new.as_bytes()]).unwrap());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), new);
+        assert!(
+            found
+                .after_rename(Duration::from_secs(1))
+                .unwrap()
+                .lost
+                .is_none()
+        );
     }
 
     #[test]

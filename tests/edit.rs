@@ -1065,3 +1065,73 @@ fn note_with_a_bad_value_is_refused_and_changes_nothing() {
         assert_eq!(before, after, "{args:?} changed the file");
     }
 }
+
+/// A task whose text the loader does not read as a plain piece (a header written
+/// `[[ tasks ]]`, which TOML allows) is edited all the same: its new text is then
+/// validated with the whole directory, and the edit is byte for byte the same as of
+/// the plain header.
+#[test]
+fn a_task_under_an_unusual_header_is_edited_as_a_plain_one() {
+    let base = std::fs::read_to_string(fixture("edit/tasks.toml")).unwrap();
+    let spaced = base.replacen(
+        "[[tasks]]   # the first task",
+        "[[ tasks ]]   # the first task",
+        1,
+    );
+    assert_ne!(spaced, base);
+    for args in [
+        &["tasks", "done", "JH-01", "--note", "写完了"][..],
+        &["tasks", "note", "JH-01", "进展"],
+    ] {
+        let plain = text(edited(base.as_bytes(), args));
+        let unusual = text(edited(spaced.as_bytes(), args));
+        assert_eq!(
+            unusual,
+            plain.replacen(
+                "[[tasks]]   # the first task",
+                "[[ tasks ]]   # the first task",
+                1
+            ),
+            "{args:?}"
+        );
+    }
+}
+
+/// An edit of one task file among many changes that file only, and an error in
+/// another one refuses it, naming the other file: every file is read and validated
+/// (once) by every edit.
+#[test]
+fn an_edit_among_many_task_files_changes_one_and_still_sees_an_error_in_another() {
+    let tmp = copy_dir(&fixture("edit"));
+    for n in 1..=20 {
+        std::fs::write(
+            tmp.path().join(format!("tasks/part-{n:02}.toml")),
+            format!(
+                "[[tasks]]\nid = \"P-{n:02}\"\ntitle = \"任务 {n}\"\ngroup = \"membership\"\nowner = \"王五\"\ndue = 2026-12-31\n"
+            ),
+        )
+        .unwrap();
+    }
+    let before = snapshot(tmp.path());
+    let out = edit(tmp.path(), &["tasks", "done", "P-07"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut after = snapshot(tmp.path());
+    let mut old = before.clone();
+    let edited = Path::new("tasks/part-07.toml");
+    assert_eq!(
+        text(after.remove(edited).unwrap()),
+        text(old.remove(edited).unwrap()).replace(
+            "2026-12-31\n",
+            "2026-12-31\nstatus = \"done\"\ndone_on = 2026-11-29\n"
+        )
+    );
+    assert_eq!(after, old);
+
+    let other = tmp.path().join("tasks/part-13.toml");
+    std::fs::write(&other, "[[tasks]]\nid = \"P-13\"\ntitle = \"任务\n").unwrap();
+    let before = snapshot(tmp.path());
+    let out = edit(tmp.path(), &["--lang", "en", "tasks", "done", "P-08"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("part-13.toml"), "{}", out.stderr);
+    assert_eq!(snapshot(tmp.path()), before);
+}

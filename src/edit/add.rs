@@ -168,10 +168,12 @@ fn attempt(
     match &found {
         None => write_new(&path, &source.text)
             .map_err(|e| Error::Other(Failed::wrap(msg::not_added(&what, &added.file), e)))?,
-        Some((real, found)) => match replace(real, found, &source.text, &shown, &what)? {
-            Some(warnings) => added.warnings = warnings,
-            None => return Ok(Err(shown)),
-        },
+        Some((real, found)) => {
+            match replace(real, found, &[source.text.as_bytes()], &shown, &what)? {
+                Some(warnings) => added.warnings = warnings,
+                None => return Ok(Err(shown)),
+            }
+        }
     }
     Ok(Ok(added))
 }

@@ -33,6 +33,68 @@ pub struct Loaded {
     pub data: Data,
     pub sources: Vec<Source>,
     pub warnings: Vec<Diagnostic>,
+    /// What the tasks' references were resolved against, kept so that an edit can read
+    /// its task's new text against the very same names (see [`reread_task`]).
+    pub index: Index,
+}
+
+/// The names the references of tasks resolve against (people and units by id, name
+/// and alias; groups by id), as the load built them.
+pub struct Index {
+    people: NameIndex,
+    units: NameIndex,
+    group_ids: names::FastMap<String, GroupIdx>,
+    groups_complete: bool,
+    broken_groups: std::collections::HashSet<String>,
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index")
+            .field("group_ids", &self.group_ids.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Loaded {
+    fn refs(&self) -> Refs<'_> {
+        Refs {
+            people: &self.index.people,
+            units: &self.index.units,
+            group_ids: &self.index.group_ids,
+            groups: &self.data.groups,
+            groups_complete: self.index.groups_complete,
+            broken_groups: &self.index.broken_groups,
+        }
+    }
+}
+
+/// Reads `text`, the new text of one task of the task file `rel` of a loaded directory
+/// (what an edit will write between the task's `[[tasks]]` line, line `line` at byte
+/// `offset` of the file, and the next task's), against the references the load
+/// resolved: the other files, and the rest of this one, were validated by that load
+/// and are not read again.
+///
+/// `Some(task)` only when `text` is one plain `[[tasks]]` table (read as the loader reads
+/// a piece of a file: the fast path, else the parser on the piece alone) that gives a
+/// task and not a single diagnostic, not even a warning; `None` for anything else, and
+/// the caller validates the whole directory instead, so that whatever is wrong is
+/// reported exactly as `wg check` would report it.
+pub fn reread_task(
+    loaded: &Loaded,
+    rel: &Path,
+    offset: usize,
+    line: usize,
+    text: &str,
+) -> Option<crate::model::Task> {
+    let file = loaded.sources.iter().position(|s| *s.rel == *rel)?;
+    let source = loaded.sources.get(file)?;
+    if !is_task_file(source) {
+        return None;
+    }
+    #[cfg(test)]
+    tests::REREADS.with(|n| n.set(n.get() + 1));
+    tasks::reread(file, source, offset, line, text, &loaded.refs())
 }
 
 /// A data directory that did not load: every problem found, sorted by file and line.
@@ -235,6 +297,8 @@ pub fn load_with(
     dir: &Path,
     mut replaced: HashMap<PathBuf, String>,
 ) -> Result<Loaded, LoadFailure> {
+    #[cfg(test)]
+    tests::LOADS.with(|n| n.set(n.get() + 1));
     let mut diags = Vec::new();
     let mut sources = Vec::new();
     let mut files = data_files(dir);
@@ -295,11 +359,12 @@ pub fn load_with(
     let (data, lang) = build(&sources, &unreadable, &mut diags);
     diags.sort_by(|a, b| a.sort_key(&sources).cmp(&b.sort_key(&sources)));
     match data {
-        Some(data) if !diags.iter().any(Diagnostic::is_error) => Ok(Loaded {
+        Some((data, index)) if !diags.iter().any(Diagnostic::is_error) => Ok(Loaded {
             dir: dir.to_path_buf(),
             data,
             sources,
             warnings: diags,
+            index,
         }),
         _ => Err(LoadFailure {
             sources,
@@ -1055,13 +1120,13 @@ fn date_advice(message: &str, text: &str, span: Span) -> Option<Advice> {
     })
 }
 
-/// The data, if there is any, and the org's `lang` when org.toml says it (see
-/// [`LoadFailure::lang`]).
+/// The data and the names its references resolved against, if there is any data, and
+/// the org's `lang` when org.toml says it (see [`LoadFailure::lang`]).
 fn build(
     sources: &[Source],
     unreadable: &[bool],
     diags: &mut Vec<Diagnostic>,
-) -> (Option<Data>, Option<Lang>) {
+) -> (Option<(Data, Index)>, Option<Lang>) {
     let parsed: Vec<Option<(toml::de::DeTable<'_>, Span)>> = sources
         .iter()
         .enumerate()
@@ -1156,7 +1221,14 @@ fn build(
         group_index: Default::default(),
         offices: Vec::new(),
     };
-    (Some(data), lang)
+    let index = Index {
+        people: org.person_names,
+        units: org.unit_names,
+        group_ids: groups.ids,
+        groups_complete: groups.complete,
+        broken_groups: groups.broken,
+    };
+    (Some((data, index)), lang)
 }
 
 /// Units that no person, group or task refers to are probably leftovers or typos.
@@ -1202,6 +1274,14 @@ fn warn_unused(
 #[cfg(test)]
 pub(crate) mod tests {
     use proptest::prelude::*;
+
+    thread_local! {
+        /// How many times this thread loaded a data directory ([`super::load_with`]),
+        /// and read a task's new text alone ([`super::reread_task`]): what the edit's
+        /// tests count.
+        pub(crate) static LOADS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+        pub(crate) static REREADS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
 
     /// A data directory of one organisation (units u1 and u2, person 张柯), one group
     /// `g`, and `tasks` as its tasks.toml.

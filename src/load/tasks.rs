@@ -425,6 +425,31 @@ fn run_parts(parts: &[Part<'_>], refs: &Refs<'_>) -> Vec<PartResult> {
     results
 }
 
+/// An edit's new text of one task, at `offset` and line `line` of the task file `file`
+/// (see `super::reread_task`): read as a part of that file is, and the task only when it
+/// is all of `text`, alone, without a diagnostic.
+pub fn reread(
+    file: FileId,
+    source: &Source,
+    offset: usize,
+    line: usize,
+    text: &str,
+    refs: &Refs<'_>,
+) -> Option<Task> {
+    let part = Part {
+        file,
+        source,
+        offset,
+        line,
+        text,
+    };
+    let out = load_part(&part, refs)?;
+    if !out.diags.is_empty() || !out.lone.is_empty() || out.tasks.len() != 1 {
+        return None;
+    }
+    out.tasks.into_iter().next()
+}
+
 /// One part: its pieces, each loaded alone. The fast path reads a piece and says where
 /// it ended; a piece it gives up on is measured and goes to the parser.
 fn load_part(part: &Part<'_>, refs: &Refs<'_>) -> PartResult {
