@@ -312,14 +312,16 @@ impl Go<'_> {
             match &w.found {
                 None => write_new(&w.path, text)
                     .map_err(|e| Error::Other(Failed::wrap(msg::not_added(&what, &w.shown), e)))?,
-                Some((real, found)) => match replace(real, found, text, &w.shown, &what)? {
-                    Some(warnings) => imported.warnings.extend(warnings),
-                    None => {
-                        // Start over; what is written so far is reported as added.
-                        remember(done, &imported, &writes, w);
-                        return Ok(Err(w.shown.clone()));
+                Some((real, found)) => {
+                    match replace(real, found, &[text.as_bytes()], &w.shown, &what)? {
+                        Some(warnings) => imported.warnings.extend(warnings),
+                        None => {
+                            // Start over; what is written so far is reported as added.
+                            remember(done, &imported, &writes, w);
+                            return Ok(Err(w.shown.clone()));
+                        }
                     }
-                },
+                }
             }
         }
         imported.written = true;

@@ -226,7 +226,7 @@ fn attempt(
             .iter()
             .find(|s| *s.rel == **rel)
             .map_or("", |s| s.text.as_str());
-        match replace(real, found, new_text, shown, &what)? {
+        match replace(real, found, &[new_text.as_bytes()], shown, &what)? {
             None => return Ok(None),
             Some(warnings) => result.warnings.extend(warnings),
         }

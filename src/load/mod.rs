@@ -39,7 +39,9 @@ pub struct Loaded {
 }
 
 /// The names the references of tasks resolve against (people and units by id, name
-/// and alias; groups by id), as the load built them.
+/// and alias; groups by id), as the load built them. A roll-up's is empty: nothing
+/// edits a roll-up.
+#[derive(Default)]
 pub struct Index {
     people: NameIndex,
     units: NameIndex,

@@ -582,6 +582,8 @@ fn merge(
         data,
         sources,
         warnings,
+        // Nothing edits a roll-up (see `command::edit`), so no names are kept for it.
+        index: super::Index::default(),
     }
 }
 
