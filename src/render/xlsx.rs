@@ -621,7 +621,10 @@ fn chart(
         }
     }
     let title_font = ChartFont::new().set_size(14).set_bold().clone();
-    chart.title().set_name(c.title.as_ref()).set_font(&title_font);
+    chart
+        .title()
+        .set_name(c.title.as_ref())
+        .set_font(&title_font);
     // In a bar chart (rust_xlsxwriter's, as Excel's) the y axis is the categories,
     // down the side: from the top in the table's order, the value axis (x) then
     // still at the bottom.

@@ -180,15 +180,17 @@ impl<'a> Chart<'a> {
             .unwrap_or(table.rows.len());
         let rows = table.rows.get(..end)?;
         let ncols = table.columns.len();
-        if rows.is_empty()
-            || category_column >= ncols
-            || series.iter().any(|(c, _)| *c >= ncols)
-        {
+        if rows.is_empty() || category_column >= ncols || series.iter().any(|(c, _)| *c >= ncols) {
             return None;
         }
         let categories = rows
             .iter()
-            .map(|r| r.cells.get(category_column).map(|c| c.text.clone()).unwrap_or_default())
+            .map(|r| {
+                r.cells
+                    .get(category_column)
+                    .map(|c| c.text.clone())
+                    .unwrap_or_default()
+            })
             .collect();
         let series_list = series
             .iter()

@@ -246,7 +246,10 @@ mod tests {
 
     #[test]
     fn column_letters() {
-        let got: Vec<String> = [1, 2, 26, 27, 52, 53].into_iter().map(column_letter).collect();
+        let got: Vec<String> = [1, 2, 26, 27, 52, 53]
+            .into_iter()
+            .map(column_letter)
+            .collect();
         assert_eq!(got, ["A", "B", "Z", "AA", "AZ", "BA"]);
     }
 }
