@@ -177,6 +177,8 @@ labels! {
     EvalNoteSupporting => "每项任务只计入其牵头单位；配合单位另表统计其配合（不牵头）的任务，不重复计入合计。", "Each task counts under its lead unit only; the supporting units' table counts the tasks each supports (and does not lead), and is not part of the total.";
     EvalUnranked => "未排名（截至统计日无已到期任务）：{names}", "Not ranked (nothing settled by the cut-off): {names}";
     EvalRank => "排名", "Rank";
+    EvalChartTitle => "{quarter}到期任务完成情况", "Tasks due in {quarter}";
+    EvalChartAxis => "任务数（项）", "Tasks";
     EvalCarried => "上期结转", "Carried in";
     EvalCleared => "结转已完成", "Carried, done";
     EvalCarriedOpen => "结转未完成", "Carried, open";

@@ -5,6 +5,7 @@ mod common;
 
 mod add;
 mod catalogue;
+mod charts;
 mod check;
 mod cli;
 mod cron;

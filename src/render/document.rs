@@ -224,6 +224,8 @@ fn write(doc: &Document<'_>, markdown: bool, opts: Options) -> String {
                 });
                 w.blank();
             }
+            // The table it is made from says the same in text.
+            Block::Chart(_) => {}
             Block::Signature { from, date } => {
                 w.blank();
                 w.line("", from);

@@ -11,6 +11,8 @@
 //! small; the zip container is the `zip` crate's, with a fixed timestamp on every
 //! entry, so the same document gives the same bytes.
 
+mod chart;
+
 use crate::model::Lang;
 use crate::view::{Block, Cell, Document, Kind, Table, Value, long_date};
 use std::fmt::Write as _;
@@ -61,19 +63,29 @@ const SIZE_5: u32 = 21;
 
 /// The document as a docx file's bytes.
 pub fn docx(doc: &Document<'_>) -> anyhow::Result<Vec<u8>> {
-    let parts = [
-        ("[Content_Types].xml", CONTENT_TYPES.to_owned()),
-        ("_rels/.rels", ROOT_RELS.to_owned()),
-        ("docProps/core.xml", core(doc)),
-        ("docProps/app.xml", APP.to_owned()),
-        ("word/_rels/document.xml.rels", DOCUMENT_RELS.to_owned()),
-        ("word/document.xml", document(doc)),
-        ("word/styles.xml", styles(doc.lang)),
-        ("word/settings.xml", SETTINGS.to_owned()),
-        ("word/fontTable.xml", font_table()),
-        ("word/footer1.xml", footer(Side::Odd)),
-        ("word/footer2.xml", footer(Side::Even)),
+    let charts = doc.charts().count();
+    let mut parts = vec![
+        ("[Content_Types].xml".to_owned(), content_types(charts)),
+        ("_rels/.rels".to_owned(), ROOT_RELS.to_owned()),
+        ("docProps/core.xml".to_owned(), core(doc)),
+        ("docProps/app.xml".to_owned(), APP.to_owned()),
+        (
+            "word/_rels/document.xml.rels".to_owned(),
+            document_rels(charts),
+        ),
+        ("word/document.xml".to_owned(), document(doc)),
+        ("word/styles.xml".to_owned(), styles(doc.lang)),
+        ("word/settings.xml".to_owned(), SETTINGS.to_owned()),
+        ("word/fontTable.xml".to_owned(), font_table()),
+        ("word/footer1.xml".to_owned(), footer(Side::Odd)),
+        ("word/footer2.xml".to_owned(), footer(Side::Even)),
     ];
+    for (i, c) in doc.charts().enumerate() {
+        parts.push((
+            format!("word/charts/chart{}.xml", i + 1),
+            chart::part(c, doc.lang),
+        ));
+    }
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     // A fixed time (1980-01-01, the zip format's first day) and mode: the bytes do not
     // depend on when or where they were made.
@@ -82,7 +94,7 @@ pub fn docx(doc: &Document<'_>) -> anyhow::Result<Vec<u8>> {
         .last_modified_time(zip::DateTime::default())
         .unix_permissions(0o644);
     for (name, xml) in parts {
-        zip.start_file(name, options)?;
+        zip.start_file(name.as_str(), options)?;
         zip.write_all(xml.as_bytes())?;
     }
     Ok(zip.finish()?.into_inner())
@@ -91,6 +103,46 @@ pub fn docx(doc: &Document<'_>) -> anyhow::Result<Vec<u8>> {
 const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 const W_NS: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
                     xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
+
+/// The parts' content types, with `charts` chart parts.
+fn content_types(charts: usize) -> String {
+    let mut s = CONTENT_TYPES.to_owned();
+    let end = s.len() - "</Types>".len();
+    let mut more = String::new();
+    for i in 1..=charts {
+        let _ = write!(
+            more,
+            "<Override PartName=\"/word/charts/chart{i}.xml\" \
+             ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>"
+        );
+    }
+    s.insert_str(end, &more);
+    s
+}
+
+/// The document's relationships, with one to each of `charts` chart parts
+/// (`rId6`, `rId7` …: see [`chart_rel`]).
+fn document_rels(charts: usize) -> String {
+    let mut s = DOCUMENT_RELS.to_owned();
+    let end = s.len() - "</Relationships>".len();
+    let mut more = String::new();
+    for i in 1..=charts {
+        let _ = write!(
+            more,
+            "<Relationship Id=\"{}\" \
+             Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart\" \
+             Target=\"charts/chart{i}.xml\"/>",
+            chart_rel(i)
+        );
+    }
+    s.insert_str(end, &more);
+    s
+}
+
+/// The relationship id of chart `n` (from 1), after the five fixed ones.
+fn chart_rel(n: usize) -> String {
+    format!("rId{}", n + 5)
+}
 
 const CONTENT_TYPES: &str = concat!(
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",
@@ -456,6 +508,8 @@ struct Body {
     /// The last thing written is a table (two tables need a paragraph between them,
     /// and the body must not end with one).
     after_table: bool,
+    /// Charts written so far.
+    charts: usize,
 }
 
 impl Body {
@@ -481,6 +535,22 @@ impl Body {
         self.after_table = false;
     }
 
+    /// A chart as wide as the type area.
+    fn chart(&mut self, c: &crate::view::Chart<'_>) {
+        self.charts += 1;
+        let width = self.orient.text_width();
+        let height = chart::height(c, width);
+        chart::paragraph(
+            &mut self.s,
+            c,
+            self.charts,
+            &chart_rel(self.charts),
+            width,
+            height,
+        );
+        self.after_table = false;
+    }
+
     fn table(&mut self, t: &Table<'_>, layout: &Layout) {
         if self.after_table {
             self.para("Normal", "", "", "");
@@ -490,8 +560,8 @@ impl Body {
     }
 }
 
-/// The orientation of each block's page: a table's own; a note's that of the block
-/// before it (it belongs to its table); a heading's that of the block it heads (so
+/// The orientation of each block's page: a table's own; a note's and a chart's that
+/// of the block before it (it belongs to its table); a heading's that of the block it heads (so
 /// that it is not left alone at the foot of a portrait page); portrait for the rest.
 /// A list (a 台账) with a table that needs landscape pages is landscape throughout.
 fn orientations(doc: &Document<'_>, layouts: &[Option<Layout>]) -> (Orient, Vec<Orient>) {
@@ -506,7 +576,7 @@ fn orientations(doc: &Document<'_>, layouts: &[Option<Layout>]) -> (Orient, Vec<
     for (i, block) in doc.blocks.iter().enumerate() {
         if let (Some(Some(o)), Some(slot)) = (own.get(i), orients.get_mut(i)) {
             *slot = *o;
-        } else if matches!(block, Block::Note(_)) && i > 0 {
+        } else if matches!(block, Block::Note(_) | Block::Chart(_)) && i > 0 {
             let before = orients.get(i - 1).copied().unwrap_or(Orient::Portrait);
             if let Some(slot) = orients.get_mut(i) {
                 *slot = before;
@@ -539,6 +609,7 @@ fn document(doc: &Document<'_>) -> String {
         lang: doc.lang,
         orient: first,
         after_table: false,
+        charts: 0,
     };
     // The title, then the lines under it, then a blank line before the body.
     let gap = format!("<w:spacing w:after=\"{}\"/>", twips::LINE);
@@ -605,6 +676,7 @@ fn document(doc: &Document<'_>) -> String {
             }
             Block::Note(t) => b.para("WgNote", "", "", t),
             Block::Addressee(t) => b.para("WgAddressee", "", "", t),
+            Block::Chart(c) => b.chart(c),
             Block::Signature { from, date } => {
                 // §7.3.5.2: one blank line under the body, then the sender and the
                 // date under it, two characters in from the right.

@@ -57,10 +57,11 @@ pub fn xlsx(doc: &Document<'_>) -> anyhow::Result<Vec<u8>> {
         doc.lang,
     );
     let mut styles = Styles::default();
+    let mut placed = Vec::new();
     for (i, (sheet, name)) in sheets.iter().zip(&names).enumerate() {
         let ws = wb.add_worksheet();
         ws.set_name(name).because(msg::xlsx_failed)?;
-        write_sheet(ws, doc, sheet, name, i == 0, &mut styles)?;
+        write_sheet(ws, doc, sheet, name, i == 0, &mut styles, &mut placed)?;
     }
     wb.save_to_buffer().because(msg::xlsx_failed)
 }
@@ -292,6 +293,13 @@ impl Cursor<'_> {
     }
 }
 
+/// Where a table was written: its sheet and its header row (for the charts that refer
+/// to its cells).
+struct Placed {
+    sheet: String,
+    header: u32,
+}
+
 fn write_sheet(
     ws: &mut Worksheet,
     doc: &Document<'_>,
@@ -299,6 +307,7 @@ fn write_sheet(
     name: &str,
     first: bool,
     styles: &mut Styles,
+    placed: &mut Vec<Placed>,
 ) -> anyhow::Result<()> {
     let (ncols, widths) = match sheet.table {
         Some(t) => {
@@ -325,7 +334,7 @@ fn write_sheet(
         + sheet
             .after
             .iter()
-            .map(|b| text_lines(b, doc.lang).len())
+            .map(|b| text_lines(b, doc.lang).len() + chart_size(b, &widths).map_or(0, |s| s.rows))
             .sum::<usize>()
         + 1;
     if needed > MAX_ROWS {
@@ -361,15 +370,31 @@ fn write_sheet(
     }
 
     if let Some(t) = sheet.table {
-        write_table(ws, t, &widths, &mut at, styles)?;
+        let header = write_table(ws, t, &widths, &mut at, styles)?;
+        placed.push(Placed {
+            sheet: name.to_owned(),
+            header,
+        });
     }
 
     if !sheet.after.is_empty() {
         at.next()?; // one empty row between the table and the text
-        for (kind, text) in sheet.after.iter().flat_map(|b| text_lines(b, doc.lang)) {
-            let r = at.next()?;
-            text_row(ws, r, ncols, &text, styles.get(style(kind)), name)?;
-            fit_height(ws, r, wrapped_lines(&text, area.saturating_sub(1)))?;
+        for b in &sheet.after {
+            if let (Block::Chart(c), Some(size)) = (b, chart_size(b, &widths)) {
+                let r = at.row;
+                let chart = chart(c, size, placed, doc.lang)?;
+                ws.insert_chart(u32::try_from(r).unwrap_or(u32::MAX), 0, &chart)
+                    .because(msg::xlsx_failed)?;
+                for _ in 0..size.rows {
+                    at.next()?;
+                }
+                continue;
+            }
+            for (kind, text) in text_lines(b, doc.lang) {
+                let r = at.next()?;
+                text_row(ws, r, ncols, &text, styles.get(style(kind)), name)?;
+                fit_height(ws, r, wrapped_lines(&text, area.saturating_sub(1)))?;
+            }
         }
     }
 
@@ -407,13 +432,14 @@ fn title(doc: &Document<'_>) -> String {
 /// printed its 40 rows on one page, each cut to one line), and merged cells are fitted
 /// by nobody. The estimate counts a Chinese character as two units, as Excel draws it
 /// (LibreOffice draws it narrower, and shows some rows a line taller than they need).
+/// Returns the header's row.
 fn write_table(
     ws: &mut Worksheet,
     t: &Table<'_>,
     widths: &[usize],
     at: &mut Cursor<'_>,
     styles: &mut Styles,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<u32> {
     let sheet = at.sheet;
     let header = at.next()?;
     let mut header_lines = 1;
@@ -509,7 +535,122 @@ fn write_table(
         .because(msg::xlsx_failed)?;
     ws.set_repeat_rows(header, header)
         .because(msg::xlsx_failed)?;
-    Ok(())
+    Ok(header)
+}
+
+/// A chart's size in pixels, and the rows it covers (with one empty row under it).
+#[derive(Debug, Clone, Copy)]
+struct ChartSize {
+    width: u32,
+    height: u32,
+    rows: usize,
+}
+
+/// How big a chart block is drawn on a sheet with columns `widths`: as wide as the
+/// table above it (the sheet prints one page wide, so the chart fits the page with the
+/// table), a bar's room per category, and no taller than a landscape page holds at that
+/// width. `None` for other blocks.
+fn chart_size(b: &Block<'_>, widths: &[usize]) -> Option<ChartSize> {
+    let Block::Chart(c) = b else {
+        return None;
+    };
+    // Excel's pixels for a column `w` characters wide (11-point Calibri).
+    let table: usize = widths.iter().map(|w| w * 7 + 5).sum();
+    let width = table.clamp(CHART_MIN_WIDTH, CHART_MAX_WIDTH);
+    let bars = 120 + 32 * c.categories.len();
+    let height = bars.clamp(CHART_MIN_HEIGHT, width * 3 / 5);
+    // Rows of the default height, 15 points = 20 pixels.
+    let rows = height.div_ceil(20) + 1;
+    Some(ChartSize {
+        width: u32::try_from(width).unwrap_or(u32::MAX),
+        height: u32::try_from(height).unwrap_or(u32::MAX),
+        rows,
+    })
+}
+
+/// The narrowest and widest a chart is drawn, and its least height, in pixels.
+const CHART_MIN_WIDTH: usize = 640;
+const CHART_MAX_WIDTH: usize = 1400;
+const CHART_MIN_HEIGHT: usize = 320;
+
+/// A native bar chart of `c`, its ranges the cells of the table it is made from:
+/// categories down the side, in the table's order from the top, each series a colour
+/// of its own, the legend under the plot.
+fn chart(
+    c: &crate::view::Chart<'_>,
+    size: ChartSize,
+    placed: &[Placed],
+    lang: Lang,
+) -> anyhow::Result<rust_xlsxwriter::Chart> {
+    use rust_xlsxwriter::{
+        Chart, ChartAxisCrossing, ChartFont, ChartFormat, ChartLegendPosition, ChartSolidFill,
+        ChartType,
+    };
+    let src = &c.source;
+    let at = placed
+        .get(src.table)
+        .ok_or_else(|| crate::Failed::error(msg::xlsx_failed()))?;
+    let row = |i: usize| {
+        u32::try_from(i)
+            .ok()
+            .and_then(|i| at.header.checked_add(1)?.checked_add(i))
+            .ok_or_else(|| crate::Failed::error(msg::xlsx_failed()))
+    };
+    let (first, last) = (row(src.rows.start)?, row(src.rows.end.saturating_sub(1))?);
+    let kind = if c.stacked {
+        ChartType::BarStacked
+    } else {
+        ChartType::Bar
+    };
+    let mut chart = Chart::new(kind);
+    let cat = col(src.category_column)?;
+    for (series, column) in c.series.iter().zip(&src.series_columns) {
+        let column = col(*column)?;
+        let s = chart
+            .add_series()
+            .set_name((at.sheet.as_str(), at.header, column))
+            .set_categories((at.sheet.as_str(), first, cat, last, cat))
+            .set_values((at.sheet.as_str(), first, column, last, column));
+        if let Some(w) = series.colour {
+            s.set_format(
+                ChartFormat::new().set_solid_fill(ChartSolidFill::new().set_color(level_fill(w).0)),
+            );
+        }
+        if c.stacked {
+            s.set_overlap(100).set_gap(60);
+        }
+    }
+    let title_font = ChartFont::new().set_size(14).set_bold().clone();
+    chart
+        .title()
+        .set_name(c.title.as_ref())
+        .set_font(&title_font);
+    // In a bar chart (rust_xlsxwriter's, as Excel's) the y axis is the categories,
+    // down the side: from the top in the table's order, the value axis (x) then
+    // still at the bottom.
+    chart
+        .y_axis()
+        .set_name(c.category_axis.as_ref())
+        .set_reverse()
+        .set_crossing(ChartAxisCrossing::Max);
+    // Chinese down the side reads top to bottom, each character upright (Excel's
+    // stacked East Asian text); English is turned.
+    if lang == Lang::Zh {
+        chart
+            .y_axis()
+            .set_name_font(ChartFont::new().set_rotation(271));
+    }
+    chart
+        .x_axis()
+        .set_name(c.value_axis.as_ref())
+        .set_num_format("0")
+        .set_major_gridlines(true);
+    chart.legend().set_position(ChartLegendPosition::Bottom);
+    chart
+        .set_width(size.width)
+        .set_height(size.height)
+        .set_alt_text(c.title.as_ref());
+    Ok(chart)
 }
 
 /// A4 landscape, one page wide and as many tall as it takes, centred, page numbers in
@@ -587,7 +728,7 @@ fn text_lines(b: &Block<'_>, lang: Lang) -> Vec<(Kind, String)> {
             (Kind::Right, from.to_string()),
             (Kind::Right, long_date(*date, lang)),
         ],
-        Block::Table(_) => Vec::new(),
+        Block::Table(_) | Block::Chart(_) => Vec::new(),
     }
 }
 

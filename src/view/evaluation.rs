@@ -7,7 +7,7 @@
 //! row.
 
 use super::words::{fill, indicator_text, list_sep, person_with, quarter_name, sep};
-use super::{Cell, Document, Kind, Medium, Table, long_date, section_number};
+use super::{Cell, Chart, Document, Kind, Medium, Table, long_date, section_number};
 use crate::i18n::L;
 use crate::model::{Data, Lang, Quarter, Warning};
 use crate::report::evaluation::{self, Counts, EvalRow, Evaluation};
@@ -111,7 +111,15 @@ pub fn evaluation(
     if report.by == "group" {
         main.short_forms(0, short_forms);
     }
+    let chart = match medium {
+        // A terminal has the table; the chart is for the files an office passes on.
+        Medium::Screen => None,
+        Medium::Ledger | Medium::Paper => chart(&doc, &main, report, q, lang),
+    };
     doc.main_table(main);
+    if let Some(chart) = chart {
+        doc.chart(chart);
+    }
     if !report.supporting.is_empty() {
         if paper {
             heading(&mut doc, L::EvalPaperSupporting);
@@ -140,6 +148,37 @@ pub fn evaluation(
         doc.note(note);
     }
     doc
+}
+
+/// The bar chart under the main table: one bar per row (group, unit, owner), its tasks
+/// due in the quarter stacked by how they stand (on time, late, overdue, open: they add
+/// up to the due column). None when nothing is due in the quarter.
+fn chart(
+    doc: &Document<'static>,
+    main: &Table<'static>,
+    report: &Evaluation,
+    q: Quarter,
+    lang: Lang,
+) -> Option<Chart<'static>> {
+    if report.total.due == 0 {
+        return None;
+    }
+    let series = [
+        (L::EvalOnTime, Warning::Green),
+        (L::EvalLate, Warning::Yellow),
+        (L::EvalOverdue, Warning::Red),
+        (L::EvalOpen, Warning::Blue),
+    ]
+    .into_iter()
+    .map(|(l, w)| Some((main.column_of(l.get(lang))?, Some(w))))
+    .collect::<Option<Vec<_>>>()?;
+    let title = fill(
+        L::EvalChartTitle.get(lang),
+        &[("quarter", &quarter_name(q, lang))],
+    );
+    let mut chart = Chart::of_table(title, doc.tables().count(), main, 0, &series)?;
+    chart.value_axis = L::EvalChartAxis.get(lang).into();
+    Some(chart)
 }
 
 fn rate_text(r: Option<f64>, none: L, lang: Lang) -> String {

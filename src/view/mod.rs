@@ -118,6 +118,120 @@ pub enum Block<'a> {
         from: Cow<'a, str>,
         date: NaiveDate,
     },
+    /// A bar chart of a table's numbers (a spreadsheet's chart, a Word document's
+    /// chart part). Terminals, Markdown and CSV show nothing for it: the table it is
+    /// made from says the same.
+    Chart(Chart<'a>),
+}
+
+/// A bar chart: one bar per category (a row of a table), one series per column of
+/// numbers, stacked (each bar the sum of its series) or side by side. It carries its
+/// numbers (a Word document writes them into its chart part) and where they are in the
+/// document (a spreadsheet's chart refers to the cells). Made by [`Chart::of_table`]
+/// only, so the numbers are always the table's.
+#[derive(Debug, Clone)]
+pub struct Chart<'a> {
+    pub title: Cow<'a, str>,
+    /// The names along the category axis (the table's first column, say).
+    pub categories: Vec<Cow<'a, str>>,
+    pub series: Vec<Series<'a>>,
+    pub stacked: bool,
+    /// The title of the category axis (the first column's header) and of the value
+    /// axis (`任务数`).
+    pub category_axis: Cow<'a, str>,
+    pub value_axis: Cow<'a, str>,
+    pub source: ChartSource,
+}
+
+/// One series of a chart: its name (the column's header), one value per category, and
+/// the 预警 level whose colour it is drawn in (on time green, overdue red).
+#[derive(Debug, Clone)]
+pub struct Series<'a> {
+    pub name: Cow<'a, str>,
+    pub values: Vec<f64>,
+    pub colour: Option<Warning>,
+}
+
+/// Where a chart's numbers are: the `table`-th table of the document (in order), its
+/// rows `rows` (indices into [`Table::rows`]), the column of the category names and one
+/// column per series.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChartSource {
+    pub table: usize,
+    pub rows: std::ops::Range<usize>,
+    pub category_column: usize,
+    pub series_columns: Vec<usize>,
+}
+
+impl<'a> Chart<'a> {
+    /// A chart of `table`, the `index`-th table of its document: one category per row
+    /// of the run of rows before the totals row (totals are not a category), named by
+    /// the cell in `category_column`; one series per column in `series` (its colour
+    /// beside it), valued by the column's number cells (anything else counts 0).
+    /// `None` when the table has no such rows or a column is missing.
+    pub fn of_table(
+        title: impl Into<Cow<'a, str>>,
+        index: usize,
+        table: &Table<'a>,
+        category_column: usize,
+        series: &[(usize, Option<Warning>)],
+    ) -> Option<Chart<'a>> {
+        let end = table
+            .rows
+            .iter()
+            .position(|r| r.total)
+            .unwrap_or(table.rows.len());
+        let rows = table.rows.get(..end)?;
+        let ncols = table.columns.len();
+        if rows.is_empty() || category_column >= ncols || series.iter().any(|(c, _)| *c >= ncols) {
+            return None;
+        }
+        let categories = rows
+            .iter()
+            .map(|r| {
+                r.cells
+                    .get(category_column)
+                    .map(|c| c.text.clone())
+                    .unwrap_or_default()
+            })
+            .collect();
+        let series_list = series
+            .iter()
+            .map(|(c, colour)| Series {
+                name: table
+                    .columns
+                    .get(*c)
+                    .map(|col| col.header.clone())
+                    .unwrap_or_default(),
+                values: rows
+                    .iter()
+                    .map(|r| match r.cells.get(*c).map(|cell| cell.value) {
+                        Some(Value::Number(n)) if n.is_finite() => n,
+                        _ => 0.0,
+                    })
+                    .collect(),
+                colour: *colour,
+            })
+            .collect();
+        Some(Chart {
+            title: title.into(),
+            categories,
+            series: series_list,
+            stacked: true,
+            category_axis: table
+                .columns
+                .get(category_column)
+                .map(|c| c.header.clone())
+                .unwrap_or_default(),
+            value_axis: Cow::Borrowed(""),
+            source: ChartSource {
+                table: index,
+                rows: 0..end,
+                category_column,
+                series_columns: series.iter().map(|(c, _)| *c).collect(),
+            },
+        })
+    }
 }
 
 /// A table: columns, then rows of typed cells.
@@ -286,6 +400,11 @@ impl<'a> Table<'a> {
         }
     }
 
+    /// The first column whose header is `header`.
+    pub fn column_of(&self, header: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.header == header)
+    }
+
     /// Marks columns that a narrowed terminal table breaks only between words.
     pub fn keep_words(&mut self, cols: impl IntoIterator<Item = usize>) {
         for c in cols {
@@ -387,6 +506,18 @@ impl<'a> Document<'a> {
         if !lines.is_empty() {
             self.blocks.push(Block::List(lines));
         }
+    }
+
+    pub fn chart(&mut self, chart: Chart<'a>) {
+        self.blocks.push(Block::Chart(chart));
+    }
+
+    /// The document's charts, in order.
+    pub fn charts(&self) -> impl Iterator<Item = &Chart<'a>> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Chart(c) => Some(c),
+            _ => None,
+        })
     }
 
     /// The document's tables, in order.
