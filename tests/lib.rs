@@ -9,6 +9,7 @@ mod check;
 mod cli;
 mod cron;
 mod dates;
+mod deliverables;
 mod documents;
 mod docx;
 mod edit;
