@@ -726,3 +726,59 @@ fn libreoffice_converts_every_deliverable_to_pdf() {
         assert!(flat.contains(&title), "{stem}: {title} in\n{text}");
     }
 }
+
+/// A title too long for one line in 2号 is set on two, broken where the words allow
+/// (never inside 2021, as LibreOffice broke it: "…小组2" / "021年…").
+#[test]
+fn a_long_title_is_set_on_two_lines_between_words() {
+    let dir = tempfile::tempdir().unwrap();
+    for (args, want) in [
+        (
+            &["meeting", "agenda", "--quarter", "2021Q4"][..],
+            "省总推进新就业形态群体工会工作领导小组\n2021年第四季度会议议程",
+        ),
+        (
+            &["roster", "show"][..],
+            "省总推进新就业形态群体工会工作领导小组\n成员名单",
+        ),
+        (
+            &["tasks", "overdue"][..],
+            "关于重点任务逾期未办结情况的督办通报",
+        ),
+    ] {
+        let doc = part(
+            &make(dir.path(), "t.docx", args, "docx"),
+            "word/document.xml",
+        );
+        let paras = paragraphs(&doc);
+        assert_eq!(texts(&paras, "WgTitle"), [want], "{args:?}");
+    }
+}
+
+/// The signature is never alone on a page: the sender keeps with the date, and the
+/// paragraph over it with the sender (the 督办通报 put its date alone on page 3).
+#[test]
+fn the_signature_keeps_with_the_body_over_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["tasks", "overdue"][..],
+        &["tasks", "notice", "--unit", "基层工作部"][..],
+    ] {
+        let doc = part(
+            &make(dir.path(), "s.docx", args, "docx"),
+            "word/document.xml",
+        );
+        let before = doc
+            .split("<w:pStyle w:val=\"WgSignature\"/>")
+            .next()
+            .unwrap();
+        let last = before.rsplit("<w:p>").nth(1).unwrap();
+        assert!(
+            last.starts_with("<w:pPr><w:pStyle w:val=\"WgBody\"/><w:keepNext/>"),
+            "{args:?}: {last}"
+        );
+        assert!(doc.contains(
+            "<w:pStyle w:val=\"WgSignature\"/><w:keepNext/><w:spacing w:before=\"579\"/>"
+        ));
+    }
+}
