@@ -304,7 +304,7 @@ fn the_bulletin_opens_with_the_counts_of_the_json() {
             None => units.push((u, 1)),
         }
     }
-    units.sort_by(|a, b| b.1.cmp(&a.1));
+    units.sort_by_key(|u| std::cmp::Reverse(u.1));
     let headings = texts(&paras, "Heading2");
     let numerals = ["一", "二", "三"];
     for (i, (u, k)) in units.iter().enumerate() {
