@@ -10,6 +10,7 @@ mod check;
 mod cli;
 mod cron;
 mod dates;
+mod deliverables;
 mod documents;
 mod docx;
 mod edit;

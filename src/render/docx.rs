@@ -619,7 +619,8 @@ fn document(doc: &Document<'_>) -> String {
         } else {
             ""
         };
-        b.para("WgTitle", ppr, "", &doc.title);
+        let title = title_lines(&doc.title, first.text_width());
+        b.para("WgTitle", ppr, "", &title);
     }
     for (i, m) in doc.meta.iter().enumerate() {
         let ppr = if i + 1 == doc.meta.len() {
@@ -629,8 +630,14 @@ fn document(doc: &Document<'_>) -> String {
         };
         b.para("WgMeta", ppr, "", m);
     }
-    for ((block, orient), layout) in doc.blocks.iter().zip(orients).zip(&layouts) {
+    for (i, ((block, orient), layout)) in doc.blocks.iter().zip(orients).zip(&layouts).enumerate() {
         b.turn(orient);
+        // §7.3.5.1: no page holds the signature without the body: the paragraph over
+        // it goes with it.
+        let keep = match doc.blocks.get(i + 1) {
+            Some(Block::Signature { .. }) => "<w:keepNext/>",
+            _ => "",
+        };
         match block {
             Block::Heading { level, text } => {
                 let style = match level {
@@ -640,7 +647,7 @@ fn document(doc: &Document<'_>) -> String {
                 };
                 b.para(style, "", "", text);
             }
-            Block::Para(t) => b.para("WgBody", "", "", t),
+            Block::Para(t) => b.para("WgBody", keep, "", t),
             Block::List(lines) => {
                 for l in lines {
                     b.para("WgBody", "", "", l);
@@ -680,7 +687,8 @@ fn document(doc: &Document<'_>) -> String {
             Block::Signature { from, date } => {
                 // §7.3.5.2: one blank line under the body, then the sender and the
                 // date under it, two characters in from the right.
-                let gap = format!("<w:spacing w:before=\"{}\"/>", twips::LINE);
+                // The two stay on one page.
+                let gap = format!("<w:keepNext/><w:spacing w:before=\"{}\"/>", twips::LINE);
                 b.para("WgSignature", &gap, "", from);
                 b.para("WgSignature", "", "", &long_date(*date, doc.lang));
             }
@@ -695,6 +703,47 @@ fn document(doc: &Document<'_>) -> String {
     s.push_str(&sect_pr(b.orient));
     s.push_str("</w:body></w:document>");
     s
+}
+
+/// The title as it is set: on one line if it fits the type area in 2号, else on two
+/// lines broken where the words allow (§7.3.3: "回行时，要做到词意完整，排列对称，长短
+/// 适宜"): before a number (`…领导小组` / `2021年第四季度…`), after 的, or after a
+/// group's name (小组, 委员会, 办公室), the two lines as even as the breaks allow, the
+/// first no shorter than the second where that is as even; if no break fits, as it
+/// is. A title that already holds a line break is the view's choice and is kept.
+fn title_lines(title: &str, text_width: u32) -> String {
+    // 2号 is 22 pt, 440 twips a Chinese character (two display columns).
+    let fits = |s: &str| u32::try_from(line_width(s)).unwrap_or(u32::MAX) * 220 <= text_width;
+    if title.contains('\n') || fits(title) {
+        return title.to_owned();
+    }
+    let chars: Vec<(usize, char)> = title.char_indices().collect();
+    let mut best: Option<(usize, usize)> = None;
+    for (k, &(at, c)) in chars.iter().enumerate().skip(1) {
+        let prev = chars.get(k - 1).map_or(' ', |&(_, p)| p);
+        let before = &title[..at];
+        let ok = c.is_ascii_digit() && !prev.is_ascii()
+            || before.ends_with('的')
+            || ["小组", "委员会", "办公室"]
+                .iter()
+                .any(|w| before.ends_with(w));
+        let (one, two) = (before, &title[at..]);
+        // The second line must not begin with a closing mark or a particle.
+        let bad_start = two.starts_with(['的', '、', '，', '）', '”', '》', '。']);
+        if !ok || bad_start || !fits(one) || !fits(two) {
+            continue;
+        }
+        let (w1, w2) = (line_width(one), line_width(two));
+        // Even first; a first line a little longer than the second beats the other way.
+        let cost = 2 * w1.abs_diff(w2) + usize::from(w1 < w2);
+        if best.is_none_or(|(_, b)| cost < b) {
+            best = Some((at, cost));
+        }
+    }
+    match best {
+        Some((at, _)) => format!("{}\n{}", &title[..at], &title[at..]),
+        None => title.to_owned(),
+    }
 }
 
 /// How a table is set: its orientation, font size and column widths.
@@ -1093,6 +1142,33 @@ mod tests {
             ),
             "{s}"
         );
+    }
+
+    #[test]
+    fn a_long_title_breaks_where_the_words_allow() {
+        let w = Orient::Portrait.text_width();
+        // Never inside 2021: before it.
+        assert_eq!(
+            title_lines(
+                "省总推进新就业形态群体工会工作领导小组2021年第四季度会议议程",
+                w
+            ),
+            "省总推进新就业形态群体工会工作领导小组\n2021年第四季度会议议程"
+        );
+        assert_eq!(
+            title_lines("省总推进新就业形态群体工会工作领导小组成员名单", w),
+            "省总推进新就业形态群体工会工作领导小组\n成员名单"
+        );
+        // After 的.
+        assert_eq!(
+            title_lines("关于新就业形态劳动者入会工作推进情况的督办通报", w),
+            "关于新就业形态劳动者入会工作推进情况的\n督办通报"
+        );
+        // A title that fits, or that has no place to break, is left as it is.
+        for t in ["关于重点任务逾期未办结情况的督办通报", &"长".repeat(30)] {
+            assert_eq!(title_lines(t, w), t);
+        }
+        assert_eq!(title_lines("一\n二", w), "一\n二");
     }
 
     #[test]
