@@ -76,7 +76,9 @@ pub fn evaluation(
             doc
         }
     };
-    doc.as_of = Some(report.as_of);
+    // The date the counts stand at: the quarter's end, or the as-of date if earlier
+    // (the title says it; a spreadsheet's title row then does not say it twice).
+    doc.as_of = Some(report.cutoff);
     let mut section = 0;
     let mut heading = |doc: &mut Document<'static>, l: L| {
         section += 1;
