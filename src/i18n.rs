@@ -758,6 +758,11 @@ pub mod msg {
         what_meetings_toml() => "meetings.toml 文件", "meetings.toml";
         what_meeting() => "会议", "meeting";
         what_directive() => "上级精神（[[directives]]）", "directive";
+        what_decision() => "会议议定事项（[[meetings.decisions]]）", "meeting decision ([[meetings.decisions]])";
+        place_in_decision(key: &str, n: usize, date: &str) => "{date} 会议第 {n} 项议定事项的 {key}", "{key} of decision {n} of the meeting on {date}";
+        decision_task_unknown(id: &str, place: &Text) => "没有编号为 {id} 的任务（{place}）", "no task has the id {id} ({place})";
+        no_task_with_this_id() => "没有这个编号的任务", "no task has this id";
+        decision_task_help() => "task 是跟踪这项议定事项的任务的编号，由 `wg tasks add --from-meeting` 写入；请核对编号，或删掉这一行再运行一次", "task is the id of the task that tracks the decision, written by `wg tasks add --from-meeting`; check the id, or remove the line and run it again";
         what_calendar_toml() => "calendar.toml 文件", "calendar.toml";
         what_holiday() => "节假日", "holiday";
         what_workday() => "调休上班日（[[workdays]]）", "made-up working day ([[workdays]])";
