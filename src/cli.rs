@@ -486,6 +486,16 @@ pub enum MeetingCommand {
     /// Planned and held meetings; the quarters in which a quarterly group has none, and
     /// the months in which a monthly group has none
     List,
+    /// The minutes (会议纪要) of a held meeting: who met, what was conveyed and heard,
+    /// and the decisions (default: the leading group's latest held meeting)
+    Minutes {
+        /// The meeting's date. Default: the latest held meeting on or before the as-of date
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        /// Group id. Default: the leading group (with --date: the group that met that day)
+        #[arg(long, value_name = "ID")]
+        group: Option<String>,
+    },
     /// Meetings (and with --deadlines, task due dates) as iCalendar
     Ics {
         /// Add each open task's due date as an all-day event

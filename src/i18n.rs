@@ -112,6 +112,13 @@ labels! {
     // Meetings, the agenda and the evaluation (wg meeting, wg report). Templates fill
     // `{name}` placeholders (command::meeting::fill).
     AgendaTitle => "{group}{quarter}会议议程", "{group} — agenda, {quarter}";
+    // The minutes (wg meeting minutes).
+    MinutesTitle => "{group}{when}会议纪要", "{group} — minutes of the meeting, {when}";
+    MinutesDecisions => "三、会议议定事项", "3. Decisions";
+    MinutesNoDecisions => "（本次会议没有议定事项）", "(the meeting made no decisions)";
+    MinutesDue => "完成时限", "Due";
+    MinutesNoDue => "未定", "not set";
+    MinutesTask => "任务编号", "Task";
     AgendaQuarter => "{year}年{q}", "{year} {q}";
     AgendaQ1 => "第一季度", "Q1";
     AgendaQ2 => "第二季度", "Q2";
@@ -1692,6 +1699,17 @@ pub mod msg {
         import_difference(key: &str, ledger: &str, file: &str) => "{key} 台账为“{ledger}”、文件中为“{file}”", "{key} \"{ledger}\" in the ledger, \"{file}\" in the file";
         import_done_on_assumed(id: &str, date: chrono::NaiveDate) => "{id} 状态为已完成但没有完成日期：完成日期记为 {date}（当前日期）", "{id} is done but has no completion date: done_on is taken as {date} (the as-of date)";
         import_added(n: usize, same: usize) => "新增 {n} 项任务，{same} 项已有", "added {n} tasks, {same} already there";
+        // Minutes and decisions (wg meeting minutes, wg tasks add --from-meeting).
+        no_meetings_at_all() => "meetings.toml 中没有会议", "meetings.toml has no meetings";
+        meetings_there_are(list: &str) => "已有的会议：{list}", "the meetings there are: {list}";
+        meeting_is_planned(group: &str, date: &str, today: &str) => "小组 {group} {date} 的会议是计划召开的（统计日期 {today} 之后），还没有召开，没有会议纪要和议定事项", "the meeting of {group} on {date} is planned (after the as-of date {today}), not held: it has no minutes or decisions yet";
+        no_meeting_on(date: &str, group: &str, there: &Text) => "{date} 没有{group}会议。{there}", "no {group} meeting on {date}. {there}";
+        several_met_that_day(date: &str, groups: &str, first: &str) => "{date} 有几个小组开会：{groups}；请指明小组，如 --group {first}（或 --from-meeting {first}:{date}）", "several groups met on {date}: {groups}; name the group, like --group {first} (or --from-meeting {first}:{date})";
+        no_held_meeting(group: &str, today: &str, there: &Text) => "小组 {group} 在 {today} 之前（含当天）没有召开过会议。{there}", "group {group} has held no meeting on or before {today}. {there}";
+        from_meeting_not_a_date(typed: &str) => "“{typed}”不是会议日期：请写成 YYYY-MM-DD，或 GROUP:YYYY-MM-DD", "\"{typed}\" is not a meeting date: write YYYY-MM-DD, or GROUP:YYYY-MM-DD";
+        from_meeting_nothing_new(n: usize, date: &str) => "没有要新增的任务：{date} 会议的 {n} 项议定事项都已有任务", "nothing to add: all {n} decisions of the meeting on {date} have their tasks already";
+        from_meeting_no_decisions(date: &str) => "{date} 的会议没有议定事项（[[meetings.decisions]]），没有要新增的任务", "the meeting on {date} has no decisions ([[meetings.decisions]]): no tasks to add";
+        from_meeting_not_as_planned() => "写入后重新读取的任务或议定事项与计划的不同；什么也没有写入", "the tasks or decisions read back differ from what was planned; nothing was written";
         import_would_add(n: usize, same: usize) => "将新增 {n} 项任务，{same} 项已有（试运行，什么也没有写入）", "would add {n} tasks, {same} already there (dry run: nothing was written)";
         import_nothing_new(same: usize) => "没有要新增的任务：{same} 行都已是任务", "nothing to add: all {same} rows are already tasks";
     }
