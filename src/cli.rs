@@ -366,12 +366,21 @@ pub enum RemindBy {
 /// `wg tasks add`: the new task's fields. Lists are comma-separated (, 、 or ，).
 #[derive(Debug, Clone, Args)]
 pub struct AddArgs {
-    /// The owning group (id)
-    #[arg(long, value_name = "ID")]
-    pub group: String,
+    /// The owning group (id). With --from-meeting: the group of the decisions that name
+    /// none
+    #[arg(long, value_name = "ID", required_unless_present = "from_meeting")]
+    pub group: Option<String>,
     /// The task's title
-    #[arg(long, value_name = "TEXT")]
-    pub title: String,
+    #[arg(long, value_name = "TEXT", required_unless_present = "from_meeting")]
+    pub title: Option<String>,
+    /// One task per decision of the meeting held on DATE that has no task yet (GROUP:DATE
+    /// when several groups met that day); the new ids are recorded in meetings.toml
+    #[arg(
+        long,
+        value_name = "DATE",
+        conflicts_with_all = ["title", "id", "lead_unit", "units", "owner", "start", "due", "repeat", "targets", "outcome"]
+    )]
+    pub from_meeting: Option<String>,
     /// The task's id. Default: the group's prefix and the next number (JH-04 → JH-05)
     #[arg(long, value_name = "ID")]
     pub id: Option<String>,

@@ -1709,6 +1709,10 @@ pub mod msg {
         from_meeting_not_a_date(typed: &str) => "“{typed}”不是会议日期：请写成 YYYY-MM-DD，或 GROUP:YYYY-MM-DD", "\"{typed}\" is not a meeting date: write YYYY-MM-DD, or GROUP:YYYY-MM-DD";
         from_meeting_nothing_new(n: usize, date: &str) => "没有要新增的任务：{date} 会议的 {n} 项议定事项都已有任务", "nothing to add: all {n} decisions of the meeting on {date} have their tasks already";
         from_meeting_no_decisions(date: &str) => "{date} 的会议没有议定事项（[[meetings.decisions]]），没有要新增的任务", "the meeting on {date} has no decisions ([[meetings.decisions]]): no tasks to add";
+        decision_written_inline(place: &str, n: usize) => "{place}：第 {n} 项议定事项写在一行里（decisions = [{{…}}]），wg 无法在其中记下任务编号；请把它写成 [[meetings.decisions]] 表", "{place}: decision {n} is written inline (decisions = [{{…}}]), where wg cannot record its task; write it as a [[meetings.decisions]] table";
+        the_tasks_from_meeting(date: &str) => "{date} 会议议定事项的任务", "the tasks of the meeting on {date}";
+        decision_has_task(n: usize, text: &str, id: &str) => "议定事项 {n}（{text}）已有任务 {id}", "decision {n} ({text}) has its task already: {id}";
+        decision_records_task(n: usize, place: &str, id: &str) => "议定事项 {n}（{place}）记下 task = \"{id}\"", "decision {n} ({place}) records task = \"{id}\"";
         from_meeting_not_as_planned() => "写入后重新读取的任务或议定事项与计划的不同；什么也没有写入", "the tasks or decisions read back differ from what was planned; nothing was written";
         import_would_add(n: usize, same: usize) => "将新增 {n} 项任务，{same} 项已有（试运行，什么也没有写入）", "would add {n} tasks, {same} already there (dry run: nothing was written)";
         import_nothing_new(same: usize) => "没有要新增的任务：{same} 行都已是任务", "nothing to add: all {same} rows are already tasks";
