@@ -98,7 +98,7 @@ pub enum Command {
     /// The task list: overdue work, what falls due, one task; add, edit, extend, mark done, add notes
     #[command(subcommand)]
     Tasks(TasksCommand),
-    /// Meetings: the quarterly agenda, the meeting list, iCalendar export
+    /// Meetings: the quarterly agenda, the minutes, the meeting list, iCalendar export
     #[command(subcommand)]
     Meeting(MeetingCommand),
     /// The evaluation (检查评估) per group, lead unit or owner: tasks due, done, on time,

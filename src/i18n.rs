@@ -1819,7 +1819,9 @@ pub fn help_zh(path: &str, arg: Option<&str>) -> Option<&'static str> {
             "这条进展情况时某个指标的读数，NAME=N（任务的指标名称；有几个指标就写几次）"
         }
         ("tasks add", None) => "立项交办：把新任务加到它所属小组的文件里；输出新任务",
-        ("tasks add", Some("group")) => "所属小组（编号）",
+        ("tasks add", Some("group")) => {
+            "所属小组（编号）。与 --from-meeting 同用时：没有写明 group 的议定事项的任务所属小组"
+        }
         ("tasks add", Some("title")) => "任务名称",
         ("tasks add", Some("id")) => "任务编号。默认：小组的编号前缀加下一个数字（JH-04 → JH-05）",
         ("tasks add", Some("lead_unit")) => "牵头单位。默认：小组的牵头单位",
@@ -1833,6 +1835,9 @@ pub fn help_zh(path: &str, arg: Option<&str>) -> Option<&'static str> {
         ("tasks add", Some("targets")) => "服务对象，用逗号分隔",
         ("tasks add", Some("outcome")) => "成效要求",
         ("tasks add", Some("dry_run")) => "只输出新任务，什么也不写入",
+        ("tasks add", Some("from_meeting")) => {
+            "为 DATE 召开的会议每项还没有任务的议定事项新增一项任务（那天有几个小组开会时写 GROUP:DATE），并把新任务编号记入 meetings.toml"
+        }
         ("tasks edit", None) => "就地修改任务的字段：用于更正（推后截止日期请用 `extend`）",
         ("tasks edit", Some("id")) => "任务编号（如 JH-01）",
         ("tasks edit", Some("title")) => "任务名称",
@@ -1874,13 +1879,18 @@ pub fn help_zh(path: &str, arg: Option<&str>) -> Option<&'static str> {
             "用 `sendmail -t` 把每份催办发到有关人员的 email 地址"
         }
         ("tasks remind", Some("force")) => "今天已经发送过的也再发一次",
-        ("meeting", None) => "会议：季度会议议程、会议列表、导出 iCalendar",
+        ("meeting", None) => "会议：季度会议议程、会议纪要、会议列表、导出 iCalendar",
         ("meeting agenda", None) => "某个小组季度会议的议程（默认：领导小组，本季度）",
         ("meeting agenda", Some("quarter")) => "季度，如 2026Q3。默认：本季度",
         ("meeting agenda", Some("group")) => "小组编号。默认：领导小组",
         ("meeting list", None) => {
             "已计划和已召开的会议；按季度开会的小组没有开会的季度，按月开会的小组没有开会的月份"
         }
+        ("meeting minutes", None) => {
+            "已召开会议的会议纪要：出席人员、传达学习和听取汇报的内容、会议议定事项（默认：领导小组最近一次已召开的会议）"
+        }
+        ("meeting minutes", Some("date")) => "会议日期。默认：统计日期当天或之前最近一次已召开的会议",
+        ("meeting minutes", Some("group")) => "小组编号。默认：领导小组（给出 --date 时：那天开会的小组）",
         ("meeting ics", None) => "会议（加 --deadlines 时还有任务截止日期）导出为 iCalendar",
         ("meeting ics", Some("deadlines")) => "把每个未完成任务的截止日期作为全天事件加入",
         ("report", None) => {
