@@ -1703,7 +1703,8 @@ pub mod msg {
         no_meetings_at_all() => "meetings.toml 中没有会议", "meetings.toml has no meetings";
         meetings_there_are(list: &str) => "已有的会议：{list}", "the meetings there are: {list}";
         meeting_is_planned(group: &str, date: &str, today: &str) => "小组 {group} {date} 的会议是计划召开的（统计日期 {today} 之后），还没有召开，没有会议纪要和议定事项", "the meeting of {group} on {date} is planned (after the as-of date {today}), not held: it has no minutes or decisions yet";
-        no_meeting_on(date: &str, group: &str, there: &Text) => "{date} 没有{group}会议。{there}", "no {group} meeting on {date}. {there}";
+        no_meeting_on(date: &str, there: &Text) => "{date} 没有会议。{there}", "no meeting on {date}. {there}";
+        no_group_meeting_on(group: &str, date: &str, there: &Text) => "{date} 小组 {group} 没有开会。{there}", "group {group} has no meeting on {date}. {there}";
         several_met_that_day(date: &str, groups: &str, first: &str) => "{date} 有几个小组开会：{groups}；请指明小组，如 --group {first}（或 --from-meeting {first}:{date}）", "several groups met on {date}: {groups}; name the group, like --group {first} (or --from-meeting {first}:{date})";
         no_held_meeting(group: &str, today: &str, there: &Text) => "小组 {group} 在 {today} 之前（含当天）没有召开过会议。{there}", "group {group} has held no meeting on or before {today}. {there}";
         from_meeting_not_a_date(typed: &str) => "“{typed}”不是会议日期：请写成 YYYY-MM-DD，或 GROUP:YYYY-MM-DD", "\"{typed}\" is not a meeting date: write YYYY-MM-DD, or GROUP:YYYY-MM-DD";

@@ -95,12 +95,13 @@ pub fn find<'d>(data: &'d Data, want: Wanted, today: NaiveDate) -> Result<&'d Me
                 }
                 [] => {
                     let near: Vec<&Meeting> = data.meetings.iter().filter(of_group).collect();
-                    let group = want.group.map(|g| data.group(g).id.as_str());
-                    Err(msg::no_meeting_on(
-                        &date.to_string(),
-                        group.unwrap_or(""),
-                        &listed(data, &near, today),
-                    ))
+                    let there = listed(data, &near, today);
+                    Err(match want.group {
+                        Some(g) => {
+                            msg::no_group_meeting_on(&data.group(g).id, &date.to_string(), &there)
+                        }
+                        None => msg::no_meeting_on(&date.to_string(), &there),
+                    })
                 }
                 many => {
                     let ids: Vec<&str> = many.iter().map(|m| data.group(m.group).id.as_str()).collect();
