@@ -272,7 +272,7 @@ pub enum TasksCommand {
         values: Vec<String>,
     },
     /// Add a task (立项交办) to its group's file; prints the new task
-    Add(AddArgs),
+    Add(Box<AddArgs>),
     /// Change fields of a task in place: a correction (to move a deadline, `extend`)
     Edit {
         id: String,

@@ -1890,8 +1890,12 @@ pub fn help_zh(path: &str, arg: Option<&str>) -> Option<&'static str> {
         ("meeting minutes", None) => {
             "已召开会议的会议纪要：出席人员、传达学习和听取汇报的内容、会议议定事项（默认：领导小组最近一次已召开的会议）"
         }
-        ("meeting minutes", Some("date")) => "会议日期。默认：统计日期当天或之前最近一次已召开的会议",
-        ("meeting minutes", Some("group")) => "小组编号。默认：领导小组（给出 --date 时：那天开会的小组）",
+        ("meeting minutes", Some("date")) => {
+            "会议日期。默认：统计日期当天或之前最近一次已召开的会议"
+        }
+        ("meeting minutes", Some("group")) => {
+            "小组编号。默认：领导小组（给出 --date 时：那天开会的小组）"
+        }
         ("meeting ics", None) => "会议（加 --deadlines 时还有任务截止日期）导出为 iCalendar",
         ("meeting ics", Some("deadlines")) => "把每个未完成任务的截止日期作为全天事件加入",
         ("report", None) => {

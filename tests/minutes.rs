@@ -51,9 +51,10 @@ const FILES: [&str; 4] = [
 fn minutes_of_the_latest_held_meeting_in_chinese_markdown() {
     let out = minutes(&[]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stdout.starts_with(
-        "# 省总推进新就业形态群体工会工作领导小组2021年第四季度会议纪要\n"
-    ));
+    assert!(
+        out.stdout
+            .starts_with("# 省总推进新就业形态群体工会工作领导小组2021年第四季度会议纪要\n")
+    );
     insta::assert_snapshot!("minutes-zh-markdown", out.stdout);
 }
 
@@ -79,7 +80,9 @@ fn minutes_json_carries_the_decisions() {
     assert_eq!(d[0]["task"], serde_json::Value::Null);
     assert_eq!(v["reports"].as_array().unwrap().len(), 5);
     // The meeting list carries them too.
-    let list = run(wg().args(["--data", "data", "--today", TODAY, "meeting", "list", "--format", "json"]));
+    let list = run(wg().args([
+        "--data", "data", "--today", TODAY, "meeting", "list", "--format", "json",
+    ]));
     let v: serde_json::Value = serde_json::from_str(&list.stdout).unwrap();
     let m = v["meetings"]
         .as_array()
@@ -125,8 +128,16 @@ fn minutes_of_a_planned_meeting_is_a_usage_error() {
 fn minutes_of_no_meeting_names_the_meetings_there_are() {
     let out = minutes(&["--date", "2021-12-27", "--lang", "en"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("no meeting on 2021-12-27"), "{}", out.stderr);
-    assert!(out.stderr.contains("leading 2021-12-28 (held)"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("no meeting on 2021-12-27"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("leading 2021-12-28 (held)"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -137,7 +148,10 @@ fn from_meeting_adds_a_task_per_decision_and_records_it() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     let mut diff = String::new();
     for (f, old) in FILES.iter().zip(&before) {
-        diff.push_str(&format!("--- {f}\n{}", added_lines(old, &read(tmp.path(), f))));
+        diff.push_str(&format!(
+            "--- {f}\n{}",
+            added_lines(old, &read(tmp.path(), f))
+        ));
     }
     insta::assert_snapshot!("from-meeting-stdout", out.stdout);
     insta::assert_snapshot!("from-meeting-diff", diff);
@@ -171,7 +185,10 @@ fn from_meeting_dry_run_writes_nothing() {
 #[test]
 fn from_meeting_group_flag_takes_the_decisions_that_name_none() {
     let tmp = copy_dir(&root().join("data"));
-    let out = from_meeting(tmp.path(), &["leading:2021-12-28", "--group", "office", "--dry-run"]);
+    let out = from_meeting(
+        tmp.path(),
+        &["leading:2021-12-28", "--group", "office", "--dry-run"],
+    );
     assert_eq!(out.code, 0, "{}", out.stderr);
     // The first decision names its group; the other two go to --group.
     assert!(out.stdout.contains("JH-08: dry run"), "{}", out.stdout);
@@ -184,7 +201,11 @@ fn from_meeting_on_a_day_without_meeting_is_a_usage_error() {
     let tmp = copy_dir(&root().join("data"));
     let out = from_meeting(tmp.path(), &["2021-12-27"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("no meeting on 2021-12-27"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("no meeting on 2021-12-27"),
+        "{}",
+        out.stderr
+    );
     let bad = from_meeting(tmp.path(), &["28.12.2021"]);
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("GROUP:YYYY-MM-DD"), "{}", bad.stderr);
@@ -208,7 +229,8 @@ fn from_meeting_when_several_groups_met_that_day_asks_for_the_group() {
     let out = from_meeting(tmp.path(), &["2021-12-28"]);
     assert_eq!(out.code, 2);
     assert!(
-        out.stderr.contains("several groups met on 2021-12-28: leading, office"),
+        out.stderr
+            .contains("several groups met on 2021-12-28: leading, office"),
         "{}",
         out.stderr
     );
@@ -216,7 +238,10 @@ fn from_meeting_when_several_groups_met_that_day_asks_for_the_group() {
     let ok = from_meeting(tmp.path(), &["office:2021-12-28"]);
     assert_eq!(ok.code, 0, "{}", ok.stderr);
     assert!(ok.stdout.contains("BG-08: task added"), "{}", ok.stdout);
-    assert!(read(tmp.path(), "meetings.toml").ends_with("text = \"办公室议定事项\"\ntask = \"BG-08\"\n"));
+    assert!(
+        read(tmp.path(), "meetings.toml")
+            .ends_with("text = \"办公室议定事项\"\ntask = \"BG-08\"\n")
+    );
 }
 
 #[test]
@@ -233,11 +258,17 @@ fn from_meeting_with_a_decision_naming_an_unknown_unit_writes_nothing() {
     assert_eq!(out.code, 2);
     assert!(out.stdout.is_empty(), "{}", out.stdout);
     assert!(
-        out.stderr.contains("unknown unit \"权益保障\" in lead_unit of decision 2 of the meeting on 2021-12-28"),
+        out.stderr.contains(
+            "unknown unit \"权益保障\" in lead_unit of decision 2 of the meeting on 2021-12-28"
+        ),
         "{}",
         out.stderr
     );
-    assert!(out.stderr.contains("did you mean \"权益保障部\"?"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("did you mean \"权益保障部\"?"),
+        "{}",
+        out.stderr
+    );
     let now: Vec<String> = FILES.iter().map(|f| read(tmp.path(), f)).collect();
     assert_eq!(before, now);
 }

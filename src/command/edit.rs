@@ -207,9 +207,7 @@ fn describe_from_meeting(done: &edit::FromMeetingResult, lang: Lang) -> String {
     for (n, text, what) in &done.decisions {
         match what {
             edit::DecisionResult::Had(id) => {
-                out.push_str(&sanitize(
-                    msg::decision_has_task(*n, text, id).get(lang),
-                ));
+                out.push_str(&sanitize(msg::decision_has_task(*n, text, id).get(lang)));
                 out.push('\n');
             }
             edit::DecisionResult::Added {

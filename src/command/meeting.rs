@@ -109,10 +109,7 @@ pub fn run(
                 Some(g) => Some(lookup::group(data, g).map_err(|e| Error::Usage(e.text()))?),
                 None => None,
             };
-            let want = minutes::Wanted {
-                date: *date,
-                group,
-            };
+            let want = minutes::Wanted { date: *date, group };
             let meeting = minutes::find(data, want, today).map_err(Error::Usage)?;
             let report = minutes::minutes(data, meeting, today, lang);
             emit(

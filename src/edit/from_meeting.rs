@@ -74,8 +74,12 @@ pub fn parse_spec(typed: &str) -> Result<(Option<String>, NaiveDate), Error> {
         Some((g, d)) => (Some(g.trim().to_owned()), d),
         None => (None, typed),
     };
-    let date = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
-        .map_err(|_| Error::Usage(msg::on_flag("from-meeting", &msg::from_meeting_not_a_date(typed))))?;
+    let date = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").map_err(|_| {
+        Error::Usage(msg::on_flag(
+            "from-meeting",
+            &msg::from_meeting_not_a_date(typed),
+        ))
+    })?;
     Ok((group.filter(|g| !g.is_empty()), date))
 }
 
@@ -310,7 +314,7 @@ fn attempt(
 
     // meetings.toml: `task = "…"` after each decision's last key, from the bottom up so
     // that the line numbers above stay good.
-    let mut mw = match reread(dir, &loaded, &meetings_rel, locks.as_deref_mut())? {
+    let mut mw = match reread(dir, &loaded, &meetings_rel, locks)? {
         Ok(w) => w,
         Err(shown) => return Ok(Err(shown)),
     };
@@ -322,7 +326,9 @@ fn attempt(
     {
         let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
         for (n, task) in &planned {
-            let Some(d) = meeting.decisions.get(*n) else { continue };
+            let Some(d) = meeting.decisions.get(*n) else {
+                continue;
+            };
             let Some(after) = insertion_line(&refs, d.origin.line) else {
                 return Err(Error::Usage(msg::decision_written_inline(
                     &format!("{}:{}", mw.shown, d.origin.line),
@@ -337,7 +343,7 @@ fn attempt(
             inserts.push((after, *n, format!("{indent}task = {value}")));
         }
     }
-    inserts.sort_by(|a, b| b.0.cmp(&a.0));
+    inserts.sort_by_key(|i| std::cmp::Reverse(i.0));
     for (after, _, line) in &inserts {
         lines.insert(after + 1, line.clone());
     }
@@ -386,7 +392,9 @@ fn attempt(
             })
         });
     if !ok {
-        return Err(Error::Other(Failed::error(msg::from_meeting_not_as_planned())));
+        return Err(Error::Other(Failed::error(
+            msg::from_meeting_not_as_planned(),
+        )));
     }
     let task_lines: HashMap<usize, usize> = after
         .map(|m| {
@@ -407,7 +415,10 @@ fn attempt(
     result.meetings_file = shown_of(&meetings_rel);
     for (n, task) in &planned {
         let (block, new_file) = blocks.remove(n).unwrap_or_default();
-        let text = decisions_before.get(*n).map(|d| d.text.clone()).unwrap_or_default();
+        let text = decisions_before
+            .get(*n)
+            .map(|d| d.text.clone())
+            .unwrap_or_default();
         result.decisions.push((
             n + 1,
             text,

@@ -3,15 +3,23 @@
 
 use super::diagnostic::{Diagnostic, FileId};
 use super::fields::{Fields, Span};
+use super::names::Kind;
 use super::{Refs, Source};
 use crate::i18n::msg;
-use super::names::Kind;
 use crate::model::{Calendar, Decision, Directive, Holiday, Meeting, Origin, Workday};
 use toml::de::DeTable;
 
 const MEETINGS_TOP: &[&str] = &["meetings", "directives"];
 const MEETING: &[&str] = &["group", "date", "title", "location", "items", "decisions"];
-const DECISION: &[&str] = &["text", "lead_unit", "units", "owner", "due", "group", "task"];
+const DECISION: &[&str] = &[
+    "text",
+    "lead_unit",
+    "units",
+    "owner",
+    "due",
+    "group",
+    "task",
+];
 const DIRECTIVE: &[&str] = &["title", "from", "date", "studied_on"];
 const CALENDAR_TOP: &[&str] = &["holidays", "workdays"];
 const HOLIDAY: &[&str] = &["name", "from", "to"];
@@ -151,19 +159,26 @@ fn load_decision(
     };
     let mut ok = fields_ok && text.as_ref().is_some_and(|t| !t.value.trim().is_empty());
     let lead = lead_unit.as_ref().and_then(|u| {
-        let r = refs.units.resolve(u, Kind::Unit, &place("lead_unit"), file, diags);
+        let r = refs
+            .units
+            .resolve(u, Kind::Unit, &place("lead_unit"), file, diags);
         ok &= r.is_some();
         r
     });
     let mut unit_idx = Vec::with_capacity(units.len());
     for u in &units {
-        match refs.units.resolve(u, Kind::Unit, &place("units"), file, diags) {
+        match refs
+            .units
+            .resolve(u, Kind::Unit, &place("units"), file, diags)
+        {
             Some(i) => unit_idx.push(i),
             None => ok = false,
         }
     }
     let owner_idx = owner.as_ref().and_then(|p| {
-        let r = refs.people.resolve(p, Kind::Person, &place("owner"), file, diags);
+        let r = refs
+            .people
+            .resolve(p, Kind::Person, &place("owner"), file, diags);
         ok &= r.is_some();
         r
     });

@@ -52,7 +52,11 @@ impl DecisionView {
         DecisionView {
             text: d.text.clone(),
             lead_unit: d.lead_unit.map(|u| data.unit_name(u).to_owned()),
-            units: d.units.iter().map(|&u| data.unit_name(u).to_owned()).collect(),
+            units: d
+                .units
+                .iter()
+                .map(|&u| data.unit_name(u).to_owned())
+                .collect(),
             owner: d.owner.map(|p| data.person_name(p).to_owned()),
             due: d.due,
             group: d.group.map(|g| data.group(g).id.clone()),

@@ -67,7 +67,7 @@ fn listed(data: &Data, meetings: &[&Meeting], today: NaiveDate) -> Text {
 }
 
 /// The held meeting asked for, or a usage message that names the meetings there are.
-pub fn find<'d>(data: &'d Data, want: Wanted, today: NaiveDate) -> Result<&'d Meeting, Text> {
+pub fn find(data: &Data, want: Wanted, today: NaiveDate) -> Result<&Meeting, Text> {
     let of_group = |m: &&Meeting| want.group.is_none_or(|g| m.group == g);
     match want.date {
         Some(date) => {
@@ -104,7 +104,10 @@ pub fn find<'d>(data: &'d Data, want: Wanted, today: NaiveDate) -> Result<&'d Me
                     })
                 }
                 many => {
-                    let ids: Vec<&str> = many.iter().map(|m| data.group(m.group).id.as_str()).collect();
+                    let ids: Vec<&str> = many
+                        .iter()
+                        .map(|m| data.group(m.group).id.as_str())
+                        .collect();
                     Err(msg::several_met_that_day(
                         &date.to_string(),
                         &ids.join(", "),

@@ -31,7 +31,11 @@ pub fn minutes(data: &Data, m: &Minutes, lang: Lang, _medium: Medium) -> Documen
     if let Some(title) = &m.title {
         doc.meta(field(L::AgendaMeeting.get(lang), title, lang));
     }
-    doc.meta(field(L::AgendaDate.get(lang), &long_date(m.date, lang), lang));
+    doc.meta(field(
+        L::AgendaDate.get(lang),
+        &long_date(m.date, lang),
+        lang,
+    ));
     if let Some(place) = &m.location {
         doc.meta(field(L::AgendaPlace.get(lang), place, lang));
     }
@@ -74,9 +78,10 @@ pub fn minutes(data: &Data, m: &Minutes, lang: Lang, _medium: Medium) -> Documen
         if !who.is_empty() {
             doc.detail(who.join(sep(lang)));
         }
-        let due = d
-            .due
-            .map_or_else(|| L::MinutesNoDue.get(lang).to_owned(), |due| long_date(due, lang));
+        let due = d.due.map_or_else(
+            || L::MinutesNoDue.get(lang).to_owned(),
+            |due| long_date(due, lang),
+        );
         let mut when = field(L::MinutesDue.get(lang), &due, lang);
         if let Some(task) = &d.task {
             when.push_str(sep(lang));
