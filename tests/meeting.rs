@@ -529,6 +529,8 @@ fn list_json(today: &str) -> ListJson {
 #[test]
 fn meeting_list_is_by_date_with_planned_and_held() {
     let l = list_json(TODAY);
+    // The fixture's meetings decide nothing; the default data's do (tests/minutes.rs).
+    assert!(l.meetings.iter().all(|m| m.decisions.is_empty()));
     assert_eq!(l.as_of, TODAY);
     assert_eq!(l.count, 3);
     let rows: Vec<(&str, &str, &str, &str)> = l
