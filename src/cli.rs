@@ -98,7 +98,7 @@ pub enum Command {
     /// The task list: overdue work, what falls due, one task; add, edit, extend, mark done, add notes
     #[command(subcommand)]
     Tasks(TasksCommand),
-    /// Meetings: the quarterly agenda, the meeting list, iCalendar export
+    /// Meetings: the quarterly agenda, the minutes, the meeting list, iCalendar export
     #[command(subcommand)]
     Meeting(MeetingCommand),
     /// The evaluation (检查评估) per group, lead unit or owner: tasks due, done, on time,
@@ -272,7 +272,7 @@ pub enum TasksCommand {
         values: Vec<String>,
     },
     /// Add a task (立项交办) to its group's file; prints the new task
-    Add(AddArgs),
+    Add(Box<AddArgs>),
     /// Change fields of a task in place: a correction (to move a deadline, `extend`)
     Edit {
         id: String,
@@ -366,12 +366,21 @@ pub enum RemindBy {
 /// `wg tasks add`: the new task's fields. Lists are comma-separated (, 、 or ，).
 #[derive(Debug, Clone, Args)]
 pub struct AddArgs {
-    /// The owning group (id)
-    #[arg(long, value_name = "ID")]
-    pub group: String,
+    /// The owning group (id). With --from-meeting: the group of the decisions that name
+    /// none
+    #[arg(long, value_name = "ID", required_unless_present = "from_meeting")]
+    pub group: Option<String>,
     /// The task's title
-    #[arg(long, value_name = "TEXT")]
-    pub title: String,
+    #[arg(long, value_name = "TEXT", required_unless_present = "from_meeting")]
+    pub title: Option<String>,
+    /// One task per decision of the meeting held on DATE that has no task yet (GROUP:DATE
+    /// when several groups met that day); the new ids are recorded in meetings.toml
+    #[arg(
+        long,
+        value_name = "DATE",
+        conflicts_with_all = ["title", "id", "lead_unit", "units", "owner", "start", "due", "repeat", "targets", "outcome"]
+    )]
+    pub from_meeting: Option<String>,
     /// The task's id. Default: the group's prefix and the next number (JH-04 → JH-05)
     #[arg(long, value_name = "ID")]
     pub id: Option<String>,
@@ -486,6 +495,16 @@ pub enum MeetingCommand {
     /// Planned and held meetings; the quarters in which a quarterly group has none, and
     /// the months in which a monthly group has none
     List,
+    /// The minutes (会议纪要) of a held meeting: who met, what was conveyed and heard,
+    /// and the decisions (default: the leading group's latest held meeting)
+    Minutes {
+        /// The meeting's date. Default: the latest held meeting on or before the as-of date
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        /// Group id. Default: the leading group (with --date: the group that met that day)
+        #[arg(long, value_name = "ID")]
+        group: Option<String>,
+    },
     /// Meetings (and with --deadlines, task due dates) as iCalendar
     Ics {
         /// Add each open task's due date as an all-day event

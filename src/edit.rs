@@ -8,10 +8,12 @@
 //! `wg tasks edit|extend` are such splices too; `wg tasks add` appends (see [`add`]).
 
 mod add;
+mod from_meeting;
 mod import;
 pub mod intake;
 
 pub use add::{Added, NewTask, add};
+pub use from_meeting::{DecisionResult, FromMeeting, FromMeetingResult, from_meeting, parse_spec};
 pub use import::{Difference, Imported, NewOne, RowResult, import};
 
 use crate::i18n::{Text, msg};

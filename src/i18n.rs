@@ -112,6 +112,13 @@ labels! {
     // Meetings, the agenda and the evaluation (wg meeting, wg report). Templates fill
     // `{name}` placeholders (view::words::fill).
     AgendaTitle => "{group}{quarter}会议议程", "{group} — agenda, {quarter}";
+    // The minutes (wg meeting minutes).
+    MinutesTitle => "{group}{when}会议纪要", "{group} — minutes of the meeting, {when}";
+    MinutesDecisions => "三、会议议定事项", "3. Decisions";
+    MinutesNoDecisions => "（本次会议没有议定事项）", "(the meeting made no decisions)";
+    MinutesDue => "完成时限", "Due";
+    MinutesNoDue => "未定", "not set";
+    MinutesTask => "任务编号", "Task";
     AgendaQuarter => "{year}年{q}", "{year} {q}";
     AgendaQ1 => "第一季度", "Q1";
     AgendaQ2 => "第二季度", "Q2";
@@ -760,6 +767,11 @@ pub mod msg {
         what_meetings_toml() => "meetings.toml 文件", "meetings.toml";
         what_meeting() => "会议", "meeting";
         what_directive() => "上级精神（[[directives]]）", "directive";
+        what_decision() => "会议议定事项（[[meetings.decisions]]）", "meeting decision ([[meetings.decisions]])";
+        place_in_decision(key: &str, n: usize, date: &str) => "{date} 会议第 {n} 项议定事项的 {key}", "{key} of decision {n} of the meeting on {date}";
+        decision_task_unknown(id: &str, place: &Text) => "没有编号为 {id} 的任务（{place}）", "no task has the id {id} ({place})";
+        no_task_with_this_id() => "没有这个编号的任务", "no task has this id";
+        decision_task_help() => "task 是跟踪这项议定事项的任务的编号，由 `wg tasks add --from-meeting` 写入；请核对编号，或删掉这一行再运行一次", "task is the id of the task that tracks the decision, written by `wg tasks add --from-meeting`; check the id, or remove the line and run it again";
         what_calendar_toml() => "calendar.toml 文件", "calendar.toml";
         what_holiday() => "节假日", "holiday";
         what_workday() => "调休上班日（[[workdays]]）", "made-up working day ([[workdays]])";
@@ -1689,6 +1701,22 @@ pub mod msg {
         import_difference(key: &str, ledger: &str, file: &str) => "{key} 台账为“{ledger}”、文件中为“{file}”", "{key} \"{ledger}\" in the ledger, \"{file}\" in the file";
         import_done_on_assumed(id: &str, date: chrono::NaiveDate) => "{id} 状态为已完成但没有完成日期：完成日期记为 {date}（当前日期）", "{id} is done but has no completion date: done_on is taken as {date} (the as-of date)";
         import_added(n: usize, same: usize) => "新增 {n} 项任务，{same} 项已有", "added {n} tasks, {same} already there";
+        // Minutes and decisions (wg meeting minutes, wg tasks add --from-meeting).
+        no_meetings_at_all() => "meetings.toml 中没有会议", "meetings.toml has no meetings";
+        meetings_there_are(list: &str) => "已有的会议：{list}", "the meetings there are: {list}";
+        meeting_is_planned(group: &str, date: &str, today: &str) => "小组 {group} {date} 的会议是计划召开的（统计日期 {today} 之后），还没有召开，没有会议纪要和议定事项", "the meeting of {group} on {date} is planned (after the as-of date {today}), not held: it has no minutes or decisions yet";
+        no_meeting_on(date: &str, there: &Text) => "{date} 没有会议。{there}", "no meeting on {date}. {there}";
+        no_group_meeting_on(group: &str, date: &str, there: &Text) => "{date} 小组 {group} 没有开会。{there}", "group {group} has no meeting on {date}. {there}";
+        several_met_that_day(date: &str, groups: &str, first: &str) => "{date} 有几个小组开会：{groups}；请指明小组，如 --group {first}（或 --from-meeting {first}:{date}）", "several groups met on {date}: {groups}; name the group, like --group {first} (or --from-meeting {first}:{date})";
+        no_held_meeting(group: &str, today: &str, there: &Text) => "小组 {group} 在 {today} 之前（含当天）没有召开过会议。{there}", "group {group} has held no meeting on or before {today}. {there}";
+        from_meeting_not_a_date(typed: &str) => "“{typed}”不是会议日期：请写成 YYYY-MM-DD，或 GROUP:YYYY-MM-DD", "\"{typed}\" is not a meeting date: write YYYY-MM-DD, or GROUP:YYYY-MM-DD";
+        from_meeting_nothing_new(n: usize, date: &str) => "没有要新增的任务：{date} 会议的 {n} 项议定事项都已有任务", "nothing to add: all {n} decisions of the meeting on {date} have their tasks already";
+        from_meeting_no_decisions(date: &str) => "{date} 的会议没有议定事项（[[meetings.decisions]]），没有要新增的任务", "the meeting on {date} has no decisions ([[meetings.decisions]]): no tasks to add";
+        decision_written_inline(place: &str, n: usize) => "{place}：第 {n} 项议定事项写在一行里（decisions = [{{…}}]），wg 无法在其中记下任务编号；请把它写成 [[meetings.decisions]] 表", "{place}: decision {n} is written inline (decisions = [{{…}}]), where wg cannot record its task; write it as a [[meetings.decisions]] table";
+        the_tasks_from_meeting(date: &str) => "{date} 会议议定事项的任务", "the tasks of the meeting on {date}";
+        decision_has_task(n: usize, text: &str, id: &str) => "议定事项 {n}（{text}）已有任务 {id}", "decision {n} ({text}) has its task already: {id}";
+        decision_records_task(n: usize, place: &str, id: &str) => "议定事项 {n}（{place}）记下 task = \"{id}\"", "decision {n} ({place}) records task = \"{id}\"";
+        from_meeting_not_as_planned() => "写入后重新读取的任务或议定事项与计划的不同；什么也没有写入", "the tasks or decisions read back differ from what was planned; nothing was written";
         import_would_add(n: usize, same: usize) => "将新增 {n} 项任务，{same} 项已有（试运行，什么也没有写入）", "would add {n} tasks, {same} already there (dry run: nothing was written)";
         import_nothing_new(same: usize) => "没有要新增的任务：{same} 行都已是任务", "nothing to add: all {same} rows are already tasks";
     }
@@ -1794,7 +1822,9 @@ pub fn help_zh(path: &str, arg: Option<&str>) -> Option<&'static str> {
             "这条进展情况时某个指标的读数，NAME=N（任务的指标名称；有几个指标就写几次）"
         }
         ("tasks add", None) => "立项交办：把新任务加到它所属小组的文件里；输出新任务",
-        ("tasks add", Some("group")) => "所属小组（编号）",
+        ("tasks add", Some("group")) => {
+            "所属小组（编号）。与 --from-meeting 同用时：没有写明 group 的议定事项的任务所属小组"
+        }
         ("tasks add", Some("title")) => "任务名称",
         ("tasks add", Some("id")) => "任务编号。默认：小组的编号前缀加下一个数字（JH-04 → JH-05）",
         ("tasks add", Some("lead_unit")) => "牵头单位。默认：小组的牵头单位",
@@ -1808,6 +1838,9 @@ pub fn help_zh(path: &str, arg: Option<&str>) -> Option<&'static str> {
         ("tasks add", Some("targets")) => "服务对象，用逗号分隔",
         ("tasks add", Some("outcome")) => "成效要求",
         ("tasks add", Some("dry_run")) => "只输出新任务，什么也不写入",
+        ("tasks add", Some("from_meeting")) => {
+            "为 DATE 召开的会议每项还没有任务的议定事项新增一项任务（那天有几个小组开会时写 GROUP:DATE），并把新任务编号记入 meetings.toml"
+        }
         ("tasks edit", None) => "就地修改任务的字段：用于更正（推后截止日期请用 `extend`）",
         ("tasks edit", Some("id")) => "任务编号（如 JH-01）",
         ("tasks edit", Some("title")) => "任务名称",
@@ -1849,12 +1882,21 @@ pub fn help_zh(path: &str, arg: Option<&str>) -> Option<&'static str> {
             "用 `sendmail -t` 把每份催办发到有关人员的 email 地址"
         }
         ("tasks remind", Some("force")) => "今天已经发送过的也再发一次",
-        ("meeting", None) => "会议：季度会议议程、会议列表、导出 iCalendar",
+        ("meeting", None) => "会议：季度会议议程、会议纪要、会议列表、导出 iCalendar",
         ("meeting agenda", None) => "某个小组季度会议的议程（默认：领导小组，本季度）",
         ("meeting agenda", Some("quarter")) => "季度，如 2026Q3。默认：本季度",
         ("meeting agenda", Some("group")) => "小组编号。默认：领导小组",
         ("meeting list", None) => {
             "已计划和已召开的会议；按季度开会的小组没有开会的季度，按月开会的小组没有开会的月份"
+        }
+        ("meeting minutes", None) => {
+            "已召开会议的会议纪要：出席人员、传达学习和听取汇报的内容、会议议定事项（默认：领导小组最近一次已召开的会议）"
+        }
+        ("meeting minutes", Some("date")) => {
+            "会议日期。默认：统计日期当天或之前最近一次已召开的会议"
+        }
+        ("meeting minutes", Some("group")) => {
+            "小组编号。默认：领导小组（给出 --date 时：那天开会的小组）"
         }
         ("meeting ics", None) => "会议（加 --deadlines 时还有任务截止日期）导出为 iCalendar",
         ("meeting ics", Some("deadlines")) => "把每个未完成任务的截止日期作为全天事件加入",

@@ -58,6 +58,7 @@ const CASES: &[(&str, &[&str])] = &[
         &["tasks", "remind", "--by", "unit", "--out", "NEW"],
     ),
     ("meeting agenda", &["meeting", "agenda"]),
+    ("meeting minutes", &["meeting", "minutes"]),
     ("meeting list", &["meeting", "list"]),
     ("meeting ics", &["meeting", "ics"]),
     ("report", &["report"]),

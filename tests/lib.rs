@@ -22,6 +22,7 @@ mod i18n;
 mod import;
 mod init;
 mod meeting;
+mod minutes;
 mod output;
 mod props;
 mod report;

@@ -473,6 +473,20 @@ fn agenda_seed_2022q1_lists_the_directive_not_yet_studied() {
     );
 }
 
+/// A decision of a meeting (议定事项), as the meeting list and the minutes give it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct DecisionJson {
+    text: String,
+    lead_unit: Option<String>,
+    units: Vec<String>,
+    owner: Option<String>,
+    due: Option<String>,
+    group: Option<String>,
+    task: Option<String>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ListMeetingJson {
@@ -484,6 +498,7 @@ struct ListMeetingJson {
     location: Option<String>,
     items: Vec<String>,
     status: String,
+    decisions: Vec<DecisionJson>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -514,6 +529,8 @@ fn list_json(today: &str) -> ListJson {
 #[test]
 fn meeting_list_is_by_date_with_planned_and_held() {
     let l = list_json(TODAY);
+    // The fixture's meetings decide nothing; the default data's do (tests/minutes.rs).
+    assert!(l.meetings.iter().all(|m| m.decisions.is_empty()));
     assert_eq!(l.as_of, TODAY);
     assert_eq!(l.count, 3);
     let rows: Vec<(&str, &str, &str, &str)> = l

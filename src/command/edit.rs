@@ -47,6 +47,29 @@ pub fn run(
     };
     super::no_format(ctx, command, &prints)?;
     super::no_out(ctx, command)?;
+    if let TasksCommand::Add(args) = cmd
+        && let Some(typed) = &args.from_meeting
+    {
+        let (meeting_group, date) = edit::parse_spec(typed)?;
+        let dir = load::find_data_dir(ctx.data.as_deref(), &ctx.env.cwd).map_err(Error::Data)?;
+        refuse_rollup(&dir, None)?;
+        let spec = edit::FromMeeting {
+            meeting_group,
+            date,
+            group: args.group.clone(),
+        };
+        let done = edit::from_meeting(
+            &dir,
+            &spec,
+            args.dry_run,
+            &|org| ctx.note_org(org),
+            &|org| ctx.today(org),
+        )?;
+        let lang = ctx.lang(&done.org);
+        out.write_all(describe_from_meeting(&done, lang).as_bytes())?;
+        warn(err, &done.warnings, lang)?;
+        return Ok(Exit::Ok);
+    }
     if let TasksCommand::Add(args) = cmd {
         let dir = load::find_data_dir(ctx.data.as_deref(), &ctx.env.cwd).map_err(Error::Data)?;
         refuse_rollup(&dir, None)?;
@@ -147,8 +170,8 @@ fn warn(
 
 fn new_task(a: &AddArgs) -> NewTask {
     NewTask {
-        group: a.group.clone(),
-        title: a.title.clone(),
+        group: a.group.clone().unwrap_or_default(),
+        title: a.title.clone().unwrap_or_default(),
         id: a.id.clone(),
         lead_unit: a.lead_unit.clone(),
         units: a.units.as_deref().map(split_list).unwrap_or_default(),
@@ -172,6 +195,55 @@ fn field_edits(a: &EditArgs) -> FieldEdits {
         outcome: a.outcome.clone(),
         targets: a.targets.as_deref().map(split_list),
     }
+}
+
+/// For each decision: the task it had, or the new task as `describe_added` shows one and
+/// the line of meetings.toml that now records it; a last line when nothing was new.
+fn describe_from_meeting(done: &edit::FromMeetingResult, lang: Lang) -> String {
+    use crate::render::text::sanitize;
+    let date = done.date.to_string();
+    let mut out = String::new();
+    let mut added = 0;
+    for (n, text, what) in &done.decisions {
+        match what {
+            edit::DecisionResult::Had(id) => {
+                out.push_str(&sanitize(msg::decision_has_task(*n, text, id).get(lang)));
+                out.push('\n');
+            }
+            edit::DecisionResult::Added {
+                id,
+                file,
+                new_file,
+                block,
+                line,
+            } => {
+                added += 1;
+                let shown = Added {
+                    id: id.clone(),
+                    file: file.clone(),
+                    new_file: *new_file,
+                    block: block.clone(),
+                    written: done.written,
+                    org: done.org.clone(),
+                    warnings: Vec::new(),
+                };
+                out.push_str(&describe_added(&shown, lang));
+                let place = format!("{}:{line}", done.meetings_file);
+                out.push_str(&sanitize(
+                    msg::decision_records_task(*n, &place, id).get(lang),
+                ));
+                out.push_str("\n\n");
+            }
+        }
+    }
+    if done.decisions.is_empty() {
+        out.push_str(msg::from_meeting_no_decisions(&date).get(lang));
+        out.push('\n');
+    } else if added == 0 {
+        out.push_str(msg::from_meeting_nothing_new(done.decisions.len(), &date).get(lang));
+        out.push('\n');
+    }
+    out
 }
 
 /// `JH-08: 已新增任务 (data/tasks/membership.toml)`, then the block as written; a dry

@@ -8,7 +8,7 @@ use crate::context::Context;
 use crate::i18n::{self, L};
 use crate::model::{Data, Lang};
 use crate::render::ics;
-use crate::report::{agenda, lookup, meetings};
+use crate::report::{agenda, lookup, meetings, minutes};
 use crate::view::words::{field, or_none};
 use crate::{Error, Exit};
 use chrono::NaiveDate;
@@ -22,6 +22,11 @@ use Format::{Csv, Docx, Json, Markdown, Table, Text, Xlsx, Yaml};
 /// table, and not CSV.
 const AGENDA: Formats = Formats {
     command: "meeting agenda",
+    offered: &[Markdown, Text, Json, Yaml, Docx],
+};
+/// The minutes: a document like the agenda.
+const MINUTES: Formats = Formats {
+    command: "meeting minutes",
     offered: &[Markdown, Text, Json, Yaml, Docx],
 };
 const LIST: Formats = Formats {
@@ -39,6 +44,7 @@ pub fn run(
     let format = match cmd {
         MeetingCommand::Agenda { .. } => Some(AGENDA.pick(ctx)?),
         MeetingCommand::List => Some(LIST.pick(ctx)?),
+        MeetingCommand::Minutes { .. } => Some(MINUTES.pick(ctx)?),
         MeetingCommand::Ics { .. } => {
             super::no_format(ctx, "meeting ics", &crate::i18n::msg::prints_icalendar())?;
             None
@@ -97,8 +103,28 @@ pub fn run(
             let text = ics::calendar(&name, today, &ics_events(data, *deadlines, lang));
             super::write_out(ctx, text.as_bytes(), out)?;
         }
+        (MeetingCommand::Minutes { date, group }, Some(format)) => {
+            let group = match group {
+                Some(g) => Some(lookup::group(data, g).map_err(|e| Error::Usage(e.text()))?),
+                None => None,
+            };
+            let want = minutes::Wanted { date: *date, group };
+            let meeting = minutes::find(data, want, today).map_err(Error::Usage)?;
+            let report = minutes::minutes(data, meeting, today, lang);
+            emit(
+                ctx,
+                MINUTES,
+                format,
+                &report,
+                |m| crate::view::minutes::minutes(data, &report, lang, m),
+                out,
+            )?;
+        }
         // `pick` gave every document command its format above.
-        (MeetingCommand::Agenda { .. } | MeetingCommand::List, None) => {}
+        (
+            MeetingCommand::Agenda { .. } | MeetingCommand::List | MeetingCommand::Minutes { .. },
+            None,
+        ) => {}
     }
     Ok(Exit::Ok)
 }

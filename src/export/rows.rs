@@ -455,6 +455,24 @@ impl<'d> Builder<'d> {
             );
             let items = m.items.iter().map(|s| Value::text(s));
             self.list(&schema::MEETING_ITEMS, std::slice::from_ref(&seq), items);
+            for (k, d) in m.decisions.iter().enumerate() {
+                let dseq = Value::count(k + 1);
+                self.push(
+                    &schema::DECISIONS,
+                    vec![
+                        seq.clone(),
+                        dseq.clone(),
+                        Value::text(&d.text),
+                        Value::opt_text(d.group.map(|g| data.group(g).id.as_str())),
+                        Value::opt_text(d.lead_unit.map(|u| data.unit(u).id.as_str())),
+                        Value::opt_text(d.owner.map(|p| data.person(p).id.as_str())),
+                        Value::opt_date(d.due),
+                        Value::opt_text(d.task.as_deref()),
+                    ],
+                );
+                let units = d.units.iter().map(|&u| Value::text(&data.unit(u).id));
+                self.list(&schema::DECISION_UNITS, &[seq.clone(), dseq], units);
+            }
         }
         for (i, d) in data.directives.iter().enumerate() {
             self.push(

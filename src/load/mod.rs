@@ -1201,7 +1201,7 @@ fn build(
         match source.rel.to_str() {
             Some("meetings.toml") => {
                 (meetings, directives) =
-                    meetings::load_meetings(f, source, table, span, &refs, diags);
+                    meetings::load_meetings(f, source, table, span, &refs, &tasks, diags);
             }
             Some("calendar.toml") => {
                 calendar = Some(meetings::load_calendar(f, table, span, diags))

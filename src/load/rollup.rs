@@ -471,6 +471,11 @@ fn qualify(mut loaded: Loaded, office: &Office) -> Loaded {
     data.tasks = Tasks::from_runs(runs);
     for m in &mut data.meetings {
         m.origin.file = rename(&m.origin.file);
+        for dec in &mut m.decisions {
+            dec.origin.file = m.origin.file.clone();
+            // The task it names is qualified as the tasks are.
+            dec.task = dec.task.as_deref().map(|t| qualified(id, t));
+        }
     }
     for d in &mut data.directives {
         d.origin.file = rename(&d.origin.file);
@@ -565,6 +570,12 @@ fn merge(
         }
         data.meetings.extend(d.meetings.into_iter().map(|mut m| {
             m.group += g0;
+            for dec in &mut m.decisions {
+                dec.group = dec.group.map(|g| g + g0);
+                dec.lead_unit = dec.lead_unit.map(|u| u + u0);
+                dec.owner = dec.owner.map(|p| p + p0);
+                dec.units.iter_mut().for_each(|u| *u += u0);
+            }
             m
         }));
         data.directives.extend(d.directives);

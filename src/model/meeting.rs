@@ -1,6 +1,6 @@
 //! Meetings (planned or held) and directives from above (传达学习).
 
-use super::{GroupIdx, Origin};
+use super::{GroupIdx, Origin, PersonIdx, UnitIdx};
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone)]
@@ -10,6 +10,26 @@ pub struct Meeting {
     pub title: Option<String>,
     pub location: Option<String>,
     pub items: Vec<String>,
+    /// What the meeting decided (议定事项), in file order.
+    pub decisions: Vec<Decision>,
+    pub origin: Origin,
+}
+
+/// One decision of a meeting (`[[meetings.decisions]]`): what is to be done, by whom
+/// and by when; `task` is the task that tracks it once `wg tasks add --from-meeting`
+/// has made one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    pub text: String,
+    pub lead_unit: Option<UnitIdx>,
+    pub units: Vec<UnitIdx>,
+    pub owner: Option<PersonIdx>,
+    pub due: Option<NaiveDate>,
+    /// The group that is to own its task.
+    pub group: Option<GroupIdx>,
+    /// The id of the task that tracks it, as written (checked against the tasks).
+    pub task: Option<String>,
+    /// The line of its `[[meetings.decisions]]` header.
     pub origin: Origin,
 }
 

@@ -17,7 +17,7 @@ mod warning;
 pub use calendar::{Calendar, Holiday, Workday};
 pub use group::{Cadence, Group, GroupKind, Role, RoleTitles, Seat};
 pub use indicator::{BEHIND_POINTS, Indicator, Progress, Reading, rounded};
-pub use meeting::{Directive, Meeting};
+pub use meeting::{Decision, Directive, Meeting};
 pub use office::{Office, OfficeIdx, QUALIFIER, qualified};
 pub use org::{Lang, Org, Person, Unit, UnitKind};
 pub use quarter::Quarter;

@@ -28,6 +28,41 @@ pub struct MeetingRow {
     pub items: Vec<String>,
     /// "planned" (after the as-of date) or "held".
     pub status: &'static str,
+    /// What the meeting decided (议定事项), in file order.
+    pub decisions: Vec<DecisionView>,
+}
+
+/// A decision of a meeting, as JSON and the minutes show it: units and people by name,
+/// groups and tasks by id.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DecisionView {
+    pub text: String,
+    pub lead_unit: Option<String>,
+    pub units: Vec<String>,
+    pub owner: Option<String>,
+    pub due: Option<NaiveDate>,
+    /// The group that is to own its task (as written; null when the rule picks it).
+    pub group: Option<String>,
+    /// The task that tracks it, once `wg tasks add --from-meeting` has made one.
+    pub task: Option<String>,
+}
+
+impl DecisionView {
+    pub fn of(data: &Data, d: &crate::model::Decision) -> DecisionView {
+        DecisionView {
+            text: d.text.clone(),
+            lead_unit: d.lead_unit.map(|u| data.unit_name(u).to_owned()),
+            units: d
+                .units
+                .iter()
+                .map(|&u| data.unit_name(u).to_owned())
+                .collect(),
+            owner: d.owner.map(|p| data.person_name(p).to_owned()),
+            due: d.due,
+            group: d.group.map(|g| data.group(g).id.clone()),
+            task: d.task.clone(),
+        }
+    }
 }
 
 /// A quarter in which a quarterly group has no meeting, held or planned, or a month in
@@ -97,6 +132,11 @@ pub fn list(data: &Data, today: NaiveDate) -> MeetingList {
             location: m.location.clone(),
             items: m.items.clone(),
             status: if m.date > today { "planned" } else { "held" },
+            decisions: m
+                .decisions
+                .iter()
+                .map(|d| DecisionView::of(data, d))
+                .collect(),
         })
         .collect();
 

@@ -6,6 +6,7 @@ pub mod evaluation;
 pub mod indicator_view;
 pub mod lookup;
 pub mod meetings;
+pub mod minutes;
 pub mod roster;
 pub mod task_view;
 pub mod tasks;

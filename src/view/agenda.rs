@@ -10,7 +10,7 @@ use super::words::{
 use super::{Cell, Document, Kind, Medium, Table, long_date, subsection_number};
 use crate::i18n::{self, L};
 use crate::model::{Cadence, Data, Lang};
-use crate::report::agenda::{Agenda, PersonRef};
+use crate::report::agenda::{Agenda, DirectiveView, PersonRef, ProgressReport};
 use crate::report::task_view::TaskView;
 use chrono::NaiveDate;
 
@@ -28,8 +28,8 @@ pub fn agenda(data: &Data, a: &Agenda, lang: Lang, _medium: Medium) -> Document<
     doc.as_of = Some(a.as_of);
     doc.boxed_text = true;
     facts(&mut doc, a, &qname, lang);
-    directives(&mut doc, a, lang);
-    reports(&mut doc, data, a, lang);
+    directives(&mut doc, &a.directives, lang);
+    reports(&mut doc, data, &a.reports, lang);
 
     // 3. Problems.
     doc.heading(1, L::AgendaProblems.get(lang));
@@ -110,13 +110,13 @@ fn facts(doc: &mut Document<'static>, a: &Agenda, qname: &str, lang: Lang) {
     }
 }
 
-/// 1. Directives not yet studied.
-fn directives(doc: &mut Document<'static>, a: &Agenda, lang: Lang) {
+/// 1. Directives not yet studied (the minutes: those conveyed).
+pub(crate) fn directives(doc: &mut Document<'static>, list: &[DirectiveView], lang: Lang) {
     doc.heading(1, L::AgendaDirectives.get(lang));
-    if a.directives.is_empty() {
+    if list.is_empty() {
         doc.para(L::AgendaNoDirectives.get(lang));
     }
-    for (n, d) in a.directives.iter().enumerate() {
+    for (n, d) in list.iter().enumerate() {
         let when = long_date(d.date, lang);
         let source = match &d.from {
             Some(from) => format!("{from}{}{when}", comma(lang)),
@@ -136,13 +136,18 @@ fn reporter(p: &PersonRef, lang: Lang) -> String {
     )
 }
 
-/// 2. A progress report from each child group.
-fn reports(doc: &mut Document<'static>, data: &Data, a: &Agenda, lang: Lang) {
+/// 2. A progress report from each child group (the minutes: those heard).
+pub(crate) fn reports(
+    doc: &mut Document<'static>,
+    data: &Data,
+    list: &[ProgressReport],
+    lang: Lang,
+) {
     doc.heading(1, L::AgendaReports.get(lang));
-    if a.reports.is_empty() {
+    if list.is_empty() {
         doc.para(L::AgendaNoReports.get(lang));
     }
-    for (n, r) in a.reports.iter().enumerate() {
+    for (n, r) in list.iter().enumerate() {
         let who = r.reporter.as_ref().map_or_else(
             || L::AgendaNoReporter.get(lang).to_owned(),
             |p| reporter(p, lang),

@@ -20,6 +20,7 @@
 pub mod agenda;
 pub mod evaluation;
 pub mod meetings;
+pub mod minutes;
 pub mod roster;
 pub mod words;
 
