@@ -448,7 +448,8 @@ fn attempt(
         match &w.found {
             None => write_new(&w.path, &text)
                 .map_err(|e| Error::Other(Failed::wrap(msg::not_added(&what, &w.shown), e)))?,
-            Some((real, found)) => match replace(real, found, &text, &w.shown, &what)? {
+            Some((real, found)) => match replace(real, found, &[text.as_bytes()], &w.shown, &what)?
+            {
                 Some(warnings) => result.warnings.extend(warnings),
                 None => return Ok(Err(w.shown.clone())),
             },
