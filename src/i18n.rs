@@ -1686,6 +1686,7 @@ pub mod msg {
         // wg tasks import: what it prints.
         prints_the_import() => "输出列的对应关系和新增的任务", "prints the column mapping and the tasks it adds";
         import_at_row(file: &str, row: usize) => "{file} 第 {row} 行", "{file}: row {row}";
+        import_formulas_without_values(file: &str, cells: &str) => "{file} 中有公式没有保存计算结果（{cells}），按公式本身读取；请在 Excel 或 WPS 中打开并保存后再导入", "{file} has formulas without their values saved ({cells}), read as the formulas themselves; open and save it in Excel or WPS, then import it";
         import_at_cell(file: &str, row: usize, letter: &str, header: &str) => "{file} 第 {row} 行 {letter} 列（{header}）", "{file}: row {row}, column {letter} ({header})";
         import_problem(at: &Text, what: &Text) => "{at}：{what}", "{at}: {what}";
         import_row_refused(file: &str) => "{file} 有 1 处问题，什么也没有导入；请改正后再导入", "a problem in {file}, so nothing was imported; correct it and import again";

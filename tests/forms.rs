@@ -4,7 +4,7 @@
 //! back in with `wg tasks intake`; `wg tasks remind` writes letters and forms and
 //! mails them through a fake `sendmail` on PATH.
 
-use crate::common::{Output, copy_dir, fixture, run, wg};
+use crate::common::{Output, copy_dir, fixture, root, run, wg};
 use calamine::{Data, Reader};
 use std::collections::BTreeMap;
 use std::io::Read as _;
@@ -722,4 +722,93 @@ fn remind_without_sendmail_writes_files_only() {
     let o = wg_at(&data, TODAY, &["tasks", "remind", "--by", "unit"]);
     assert_eq!(o.code, 2);
     assert!(o.stderr.contains("--out DIR"), "{}", o.stderr);
+}
+
+#[test]
+fn a_row_with_problems_but_no_progress_names_the_progress_column() {
+    let copy = copy_dir(&fixture("forms"));
+    let data = copy.path().to_path_buf();
+    let work = tempfile::tempdir().unwrap();
+    let form = work.path().join("form.xlsx");
+    let o = wg_at(
+        &data,
+        TODAY,
+        &[
+            "tasks",
+            "form",
+            "--unit",
+            "基层工作部",
+            "--out",
+            form.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let filled = work.path().join("filled.xlsx");
+    refill(
+        &std::fs::read(&form).unwrap(),
+        &filled,
+        &Fill {
+            cells: vec![(5, "存在问题", Cell::Text("资金未到位"))],
+            ..Fill::default()
+        },
+    );
+    let o = wg_at(&data, TODAY, &["tasks", "intake", filled.to_str().unwrap()]);
+    assert_eq!(o.code, 2, "{}", o.stdout);
+    // 进展情况 is column G of the form (after the six fixed columns), empty or not.
+    assert!(o.stderr.contains("G 列（进展情况）"), "{}", o.stderr);
+}
+
+/// Forms and reminders go to and come from the office that keeps the tasks: on a
+/// roll-up they are refused, as the edits are, naming the offices' directories.
+#[test]
+fn forms_reminders_and_imports_are_refused_on_a_rollup() {
+    let province = root().join("examples/rollup/province");
+    let work = tempfile::tempdir().unwrap();
+    let form = work.path().join("f.xlsx");
+    let ledger = root().join("examples/ledger.csv");
+    let cases: [Vec<&str>; 4] = [
+        vec![
+            "tasks",
+            "form",
+            "--unit",
+            "nanjing:jiceng",
+            "--out",
+            form.to_str().unwrap(),
+        ],
+        vec!["tasks", "intake", form.to_str().unwrap()],
+        vec![
+            "tasks",
+            "remind",
+            "--by",
+            "unit",
+            "--out",
+            work.path().to_str().unwrap(),
+        ],
+        vec![
+            "tasks",
+            "import",
+            ledger.to_str().unwrap(),
+            "--group",
+            "membership",
+        ],
+    ];
+    for args in cases {
+        let o = wg_at(&province, TODAY, &args);
+        assert_eq!(o.code, 2, "{args:?}: {}", o.stdout);
+        assert!(o.stderr.contains("nanjing"), "{args:?}: {}", o.stderr);
+        assert!(!form.exists(), "{args:?} wrote a form");
+    }
+}
+
+#[test]
+fn remind_refuses_standard_output_for_its_directory() {
+    let data = fixture("forms");
+    let o = wg_at(
+        &data,
+        TODAY,
+        &["tasks", "remind", "--by", "unit", "--out", "-"],
+    );
+    assert_eq!(o.code, 2, "{}", o.stdout);
+    assert!(!data.join("-").exists());
+    assert!(o.stdout.is_empty(), "{}", o.stdout);
 }

@@ -77,6 +77,8 @@ enum C<'a> {
     S(&'a str),
     D(u16, u8, u8),
     N(f64),
+    /// A formula without its value saved, as a program that does not calculate writes it.
+    F(&'a str),
 }
 
 /// Writes an .xlsx ledger: sheet `sheet`, a title merged over the header's width in row
@@ -107,6 +109,10 @@ fn xlsx(path: &Path, sheet: &str, title: Option<&str>, rows: &[Vec<C>]) {
                 }
                 C::N(n) => {
                     ws.write_number(r, c, *n).unwrap();
+                }
+                C::F(f) => {
+                    let f = rust_xlsxwriter::Formula::new(*f).set_result("");
+                    ws.write_formula(r, c, f).unwrap();
                 }
             }
         }
@@ -500,4 +506,70 @@ fn the_readmes_import_example_prints_what_the_readme_shows() {
     ]));
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.stdout, block);
+}
+
+/// A formula whose value the file does not hold is never read as an empty cell: a
+/// deadline `=DATE(2022,4,1)` without its value is an unreadable date, named by its
+/// cell, and the file is named as one to open and save first.
+#[test]
+fn a_formula_without_its_value_is_named_not_taken_as_empty() {
+    use C::{F, S};
+    let tmp = setup();
+    let dir = tmp.path();
+    xlsx(
+        &dir.join("公式.xlsx"),
+        "Sheet1",
+        None,
+        &[
+            vec![S("事项"), S("牵头单位"), S("完成时限")],
+            vec![
+                S("推进网约车司机入会"),
+                S("基层工作部"),
+                F("DATE(2026,4,1)"),
+            ],
+        ],
+    );
+    drop_formula_values(&dir.join("公式.xlsx"));
+    let before = files(&dir.join("data"));
+    let out = wg_at(
+        dir,
+        &["tasks", "import", "公式.xlsx", "--group", "membership"],
+    );
+    assert_eq!(out.code, 2, "{}", out.stdout);
+    assert!(out.stderr.contains("C2"), "{}", out.stderr);
+    assert!(out.stderr.contains("=DATE(2026,4,1)"), "{}", out.stderr);
+    assert!(files(&dir.join("data")) == before, "a file changed");
+}
+
+/// Takes the saved values of formulas out of a workbook (rust_xlsxwriter always writes
+/// one), as openpyxl and other writers that do not calculate leave them.
+fn drop_formula_values(path: &Path) {
+    use std::io::{Read, Write};
+    let bytes = std::fs::read(path).unwrap();
+    let mut zin = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zin.len() {
+        let mut f = zin.by_index(i).unwrap();
+        let name = f.name().unwrap().into_owned();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        if name.starts_with("xl/worksheets/") {
+            // Whatever stands between a formula and the end of its cell is its value.
+            let mut text = String::from_utf8(data).unwrap();
+            let mut from = 0;
+            while let Some(f) = text[from..].find("</f>") {
+                let start = from + f + "</f>".len();
+                let end = start + text[start..].find("</c>").unwrap();
+                text.replace_range(start..end, "");
+                from = start;
+            }
+            assert!(from > 0, "no formula in {name}");
+            // A cell typed as a string result would read as an empty string.
+            data = text.replace(" t=\"str\"", "").into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&data).unwrap();
+    }
+    std::fs::write(path, out.finish().unwrap().into_inner()).unwrap();
 }

@@ -147,7 +147,7 @@ pub fn run(
 
 /// A roll-up is read, never written: an edit there is refused, naming the office
 /// directory to edit instead (the task's own, when its id is qualified).
-fn refuse_rollup(dir: &std::path::Path, id: Option<&str>) -> Result<(), Error> {
+pub(crate) fn refuse_rollup(dir: &std::path::Path, id: Option<&str>) -> Result<(), Error> {
     if !load::rollup::is_rollup(dir) {
         return Ok(());
     }

@@ -55,6 +55,9 @@ fn form(
     if super::output_is_terminal(ctx) {
         return Err(Error::Usage(msg::form_binary_on_terminal()));
     }
+    // A form goes back to the office that keeps the tasks: made there, not in a roll-up.
+    let dir = load::find_data_dir(ctx.data.as_deref(), &ctx.env.cwd).map_err(Error::Data)?;
+    super::edit::refuse_rollup(&dir, None)?;
     let loaded = super::load_data(ctx)?;
     let data = &loaded.data;
     let today = ctx.today(&data.org)?;
@@ -98,6 +101,7 @@ fn intake(
     no_format(ctx, "tasks intake", &msg::prints_what_it_takes_in())?;
     no_out(ctx, "tasks intake")?;
     let dir = load::find_data_dir(ctx.data.as_deref(), &ctx.env.cwd).map_err(Error::Data)?;
+    super::edit::refuse_rollup(&dir, None)?;
     // Read once before the forms, so that what is wrong with them is said in the org's
     // language (and broken data is reported before any form is looked at).
     super::load_data(ctx)?;
@@ -346,6 +350,12 @@ fn remind(
     let Some(dir_out) = ctx.out.clone() else {
         return Err(Error::Usage(msg::remind_needs_out()));
     };
+    // `-` is standard output elsewhere; letters and forms need a directory.
+    if dir_out.as_os_str() == "-" {
+        return Err(Error::Usage(msg::remind_out_not_a_dir("-")));
+    }
+    let dir = load::find_data_dir(ctx.data.as_deref(), &ctx.env.cwd).map_err(Error::Data)?;
+    super::edit::refuse_rollup(&dir, None)?;
     let sendmail_path = match sendmail {
         true => Some(find_sendmail().ok_or_else(|| Error::Usage(msg::no_sendmail()))?),
         false => None,

@@ -20,6 +20,10 @@ pub fn run(
 ) -> Result<Exit, Error> {
     super::no_format(ctx, "tasks import", &msg::prints_the_import())?;
     let dir = load::find_data_dir(ctx.data.as_deref(), &ctx.env.cwd).map_err(Error::Data)?;
+    super::edit::refuse_rollup(&dir, None)?;
+    // Read once before the ledger, so that what is wrong with it is said in the org's
+    // language (and broken data is reported before the ledger is looked at).
+    super::load_data(ctx)?;
     let path = ctx.env.cwd.join(&args.file);
     let shown = args.file.display().to_string();
     let grid = import::read(&path, &shown, args.sheet.as_deref())?;

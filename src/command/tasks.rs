@@ -34,10 +34,10 @@ const SHOW: Formats = Formats {
     command: "tasks show",
     offered: &[Table, Text, Json, Yaml, Markdown],
 };
-/// A letter: text (the default), or Markdown for pandoc.
+/// A letter: text (the default), Markdown for pandoc, Word, or its table as a sheet.
 const NOTICE: Formats = Formats {
     command: "tasks notice",
-    offered: &[Text, Table, Markdown, Docx],
+    offered: &[Text, Table, Markdown, Docx, Xlsx],
 };
 
 pub fn run(

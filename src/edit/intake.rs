@@ -436,11 +436,7 @@ fn plan_row(
         )]);
     };
     let mut problems = Vec::new();
-    let progress_col = row
-        .progress
-        .as_ref()
-        .map(|(_, c)| c.clone())
-        .unwrap_or_default();
+    let progress_col = row.progress_col.clone();
     if row.progress.is_none()
         && (row.problems.is_some() || row.next_steps.is_some() || !row.values.is_empty())
     {

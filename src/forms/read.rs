@@ -51,6 +51,8 @@ pub struct FormRow {
     pub id: String,
     pub id_col: Col,
     pub progress: Option<(String, Col)>,
+    /// The 进展情况 column, also when its cell is empty (to name it when it must not be).
+    pub progress_col: Col,
     pub problems: Option<String>,
     pub next_steps: Option<String>,
     pub status: Option<(Status, Col)>,
@@ -272,6 +274,10 @@ fn read_sheet(file: &str, sheet: &str, range: &Range<Data>, meta: Meta) -> Resul
             row: excel_row(r),
             id,
             id_col,
+            progress_col: header
+                .col(Column::Progress)
+                .map(&letters)
+                .unwrap_or_default(),
             progress: progress.map(|p| {
                 (
                     p,

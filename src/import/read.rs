@@ -128,7 +128,7 @@ fn read_xlsx(bytes: Vec<u8>, shown: &str, sheet: Option<&str>) -> Result<Grid, E
         .worksheet_range(&name)
         .map_err(|e| Error::Usage(msg::import_unreadable_sheet(shown, &name, &e.to_string())))?;
     let mut grid = Grid {
-        sheet: Some(name),
+        sheet: Some(name.clone()),
         rows: Vec::new(),
         notes: Vec::new(),
     };
@@ -144,6 +144,39 @@ fn read_xlsx(bytes: Vec<u8>, shown: &str, sheet: Option<&str>) -> Result<Grid, E
             number: top + i + 1,
             cells,
         });
+    }
+    // A formula whose value the file does not hold (written by a program that does not
+    // calculate, such as a script) reads as an empty cell: it is shown as its formula
+    // instead, so that it is never taken for "no value", and named.
+    let mut unsaved = Vec::new();
+    if let Ok(formulas) = book.worksheet_formula(&name)
+        && let Some((ftop, fleft)) = formulas.start()
+    {
+        for (i, row) in formulas.rows().enumerate() {
+            for (j, f) in row.iter().enumerate() {
+                if f.is_empty() {
+                    continue;
+                }
+                let (r, c) = (ftop as usize + i, fleft as usize + j);
+                let Some(cell) = r
+                    .checked_sub(top)
+                    .and_then(|k| grid.rows.get_mut(k))
+                    .and_then(|row| row.cells.get_mut(c))
+                else {
+                    continue;
+                };
+                if matches!(cell, Cell::Empty) {
+                    *cell = Cell::Text(format!("={f}"));
+                    unsaved.push(format!("{}{}", super::letter(c), r + 1));
+                }
+            }
+        }
+    }
+    if !unsaved.is_empty() {
+        grid.notes.push(msg::import_formulas_without_values(
+            shown,
+            &unsaved.join("、"),
+        ));
     }
     Ok(grid)
 }
