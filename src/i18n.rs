@@ -1686,6 +1686,9 @@ pub mod msg {
         // wg tasks import: what it prints.
         prints_the_import() => "输出列的对应关系和新增的任务", "prints the column mapping and the tasks it adds";
         import_at_row(file: &str, row: usize) => "{file} 第 {row} 行", "{file}: row {row}";
+        bad_email(value: &str) => "email “{value}”不是一个邮箱地址", "email \"{value}\" is not one mail address";
+        not_one_address() => "应为一个地址，如 name@example.org", "expected one address, like name@example.org";
+        email_like() => "每人只写一个地址，不带姓名、空格或逗号：email = \"zhang@example.org\"", "write one address per person, without a name, spaces or commas: email = \"zhang@example.org\"";
         import_formulas_without_values(file: &str, cells: &str) => "{file} 中有公式没有保存计算结果（{cells}），按公式本身读取；请在 Excel 或 WPS 中打开并保存后再导入", "{file} has formulas without their values saved ({cells}), read as the formulas themselves; open and save it in Excel or WPS, then import it";
         import_at_cell(file: &str, row: usize, letter: &str, header: &str) => "{file} 第 {row} 行 {letter} 列（{header}）", "{file}: row {row}, column {letter} ({header})";
         import_problem(at: &Text, what: &Text) => "{at}：{what}", "{at}: {what}";

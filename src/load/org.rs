@@ -136,6 +136,19 @@ pub fn load(
         let title = f.str("title");
         let unit = f.str("unit");
         let email = f.str("email");
+        // One plain address: `wg tasks remind --sendmail` puts it in a mail header.
+        let email = email.filter(|e| {
+            let ok = plausible_email(&e.value);
+            if !ok {
+                diags.push(
+                    Diagnostic::error(msg::bad_email(&e.value.escape_debug().to_string()))
+                        .at(file, e.span.clone())
+                        .label(msg::not_one_address())
+                        .help(msg::email_like()),
+                );
+            }
+            ok
+        });
         let Some(name) = name else { continue };
         let canonical = canonical(&name.value);
         let explicit_id = id.is_some();
@@ -328,4 +341,19 @@ pub fn duplicate(
         .label(msg::defined_again_here())
         .also(msg::first_defined_at(), file, first)
         .help(msg::must_be_unique(what))
+}
+
+/// One address as a mail header takes it: `name@host.domain`, nothing else (no
+/// spaces, commas, angle brackets or control characters, one `@`).
+fn plausible_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    let bad = |c: char| c.is_whitespace() || c.is_control() || ",;<>()[]\\\"'@".contains(c);
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !local.chars().any(bad)
+        && !domain.chars().any(bad)
 }
