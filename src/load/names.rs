@@ -67,6 +67,10 @@ pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHash>>;
 /// Drops all whitespace, including the full-width space U+3000 that aligns Chinese names.
 /// This is the key names are matched by.
 pub fn normalize(name: &str) -> String {
+    // Most names have no whitespace: copied, not decoded character by character.
+    if !may_hold_whitespace(name) {
+        return name.to_owned();
+    }
     name.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
