@@ -77,6 +77,54 @@ pub fn map_runs<'a, T: Sync, R: Send>(
     })
 }
 
+/// Calls `f` on every item, the items handed out one at a time to a thread a core (a
+/// work queue: a thread whose items were cheap, or whose core was free, takes the
+/// next, where fixed runs would leave one core idle while the other finishes its
+/// half). For items each worth a thread's start, like the offices of a roll-up. The
+/// results come back in the items' order; an item whose thread could not start or
+/// died (a bug) is done again on this thread.
+pub fn map_queue<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let threads = cores().min(items.len());
+    if threads <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = AtomicUsize::new(0);
+    // What one thread did: each item it took, by its index, with its result.
+    let take = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(i) else {
+                return done;
+            };
+            done.push((i, f(item)));
+        }
+    };
+    let mut slots: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
+    std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads)
+            .map(|_| std::thread::Builder::new().spawn_scoped(scope, take).ok())
+            .collect();
+        let mut all = take();
+        for helper in helpers.into_iter().flatten() {
+            if let Ok(done) = helper.join() {
+                all.extend(done);
+            }
+        }
+        for (i, r) in all {
+            if let Some(slot) = slots.get_mut(i) {
+                *slot = Some(r);
+            }
+        }
+    });
+    slots
+        .into_iter()
+        .zip(items)
+        .map(|(slot, item)| slot.unwrap_or_else(|| f(item)))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::map_runs;
@@ -96,6 +144,15 @@ mod tests {
             assert_eq!(expected_start, len);
             let flat: Vec<usize> = got.into_iter().flat_map(|(_, r)| r).collect();
             assert_eq!(flat, items);
+        }
+    }
+
+    #[test]
+    fn the_queue_gives_every_result_in_order() {
+        for len in [0, 1, 2, 3, 100] {
+            let items: Vec<usize> = (0..len).collect();
+            let got = super::map_queue(&items, |&i| i * 2);
+            assert_eq!(got, items.iter().map(|i| i * 2).collect::<Vec<_>>());
         }
     }
 }

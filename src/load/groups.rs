@@ -130,16 +130,22 @@ pub fn load(
             );
         }
         let person = |r: &Sp<String>, role: &str, diags: &mut Vec<Diagnostic>| {
-            people.resolve(
+            people.resolve_with(
                 r,
                 Kind::Person,
-                &msg::place_in_group(role, &gid),
+                || msg::place_in_group(role, &gid),
                 file,
                 diags,
             )
         };
         let unit = |r: &Sp<String>, role: &str, diags: &mut Vec<Diagnostic>| {
-            units.resolve(r, Kind::Unit, &msg::place_in_group(role, &gid), file, diags)
+            units.resolve_with(
+                r,
+                Kind::Unit,
+                || msg::place_in_group(role, &gid),
+                file,
+                diags,
+            )
         };
         let leader_idx = leader.as_ref().and_then(|r| person(r, "leader", diags));
         let deputy_idx: Vec<(usize, &Sp<String>)> = deputies

@@ -67,6 +67,10 @@ pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHash>>;
 /// Drops all whitespace, including the full-width space U+3000 that aligns Chinese names.
 /// This is the key names are matched by.
 pub fn normalize(name: &str) -> String {
+    // Most names have no whitespace: copied, not decoded character by character.
+    if !may_hold_whitespace(name) {
+        return name.to_owned();
+    }
     name.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
@@ -120,13 +124,32 @@ impl Kind {
     }
 }
 
+/// How an entry is described in lists of candidates, made only when a message needs it:
+/// the org of an office formatted both languages' labels of its hundred people and
+/// units on every load, and a roll-up loads a hundred orgs.
+#[derive(Debug, Clone)]
+pub enum Label {
+    /// This text.
+    Text(Text),
+    /// A unit: its name ([`msg::unit_label`]).
+    Unit,
+    /// A person: name, id and title, if any (`王军（wangjun2，副主任）`, [`msg::person_label`]).
+    Person(Option<String>),
+}
+
+impl From<Text> for Label {
+    fn from(text: Text) -> Label {
+        Label::Text(text)
+    }
+}
+
 /// Every way to refer to the entries of one kind.
 #[derive(Debug, Default)]
 pub struct NameIndex {
     /// Normalised id, name or alias → entries it names (no duplicates, in order).
     keys: FastMap<String, Vec<usize>>,
     /// For each entry, a description for lists of candidates: `王军 (wangjun2)`.
-    labels: Vec<Text>,
+    labels: Vec<Label>,
     /// Canonical name of each entry, for suggestions.
     names: Vec<String>,
     /// Id of each entry, to tell the candidates of an ambiguous reference apart.
@@ -150,14 +173,14 @@ impl NameIndex {
     /// Adds an entry with every key it answers to (its id among them); returns its index.
     pub fn add<'k>(
         &mut self,
-        label: Text,
+        label: impl Into<Label>,
         name: &str,
         id: &str,
         keys: impl IntoIterator<Item = &'k str>,
     ) -> usize {
         let idx = self.labels.len();
         self.in_order = std::sync::OnceLock::new();
-        self.labels.push(label);
+        self.labels.push(label.into());
         self.names.push(name.to_owned());
         self.ids.push(id.trim().to_owned());
         for key in keys {
@@ -188,7 +211,14 @@ impl NameIndex {
     }
 
     pub fn label(&self, idx: usize) -> Text {
-        self.labels.get(idx).cloned().unwrap_or_default()
+        let (name, id) = (self.name(idx), self.ids.get(idx).map_or("", String::as_str));
+        match self.labels.get(idx) {
+            Some(Label::Text(text)) => text.clone(),
+            Some(Label::Unit) => msg::unit_label(name),
+            Some(Label::Person(Some(title))) => msg::person_label(name, id, title),
+            Some(Label::Person(None)) => msg::person_label_without_title(name, id),
+            None => Text::default(),
+        }
     }
 
     /// Resolves a reference, or reports why it cannot be. `place` says where the
@@ -201,15 +231,29 @@ impl NameIndex {
         file: FileId,
         diags: &mut Vec<Diagnostic>,
     ) -> Option<usize> {
+        self.resolve_with(reference, kind, || place.clone(), file, diags)
+    }
+
+    /// [`NameIndex::resolve`] with the place made only for a message: formatting it
+    /// for every reference of every group was a tenth of loading an office's org.
+    pub fn resolve_with(
+        &self,
+        reference: &Sp<String>,
+        kind: Kind,
+        place: impl FnOnce() -> Text,
+        file: FileId,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<usize> {
         match self.lookup(&reference.value) {
             [one] => Some(*one),
             [] => {
                 if self.complete {
-                    diags.push(self.unknown(reference, kind, place, file));
+                    diags.push(self.unknown(reference, kind, &place(), file));
                 }
                 None
             }
             several => {
+                let place = &place();
                 let list: Vec<Text> = several.iter().map(|&i| self.label(i)).collect();
                 let ids: Vec<String> = several
                     .iter()

@@ -2,7 +2,7 @@
 
 use super::diagnostic::{Diagnostic, FileId};
 use super::fields::Fields;
-use super::names::{Kind, NameIndex, canonical, normalize};
+use super::names::{Kind, Label, NameIndex, canonical, normalize};
 use crate::i18n::{Text, msg};
 use crate::model::{Lang, Org, Person, Unit, UnitKind, WarningRules};
 use toml::de::DeTable;
@@ -113,7 +113,7 @@ pub fn load(
         } else {
             canonical.clone()
         };
-        unit_names.add(msg::unit_label(&canonical), &canonical, &uid, keys);
+        unit_names.add(Label::Unit, &canonical, &uid, keys);
         unit_spans.push(Some(name.span.clone()).filter(|_| !id_clash));
         units.push(Unit {
             id: uid,
@@ -175,7 +175,13 @@ pub fn load(
             }
         }
         let unit = unit.and_then(|u| {
-            unit_names.resolve(&u, Kind::Unit, &msg::place_unit_of(&canonical), file, diags)
+            unit_names.resolve_with(
+                &u,
+                Kind::Unit,
+                || msg::place_unit_of(&canonical),
+                file,
+                diags,
+            )
         });
         // An id that defaults to the name is the canonical name: "赵 强" is 赵强.
         let pid = if explicit_id {
@@ -183,10 +189,7 @@ pub fn load(
         } else {
             canonical.clone()
         };
-        let label = match &title {
-            Some(t) => msg::person_label(&canonical, &pid, &t.value),
-            None => msg::person_label_without_title(&canonical, &pid),
-        };
+        let label = Label::Person(title.as_ref().map(|t| t.value.clone()));
         let keys = std::iter::once(id.value.as_str())
             .filter(|_| !id_clash)
             .chain(std::iter::once(name.value.as_str()));

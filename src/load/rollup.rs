@@ -301,16 +301,10 @@ pub fn load(dir: &Path, skip_broken: bool) -> Result<RollupLoad, LoadFailure> {
             lang,
         });
     }
-    // One office per run, as many runs as cores: each office is read and qualified on
-    // its own.
-    let loads: Vec<Result<Loaded, LoadFailure>> = crate::par::map_runs(&entries, 1, |_, _, run| {
-        run.iter()
-            .map(|e| super::load(&e.office.dir).map(|l| qualify(l, &e.office)))
-            .collect::<Vec<_>>()
-    })
-    .into_iter()
-    .flatten()
-    .collect();
+    // Each office read and qualified on its own, taken from a queue by a thread a core.
+    let loads: Vec<Result<Loaded, LoadFailure>> = crate::par::map_queue(&entries, |e| {
+        super::load(&e.office.dir).map(|l| qualify(l, &e.office))
+    });
     let lang = header.lang.or_else(|| {
         loads.iter().find_map(|l| match l {
             Ok(l) => Some(l.data.org.lang),
@@ -374,14 +368,8 @@ pub fn load_offices(dir: &Path) -> Result<Vec<(Office, Loaded)>, LoadFailure> {
             lang,
         });
     }
-    let loads: Vec<Result<Loaded, LoadFailure>> = crate::par::map_runs(&entries, 1, |_, _, run| {
-        run.iter()
-            .map(|e| super::load(&e.office.dir))
-            .collect::<Vec<_>>()
-    })
-    .into_iter()
-    .flatten()
-    .collect();
+    let loads: Vec<Result<Loaded, LoadFailure>> =
+        crate::par::map_queue(&entries, |e| super::load(&e.office.dir));
     let mut failure = LoadFailure {
         sources: vec![source],
         diagnostics: diags,

@@ -794,19 +794,20 @@ fn load_task(
         .as_ref()
         .and_then(|g| refs.group(g, &msg::place_task(&tid), file, diags));
     let lead = lead_unit.as_ref().and_then(|u| {
-        let place = msg::place_in_task("lead_unit", &tid);
-        refs.units.resolve(u, Kind::Unit, &place, file, diags)
+        let place = || msg::place_in_task("lead_unit", &tid);
+        refs.units.resolve_with(u, Kind::Unit, place, file, diags)
     });
     let unit_idx: Vec<usize> = units
         .iter()
         .filter_map(|u| {
-            let place = msg::place_in_task("units", &tid);
-            refs.units.resolve(u, Kind::Unit, &place, file, diags)
+            let place = || msg::place_in_task("units", &tid);
+            refs.units.resolve_with(u, Kind::Unit, place, file, diags)
         })
         .collect();
     let owner_idx = owner.as_ref().and_then(|p| {
-        let place = msg::place_in_task("owner", &tid);
-        refs.people.resolve(p, Kind::Person, &place, file, diags)
+        let place = || msg::place_in_task("owner", &tid);
+        refs.people
+            .resolve_with(p, Kind::Person, place, file, diags)
     });
     let mut reporters_ok = true;
     let updates: Vec<Update> = updates
