@@ -812,3 +812,74 @@ fn remind_refuses_standard_output_for_its_directory() {
     assert!(!data.join("-").exists());
     assert!(o.stdout.is_empty(), "{}", o.stdout);
 }
+
+/// Every problem of every form in one run: the cells that cannot be read, the rows that
+/// do not fit the data (also in a form with unreadable cells), a form of another data
+/// set, and a file that is not a form; nothing written.
+#[test]
+fn intake_reports_every_problem_of_every_form_at_once() {
+    let dir = copy_dir(&fixture("forms"));
+    let form = make_form(dir.path(), dir.path(), &["--unit", "基层工作部"]);
+    std::fs::remove_file(dir.path().join("form.xlsx")).unwrap();
+    let bad1 = dir.path().join("bad1.xlsx");
+    refill(
+        &form,
+        &bad1,
+        &Fill {
+            cells: vec![
+                (5, "进展情况", Cell::Text("在推进")),
+                (5, "新建货车司机工会", Cell::Text("三十五家")),
+                (6, "存在问题", Cell::Text("资金未到位")),
+                (6, "完成日期", Cell::Date(2026, 7, 14)),
+                (7, "编号", Cell::Text("JH-99")),
+                (7, "状态", Cell::Text("差不多了")),
+                (7, "完成日期", Cell::Date(2026, 7, 14)),
+            ],
+            ..Fill::default()
+        },
+    );
+    let other = dir.path().join("other.xlsx");
+    refill(
+        &form,
+        &other,
+        &Fill {
+            org: Some("别的市总工会"),
+            ..good_fill()
+        },
+    );
+    let ledger = dir.path().join("ledger.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    book.add_worksheet().write_string(0, 0, "编号").unwrap();
+    book.save(&ledger).unwrap();
+    let before = files(dir.path());
+    let o = wg_at(
+        dir.path(),
+        LATER,
+        &[
+            "tasks",
+            "intake",
+            bad1.to_str().unwrap(),
+            other.to_str().unwrap(),
+            ledger.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.code, 2, "{}", o.stdout);
+    for e in [
+        "第 5 行，L 列（新建货车司机工会）：“三十五家”不是数字",
+        "第 7 行，J 列（状态）",
+        "第 6 行，G 列（进展情况）",
+        "第 6 行，K 列（完成日期）：填写了完成日期",
+        "JH-99",
+        "别的市总工会",
+        "ledger.xlsx",
+    ] {
+        assert!(o.stderr.contains(e), "{e:?} not in: {}", o.stderr);
+    }
+    // The status of row 7 could not be read: its 完成日期 is not held against it.
+    assert!(
+        !o.stderr.contains("第 7 行，K 列（完成日期）"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(files(dir.path()), before);
+}

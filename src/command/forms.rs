@@ -113,13 +113,21 @@ fn intake(
             Err(mut p) => problems.append(&mut p),
         }
     }
-    if !problems.is_empty() {
-        return Err(Error::Usage(join(problems)));
-    }
-    let done = crate::edit::intake::intake(&dir, &forms_read, dry_run, &|org| {
-        ctx.note_org(org);
-        ctx.today(org)
-    })?;
+    // The forms that could be read are checked row by row all the same (without
+    // writing), so that one run says every problem of every form.
+    let done =
+        crate::edit::intake::intake(&dir, &forms_read, dry_run || !problems.is_empty(), &|org| {
+            ctx.note_org(org);
+            ctx.today(org)
+        });
+    let done = match done {
+        Err(Error::Usage(more)) if !problems.is_empty() => {
+            problems.push(more);
+            return Err(Error::Usage(join(problems)));
+        }
+        Ok(_) if !problems.is_empty() => return Err(Error::Usage(join(problems))),
+        other => other?,
+    };
     let lang = ctx.lang(&done.org);
     let sends = sent::read(&dir)?;
     let text = describe_intake(&done, &sends, dry_run, lang);

@@ -38,6 +38,9 @@ pub struct Form {
     /// 填报日期, when filled in.
     pub report_date: Option<NaiveDate>,
     pub rows: Vec<FormRow>,
+    /// The cells that could not be read, each with its place. The rows are still here
+    /// (without those cells), so that an intake can report every problem in one run.
+    pub problems: Vec<Text>,
 }
 
 /// A cell's column, as Excel names it (`G`).
@@ -59,6 +62,10 @@ pub struct FormRow {
     pub done_on: Option<(NaiveDate, Col)>,
     /// Indicator readings: the header (the indicator's name), the number, the column.
     pub values: Vec<(String, f64, Col)>,
+    /// An indicator's cell could not be read (reported in [`Form::problems`]).
+    pub values_unread: bool,
+    /// The 状态 cell could not be read: what depends on the status is not checked.
+    pub status_unread: bool,
 }
 
 /// Where a problem is: `FILE, sheet S, row R, column C (header)`.
@@ -66,7 +73,8 @@ fn at(file: &str, sheet: &str, row: u32, col: &str, header: &str) -> Text {
     msg::form_place(file, sheet, row, col, header)
 }
 
-/// Reads one form; every problem in it is reported, each with its place.
+/// Reads one form. `Err`: it cannot be read as a form at all. A form whose cells are
+/// not all readable is `Ok`, with those problems in [`Form::problems`].
 pub fn read(path: &Path) -> Result<Form, Vec<Text>> {
     let file = path.display().to_string();
     let bytes = read_bytes(path).map_err(|e| vec![e])?;
@@ -216,16 +224,21 @@ fn read_sheet(file: &str, sheet: &str, range: &Range<Data>, meta: Meta) -> Resul
         let progress = text_of(Column::Progress).filter(|t| !t.is_empty());
         let problems_text = text_of(Column::Problems).filter(|t| !t.is_empty());
         let next_steps = text_of(Column::NextSteps).filter(|t| !t.is_empty());
+        let before = problems.len();
         let mut status = None;
+        let mut status_unread = false;
         if let (Some(c), Some(cell)) = (header.col(Column::Status), get(header.col(Column::Status)))
         {
             let word = cell_string(cell);
             match parse_status(&word) {
                 Some(s) => status = Some((s, letters(c))),
-                None => problems.push(msg::form_bad_status(
-                    &place(c, head(Column::Status)),
-                    word.trim(),
-                )),
+                None => {
+                    status_unread = true;
+                    problems.push(msg::form_bad_status(
+                        &place(c, head(Column::Status)),
+                        word.trim(),
+                    ));
+                }
             }
         }
         let mut done_on = None;
@@ -240,19 +253,25 @@ fn read_sheet(file: &str, sheet: &str, range: &Range<Data>, meta: Meta) -> Resul
             }
         }
         let mut values = Vec::new();
+        let mut values_unread = false;
         for (name, c) in &header.indicators {
             let Some(cell) = cells.get(*c).filter(|d| !is_blank(d)) else {
                 continue;
             };
             match cell_number(cell) {
                 Some(n) => values.push((name.clone(), n, letters(*c))),
-                None => problems.push(msg::form_bad_number(
-                    &place(*c, name),
-                    cell_string(cell).trim(),
-                )),
+                None => {
+                    values_unread = true;
+                    problems.push(msg::form_bad_number(
+                        &place(*c, name),
+                        cell_string(cell).trim(),
+                    ));
+                }
             }
         }
-        let filled = progress.is_some()
+        let unread = problems.len() > before;
+        let filled = unread
+            || progress.is_some()
             || problems_text.is_some()
             || next_steps.is_some()
             || status.is_some()
@@ -292,10 +311,9 @@ fn read_sheet(file: &str, sheet: &str, range: &Range<Data>, meta: Meta) -> Resul
             status,
             done_on,
             values,
+            values_unread,
+            status_unread,
         });
-    }
-    if !problems.is_empty() {
-        return Err(problems);
     }
     Ok(Form {
         file: file.to_owned(),
@@ -303,6 +321,7 @@ fn read_sheet(file: &str, sheet: &str, range: &Range<Data>, meta: Meta) -> Resul
         meta,
         report_date,
         rows,
+        problems,
     })
 }
 
