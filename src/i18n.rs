@@ -1665,6 +1665,7 @@ pub mod msg {
         import_read_as_gb18030(shown: &str) => "{shown} 不是 UTF-8 编码，已按 GB18030（GBK）读取", "{shown} is not UTF-8; it was read as GB18030 (GBK)";
         import_csv_unreadable(shown: &str, row: usize, why: &str) => "{shown} 第 {row} 行附近无法按 CSV 读取：{why}", "{shown} cannot be read as CSV near row {row}: {why}";
         import_sheet_of(shown: &str, sheet: &str) => "{shown} 的工作表“{sheet}”", "sheet \"{sheet}\" of {shown}";
+        import_empty_csv(file: &str) => "{file} 是空的；请打开它确认任务已经保存进去（从 Excel 或 WPS 另存为 CSV 时，请另存有任务的工作表），或者直接读入 .xlsx 台账", "{file} is empty; open it to check that the tasks were saved in it (saving a CSV from Excel or WPS saves the sheet on screen: save the one with the tasks), or import the .xlsx ledger itself";
         import_empty_sheet(what: &Text) => "{what}是空的；请用 --sheet 选择有任务的工作表", "{what} is empty; pick the sheet with the tasks with --sheet";
         import_no_header_row(what: &Text, titles: &Text, all: &Text) => "{what}的前十行中找不到表头行：没有一行有名为 {titles} 的列。表头单元格要正好是这些列名之一：{all}", "no header row in the first ten rows of {what}: no row has a column named {titles}. Header cells must be exactly one of these column names: {all}";
         import_no_rows(what: &Text, row: usize) => "{what}在表头（第 {row} 行）下面没有任务行", "{what} has no task rows below its header (row {row})";
@@ -1675,6 +1676,7 @@ pub mod msg {
         import_bad_id(id: &str) => "编号“{id}”不能作为任务编号：只能用字母、数字和 - _ .；或者把这一列的表头改成“序号”", "\"{id}\" cannot be a task id: use letters, digits and - _ . only; or head this column 序号 (a running number)";
         import_id_twice(id: &str, first: usize) => "编号 {id} 在第 {first} 行已经用过；每个任务的编号只能有一个", "id {id} is already used in row {first}; each task needs its own id";
         import_id_in_other_group(id: &str, its: &str, place: &str, row_group: &str) => "编号 {id} 已是小组 {its} 的任务（{place}），这一行却属于小组 {row_group}；请给这一行另编一个号，或改正它的小组", "id {id} is already a task of group {its} ({place}), but this row belongs to group {row_group}; give the row another id, or correct its group";
+        import_group_cell_empty() => "这一行的“小组”是空的；请填写小组，或用 --group 指定没有填写小组的任务所属的小组", "this row's 小组 (group) cell is empty; fill it in, or pass --group with the group of the tasks that have none";
         import_no_group() => "这一行没有小组：台账没有“小组”列；请用 --group 指定这些任务所属的小组", "this row has no group: the ledger has no 小组 column; pass --group with the group the tasks belong to";
         import_no_title() => "这一行没有任务名称（事项）", "this row has no title (事项)";
         import_title_twice(first: usize, group: &str) => "第 {first} 行已有同名的任务（小组 {group}）；同一个小组中任务名称不能重复", "row {first} already has a task of that title (group {group}); two tasks of one group cannot share a title";
