@@ -1575,6 +1575,7 @@ pub mod msg {
         form_without_header(file: &str, sheet: &str) => "{file}，工作表“{sheet}”：前十行中找不到表头（要有“编号”和“进展情况”两列）", "{file}, sheet \"{sheet}\": no header row in the first ten rows (it needs the columns 编号 and 进展情况)";
         form_bad_date(place: &Text, written: &str) => "{place}：“{written}”不是日期；请填写日期单元格，或写成 2026年9月30日、2026/9/30、2026-09-30", "{place}: \"{written}\" is not a date; enter a date cell, or write it as 2026年9月30日, 2026/9/30 or 2026-09-30";
         form_bad_status(place: &Text, written: &str) => "{place}：状态“{written}”无法识别；请从列表中选择：进行中、受阻、已完成", "{place}: the status \"{written}\" is not one wg reads; pick one of the list: 进行中, 受阻, 已完成 (in-progress, blocked, done)";
+        form_negative_number(place: &Text, written: &str) => "{place}：指标不能是负数（填写的是“{written}”）；请填写 0 或更大的数值", "{place}: an indicator's value cannot be negative (\"{written}\" is given); give 0 or more";
         form_bad_number(place: &Text, written: &str) => "{place}：“{written}”不是数字；指标请只填写数值（不小于 0，不带单位）", "{place}: \"{written}\" is not a number; give the indicator's value only (0 or more, without its unit)";
         form_row_without_id(place: &Text) => "{place}：这一行填写了内容，但没有编号；请不要增加行，也不要删掉编号", "{place}: this row has entries but no 编号; do not add rows, nor clear the 编号";
         form_other_data_set(file: &str, theirs: &str, ours: &str) => "{file} 是“{theirs}”的反馈表，不属于这个数据目录（{ours}），没有读入任何内容", "{file} is a form of \"{theirs}\", not of this data directory ({ours}); nothing was taken in";

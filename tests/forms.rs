@@ -883,3 +883,23 @@ fn intake_reports_every_problem_of_every_form_at_once() {
     );
     assert_eq!(files(dir.path()), before);
 }
+
+#[test]
+fn intake_refuses_a_negative_reading_as_negative() {
+    let mut fill = good_fill();
+    fill.cells.push((5, "新建货车司机工会", Cell::Num(-3.0)));
+    let (dir, form) = filled(&fill);
+    let o = wg_at(
+        dir.path(),
+        LATER,
+        &["tasks", "intake", form.to_str().unwrap()],
+    );
+    assert_eq!(o.code, 2, "{}", o.stdout);
+    assert!(
+        o.stderr
+            .contains("第 5 行，L 列（新建货车司机工会）：指标不能是负数"),
+        "{}",
+        o.stderr
+    );
+    assert!(!o.stderr.contains("不是数字"), "{}", o.stderr);
+}

@@ -259,6 +259,13 @@ fn read_sheet(file: &str, sheet: &str, range: &Range<Data>, meta: Meta) -> Resul
                 continue;
             };
             match cell_number(cell) {
+                Some(n) if n < 0.0 => {
+                    values_unread = true;
+                    problems.push(msg::form_negative_number(
+                        &place(*c, name),
+                        cell_string(cell).trim(),
+                    ));
+                }
                 Some(n) => values.push((name.clone(), n, letters(*c))),
                 None => {
                     values_unread = true;
@@ -417,7 +424,7 @@ pub fn parse_date_text(s: &str) -> Option<NaiveDate> {
 }
 
 /// A number cell, or a number typed as text (full-width digits and thousands commas
-/// allowed); finite and 0 or more.
+/// allowed); finite, negative or not (a negative reading is refused by its caller).
 pub fn cell_number(d: &Data) -> Option<f64> {
     let n = match d {
         Data::Int(i) => *i as f64,
@@ -432,6 +439,7 @@ pub fn cell_number(d: &Data) -> Option<f64> {
                         char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c)
                     }
                     '．' => '.',
+                    '－' => '-',
                     c => c,
                 })
                 .collect();
@@ -439,7 +447,7 @@ pub fn cell_number(d: &Data) -> Option<f64> {
         }
         _ => return None,
     };
-    (n.is_finite() && n >= 0.0).then_some(n)
+    n.is_finite().then_some(n)
 }
 
 /// A 0-based column as Excel names it: 0 → A, 25 → Z, 26 → AA.
@@ -477,7 +485,8 @@ mod tests {
         assert_eq!(cell_number(&Data::String("35".into())), Some(35.0));
         assert_eq!(cell_number(&Data::String("１,２００".into())), Some(1200.0));
         assert_eq!(cell_number(&Data::String("35家".into())), None);
-        assert_eq!(cell_number(&Data::Float(-1.0)), None);
+        assert_eq!(cell_number(&Data::Float(-1.0)), Some(-1.0));
+        assert_eq!(cell_number(&Data::String("－3".into())), Some(-3.0));
         assert_eq!(cell_number(&Data::Int(7)), Some(7.0));
     }
 
