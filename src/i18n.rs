@@ -1707,7 +1707,12 @@ pub mod msg {
         import_added(n: usize, same: usize) => "新增 {n} 项任务，{same} 项已有", "added {n} tasks, {same} already there";
         // Minutes and decisions (wg meeting minutes, wg tasks add --from-meeting).
         no_meetings_at_all() => "meetings.toml 中没有会议", "meetings.toml has no meetings";
-        meetings_there_are(list: &str) => "已有的会议：{list}", "the meetings there are: {list}";
+        meetings_there_are(list: &Text) => "已有的会议：{list}", "the meetings there are: {list}";
+        meeting_listed_held(group: &str, date: &str) => "{group} {date}（已召开）", "{group} {date} (held)";
+        meeting_listed_planned(group: &str, date: &str) => "{group} {date}（计划召开）", "{group} {date} (planned)";
+        meetings_that_day(date: &str, list: &Text) => "当天（{date}）的会议：{list}", "the meetings on {date}: {list}";
+        meetings_of_group(group: &str, list: &Text) => "小组 {group} 的会议：{list}", "the meetings of group {group}: {list}";
+        group_has_no_meetings(group: &str, list: &Text) => "meetings.toml 中没有小组 {group} 的会议；已有的会议：{list}", "meetings.toml has no meeting of group {group}; the meetings there are: {list}";
         meeting_is_planned(group: &str, date: &str, today: &str) => "小组 {group} {date} 的会议是计划召开的（统计日期 {today} 之后），还没有召开，没有会议纪要和议定事项", "the meeting of {group} on {date} is planned (after the as-of date {today}), not held: it has no minutes or decisions yet";
         no_meeting_on(date: &str, there: &Text) => "{date} 没有会议。{there}", "no meeting on {date}. {there}";
         no_group_meeting_on(group: &str, date: &str, there: &Text) => "{date} 小组 {group} 没有开会。{there}", "group {group} has no meeting on {date}. {there}";
