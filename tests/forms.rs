@@ -903,3 +903,46 @@ fn intake_refuses_a_negative_reading_as_negative() {
     );
     assert!(!o.stderr.contains("不是数字"), "{}", o.stderr);
 }
+
+/// What is wrong with the command line is said in the org's language (the data is read
+/// first): `tasks form` without --unit or --owner names both; `remind --sendmail`
+/// without sendmail on PATH and `remind` without --out are said in Chinese.
+#[test]
+fn form_and_remind_refusals_are_in_the_orgs_language() {
+    let data = fixture("forms");
+    let o = wg_at(&data, TODAY, &["tasks", "form"]);
+    assert_eq!(o.code, 2);
+    assert!(
+        o.stderr.contains("--unit") && o.stderr.contains("--owner") && o.stderr.contains("错误"),
+        "{}",
+        o.stderr
+    );
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("letters");
+    let o = run(wg()
+        .env("PATH", work.path())
+        .arg("--data")
+        .arg(&data)
+        .args([
+            "--today",
+            TODAY,
+            "tasks",
+            "remind",
+            "--by",
+            "unit",
+            "--sendmail",
+            "--out",
+        ])
+        .arg(&out));
+    assert_eq!(o.code, 2, "{}", o.stdout);
+    assert!(
+        o.stderr.contains("在 PATH 中找不到 sendmail"),
+        "{}",
+        o.stderr
+    );
+    assert!(!o.stderr.contains("no sendmail"), "{}", o.stderr);
+    assert!(!out.exists());
+    let o = wg_at(&data, TODAY, &["tasks", "remind", "--by", "unit"]);
+    assert_eq!(o.code, 2);
+    assert!(o.stderr.contains("请用 --out DIR"), "{}", o.stderr);
+}
