@@ -580,6 +580,13 @@ fn remind_writes_letters_and_forms_and_mails_each_once_a_day() {
     );
     let letter = std::fs::read_to_string(out.join("基层工作部.md")).unwrap();
     insta::assert_snapshot!("remind_letter", letter);
+    // A count of 0 is left out; 你单位, as the notice says.
+    let only_overdue = std::fs::read_to_string(out.join("权益保障部.md")).unwrap();
+    assert!(
+        only_overdue.contains("截至2026年7月15日，你单位牵头的任务中，1项已逾期。请抓紧推进"),
+        "{only_overdue}"
+    );
+    assert!(!only_overdue.contains("0项"), "{only_overdue}");
 
     // One mail: only 基层工作部's people have addresses.
     let sent = mails(&maildir);
