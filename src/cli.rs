@@ -320,12 +320,9 @@ pub enum FormsCommand {
     /// owns), to fill in; needs --out FILE.xlsx
     Form {
         /// The lead unit (name, id or alias)
-        #[arg(
-            long,
-            value_name = "UNIT",
-            required_unless_present = "owner",
-            conflicts_with = "owner"
-        )]
+        // Neither --unit nor --owner is refused by `wg` itself, naming both, in the
+        // org's language (not by clap).
+        #[arg(long, value_name = "UNIT", conflicts_with = "owner")]
         unit: Option<String>,
         /// The owner (name or id), instead of a unit
         #[arg(long, value_name = "PERSON")]

@@ -1575,6 +1575,7 @@ pub mod msg {
         form_without_header(file: &str, sheet: &str) => "{file}，工作表“{sheet}”：前十行中找不到表头（要有“编号”和“进展情况”两列）", "{file}, sheet \"{sheet}\": no header row in the first ten rows (it needs the columns 编号 and 进展情况)";
         form_bad_date(place: &Text, written: &str) => "{place}：“{written}”不是日期；请填写日期单元格，或写成 2026年9月30日、2026/9/30、2026-09-30", "{place}: \"{written}\" is not a date; enter a date cell, or write it as 2026年9月30日, 2026/9/30 or 2026-09-30";
         form_bad_status(place: &Text, written: &str) => "{place}：状态“{written}”无法识别；请从列表中选择：进行中、受阻、已完成", "{place}: the status \"{written}\" is not one wg reads; pick one of the list: 进行中, 受阻, 已完成 (in-progress, blocked, done)";
+        form_negative_number(place: &Text, written: &str) => "{place}：指标不能是负数（填写的是“{written}”）；请填写 0 或更大的数值", "{place}: an indicator's value cannot be negative (\"{written}\" is given); give 0 or more";
         form_bad_number(place: &Text, written: &str) => "{place}：“{written}”不是数字；指标请只填写数值（不小于 0，不带单位）", "{place}: \"{written}\" is not a number; give the indicator's value only (0 or more, without its unit)";
         form_row_without_id(place: &Text) => "{place}：这一行填写了内容，但没有编号；请不要增加行，也不要删掉编号", "{place}: this row has entries but no 编号; do not add rows, nor clear the 编号";
         form_other_data_set(file: &str, theirs: &str, ours: &str) => "{file} 是“{theirs}”的反馈表，不属于这个数据目录（{ours}），没有读入任何内容", "{file} is a form of \"{theirs}\", not of this data directory ({ours}); nothing was taken in";
@@ -1665,6 +1666,7 @@ pub mod msg {
         import_read_as_gb18030(shown: &str) => "{shown} 不是 UTF-8 编码，已按 GB18030（GBK）读取", "{shown} is not UTF-8; it was read as GB18030 (GBK)";
         import_csv_unreadable(shown: &str, row: usize, why: &str) => "{shown} 第 {row} 行附近无法按 CSV 读取：{why}", "{shown} cannot be read as CSV near row {row}: {why}";
         import_sheet_of(shown: &str, sheet: &str) => "{shown} 的工作表“{sheet}”", "sheet \"{sheet}\" of {shown}";
+        import_empty_csv(file: &str) => "{file} 是空的；请打开它确认任务已经保存进去（从 Excel 或 WPS 另存为 CSV 时，请另存有任务的工作表），或者直接读入 .xlsx 台账", "{file} is empty; open it to check that the tasks were saved in it (saving a CSV from Excel or WPS saves the sheet on screen: save the one with the tasks), or import the .xlsx ledger itself";
         import_empty_sheet(what: &Text) => "{what}是空的；请用 --sheet 选择有任务的工作表", "{what} is empty; pick the sheet with the tasks with --sheet";
         import_no_header_row(what: &Text, titles: &Text, all: &Text) => "{what}的前十行中找不到表头行：没有一行有名为 {titles} 的列。表头单元格要正好是这些列名之一：{all}", "no header row in the first ten rows of {what}: no row has a column named {titles}. Header cells must be exactly one of these column names: {all}";
         import_no_rows(what: &Text, row: usize) => "{what}在表头（第 {row} 行）下面没有任务行", "{what} has no task rows below its header (row {row})";
@@ -1675,6 +1677,7 @@ pub mod msg {
         import_bad_id(id: &str) => "编号“{id}”不能作为任务编号：只能用字母、数字和 - _ .；或者把这一列的表头改成“序号”", "\"{id}\" cannot be a task id: use letters, digits and - _ . only; or head this column 序号 (a running number)";
         import_id_twice(id: &str, first: usize) => "编号 {id} 在第 {first} 行已经用过；每个任务的编号只能有一个", "id {id} is already used in row {first}; each task needs its own id";
         import_id_in_other_group(id: &str, its: &str, place: &str, row_group: &str) => "编号 {id} 已是小组 {its} 的任务（{place}），这一行却属于小组 {row_group}；请给这一行另编一个号，或改正它的小组", "id {id} is already a task of group {its} ({place}), but this row belongs to group {row_group}; give the row another id, or correct its group";
+        import_group_cell_empty() => "这一行的“小组”是空的；请填写小组，或用 --group 指定没有填写小组的任务所属的小组", "this row's 小组 (group) cell is empty; fill it in, or pass --group with the group of the tasks that have none";
         import_no_group() => "这一行没有小组：台账没有“小组”列；请用 --group 指定这些任务所属的小组", "this row has no group: the ledger has no 小组 column; pass --group with the group the tasks belong to";
         import_no_title() => "这一行没有任务名称（事项）", "this row has no title (事项)";
         import_title_twice(first: usize, group: &str) => "第 {first} 行已有同名的任务（小组 {group}）；同一个小组中任务名称不能重复", "row {first} already has a task of that title (group {group}); two tasks of one group cannot share a title";
@@ -1707,7 +1710,12 @@ pub mod msg {
         import_added(n: usize, same: usize) => "新增 {n} 项任务，{same} 项已有", "added {n} tasks, {same} already there";
         // Minutes and decisions (wg meeting minutes, wg tasks add --from-meeting).
         no_meetings_at_all() => "meetings.toml 中没有会议", "meetings.toml has no meetings";
-        meetings_there_are(list: &str) => "已有的会议：{list}", "the meetings there are: {list}";
+        meetings_there_are(list: &Text) => "已有的会议：{list}", "the meetings there are: {list}";
+        meeting_listed_held(group: &str, date: &str) => "{group} {date}（已召开）", "{group} {date} (held)";
+        meeting_listed_planned(group: &str, date: &str) => "{group} {date}（计划召开）", "{group} {date} (planned)";
+        meetings_that_day(date: &str, list: &Text) => "当天（{date}）的会议：{list}", "the meetings on {date}: {list}";
+        meetings_of_group(group: &str, list: &Text) => "小组 {group} 的会议：{list}", "the meetings of group {group}: {list}";
+        group_has_no_meetings(group: &str, list: &Text) => "meetings.toml 中没有小组 {group} 的会议；已有的会议：{list}", "meetings.toml has no meeting of group {group}; the meetings there are: {list}";
         meeting_is_planned(group: &str, date: &str, today: &str) => "小组 {group} {date} 的会议是计划召开的（统计日期 {today} 之后），还没有召开，没有会议纪要和议定事项", "the meeting of {group} on {date} is planned (after the as-of date {today}), not held: it has no minutes or decisions yet";
         no_meeting_on(date: &str, there: &Text) => "{date} 没有会议。{there}", "no meeting on {date}. {there}";
         no_group_meeting_on(group: &str, date: &str, there: &Text) => "{date} 小组 {group} 没有开会。{there}", "group {group} has no meeting on {date}. {there}";

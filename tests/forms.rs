@@ -580,6 +580,13 @@ fn remind_writes_letters_and_forms_and_mails_each_once_a_day() {
     );
     let letter = std::fs::read_to_string(out.join("基层工作部.md")).unwrap();
     insta::assert_snapshot!("remind_letter", letter);
+    // A count of 0 is left out; 你单位, as the notice says.
+    let only_overdue = std::fs::read_to_string(out.join("权益保障部.md")).unwrap();
+    assert!(
+        only_overdue.contains("截至2026年7月15日，你单位牵头的任务中，1项已逾期。请抓紧推进"),
+        "{only_overdue}"
+    );
+    assert!(!only_overdue.contains("0项"), "{only_overdue}");
 
     // One mail: only 基层工作部's people have addresses.
     let sent = mails(&maildir);
@@ -811,4 +818,138 @@ fn remind_refuses_standard_output_for_its_directory() {
     assert_eq!(o.code, 2, "{}", o.stdout);
     assert!(!data.join("-").exists());
     assert!(o.stdout.is_empty(), "{}", o.stdout);
+}
+
+/// Every problem of every form in one run: the cells that cannot be read, the rows that
+/// do not fit the data (also in a form with unreadable cells), a form of another data
+/// set, and a file that is not a form; nothing written.
+#[test]
+fn intake_reports_every_problem_of_every_form_at_once() {
+    let dir = copy_dir(&fixture("forms"));
+    let form = make_form(dir.path(), dir.path(), &["--unit", "基层工作部"]);
+    std::fs::remove_file(dir.path().join("form.xlsx")).unwrap();
+    let bad1 = dir.path().join("bad1.xlsx");
+    refill(
+        &form,
+        &bad1,
+        &Fill {
+            cells: vec![
+                (5, "进展情况", Cell::Text("在推进")),
+                (5, "新建货车司机工会", Cell::Text("三十五家")),
+                (6, "存在问题", Cell::Text("资金未到位")),
+                (6, "完成日期", Cell::Date(2026, 7, 14)),
+                (7, "编号", Cell::Text("JH-99")),
+                (7, "状态", Cell::Text("差不多了")),
+                (7, "完成日期", Cell::Date(2026, 7, 14)),
+            ],
+            ..Fill::default()
+        },
+    );
+    let other = dir.path().join("other.xlsx");
+    refill(
+        &form,
+        &other,
+        &Fill {
+            org: Some("别的市总工会"),
+            ..good_fill()
+        },
+    );
+    let ledger = dir.path().join("ledger.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    book.add_worksheet().write_string(0, 0, "编号").unwrap();
+    book.save(&ledger).unwrap();
+    let before = files(dir.path());
+    let o = wg_at(
+        dir.path(),
+        LATER,
+        &[
+            "tasks",
+            "intake",
+            bad1.to_str().unwrap(),
+            other.to_str().unwrap(),
+            ledger.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.code, 2, "{}", o.stdout);
+    for e in [
+        "第 5 行，L 列（新建货车司机工会）：“三十五家”不是数字",
+        "第 7 行，J 列（状态）",
+        "第 6 行，G 列（进展情况）",
+        "第 6 行，K 列（完成日期）：填写了完成日期",
+        "JH-99",
+        "别的市总工会",
+        "ledger.xlsx",
+    ] {
+        assert!(o.stderr.contains(e), "{e:?} not in: {}", o.stderr);
+    }
+    // The status of row 7 could not be read: its 完成日期 is not held against it.
+    assert!(
+        !o.stderr.contains("第 7 行，K 列（完成日期）"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(files(dir.path()), before);
+}
+
+#[test]
+fn intake_refuses_a_negative_reading_as_negative() {
+    let mut fill = good_fill();
+    fill.cells.push((5, "新建货车司机工会", Cell::Num(-3.0)));
+    let (dir, form) = filled(&fill);
+    let o = wg_at(
+        dir.path(),
+        LATER,
+        &["tasks", "intake", form.to_str().unwrap()],
+    );
+    assert_eq!(o.code, 2, "{}", o.stdout);
+    assert!(
+        o.stderr
+            .contains("第 5 行，L 列（新建货车司机工会）：指标不能是负数"),
+        "{}",
+        o.stderr
+    );
+    assert!(!o.stderr.contains("不是数字"), "{}", o.stderr);
+}
+
+/// What is wrong with the command line is said in the org's language (the data is read
+/// first): `tasks form` without --unit or --owner names both; `remind --sendmail`
+/// without sendmail on PATH and `remind` without --out are said in Chinese.
+#[test]
+fn form_and_remind_refusals_are_in_the_orgs_language() {
+    let data = fixture("forms");
+    let o = wg_at(&data, TODAY, &["tasks", "form"]);
+    assert_eq!(o.code, 2);
+    assert!(
+        o.stderr.contains("--unit") && o.stderr.contains("--owner") && o.stderr.contains("错误"),
+        "{}",
+        o.stderr
+    );
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("letters");
+    let o = run(wg()
+        .env("PATH", work.path())
+        .arg("--data")
+        .arg(&data)
+        .args([
+            "--today",
+            TODAY,
+            "tasks",
+            "remind",
+            "--by",
+            "unit",
+            "--sendmail",
+            "--out",
+        ])
+        .arg(&out));
+    assert_eq!(o.code, 2, "{}", o.stdout);
+    assert!(
+        o.stderr.contains("在 PATH 中找不到 sendmail"),
+        "{}",
+        o.stderr
+    );
+    assert!(!o.stderr.contains("no sendmail"), "{}", o.stderr);
+    assert!(!out.exists());
+    let o = wg_at(&data, TODAY, &["tasks", "remind", "--by", "unit"]);
+    assert_eq!(o.code, 2);
+    assert!(o.stderr.contains("请用 --out DIR"), "{}", o.stderr);
 }

@@ -573,3 +573,34 @@ fn drop_formula_values(path: &Path) {
     }
     std::fs::write(path, out.finish().unwrap().into_inner()).unwrap();
 }
+
+/// A 小组 column with an empty cell: the cell is named, and the message says it is
+/// empty (not that the ledger has no such column).
+#[test]
+fn an_empty_group_cell_is_named_as_empty() {
+    let tmp = setup();
+    let dir = tmp.path();
+    std::fs::write(
+        dir.join("l.csv"),
+        "小组,事项\nmembership,推进外卖送餐员入会\n,没填小组的任务\n",
+    )
+    .unwrap();
+    let out = refused(dir, &["l.csv"]);
+    assert!(out.contains("row 3"), "{out}");
+    assert!(out.contains("cell is empty"), "{out}");
+    assert!(!out.contains("no 小组 column"), "{out}");
+}
+
+/// An empty CSV has no sheets to pick: the hint fits a CSV.
+#[test]
+fn an_empty_csv_is_not_told_to_pick_a_sheet() {
+    let tmp = setup();
+    let dir = tmp.path();
+    std::fs::write(dir.join("empty.csv"), "").unwrap();
+    std::fs::write(dir.join("blank.csv"), ",,\n\n").unwrap();
+    for name in ["empty.csv", "blank.csv"] {
+        let out = refused(dir, &[name, "--group", "membership"]);
+        assert!(!out.contains("--sheet"), "{out}");
+        assert!(out.contains("is empty"), "{out}");
+    }
+}

@@ -272,3 +272,50 @@ fn from_meeting_with_a_decision_naming_an_unknown_unit_writes_nothing() {
     let now: Vec<String> = FILES.iter().map(|f| read(tmp.path(), f)).collect();
     assert_eq!(before, now);
 }
+
+/// In a Chinese run the meetings listed are Chinese too, and a group without a meeting
+/// that day is told the meetings of that day (or the group's, or all), not that there
+/// are none.
+#[test]
+fn from_meeting_of_a_group_that_did_not_meet_that_day_names_the_meetings() {
+    let tmp = copy_dir(&root().join("data"));
+    let zh = |arg: &str| {
+        run(wg_in(tmp.path())
+            .args(["--data", ".", "--today", TODAY])
+            .args(["tasks", "add", "--from-meeting", arg]))
+    };
+    let out = zh("rights:2021-12-28");
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("小组 rights 没有开会")
+            && out.stderr.contains("leading 2021-12-28（已召开）"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        !out.stderr.contains("meetings.toml 中没有会议"),
+        "{}",
+        out.stderr
+    );
+    let out = zh("rights:2021-12-27");
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("没有小组 rights 的会议"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("leading 2022-03-29（计划召开）"),
+        "{}",
+        out.stderr
+    );
+    for english in ["(held)", "(planned)"] {
+        assert!(!out.stderr.contains(english), "{}", out.stderr);
+    }
+    let out = zh("membership:2021-12-28");
+    assert!(
+        out.stderr.contains("当天（2021-12-28）的会议"),
+        "{}",
+        out.stderr
+    );
+}

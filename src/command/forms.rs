@@ -49,17 +49,22 @@ fn form(
     out: &mut dyn Write,
 ) -> Result<Exit, Error> {
     no_format(ctx, "tasks form", &msg::prints_a_form())?;
+    // A form goes back to the office that keeps the tasks: made there, not in a roll-up.
+    let dir = load::find_data_dir(ctx.data.as_deref(), &ctx.env.cwd).map_err(Error::Data)?;
+    super::edit::refuse_rollup(&dir, None)?;
+    // The data first, so that what is wrong with the command line is said in the org's
+    // language.
+    let loaded = super::load_data(ctx)?;
+    let data = &loaded.data;
+    if unit.is_none() && owner.is_none() {
+        return Err(Error::Usage(msg::form_needs_unit_or_owner()));
+    }
     if ctx.out.is_none() {
         return Err(Error::Usage(msg::form_needs_out()));
     }
     if super::output_is_terminal(ctx) {
         return Err(Error::Usage(msg::form_binary_on_terminal()));
     }
-    // A form goes back to the office that keeps the tasks: made there, not in a roll-up.
-    let dir = load::find_data_dir(ctx.data.as_deref(), &ctx.env.cwd).map_err(Error::Data)?;
-    super::edit::refuse_rollup(&dir, None)?;
-    let loaded = super::load_data(ctx)?;
-    let data = &loaded.data;
     let today = ctx.today(&data.org)?;
     let who = addressee(data, unit, owner)?;
     let tasks = forms::open_tasks(data, who);
@@ -113,13 +118,21 @@ fn intake(
             Err(mut p) => problems.append(&mut p),
         }
     }
-    if !problems.is_empty() {
-        return Err(Error::Usage(join(problems)));
-    }
-    let done = crate::edit::intake::intake(&dir, &forms_read, dry_run, &|org| {
-        ctx.note_org(org);
-        ctx.today(org)
-    })?;
+    // The forms that could be read are checked row by row all the same (without
+    // writing), so that one run says every problem of every form.
+    let done =
+        crate::edit::intake::intake(&dir, &forms_read, dry_run || !problems.is_empty(), &|org| {
+            ctx.note_org(org);
+            ctx.today(org)
+        });
+    let done = match done {
+        Err(Error::Usage(more)) if !problems.is_empty() => {
+            problems.push(more);
+            return Err(Error::Usage(join(problems)));
+        }
+        Ok(_) if !problems.is_empty() => return Err(Error::Usage(join(problems))),
+        other => other?,
+    };
     let lang = ctx.lang(&done.org);
     let sends = sent::read(&dir)?;
     let text = describe_intake(&done, &sends, dry_run, lang);
@@ -347,6 +360,12 @@ fn remind(
     err: &mut dyn Write,
 ) -> Result<Exit, Error> {
     no_format(ctx, "tasks remind", &msg::prints_file_names())?;
+    let dir = load::find_data_dir(ctx.data.as_deref(), &ctx.env.cwd).map_err(Error::Data)?;
+    super::edit::refuse_rollup(&dir, None)?;
+    // The data first, so that what is wrong with the command line (or a missing
+    // sendmail) is said in the org's language.
+    let loaded = super::load_data(ctx)?;
+    let data = &loaded.data;
     let Some(dir_out) = ctx.out.clone() else {
         return Err(Error::Usage(msg::remind_needs_out()));
     };
@@ -354,14 +373,10 @@ fn remind(
     if dir_out.as_os_str() == "-" {
         return Err(Error::Usage(msg::remind_out_not_a_dir("-")));
     }
-    let dir = load::find_data_dir(ctx.data.as_deref(), &ctx.env.cwd).map_err(Error::Data)?;
-    super::edit::refuse_rollup(&dir, None)?;
     let sendmail_path = match sendmail {
         true => Some(find_sendmail().ok_or_else(|| Error::Usage(msg::no_sendmail()))?),
         false => None,
     };
-    let loaded = super::load_data(ctx)?;
-    let data = &loaded.data;
     let today = ctx.today(&data.org)?;
     let lang = ctx.lang(&data.org);
     if dir_out.exists() && !dir_out.is_dir() {

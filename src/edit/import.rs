@@ -452,7 +452,10 @@ fn plan_row(
         None => default_group.or(known.map(|t| t.group)),
     };
     let Some(group) = group else {
-        bad(problems, row, None, msg::import_no_group());
+        match e.group_col {
+            Some(col) => bad(problems, row, Some(col), msg::import_group_cell_empty()),
+            None => bad(problems, row, None, msg::import_no_group()),
+        }
         return None;
     };
     if let (Some(s), Some(d)) = (&e.status, &e.done_on)

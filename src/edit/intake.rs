@@ -298,6 +298,7 @@ fn plan_forms(
     let mut outcomes = Vec::new();
     let mut planned: Vec<TaskPlans> = Vec::new();
     for form in forms {
+        problems.extend(form.problems.iter().cloned());
         if form.meta.org != data.org.name {
             problems.push(msg::form_other_data_set(
                 &form.file,
@@ -315,9 +316,10 @@ fn plan_forms(
         };
         let date = form.report_date.unwrap_or(form.meta.as_of);
         if date > today {
+            // Said, and the rows checked all the same: every problem in one run.
             problems.push(msg::form_date_in_future(&form.file, date, today));
-            continue;
         }
+        let date = date.min(today);
         let mut rows = Vec::new();
         for row in &form.rows {
             match plan_row(
@@ -438,7 +440,10 @@ fn plan_row(
     let mut problems = Vec::new();
     let progress_col = row.progress_col.clone();
     if row.progress.is_none()
-        && (row.problems.is_some() || row.next_steps.is_some() || !row.values.is_empty())
+        && (row.problems.is_some()
+            || row.next_steps.is_some()
+            || !row.values.is_empty()
+            || row.values_unread)
     {
         problems.push(msg::form_progress_missing(&place(
             form,
@@ -474,6 +479,7 @@ fn plan_row(
     }
     // 完成日期 goes with 已完成.
     if let Some((_, col)) = &row.done_on
+        && !row.status_unread
         && row.status.as_ref().map(|(s, _)| *s) != Some(Status::Done)
     {
         problems.push(msg::form_done_date_without_done(&place(

@@ -72,16 +72,21 @@ pub fn letter(
     match lang {
         Lang::Zh => {
             let _ = writeln!(s, "# 催办通知\n\n{name}：\n");
+            // 你单位, as in the notice (to a subordinate unit); a count of 0 is left out.
+            let counts = [(overdue.len(), "已逾期"), (soon.len(), "临近完成时限")]
+                .iter()
+                .filter(|(n, _)| *n > 0)
+                .map(|(n, what)| format!("{n}项{what}"))
+                .collect::<Vec<_>>()
+                .join("，");
             let _ = writeln!(
                 s,
-                "截至{}，贵单位{}的任务中，{}项已逾期，{}项临近完成时限。请抓紧推进，并填写附件《{}》，于{}前报回进展情况。\n",
+                "截至{}，{}的任务中，{counts}。请抓紧推进，并填写附件《{}》，于{}前报回进展情况。\n",
                 zh_date(today),
                 match who {
-                    Addressee::Unit(_) => "牵头",
-                    Addressee::Owner(_) => "负责",
+                    Addressee::Unit(_) => "你单位牵头",
+                    Addressee::Owner(_) => "你负责",
                 },
-                overdue.len(),
-                soon.len(),
                 markdown_cell(form_name),
                 zh_date(reply)
             );
@@ -123,11 +128,15 @@ pub fn letter(
         }
         Lang::En => {
             let _ = writeln!(s, "# Reminder\n\nTo {name}:\n");
+            let counts = [(overdue.len(), "overdue"), (soon.len(), "due soon")]
+                .iter()
+                .filter(|(n, _)| *n > 0)
+                .map(|(n, what)| format!("{n} {what}"))
+                .collect::<Vec<_>>()
+                .join(", ");
             let _ = writeln!(
                 s,
-                "As of {today}, {} of your tasks are overdue and {} fall due soon. Please press on with them, fill in the attached form ({}) and send it back by {reply}.\n",
-                overdue.len(),
-                soon.len(),
+                "As of {today}, your tasks: {counts}. Please press on with them, fill in the attached form ({}) and send it back by {reply}.\n",
                 markdown_cell(form_name)
             );
             if !overdue.is_empty() {

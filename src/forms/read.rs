@@ -38,6 +38,9 @@ pub struct Form {
     /// 填报日期, when filled in.
     pub report_date: Option<NaiveDate>,
     pub rows: Vec<FormRow>,
+    /// The cells that could not be read, each with its place. The rows are still here
+    /// (without those cells), so that an intake can report every problem in one run.
+    pub problems: Vec<Text>,
 }
 
 /// A cell's column, as Excel names it (`G`).
@@ -59,6 +62,10 @@ pub struct FormRow {
     pub done_on: Option<(NaiveDate, Col)>,
     /// Indicator readings: the header (the indicator's name), the number, the column.
     pub values: Vec<(String, f64, Col)>,
+    /// An indicator's cell could not be read (reported in [`Form::problems`]).
+    pub values_unread: bool,
+    /// The 状态 cell could not be read: what depends on the status is not checked.
+    pub status_unread: bool,
 }
 
 /// Where a problem is: `FILE, sheet S, row R, column C (header)`.
@@ -66,7 +73,8 @@ fn at(file: &str, sheet: &str, row: u32, col: &str, header: &str) -> Text {
     msg::form_place(file, sheet, row, col, header)
 }
 
-/// Reads one form; every problem in it is reported, each with its place.
+/// Reads one form. `Err`: it cannot be read as a form at all. A form whose cells are
+/// not all readable is `Ok`, with those problems in [`Form::problems`].
 pub fn read(path: &Path) -> Result<Form, Vec<Text>> {
     let file = path.display().to_string();
     let bytes = read_bytes(path).map_err(|e| vec![e])?;
@@ -216,16 +224,21 @@ fn read_sheet(file: &str, sheet: &str, range: &Range<Data>, meta: Meta) -> Resul
         let progress = text_of(Column::Progress).filter(|t| !t.is_empty());
         let problems_text = text_of(Column::Problems).filter(|t| !t.is_empty());
         let next_steps = text_of(Column::NextSteps).filter(|t| !t.is_empty());
+        let before = problems.len();
         let mut status = None;
+        let mut status_unread = false;
         if let (Some(c), Some(cell)) = (header.col(Column::Status), get(header.col(Column::Status)))
         {
             let word = cell_string(cell);
             match parse_status(&word) {
                 Some(s) => status = Some((s, letters(c))),
-                None => problems.push(msg::form_bad_status(
-                    &place(c, head(Column::Status)),
-                    word.trim(),
-                )),
+                None => {
+                    status_unread = true;
+                    problems.push(msg::form_bad_status(
+                        &place(c, head(Column::Status)),
+                        word.trim(),
+                    ));
+                }
             }
         }
         let mut done_on = None;
@@ -240,19 +253,32 @@ fn read_sheet(file: &str, sheet: &str, range: &Range<Data>, meta: Meta) -> Resul
             }
         }
         let mut values = Vec::new();
+        let mut values_unread = false;
         for (name, c) in &header.indicators {
             let Some(cell) = cells.get(*c).filter(|d| !is_blank(d)) else {
                 continue;
             };
             match cell_number(cell) {
+                Some(n) if n < 0.0 => {
+                    values_unread = true;
+                    problems.push(msg::form_negative_number(
+                        &place(*c, name),
+                        cell_string(cell).trim(),
+                    ));
+                }
                 Some(n) => values.push((name.clone(), n, letters(*c))),
-                None => problems.push(msg::form_bad_number(
-                    &place(*c, name),
-                    cell_string(cell).trim(),
-                )),
+                None => {
+                    values_unread = true;
+                    problems.push(msg::form_bad_number(
+                        &place(*c, name),
+                        cell_string(cell).trim(),
+                    ));
+                }
             }
         }
-        let filled = progress.is_some()
+        let unread = problems.len() > before;
+        let filled = unread
+            || progress.is_some()
             || problems_text.is_some()
             || next_steps.is_some()
             || status.is_some()
@@ -292,10 +318,9 @@ fn read_sheet(file: &str, sheet: &str, range: &Range<Data>, meta: Meta) -> Resul
             status,
             done_on,
             values,
+            values_unread,
+            status_unread,
         });
-    }
-    if !problems.is_empty() {
-        return Err(problems);
     }
     Ok(Form {
         file: file.to_owned(),
@@ -303,6 +328,7 @@ fn read_sheet(file: &str, sheet: &str, range: &Range<Data>, meta: Meta) -> Resul
         meta,
         report_date,
         rows,
+        problems,
     })
 }
 
@@ -398,7 +424,7 @@ pub fn parse_date_text(s: &str) -> Option<NaiveDate> {
 }
 
 /// A number cell, or a number typed as text (full-width digits and thousands commas
-/// allowed); finite and 0 or more.
+/// allowed); finite, negative or not (a negative reading is refused by its caller).
 pub fn cell_number(d: &Data) -> Option<f64> {
     let n = match d {
         Data::Int(i) => *i as f64,
@@ -413,6 +439,7 @@ pub fn cell_number(d: &Data) -> Option<f64> {
                         char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c)
                     }
                     '．' => '.',
+                    '－' => '-',
                     c => c,
                 })
                 .collect();
@@ -420,7 +447,7 @@ pub fn cell_number(d: &Data) -> Option<f64> {
         }
         _ => return None,
     };
-    (n.is_finite() && n >= 0.0).then_some(n)
+    n.is_finite().then_some(n)
 }
 
 /// A 0-based column as Excel names it: 0 → A, 25 → Z, 26 → AA.
@@ -458,7 +485,8 @@ mod tests {
         assert_eq!(cell_number(&Data::String("35".into())), Some(35.0));
         assert_eq!(cell_number(&Data::String("１,２００".into())), Some(1200.0));
         assert_eq!(cell_number(&Data::String("35家".into())), None);
-        assert_eq!(cell_number(&Data::Float(-1.0)), None);
+        assert_eq!(cell_number(&Data::Float(-1.0)), Some(-1.0));
+        assert_eq!(cell_number(&Data::String("－3".into())), Some(-3.0));
         assert_eq!(cell_number(&Data::Int(7)), Some(7.0));
     }
 

@@ -131,6 +131,8 @@ pub struct Entry {
     pub status: Option<Value<Status>>,
     pub progress: Option<Value<String>>,
     pub group: Option<Value<String>>,
+    /// The 小组 column, when the ledger has one (also when this row's cell is empty).
+    pub group_col: Option<usize>,
     pub done_on: Option<Value<NaiveDate>>,
 }
 
@@ -187,7 +189,10 @@ pub fn parse(grid: Grid, file: &str) -> Result<Ledger, Error> {
         None => Text::verbatim(file.to_owned()),
     };
     if grid.rows.iter().all(|r| r.cells.iter().all(Cell::is_empty)) {
-        return Err(Error::Usage(msg::import_empty_sheet(&shown_sheet(&sheet))));
+        return Err(Error::Usage(match &sheet {
+            Some(_) => msg::import_empty_sheet(&shown_sheet(&sheet)),
+            None => msg::import_empty_csv(file),
+        }));
     }
     let scored = grid
         .rows
@@ -291,6 +296,9 @@ fn entry(columns: &[Column], row: &GridRow, problems: &mut Vec<RowProblem>) -> O
         let Some(field) = column.field else {
             continue;
         };
+        if field == Field::Group {
+            e.group_col = Some(col);
+        }
         let Some(cell) = row.cells.get(col).filter(|c| !c.is_empty()) else {
             continue;
         };

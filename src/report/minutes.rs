@@ -56,14 +56,45 @@ fn listed(data: &Data, meetings: &[&Meeting], today: NaiveDate) -> Text {
     if meetings.is_empty() {
         return msg::no_meetings_at_all();
     }
-    let shown: Vec<String> = meetings
+    msg::meetings_there_are(&meeting_list(data, meetings, today))
+}
+
+/// The meetings, each with its group, date and whether it is held, in the language of
+/// the run.
+fn meeting_list(data: &Data, meetings: &[&Meeting], today: NaiveDate) -> Text {
+    let items: Vec<Text> = meetings
         .iter()
         .map(|m| {
-            let state = if m.date > today { "planned" } else { "held" };
-            format!("{} {} ({state})", data.group(m.group).id, m.date)
+            let group = &data.group(m.group).id;
+            let date = m.date.to_string();
+            if m.date > today {
+                msg::meeting_listed_planned(group, &date)
+            } else {
+                msg::meeting_listed_held(group, &date)
+            }
         })
         .collect();
-    msg::meetings_there_are(&shown.join(", "))
+    let zh: Vec<&str> = items.iter().map(|t| t.get(Lang::Zh)).collect();
+    let en: Vec<&str> = items.iter().map(|t| t.get(Lang::En)).collect();
+    Text::new(zh.join("，"), en.join(", "))
+}
+
+/// What to name when group `g` has no meeting on `date`: the meetings of that day (of
+/// any group), else the group's, else all there are.
+fn listed_for_group(data: &Data, g: GroupIdx, date: NaiveDate, today: NaiveDate) -> Text {
+    let that_day: Vec<&Meeting> = data.meetings.iter().filter(|m| m.date == date).collect();
+    if !that_day.is_empty() {
+        return msg::meetings_that_day(&date.to_string(), &meeting_list(data, &that_day, today));
+    }
+    let of_g: Vec<&Meeting> = data.meetings.iter().filter(|m| m.group == g).collect();
+    if !of_g.is_empty() {
+        return msg::meetings_of_group(&data.group(g).id, &meeting_list(data, &of_g, today));
+    }
+    let all: Vec<&Meeting> = data.meetings.iter().collect();
+    if all.is_empty() {
+        return msg::no_meetings_at_all();
+    }
+    msg::group_has_no_meetings(&data.group(g).id, &meeting_list(data, &all, today))
 }
 
 /// The held meeting asked for, or a usage message that names the meetings there are.
@@ -93,16 +124,17 @@ pub fn find(data: &Data, want: Wanted, today: NaiveDate) -> Result<&Meeting, Tex
                     }
                     Ok(m)
                 }
-                [] => {
-                    let near: Vec<&Meeting> = data.meetings.iter().filter(of_group).collect();
-                    let there = listed(data, &near, today);
-                    Err(match want.group {
-                        Some(g) => {
-                            msg::no_group_meeting_on(&data.group(g).id, &date.to_string(), &there)
-                        }
-                        None => msg::no_meeting_on(&date.to_string(), &there),
-                    })
-                }
+                [] => Err(match want.group {
+                    Some(g) => msg::no_group_meeting_on(
+                        &data.group(g).id,
+                        &date.to_string(),
+                        &listed_for_group(data, g, date, today),
+                    ),
+                    None => {
+                        let all: Vec<&Meeting> = data.meetings.iter().collect();
+                        msg::no_meeting_on(&date.to_string(), &listed(data, &all, today))
+                    }
+                }),
                 many => {
                     let ids: Vec<&str> = many
                         .iter()
