@@ -280,6 +280,8 @@ labels! {
     NoticeTitle => "督办通知单", "Supervision notice";
     NoticeAddressee => "{unit}：", "To: {unit}";
     NoticeBody => "截至{date}，你单位牵头的任务中，逾期未办结{overdue}项，临近截止（黄色预警）{yellow}项，具体如下：", "As of {date}, of the tasks your unit leads, overdue: {overdue}; close to their deadline (yellow): {yellow}. They are:";
+    NoticeBodyOverdue => "截至{date}，你单位牵头的任务中，逾期未办结{overdue}项，具体如下：", "As of {date}, of the tasks your unit leads, overdue: {overdue}. They are:";
+    NoticeBodyYellow => "截至{date}，你单位牵头的任务中，临近截止（黄色预警）{yellow}项，具体如下：", "As of {date}, of the tasks your unit leads, close to their deadline (yellow): {yellow}. They are:";
     NoticeReply => "请抓紧办理，并于{date}前将办理情况书面报送{office}。", "Please act on them and report in writing to the {office} by {date}.";
     // Graded warnings (预警): the column, the levels, and the counts in the agenda and
     // the evaluation.

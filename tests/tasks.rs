@@ -1643,3 +1643,36 @@ fn out_is_refused_by_the_edits_and_by_check() {
         check.stderr
     );
 }
+
+/// A notice names only what there is: no "0 项" of yellow tasks for a unit whose tasks
+/// are all overdue.
+#[test]
+fn notice_leaves_out_a_count_of_none() {
+    let text = ok(&[
+        "tasks",
+        "notice",
+        "--unit",
+        "zuzhi",
+        "--today",
+        "2024-03-01",
+    ]);
+    assert!(
+        text.contains("截至2024年3月1日，你单位牵头的任务中，逾期未办结4项，具体如下："),
+        "{text}"
+    );
+    assert!(!text.contains("0项"), "{text}");
+    let en = ok(&[
+        "tasks",
+        "notice",
+        "--unit",
+        "zuzhi",
+        "--today",
+        "2024-03-01",
+        "--lang",
+        "en",
+    ]);
+    assert!(
+        en.contains("of the tasks your unit leads, overdue: 4. They are:"),
+        "{en}"
+    );
+}

@@ -753,8 +753,14 @@ pub fn notice<'a>(f: Frame<'a>, report: &'a Notice<'a>) -> Document<'a> {
         .filter(|t| t.days_overdue.is_some())
         .count();
     let yellow = report.tasks.len() - overdue;
+    // A count of none is left out: the letter says what there is.
+    let body = match (overdue, yellow) {
+        (_, 0) => L::NoticeBodyOverdue,
+        (0, _) => L::NoticeBodyYellow,
+        _ => L::NoticeBody,
+    };
     doc.para(f.fill(
-        L::NoticeBody,
+        body,
         &[
             ("date", &long_date(report.as_of, lang)),
             ("overdue", &overdue.to_string()),
