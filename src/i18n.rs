@@ -239,9 +239,7 @@ labels! {
     CountOneTask => "共 1 项", "1 task";
     DueWindow => "{from} 至 {through}", "{from} to {through}";
     DueWindowWorking => "{from} 至 {through}，{n} 个工作日", "{from} to {through}, {n} working days";
-    Paren => "{text}（{note}）", "{text} ({note})";
     ListSep => "、", ", ";
-    NoteSep => "，", ", ";
     Colon => "：", ": ";
     Readings => "（{list}）", " ({list})";
     ShowTitle => "{id} {title}", "{id} {title}";
@@ -1684,6 +1682,7 @@ pub mod msg {
         import_no_title() => "这一行没有任务名称（事项）", "this row has no title (事项)";
         import_title_twice(first: usize, group: &str) => "第 {first} 行已有同名的任务（小组 {group}）；同一个小组中任务名称不能重复", "row {first} already has a task of that title (group {group}); two tasks of one group cannot share a title";
         import_done_on_not_done(raw: &str, status: &str) => "有完成日期“{raw}”，状态却是“{status}”；完成日期只用于已完成的任务", "a completion date \"{raw}\" with status \"{status}\": only done tasks have one";
+        from_meeting_refused() => "会议议定事项生成的任务会使数据无效，已被拒绝；什么也没有写入", "the tasks made from the meeting's decisions would make the data invalid, so they were refused; nothing was written";
         import_refused() => "导入的任务会使数据无效，已被拒绝；什么也没有写入", "the imported tasks would make the data invalid, so the import was refused; nothing was written";
         import_not_as_planned() => "导入的任务读回来与预期不符，已被拒绝，什么也没有写入；请把这个问题作为程序缺陷报告", "the imported tasks did not read back as planned, so they were refused and nothing was written; please report this as a bug";
         the_imported_tasks(file: &str) => "导入到 {file} 的任务", "the tasks imported into {file}";

@@ -16,7 +16,7 @@ use crate::edit::intake::{Intake, Taken};
 use crate::forms::{self, Addressee, letter, mail, read, sent, sheet};
 use crate::i18n::{Text, msg};
 use crate::load;
-use crate::model::{Data, Lang, Reporter, Status};
+use crate::model::{Data, Lang, Reporter};
 use crate::{Error, Exit, Failed};
 use chrono::NaiveDate;
 use std::io::Write;
@@ -143,16 +143,6 @@ fn intake(
     Ok(Exit::Ok)
 }
 
-fn status_word(s: Status, lang: Lang) -> &'static str {
-    Status::ALL
-        .iter()
-        .find(|(_, _, x)| *x == s)
-        .map_or("", |(en, zh, _)| match lang {
-            Lang::Zh => zh,
-            Lang::En => en,
-        })
-}
-
 /// What intake prints: each form's rows, a summary per unit, the units that have not
 /// reported, and the files written.
 fn describe_intake(done: &Intake, sends: &[sent::Sent], dry_run: bool, lang: Lang) -> String {
@@ -176,8 +166,8 @@ fn describe_intake(done: &Intake, sends: &[sent::Sent], dry_run: bool, lang: Lan
                     Taken::AlreadyRecorded => parts.push(t(msg::intake_already_recorded())),
                     Taken::StatusNotApplied { now, asked } => {
                         parts.push(t(msg::intake_status_not_applied(
-                            status_word(*asked, lang),
-                            status_word(*now, lang),
+                            sheet::status_word(*asked, lang),
+                            sheet::status_word(*now, lang),
                         )))
                     }
                     Taken::Added { changes, .. } => {
@@ -185,8 +175,8 @@ fn describe_intake(done: &Intake, sends: &[sent::Sent], dry_run: bool, lang: Lan
                             match c {
                                 Changed::NoteAdded(d) => parts.push(t(msg::intake_note_added(*d))),
                                 Changed::Status { from, to } => parts.push(t(msg::intake_status(
-                                    status_word(*from, lang),
-                                    status_word(*to, lang),
+                                    sheet::status_word(*from, lang),
+                                    sheet::status_word(*to, lang),
                                 ))),
                                 Changed::DoneOnSet(d) => parts.push(t(msg::intake_done_on(*d))),
                                 Changed::DoneThrough { to, .. } => {

@@ -367,7 +367,7 @@ fn attempt(
     let reloaded = load::load_with(dir, replaced).map_err(|mut failure| {
         failure.diagnostics.insert(
             0,
-            Diagnostic::error(msg::import_refused()).help(msg::edit_refused_help()),
+            Diagnostic::error(msg::from_meeting_refused()).help(msg::edit_refused_help()),
         );
         Error::Data(failure)
     })?;

@@ -77,8 +77,7 @@ pub fn title(data: &Data, who: Addressee, today: NaiveDate, lang: Lang) -> Strin
 
 /// 2026年7月15日.
 pub fn zh_date(d: NaiveDate) -> String {
-    use chrono::Datelike;
-    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+    crate::view::long_date(d, Lang::Zh)
 }
 
 /// The indicator names of the tasks, each once (spaces ignored when comparing), in the
@@ -334,7 +333,9 @@ pub fn status_list(lang: Lang) -> [&'static str; 3] {
     }
 }
 
-fn status_word(status: crate::model::Status, lang: Lang) -> &'static str {
+/// A status as the form writes it and intake reads it back: the data's own words
+/// (`in-progress`, 进行中), not the report labels.
+pub(crate) fn status_word(status: crate::model::Status, lang: Lang) -> &'static str {
     crate::model::Status::ALL
         .iter()
         .find(|(_, _, s)| *s == status)

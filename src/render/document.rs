@@ -129,7 +129,7 @@ impl Writer {
     }
 
     fn line(&mut self, lead: &str, t: &str) {
-        let t = self.esc(t).into_owned();
+        let t = self.esc(t);
         self.s.push_str(lead);
         self.s.push_str(&t);
         self.s.push('\n');

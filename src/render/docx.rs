@@ -210,15 +210,12 @@ fn core(doc: &Document<'_>) -> String {
          xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">",
     );
     s.push_str("<dc:title>");
-    escape_into(&mut s, &one_line_title(&doc.title));
+    // A title's line breaks become spaces here too.
+    escape_into(&mut s, &doc.title);
     s.push_str("</dc:title><dc:language>");
     s.push_str(lang_tag(doc.lang));
     s.push_str("</dc:language></cp:coreProperties>");
     s
-}
-
-fn one_line_title(t: &str) -> String {
-    t.split('\n').collect::<Vec<_>>().join(" ")
 }
 
 fn lang_tag(lang: Lang) -> &'static str {

@@ -64,7 +64,7 @@ impl<'a> Frame<'a> {
     }
 
     fn paren(&self, text: &str, note: &str) -> String {
-        self.fill(L::Paren, &[("text", text), ("note", note)])
+        super::words::person_with(text, note, self.lang)
     }
 
     fn none(&self) -> &'static str {
@@ -72,10 +72,7 @@ impl<'a> Frame<'a> {
     }
 
     fn group_name(&self, id: &'a str) -> &'a str {
-        self.data
-            .group_by_id(id)
-            .and_then(|g| self.data.groups.get(g))
-            .map_or(id, |g| g.name.as_str())
+        super::words::group_name(self.data, id)
     }
 
     /// The status word; a task done late says so: `已完成（逾期）`.
@@ -110,7 +107,7 @@ impl<'a> Frame<'a> {
         if notes.is_empty() {
             Cell::date(due)
         } else {
-            let notes = notes.join(self.label(L::NoteSep));
+            let notes = notes.join(super::words::comma(self.lang));
             Cell::date_shown(due, self.paren(&due.to_string(), &notes))
         }
     }
