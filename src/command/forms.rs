@@ -107,9 +107,8 @@ fn intake(
     no_out(ctx, "tasks intake")?;
     let dir = load::find_data_dir(ctx.data.as_deref(), &ctx.env.cwd).map_err(Error::Data)?;
     super::edit::refuse_rollup(&dir, None)?;
-    // Read once before the forms, so that what is wrong with them is said in the org's
-    // language (and broken data is reported before any form is looked at).
-    super::load_data(ctx)?;
+    // What is wrong with the forms is said after the intake's own load has learnt the
+    // org's language (a form that cannot be read still lets the others be checked).
     let mut forms_read = Vec::new();
     let mut problems = Vec::new();
     for f in files {

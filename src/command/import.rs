@@ -21,13 +21,20 @@ pub fn run(
     super::no_format(ctx, "tasks import", &msg::prints_the_import())?;
     let dir = load::find_data_dir(ctx.data.as_deref(), &ctx.env.cwd).map_err(Error::Data)?;
     super::edit::refuse_rollup(&dir, None)?;
-    // Read once before the ledger, so that what is wrong with it is said in the org's
-    // language (and broken data is reported before the ledger is looked at).
-    super::load_data(ctx)?;
     let path = ctx.env.cwd.join(&args.file);
     let shown = args.file.display().to_string();
-    let grid = import::read(&path, &shown, args.sheet.as_deref())?;
-    let ledger = import::parse(grid, &shown)?;
+    let ledger = match import::read(&path, &shown, args.sheet.as_deref())
+        .and_then(|grid| import::parse(grid, &shown))
+    {
+        Ok(ledger) => ledger,
+        // A ledger that cannot be read is said in the org's language (the import's own
+        // load, which learns it, is not reached): the data is read for that, and broken
+        // data is reported first. Only on this path, so an import loads once.
+        Err(e) => {
+            super::load_data(ctx)?;
+            return Err(e);
+        }
+    };
     // Cells that could not be read are reported with the rest, after a dry run that
     // finds every other problem.
     let dry_run = args.dry_run || !ledger.problems.is_empty();
