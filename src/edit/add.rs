@@ -98,18 +98,20 @@ fn attempt(
     locks: Option<&mut Locks>,
     seen: &dyn Fn(&Org),
 ) -> Result<Result<Added, String>, Error> {
-    let loaded = load::load(dir).map_err(Error::Data)?;
-    let data = &loaded.data;
-    seen(&data.org);
-    let task = resolve(data, new)?;
+    let mut loaded = load::load(dir).map_err(Error::Data)?;
+    seen(&loaded.data.org);
+    let task = resolve(&loaded.data, new)?;
     let rel = target_file(&loaded, task.group);
     let path = dir.join(&rel);
-    let source = loaded.sources.iter().find(|s| *s.rel == *rel);
-    let shown = source.map_or_else(|| rel.display().to_string(), |s| s.shown.clone());
-    // An existing file is read again (under the lock) and kept open until the rename,
-    // so that a write by another program is seen, as in an edit.
+    let source = loaded.sources.iter().position(|s| *s.rel == *rel);
+    let shown = source
+        .and_then(|i| loaded.sources.get(i))
+        .map_or_else(|| rel.display().to_string(), |s| s.shown.clone());
+    // An existing file is opened again under the lock and kept open until the rename, so
+    // that a write by another program since the load is seen, as in an edit. The text
+    // the loader read is kept (not copied, not read again) to compare the file with.
     let found = match source {
-        Some(source) => {
+        Some(i) => {
             let real = path
                 .canonicalize()
                 .because(|| msg::cannot_resolve(&path.display().to_string()))?;
@@ -118,7 +120,12 @@ fn attempt(
             {
                 return Ok(Err(shown));
             }
-            match Found::read(&real, source.text.clone())? {
+            let text = loaded
+                .sources
+                .get_mut(i)
+                .map(|s| std::mem::take(&mut s.text))
+                .unwrap_or_default();
+            match Found::open(&real, text)? {
                 Some(found) => Some((real, found)),
                 None => return Ok(Err(shown)),
             }
@@ -128,7 +135,7 @@ fn attempt(
     let text = found.as_ref().map_or("", |(_, f)| f.text.as_str());
     let style = Style::of(text);
     let block = style.block(&task.fields);
-    let (new_text, line) = style.append(text, &block);
+    let (tail, line) = style.tail(text, &block);
     let expected = Task {
         origin: Origin {
             file: std::sync::Arc::from(rel.as_path()),
@@ -136,25 +143,52 @@ fn attempt(
         },
         ..task.model.clone()
     };
-    let count = data.tasks.len();
-    let org = data.org.clone();
-    drop(loaded);
-
-    let reloaded = validate(dir, &rel, new_text, &expected.id, &shown)?;
-    let came_out = reloaded.data.task_by_id(&expected.id);
-    if came_out != Some(&expected) || reloaded.data.tasks.len() != count + 1 {
-        return Err(Error::Other(Failed::error(msg::new_task_not_as_planned(
-            &expected.id,
-        ))));
-    }
-    let source = reloaded
-        .sources
-        .iter()
-        .find(|s| *s.rel == *rel)
-        .ok_or_else(|| Failed::error(msg::not_read_back(&rel.display().to_string())))?;
+    let org = loaded.data.org.clone();
+    let not_as_planned = || Error::Other(Failed::error(msg::new_task_not_as_planned(&expected.id)));
+    // The new block is read alone against what the load resolved (as an edit's new task
+    // is): every file was validated by that load, and nothing before the block changes.
+    // A file the block cannot simply follow (its tasks written inline before the first
+    // header), or a block that does not read so, is validated with the whole directory.
+    let alone = (found.is_some() && only_comments_before_tasks(text))
+        .then(|| {
+            load::reread_task(
+                &loaded,
+                &rel,
+                text.len() + tail.len() - block.len(),
+                line,
+                &block,
+            )
+        })
+        .flatten();
+    let whole = match alone {
+        Some(came_out) => {
+            if came_out != expected || loaded.data.task_by_id(&expected.id).is_some() {
+                return Err(not_as_planned());
+            }
+            super::discard(loaded);
+            None
+        }
+        None => {
+            let count = loaded.data.tasks.len();
+            drop(loaded);
+            let reloaded = validate(dir, &rel, format!("{text}{tail}"), &expected.id, &shown)?;
+            let came_out = reloaded.data.task_by_id(&expected.id);
+            if came_out != Some(&expected) || reloaded.data.tasks.len() != count + 1 {
+                return Err(not_as_planned());
+            }
+            let source = reloaded
+                .sources
+                .into_iter()
+                .find(|s| *s.rel == *rel)
+                .ok_or_else(|| Failed::error(msg::not_read_back(&rel.display().to_string())))?;
+            Some(source)
+        }
+    };
     let mut added = Added {
         id: expected.id.clone(),
-        file: source.shown.clone(),
+        file: whole
+            .as_ref()
+            .map_or_else(|| shown.clone(), |s| s.shown.clone()),
         new_file: found.is_none(),
         block: block.replace("\r\n", "\n"),
         written: !dry_run,
@@ -165,15 +199,18 @@ fn attempt(
         return Ok(Ok(added));
     }
     let what = msg::the_new_task(&added.id);
+    let new_text: [&[u8]; 2] = match &whole {
+        Some(source) => [source.text.as_bytes(), b""],
+        None => [text.as_bytes(), tail.as_bytes()],
+    };
     match &found {
-        None => write_new(&path, &source.text)
+        // A new file: the text is empty, the tail is all of it (what was validated).
+        None => write_new(&path, &tail)
             .map_err(|e| Error::Other(Failed::wrap(msg::not_added(&what, &added.file), e)))?,
-        Some((real, found)) => {
-            match replace(real, found, &[source.text.as_bytes()], &shown, &what)? {
-                Some(warnings) => added.warnings = warnings,
-                None => return Ok(Err(shown)),
-            }
-        }
+        Some((real, found)) => match replace(real, found, &new_text, &shown, &what)? {
+            Some(warnings) => added.warnings = warnings,
+            None => return Ok(Err(shown)),
+        },
     }
     Ok(Ok(added))
 }
@@ -612,26 +649,62 @@ impl Style {
     /// `text` with `block` appended after the blank lines the file separates its tasks
     /// by; and the line the block's header lands on.
     pub(super) fn append(&self, text: &str, block: &str) -> (String, usize) {
-        let nl = self.newline;
-        let mut out = String::with_capacity(text.len() + block.len() + 8);
+        let (tail, line) = self.tail(text, block);
+        let mut out = String::with_capacity(text.len() + tail.len());
         out.push_str(text);
-        if !out.is_empty() && !out.ends_with('\n') {
-            out.push_str(nl);
+        out.push_str(&tail);
+        (out, line)
+    }
+
+    /// What [`Style::append`] puts after `text`: the line break it may lack, the blank
+    /// lines, then `block`; and the line the block's header lands on. The text itself is
+    /// not copied (an add to a 31 MB file writes it from where the loader read it).
+    pub(super) fn tail(&self, text: &str, block: &str) -> (String, usize) {
+        let nl = self.newline;
+        let mut tail = String::with_capacity(block.len() + 8);
+        if !text.is_empty() && !text.ends_with('\n') {
+            tail.push_str(nl);
         }
-        if !out.trim().is_empty() {
-            let blank = out
+        if !text.trim().is_empty() {
+            // Blank lines at the end of the text, the line break just added counted too.
+            let ended = format!("{}{tail}", last_lines(text));
+            let blank = ended
                 .split_inclusive('\n')
                 .rev()
                 .take_while(|l| l.trim().is_empty())
                 .count();
             for _ in blank..self.gap {
-                out.push_str(nl);
+                tail.push_str(nl);
             }
         }
-        let line = out.bytes().filter(|&b| b == b'\n').count() + 1;
-        out.push_str(block);
-        (out, line)
+        let line = crate::swar::count(text.as_bytes(), b'\n')
+            + crate::swar::count(tail.as_bytes(), b'\n')
+            + 1;
+        tail.push_str(block);
+        (tail, line)
     }
+}
+
+/// Whether `text` holds nothing but blank lines and comments before its first
+/// `[[tasks]]` header: then a new `[[tasks]]` block at its end is one more piece of it,
+/// read alone as the loader reads each (see `load::tasks::load_chunk`). Before the first
+/// header, TOML could have `tasks = [...]`, which a header after it would clash with.
+fn only_comments_before_tasks(text: &str) -> bool {
+    text.trim_start_matches('\u{FEFF}')
+        .split_inclusive('\n')
+        .take_while(|l| !is_task_header(l))
+        .all(|l| {
+            let l = l.trim_start_matches([' ', '\t']);
+            l.trim_end_matches(['\r', '\n']).is_empty() || l.starts_with('#')
+        })
+}
+
+/// The end of `text` from the start of its last line that is not blank (all of it when
+/// every line is blank): what the blank lines at its end are counted in.
+fn last_lines(text: &str) -> &str {
+    let end = text.trim_end();
+    let start = end.rfind('\n').map_or(0, |i| i + 1);
+    text.get(start..).unwrap_or(text)
 }
 
 /// Creates a task file that did not exist, atomically (a temporary file renamed into
@@ -712,5 +785,90 @@ mod tests {
         assert_eq!(line, 4);
         let (out, line) = Style::of("").append("", "[[tasks]]\n");
         assert_eq!((out.as_str(), line), ("[[tasks]]\n", 1));
+    }
+
+    fn counts() -> (usize, usize) {
+        use crate::load::tests::{LOADS, REREADS};
+        (LOADS.with(|n| n.get()), REREADS.with(|n| n.get()))
+    }
+
+    fn edit_fixture() -> tempfile::TempDir {
+        let tmp = tempfile::tempdir().unwrap();
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/edit");
+        for f in ["org.toml", "groups.toml", "tasks.toml"] {
+            std::fs::copy(from.join(f), tmp.path().join(f)).unwrap();
+        }
+        tmp
+    }
+
+    fn new_task(id: &str) -> NewTask {
+        NewTask {
+            group: "membership".to_owned(),
+            title: "新任务".to_owned(),
+            id: Some(id.to_owned()),
+            due: NaiveDate::from_ymd_opt(2026, 12, 31),
+            ..NewTask::default()
+        }
+    }
+
+    /// An add to an existing file loads the directory once and then reads only the new
+    /// block again, against what that load resolved; the file is the old text and the
+    /// block, and what was written loads with the task.
+    #[test]
+    fn an_add_loads_once_and_reads_only_the_new_block_again() {
+        let tmp = edit_fixture();
+        let path = tmp.path().join("tasks.toml");
+        let old = std::fs::read_to_string(&path).unwrap();
+        let before = counts();
+        let added = add(tmp.path(), &new_task("JH-77"), false, &|_| {}).unwrap();
+        assert_eq!(counts(), (before.0 + 1, before.1 + 1));
+        assert!(!added.new_file);
+        let now = std::fs::read_to_string(&path).unwrap();
+        assert!(now.starts_with(&old), "the old text is kept as it was");
+        let loaded = load::load(tmp.path()).unwrap();
+        let task = loaded.data.task_by_id("JH-77").unwrap();
+        assert_eq!(task.title, "新任务");
+        let header = now
+            .get(old.len()..)
+            .unwrap()
+            .lines()
+            .position(|l| l == "[[tasks]]");
+        assert_eq!(
+            Some(task.origin.line),
+            header.map(|h| old.lines().count() + h + 1)
+        );
+    }
+
+    /// Before the first header, TOML may hold `tasks = [...]`, which a new `[[tasks]]`
+    /// clashes with: such a file is validated whole (loaded a second time), and the add
+    /// refused with the parser's own error, writing nothing.
+    #[test]
+    fn a_file_with_inline_tasks_first_is_validated_whole() {
+        let tmp = edit_fixture();
+        let path = tmp.path().join("tasks.toml");
+        let inline =
+            "tasks = [{ id = \"JH-00\", title = \"前面的任务\", group = \"membership\" }]\n";
+        std::fs::write(&path, inline).unwrap();
+        let before = counts();
+        let Err(Error::Data(failure)) = add(tmp.path(), &new_task("JH-77"), false, &|_| {}) else {
+            panic!("expected the add to be refused")
+        };
+        assert_eq!(counts(), (before.0 + 2, before.1));
+        assert!(failure.diagnostics.iter().any(|d| d.is_error()));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), inline);
+    }
+
+    #[test]
+    fn only_comments_and_blank_lines_may_come_before_the_first_header() {
+        for (text, plain) in [
+            ("", true),
+            ("# c\n\n  # d\r\n[[tasks]]\nid = \"A\"\ntasks = 1\n", true),
+            ("\u{FEFF}# c\n[[tasks]]\n", true),
+            ("tasks = []\n", false),
+            ("# c\ntasks = [{ id = \"A\" }]\n[[tasks]]\n", false),
+            ("x = 1\n", false),
+        ] {
+            assert_eq!(only_comments_before_tasks(text), plain, "{text:?}");
+        }
     }
 }
