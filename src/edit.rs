@@ -18,7 +18,7 @@ pub use import::{Difference, Imported, NewOne, RowResult, import};
 
 use crate::i18n::{Text, msg};
 use crate::load::{self, Diagnostic, Loaded, suggest};
-use crate::model::{Data, Org, PersonIdx, Reading, Reporter, Status, Task, UnitIdx, Update};
+use crate::model::{Data, Org, PersonIdx, Reading, Reporter, Status, Str, Task, UnitIdx, Update};
 use crate::{Because, Error, Failed};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
@@ -246,7 +246,7 @@ fn attempt(
         .get(source)
         .map_or_else(String::new, |s| s.shown.clone());
     let mut outcome = Outcome {
-        id: task.id.clone(),
+        id: task.id.to_string(),
         file: shown.clone(),
         changes: plan.changes.clone(),
         org: loaded.data.org.clone(),
@@ -364,7 +364,7 @@ fn validate_edit(
             .sources
             .into_iter()
             .find(|s| *s.rel == *task.origin.file)
-            .map_or_else(|| pieces.concat(), |s| s.text),
+            .map_or_else(|| pieces.concat(), |s| s.text.into_owned()),
     ))
 }
 
@@ -499,14 +499,14 @@ enum Holds {
 impl Holds {
     fn apply(&self, t: &mut Task) {
         match self.clone() {
-            Holds::Title(v) => t.title = v,
+            Holds::Title(v) => t.title = v.into(),
             Holds::Owner(v) => t.owner = v,
             Holds::LeadUnit(v) => t.lead_unit = v,
             Holds::Units(v) => t.units = v,
             Holds::Start(v) => t.start = Some(v),
             Holds::Due(v) => t.due = Some(v),
-            Holds::Outcome(v) => t.outcome = v,
-            Holds::Targets(v) => t.targets = v,
+            Holds::Outcome(v) => t.outcome = v.map(Into::into),
+            Holds::Targets(v) => t.targets = v.into_iter().map(Into::into).collect(),
             Holds::OriginalDue(v) => t.original_due = Some(v),
         }
     }
@@ -631,8 +631,8 @@ fn add_note(p: &mut Plan, data: &Data, spec: &NoteSpec, today: NaiveDate) -> Res
         }
     };
     let mut update = Update::new(date, note.to_owned());
-    update.problems = part("--problems", &spec.problems)?;
-    update.next_steps = part("--next-steps", &spec.next_steps)?;
+    update.problems = part("--problems", &spec.problems)?.map(Into::into);
+    update.next_steps = part("--next-steps", &spec.next_steps)?.map(Into::into);
     if let Some(typed) = &spec.by {
         let (reporter, written) = resolve_reporter(data, typed)?;
         update.by = Some(reporter);
@@ -743,7 +743,7 @@ fn plan_edit(p: &mut Plan, data: &Data, task: &Task, e: &FieldEdits) -> Result<(
                 "title",
                 Setting::Text(title.to_owned()),
                 Holds::Title(title.to_owned()),
-                Some(task.title.clone()),
+                Some(task.title.to_string()),
                 Some(title.to_owned()),
             );
         }
@@ -824,13 +824,13 @@ fn plan_edit(p: &mut Plan, data: &Data, task: &Task, e: &FieldEdits) -> Result<(
     }
     if let Some(typed) = &e.outcome {
         let outcome = Some(typed.trim().to_owned()).filter(|o| !o.is_empty());
-        if outcome != task.outcome {
+        if outcome.as_deref() != task.outcome.as_deref() {
             let write = outcome.clone().map_or(Setting::Remove, Setting::Text);
             p.set(
                 "outcome",
                 write,
                 Holds::Outcome(outcome.clone()),
-                task.outcome.clone(),
+                task.outcome.as_deref().map(str::to_owned),
                 outcome,
             );
         }
@@ -847,13 +847,15 @@ fn plan_edit(p: &mut Plan, data: &Data, task: &Task, e: &FieldEdits) -> Result<(
             } else {
                 Setting::List(targets.clone())
             };
-            let shown = |v: &[String]| (!v.is_empty()).then(|| v.join(", "));
+            let shown = |v: &[&str]| (!v.is_empty()).then(|| v.join(", "));
+            let before: Vec<&str> = task.targets.iter().map(|t| &**t).collect();
+            let after: Vec<&str> = targets.iter().map(String::as_str).collect();
             p.set(
                 "targets",
                 write,
                 Holds::Targets(targets.clone()),
-                shown(&task.targets),
-                shown(&targets),
+                shown(&before),
+                shown(&after),
             );
         }
     }
@@ -1422,7 +1424,7 @@ fn string_list(items: &[String]) -> Value {
 
 /// The keys of a progress note after `date`, in the order SPEC writes them.
 fn note_fields<'u>(update: &'u Update, by: Option<&'u str>) -> Vec<(&'static str, &'u str)> {
-    let mut fields = vec![("note", update.note.as_str())];
+    let mut fields = vec![("note", &*update.note)];
     fields.extend(update.problems.as_deref().map(|p| ("problems", p)));
     fields.extend(update.next_steps.as_deref().map(|n| ("next_steps", n)));
     fields.extend(by.map(|b| ("by", b)));
@@ -1546,7 +1548,7 @@ struct Found {
     /// A byte-order mark (kept on writing, not given to the parser), or nothing.
     head: &'static [u8],
     /// The rest, as the loader read it.
-    text: String,
+    text: Str,
     /// Room to read the file into, a block at a time, to compare it with `text`: taken
     /// before the loaded data is let go, as asking the allocator for it afterwards made
     /// it tidy up the freed tasks first (a tenth of an edit's time at 100,000 tasks).
@@ -1557,7 +1559,8 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 impl Found {
     /// Reads `real`; `None` when it no longer holds `text`, what the loader read from it.
-    fn read(real: &Path, text: String) -> anyhow::Result<Option<Found>> {
+    fn read(real: &Path, text: impl Into<Str>) -> anyhow::Result<Option<Found>> {
+        let text = text.into();
         let (file, meta, bytes) = read_with_meta(real)?;
         let head = if bytes.starts_with(BOM) { BOM } else { b"" };
         if bytes.get(head.len()..) != Some(text.as_bytes()) {
@@ -1581,7 +1584,8 @@ impl Found {
     /// read again: the last look before the rename ([`Found::unchanged`]) compares its
     /// bytes with `text`, so a write by another program since the load is seen there.
     /// `None` when it is already plain that the file changed (its size).
-    fn open(real: &Path, text: String) -> anyhow::Result<Option<Found>> {
+    fn open(real: &Path, text: impl Into<Str>) -> anyhow::Result<Option<Found>> {
+        let text = text.into();
         let open = || -> std::io::Result<_> {
             let file = load::read::open(real)?;
             let meta = file.metadata()?;
@@ -1856,7 +1860,7 @@ fn put_back(real: &Path, ours: Vec<u8>, lost: Vec<u8>, shown: &str) -> Result<()
             meta,
             links: 1,
             head: b"",
-            text,
+            text: text.into(),
             block: std::cell::RefCell::new(Vec::new()),
         };
         if !write_atomic(real, &now, &[&restored])? {

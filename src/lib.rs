@@ -145,6 +145,8 @@ pub fn run(
 /// The whole program: parse arguments, run, print what failed, return the exit code.
 /// A closed stdout (`wg roster show | head -1`) ends the program quietly.
 pub fn main_with_env() -> ExitCode {
+    // One command, then the process exits: what is loaded lives until then.
+    load::keep_texts();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let locale = context::process_locale();
     // Before parsing, the language is what the arguments and the locale say.

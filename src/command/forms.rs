@@ -485,7 +485,7 @@ fn remind(
                     to: who.id(data).to_owned(),
                     name: who.name(data).to_owned(),
                     addresses,
-                    tasks: warned.iter().map(|(t, _)| t.id.clone()).collect(),
+                    tasks: warned.iter().map(|(t, _)| t.id.to_string()).collect(),
                 });
             }
             Err(e) => failures.push(msg::sendmail_failed(who.name(data), &e)),

@@ -77,23 +77,10 @@ fn run_command(
 ///
 /// The data lives until the process ends: a command loads it once, and freeing a
 /// hundred thousand tasks one allocation at a time only to exit was a tenth of the run
-/// time. (The library's [`load::load`] returns owned data, for callers that load often.)
-///
-/// For the commands that read the data (every caller but `check`): once the data has
-/// loaded, nothing is shown against the files' text, so the text is let go
-/// ([`crate::load::Source::forget_text`]); it was a third of the peak memory of a
-/// million-task `wg tasks overdue`. `loaded.sources` still names the files.
+/// time. So does the files' text, which the tasks' strings are borrowed from (see
+/// [`load::keep_texts`]). (The library's [`load::load`] returns owned data, for
+/// callers that load often.)
 pub fn load_data(ctx: &Context) -> Result<&'static Loaded, Error> {
-    let mut loaded = load_dir(ctx)?;
-    loaded
-        .sources
-        .iter_mut()
-        .for_each(load::Source::forget_text);
-    Ok(Box::leak(Box::new(loaded)))
-}
-
-/// [`load_data`] keeping the files' text, for `wg check`, which shows its warnings.
-pub fn load_data_with_text(ctx: &Context) -> Result<&'static Loaded, Error> {
     Ok(Box::leak(Box::new(load_dir(ctx)?)))
 }
 

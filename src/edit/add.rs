@@ -132,7 +132,7 @@ fn attempt(
         }
         None => None,
     };
-    let text = found.as_ref().map_or("", |(_, f)| f.text.as_str());
+    let text = found.as_ref().map_or("", |(_, f)| &*f.text);
     let style = Style::of(text);
     let block = style.block(&task.fields);
     let (tail, line) = style.tail(text, &block);
@@ -185,7 +185,7 @@ fn attempt(
         }
     };
     let mut added = Added {
-        id: expected.id.clone(),
+        id: expected.id.to_string(),
         file: whole
             .as_ref()
             .map_or_else(|| shown.clone(), |s| s.shown.clone()),
@@ -274,8 +274,8 @@ fn resolve(data: &Data, new: &NewTask) -> Result<Resolved, Error> {
         .map(str::to_owned);
 
     let model = Task {
-        id,
-        title: title.to_owned(),
+        id: id.into(),
+        title: title.to_owned().into(),
         group,
         lead_unit,
         units,
@@ -286,8 +286,8 @@ fn resolve(data: &Data, new: &NewTask) -> Result<Resolved, Error> {
         done_on: None,
         repeat,
         done_through: None,
-        targets,
-        outcome,
+        targets: targets.into_iter().map(Into::into).collect(),
+        outcome: outcome.map(Into::into),
         original_due: None,
         indicators: Vec::new(),
         updates: Vec::new(),
@@ -310,12 +310,14 @@ fn resolve(data: &Data, new: &NewTask) -> Result<Resolved, Error> {
 pub(super) fn fields_of(data: &Data, t: &Task) -> Result<Vec<(&'static str, String)>, Error> {
     let text = |s: &str| Value::from(s).to_string();
     let date = |d: NaiveDate| date_value(d).map(|v| v.to_string());
-    let list = |items: &[String]| {
+    let list = |items: &[crate::model::Str]| {
         let quoted: Vec<String> = items.iter().map(|i| text(i)).collect();
         format!("[{}]", quoted.join(", "))
     };
-    let unit_names = |v: &[UnitIdx]| -> Vec<String> {
-        v.iter().map(|&u| data.unit_name(u).to_owned()).collect()
+    let unit_names = |v: &[UnitIdx]| -> Vec<crate::model::Str> {
+        v.iter()
+            .map(|&u| data.unit_name(u).to_owned().into())
+            .collect()
     };
     let mut fields: Vec<(&'static str, String)> = vec![
         ("id", text(&t.id)),

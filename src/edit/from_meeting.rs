@@ -179,7 +179,7 @@ fn reread(
     };
     let text = found
         .as_ref()
-        .map_or_else(String::new, |(_, f)| f.text.clone());
+        .map_or_else(String::new, |(_, f)| f.text.to_string());
     Ok(Ok(FileWrite {
         rel: rel.to_path_buf(),
         path,
@@ -257,8 +257,8 @@ fn attempt(
         planned.push((
             n,
             Task {
-                id,
-                title: d.text.clone(),
+                id: id.into(),
+                title: d.text.clone().into(),
                 group,
                 lead_unit: d.lead_unit,
                 units: d.units.clone(),
@@ -339,7 +339,7 @@ fn attempt(
                 .get(after)
                 .map(|l| l.chars().take_while(|c| *c == ' ' || *c == '\t').collect())
                 .unwrap_or_default();
-            let value = toml_edit::Value::from(task.id.as_str()).to_string();
+            let value = toml_edit::Value::from(&*task.id).to_string();
             inserts.push((after, *n, format!("{indent}task = {value}")));
         }
     }
@@ -386,7 +386,7 @@ fn attempt(
                 let want = planned
                     .iter()
                     .find(|(k, _)| *k == n)
-                    .map(|(_, t)| t.id.clone())
+                    .map(|(_, t)| t.id.to_string())
                     .or_else(|| decisions_before.get(n).and_then(|b| b.task.clone()));
                 d.task == want
             })
@@ -423,7 +423,7 @@ fn attempt(
             n + 1,
             text,
             DecisionResult::Added {
-                id: task.id.clone(),
+                id: task.id.to_string(),
                 file: shown_of(&task.origin.file),
                 new_file,
                 block,
@@ -440,7 +440,7 @@ fn attempt(
             .sources
             .iter()
             .find(|s| *s.rel == *w.rel)
-            .map_or_else(|| w.text.clone(), |s| s.text.clone())
+            .map_or_else(|| w.text.clone(), |s| s.text.to_string())
     };
     for w in writes.iter().chain(std::iter::once(&mw)) {
         let text = text_of(w);

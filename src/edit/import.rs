@@ -218,7 +218,7 @@ impl Go<'_> {
             };
             let mut text = found
                 .as_ref()
-                .map_or_else(String::new, |(_, f)| f.text.clone());
+                .map_or_else(String::new, |(_, f)| f.text.to_string());
             let style = Style::of(&text);
             for &i in list {
                 let Some(Planned::New { task, .. }) = planned.get_mut(i) else {
@@ -227,7 +227,7 @@ impl Go<'_> {
                 let mut block = style.block(&fields_of(data, task)?);
                 for update in &task.updates {
                     let date = date_value(update.date)?.to_string();
-                    let note = toml_edit::Value::from(update.note.as_str()).to_string();
+                    let note = toml_edit::Value::from(&*update.note).to_string();
                     block.push_str(&style.update_block(&[("date", date), ("note", note)]));
                 }
                 let (new_text, line) = style.append(&text, &block);
@@ -287,7 +287,7 @@ impl Go<'_> {
                         row,
                         task: NewOne {
                             file: shown_of(&task.origin.file),
-                            id: task.id,
+                            id: task.id.into_owned(),
                             new_file,
                             block,
                             done_on_assumed: if assumed { task.done_on } else { None },
@@ -307,7 +307,7 @@ impl Go<'_> {
                 .sources
                 .iter()
                 .find(|s| *s.rel == *w.rel)
-                .map_or(w.text.as_str(), |s| s.text.as_str());
+                .map_or(w.text.as_str(), |s| &*s.text);
             let what = msg::the_imported_tasks(&w.shown);
             match &w.found {
                 None => write_new(&w.path, text)
@@ -499,7 +499,7 @@ fn plan_row(
         }
         return Some(Planned::Exists(RowResult::Exists {
             row,
-            id: t.id.clone(),
+            id: t.id.to_string(),
             place: place(loaded, t),
             differs: differences(data, t, e, &refs, title.as_deref(), id.is_some()),
         }));
@@ -530,8 +530,8 @@ fn plan_row(
     };
     let assumed = status == Status::Done && done_on.is_none();
     let task = Task {
-        id: id.map(|(_, id)| id).unwrap_or_default(),
-        title,
+        id: id.map(|(_, id)| id).unwrap_or_default().into(),
+        title: title.into(),
         group,
         lead_unit: refs.lead_unit,
         units: refs.units,
@@ -550,7 +550,8 @@ fn plan_row(
             .outcome
             .as_ref()
             .map(|o| o.value.trim().to_owned())
-            .filter(|o| !o.is_empty()),
+            .filter(|o| !o.is_empty())
+            .map(Into::into),
         original_due: None,
         indicators: Vec::new(),
         updates: e
@@ -626,7 +627,7 @@ fn differences(
     };
     let none = String::new;
     if by_id && let Some(title) = title {
-        differ("title", title.to_owned(), t.title.clone());
+        differ("title", title.to_owned(), t.title.to_string());
     }
     if let Some(u) = refs.lead_unit {
         let file = data
@@ -664,7 +665,7 @@ fn differences(
         differ(
             "outcome",
             o.value.trim().to_owned(),
-            t.outcome.clone().unwrap_or_default(),
+            t.outcome.as_deref().unwrap_or_default().to_owned(),
         );
     }
     out
@@ -721,7 +722,7 @@ fn allocate_ids(
             *n = n.saturating_add(1);
             let id = format!("{prefix}{n:0width$}", width = *width);
             if !given.contains(&id) && data.task_by_id(&id).is_none() {
-                task.id = id;
+                task.id = id.into();
                 break;
             }
         }

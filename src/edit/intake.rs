@@ -146,7 +146,7 @@ fn attempt(
             .position(|s| *s.rel == **file)
             .ok_or_else(|| {
                 Failed::error(msg::task_file_not_read(
-                    list.first().map_or("", |t| t.task.id.as_str()),
+                    list.first().map_or("", |t| &*t.task.id),
                     &file.display().to_string(),
                 ))
             })?;
@@ -225,7 +225,7 @@ fn attempt(
             .sources
             .iter()
             .find(|s| *s.rel == **rel)
-            .map_or("", |s| s.text.as_str());
+            .map_or("", |s| &*s.text);
         match replace(real, found, &[new_text.as_bytes()], shown, &what)? {
             None => return Ok(None),
             Some(warnings) => result.warnings.extend(warnings),
@@ -512,8 +512,8 @@ fn plan_row(
     let mut taken = Vec::new();
     if let Some((text, _)) = &row.progress {
         let mut update = Update::new(date, text.clone());
-        update.problems = row.problems.clone();
-        update.next_steps = row.next_steps.clone();
+        update.problems = row.problems.clone().map(Into::into);
+        update.next_steps = row.next_steps.clone().map(Into::into);
         update.by = Some(reporter);
         update.values = readings;
         plan.note = Some(update);

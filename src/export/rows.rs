@@ -370,7 +370,7 @@ impl<'d> Builder<'d> {
                     Value::Bool(view.behind_schedule),
                     view.time_elapsed.map_or(Value::Null, Value::Real),
                     Value::opt_int(
-                        rank.get(task.id.as_str())
+                        rank.get(&*task.id)
                             .map(|&r| i64::try_from(r).unwrap_or(i64::MAX)),
                     ),
                     Value::Text(Cow::Owned(task.origin.file.display().to_string())),

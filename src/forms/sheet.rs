@@ -195,8 +195,8 @@ fn form_sheet(
     let status_words = status_list(lang);
     for (r, task) in tasks.iter().enumerate() {
         let row = HEADER_ROW + 1 + u32::try_from(r).unwrap_or(u32::MAX - HEADER_ROW - 1);
-        ws.write_string_with_format(row, 0, &task.id, &s.fixed)?;
-        ws.write_string_with_format(row, 1, &task.title, &s.fixed)?;
+        ws.write_string_with_format(row, 0, &*task.id, &s.fixed)?;
+        ws.write_string_with_format(row, 1, &*task.title, &s.fixed)?;
         match task.next_due() {
             Some(due) => ws.write_date_with_format(row, 2, due, &s.fixed_date)?,
             None => ws.write_blank(row, 2, &s.fixed)?,
@@ -383,7 +383,7 @@ fn meta_sheet(
     .chain(tasks.iter().map(|t| {
         vec![
             "task".to_owned(),
-            t.id.clone(),
+            t.id.to_string(),
             t.next_due().map(|d| d.to_string()).unwrap_or_default(),
         ]
     }))

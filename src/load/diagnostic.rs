@@ -3,7 +3,7 @@
 //! line up) and a hint.
 
 use crate::i18n::{Text, msg};
-use crate::model::Lang;
+use crate::model::{Lang, Str};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use std::ops::Range;
 use std::path::PathBuf;
@@ -21,7 +21,9 @@ pub struct Source {
     pub rel: std::sync::Arc<std::path::Path>,
     /// Path as shown to the user: the data directory as given, joined with `rel`.
     pub shown: String,
-    pub text: String,
+    /// Borrowed when the load keeps it for the life of the process (the tasks' strings
+    /// are borrowed from it then), else owned.
+    pub text: Str,
     /// Where each line starts: worked out when first needed (most loads never need it).
     line_starts: std::sync::OnceLock<Vec<usize>>,
     /// Characters before every [`MARK`]th byte, for the columns of a long line: worked
@@ -44,22 +46,14 @@ impl std::fmt::Debug for Source {
 }
 
 impl Source {
-    pub fn new(rel: PathBuf, shown: String, text: String) -> Source {
+    pub fn new(rel: PathBuf, shown: String, text: impl Into<Str>) -> Source {
         Source {
             rel: rel.into(),
             shown,
-            text,
+            text: text.into(),
             line_starts: std::sync::OnceLock::new(),
             char_marks: std::sync::OnceLock::new(),
         }
-    }
-
-    /// Lets the text go, for a caller that will show no diagnostic against it (a read
-    /// command, once the data has loaded): the text of a million tasks is 330 MB.
-    pub fn forget_text(&mut self) {
-        self.text = String::new();
-        self.line_starts = std::sync::OnceLock::new();
-        self.char_marks = std::sync::OnceLock::new();
     }
 
     /// Characters in `text[..at]`: one per byte that does not continue a character.

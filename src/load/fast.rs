@@ -10,7 +10,7 @@
 //! what it always did. So it never has to produce a message, only valid tasks.
 
 use super::Refs;
-use crate::model::{Origin, Repeat, Reporter, Status, Task, Update};
+use crate::model::{Origin, Repeat, Reporter, Status, Str, Task, Update};
 use chrono::NaiveDate;
 use std::borrow::Cow;
 use std::path::Path;
@@ -112,7 +112,13 @@ pub struct Read {
 /// `[[tasks.updates]]` header or `key = value`, each with optional indentation, trailing
 /// blanks and comment. (Splitting into lines first and trimming them took a quarter of
 /// the load of a 100,000-task file.)
-pub fn task(text: &str, line: usize, file: &Arc<Path>, refs: &Refs<'_>) -> Result<Read, Unusual> {
+pub fn task(
+    text: &str,
+    line: usize,
+    file: &Arc<Path>,
+    refs: &Refs<'_>,
+    keep: &Keep,
+) -> Result<Read, Unusual> {
     let mut raw = Raw::default();
     let mut in_update = false;
     let mut id_span = 0..0;
@@ -192,11 +198,51 @@ pub fn task(text: &str, line: usize, file: &Arc<Path>, refs: &Refs<'_>) -> Resul
         }
     }
     Ok(Read {
-        task: build(raw, line, file, refs)?,
+        task: build(raw, line, file, refs, keep)?,
         id: id_span,
         len: s.at,
         lines: count,
     })
+}
+
+/// How the strings of a task are kept: borrowed from the file's text when that text
+/// lives as long as the process (a command's load, [`crate::load::load_for_process`]),
+/// else copied (every other load, whose text goes when the load does).
+pub struct Keep {
+    whole: Option<&'static str>,
+}
+
+impl Keep {
+    /// For a piece of `text`, the text of a whole file.
+    pub fn new(text: &Str) -> Keep {
+        Keep {
+            whole: match text {
+                Cow::Borrowed(whole) => Some(whole),
+                Cow::Owned(_) => None,
+            },
+        }
+    }
+
+    /// `s`, a slice of the file's text (or of a copy of it with escapes undone).
+    fn cow(&self, s: Cow<'_, str>) -> Str {
+        match s {
+            Cow::Borrowed(s) => self.str(s),
+            Cow::Owned(s) => Cow::Owned(s),
+        }
+    }
+
+    /// `s` borrowed from the file's text if it is a slice of it, else copied.
+    fn str(&self, s: &str) -> Str {
+        if let Some(whole) = self.whole {
+            let start = s.as_ptr().addr().wrapping_sub(whole.as_ptr().addr());
+            if let Some(kept) = whole.get(start..start.wrapping_add(s.len()))
+                && std::ptr::eq(kept.as_ptr(), s.as_ptr())
+            {
+                return Cow::Borrowed(kept);
+            }
+        }
+        Cow::Owned(s.to_owned())
+    }
 }
 
 /// Where the fast path is in the text of a piece.
@@ -278,14 +324,23 @@ impl<'t> Scan<'t> {
 }
 
 /// The checks of `tasks::load_task`, each failure giving up instead of reporting.
-fn build(raw: Raw<'_>, line: usize, file: &Arc<Path>, refs: &Refs<'_>) -> Result<Task, Unusual> {
+fn build(
+    raw: Raw<'_>,
+    line: usize,
+    file: &Arc<Path>,
+    refs: &Refs<'_>,
+    keep: &Keep,
+) -> Result<Task, Unusual> {
     fn non_empty(s: Option<Cow<'_, str>>) -> Result<Cow<'_, str>, Unusual> {
         s.filter(|s| !s.trim().is_empty()).ok_or(Unusual)
     }
     let id = non_empty(raw.id)?;
-    let title = non_empty(raw.title)?.into_owned();
+    let title = keep.cow(non_empty(raw.title)?);
     let group = non_empty(raw.group)?;
-    let id = id.trim().to_owned();
+    let id = match id {
+        Cow::Borrowed(id) => keep.str(id.trim()),
+        Cow::Owned(id) => Cow::Owned(id.trim().to_owned()),
+    };
     if !id
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
@@ -350,9 +405,9 @@ fn build(raw: Raw<'_>, line: usize, file: &Arc<Path>, refs: &Refs<'_>) -> Result
                 };
                 Ok(Update {
                     date,
-                    note: note.into_owned(),
-                    problems: u.problems.map(Cow::into_owned),
-                    next_steps: u.next_steps.map(Cow::into_owned),
+                    note: keep.cow(note),
+                    problems: u.problems.map(|p| keep.cow(p)),
+                    next_steps: u.next_steps.map(|n| keep.cow(n)),
                     by,
                     values: Vec::new(),
                 })
@@ -377,9 +432,9 @@ fn build(raw: Raw<'_>, line: usize, file: &Arc<Path>, refs: &Refs<'_>) -> Result
             .targets
             .unwrap_or_default()
             .into_iter()
-            .map(Cow::into_owned)
+            .map(|t| keep.cow(t))
             .collect(),
-        outcome: raw.outcome.map(Cow::into_owned),
+        outcome: raw.outcome.map(|o| keep.cow(o)),
         original_due: raw.original_due,
         // `[[tasks.indicators]]` and `values` are left to the ordinary path.
         indicators: Vec::new(),
@@ -486,6 +541,13 @@ fn quoted(s: &str) -> Result<(Cow<'_, str>, &str), Unusual> {
     let mut out = String::new();
     while let Some((i, c)) = chars.next() {
         match c {
+            // A literal string holds its text as written: borrowed, like one without escapes.
+            c if c == quote && quote == '\'' => {
+                return Ok((
+                    Cow::Borrowed(s.get(1..i).ok_or(Unusual)?),
+                    s.get(i + 1..).ok_or(Unusual)?,
+                ));
+            }
             c if c == quote => return Ok((Cow::Owned(out), s.get(i + 1..).ok_or(Unusual)?)),
             '\\' if quote == '"' => {
                 let escaped = match chars.next() {
@@ -524,8 +586,9 @@ fn quoted(s: &str) -> Result<(Cow<'_, str>, &str), Unusual> {
 mod tests {
     //! The fast path must give exactly what the ordinary path gives, or give up.
 
-    use super::ENABLED;
+    use super::{ENABLED, Keep, Str};
     use proptest::prelude::*;
+    use std::borrow::Cow;
     use std::path::{Path, PathBuf};
     use std::sync::atomic::Ordering;
 
@@ -547,6 +610,15 @@ mod tests {
             out
         };
         let fast = load(true, true);
+        // The same with the text kept for the process and the strings borrowed from it
+        // (the text of these small directories is never freed).
+        let kept = format!(
+            "{:?}",
+            crate::load::load_keeping(dir, Default::default(), true)
+        );
+        if kept != fast {
+            return (format!("kept:\n{kept}"), fast);
+        }
         let pieces = load(false, true);
         let whole = load(false, false);
         if pieces == whole {
@@ -611,13 +683,26 @@ mod tests {
             groups_complete: true,
             broken_groups: &broken,
         };
-        let read = super::task(
-            BASE,
-            1,
-            &std::sync::Arc::from(Path::new("tasks.toml")),
-            &refs,
-        )
-        .unwrap();
+        let file = std::sync::Arc::from(Path::new("tasks.toml"));
+        // The text kept for the process: strings borrowed from it, but those that had
+        // escapes (the first note's); else every string copied.
+        // One `&'static str` (each use of a `const` may be a copy of its own).
+        let base: &'static str = BASE;
+        let kept = super::task(base, 1, &file, &refs, &Keep::new(&Cow::Borrowed(base))).unwrap();
+        let borrowed = |s: &Str| matches!(s, Cow::Borrowed(b) if base.as_bytes().as_ptr_range().contains(&b.as_ptr()));
+        assert!(borrowed(&kept.task.id) && borrowed(&kept.task.title));
+        assert!(borrowed(&kept.task.targets[0]) && borrowed(&kept.task.updates[1].note));
+        assert!(!borrowed(&kept.task.updates[0].note));
+        let owned = Cow::Owned(BASE.to_owned());
+        let read = super::task(BASE, 1, &file, &refs, &Keep::new(&owned)).unwrap();
+        assert!(matches!(read.task.title, Cow::Owned(_)));
+        assert!(
+            read.task
+                .updates
+                .iter()
+                .all(|u| matches!(u.note, Cow::Owned(_)))
+        );
+        assert_eq!(read.task, kept.task);
         let task = read.task;
         assert_eq!(BASE.get(read.id), Some("\"T-1\""));
         assert_eq!(read.len, BASE.len());

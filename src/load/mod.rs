@@ -293,11 +293,32 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadFailure> {
     load_with(dir, HashMap::new())
 }
 
+/// Whether the loads of this process keep the files' text (see [`keep_texts`]).
+static KEEP_TEXTS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// For a process that loads a directory once or a few times and then exits (the `wg`
+/// binary, whose commands each do one job): from now on every load keeps the files'
+/// text until the process ends (it is never freed) and borrows the tasks' strings from
+/// it, instead of copying each into an allocation of its own (a third of reading
+/// 100,000 tasks, with the memory they took). Anything that loads again and again (the
+/// tests, the fuzzers, a long-running program) does not call it, and frees what it
+/// loads.
+pub fn keep_texts() {
+    KEEP_TEXTS.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// Loads a data directory with some files replaced by new text (relative path → text):
 /// how an edit is validated before it is written.
-pub fn load_with(
+pub fn load_with(dir: &Path, replaced: HashMap<PathBuf, String>) -> Result<Loaded, LoadFailure> {
+    let keep_texts = KEEP_TEXTS.load(std::sync::atomic::Ordering::Relaxed);
+    load_keeping(dir, replaced, keep_texts)
+}
+
+/// [`load_with`], keeping the files' text for the process or not (see [`keep_texts`]).
+fn load_keeping(
     dir: &Path,
     mut replaced: HashMap<PathBuf, String>,
+    keep_texts: bool,
 ) -> Result<Loaded, LoadFailure> {
     #[cfg(test)]
     tests::LOADS.with(|n| n.set(n.get() + 1));
@@ -342,6 +363,10 @@ pub fn load_with(
             None => read_text(dir, &rel, sources.len(), &mut diags),
         };
         match text {
+            Ok(text) if keep_texts => {
+                let text: &'static str = String::leak(text);
+                sources.push(Source::new(rel.clone(), shown(dir, &rel), text));
+            }
             Ok(text) => sources.push(Source::new(rel.clone(), shown(dir, &rel), text)),
             Err(Some(text)) => sources.push(Source::new(rel.clone(), shown(dir, &rel), text)),
             Err(None) => sources.push(Source::new(rel.clone(), shown(dir, &rel), String::new())),

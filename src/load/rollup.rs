@@ -450,7 +450,7 @@ fn qualify(mut loaded: Loaded, office: &Office) -> Loaded {
         .into_iter()
         .map(|mut run| {
             for t in &mut run {
-                t.id = qualified(id, &t.id);
+                t.id = qualified(id, &t.id).into();
                 t.origin.file = rename(&t.origin.file);
             }
             run

@@ -334,7 +334,7 @@ fn number_lines(parts: &mut [Part<'_>]) {
 
 /// Cuts a file into parts of about [`PART_BYTES`], each starting at a `[[tasks]]` line.
 fn parts_of<'t>(f: &TaskFile<'t>) -> Vec<Part<'t>> {
-    let text = f.source.text.as_str();
+    let text: &str = &f.source.text;
     let mut cuts = vec![0];
     let mut from = PART_BYTES;
     while from < text.len() {
@@ -463,10 +463,11 @@ fn load_part(part: &Part<'_>, refs: &Refs<'_>) -> PartResult {
     // that the threads do not count references to one name (one counter, written by
     // every core for every task).
     let file: std::sync::Arc<std::path::Path> = std::sync::Arc::from(&*part.source.rel);
+    let keep = super::fast::Keep::new(&part.source.text);
     let (mut at, mut line) = (0, part.line);
     while let Some(rest) = part.text.get(at..).filter(|r| !r.is_empty()) {
         if super::fast::enabled()
-            && let Ok(read) = super::fast::task(rest, line, &file, refs)
+            && let Ok(read) = super::fast::task(rest, line, &file, refs, &keep)
         {
             let offset = part.offset + at;
             out.ids.push((
@@ -674,8 +675,8 @@ fn load_task(
         });
         if let (Some(date), Some(note)) = (date, note) {
             let mut update = Update::new(date.value, note.value);
-            update.problems = problems.map(|p| p.value);
-            update.next_steps = next_steps.map(|n| n.value);
+            update.problems = problems.map(|p| p.value.into());
+            update.next_steps = next_steps.map(|n| n.value.into());
             update.values = match readings {
                 Some(Some(r)) => r,
                 Some(None) => {
@@ -843,8 +844,8 @@ fn load_task(
         };
     };
     let task = Task {
-        id: tid,
-        title: title.value,
+        id: tid.into(),
+        title: title.value.into(),
         group,
         lead_unit: lead,
         units: unit_idx,
@@ -855,8 +856,8 @@ fn load_task(
         done_on: done_on.map(|d| d.value),
         repeat: repeat.map(|r| r.value),
         done_through: done_through.map(|d| d.value),
-        targets: targets.into_iter().map(|t| t.value).collect(),
-        outcome: outcome.map(|o| o.value),
+        targets: targets.into_iter().map(|t| t.value.into()).collect(),
+        outcome: outcome.map(|o| o.value.into()),
         original_due: original_due.map(|o| o.value),
         indicators,
         updates,

@@ -1,7 +1,7 @@
 //! Tasks, their status, repetition and progress notes, the overdue arithmetic, and the
 //! list of all tasks as the loader read them ([`Tasks`]).
 
-use super::{GroupIdx, Indicator, LAST_DAY, Origin, PersonIdx, Reading, UnitIdx};
+use super::{GroupIdx, Indicator, LAST_DAY, Origin, PersonIdx, Reading, Str, UnitIdx};
 use chrono::{Datelike, Months, NaiveDate};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -156,11 +156,11 @@ pub enum Reporter {
 pub struct Update {
     pub date: NaiveDate,
     /// 进展情况.
-    pub note: String,
+    pub note: Str,
     /// 存在问题.
-    pub problems: Option<String>,
+    pub problems: Option<Str>,
     /// 下一步措施.
-    pub next_steps: Option<String>,
+    pub next_steps: Option<Str>,
     pub by: Option<Reporter>,
     /// Indicator readings as of `date` (`values`), in the order written.
     pub values: Vec<Reading>,
@@ -171,7 +171,7 @@ impl Update {
     pub fn new(date: NaiveDate, note: String) -> Update {
         Update {
             date,
-            note,
+            note: note.into(),
             problems: None,
             next_steps: None,
             by: None,
@@ -182,8 +182,8 @@ impl Update {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Task {
-    pub id: String,
-    pub title: String,
+    pub id: Str,
+    pub title: Str,
     pub group: GroupIdx,
     /// As written; [`super::Data::task_lead_unit`] applies the group's default.
     pub lead_unit: Option<UnitIdx>,
@@ -195,8 +195,8 @@ pub struct Task {
     pub done_on: Option<NaiveDate>,
     pub repeat: Option<Repeat>,
     pub done_through: Option<NaiveDate>,
-    pub targets: Vec<String>,
-    pub outcome: Option<String>,
+    pub targets: Vec<Str>,
+    pub outcome: Option<Str>,
     /// The due date before the first extension (延期), set by `wg tasks extend`.
     pub original_due: Option<NaiveDate>,
     /// The outcome requirement as numbers (`[[tasks.indicators]]`), in file order.

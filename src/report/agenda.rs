@@ -267,8 +267,8 @@ fn progress<'d>(
             })
             .filter_map(|t| {
                 Some(ExtendedTask {
-                    id: t.id.clone(),
-                    title: t.title.clone(),
+                    id: t.id.to_string(),
+                    title: t.title.to_string(),
                     original_due: t.original_due?,
                     due: t.due?,
                     days: t.extended_days()?,

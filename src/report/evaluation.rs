@@ -274,7 +274,7 @@ pub struct Counts {
 
 impl Counts {
     fn add(&mut self, a: &Assessed<'_>) {
-        let id = || a.task.id.clone();
+        let id = || a.task.id.to_string();
         if let Some(outcome) = a.outcome {
             self.due += 1;
             match outcome {

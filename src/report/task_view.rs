@@ -73,7 +73,7 @@ pub struct TaskView<'d> {
     pub repeat: Option<&'static str>,
     #[serde(serialize_with = "opt_date_text")]
     pub done_through: Option<NaiveDate>,
-    pub targets: &'d [String],
+    pub targets: &'d [crate::model::Str],
     pub outcome: Option<&'d str>,
     /// The due date before the first extension (延期), as written.
     pub original_due: Option<NaiveDate>,

@@ -226,7 +226,7 @@ pub fn find_task<'d>(data: &'d Data, id: &str) -> Result<&'d Task, Text> {
         .tasks
         .iter()
         .filter(|t| t.id.eq_ignore_ascii_case(id))
-        .map(|t| t.id.as_str())
+        .map(|t| &*t.id)
         .collect();
     // In a roll-up, an id typed without its office: the offices' tasks of that id.
     if data.is_rollup() && !id.contains(crate::model::QUALIFIER) {
@@ -237,7 +237,7 @@ pub fn find_task<'d>(data: &'d Data, id: &str) -> Result<&'d Task, Text> {
                     t.id.split_once(crate::model::QUALIFIER)
                         .is_some_and(|(_, own)| own.eq_ignore_ascii_case(id))
                 })
-                .map(|t| t.id.as_str()),
+                .map(|t| &*t.id),
         );
     }
     // Only when no id matches but for case: then that one is surely meant.
@@ -251,7 +251,7 @@ pub fn find_task<'d>(data: &'d Data, id: &str) -> Result<&'d Task, Text> {
             .tasks
             .iter()
             .find(|t| t.id.to_lowercase() == c)
-            .map(|t| t.id.as_str());
+            .map(|t| &*t.id);
         if let Some(o) = original.filter(|o| !near.contains(o)) {
             near.push(o);
         }

@@ -865,7 +865,7 @@ fn show_fields(f: Frame<'_>, t: &TaskView, dir: &std::path::Path) -> Vec<(L, Str
         (L::Owner, t.owner.map_or_else(none, str::to_owned)),
         (
             L::Targets,
-            list(&t.targets.iter().map(String::as_str).collect::<Vec<_>>()),
+            list(&t.targets.iter().map(|t| &**t).collect::<Vec<_>>()),
         ),
         (L::Start, date(t.start)),
         (L::Due, date(t.due)),
