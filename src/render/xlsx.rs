@@ -778,6 +778,22 @@ fn check_length(text: &str, r: u32, c: usize, sheet: &str) -> anyhow::Result<()>
     Ok(())
 }
 
+/// A column as Excel names it, counted from 0: 0 → A, 25 → Z, 26 → AA, 701 → ZZ,
+/// 702 → AAA. What the ledger and form readers name a cell by, and what a chart's
+/// ranges say.
+pub fn column_letter(index: usize) -> String {
+    let mut out = Vec::new();
+    let mut n = index;
+    loop {
+        out.push(char::from(b'A' + u8::try_from(n % 26).unwrap_or(0)));
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    out.iter().rev().collect()
+}
+
 fn col(c: usize) -> anyhow::Result<u16> {
     u16::try_from(c).map_err(|_| anyhow::Error::new(XlsxError::RowColumnLimitError))
 }
@@ -851,6 +867,25 @@ pub fn column_widths(t: &Table<'_>) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_are_lettered_as_excel_does() {
+        let table = [
+            (0, "A"),
+            (1, "B"),
+            (25, "Z"),
+            (26, "AA"),
+            (27, "AB"),
+            (51, "AZ"),
+            (52, "BA"),
+            (701, "ZZ"),
+            (702, "AAA"),
+            (16_383, "XFD"),
+        ];
+        for (index, letters) in table {
+            assert_eq!(column_letter(index), letters, "{index}");
+        }
+    }
 
     fn names(list: &[&str]) -> Vec<String> {
         sheet_names(list.iter().map(|s| Some(*s)), Lang::Zh)
