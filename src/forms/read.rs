@@ -200,8 +200,13 @@ fn find_header(range: &Range<Data>) -> Option<Header> {
 fn read_sheet(file: &str, sheet: &str, range: &Range<Data>, meta: Meta) -> Result<Form, Vec<Text>> {
     let (row0, col0) = range.start().unwrap_or((0, 0));
     let excel_row = |r: usize| row0 + u32::try_from(r).unwrap_or(u32::MAX - row0) + 1;
-    let letters =
-        |c: usize| column_letter(usize::try_from(col0).unwrap_or(usize::MAX).saturating_add(c));
+    let letters = |c: usize| {
+        column_letter(
+            usize::try_from(col0)
+                .unwrap_or(usize::MAX)
+                .saturating_add(c),
+        )
+    };
     let Some(header) = find_header(range) else {
         return Err(vec![msg::form_without_header(file, sheet)]);
     };
@@ -450,7 +455,10 @@ mod tests {
         assert_eq!(text("2026年9月底"), Ok(d));
         assert_eq!(text("  "), Ok(None));
         assert_eq!(text(" 0000-09-30 "), Err("0000-09-30".into()));
-        assert_eq!(cell_date(&Data::DateTimeIso("2026-09-30T10:00:00".into())), Ok(d));
+        assert_eq!(
+            cell_date(&Data::DateTimeIso("2026-09-30T10:00:00".into())),
+            Ok(d)
+        );
         assert_eq!(parse_status("完成"), Some(Status::Done));
         assert_eq!(parse_status(" In-Progress "), Some(Status::InProgress));
         assert_eq!(parse_status("已取消"), None);

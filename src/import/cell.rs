@@ -232,7 +232,10 @@ mod tests {
 
     #[test]
     fn date_cells_outside_the_years_are_not_deadlines() {
-        assert_eq!(due(&Cell::Date(d(2026, 9, 30).unwrap())), d(2026, 9, 30).map(Due::On));
+        assert_eq!(
+            due(&Cell::Date(d(2026, 9, 30).unwrap())),
+            d(2026, 9, 30).map(Due::On)
+        );
         assert_eq!(due(&Cell::Date(d(0, 6, 30).unwrap())), None);
         assert_eq!(due(&Cell::Date(d(10000, 1, 1).unwrap())), None);
         assert_eq!(due(&Cell::text("0000-06-30")), None);

@@ -15,6 +15,7 @@
 use crate::Because;
 use crate::i18n::msg;
 use crate::model::{Lang, Warning};
+use crate::view::words::field;
 use crate::view::{Block, Document, Table, Value, long_date};
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
@@ -714,16 +715,10 @@ fn text_lines(b: &Block<'_>, lang: Lang) -> Vec<(Kind, String)> {
             .chain(details.iter().map(|d| (Kind::Line, format!("    {d}"))))
             .collect(),
         Block::List(lines) => lines.iter().map(|l| (Kind::Line, l.to_string())).collect(),
-        Block::Fields(fields) => {
-            let sep = match lang {
-                Lang::Zh => "：",
-                Lang::En => ": ",
-            };
-            fields
-                .iter()
-                .map(|(label, value)| (Kind::Line, format!("{label}{sep}{value}")))
-                .collect()
-        }
+        Block::Fields(fields) => fields
+            .iter()
+            .map(|(label, value)| (Kind::Line, field(label, value, lang)))
+            .collect(),
         Block::Signature { from, date } => vec![
             (Kind::Right, from.to_string()),
             (Kind::Right, long_date(*date, lang)),
