@@ -153,20 +153,7 @@ fn check(
             let lang = f
                 .choice("lang", &[("zh", Lang::Zh), ("en", Lang::En)])
                 .map(|l| l.value);
-            let timezone = f
-                .str("timezone")
-                .and_then(|tz| match tz.value.trim().parse() {
-                    Ok(zone) => Some(zone),
-                    Err(_) => {
-                        f.error(
-                            Diagnostic::error(msg::unknown_time_zone(&tz.value))
-                                .at(file, tz.span)
-                                .label(msg::not_an_iana_zone())
-                                .help(msg::time_zone_like()),
-                        );
-                        None
-                    }
-                });
+            let timezone = f.timezone("timezone");
             Header {
                 name,
                 lang,
