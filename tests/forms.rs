@@ -433,6 +433,34 @@ fn intake_refuses_a_bad_date() {
     refused(fill, &["第 6 行，K 列（完成日期）", "七月中旬"]);
 }
 
+/// A form is read with the ledger import's words and dates (one parser for each): 完成
+/// is 已完成, and 2026年6月底 is 2026-06-30 (both were refused by the intake before).
+#[test]
+fn intake_takes_the_words_and_dates_a_ledger_may_have() {
+    let mut fill = good_fill();
+    fill.cells.push((6, "状态", Cell::Text("完成")));
+    fill.cells.push((6, "完成日期", Cell::Text("2026年6月底")));
+    let (dir, form) = filled(&fill);
+    let o = wg_at(
+        dir.path(),
+        LATER,
+        &["tasks", "intake", form.to_str().unwrap()],
+    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let tasks = std::fs::read_to_string(dir.path().join("tasks.toml")).unwrap();
+    assert!(tasks.contains("done_on = 2026-06-30"), "{tasks}");
+    let check = wg_at(dir.path(), LATER, &["check"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+}
+
+/// A year outside 0001–9999 is refused at its cell, as a ledger import refuses it.
+#[test]
+fn intake_refuses_a_date_outside_the_years() {
+    let mut fill = good_fill();
+    fill.cells.push((6, "完成日期", Cell::Text("0000年6月底")));
+    refused(fill, &["第 6 行，K 列（完成日期）", "0000年6月底"]);
+}
+
 #[test]
 fn intake_refuses_a_reading_that_is_not_a_number() {
     let mut fill = good_fill();

@@ -604,3 +604,46 @@ fn an_empty_csv_is_not_told_to_pick_a_sheet() {
         assert!(out.contains("is empty"), "{out}");
     }
 }
+
+/// A ledger's typed dates are read as a filled form's are (one parser): a year outside
+/// 0001–9999 is refused at its cell, as the form intake refuses it (before, the import
+/// took it and only the validation of the file it would write refused it, naming a
+/// line of a file that was never written); 2026年9月30, without 日, is a date.
+#[test]
+fn a_ledger_date_outside_the_years_is_refused_at_its_cell() {
+    let tmp = setup();
+    let dir = tmp.path();
+    std::fs::write(
+        dir.join("l.csv"),
+        "小组,事项,截止时间\nmembership,零年的任务,0000-06-30\nmembership,没写日的任务,2026年9月30\n",
+    )
+    .unwrap();
+    let out = refused(dir, &["l.csv"]);
+    assert!(
+        out.contains("error: l.csv: row 2, column C (截止时间): \"0000-06-30\" is not a date"),
+        "{out}"
+    );
+    assert!(!out.contains("row 3"), "{out}");
+    assert!(!out.contains("would make the data invalid"), "{out}");
+    assert!(out.contains("a problem in l.csv"), "{out}");
+}
+
+/// 完成 and 2026年6月底, as a form may now have them, are taken from a ledger too.
+#[test]
+fn a_ledger_takes_the_words_a_form_takes() {
+    let tmp = setup();
+    let dir = tmp.path();
+    std::fs::write(
+        dir.join("l.csv"),
+        "小组,事项,截止时间,状态,完成日期\nmembership,办完的任务,2026年6月底,完成,2026年2月底\n",
+    )
+    .unwrap();
+    let before = text(&dir.join("data/tasks/membership.toml"));
+    let out = wg_at(dir, &["tasks", "import", "l.csv"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let added = appended(&before, &text(&dir.join("data/tasks/membership.toml")));
+    assert!(added.contains("due = 2026-06-30"), "{added}");
+    assert!(added.contains("status = \"done\""), "{added}");
+    assert!(added.contains("done_on = 2026-02-28"), "{added}");
+    check_passes(dir);
+}

@@ -135,34 +135,12 @@ const fn office() -> Reference {
     }
 }
 
-const fn unit(column: &'static [&'static str]) -> Reference {
+/// `columns` (the office's id, then the row's) name a row of `table`, by its key
+/// `(office_id, id)`.
+const fn refers(columns: &'static [&'static str], table: &'static str) -> Reference {
     Reference {
-        columns: column,
-        table: "units",
-        to: &["office_id", "id"],
-    }
-}
-
-const fn person(column: &'static [&'static str]) -> Reference {
-    Reference {
-        columns: column,
-        table: "people",
-        to: &["office_id", "id"],
-    }
-}
-
-const fn group(column: &'static [&'static str]) -> Reference {
-    Reference {
-        columns: column,
-        table: "groups",
-        to: &["office_id", "id"],
-    }
-}
-
-const fn task(column: &'static [&'static str]) -> Reference {
-    Reference {
-        columns: column,
-        table: "tasks",
+        columns,
+        table,
         to: &["office_id", "id"],
     }
 }
@@ -229,7 +207,7 @@ pub const UNIT_ALIASES: Table = Table {
         col("alias", Text, ""),
     ],
     key: &["office_id", "unit_id", "seq"],
-    references: &[unit(&["office_id", "unit_id"])],
+    references: &[refers(&["office_id", "unit_id"], "units")],
 };
 
 pub const PEOPLE: Table = Table {
@@ -245,7 +223,7 @@ pub const PEOPLE: Table = Table {
         opt("email", Text, ""),
     ],
     key: &["office_id", "id"],
-    references: &[office(), unit(&["office_id", "unit_id"])],
+    references: &[office(), refers(&["office_id", "unit_id"], "units")],
 };
 
 pub const GROUPS: Table = Table {
@@ -274,9 +252,9 @@ pub const GROUPS: Table = Table {
     key: &["office_id", "id"],
     references: &[
         office(),
-        group(&["office_id", "parent_id"]),
-        unit(&["office_id", "host_unit_id"]),
-        unit(&["office_id", "lead_unit_id"]),
+        refers(&["office_id", "parent_id"], "groups"),
+        refers(&["office_id", "host_unit_id"], "units"),
+        refers(&["office_id", "lead_unit_id"], "units"),
     ],
 };
 
@@ -291,8 +269,8 @@ pub const GROUP_UNITS: Table = Table {
     ],
     key: &["office_id", "group_id", "seq"],
     references: &[
-        group(&["office_id", "group_id"]),
-        unit(&["office_id", "unit_id"]),
+        refers(&["office_id", "group_id"], "groups"),
+        refers(&["office_id", "unit_id"], "units"),
     ],
 };
 
@@ -306,7 +284,7 @@ pub const GROUP_DUTIES: Table = Table {
         col("duty", Text, ""),
     ],
     key: &["office_id", "group_id", "seq"],
-    references: &[group(&["office_id", "group_id"])],
+    references: &[refers(&["office_id", "group_id"], "groups")],
 };
 
 pub const SEATS: Table = Table {
@@ -327,8 +305,8 @@ pub const SEATS: Table = Table {
     ],
     key: &["office_id", "group_id", "person_id"],
     references: &[
-        group(&["office_id", "group_id"]),
-        person(&["office_id", "person_id"]),
+        refers(&["office_id", "group_id"], "groups"),
+        refers(&["office_id", "person_id"], "people"),
     ],
 };
 
@@ -423,9 +401,9 @@ pub const TASKS: Table = Table {
     key: &["office_id", "id"],
     references: &[
         office(),
-        group(&["office_id", "group_id"]),
-        unit(&["office_id", "lead_unit_id"]),
-        person(&["office_id", "owner_id"]),
+        refers(&["office_id", "group_id"], "groups"),
+        refers(&["office_id", "lead_unit_id"], "units"),
+        refers(&["office_id", "owner_id"], "people"),
     ],
 };
 
@@ -440,8 +418,8 @@ pub const TASK_UNITS: Table = Table {
     ],
     key: &["office_id", "task_id", "seq"],
     references: &[
-        task(&["office_id", "task_id"]),
-        unit(&["office_id", "unit_id"]),
+        refers(&["office_id", "task_id"], "tasks"),
+        refers(&["office_id", "unit_id"], "units"),
     ],
 };
 
@@ -455,7 +433,7 @@ pub const TASK_TARGETS: Table = Table {
         col("target", Text, ""),
     ],
     key: &["office_id", "task_id", "seq"],
-    references: &[task(&["office_id", "task_id"])],
+    references: &[refers(&["office_id", "task_id"], "tasks")],
 };
 
 pub const INDICATORS: Table = Table {
@@ -482,7 +460,7 @@ pub const INDICATORS: Table = Table {
         col("met", Boolean, "computed: the reading reaches the target"),
     ],
     key: &["office_id", "task_id", "seq"],
-    references: &[task(&["office_id", "task_id"])],
+    references: &[refers(&["office_id", "task_id"], "tasks")],
 };
 
 pub const UPDATES: Table = Table {
@@ -501,9 +479,9 @@ pub const UPDATES: Table = Table {
     ],
     key: &["office_id", "task_id", "seq"],
     references: &[
-        task(&["office_id", "task_id"]),
-        unit(&["office_id", "by_unit_id"]),
-        person(&["office_id", "by_person_id"]),
+        refers(&["office_id", "task_id"], "tasks"),
+        refers(&["office_id", "by_unit_id"], "units"),
+        refers(&["office_id", "by_person_id"], "people"),
     ],
 };
 
@@ -547,7 +525,7 @@ pub const MEETINGS: Table = Table {
         opt("location", Text, ""),
     ],
     key: &["office_id", "seq"],
-    references: &[office(), group(&["office_id", "group_id"])],
+    references: &[office(), refers(&["office_id", "group_id"], "groups")],
 };
 
 const MEETING: Reference = Reference {
@@ -586,9 +564,9 @@ pub const DECISIONS: Table = Table {
     key: &["office_id", "meeting_seq", "seq"],
     references: &[
         MEETING,
-        group(&["office_id", "group_id"]),
-        unit(&["office_id", "lead_unit_id"]),
-        person(&["office_id", "owner_id"]),
+        refers(&["office_id", "group_id"], "groups"),
+        refers(&["office_id", "lead_unit_id"], "units"),
+        refers(&["office_id", "owner_id"], "people"),
     ],
 };
 
@@ -609,7 +587,7 @@ pub const DECISION_UNITS: Table = Table {
             table: "decisions",
             to: &["office_id", "meeting_seq", "seq"],
         },
-        unit(&["office_id", "unit_id"]),
+        refers(&["office_id", "unit_id"], "units"),
     ],
 };
 

@@ -7,6 +7,7 @@
 use super::labels::{self, Column};
 use crate::i18n::{Text, msg};
 use crate::model::Status;
+use crate::render::xlsx::column_letter;
 use calamine::{Data, Range, Reader};
 use chrono::NaiveDate;
 use std::io::Read as _;
@@ -199,7 +200,13 @@ fn find_header(range: &Range<Data>) -> Option<Header> {
 fn read_sheet(file: &str, sheet: &str, range: &Range<Data>, meta: Meta) -> Result<Form, Vec<Text>> {
     let (row0, col0) = range.start().unwrap_or((0, 0));
     let excel_row = |r: usize| row0 + u32::try_from(r).unwrap_or(u32::MAX - row0) + 1;
-    let letters = |c: usize| col_letters(col0 + u32::try_from(c).unwrap_or(0));
+    let letters = |c: usize| {
+        column_letter(
+            usize::try_from(col0)
+                .unwrap_or(usize::MAX)
+                .saturating_add(c),
+        )
+    };
     let Some(header) = find_header(range) else {
         return Err(vec![msg::form_without_header(file, sheet)]);
     };
@@ -350,14 +357,14 @@ fn find_report_date(range: &Range<Data>) -> Option<(usize, usize, &Data)> {
 }
 
 /// A status as the form's list writes it (进行中 受阻 已完成, in-progress blocked done),
-/// or in the English of the files.
+/// or as a ledger may: the status words of [`crate::import::cell::status`] (完成,
+/// 已办结, 推进中, …), so that a word a ledger import takes is taken here too.
 ///
 /// Only the three of the list: a unit does not cancel a task, nor set it back to 未开始,
-/// by a form (that is the office's call, with `wg tasks status`).
+/// by a form (that is the office's call, with `wg tasks status`). A done task's
+/// 完成日期 is the form's, else its 填报日期 (see [`crate::edit::intake`]).
 pub fn parse_status(word: &str) -> Option<Status> {
-    let t: String = word.chars().filter(|c| !c.is_whitespace()).collect();
-    Status::parse(&t)
-        .or_else(|| Status::parse(&t.to_lowercase()))
+    crate::import::cell::status(word)
         .filter(|s| matches!(s, Status::InProgress | Status::Blocked | Status::Done))
 }
 
@@ -386,41 +393,27 @@ fn cell_string(d: &Data) -> String {
     }
 }
 
-/// A date cell, or a date typed as text: 2026年9月30日, 2026/9/30, 2026-09-30,
-/// 2026.9.30 (an ISO date-time keeps its date). `Err` holds what was written.
+/// A date cell, or a date typed as text as a ledger may have it
+/// ([`crate::import::cell::date`]: 2026年9月30日, 2026/9/30, 2026-09-30, 2026.9.30,
+/// 2026年9月底, …; an ISO date-time keeps its date), in the years wg handles. `Err`
+/// holds what was written.
 pub fn cell_date(d: &Data) -> Result<Option<NaiveDate>, String> {
+    use crate::import::cell::date;
     match d {
         Data::Empty => Ok(None),
         Data::DateTime(dt) => dt
             .as_datetime()
-            .map(|t| Some(t.date()))
+            .map(|t| t.date())
+            .filter(|t| crate::model::date_in_range(*t))
+            .map(Some)
             .ok_or_else(|| cell_string(d)),
-        Data::DateTimeIso(s) => parse_date_text(s.get(..10).unwrap_or(s))
+        Data::DateTimeIso(s) => date(s.get(..10).unwrap_or(s))
             .map(Some)
             .ok_or_else(|| s.clone()),
         Data::String(s) if s.trim().is_empty() => Ok(None),
-        Data::String(s) => parse_date_text(s)
-            .map(Some)
-            .ok_or_else(|| s.trim().to_owned()),
+        Data::String(s) => date(s).map(Some).ok_or_else(|| s.trim().to_owned()),
         _ => Err(cell_string(d)),
     }
-}
-
-/// 2026年9月30日, 2026/9/30, 2026-09-30, 2026.9.30 (a real day in 0001–9999).
-pub fn parse_date_text(s: &str) -> Option<NaiveDate> {
-    let t = s.trim().trim_end_matches('日').trim();
-    let parts: Vec<&str> = t
-        .split(['年', '月', '/', '-', '.'])
-        .map(str::trim)
-        .collect();
-    let [y, m, d] = parts.as_slice() else {
-        return None;
-    };
-    if y.len() != 4 || !(1..=2).contains(&m.len()) || !(1..=2).contains(&d.len()) {
-        return None;
-    }
-    let date = NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
-    crate::model::date_in_range(date).then_some(date)
 }
 
 /// A number cell, or a number typed as text (full-width digits and thousands commas
@@ -450,34 +443,26 @@ pub fn cell_number(d: &Data) -> Option<f64> {
     n.is_finite().then_some(n)
 }
 
-/// A 0-based column as Excel names it: 0 → A, 25 → Z, 26 → AA.
-pub fn col_letters(mut c: u32) -> String {
-    let mut out = Vec::new();
-    loop {
-        out.push(char::from(b'A' + u8::try_from(c % 26).unwrap_or(0)));
-        if c < 26 {
-            break;
-        }
-        c = c / 26 - 1;
-    }
-    out.iter().rev().collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn dates_are_read_as_offices_type_them() {
+    fn form_cells_are_read_as_a_ledgers_are() {
         let d = NaiveDate::from_ymd_opt(2026, 9, 30);
-        assert_eq!(parse_date_text("2026年9月30日"), d);
-        assert_eq!(parse_date_text("2026/9/30"), d);
-        assert_eq!(parse_date_text("2026-09-30"), d);
-        assert_eq!(parse_date_text("2026.9.30"), d);
-        assert_eq!(parse_date_text(" 2026 年 9 月 30 日 "), d);
-        assert_eq!(parse_date_text("2026-02-30"), None);
-        assert_eq!(parse_date_text("九月底"), None);
-        assert_eq!(parse_date_text("26/9/30"), None);
+        let text = |s: &str| cell_date(&Data::String(s.into()));
+        assert_eq!(text("2026年9月30日"), Ok(d));
+        assert_eq!(text("2026年9月底"), Ok(d));
+        assert_eq!(text("  "), Ok(None));
+        assert_eq!(text(" 0000-09-30 "), Err("0000-09-30".into()));
+        assert_eq!(
+            cell_date(&Data::DateTimeIso("2026-09-30T10:00:00".into())),
+            Ok(d)
+        );
+        assert_eq!(parse_status("完成"), Some(Status::Done));
+        assert_eq!(parse_status(" In-Progress "), Some(Status::InProgress));
+        assert_eq!(parse_status("已取消"), None);
+        assert_eq!(parse_status("未开始"), None);
     }
 
     #[test]
@@ -488,15 +473,5 @@ mod tests {
         assert_eq!(cell_number(&Data::Float(-1.0)), Some(-1.0));
         assert_eq!(cell_number(&Data::String("－3".into())), Some(-3.0));
         assert_eq!(cell_number(&Data::Int(7)), Some(7.0));
-    }
-
-    #[test]
-    fn columns_are_lettered_as_excel_does() {
-        assert_eq!(col_letters(0), "A");
-        assert_eq!(col_letters(25), "Z");
-        assert_eq!(col_letters(26), "AA");
-        assert_eq!(col_letters(27), "AB");
-        assert_eq!(col_letters(701), "ZZ");
-        assert_eq!(col_letters(702), "AAA");
     }
 }

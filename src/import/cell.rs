@@ -1,6 +1,8 @@
 //! One cell of a ledger and the ways offices write into it: dates as date cells or typed
 //! (2026年9月30日, 2026/9/30, 2026.9.30, 2026-09-30, 2026年9月底), no deadline as
 //! 长期/持续推进/常态化, several units in one cell, a status in Chinese or English.
+//! The typed dates ([`date`]) and the status words ([`status`]) are also what a filled
+//! feedback form is read with ([`crate::forms::read`]): one spelling, one answer.
 
 use crate::model::Status;
 use chrono::{Datelike, NaiveDate};
@@ -57,7 +59,7 @@ pub const ONGOING: [&str; 5] = ["长期", "持续推进", "常态化", "长期�
 /// A deadline cell; `None` when it cannot be read.
 pub fn due(cell: &Cell) -> Option<Due> {
     match cell {
-        Cell::Date(d) => Some(Due::On(*d)),
+        Cell::Date(d) => crate::model::date_in_range(*d).then_some(Due::On(*d)),
         Cell::Text(s) => {
             let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
             if ONGOING.contains(&s.as_str()) {
@@ -69,10 +71,18 @@ pub fn due(cell: &Cell) -> Option<Due> {
     }
 }
 
-/// A date typed as text: 2026-09-30, 2026/9/30, 2026.9.30, 2026年9月30日 (also with
-/// 号), and the end of a month or year: 2026年9月底, 2026年9月, 2026年底.
+/// A date typed as text, as both the ledger import and the form intake read it:
+/// 2026-09-30, 2026/9/30, 2026.9.30 (one separator throughout: 2026/9.30 is not a
+/// date), 2026年9月30日 (also with 号, or with neither), and the end of a month or year:
+/// 2026年9月底, 2026年9月末, 2026年9月, 2026年底, 2026年末. Whitespace anywhere is
+/// ignored. The year has four digits and the day is one wg handles (0001–9999).
 pub fn date(s: &str) -> Option<NaiveDate> {
-    let s = s.trim();
+    let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    typed_date(&s).filter(|d| crate::model::date_in_range(*d))
+}
+
+/// [`date`] without the range check, on text without whitespace.
+fn typed_date(s: &str) -> Option<NaiveDate> {
     if let Some(rest) = s.strip_suffix("年底").or_else(|| s.strip_suffix("年末")) {
         return NaiveDate::from_ymd_opt(year(rest)?, 12, 31);
     }
@@ -85,7 +95,8 @@ pub fn date(s: &str) -> Option<NaiveDate> {
             _ => {
                 let d = rest
                     .strip_suffix('日')
-                    .or_else(|| rest.strip_suffix('号'))?;
+                    .or_else(|| rest.strip_suffix('号'))
+                    .unwrap_or(rest);
                 NaiveDate::from_ymd_opt(y, m, number(d)?)
             }
         };
@@ -177,22 +188,57 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day)
     }
 
+    /// Every spelling the ledger import and the form intake read, and what they refuse.
     #[test]
     fn dates_are_read_as_offices_type_them() {
-        assert_eq!(date("2026年9月30日"), d(2026, 9, 30));
-        assert_eq!(date("2026年9月30号"), d(2026, 9, 30));
-        assert_eq!(date("2026/9/30"), d(2026, 9, 30));
-        assert_eq!(date("2026.9.30"), d(2026, 9, 30));
-        assert_eq!(date("2026-09-30"), d(2026, 9, 30));
-        assert_eq!(date("2026年2月底"), d(2026, 2, 28));
-        assert_eq!(date("2028年2月"), d(2028, 2, 29));
-        assert_eq!(date("2026年12月底"), d(2026, 12, 31));
-        assert_eq!(date("2026年底"), d(2026, 12, 31));
-        assert_eq!(date("2026/9.30"), None);
-        assert_eq!(date("2026年13月1日"), None);
-        assert_eq!(date("9月底"), None);
-        assert_eq!(date("2026-02-30"), None);
-        assert_eq!(date("下半年"), None);
+        let table: &[(&str, Option<NaiveDate>)] = &[
+            ("2026年9月30日", d(2026, 9, 30)),
+            ("2026年9月30号", d(2026, 9, 30)),
+            ("2026年9月30", d(2026, 9, 30)),
+            (" 2026 年 9 月 30 日 ", d(2026, 9, 30)),
+            ("2026/9/30", d(2026, 9, 30)),
+            ("2026.9.30", d(2026, 9, 30)),
+            ("2026-09-30", d(2026, 9, 30)),
+            ("2026 - 09 - 30", d(2026, 9, 30)),
+            ("2026年2月底", d(2026, 2, 28)),
+            ("2026年2月末", d(2026, 2, 28)),
+            ("2028年2月", d(2028, 2, 29)),
+            ("2026年12月底", d(2026, 12, 31)),
+            ("2026年底", d(2026, 12, 31)),
+            ("2026年末", d(2026, 12, 31)),
+            ("0001-01-01", d(1, 1, 1)),
+            ("9999年底", d(9999, 12, 31)),
+            // The years wg handles are 0001 to 9999.
+            ("0000-06-30", None),
+            ("0000年6月底", None),
+            ("0000年底", None),
+            // One separator throughout.
+            ("2026/9.30", None),
+            ("2026年9/30", None),
+            ("2026-09-30日", None),
+            ("2026年13月1日", None),
+            ("2026年9月31日", None),
+            ("2026-02-30", None),
+            ("26/9/30", None),
+            ("9月底", None),
+            ("九月底", None),
+            ("下半年", None),
+            ("", None),
+        ];
+        for (typed, want) in table {
+            assert_eq!(date(typed), *want, "{typed:?}");
+        }
+    }
+
+    #[test]
+    fn date_cells_outside_the_years_are_not_deadlines() {
+        assert_eq!(
+            due(&Cell::Date(d(2026, 9, 30).unwrap())),
+            d(2026, 9, 30).map(Due::On)
+        );
+        assert_eq!(due(&Cell::Date(d(0, 6, 30).unwrap())), None);
+        assert_eq!(due(&Cell::Date(d(10000, 1, 1).unwrap())), None);
+        assert_eq!(due(&Cell::text("0000-06-30")), None);
     }
 
     #[test]
@@ -216,6 +262,9 @@ mod tests {
         assert_eq!(status("进行中"), Some(Status::InProgress));
         assert_eq!(status("In-Progress"), Some(Status::InProgress));
         assert_eq!(status("已办结"), Some(Status::Done));
+        assert_eq!(status(" 完成 "), Some(Status::Done));
+        assert_eq!(status("DONE"), Some(Status::Done));
+        assert_eq!(status("取消"), Some(Status::Cancelled));
         assert_eq!(status("快好了"), None);
     }
 }

@@ -23,6 +23,7 @@ pub use read::{Grid, GridRow, read};
 use crate::Error;
 use crate::i18n::{Text, msg};
 use crate::model::Status;
+use crate::render::xlsx::column_letter;
 use chrono::NaiveDate;
 
 /// What a ledger column holds.
@@ -167,19 +168,6 @@ impl Ledger {
     }
 }
 
-/// Column letters as Excel writes them: 0 is A, 25 is Z, 26 is AA.
-pub fn letter(mut i: usize) -> String {
-    let mut s = Vec::new();
-    loop {
-        s.push(char::from(b'A' + (i % 26) as u8));
-        if i < 26 {
-            break;
-        }
-        i = i / 26 - 1;
-    }
-    s.iter().rev().collect()
-}
-
 /// Finds the header row of `grid` and reads every row below it. An empty sheet, or
 /// one whose first ten rows name no title column, is an error.
 pub fn parse(grid: Grid, file: &str) -> Result<Ledger, Error> {
@@ -276,7 +264,7 @@ fn map_columns(cells: &[Cell]) -> Vec<Column> {
             field = None;
         }
         columns.push(Column {
-            letter: letter(i),
+            letter: column_letter(i),
             header: key,
             field,
             same_as,
@@ -390,16 +378,6 @@ mod tests {
             number,
             cells: cells.iter().map(|c| Cell::text(c)).collect(),
         }
-    }
-
-    #[test]
-    fn letters_go_past_z() {
-        assert_eq!(letter(0), "A");
-        assert_eq!(letter(25), "Z");
-        assert_eq!(letter(26), "AA");
-        assert_eq!(letter(27), "AB");
-        assert_eq!(letter(701), "ZZ");
-        assert_eq!(letter(702), "AAA");
     }
 
     #[test]

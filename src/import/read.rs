@@ -167,7 +167,11 @@ fn read_xlsx(bytes: Vec<u8>, shown: &str, sheet: Option<&str>) -> Result<Grid, E
                 };
                 if matches!(cell, Cell::Empty) {
                     *cell = Cell::Text(format!("={f}"));
-                    unsaved.push(format!("{}{}", super::letter(c), r + 1));
+                    unsaved.push(format!(
+                        "{}{}",
+                        crate::render::xlsx::column_letter(c),
+                        r + 1
+                    ));
                 }
             }
         }

@@ -441,6 +441,24 @@ impl<'a, 'i> Fields<'a, 'i> {
         None
     }
 
+    /// An IANA time zone (`Asia/Shanghai`), as org.toml's and offices.toml's
+    /// `timezone` name it.
+    pub fn timezone(&mut self, key: &str) -> Option<chrono_tz::Tz> {
+        let tz = self.str(key)?;
+        match tz.value.trim().parse() {
+            Ok(zone) => Some(zone),
+            Err(_) => {
+                self.error(
+                    Diagnostic::error(msg::unknown_time_zone(&tz.value))
+                        .at(self.file, tz.span)
+                        .label(msg::not_an_iana_zone())
+                        .help(msg::time_zone_like()),
+                );
+                None
+            }
+        }
+    }
+
     /// An array of tables (`[[tasks.updates]]` or `updates = [{…}]`).
     pub fn tables(&mut self, key: &str) -> Vec<(&'a DeTable<'i>, Span)> {
         let Some((value, span)) = self.raw(key) else {

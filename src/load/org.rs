@@ -236,20 +236,7 @@ fn load_org(
     let mut f = Fields::new(file, table, span, msg::what_org(), ORG, diags);
     let name = f.req_str("name");
     let short_name = f.str("short_name").map(|s| s.value);
-    let timezone = f
-        .str("timezone")
-        .and_then(|tz| match tz.value.trim().parse() {
-            Ok(zone) => Some(zone),
-            Err(_) => {
-                f.error(
-                    Diagnostic::error(msg::unknown_time_zone(&tz.value))
-                        .at(file, tz.span)
-                        .label(msg::not_an_iana_zone())
-                        .help(msg::time_zone_like()),
-                );
-                None
-            }
-        });
+    let timezone = f.timezone("timezone");
     let lang = f.choice("lang", &[("zh", Lang::Zh), ("en", Lang::En)]);
     let lang_known = lang.is_some() || !table.contains_key("lang");
     let lang = lang.map(|l| l.value).unwrap_or_default();

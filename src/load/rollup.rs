@@ -67,46 +67,65 @@ fn shown(dir: &Path, rel: &Path) -> PathBuf {
 /// file as read (for diagnostics). For `wg tasks done` and the other edits, which only
 /// need to say where to go instead.
 pub fn offices(dir: &Path) -> Result<Vec<Office>, LoadFailure> {
-    let (_, entries, source, diags, lang) = read_offices(dir);
+    Ok(read_offices(dir)?
+        .entries
+        .into_iter()
+        .map(|e| e.office)
+        .collect())
+}
+
+/// offices.toml, read and checked, without errors.
+struct Offices {
+    header: Header,
+    entries: Vec<Entry>,
+    /// The file as read, for diagnostics.
+    source: Source,
+    /// Its warnings.
+    diags: Vec<Diagnostic>,
+}
+
+/// Reads and checks offices.toml; any error in it fails the load before an office is
+/// read.
+fn read_offices(dir: &Path) -> Result<Offices, LoadFailure> {
+    let mut diags = Vec::new();
+    let rel = PathBuf::from(FILE);
+    let show = shown(dir, &rel).display().to_string();
+    let (header, entries, source) = match super::read_text(dir, &rel, 0, &mut diags) {
+        Ok(text) => {
+            let source = Source::new(rel, show, text);
+            let (header, entries) = match super::parse(0, &source.text, &mut diags) {
+                Some((doc, span)) => check(dir, &doc, span, &mut diags),
+                None => (Header::default(), Vec::new()),
+            };
+            if !read::absent(&dir.join("org.toml")) {
+                diags.push(
+                    Diagnostic::error(msg::both_org_and_offices(
+                        &shown(dir, Path::new("")).display().to_string(),
+                    ))
+                    .at(0, 0..0)
+                    .help(msg::both_org_and_offices_help()),
+                );
+            }
+            (header, entries, source)
+        }
+        Err(shown_text) => {
+            let source = Source::new(rel, show, shown_text.unwrap_or_default());
+            (Header::default(), Vec::new(), source)
+        }
+    };
     if diags.iter().any(Diagnostic::is_error) {
         return Err(LoadFailure {
             sources: vec![source],
             diagnostics: diags,
-            lang,
+            lang: header.lang,
         });
     }
-    Ok(entries.into_iter().map(|e| e.office).collect())
-}
-
-type Read = (Header, Vec<Entry>, Source, Vec<Diagnostic>, Option<Lang>);
-
-fn read_offices(dir: &Path) -> Read {
-    let mut diags = Vec::new();
-    let rel = PathBuf::from(FILE);
-    let show = shown(dir, &rel).display().to_string();
-    let text = match super::read_text(dir, &rel, 0, &mut diags) {
-        Ok(text) => Some(text),
-        Err(shown_text) => {
-            let source = Source::new(rel.clone(), show, shown_text.unwrap_or_default());
-            return (Header::default(), Vec::new(), source, diags, None);
-        }
-    };
-    let source = Source::new(rel, show, text.unwrap_or_default());
-    let (header, entries) = match super::parse(0, &source.text, &mut diags) {
-        Some((doc, span)) => check(dir, &doc, span, &mut diags),
-        None => (Header::default(), Vec::new()),
-    };
-    if !read::absent(&dir.join("org.toml")) {
-        diags.push(
-            Diagnostic::error(msg::both_org_and_offices(
-                &shown(dir, Path::new("")).display().to_string(),
-            ))
-            .at(0, 0..0)
-            .help(msg::both_org_and_offices_help()),
-        );
-    }
-    let lang = header.lang;
-    (header, entries, source, diags, lang)
+    Ok(Offices {
+        header,
+        entries,
+        source,
+        diags,
+    })
 }
 
 /// The `[rollup]` table and the `[[offices]]` entries, each checked.
@@ -134,20 +153,7 @@ fn check(
             let lang = f
                 .choice("lang", &[("zh", Lang::Zh), ("en", Lang::En)])
                 .map(|l| l.value);
-            let timezone = f
-                .str("timezone")
-                .and_then(|tz| match tz.value.trim().parse() {
-                    Ok(zone) => Some(zone),
-                    Err(_) => {
-                        f.error(
-                            Diagnostic::error(msg::unknown_time_zone(&tz.value))
-                                .at(file, tz.span)
-                                .label(msg::not_an_iana_zone())
-                                .help(msg::time_zone_like()),
-                        );
-                        None
-                    }
-                });
+            let timezone = f.timezone("timezone");
             Header {
                 name,
                 lang,
@@ -293,19 +299,12 @@ fn office_dir_problem(dir: &Path, data: &Sp<String>) -> Option<Diagnostic> {
 /// in offices.toml itself always fail it, as does a roll-up whose offices are all
 /// broken.
 pub fn load(dir: &Path, skip_broken: bool) -> Result<RollupLoad, LoadFailure> {
-    let (header, entries, source, diags, lang) = read_offices(dir);
-    if diags.iter().any(Diagnostic::is_error) {
-        return Err(LoadFailure {
-            sources: vec![source],
-            diagnostics: diags,
-            lang,
-        });
-    }
+    let read = read_offices(dir)?;
     // Each office read and qualified on its own, taken from a queue by a thread a core.
-    let loads: Vec<Result<Loaded, LoadFailure>> = crate::par::map_queue(&entries, |e| {
+    let loads: Vec<Result<Loaded, LoadFailure>> = crate::par::map_queue(&read.entries, |e| {
         super::load(&e.office.dir).map(|l| qualify(l, &e.office))
     });
-    let lang = header.lang.or_else(|| {
+    let lang = read.header.lang.or_else(|| {
         loads.iter().find_map(|l| match l {
             Ok(l) => Some(l.data.org.lang),
             Err(f) => f.lang,
@@ -313,34 +312,23 @@ pub fn load(dir: &Path, skip_broken: bool) -> Result<RollupLoad, LoadFailure> {
     });
     let mut good = Vec::new();
     let mut failure = LoadFailure {
-        sources: vec![source.clone()],
-        diagnostics: diags.clone(),
+        sources: vec![read.source.clone()],
+        diagnostics: read.diags.clone(),
         lang,
     };
     let mut broken = 0;
-    for (entry, result) in entries.into_iter().zip(loads) {
+    for (entry, result) in read.entries.into_iter().zip(loads) {
         match result {
             Ok(loaded) => good.push((entry, loaded)),
             Err(f) => {
                 broken += 1;
-                let errors = f.error_count();
-                let offset = failure.sources.len();
-                failure.sources.extend(f.sources);
-                failure
-                    .diagnostics
-                    .extend(f.diagnostics.into_iter().map(|d| moved(d, offset)));
+                let errors = take_in(&mut failure, f);
                 let office = &entry.office;
-                let dir = office.dir.display().to_string();
                 let d = if skip_broken {
+                    let dir = office.dir.display().to_string();
                     Diagnostic::error(msg::office_left_out(&office.id, &office.name, &dir, errors))
                 } else {
-                    Diagnostic::error(msg::office_has_errors(
-                        &office.id,
-                        &office.name,
-                        &dir,
-                        errors,
-                    ))
-                    .help(msg::office_has_errors_help())
+                    has_errors(office, errors).help(msg::office_has_errors_help())
                 };
                 failure.diagnostics.push(d.at(0, entry.span.clone()));
             }
@@ -349,7 +337,7 @@ pub fn load(dir: &Path, skip_broken: bool) -> Result<RollupLoad, LoadFailure> {
     if broken > 0 && (!skip_broken || good.is_empty()) {
         return Err(failure);
     }
-    let loaded = merge(dir, header, source, diags, good);
+    let loaded = merge(dir, read.header, read.source, read.diags, good);
     Ok(RollupLoad {
         loaded,
         broken: (broken > 0).then_some(failure),
@@ -360,43 +348,22 @@ pub fn load(dir: &Path, skip_broken: bool) -> Result<RollupLoad, LoadFailure> {
 /// writes them, nothing merged): what `wg export` writes, one office after another,
 /// each row with its office id. Any error, in offices.toml or an office, fails it.
 pub fn load_offices(dir: &Path) -> Result<Vec<(Office, Loaded)>, LoadFailure> {
-    let (header, entries, source, diags, lang) = read_offices(dir);
-    if diags.iter().any(Diagnostic::is_error) {
-        return Err(LoadFailure {
-            sources: vec![source],
-            diagnostics: diags,
-            lang,
-        });
-    }
+    let read = read_offices(dir)?;
     let loads: Vec<Result<Loaded, LoadFailure>> =
-        crate::par::map_queue(&entries, |e| super::load(&e.office.dir));
+        crate::par::map_queue(&read.entries, |e| super::load(&e.office.dir));
     let mut failure = LoadFailure {
-        sources: vec![source],
-        diagnostics: diags,
-        lang: header.lang,
+        sources: vec![read.source],
+        diagnostics: read.diags,
+        lang: read.header.lang,
     };
     let mut good = Vec::new();
-    for (entry, result) in entries.into_iter().zip(loads) {
+    for (entry, result) in read.entries.into_iter().zip(loads) {
         match result {
             Ok(loaded) => good.push((entry.office, loaded)),
             Err(f) => {
-                let errors = f.error_count();
-                let offset = failure.sources.len();
-                failure.sources.extend(f.sources);
-                failure
-                    .diagnostics
-                    .extend(f.diagnostics.into_iter().map(|d| moved(d, offset)));
-                let office = &entry.office;
-                let dir = office.dir.display().to_string();
-                failure.diagnostics.push(
-                    Diagnostic::error(msg::office_has_errors(
-                        &office.id,
-                        &office.name,
-                        &dir,
-                        errors,
-                    ))
-                    .at(0, entry.span.clone()),
-                );
+                let errors = take_in(&mut failure, f);
+                let d = has_errors(&entry.office, errors);
+                failure.diagnostics.push(d.at(0, entry.span.clone()));
             }
         }
     }
@@ -404,6 +371,29 @@ pub fn load_offices(dir: &Path) -> Result<Vec<(Office, Loaded)>, LoadFailure> {
         return Err(failure);
     }
     Ok(good)
+}
+
+/// An office's failure taken into the roll-up's: its sources after the others, its
+/// diagnostics pointing at them. Returns its error count, for the line naming it.
+fn take_in(failure: &mut LoadFailure, office: LoadFailure) -> usize {
+    let errors = office.error_count();
+    let offset = failure.sources.len();
+    failure.sources.extend(office.sources);
+    failure
+        .diagnostics
+        .extend(office.diagnostics.into_iter().map(|d| moved(d, offset)));
+    errors
+}
+
+/// The line naming an office that has `errors` errors (shown above it).
+fn has_errors(office: &Office, errors: usize) -> Diagnostic {
+    let dir = office.dir.display().to_string();
+    Diagnostic::error(msg::office_has_errors(
+        &office.id,
+        &office.name,
+        &dir,
+        errors,
+    ))
 }
 
 /// A diagnostic of a file that now sits `offset` places further in the list of sources.

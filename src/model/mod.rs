@@ -155,13 +155,6 @@ impl Data {
         self.offices.get(o)
     }
 
-    /// What a table's office column shows for the office of this id: its short name,
-    /// else its name; empty for none.
-    pub fn office_label(&self, id: Option<&str>) -> &str {
-        id.and_then(|id| self.offices.iter().find(|o| o.id == id))
-            .map_or("", Office::label)
-    }
-
     pub fn task_by_id(&self, id: &str) -> Option<&Task> {
         self.tasks.iter().find(|t| t.id == id)
     }

@@ -244,25 +244,19 @@ fn write(doc: &Document<'_>, markdown: bool, opts: Options) -> String {
 /// Labelled values: in Markdown a list with the labels in bold; on a terminal the
 /// values lined up after the widest label (a value of several lines keeps its column).
 fn fields_lines(w: &mut Writer, fields: &[(Cow<'_, str>, Cow<'_, str>)], lang: crate::model::Lang) {
+    use crate::view::words::field;
     use unicode_width::UnicodeWidthStr;
-    let sep = match lang {
-        crate::model::Lang::Zh => "：",
-        crate::model::Lang::En => ": ",
-    };
     if w.markdown {
         for (label, value) in fields {
-            let line = format!(
-                "- **{}**{sep}{}\n",
-                markdown_cell(label),
-                markdown_cell(value)
-            );
+            let bold = format!("**{}**", markdown_cell(label));
+            let line = format!("- {}\n", field(&bold, &markdown_cell(value), lang));
             w.s.push_str(&line);
         }
         return;
     }
     let labels: Vec<String> = fields
         .iter()
-        .map(|(l, _)| format!("{}{sep}", one_line(l)))
+        .map(|(l, _)| field(&one_line(l), "", lang))
         .collect();
     let widest = labels.iter().map(|l| l.width()).max().unwrap_or(0);
     for (label, (_, value)) in labels.iter().zip(fields) {

@@ -14,6 +14,7 @@
 mod chart;
 
 use crate::model::Lang;
+use crate::view::words::field;
 use crate::view::{Block, Cell, Document, Kind, Table, Value, long_date};
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -651,12 +652,8 @@ fn document(doc: &Document<'_>) -> String {
                 }
             }
             Block::Fields(fields) => {
-                let sep = match doc.lang {
-                    Lang::Zh => "：",
-                    Lang::En => ": ",
-                };
                 for (label, value) in fields {
-                    b.para("WgBody", "", "", &format!("{label}{sep}{value}"));
+                    b.para("WgBody", "", "", &field(label, value, doc.lang));
                 }
             }
             Block::Item {

@@ -15,6 +15,7 @@
 use crate::Because;
 use crate::i18n::msg;
 use crate::model::{Lang, Warning};
+use crate::view::words::field;
 use crate::view::{Block, Document, Table, Value, long_date};
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
@@ -714,16 +715,10 @@ fn text_lines(b: &Block<'_>, lang: Lang) -> Vec<(Kind, String)> {
             .chain(details.iter().map(|d| (Kind::Line, format!("    {d}"))))
             .collect(),
         Block::List(lines) => lines.iter().map(|l| (Kind::Line, l.to_string())).collect(),
-        Block::Fields(fields) => {
-            let sep = match lang {
-                Lang::Zh => "：",
-                Lang::En => ": ",
-            };
-            fields
-                .iter()
-                .map(|(label, value)| (Kind::Line, format!("{label}{sep}{value}")))
-                .collect()
-        }
+        Block::Fields(fields) => fields
+            .iter()
+            .map(|(label, value)| (Kind::Line, field(label, value, lang)))
+            .collect(),
         Block::Signature { from, date } => vec![
             (Kind::Right, from.to_string()),
             (Kind::Right, long_date(*date, lang)),
@@ -776,6 +771,22 @@ fn check_length(text: &str, r: u32, c: usize, sheet: &str) -> anyhow::Result<()>
         )));
     }
     Ok(())
+}
+
+/// A column as Excel names it, counted from 0: 0 → A, 25 → Z, 26 → AA, 701 → ZZ,
+/// 702 → AAA. What the ledger and form readers name a cell by, and what a chart's
+/// ranges say.
+pub fn column_letter(index: usize) -> String {
+    let mut out = Vec::new();
+    let mut n = index;
+    loop {
+        out.push(char::from(b'A' + u8::try_from(n % 26).unwrap_or(0)));
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    out.iter().rev().collect()
 }
 
 fn col(c: usize) -> anyhow::Result<u16> {
@@ -851,6 +862,25 @@ pub fn column_widths(t: &Table<'_>) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_are_lettered_as_excel_does() {
+        let table = [
+            (0, "A"),
+            (1, "B"),
+            (25, "Z"),
+            (26, "AA"),
+            (27, "AB"),
+            (51, "AZ"),
+            (52, "BA"),
+            (701, "ZZ"),
+            (702, "AAA"),
+            (16_383, "XFD"),
+        ];
+        for (index, letters) in table {
+            assert_eq!(column_letter(index), letters, "{index}");
+        }
+    }
 
     fn names(list: &[&str]) -> Vec<String> {
         sheet_names(list.iter().map(|s| Some(*s)), Lang::Zh)

@@ -98,6 +98,9 @@ pub struct PersonSeat {
     /// In a roll-up, the group's office (its id); absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub office: Option<String>,
+    /// What a table's office column shows (the short name, else the name).
+    #[serde(skip)]
+    pub office_label: Option<String>,
     /// Group id.
     pub group: String,
     pub group_name: String,
@@ -135,11 +138,10 @@ pub fn people<'d>(
         .enumerate()
         .filter_map(|(g, group)| {
             let seat = records.iter().find_map(|&p| group.seat_of(p))?;
+            let office = data.group_office(g).and_then(|o| data.office(o));
             Some(PersonSeat {
-                office: data
-                    .group_office(g)
-                    .and_then(|o| data.office(o))
-                    .map(|o| o.id.clone()),
+                office: office.map(|o| o.id.clone()),
+                office_label: office.map(|o| o.label().to_owned()),
                 group: group.id.clone(),
                 group_name: group.name.clone(),
                 role: seat.role.as_str(),

@@ -321,7 +321,7 @@ pub fn person(
             let offices: Vec<String> = r
                 .seats
                 .iter()
-                .map(|seat| data.office_label(seat.office.as_deref()).to_owned())
+                .map(|seat| seat.office_label.clone().unwrap_or_default())
                 .collect();
             t.insert_column(0, L::Office.get(lang), offices);
         }

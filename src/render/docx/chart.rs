@@ -47,7 +47,7 @@ pub(super) fn part(c: &Chart<'_>, lang: Lang) -> String {
     let n = c.categories.len();
     // The ranges name a sheet that is not there (no embedded workbook): Word wants a
     // reference with the caches, and draws from the caches.
-    let col = |i: usize| column_letter(i + 1);
+    let col = crate::render::xlsx::column_letter;
     for (i, series) in c.series.iter().enumerate() {
         let _ = write!(
             s,
@@ -183,17 +183,6 @@ fn colour(w: Warning) -> &'static str {
     }
 }
 
-/// `1` → `A`, `27` → `AA`.
-fn column_letter(mut n: usize) -> String {
-    let mut out = Vec::new();
-    while n > 0 {
-        let d = (n - 1) % 26;
-        out.push(char::from(b'A' + u8::try_from(d).unwrap_or(0)));
-        n = (n - 1) / 26;
-    }
-    out.iter().rev().collect()
-}
-
 /// The chart's height for a type area `width` twips wide: room for the title, the
 /// axis and the legend, and a bar's room per category; at most three fifths of the
 /// width (a bar chart taller than that is a list).
@@ -238,18 +227,4 @@ pub(super) fn paragraph(
          <a:graphicData uri=\"{C_NS}\"><c:chart xmlns:c=\"{C_NS}\" r:id=\"{r_id}\"/>\
          </a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
     );
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn column_letters() {
-        let got: Vec<String> = [1, 2, 26, 27, 52, 53]
-            .into_iter()
-            .map(column_letter)
-            .collect();
-        assert_eq!(got, ["A", "B", "Z", "AA", "AZ", "BA"]);
-    }
 }
