@@ -151,7 +151,7 @@ pub fn main_with_env() -> ExitCode {
     let early = context::message_lang(context::lang_in_args(&args), None, locale);
     let cli = match parse_args(&args, early) {
         Ok(cli) => cli,
-        Err((e, escape)) => return print_clap(&e, escape, early),
+        Err((e, escape)) => return print_clap_error(e, escape, &args, early),
     };
     let stderr = std::io::stderr();
     let env = match context::Env::from_process() {
@@ -276,6 +276,39 @@ fn parse_args(
         .try_get_matches_from_mut(args)
         .map_err(|e| (e, escape))?;
     cli::Cli::from_arg_matches_mut(&mut matches).map_err(|e| (e.format(&mut cmd), escape))
+}
+
+/// clap's error in the language of the org it is said to: without `--lang`, a parse
+/// error (not the help) follows the org's `lang` as every message said after org.toml
+/// is read does ([`context::data_lang`]; README, "Languages"), so `wg tasks remind`
+/// without `--by` is said in Chinese to a Chinese org in a C locale. The command line
+/// is parsed again with the command in that language, for its usage line.
+fn print_clap_error(
+    e: clap::Error,
+    escape: bool,
+    args: &[std::ffi::OsString],
+    early: model::Lang,
+) -> ExitCode {
+    let help = matches!(
+        e.kind(),
+        clap::error::ErrorKind::DisplayHelp
+            | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            | clap::error::ErrorKind::DisplayVersion
+    );
+    if help || !e.use_stderr() || context::lang_in_args(args).is_some() {
+        return print_clap(&e, escape, early);
+    }
+    let given = context::data_in_args(args, std::env::var_os("WG_DATA"));
+    let org = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| context::data_lang(given.as_deref(), &cwd));
+    match org {
+        Some(lang) if lang != early => match parse_args(args, lang) {
+            Err((again, escape)) => print_clap(&again, escape, lang),
+            Ok(_) => print_clap(&e, escape, early),
+        },
+        _ => print_clap(&e, escape, early),
+    }
 }
 
 /// Prints what clap has to say (help and version to stdout, errors to stderr) and

@@ -245,3 +245,62 @@ fn help_in_both_languages() {
         assert_eq!(flag.stdout, en.stdout, "--lang en in a Chinese locale");
     }
 }
+
+/// clap's errors (a missing required argument of any command, an unknown option) are
+/// said in the org's language, as every message after org.toml is read is: Chinese to
+/// the default data (and from inside a copy of it, found by discovery), in an English
+/// locale; English to an English org in a Chinese locale; `--lang` wins over both.
+#[test]
+fn clap_errors_follow_the_orgs_lang() {
+    let here = root();
+    let english = here.join("examples").join("english");
+    let cases: &[&[&str]] = &[
+        &["tasks", "remind"],
+        &["tasks", "show"],
+        &["tasks", "extend", "JH-01", "--to", "2026-12-31"],
+        &["tasks", "list", "--fromat", "json"],
+    ];
+    let copy = tempfile::tempdir().expect("tmp");
+    copy_into(&here.join("data"), copy.path());
+    for args in cases {
+        let zh = run(wg_in(&here).args(["--data", "data"]).args(*args));
+        assert_eq!(zh.code, 2, "{args:?}: {}", zh.stderr);
+        assert!(zh.stderr.starts_with("错误："), "{args:?}: {}", zh.stderr);
+        assert!(
+            zh.stderr.contains("用法：wg tasks"),
+            "{args:?}: {}",
+            zh.stderr
+        );
+        let found = run(wg_in(copy.path()).args(*args));
+        assert_eq!(found.stderr, zh.stderr, "{args:?}, found by discovery");
+        let data = run(wg_in(&here).env("WG_DATA", "data").args(*args));
+        assert_eq!(data.stderr, zh.stderr, "{args:?}, WG_DATA");
+        let en = run(wg_in(&here)
+            .env("LANG", ZH_LOCALE)
+            .arg("--data")
+            .arg(&english)
+            .args(*args));
+        assert!(en.stderr.starts_with("error: "), "{args:?}: {}", en.stderr);
+        let flag = run(wg_in(&here)
+            .args(["--data", "data", "--lang", "en"])
+            .args(*args));
+        assert!(
+            flag.stderr.starts_with("error: "),
+            "{args:?}: {}",
+            flag.stderr
+        );
+    }
+    let missing = run(wg_in(&here).args(["--data=data", "tasks", "remind"]));
+    insta::assert_snapshot!("i18n-missing-argument-zh-org", missing.stderr);
+    // The roll-up says its `[rollup] lang`.
+    let rollup = here.join("examples").join("rollup").join("province");
+    let out = run(wg_in(&here)
+        .arg("--data")
+        .arg(&rollup)
+        .args(["tasks", "show"]));
+    assert!(
+        out.stderr.starts_with("错误：缺少必需的参数"),
+        "{}",
+        out.stderr
+    );
+}
