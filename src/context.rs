@@ -229,7 +229,7 @@ pub struct Context {
     pub skip_broken: bool,
     /// The offices a roll-up left out (`--skip-broken`), for [`crate::command::run`] to
     /// report once the command has printed the rest.
-    skipped: std::sync::Arc<std::sync::Mutex<Option<crate::load::LoadFailure>>>,
+    skipped: std::sync::Arc<std::sync::Mutex<Option<crate::load::rollup::Skipped>>>,
     /// The width tables fit: `--width N` (0: none), else the terminal's; `None` wraps
     /// nothing.
     pub width: Option<usize>,
@@ -292,14 +292,14 @@ impl Context {
     }
 
     /// Keeps the offices a roll-up left out, to be reported after the output.
-    pub fn note_skipped(&self, failure: crate::load::LoadFailure) {
+    pub fn note_skipped(&self, failure: crate::load::rollup::Skipped) {
         if let Ok(mut slot) = self.skipped.lock() {
             *slot = Some(failure);
         }
     }
 
     /// The offices a roll-up left out, once.
-    pub fn take_skipped(&self) -> Option<crate::load::LoadFailure> {
+    pub fn take_skipped(&self) -> Option<crate::load::rollup::Skipped> {
         self.skipped.lock().ok().and_then(|mut slot| slot.take())
     }
 

@@ -1111,6 +1111,28 @@ pub mod msg {
         )
     }
 
+    /// The last line of a roll-up run with `--skip-broken` that left offices out: what
+    /// the output covers (it was printed, so not "nothing was done"), which offices it
+    /// lacks, and the next step.
+    pub fn offices_left_out(kept: usize, total: usize, left_out: &[String]) -> Text {
+        let offices = |n: usize| if n == 1 { "office" } else { "offices" };
+        let n = left_out.len();
+        Text::new(
+            format!(
+                "以上输出只含 {total} 个下级单位中的 {kept} 个；略去了有错误的 {n} 个：{}。请在下级单位自己的仓库里改正，然后再运行 `wg check`",
+                left_out.join("、")
+            ),
+            format!(
+                "the output covers {kept} of {total} {}; {n} {} with errors {} left out: {}. Fix {} in the office's own repository, then run `wg check` again",
+                offices(total),
+                offices(n),
+                if n == 1 { "was" } else { "were" },
+                left_out.join(", "),
+                if n == 1 { "it" } else { "them" },
+            ),
+        )
+    }
+
     /// The last line of a failed load: how many problems, and the next step.
     pub fn data_has_errors(errors: usize, warnings: usize) -> Text {
         let en = |n: usize, what: &str| {

@@ -65,6 +65,9 @@ pub enum Error {
     Usage(i18n::Text),
     /// The data directory has problems, or an edit would introduce one.
     Data(load::LoadFailure),
+    /// A roll-up run with `--skip-broken` that printed what the other offices give:
+    /// the offices left out, with their errors, and how many the output covers.
+    Skipped(load::rollup::Skipped),
     /// Anything else: I/O and the like, with context. wg's own words in the chain are
     /// [`Failed`]s; an I/O error is said in the language too ([`i18n::msg::io_error`]).
     Other(anyhow::Error),
@@ -186,6 +189,7 @@ pub fn main_with_env() -> ExitCode {
         Err(e) => {
             let lang = match &e {
                 Error::Data(failure) => ctx.message_lang(failure.lang),
+                Error::Skipped(skipped) => ctx.message_lang(skipped.failure.lang),
                 _ => ctx.message_lang(None),
             };
             let _ = err.write_all(render_error(&e, ctx.color_stderr, lang).as_bytes());
@@ -373,6 +377,7 @@ pub fn render_error(e: &Error, styled: bool, lang: model::Lang) -> String {
             render::text::sanitize(message.get(lang))
         ),
         Error::Data(failure) => command::check::render_failure(failure, styled, lang),
+        Error::Skipped(skipped) => command::check::render_skipped(skipped, styled, lang),
         Error::Other(e) => {
             let chain: Vec<String> = e
                 .chain()

@@ -292,7 +292,34 @@ fn skip_broken_prints_the_others_and_still_fails() {
     ]));
     assert_eq!(out.code, 2);
     insta::assert_snapshot!("rollup-skip-broken-stdout", out.stdout);
+    // The last line says what was printed and what was left out: not "nothing was done".
     insta::assert_snapshot!("rollup-skip-broken-stderr-en", out.stderr);
+    let zh = run(wg_in(&tmp.path().join("province")).args([
+        "--today",
+        TODAY,
+        "--skip-broken",
+        "tasks",
+        "overdue",
+    ]));
+    assert_eq!(zh.code, 2);
+    assert!(zh.stdout.contains("nanjing:JH-02"), "{}", zh.stdout);
+    insta::assert_snapshot!("rollup-skip-broken-stderr-zh", zh.stderr);
+}
+
+/// `wg check --skip-broken` still checks the broken offices: it fails with their
+/// errors, and prints no summary that counts "0 errors".
+#[test]
+fn check_with_skip_broken_still_fails_on_the_broken_office() {
+    let tmp = broken();
+    let out =
+        run(wg_in(&tmp.path().join("province")).args(["--lang", "en", "--skip-broken", "check"]));
+    assert_eq!(out.code, 2);
+    assert_eq!(out.stdout, "");
+    assert!(
+        out.stderr.contains("../suzhou/tasks.toml:7:1"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
