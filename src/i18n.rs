@@ -1773,7 +1773,7 @@ pub fn help_zh(path: &str, arg: Option<&str>) -> Option<&'static str> {
         ("", Some("today")) => "统计日期，YYYY-MM-DD。默认：按组织所在时区的今天",
         ("", Some("format")) => "输出格式，并非每个命令都提供所有格式",
         ("", Some("lang")) => {
-            "标签和提示信息的语言。默认：组织的 `lang`；帮助信息默认按 LC_ALL、LC_MESSAGES、LANG"
+            "标签、提示信息和帮助的语言。默认：组织的 `lang`，不在数据目录中时按 LC_ALL、LC_MESSAGES、LANG"
         }
         ("", Some("color")) => {
             "颜色：auto（在终端上；遵从 NO_COLOR、CLICOLOR_FORCE、TERM=dumb）、always 或 never"

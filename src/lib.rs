@@ -282,24 +282,19 @@ fn parse_args(
     cli::Cli::from_arg_matches_mut(&mut matches).map_err(|e| (e.format(&mut cmd), escape))
 }
 
-/// clap's error in the language of the org it is said to: without `--lang`, a parse
-/// error (not the help) follows the org's `lang` as every message said after org.toml
-/// is read does ([`context::data_lang`]; README, "Languages"), so `wg tasks remind`
-/// without `--by` is said in Chinese to a Chinese org in a C locale. The command line
-/// is parsed again with the command in that language, for its usage line.
+/// clap's error or help in the language of the org it is said to: without `--lang`,
+/// a parse error and the help follow the org's `lang` as every message said after
+/// org.toml is read does ([`context::data_lang`]; README, "Languages"), so `wg tasks
+/// remind` without `--by` is said in Chinese to a Chinese org in a C locale. The
+/// command line is parsed again with the command in that language.
 fn print_clap_error(
     e: clap::Error,
     escape: bool,
     args: &[std::ffi::OsString],
     early: model::Lang,
 ) -> ExitCode {
-    let help = matches!(
-        e.kind(),
-        clap::error::ErrorKind::DisplayHelp
-            | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
-            | clap::error::ErrorKind::DisplayVersion
-    );
-    if help || !e.use_stderr() || context::lang_in_args(args).is_some() {
+    let version = e.kind() == clap::error::ErrorKind::DisplayVersion;
+    if version || context::lang_in_args(args).is_some() {
         return print_clap(&e, escape, early);
     }
     let given = context::data_in_args(args, std::env::var_os("WG_DATA"));
@@ -334,7 +329,12 @@ fn print_clap(e: &clap::Error, escape: bool, lang: model::Lang) -> ExitCode {
     );
     let own = match (own, lang, help) {
         (None, model::Lang::Zh, true) => Some(cli::help_text_zh(&e.render().ansi().to_string())),
+        (None, model::Lang::En, true) => Some(e.render().ansi().to_string()),
         (own, _, _) => own,
+    };
+    let own = match (own, help) {
+        (Some(text), true) => Some(cli::wrap_help(&text, help_width())),
+        (own, _) => own,
     };
     match (own, escape) {
         (None, false) => {
@@ -354,6 +354,17 @@ fn print_clap(e: &clap::Error, escape: bool, lang: model::Lang) -> ExitCode {
         (own, true) => print_escaped(e, own),
     }
     code
+}
+
+/// The width help is wrapped to, as clap would pick it: the terminal's (stdout's, else
+/// stderr's or stdin's), else `COLUMNS`, at most 100 (the `max_term_width` of
+/// [`cli::Cli`]).
+fn help_width() -> usize {
+    terminal_size::terminal_size()
+        .map(|(w, _)| usize::from(w.0))
+        .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
+        .filter(|&w| w > 0)
+        .map_or(100, |w: usize| w.min(100))
 }
 
 /// The text (clap's, uncoloured, or wg's own) with its control characters escaped.
