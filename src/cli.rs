@@ -34,8 +34,8 @@ pub struct Global {
     /// Output format (not every command has every format)
     #[arg(long, global = true, value_enum, value_name = "FORMAT")]
     pub format: Option<Format>,
-    /// Language of labels and messages. Default: the org's `lang`; for --help, LC_ALL,
-    /// LC_MESSAGES or LANG
+    /// Language of labels, messages and help. Default: the org's `lang`; outside a data
+    /// directory, LC_ALL, LC_MESSAGES or LANG
     #[arg(long, global = true, value_parser = parse_lang, value_name = "zh|en")]
     pub lang: Option<Lang>,
     /// Colour: auto (on a terminal; NO_COLOR, CLICOLOR_FORCE, TERM=dumb honoured), always or never
@@ -579,9 +579,12 @@ pub fn parse_quarter(s: &str) -> Result<Quarter, Text> {
 /// `about` and every argument's `help` come from [`crate::i18n::help_zh`], keyed by the
 /// command's path and the argument's id; clap's own words around them (the headings,
 /// `[default: …]`, `[possible values: …]`, `[env: …]`, `Print help`) are replaced too.
+///
+/// clap lays the help out unwrapped; wg wraps it by display width ([`wrap_help`]). Set
+/// before the build, which hands the setting down to every subcommand.
 pub fn command(lang: Lang) -> clap::Command {
     use clap::CommandFactory;
-    let cmd = Cli::command();
+    let cmd = Cli::command().term_width(0).max_term_width(0);
     match lang {
         Lang::En => cmd,
         Lang::Zh => {
@@ -762,6 +765,90 @@ fn heading_zh(english: Option<&str>, positional: bool) -> (usize, &'static str) 
 /// heading dropped (the headings end in `：`).
 pub fn help_text_zh(text: &str) -> String {
     text.replace("：:", "：")
+}
+
+/// Help as clap laid it out unwrapped (`term_width(0)`), wrapped to `width` columns by
+/// display width, as wg wraps table cells ([`crate::render::wrap::wrap`]): clap counts
+/// characters and breaks only at spaces, so a Chinese help ran past the edge and the
+/// terminal cut it anywhere. A line too wide is wrapped under its own text: an option's
+/// help under the help's column (after the gap of two spaces or more that follows the
+/// option), other text under its indent. A line whose text holds a colour code is left
+/// as it is (its width would be miscounted).
+pub fn wrap_help(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let visible = |s: &str| strip_ansi(s).width();
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for line in text.split_inclusive('\n') {
+        let (line, newline) = match line.strip_suffix('\n') {
+            Some(l) => (l, "\n"),
+            None => (line, ""),
+        };
+        if visible(line) <= width {
+            out.push_str(line);
+            out.push_str(newline);
+            continue;
+        }
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        // The help's column: after the first gap of two spaces or more past the indent.
+        let split = line
+            .get(indent..)
+            .and_then(|rest| rest.find("  ").map(|gap| indent + gap))
+            .map(|gap| {
+                gap + line
+                    .get(gap..)
+                    .map_or(0, |g| g.len() - g.trim_start().len())
+            })
+            .filter(|&at| at < line.len())
+            .unwrap_or(indent);
+        let Some((head, body)) = line.split_at_checked(split) else {
+            out.push_str(line);
+            out.push_str(newline);
+            continue;
+        };
+        let head_width = visible(head);
+        if body.contains('\u{1b}') || head_width + 10 > width {
+            out.push_str(line);
+            out.push_str(newline);
+            continue;
+        }
+        for (i, l) in crate::render::wrap::wrap(body, width - head_width)
+            .iter()
+            .enumerate()
+        {
+            if i == 0 {
+                out.push_str(head);
+            } else {
+                out.push('\n');
+                out.extend(std::iter::repeat_n(' ', head_width));
+            }
+            out.push_str(l);
+        }
+        out.push_str(newline);
+    }
+    out
+}
+
+/// `s` without its ANSI escape sequences (`ESC [ … letter`), to measure it.
+fn strip_ansi(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('\u{1b}') {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            if chars.next() == Some('[') {
+                for c in chars.by_ref() {
+                    if c.is_ascii_alphabetic() {
+                        break;
+                    }
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
 }
 
 /// clap's error in Chinese, for the kinds wg knows how to say; `None` for the others,

@@ -60,6 +60,81 @@ pub fn lang_in_args<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Option<Lang> {
     found
 }
 
+/// `--data DIR` or `--data=DIR` among the raw arguments (before `--`), the last one
+/// winning, else `WG_DATA` as `wg_data` gives it: where clap's errors look for the
+/// org whose language they are said in ([`data_lang`]), since they come before parsing.
+pub fn data_in_args<S: AsRef<std::ffi::OsStr>>(
+    args: &[S],
+    wg_data: Option<std::ffi::OsString>,
+) -> Option<PathBuf> {
+    let mut found = None;
+    let mut args = args.iter().map(|a| a.as_ref().to_string_lossy());
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        }
+        match arg.strip_prefix("--data") {
+            Some("") => found = args.next().map(|v| PathBuf::from(v.as_ref())),
+            Some(rest) => {
+                if let Some(v) = rest.strip_prefix('=') {
+                    found = Some(PathBuf::from(v));
+                }
+            }
+            None => {}
+        }
+    }
+    found.or_else(|| wg_data.filter(|v| !v.is_empty()).map(PathBuf::from))
+}
+
+/// The language the data directory says, read on its own (org.toml's `[org] lang`, or
+/// a roll-up's `[rollup] lang`, else its first office's that says one), by the rule the
+/// loader follows ([`crate::load::LoadFailure::lang`]): an `[org]` without `lang` says
+/// zh; a file that does not parse, has no `[org]`, or a `lang` that is neither zh nor
+/// en says nothing. For clap's errors: a command line that does not parse is still one
+/// said to a Chinese org (`wg tasks remind` without `--by`, in a C locale), and wg has
+/// no other reason to read the data then. Only org.toml (or offices.toml and each
+/// office's org.toml) is read, however big the task files are.
+pub fn data_lang(given: Option<&std::path::Path>, cwd: &std::path::Path) -> Option<Lang> {
+    use crate::load::{find_data_dir, read, rollup};
+    let dir = find_data_dir(given, cwd).ok()?;
+    let dir = if dir.is_relative() {
+        cwd.join(dir)
+    } else {
+        dir
+    };
+    let table = |path: &std::path::Path| -> Option<toml::Table> {
+        let bytes = read::read_file(path).ok()?;
+        String::from_utf8(bytes).ok()?.parse().ok()
+    };
+    let lang_of = |table: &toml::Table, key: &str| -> Option<Option<Lang>> {
+        let section = table.get(key)?.as_table()?;
+        Some(match section.get("lang") {
+            None => None,
+            Some(v) => Some(match v.as_str()?.trim() {
+                "zh" => Lang::Zh,
+                "en" => Lang::En,
+                _ => return None,
+            }),
+        })
+    };
+    if !rollup::is_rollup(&dir) {
+        return lang_of(&table(&dir.join("org.toml"))?, "org").map(Option::unwrap_or_default);
+    }
+    let offices = table(&dir.join(rollup::FILE))?;
+    if let Some(lang) = lang_of(&offices, "rollup").flatten() {
+        return Some(lang);
+    }
+    offices
+        .get("offices")?
+        .as_array()?
+        .iter()
+        .filter_map(|o| o.get("data")?.as_str())
+        .find_map(|data| {
+            let org = table(&dir.join(data).join("org.toml"))?;
+            lang_of(&org, "org").map(Option::unwrap_or_default)
+        })
+}
+
 /// What the process was started with, beyond its arguments: injectable for tests.
 #[derive(Debug, Clone)]
 pub struct Env {
@@ -154,7 +229,7 @@ pub struct Context {
     pub skip_broken: bool,
     /// The offices a roll-up left out (`--skip-broken`), for [`crate::command::run`] to
     /// report once the command has printed the rest.
-    skipped: std::sync::Arc<std::sync::Mutex<Option<crate::load::LoadFailure>>>,
+    skipped: std::sync::Arc<std::sync::Mutex<Option<crate::load::rollup::Skipped>>>,
     /// The width tables fit: `--width N` (0: none), else the terminal's; `None` wraps
     /// nothing.
     pub width: Option<usize>,
@@ -217,14 +292,14 @@ impl Context {
     }
 
     /// Keeps the offices a roll-up left out, to be reported after the output.
-    pub fn note_skipped(&self, failure: crate::load::LoadFailure) {
+    pub fn note_skipped(&self, failure: crate::load::rollup::Skipped) {
         if let Ok(mut slot) = self.skipped.lock() {
             *slot = Some(failure);
         }
     }
 
     /// The offices a roll-up left out, once.
-    pub fn take_skipped(&self) -> Option<crate::load::LoadFailure> {
+    pub fn take_skipped(&self) -> Option<crate::load::rollup::Skipped> {
         self.skipped.lock().ok().and_then(|mut slot| slot.take())
     }
 
@@ -347,6 +422,25 @@ mod tests {
             lang_in_args(&["wg", "--lang", "zh", "--lang=en"]),
             Some(Lang::En)
         );
+    }
+
+    #[test]
+    fn data_is_found_in_the_raw_arguments_else_in_wg_data() {
+        let env = || Some(std::ffi::OsString::from("env-dir"));
+        let found = |args: &[&str], env| data_in_args(args, env);
+        assert_eq!(
+            found(&["wg", "--data", "d", "check"], env()),
+            Some("d".into())
+        );
+        assert_eq!(found(&["wg", "check", "--data=e"], None), Some("e".into()));
+        assert_eq!(
+            found(&["wg", "--data=a", "--data", "b"], None),
+            Some("b".into())
+        );
+        assert_eq!(found(&["wg", "check"], env()), Some("env-dir".into()));
+        assert_eq!(found(&["wg", "--database", "x"], None), None);
+        assert_eq!(found(&["wg", "note", "--", "--data=x"], None), None);
+        assert_eq!(found(&["wg"], Some("".into())), None);
     }
 
     #[test]

@@ -1111,6 +1111,28 @@ pub mod msg {
         )
     }
 
+    /// The last line of a roll-up run with `--skip-broken` that left offices out: what
+    /// the output covers (it was printed, so not "nothing was done"), which offices it
+    /// lacks, and the next step.
+    pub fn offices_left_out(kept: usize, total: usize, left_out: &[String]) -> Text {
+        let offices = |n: usize| if n == 1 { "office" } else { "offices" };
+        let n = left_out.len();
+        Text::new(
+            format!(
+                "以上输出只含 {total} 个下级单位中的 {kept} 个；略去了有错误的 {n} 个：{}。请在下级单位自己的仓库里改正，然后再运行 `wg check`",
+                left_out.join("、")
+            ),
+            format!(
+                "the output covers {kept} of {total} {}; {n} {} with errors {} left out: {}. Fix {} in the office's own repository, then run `wg check` again",
+                offices(total),
+                offices(n),
+                if n == 1 { "was" } else { "were" },
+                left_out.join(", "),
+                if n == 1 { "it" } else { "them" },
+            ),
+        )
+    }
+
     /// The last line of a failed load: how many problems, and the next step.
     pub fn data_has_errors(errors: usize, warnings: usize) -> Text {
         let en = |n: usize, what: &str| {
@@ -1751,7 +1773,7 @@ pub fn help_zh(path: &str, arg: Option<&str>) -> Option<&'static str> {
         ("", Some("today")) => "统计日期，YYYY-MM-DD。默认：按组织所在时区的今天",
         ("", Some("format")) => "输出格式，并非每个命令都提供所有格式",
         ("", Some("lang")) => {
-            "标签和提示信息的语言。默认：组织的 `lang`；帮助信息默认按 LC_ALL、LC_MESSAGES、LANG"
+            "标签、提示信息和帮助的语言。默认：组织的 `lang`，不在数据目录中时按 LC_ALL、LC_MESSAGES、LANG"
         }
         ("", Some("color")) => {
             "颜色：auto（在终端上；遵从 NO_COLOR、CLICOLOR_FORCE、TERM=dumb）、always 或 never"

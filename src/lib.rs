@@ -65,6 +65,9 @@ pub enum Error {
     Usage(i18n::Text),
     /// The data directory has problems, or an edit would introduce one.
     Data(load::LoadFailure),
+    /// A roll-up run with `--skip-broken` that printed what the other offices give:
+    /// the offices left out, with their errors, and how many the output covers.
+    Skipped(load::rollup::Skipped),
     /// Anything else: I/O and the like, with context. wg's own words in the chain are
     /// [`Failed`]s; an I/O error is said in the language too ([`i18n::msg::io_error`]).
     Other(anyhow::Error),
@@ -153,7 +156,7 @@ pub fn main_with_env() -> ExitCode {
     let early = context::message_lang(context::lang_in_args(&args), None, locale);
     let cli = match parse_args(&args, early) {
         Ok(cli) => cli,
-        Err((e, escape)) => return print_clap(&e, escape, early),
+        Err((e, escape)) => return print_clap_error(e, escape, &args, early),
     };
     let stderr = std::io::stderr();
     let env = match context::Env::from_process() {
@@ -188,6 +191,7 @@ pub fn main_with_env() -> ExitCode {
         Err(e) => {
             let lang = match &e {
                 Error::Data(failure) => ctx.message_lang(failure.lang),
+                Error::Skipped(skipped) => ctx.message_lang(skipped.failure.lang),
                 _ => ctx.message_lang(None),
             };
             let _ = err.write_all(render_error(&e, ctx.color_stderr, lang).as_bytes());
@@ -280,6 +284,34 @@ fn parse_args(
     cli::Cli::from_arg_matches_mut(&mut matches).map_err(|e| (e.format(&mut cmd), escape))
 }
 
+/// clap's error or help in the language of the org it is said to: without `--lang`,
+/// a parse error and the help follow the org's `lang` as every message said after
+/// org.toml is read does ([`context::data_lang`]; README, "Languages"), so `wg tasks
+/// remind` without `--by` is said in Chinese to a Chinese org in a C locale. The
+/// command line is parsed again with the command in that language.
+fn print_clap_error(
+    e: clap::Error,
+    escape: bool,
+    args: &[std::ffi::OsString],
+    early: model::Lang,
+) -> ExitCode {
+    let version = e.kind() == clap::error::ErrorKind::DisplayVersion;
+    if version || context::lang_in_args(args).is_some() {
+        return print_clap(&e, escape, early);
+    }
+    let given = context::data_in_args(args, std::env::var_os("WG_DATA"));
+    let org = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| context::data_lang(given.as_deref(), &cwd));
+    match org {
+        Some(lang) if lang != early => match parse_args(args, lang) {
+            Err((again, escape)) => print_clap(&again, escape, lang),
+            Ok(_) => print_clap(&e, escape, early),
+        },
+        _ => print_clap(&e, escape, early),
+    }
+}
+
 /// Prints what clap has to say (help and version to stdout, errors to stderr) and
 /// gives the exit code. In Chinese, the errors wg knows how to say are said by wg
 /// ([`cli::error_zh`]); the rest stay clap's English. With `escape`, the text
@@ -299,7 +331,12 @@ fn print_clap(e: &clap::Error, escape: bool, lang: model::Lang) -> ExitCode {
     );
     let own = match (own, lang, help) {
         (None, model::Lang::Zh, true) => Some(cli::help_text_zh(&e.render().ansi().to_string())),
+        (None, model::Lang::En, true) => Some(e.render().ansi().to_string()),
         (own, _, _) => own,
+    };
+    let own = match (own, help) {
+        (Some(text), true) => Some(cli::wrap_help(&text, help_width())),
+        (own, _) => own,
     };
     match (own, escape) {
         (None, false) => {
@@ -319,6 +356,17 @@ fn print_clap(e: &clap::Error, escape: bool, lang: model::Lang) -> ExitCode {
         (own, true) => print_escaped(e, own),
     }
     code
+}
+
+/// The width help is wrapped to, as clap would pick it: the terminal's (stdout's, else
+/// stderr's or stdin's), else `COLUMNS`, at most 100 (the `max_term_width` of
+/// [`cli::Cli`]).
+fn help_width() -> usize {
+    terminal_size::terminal_size()
+        .map(|(w, _)| usize::from(w.0))
+        .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
+        .filter(|&w| w > 0)
+        .map_or(100, |w: usize| w.min(100))
 }
 
 /// The text (clap's, uncoloured, or wg's own) with its control characters escaped.
@@ -342,6 +390,7 @@ pub fn render_error(e: &Error, styled: bool, lang: model::Lang) -> String {
             render::text::sanitize(message.get(lang))
         ),
         Error::Data(failure) => command::check::render_failure(failure, styled, lang),
+        Error::Skipped(skipped) => command::check::render_skipped(skipped, styled, lang),
         Error::Other(e) => {
             let chain: Vec<String> = e
                 .chain()

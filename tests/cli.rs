@@ -5,7 +5,12 @@ use crate::common::{run, wg};
 
 /// `--help` pinned to 100 columns (wg's widest help), whatever the terminal.
 fn help(args: &[&str]) -> String {
-    let out = run(wg().env("COLUMNS", "100").args(args).arg("--help"));
+    // In English: the data here (found by discovery) is Chinese, and the help follows it.
+    let out = run(wg()
+        .env("COLUMNS", "100")
+        .args(["--lang", "en"])
+        .args(args)
+        .arg("--help"));
     assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
     out.stdout
 }

@@ -221,10 +221,11 @@ fn the_locale_is_read_in_posix_order() {
 }
 
 /// `wg --help` and a command's help in Chinese (by the locale, or `--lang zh` or
-/// `--lang=zh`) and in English.
+/// `--lang=zh`) and in English, outside any data directory.
 #[test]
 fn help_in_both_languages() {
-    let here = root();
+    let empty = tempfile::tempdir().expect("tmp");
+    let here = empty.path().to_path_buf();
     for (name, args) in [
         ("help", &["--help"][..]),
         ("help-tasks-list", &["tasks", "list", "--help"][..]),
@@ -244,4 +245,118 @@ fn help_in_both_languages() {
             .args(args));
         assert_eq!(flag.stdout, en.stdout, "--lang en in a Chinese locale");
     }
+}
+
+/// clap's errors (a missing required argument of any command, an unknown option) are
+/// said in the org's language, as every message after org.toml is read is: Chinese to
+/// the default data (and from inside a copy of it, found by discovery), in an English
+/// locale; English to an English org in a Chinese locale; `--lang` wins over both.
+#[test]
+fn clap_errors_follow_the_orgs_lang() {
+    let here = root();
+    let english = here.join("examples").join("english");
+    let cases: &[&[&str]] = &[
+        &["tasks", "remind"],
+        &["tasks", "show"],
+        &["tasks", "extend", "JH-01", "--to", "2026-12-31"],
+        &["tasks", "list", "--fromat", "json"],
+    ];
+    let copy = tempfile::tempdir().expect("tmp");
+    copy_into(&here.join("data"), copy.path());
+    for args in cases {
+        let zh = run(wg_in(&here).args(["--data", "data"]).args(*args));
+        assert_eq!(zh.code, 2, "{args:?}: {}", zh.stderr);
+        assert!(zh.stderr.starts_with("错误："), "{args:?}: {}", zh.stderr);
+        assert!(
+            zh.stderr.contains("用法：wg tasks"),
+            "{args:?}: {}",
+            zh.stderr
+        );
+        let found = run(wg_in(copy.path()).args(*args));
+        assert_eq!(found.stderr, zh.stderr, "{args:?}, found by discovery");
+        let data = run(wg_in(&here).env("WG_DATA", "data").args(*args));
+        assert_eq!(data.stderr, zh.stderr, "{args:?}, WG_DATA");
+        let en = run(wg_in(&here)
+            .env("LANG", ZH_LOCALE)
+            .arg("--data")
+            .arg(&english)
+            .args(*args));
+        assert!(en.stderr.starts_with("error: "), "{args:?}: {}", en.stderr);
+        let flag = run(wg_in(&here)
+            .args(["--data", "data", "--lang", "en"])
+            .args(*args));
+        assert!(
+            flag.stderr.starts_with("error: "),
+            "{args:?}: {}",
+            flag.stderr
+        );
+    }
+    let missing = run(wg_in(&here).args(["--data=data", "tasks", "remind"]));
+    insta::assert_snapshot!("i18n-missing-argument-zh-org", missing.stderr);
+    // The roll-up says its `[rollup] lang`.
+    let rollup = here.join("examples").join("rollup").join("province");
+    let out = run(wg_in(&here)
+        .arg("--data")
+        .arg(&rollup)
+        .args(["tasks", "show"]));
+    assert!(
+        out.stderr.starts_with("错误：缺少必需的参数"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// In a data directory the help follows its org, as messages do: the default data's
+/// help is Chinese in an English locale, the English example's English in a Chinese one.
+#[test]
+fn help_follows_the_orgs_lang() {
+    let here = root();
+    let empty = tempfile::tempdir().expect("tmp");
+    let zh = run(wg_in(empty.path())
+        .env("LANG", ZH_LOCALE)
+        .args(["tasks", "add", "--help"]));
+    let en = run(wg_in(empty.path()).args(["tasks", "add", "--help"]));
+    let in_data = run(wg_in(&here).args(["--data", "data", "tasks", "add", "--help"]));
+    assert_eq!(in_data.code, 0, "{}", in_data.stderr);
+    assert_eq!(in_data.stdout, zh.stdout);
+    let english = here.join("examples").join("english");
+    let out = run(wg_in(&here)
+        .env("LANG", ZH_LOCALE)
+        .arg("--data")
+        .arg(&english)
+        .args(["tasks", "add", "--help"]));
+    assert_eq!(out.stdout, en.stdout);
+}
+
+/// The help is wrapped by display width: at 80 columns no line of the Chinese help
+/// (nor of the English one, whose lines hold a few Chinese words) is wider, and an
+/// option's help goes on under its own column.
+#[test]
+fn help_lines_fit_the_width_by_display_width() {
+    use unicode_width::UnicodeWidthStr;
+    let empty = tempfile::tempdir().expect("tmp");
+    for lang in ["zh", "en"] {
+        for args in [
+            &["--help"][..],
+            &["tasks", "add", "--help"],
+            &["report", "--help"],
+        ] {
+            let out = run(wg_in(empty.path())
+                .env("COLUMNS", "80")
+                .args(["--lang", lang])
+                .args(args));
+            assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+            for line in out.stdout.lines() {
+                assert!(
+                    line.width() <= 80,
+                    "{lang} {args:?}: {} columns: {line}",
+                    line.width()
+                );
+            }
+        }
+    }
+    let out = run(wg_in(empty.path())
+        .env("COLUMNS", "80")
+        .args(["--lang", "zh", "--help"]));
+    insta::assert_snapshot!("i18n-help-zh-80", out.stdout);
 }

@@ -292,7 +292,34 @@ fn skip_broken_prints_the_others_and_still_fails() {
     ]));
     assert_eq!(out.code, 2);
     insta::assert_snapshot!("rollup-skip-broken-stdout", out.stdout);
+    // The last line says what was printed and what was left out: not "nothing was done".
     insta::assert_snapshot!("rollup-skip-broken-stderr-en", out.stderr);
+    let zh = run(wg_in(&tmp.path().join("province")).args([
+        "--today",
+        TODAY,
+        "--skip-broken",
+        "tasks",
+        "overdue",
+    ]));
+    assert_eq!(zh.code, 2);
+    assert!(zh.stdout.contains("nanjing:JH-02"), "{}", zh.stdout);
+    insta::assert_snapshot!("rollup-skip-broken-stderr-zh", zh.stderr);
+}
+
+/// `wg check --skip-broken` still checks the broken offices: it fails with their
+/// errors, and prints no summary that counts "0 errors".
+#[test]
+fn check_with_skip_broken_still_fails_on_the_broken_office() {
+    let tmp = broken();
+    let out =
+        run(wg_in(&tmp.path().join("province")).args(["--lang", "en", "--skip-broken", "check"]));
+    assert_eq!(out.code, 2);
+    assert_eq!(out.stdout, "");
+    assert!(
+        out.stderr.contains("../suzhou/tasks.toml:7:1"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -387,4 +414,81 @@ fn export_of_a_rollup_has_every_office_and_its_overdue_view_matches_wg() {
         .collect();
     in_wg.sort();
     assert_eq!(in_db, in_wg);
+}
+
+/// The ids of a JSON task list, in order.
+fn task_ids(out: &Output) -> Vec<String> {
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    json["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// `--group membership` in a roll-up is every office's `membership` (as the group's
+/// name is); `--group nanjing:membership` is one office's; with `--office` the two
+/// filters meet. A bare id that one office alone has names that office's group.
+#[test]
+fn a_bare_group_id_filters_that_group_in_every_office() {
+    let list = |args: &[&str]| {
+        let mut all = vec!["tasks", "list", "--format", "json"];
+        all.extend_from_slice(args);
+        task_ids(&rollup(&all))
+    };
+    let every = list(&["--group", "membership"]);
+    assert_eq!(
+        every,
+        [
+            "suzhou:JH-02",
+            "nanjing:JH-01",
+            "suzhou:JH-01",
+            "nanjing:JH-02",
+            "nanjing:JH-03"
+        ]
+    );
+    assert_eq!(list(&["--group", "建会入会专项小组"]), every, "by name");
+    assert_eq!(
+        list(&["--group", "nanjing:membership"]),
+        ["nanjing:JH-01", "nanjing:JH-02", "nanjing:JH-03"]
+    );
+    assert_eq!(
+        list(&["--group", "membership", "--office", "suzhou"]),
+        ["suzhou:JH-02", "suzhou:JH-01"]
+    );
+    let overdue = rollup(&[
+        "tasks",
+        "overdue",
+        "--group",
+        "membership",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(task_ids(&overdue), ["suzhou:JH-01", "nanjing:JH-02"]);
+    // roster show GROUP: both offices' groups.
+    let roster = rollup(&["roster", "show", "leading"]).stdout;
+    assert!(
+        roster.contains("（nanjing:leading）") && roster.contains("（suzhou:leading）"),
+        "{roster}"
+    );
+}
+
+/// Where one group is wanted (`meeting agenda --group`), a bare id that several
+/// offices have is ambiguous: the message lists the qualified ids to choose from.
+#[test]
+fn a_bare_group_id_of_several_offices_is_ambiguous_where_one_group_is_wanted() {
+    let out = on(
+        ROLLUP,
+        &["--lang", "en", "meeting", "agenda", "--group", "membership"],
+    );
+    assert_eq!(out.code, 2);
+    insta::assert_snapshot!("rollup-agenda-ambiguous-group-en", out.stderr);
+    let out = on(ROLLUP, &["tasks", "list", "--group", "nosuch"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.starts_with("错误：--group：没有小组“nosuch”"),
+        "{}",
+        out.stderr
+    );
 }

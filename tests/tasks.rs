@@ -1239,7 +1239,7 @@ fn overdue_csv_by_unit_is_the_summary_per_unit() {
     ]);
     assert_eq!(csv.lines().count(), 1 + s.rows.len() + 1, "{csv}");
     // The choice is written where a user looks for it.
-    let help = ok(&["tasks", "overdue", "--help"]);
+    let help = ok(&["--lang", "en", "tasks", "overdue", "--help"]);
     assert!(help.contains("the CSV is this summary"), "{help}");
 }
 

@@ -1,7 +1,8 @@
 //! Tests of tables that fit a width (SPEC §4): `--width N` on the default data as
 //! snapshots at 80, 100 and 120 columns, every table line within the width, piped
 //! output without `--width` unwrapped whatever `COLUMNS` says, group short names only
-//! in narrowed tables, and the plain layout of `--format text`.
+//! in narrowed tables, the plain layout of `--format text`, and running text wrapped
+//! to the width as tables are.
 
 use crate::common::{copy_dir, root, run, wg};
 use unicode_width::UnicodeWidthStr;
@@ -150,4 +151,36 @@ fn width_must_be_a_number() {
     let out = run(wg().args(["--data", "data", "tasks", "list", "--width", "wide"]));
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("--width"), "{}", out.stderr);
+}
+
+/// On a terminal of N columns the running text around tables (the report's notes and
+/// lists of ids, a group's duties, the agenda's items) is wrapped to N too, where a
+/// reader expects the breaks: no id or date is cut in two by the terminal.
+#[test]
+fn running_text_fits_the_width_too() {
+    for args in [
+        &["report"][..],
+        &["roster", "show"],
+        &["meeting", "agenda", "--format", "text"],
+        &["tasks", "overdue"],
+    ] {
+        let out = run(wg()
+            .args(["--data", "data", "--today", "2026-06-15", "--width", "80"])
+            .args(args));
+        assert!(out.code <= 1, "wg {args:?}: {}", out.stderr);
+        for line in out.stdout.lines() {
+            assert!(
+                line.width() <= 80,
+                "wg {args:?}: {} columns: {line}",
+                line.width()
+            );
+        }
+    }
+    let report = seed(&["--width", "80", "report", "--quarter", "2022Q2"]);
+    assert!(
+        !report
+            .lines()
+            .any(|l| l.ends_with("202") || l.starts_with("6-")),
+        "{report}"
+    );
 }

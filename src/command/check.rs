@@ -4,6 +4,7 @@ use super::{Formats, load_data};
 use crate::cli::Format;
 use crate::context::Context;
 use crate::i18n::msg;
+use crate::load::rollup::Skipped;
 use crate::load::{Diagnostic, LoadFailure, Source};
 use crate::model::Lang;
 use crate::{Error, Exit};
@@ -29,6 +30,11 @@ pub fn run(
     err.write_all(
         render_all(&loaded.warnings, &loaded.sources, ctx.color_stderr, lang).as_bytes(),
     )?;
+    // `--skip-broken` skips nothing that check is asked about: the broken offices'
+    // errors fail it as they would without, and no summary counts "0 errors".
+    if let Some(skipped) = ctx.take_skipped() {
+        return Err(Error::Data(skipped.failure));
+    }
     let d = &loaded.data;
     let warnings = loaded.warnings.len();
     // Run inside the data directory, "." would say little: name it.
@@ -63,6 +69,19 @@ fn render_all(diagnostics: &[Diagnostic], sources: &[Source], styled: bool, lang
         .map(|d| d.render(sources, styled, lang))
         .collect();
     rendered.join("\n")
+}
+
+/// The offices `--skip-broken` left out, after the output of the others: their
+/// diagnostics, then what the output covers and the next step.
+pub fn render_skipped(skipped: &Skipped, styled: bool, lang: Lang) -> String {
+    let failure = &skipped.failure;
+    let mut s = render_all(&failure.diagnostics, &failure.sources, styled, lang);
+    let total = skipped.kept + skipped.left_out.len();
+    s.push('\n');
+    s.push_str(msg::error_prefix().get(lang));
+    s.push_str(msg::offices_left_out(skipped.kept, total, &skipped.left_out).get(lang));
+    s.push('\n');
+    s
 }
 
 /// Every diagnostic of a failed load in `lang`, then a count and the next step.

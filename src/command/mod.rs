@@ -29,7 +29,7 @@ pub fn run(
     // A roll-up that left broken offices out (`--skip-broken`) has printed the rest; now
     // the broken ones are named, and the run fails all the same.
     match (result, ctx.take_skipped()) {
-        (Ok(_), Some(skipped)) => Err(Error::Data(skipped)),
+        (Ok(_), Some(skipped)) => Err(Error::Skipped(skipped)),
         (result, _) => result,
     }
 }

@@ -44,10 +44,10 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
     match cmd {
         RosterCommand::Show { group } => {
             let only = match group {
-                Some(g) => Some(lookup::group(data, g).map_err(usage)?),
+                Some(g) => Some(lookup::groups(data, g).map_err(usage)?),
                 None => None,
             };
-            let report = roster::show(data, only, lang);
+            let report = roster::show_groups(data, only.as_deref(), lang);
             let doc = |m| view::roster::show(data, &report, today, lang, m);
             emit(ctx, formats, format, &report, doc, out)?;
         }

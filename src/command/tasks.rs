@@ -103,10 +103,16 @@ pub fn run(
             let doc = |m| {
                 // The bulletin's opening counts every task of the filter: only on paper.
                 let tally = (m == Medium::Paper).then(|| tasks::tally(data, &filter, today));
-                let scope = filter
+                // Every office's group of one id, in a roll-up: named when they share
+                // the name.
+                let names: Vec<&str> = filter
                     .group
-                    .and_then(|g| data.groups.get(g))
-                    .map(|g| g.name.as_str());
+                    .iter()
+                    .flatten()
+                    .filter_map(|&g| data.groups.get(g))
+                    .map(|g| g.name.as_str())
+                    .collect();
+                let scope = names.first().copied().filter(|n| names.iter().all(|m| m == n));
                 crate::view::tasks::overdue(frame(m), &report, OverdueAsked { by, tally, scope })
             };
             emit(ctx, formats, format, &report, doc, out)?;

@@ -36,7 +36,19 @@ pub fn is_rollup(dir: &Path) -> bool {
 #[derive(Debug)]
 pub struct RollupLoad {
     pub loaded: Loaded,
-    pub broken: Option<LoadFailure>,
+    pub broken: Option<Skipped>,
+}
+
+/// The offices `--skip-broken` left out: their errors and a line naming each (as a
+/// failed load has them), and how many offices the output covers, so that the last
+/// line can say what was done rather than "nothing was done".
+#[derive(Debug)]
+pub struct Skipped {
+    pub failure: LoadFailure,
+    /// The ids of the offices left out, in offices.toml's order.
+    pub left_out: Vec<String>,
+    /// How many offices were loaded, and so are in the output.
+    pub kept: usize,
 }
 
 /// `[rollup]`.
@@ -316,12 +328,12 @@ pub fn load(dir: &Path, skip_broken: bool) -> Result<RollupLoad, LoadFailure> {
         diagnostics: read.diags.clone(),
         lang,
     };
-    let mut broken = 0;
+    let mut left_out = Vec::new();
     for (entry, result) in read.entries.into_iter().zip(loads) {
         match result {
             Ok(loaded) => good.push((entry, loaded)),
             Err(f) => {
-                broken += 1;
+                left_out.push(entry.office.id.clone());
                 let errors = take_in(&mut failure, f);
                 let office = &entry.office;
                 let d = if skip_broken {
@@ -334,13 +346,18 @@ pub fn load(dir: &Path, skip_broken: bool) -> Result<RollupLoad, LoadFailure> {
             }
         }
     }
-    if broken > 0 && (!skip_broken || good.is_empty()) {
+    if !left_out.is_empty() && (!skip_broken || good.is_empty()) {
         return Err(failure);
     }
+    let kept = good.len();
     let loaded = merge(dir, read.header, read.source, read.diags, good);
     Ok(RollupLoad {
         loaded,
-        broken: (broken > 0).then_some(failure),
+        broken: (!left_out.is_empty()).then_some(Skipped {
+            failure,
+            left_out,
+            kept,
+        }),
     })
 }
 

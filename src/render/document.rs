@@ -103,6 +103,9 @@ pub fn warning_color(w: Warning) -> Color {
 struct Writer {
     markdown: bool,
     s: String,
+    /// Terminal text: the width its lines are wrapped to, as tables are fitted to it
+    /// (the terminal would break a line anywhere, an id or a date in two).
+    width: Option<usize>,
 }
 
 impl Writer {
@@ -128,10 +131,27 @@ impl Writer {
         self.s.push('\n');
     }
 
+    /// One line of text after `lead`; on a terminal narrower than it, wrapped where a
+    /// reader expects the breaks ([`super::wrap::wrap`]), the lines after the first
+    /// under the text, not the lead.
     fn line(&mut self, lead: &str, t: &str) {
+        use unicode_width::UnicodeWidthStr;
         let t = self.esc(t);
         self.s.push_str(lead);
-        self.s.push_str(&t);
+        let indent = lead.width();
+        match self.width {
+            Some(width) if !self.markdown && indent + t.width() > width => {
+                let lines = super::wrap::wrap(&t, width.saturating_sub(indent).max(8));
+                for (i, l) in lines.iter().enumerate() {
+                    if i > 0 {
+                        self.s.push('\n');
+                        self.s.extend(std::iter::repeat_n(' ', indent));
+                    }
+                    self.s.push_str(l);
+                }
+            }
+            _ => self.s.push_str(&t),
+        }
         self.s.push('\n');
     }
 
@@ -147,6 +167,7 @@ fn write(doc: &Document<'_>, markdown: bool, opts: Options) -> String {
     let mut w = Writer {
         markdown,
         s: String::new(),
+        width: opts.style.width,
     };
     let md = |m: &'static str, t: &'static str| if markdown { m } else { t };
     if !doc.title.is_empty() {

@@ -4,7 +4,7 @@
 use crate::i18n::{Text, msg};
 use crate::load::normalize;
 use crate::load::suggest::{SHOWN, names};
-use crate::model::{Data, GroupIdx, PersonIdx, UnitIdx};
+use crate::model::{Data, GroupIdx, PersonIdx, QUALIFIER, UnitIdx};
 
 /// Why a name typed on the command line found nothing, or too much.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -172,8 +172,12 @@ pub fn unit(data: &Data, typed: &str) -> Result<UnitIdx, LookupError> {
     )
 }
 
+/// One group typed on the command line. In a roll-up a group's id is qualified
+/// (`nanjing:membership`); the id an office gives it (`membership`) names it too when
+/// one office alone has such a group, and is ambiguous (the error lists the qualified
+/// ids) when several have.
 pub fn group(data: &Data, typed: &str) -> Result<GroupIdx, LookupError> {
-    find(
+    let found = find(
         "group",
         typed,
         data.groups.len(),
@@ -185,5 +189,65 @@ pub fn group(data: &Data, typed: &str) -> Result<GroupIdx, LookupError> {
             ]
         },
         |i| Text::verbatim(data.group(i).id.clone()),
-    )
+    );
+    match found {
+        Err(LookupError::Unknown { .. }) if data.is_rollup() => {
+            match office_groups(data, typed).as_slice() {
+                [] => found,
+                [one] => Ok(*one),
+                many => Err(LookupError::Ambiguous {
+                    kind: "group",
+                    name: typed.to_owned(),
+                    candidates: many
+                        .iter()
+                        .map(|&g| Text::verbatim(data.group(g).id.clone()))
+                        .collect(),
+                }),
+            }
+        }
+        found => found,
+    }
+}
+
+/// The groups a filter typed on the command line names (`--group`): one group, or in a
+/// roll-up the group of that id (`membership`) or name in every office that has one,
+/// as a person's name in several offices is one person ([`people`]). Several groups
+/// of one office that the word fits stay ambiguous.
+pub fn groups(data: &Data, typed: &str) -> Result<Vec<GroupIdx>, LookupError> {
+    match group(data, typed) {
+        Ok(g) => Ok(vec![g]),
+        Err(e @ LookupError::Ambiguous { .. }) if data.is_rollup() => {
+            let hits = office_groups(data, typed);
+            let mut offices: Vec<Option<usize>> =
+                hits.iter().map(|&g| data.group_office(g)).collect();
+            offices.sort_unstable();
+            offices.dedup();
+            if !hits.is_empty()
+                && offices.len() == hits.len()
+                && offices.iter().all(Option::is_some)
+            {
+                Ok(hits)
+            } else {
+                Err(e)
+            }
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// In a roll-up, the groups whose id within their office (the qualified id without
+/// `office:`) or whose name is `typed`, in offices.toml's order.
+fn office_groups(data: &Data, typed: &str) -> Vec<GroupIdx> {
+    let wanted = normalize(typed);
+    (0..data.groups.len())
+        .filter(|&g| {
+            let group = data.group(g);
+            let own = data
+                .group_office(g)
+                .and_then(|o| data.office(o))
+                .and_then(|o| group.id.strip_prefix(o.id.as_str()))
+                .and_then(|id| id.strip_prefix(QUALIFIER));
+            own.is_some_and(|id| normalize(id) == wanted) || normalize(&group.name) == wanted
+        })
+        .collect()
 }

@@ -41,8 +41,14 @@ pub struct RosterShow {
 }
 
 pub fn show(data: &Data, only: Option<GroupIdx>, lang: Lang) -> RosterShow {
+    show_groups(data, only.as_ref().map(std::slice::from_ref), lang)
+}
+
+/// [`show`] of several groups (in a roll-up, `wg roster show membership` is every
+/// office's), in file order.
+pub fn show_groups(data: &Data, only: Option<&[GroupIdx]>, lang: Lang) -> RosterShow {
     let groups = (0..data.groups.len())
-        .filter(|&g| only.is_none_or(|o| o == g))
+        .filter(|g| only.is_none_or(|o| o.contains(g)))
         .map(|g| group_view(data, g, lang))
         .collect();
     RosterShow { groups }

@@ -19,7 +19,8 @@ use std::collections::BTreeSet;
 /// The task filters, resolved against the data. A task must pass every one that is set.
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
-    pub group: Option<GroupIdx>,
+    /// Any of these groups (in a roll-up, `--group membership` is every office's).
+    pub group: Option<Vec<GroupIdx>>,
     /// Lead unit (its own or its group's) or supporting unit.
     pub unit: Option<UnitIdx>,
     pub owner: Option<PersonIdx>,
@@ -70,7 +71,7 @@ impl Filter {
     pub fn resolve(data: &Data, typed: &FilterWords) -> Result<Filter, Text> {
         let name_error = |flag: &str, e: lookup::LookupError| msg::on_flag(flag, &e.text());
         let group = match typed.group {
-            Some(g) => Some(lookup::group(data, g).map_err(|e| name_error("group", e))?),
+            Some(g) => Some(lookup::groups(data, g).map_err(|e| name_error("group", e))?),
             None => None,
         };
         let unit = match typed.unit {
@@ -113,7 +114,7 @@ impl Filter {
     /// Whether the task passes; `windows` grade it for `--warning` (the report's day).
     pub fn matches(&self, data: &Data, task: &Task, windows: &WarningWindows) -> bool {
         let next_due = task.next_due();
-        self.group.is_none_or(|g| task.group == g)
+        self.group.as_ref().is_none_or(|g| g.contains(&task.group))
             && self
                 .unit
                 .is_none_or(|u| data.task_lead_unit(task) == Some(u) || task.units.contains(&u))
