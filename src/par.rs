@@ -16,7 +16,7 @@ pub(crate) fn cores() -> usize {
 }
 
 /// How many runs `len` items make when each run should have at least `min` of them.
-fn runs(len: usize, min: usize) -> usize {
+pub(crate) fn runs(len: usize, min: usize) -> usize {
     if len < min.saturating_mul(2) {
         return 1;
     }

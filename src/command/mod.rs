@@ -216,7 +216,7 @@ pub fn emit<'d, R: serde::Serialize>(
     doc: impl FnOnce(crate::view::Medium) -> crate::view::Document<'d>,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
-    use crate::render::document::{Options, Target, render};
+    use crate::render::document::{Options, Target, render_parts};
     let target = match format {
         Format::Json | Format::Yaml => {
             let print = |w: &mut dyn Write| match format {
@@ -262,8 +262,13 @@ pub fn emit<'d, R: serde::Serialize>(
         color: ctx.color_stdout && ctx.out.is_none(),
         bom: ctx.bom,
     };
-    let bytes = render(&doc, target, opts)?;
-    write_out(ctx, &bytes, out)
+    let parts = render_parts(&doc, target, opts)?;
+    match &ctx.out {
+        // Written a piece at a time: a long table is not copied whole first.
+        None => parts.iter().try_for_each(|p| out.write_all(p))?,
+        Some(_) => write_out(ctx, &parts.concat(), out)?,
+    }
+    Ok(())
 }
 
 /// Whether a format is a file of its own (a zip container) rather than text or a

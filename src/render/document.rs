@@ -41,6 +41,23 @@ pub fn render(doc: &Document<'_>, target: Target, opts: Options) -> anyhow::Resu
     })
 }
 
+/// [`render`] in the pieces it is made in: a long terminal table is written out a
+/// piece at a time, not copied into one string first (a million tasks' overdue list
+/// is 55 MB).
+pub fn render_parts(
+    doc: &Document<'_>,
+    target: Target,
+    opts: Options,
+) -> anyhow::Result<Vec<Vec<u8>>> {
+    Ok(match target {
+        Target::Table | Target::Text => write(doc, false, opts)
+            .into_iter()
+            .map(String::into_bytes)
+            .collect(),
+        Target::Markdown | Target::Csv => vec![render(doc, target, opts)?],
+    })
+}
+
 /// A table as the terminal renderers' [`Grid`], its cells borrowed.
 pub fn grid<'t>(t: &'t Table<'_>, color: bool) -> Grid<'t> {
     let mut g = Grid::new(t.columns.iter().map(|c| Cow::Borrowed(c.header.as_ref())));
@@ -102,6 +119,10 @@ pub fn warning_color(w: Warning) -> Color {
 /// blocks are managed here, so that there is never more than one.
 struct Writer {
     markdown: bool,
+    /// What is written, but for [`Writer::s`]: the pieces of long tables, and the text
+    /// before each.
+    done: Vec<String>,
+    /// The text since the last long table.
     s: String,
     /// Terminal text: the width its lines are wrapped to, as tables are fitted to it
     /// (the terminal would break a line anywhere, an id or a date in two).
@@ -155,17 +176,34 @@ impl Writer {
         self.s.push('\n');
     }
 
-    fn finish(mut self) -> String {
+    /// A table's pieces: all but the last (its closing rule) are done; the last is
+    /// the text written since, which blank lines follow as they follow any text.
+    fn pieces(&mut self, mut pieces: Vec<String>) {
+        let last = pieces.pop().unwrap_or_default();
+        if !pieces.is_empty() {
+            self.done.push(std::mem::take(&mut self.s));
+            self.done.append(&mut pieces);
+        }
+        self.s.push_str(&last);
+    }
+
+    /// The pieces of the text, in order.
+    fn finish(mut self) -> Vec<String> {
         while self.s.ends_with("\n\n") {
             self.s.pop();
         }
-        self.s
+        if !self.s.is_empty() && !self.s.ends_with('\n') {
+            self.s.push('\n');
+        }
+        self.done.push(self.s);
+        self.done
     }
 }
 
-fn write(doc: &Document<'_>, markdown: bool, opts: Options) -> String {
+fn write(doc: &Document<'_>, markdown: bool, opts: Options) -> Vec<String> {
     let mut w = Writer {
         markdown,
+        done: Vec::new(),
         s: String::new(),
         width: opts.style.width,
     };
@@ -238,11 +276,11 @@ fn write(doc: &Document<'_>, markdown: bool, opts: Options) -> String {
             Block::Table(t) => {
                 w.blank();
                 let g = grid(t, opts.color && !markdown);
-                w.s.push_str(&if markdown {
-                    g.to_markdown()
+                if markdown {
+                    w.s.push_str(&g.to_markdown());
                 } else {
-                    g.to_table_in(opts.style)
-                });
+                    w.pieces(g.to_table_in_parts(opts.style));
+                }
                 w.blank();
             }
             // The table it is made from says the same in text.
@@ -255,11 +293,7 @@ fn write(doc: &Document<'_>, markdown: bool, opts: Options) -> String {
         }
         after_note = note;
     }
-    let mut s = w.finish();
-    if !s.is_empty() && !s.ends_with('\n') {
-        s.push('\n');
-    }
-    s
+    w.finish()
 }
 
 /// Labelled values: in Markdown a list with the labels in bold; on a terminal the
@@ -301,12 +335,12 @@ fn fields_lines(w: &mut Writer, fields: &[(Cow<'_, str>, Cow<'_, str>)], lang: c
 
 /// A table on a terminal, or plain text (`opts.style.plain`).
 pub fn terminal(doc: &Document<'_>, opts: Options) -> String {
-    write(doc, false, opts)
+    write(doc, false, opts).concat()
 }
 
 /// Markdown for pandoc: `#` title, `-` lines under it, `##` sections, pipe tables.
 pub fn markdown(doc: &Document<'_>) -> String {
-    write(doc, true, Options::default())
+    write(doc, true, Options::default()).concat()
 }
 
 #[cfg(test)]
@@ -331,6 +365,35 @@ mod tests {
         doc.main_table(t);
         doc.note("注：说明");
         doc
+    }
+
+    /// A long table comes in pieces (a run of rows each, written one after another),
+    /// and the document around it is what it is around a table in one piece.
+    #[test]
+    fn a_long_table_is_written_in_pieces_with_the_same_bytes() {
+        let mut doc = Document::new(Lang::Zh, Kind::List, "逾期任务");
+        let mut t = Table::new("表");
+        t.columns(["编号", "任务"]);
+        for i in 0..20_000 {
+            t.push(vec![
+                Cell::text(format!("T-{i:05}")),
+                Cell::text("开展集中入会"),
+            ]);
+        }
+        let table = grid(&t, false).to_table();
+        doc.main_table(t);
+        doc.note("注：说明");
+        let parts = render_parts(&doc, Target::Table, Options::default()).unwrap();
+        let cores = crate::par::cores();
+        assert!(cores < 2 || parts.len() > 3, "{} pieces", parts.len());
+        assert_eq!(
+            String::from_utf8(parts.concat()).unwrap(),
+            format!("逾期任务\n\n{table}\n注：说明\n")
+        );
+        assert_eq!(
+            parts.concat(),
+            render(&doc, Target::Table, Options::default()).unwrap()
+        );
     }
 
     #[test]

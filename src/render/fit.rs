@@ -481,8 +481,14 @@ impl Grid<'_> {
     /// The table in `style`: [`Grid::to_table`] when it fits (or no width is given),
     /// else narrowed to the width, its long cells wrapped inside their columns.
     pub fn to_table_in(&self, style: TableStyle) -> String {
+        self.to_table_in_parts(style).concat()
+    }
+
+    /// [`Grid::to_table_in`] in the pieces it is written in (see
+    /// [`Grid::to_table_parts`]).
+    pub fn to_table_in_parts(&self, style: TableStyle) -> Vec<String> {
         if style.width.is_none() && !style.plain {
-            return self.to_table();
+            return self.to_table_parts();
         }
         let natural_fits = |cells: &Cells<'_>| {
             let total: usize = cells.natural().iter().sum();
@@ -493,10 +499,15 @@ impl Grid<'_> {
         let mut cells = Cells::new(self);
         if natural_fits(&cells) {
             if !style.plain {
-                return self.to_table();
+                return self.to_table_parts();
             }
             let widths = cells.natural();
-            return render(&cells, &Plan { widths, pad: 0 }, true, self.paint.as_ref());
+            return vec![render(
+                &cells,
+                &Plan { widths, pad: 0 },
+                true,
+                self.paint.as_ref(),
+            )];
         }
         // A narrowed table shows the short forms (a group's short name), then shares
         // the width.
@@ -505,7 +516,7 @@ impl Grid<'_> {
         }
         let width = style.width.unwrap_or(usize::MAX);
         let plan = plan(&cells, &cells.measures(), width, style.plain);
-        render(&cells, &plan, style.plain, self.paint.as_ref())
+        vec![render(&cells, &plan, style.plain, self.paint.as_ref())]
     }
 }
 

@@ -141,6 +141,13 @@ impl<'a> Grid<'a> {
     /// cell's width is kept (four bytes) rather than the cell made one line, so that a
     /// 200,000-row table does not hold its text twice.
     pub fn to_table(&self) -> String {
+        self.to_table_parts().concat()
+    }
+
+    /// [`Grid::to_table`] in the pieces it is written in (the header with the first run
+    /// of rows, each further run, the closing rule), not joined: a long table is written
+    /// out piece by piece rather than copied into one string first.
+    pub fn to_table_parts(&self) -> Vec<String> {
         use unicode_width::UnicodeWidthStr;
         /// Rows per thread worth the start of one.
         const ROWS_PER_RUN: usize = 2048;
@@ -216,8 +223,9 @@ impl<'a> Grid<'a> {
             }
             out.push('\n');
         };
-        // The first run is written straight into the table, the others beside it.
-        let mut out = String::with_capacity(total * (self.rows.len() + 4));
+        // The first run is written after the header, the others beside it.
+        let first_run = self.rows.len() / crate::par::runs(self.rows.len(), ROWS_PER_RUN);
+        let mut out = String::with_capacity(total * (first_run + 4));
         rule(&mut out, '-', '+');
         line(&mut out, &self.headers, &header, None);
         rule(&mut out, '=', '=');
@@ -246,12 +254,13 @@ impl<'a> Grid<'a> {
             write(&mut mine);
             mine
         });
-        let mut out = out.into_inner().unwrap_or_else(|e| e.into_inner());
-        for run in rest {
-            out.push_str(&run);
-        }
-        rule(&mut out, '-', '+');
-        out
+        let mut parts = Vec::with_capacity(rest.len() + 1);
+        parts.push(out.into_inner().unwrap_or_else(|e| e.into_inner()));
+        parts.extend(rest.into_iter().filter(|r| !r.is_empty()));
+        let mut end = String::with_capacity(total);
+        rule(&mut end, '-', '+');
+        parts.push(end);
+        parts
     }
 
     /// Whether column `col` holds numbers (and "none" placeholders), at least one: such
