@@ -23,6 +23,17 @@ pub(crate) fn runs(len: usize, min: usize) -> usize {
     (len / min.max(1)).min(cores()).max(1)
 }
 
+/// The runs' items in one vector, in order, of exactly their number: collecting the
+/// runs through `flatten()` grew the vector by doubling (up to twice the room, and the
+/// copies of the moves) while the runs were still held.
+pub fn concat<T>(runs: Vec<Vec<T>>) -> Vec<T> {
+    let mut all = Vec::with_capacity(runs.iter().map(Vec::len).sum());
+    for run in runs {
+        all.extend(run);
+    }
+    all
+}
+
 /// Cuts `items` into runs of about equal length (at least `min` items each, at most
 /// one per core) and calls `f(run_index, first_item_index, run)` for each, in
 /// parallel. The results come back in the order of the runs. A thread that cannot be

@@ -493,6 +493,10 @@ fn load_part(part: &Part<'_>, refs: &Refs<'_>) -> PartResult {
         at += len;
         line += crate::swar::count(text.as_bytes(), b'\n');
     }
+    // The room reserved for a part's tasks was a guess (a task in 256 bytes; most take
+    // more): what is not used is given back (in place, without copying).
+    out.tasks.shrink_to_fit();
+    out.ids.shrink_to_fit();
     Some(out)
 }
 

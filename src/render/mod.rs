@@ -188,6 +188,10 @@ impl<'a> Grid<'a> {
         }
         let right: Vec<bool> = (0..cols).map(|col| self.is_numeric(col)).collect();
         let total: usize = widths.iter().map(|w| w + 3).sum::<usize>() + 1;
+        // The bytes of a line, for the room to reserve: a Chinese character takes three
+        // bytes for two columns (a run that outgrew its room was copied into twice as
+        // much, 10 MB for a 5 MB table).
+        let line_bytes = total * 3 / 2;
         let rule = |out: &mut String, fill: char, junction: char| {
             out.push('+');
             for (i, w) in widths.iter().enumerate() {
@@ -225,7 +229,7 @@ impl<'a> Grid<'a> {
         };
         // The first run is written after the header, the others beside it.
         let first_run = self.rows.len() / crate::par::runs(self.rows.len(), ROWS_PER_RUN);
-        let mut out = String::with_capacity(total * (first_run + 4));
+        let mut out = String::with_capacity(line_bytes * (first_run + 4));
         rule(&mut out, '-', '+');
         line(&mut out, &self.headers, &header, None);
         rule(&mut out, '=', '=');
@@ -250,7 +254,7 @@ impl<'a> Grid<'a> {
                 write(&mut first);
                 return String::new();
             }
-            let mut mine = String::with_capacity(total * rows.len());
+            let mut mine = String::with_capacity(line_bytes * rows.len());
             write(&mut mine);
             mine
         });

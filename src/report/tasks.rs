@@ -285,12 +285,9 @@ fn select<'d, R: Send>(data: &'d Data, f: impl Fn(&'d Task) -> Option<R> + Sync)
     if data.tasks.len() < 2 * TASKS_PER_RUN {
         return data.tasks.iter().filter_map(f).collect();
     }
-    crate::par::map_runs(data.tasks.runs(), 1, |_, _, runs| {
+    crate::par::concat(crate::par::map_runs(data.tasks.runs(), 1, |_, _, runs| {
         runs.iter().flatten().filter_map(&f).collect::<Vec<R>>()
-    })
-    .into_iter()
-    .flatten()
-    .collect()
+    }))
 }
 
 /// The views of the tasks, in their order, graded with `windows`; on every core for a
@@ -301,14 +298,11 @@ pub(crate) fn views<'d>(
     today: NaiveDate,
     windows: &WarningWindows,
 ) -> Vec<TaskView<'d>> {
-    crate::par::map_runs(tasks, TASKS_PER_RUN, |_, _, run| {
+    crate::par::concat(crate::par::map_runs(tasks, TASKS_PER_RUN, |_, _, run| {
         run.iter()
             .map(|t| TaskView::graded(data, t, today, windows))
             .collect::<Vec<_>>()
-    })
-    .into_iter()
-    .flatten()
-    .collect()
+    }))
 }
 
 /// Every task passing the filter, by next due date (tasks without one last), then id.
