@@ -384,7 +384,7 @@ fuzz_target!(|input: Input| {
             Ok(_) => eprintln!("EDIT ok"),
             Err(e) => eprintln!(
                 "EDIT refused {}",
-                wg::render_error(e, false).lines().next().unwrap_or("")
+                wg::render_error(e, false, wg::model::Lang::En).lines().next().unwrap_or("")
             ),
         }
     }

@@ -118,8 +118,10 @@ fuzz_target!(|input: &[u8]| {
             let first = wg::load::LoadFailure {
                 sources: failure.sources.clone(),
                 diagnostics: failure.diagnostics.iter().take(RENDERED).cloned().collect(),
+                lang: failure.lang,
             };
-            let text = wg::command::check::render_failure(&first, false);
+            let lang = failure.lang.unwrap_or(wg::model::Lang::En);
+            let text = wg::command::check::render_failure(&first, false, lang);
             // Every line: titles, quoted source lines, labels, notes and hints.
             for line in text.lines() {
                 assert!(
@@ -166,8 +168,10 @@ fn run_commands(dir: &Path) {
         now: chrono::DateTime::from_timestamp(1_768_435_200, 0).expect("2026-01-15"),
         stdout_is_terminal: false,
         stderr_is_terminal: false,
-        no_color: false,
+        auto_color_stdout: false,
+        auto_color_stderr: false,
         terminal_width: None,
+        locale: wg::model::Lang::En,
     };
     let data = dir.to_string_lossy().into_owned();
     for args in COMMANDS {
@@ -179,7 +183,7 @@ fn run_commands(dir: &Path) {
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let result = wg::run(&cli, &ctx, &mut out, &mut err);
         if let Err(e) = &result {
-            let _ = wg::render_error(e, true);
+            let _ = wg::render_error(e, true, wg::model::Lang::Zh);
         }
         // Table and text output never carries a raw control character.
         let table = !args.contains(&"--format") && !args.contains(&"ics");
