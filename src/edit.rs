@@ -2264,7 +2264,8 @@ fn not_regular(path: &Path, what: &Text) -> Error {
 mod tests {
     use super::*;
 
-    fn fixture_copy() -> tempfile::TempDir {
+    /// A copy of the `edit` fixture (org, groups and tasks.toml), also for the add's tests.
+    pub(super) fn fixture_copy() -> tempfile::TempDir {
         let tmp = tempfile::tempdir().unwrap();
         let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/edit");
         for f in ["org.toml", "groups.toml", "tasks.toml"] {
@@ -2323,7 +2324,8 @@ mod tests {
         );
     }
 
-    fn counts() -> (usize, usize) {
+    /// How many loads and task re-reads this thread has done (the add's tests too).
+    pub(super) fn counts() -> (usize, usize) {
         use crate::load::tests::{LOADS, REREADS};
         (LOADS.with(|n| n.get()), REREADS.with(|n| n.get()))
     }

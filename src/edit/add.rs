@@ -789,19 +789,7 @@ mod tests {
         assert_eq!((out.as_str(), line), ("[[tasks]]\n", 1));
     }
 
-    fn counts() -> (usize, usize) {
-        use crate::load::tests::{LOADS, REREADS};
-        (LOADS.with(|n| n.get()), REREADS.with(|n| n.get()))
-    }
-
-    fn edit_fixture() -> tempfile::TempDir {
-        let tmp = tempfile::tempdir().unwrap();
-        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/edit");
-        for f in ["org.toml", "groups.toml", "tasks.toml"] {
-            std::fs::copy(from.join(f), tmp.path().join(f)).unwrap();
-        }
-        tmp
-    }
+    use crate::edit::tests::{counts, fixture_copy as edit_fixture};
 
     fn new_task(id: &str) -> NewTask {
         NewTask {
