@@ -617,7 +617,7 @@ mod tests {
         // (the text of these small directories is never freed).
         let kept = format!(
             "{:?}",
-            crate::load::load_keeping(dir, Default::default(), true)
+            crate::load::load_keeping(dir, Default::default(), &|_| true)
         );
         if kept != fast {
             return (format!("kept:\n{kept}"), fast);

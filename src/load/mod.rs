@@ -25,6 +25,7 @@ use fields::{Sp, Span};
 use names::NameIndex;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// A data directory that loaded: the data, the files as read, and the warnings.
 #[derive(Debug)]
@@ -293,8 +294,24 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadFailure> {
     load_with(dir, HashMap::new())
 }
 
-/// Whether the loads of this process keep the files' text (see [`keep_texts`]).
-static KEEP_TEXTS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+/// How many more bytes of files' text the loads of this process may keep (see
+/// [`keep_texts`]); none unless it was called.
+static KEEP_BUDGET: AtomicUsize = AtomicUsize::new(0);
+
+/// What [`keep_texts`] lets a process keep in all: a million tasks are 330 MB. An edit
+/// that finds its file changed under it loads again (and again, while it keeps
+/// changing): what those loads cannot keep within this they copy and free, as any load
+/// did before.
+const KEEP_TEXTS_BUDGET: usize = 1 << 30;
+
+/// Takes `len` bytes from `budget` if it has them.
+fn take_from(budget: &AtomicUsize, len: usize) -> bool {
+    budget
+        .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
+            left.checked_sub(len)
+        })
+        .is_ok()
+}
 
 /// For a process that loads a directory once or a few times and then exits (the `wg`
 /// binary, whose commands each do one job): from now on every load keeps the files'
@@ -302,23 +319,23 @@ static KEEP_TEXTS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool
 /// it, instead of copying each into an allocation of its own (a third of reading
 /// 100,000 tasks, with the memory they took). Anything that loads again and again (the
 /// tests, the fuzzers, a long-running program) does not call it, and frees what it
-/// loads.
+/// loads. What is kept is bounded ([`KEEP_TEXTS_BUDGET`]).
 pub fn keep_texts() {
-    KEEP_TEXTS.store(true, std::sync::atomic::Ordering::Relaxed);
+    KEEP_BUDGET.store(KEEP_TEXTS_BUDGET, Ordering::Relaxed);
 }
 
 /// Loads a data directory with some files replaced by new text (relative path → text):
 /// how an edit is validated before it is written.
 pub fn load_with(dir: &Path, replaced: HashMap<PathBuf, String>) -> Result<Loaded, LoadFailure> {
-    let keep_texts = KEEP_TEXTS.load(std::sync::atomic::Ordering::Relaxed);
-    load_keeping(dir, replaced, keep_texts)
+    load_keeping(dir, replaced, &|len| take_from(&KEEP_BUDGET, len))
 }
 
-/// [`load_with`], keeping the files' text for the process or not (see [`keep_texts`]).
+/// [`load_with`], keeping a file's text of `len` bytes for the process where `keep(len)`
+/// says so (see [`keep_texts`]).
 fn load_keeping(
     dir: &Path,
     mut replaced: HashMap<PathBuf, String>,
-    keep_texts: bool,
+    keep: &dyn Fn(usize) -> bool,
 ) -> Result<Loaded, LoadFailure> {
     #[cfg(test)]
     tests::LOADS.with(|n| n.set(n.get() + 1));
@@ -363,7 +380,7 @@ fn load_keeping(
             None => read_text(dir, &rel, sources.len(), &mut diags),
         };
         match text {
-            Ok(text) if keep_texts => {
+            Ok(text) if keep(text.len()) => {
                 let text: &'static str = String::leak(text);
                 sources.push(Source::new(rel.clone(), shown(dir, &rel), text));
             }
@@ -1308,6 +1325,19 @@ pub(crate) mod tests {
         /// tests count.
         pub(crate) static LOADS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
         pub(crate) static REREADS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    /// What the process keeps of the files' text is bounded: a text that does not fit
+    /// what is left is not kept (its load copies and frees it), and takes nothing.
+    #[test]
+    fn kept_texts_stay_within_the_budget() {
+        let budget = super::AtomicUsize::new(10);
+        let takes: Vec<bool> = [4, 7, 6, 0, 1]
+            .into_iter()
+            .map(|len| super::take_from(&budget, len))
+            .collect();
+        assert_eq!(takes, [true, false, true, true, false]);
+        assert_eq!(budget.load(super::Ordering::Relaxed), 0);
     }
 
     /// A data directory of one organisation (units u1 and u2, person 张柯), one group
