@@ -747,6 +747,51 @@ fn awkward_text_comes_back_exactly_from_postgresql() {
     );
 }
 
+/// A roll-up's export loads into PostgreSQL too, each row with its office: the offices
+/// table names both, and the overdue view lists, office by office, what `wg tasks
+/// overdue` lists on the roll-up (its ids qualified by the office).
+#[test]
+fn a_rollups_export_loads_into_postgresql_with_every_office() {
+    let Some(server) = pg_server() else { return };
+    let dir = data("examples/rollup/province");
+    let today = "2022-01-10";
+    let tmp = tempfile::tempdir().unwrap();
+    let sql = tmp.path().join("wg.sql");
+    export(&dir, today, "sql", &sql);
+    let pg = Pg::new(&server);
+    pg.load(&sql);
+    let column = |rows: Vec<Json>, key: &str| -> Vec<String> {
+        rows.iter()
+            .map(|r| r[key].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        column(pg.query("SELECT id FROM offices ORDER BY id"), "id"),
+        ["nanjing", "suzhou"]
+    );
+    let mut in_db = column(
+        pg.query("SELECT office_id || ':' || id AS id FROM overdue"),
+        "id",
+    );
+    in_db.sort();
+    let mut in_wg: Vec<String> = wg_json(&dir, today, &["tasks", "overdue"])["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap().to_owned())
+        .collect();
+    in_wg.sort();
+    assert!(!in_wg.is_empty());
+    assert_eq!(in_db, in_wg);
+    // Every task of every office, as many as the roll-up lists.
+    let all = wg_json(&dir, today, &["tasks", "list"])["tasks"]
+        .as_array()
+        .unwrap()
+        .len();
+    let count = pg.query("SELECT count(*) AS n FROM tasks");
+    assert_eq!(count[0]["n"].as_u64(), Some(all as u64));
+}
+
 /// No name needs quoting in PostgreSQL: none is one of its reserved key words (but
 /// `groups`, which SPEC §6 names and PostgreSQL does not reserve).
 #[test]
