@@ -1,6 +1,6 @@
 //! `wg check`: validate every file and report every problem.
 
-use super::{Formats, load_data};
+use super::{Formats, load_data_with_text};
 use crate::cli::Format;
 use crate::context::Context;
 use crate::i18n::msg;
@@ -25,7 +25,7 @@ pub fn run(
 ) -> Result<Exit, Error> {
     CHECK.pick(ctx)?;
     super::no_out(ctx, "check")?;
-    let loaded = load_data(ctx)?;
+    let loaded = load_data_with_text(ctx)?;
     let lang = ctx.lang(&loaded.data.org);
     err.write_all(
         render_all(&loaded.warnings, &loaded.sources, ctx.color_stderr, lang).as_bytes(),

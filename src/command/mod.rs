@@ -80,7 +80,21 @@ fn run_command(
 /// time. So does the files' text, which the tasks' strings are borrowed from (see
 /// [`load::keep_texts`]). (The library's [`load::load`] returns owned data, for
 /// callers that load often.)
+///
+/// For the commands that read the data (every caller but `check`): a text the load did
+/// not keep (beyond what the process keeps, see [`load::keep_texts`]) is let go once the
+/// data has loaded, as nothing is shown against it and no task borrows from it.
 pub fn load_data(ctx: &Context) -> Result<&'static Loaded, Error> {
+    let mut loaded = load_dir(ctx)?;
+    loaded
+        .sources
+        .iter_mut()
+        .for_each(load::Source::forget_owned_text);
+    Ok(Box::leak(Box::new(loaded)))
+}
+
+/// [`load_data`] keeping every file's text, for `wg check`, which shows its warnings.
+pub fn load_data_with_text(ctx: &Context) -> Result<&'static Loaded, Error> {
     Ok(Box::leak(Box::new(load_dir(ctx)?)))
 }
 

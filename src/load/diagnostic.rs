@@ -56,6 +56,18 @@ impl Source {
         }
     }
 
+    /// Lets an owned text go, for a caller that will show no diagnostic against it (a
+    /// read command, once the data has loaded): no task borrows from it. A text kept
+    /// for the process ([`crate::load::keep_texts`]) stays, as the tasks' strings are
+    /// in it.
+    pub fn forget_owned_text(&mut self) {
+        if matches!(self.text, Str::Owned(_)) {
+            self.text = Str::default();
+            self.line_starts = std::sync::OnceLock::new();
+            self.char_marks = std::sync::OnceLock::new();
+        }
+    }
+
     /// Characters in `text[..at]`: one per byte that does not continue a character.
     fn chars_before(&self, at: usize) -> usize {
         let starts = |b: &[u8]| b.iter().filter(|&&b| (b as i8) >= -0x40).count();
@@ -490,7 +502,20 @@ fn clamp_span(text: &str, span: &Range<usize>) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
     use proptest::prelude::*;
+
+    /// An owned text goes; a text kept for the process stays (the tasks' strings are in
+    /// it).
+    #[test]
+    fn only_an_owned_text_is_forgotten() {
+        let mut owned = Source::new("tasks.toml".into(), "tasks.toml".into(), String::from("x"));
+        owned.forget_owned_text();
+        assert_eq!(&*owned.text, "");
+        let mut kept = Source::new("tasks.toml".into(), "tasks.toml".into(), "y");
+        kept.forget_owned_text();
+        assert_eq!(&*kept.text, "y");
+    }
 
     /// A file of one long line of mixed text (and a short one), with a problem at `at`.
     fn long_line_file(pieces: &[&str], repeat: usize) -> Source {

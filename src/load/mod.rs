@@ -380,7 +380,8 @@ fn load_keeping(
             None => read_text(dir, &rel, sources.len(), &mut diags),
         };
         match text {
-            Ok(text) if keep(text.len()) => {
+            // What is kept is the string's whole room, which may exceed its text.
+            Ok(text) if keep(text.capacity()) => {
                 let text: &'static str = String::leak(text);
                 sources.push(Source::new(rel.clone(), shown(dir, &rel), text));
             }
