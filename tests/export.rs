@@ -10,7 +10,7 @@
 //! the server must answer; unset, the PostgreSQL tests fail under CI (`CI` set) and
 //! otherwise pass with a note on stderr. `sqlite3` must be on PATH.
 
-use crate::common::{copy_dir, root, run, wg, wg_as_nobody_in, wg_in};
+use crate::common::{copy_dir, ids_of, root, run, wg, wg_as_nobody_in, wg_in};
 use serde_json::Value as Json;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -774,12 +774,7 @@ fn a_rollups_export_loads_into_postgresql_with_every_office() {
         "id",
     );
     in_db.sort();
-    let mut in_wg: Vec<String> = wg_json(&dir, today, &["tasks", "overdue"])["tasks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["id"].as_str().unwrap().to_owned())
-        .collect();
+    let mut in_wg = ids_of(&wg_json(&dir, today, &["tasks", "overdue"]));
     in_wg.sort();
     assert!(!in_wg.is_empty());
     assert_eq!(in_db, in_wg);

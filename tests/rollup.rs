@@ -4,7 +4,7 @@
 //! qualified id, an office with errors (named, exit 2; `--skip-broken`), edits refused.
 //! Bad offices.toml files are catalogue cases (`tests/catalogue/rollup-*`).
 
-use crate::common::{Output, copy_dir, root, run, wg, wg_in};
+use crate::common::{Output, copy_dir, ids_of, root, run, wg, wg_in};
 
 const TODAY: &str = "2022-01-10";
 const ROLLUP: &str = "examples/rollup/province";
@@ -404,27 +404,14 @@ fn export_of_a_rollup_has_every_office_and_its_overdue_view_matches_wg() {
     );
     let mut in_db = ids("SELECT office_id || ':' || id FROM overdue");
     in_db.sort();
-    let json: serde_json::Value =
-        serde_json::from_str(&rollup(&["tasks", "overdue", "--format", "json"]).stdout).unwrap();
-    let mut in_wg: Vec<String> = json["tasks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["id"].as_str().unwrap().to_owned())
-        .collect();
+    let mut in_wg = task_ids(&rollup(&["tasks", "overdue", "--format", "json"]));
     in_wg.sort();
     assert_eq!(in_db, in_wg);
 }
 
 /// The ids of a JSON task list, in order.
 fn task_ids(out: &Output) -> Vec<String> {
-    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
-    json["tasks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["id"].as_str().unwrap().to_owned())
-        .collect()
+    ids_of(&serde_json::from_str(&out.stdout).unwrap())
 }
 
 /// `--group membership` in a roll-up is every office's `membership` (as the group's

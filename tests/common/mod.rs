@@ -80,6 +80,16 @@ pub struct Output {
     pub stderr: String,
 }
 
+/// The ids of a JSON task list (`{"tasks": [{"id": …}, …]}`), in order.
+pub fn ids_of(json: &serde_json::Value) -> Vec<String> {
+    json["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
 pub fn run(cmd: &mut Command) -> Output {
     let out = cmd.output().expect("wg runs");
     Output {
