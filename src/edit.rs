@@ -1536,6 +1536,53 @@ fn check_result(after: &Task, before: &Task, plan: &Plan) -> anyhow::Result<()> 
     }
 }
 
+/// A data file that an add (`tasks add`, `tasks import`, `tasks add --from-meeting`)
+/// writes: where it is, how it is shown, the file as found under the locks (`None` for
+/// a new file), and its new text.
+struct FileWrite {
+    rel: PathBuf,
+    path: PathBuf,
+    shown: String,
+    found: Option<(PathBuf, Found)>,
+    text: String,
+}
+
+/// A file as [`open_for_write`] found it: how it is shown, and its real path and the
+/// file as found unless it is new.
+type Opened = (String, Option<(PathBuf, Found)>);
+
+/// Finds `rel` among the files the load read and opens it again under the locks: how it
+/// is shown, and, unless it is new, its real path and the file as found ([`Found::open`]:
+/// the loader's text is taken from `sources`, not copied nor read again, to compare the
+/// file with until the rename). `Err(shown)`: it changed since the load, or the locks
+/// had to move; the add starts over.
+fn open_for_write(
+    dir: &Path,
+    sources: &mut [load::Source],
+    rel: &Path,
+    locks: Option<&mut Locks>,
+) -> Result<Result<Opened, String>, Error> {
+    let path = dir.join(rel);
+    let Some(source) = sources.iter_mut().find(|s| *s.rel == *rel) else {
+        return Ok(Ok((rel.display().to_string(), None)));
+    };
+    let shown = source.shown.clone();
+    let real = path
+        .canonicalize()
+        .because(|| msg::cannot_resolve(&path.display().to_string()))?;
+    if let Some(locks) = locks
+        && !locks.cover(&real)?
+    {
+        return Ok(Err(shown));
+    }
+    Ok(
+        match Found::open(&real, std::mem::take(&mut source.text))? {
+            Some(found) => Ok((shown, Some((real, found)))),
+            None => Err(shown),
+        },
+    )
+}
+
 /// The task file as the edit found it, under the locks: what it must still hold when the
 /// new text replaces it.
 struct Found {

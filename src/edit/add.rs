@@ -16,7 +16,7 @@
 //!   is written when that task writes a status. References are written by name (a
 //!   person's id when two people share the name), `repeat` in English.
 
-use super::{Found, LOCK_TIMEOUT, Locks, date_value, replace, validate};
+use super::{LOCK_TIMEOUT, Locks, date_value, open_for_write, replace, validate};
 use crate::i18n::{Text, msg};
 use crate::load::{self, Loaded, is_task_header};
 use crate::model::{Data, GroupIdx, Org, Origin, Repeat, Status, Task, UnitIdx};
@@ -103,34 +103,11 @@ fn attempt(
     let task = resolve(&loaded.data, new)?;
     let rel = target_file(&loaded, task.group);
     let path = dir.join(&rel);
-    let source = loaded.sources.iter().position(|s| *s.rel == *rel);
-    let shown = source
-        .and_then(|i| loaded.sources.get(i))
-        .map_or_else(|| rel.display().to_string(), |s| s.shown.clone());
     // An existing file is opened again under the lock and kept open until the rename, so
-    // that a write by another program since the load is seen, as in an edit. The text
-    // the loader read is kept (not copied, not read again) to compare the file with.
-    let found = match source {
-        Some(i) => {
-            let real = path
-                .canonicalize()
-                .because(|| msg::cannot_resolve(&path.display().to_string()))?;
-            if let Some(locks) = locks
-                && !locks.cover(&real)?
-            {
-                return Ok(Err(shown));
-            }
-            let text = loaded
-                .sources
-                .get_mut(i)
-                .map(|s| std::mem::take(&mut s.text))
-                .unwrap_or_default();
-            match Found::open(&real, text)? {
-                Some(found) => Some((real, found)),
-                None => return Ok(Err(shown)),
-            }
-        }
-        None => None,
+    // that a write by another program since the load is seen, as in an edit.
+    let (shown, found) = match open_for_write(dir, &mut loaded.sources, &rel, locks)? {
+        Ok(opened) => opened,
+        Err(shown) => return Ok(Err(shown)),
     };
     let text = found.as_ref().map_or("", |(_, f)| &*f.text);
     let style = Style::of(text);

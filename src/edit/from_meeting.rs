@@ -18,13 +18,13 @@
 //!   message says so; running again would add them again, so it names them.
 
 use super::add::{Style, fields_of, next_id, split_id, target_file, write_new};
-use super::{Found, LOCK_TIMEOUT, Locks, replace};
+use super::{FileWrite, LOCK_TIMEOUT, Locks, open_for_write, replace};
 use crate::i18n::{Text, msg};
-use crate::load::{self, Diagnostic, Loaded};
+use crate::load::{self, Diagnostic};
 use crate::model::{Data, Decision, GroupIdx, Meeting, Org, Origin, Status, Task};
 use crate::report::lookup;
 use crate::report::minutes::{Wanted, find};
-use crate::{Because, Error, Failed};
+use crate::{Error, Failed};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -142,47 +142,23 @@ fn insertion_line(lines: &[&str], header: usize) -> Option<usize> {
     Some(last)
 }
 
-struct FileWrite {
-    rel: PathBuf,
-    path: PathBuf,
-    shown: String,
-    found: Option<(PathBuf, Found)>,
-    text: String,
-}
-
-/// Reads a data file again under the lock; `Err(shown)` when it changed meanwhile.
+/// Opens a data file again under the lock; `Err(shown)` when it changed meanwhile.
 fn reread(
     dir: &Path,
-    loaded: &Loaded,
+    sources: &mut [load::Source],
     rel: &Path,
     locks: Option<&mut Locks>,
 ) -> Result<Result<FileWrite, String>, Error> {
-    let path = dir.join(rel);
-    let source = loaded.sources.iter().find(|s| *s.rel == *rel);
-    let shown = source.map_or_else(|| rel.display().to_string(), |s| s.shown.clone());
-    let found = match source {
-        Some(source) => {
-            let real = path
-                .canonicalize()
-                .because(|| msg::cannot_resolve(&path.display().to_string()))?;
-            if let Some(locks) = locks
-                && !locks.cover(&real)?
-            {
-                return Ok(Err(shown));
-            }
-            match Found::read(&real, source.text.clone())? {
-                Some(found) => Some((real, found)),
-                None => return Ok(Err(shown)),
-            }
-        }
-        None => None,
+    let (shown, found) = match open_for_write(dir, sources, rel, locks)? {
+        Ok(opened) => opened,
+        Err(shown) => return Ok(Err(shown)),
     };
     let text = found
         .as_ref()
         .map_or_else(String::new, |(_, f)| f.text.to_string());
     Ok(Ok(FileWrite {
         rel: rel.to_path_buf(),
-        path,
+        path: dir.join(rel),
         shown,
         found,
         text,
@@ -197,7 +173,7 @@ fn attempt(
     seen: &dyn Fn(&Org),
     today: &dyn Fn(&Org) -> Result<NaiveDate, Error>,
 ) -> Result<Result<FromMeetingResult, String>, Error> {
-    let loaded = load::load(dir).map_err(Error::Data)?;
+    let mut loaded = load::load(dir).map_err(Error::Data)?;
     let data = &loaded.data;
     seen(&data.org);
     let today = today(&data.org)?;
@@ -292,7 +268,7 @@ fn attempt(
         let rel = target_file(&loaded, task.group);
         let w = match writes.iter().position(|w| w.rel == rel) {
             Some(i) => i,
-            None => match reread(dir, &loaded, &rel, locks.as_deref_mut())? {
+            None => match reread(dir, &mut loaded.sources, &rel, locks.as_deref_mut())? {
                 Ok(w) => {
                     writes.push(w);
                     writes.len() - 1
@@ -314,7 +290,7 @@ fn attempt(
 
     // meetings.toml: `task = "…"` after each decision's last key, from the bottom up so
     // that the line numbers above stay good.
-    let mut mw = match reread(dir, &loaded, &meetings_rel, locks)? {
+    let mut mw = match reread(dir, &mut loaded.sources, &meetings_rel, locks)? {
         Ok(w) => w,
         Err(shown) => return Ok(Err(shown)),
     };

@@ -19,13 +19,13 @@
 //!   each file's own directory as it reads it (as `tasks add` does), one at a time.
 
 use super::add::{Style, fields_of, next_id, split_id, target_file, write_new};
-use super::{Found, LOCK_TIMEOUT, Locks, date_value, replace};
+use super::{FileWrite, LOCK_TIMEOUT, Locks, date_value, open_for_write, replace};
 use crate::i18n::{Text, msg};
 use crate::import::{Due, Entry, RowProblem, Value};
 use crate::load::{self, Diagnostic, Loaded, normalize};
 use crate::model::{Data, GroupIdx, Org, Origin, PersonIdx, Status, Task, UnitIdx, Update};
 use crate::report::lookup;
-use crate::{Because, Error, Failed};
+use crate::{Error, Failed};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry as MapEntry;
@@ -148,7 +148,7 @@ impl Go<'_> {
         mut locks: Option<&mut Locks>,
         done: &mut Vec<(usize, NewOne)>,
     ) -> Result<Result<Imported, String>, Error> {
-        let loaded = load::load(self.dir).map_err(Error::Data)?;
+        let mut loaded = load::load(self.dir).map_err(Error::Data)?;
         let data = &loaded.data;
         (self.seen)(&data.org);
         let today = (self.today)(&data.org)?;
@@ -197,25 +197,11 @@ impl Go<'_> {
         let mut blocks: HashMap<usize, (String, bool)> = HashMap::new();
         for (rel, list) in &files {
             let path = self.dir.join(rel);
-            let source = loaded.sources.iter().find(|s| *s.rel == **rel);
-            let shown = source.map_or_else(|| rel.display().to_string(), |s| s.shown.clone());
-            let found = match source {
-                Some(source) => {
-                    let real = path
-                        .canonicalize()
-                        .because(|| msg::cannot_resolve(&path.display().to_string()))?;
-                    if let Some(locks) = locks.as_deref_mut()
-                        && !locks.cover(&real)?
-                    {
-                        return Ok(Err(shown));
-                    }
-                    match Found::read(&real, source.text.clone())? {
-                        Some(found) => Some((real, found)),
-                        None => return Ok(Err(shown)),
-                    }
-                }
-                None => None,
-            };
+            let (shown, found) =
+                match open_for_write(self.dir, &mut loaded.sources, rel, locks.as_deref_mut())? {
+                    Ok(opened) => opened,
+                    Err(shown) => return Ok(Err(shown)),
+                };
             let mut text = found
                 .as_ref()
                 .map_or_else(String::new, |(_, f)| f.text.to_string());
@@ -343,15 +329,6 @@ impl Go<'_> {
             Error::Data(failure)
         })
     }
-}
-
-/// One file to write: its new text, and how it was found (`None`: a new file).
-struct FileWrite {
-    rel: PathBuf,
-    path: PathBuf,
-    shown: String,
-    found: Option<(PathBuf, Found)>,
-    text: String,
 }
 
 /// The rows added in files written before `upto`, for the next attempt.
