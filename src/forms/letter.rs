@@ -68,7 +68,6 @@ pub fn letter(
         .map(|(t, _)| *t)
         .collect();
     let mut s = String::new();
-    let due = |t: &Task| t.next_due().map_or_else(String::new, |d| d.to_string());
     match lang {
         Lang::Zh => {
             let _ = writeln!(s, "# 催办通知\n\n{name}：\n");
@@ -90,40 +89,21 @@ pub fn letter(
                 markdown_cell(form_name),
                 zh_date(reply)
             );
-            if !overdue.is_empty() {
-                let _ = writeln!(
-                    s,
-                    "## 一、已逾期任务\n\n| 编号 | 事项 | 完成时限 | 逾期天数 |\n|---|---|---|---|"
-                );
-                for t in &overdue {
-                    let days = t.overdue(today).map_or(0, |o| o.days);
-                    let _ = writeln!(
-                        s,
-                        "| {} | {} | {} | {days} |",
-                        markdown_cell(&t.id),
-                        markdown_cell(&t.title),
-                        due(t)
-                    );
-                }
-                s.push('\n');
-            }
-            if !soon.is_empty() {
-                let n = if overdue.is_empty() { "一" } else { "二" };
-                let _ = writeln!(
-                    s,
-                    "## {n}、临近完成时限任务\n\n| 编号 | 事项 | 完成时限 |\n|---|---|---|"
-                );
-                for t in &soon {
-                    let _ = writeln!(
-                        s,
-                        "| {} | {} | {} |",
-                        markdown_cell(&t.id),
-                        markdown_cell(&t.title),
-                        due(t)
-                    );
-                }
-                s.push('\n');
-            }
+            let soon_heading = if overdue.is_empty() { "一" } else { "二" };
+            section(
+                &mut s,
+                "一、已逾期任务",
+                &["编号", "事项", "完成时限", "逾期天数"],
+                &overdue,
+                Some(today),
+            );
+            section(
+                &mut s,
+                &format!("{soon_heading}、临近完成时限任务"),
+                &["编号", "事项", "完成时限"],
+                &soon,
+                None,
+            );
             let _ = writeln!(s, "{org}\n\n{}", zh_date(today));
         }
         Lang::En => {
@@ -139,38 +119,51 @@ pub fn letter(
                 "As of {today}, your tasks: {counts}. Please press on with them, fill in the attached form ({}) and send it back by {reply}.\n",
                 markdown_cell(form_name)
             );
-            if !overdue.is_empty() {
-                let _ = writeln!(
-                    s,
-                    "## Overdue\n\n| ID | Task | Due | Days overdue |\n|---|---|---|---|"
-                );
-                for t in &overdue {
-                    let days = t.overdue(today).map_or(0, |o| o.days);
-                    let _ = writeln!(
-                        s,
-                        "| {} | {} | {} | {days} |",
-                        markdown_cell(&t.id),
-                        markdown_cell(&t.title),
-                        due(t)
-                    );
-                }
-                s.push('\n');
-            }
-            if !soon.is_empty() {
-                let _ = writeln!(s, "## Due soon\n\n| ID | Task | Due |\n|---|---|---|");
-                for t in &soon {
-                    let _ = writeln!(
-                        s,
-                        "| {} | {} | {} |",
-                        markdown_cell(&t.id),
-                        markdown_cell(&t.title),
-                        due(t)
-                    );
-                }
-                s.push('\n');
-            }
+            section(
+                &mut s,
+                "Overdue",
+                &["ID", "Task", "Due", "Days overdue"],
+                &overdue,
+                Some(today),
+            );
+            section(&mut s, "Due soon", &["ID", "Task", "Due"], &soon, None);
             let _ = writeln!(s, "{org}\n\n{today}");
         }
     }
     s
+}
+
+/// One section of a letter: `## heading`, then a Markdown table of `tasks` under
+/// `columns` (id, title, next due date, and with `overdue_on` the days overdue on that
+/// day); nothing when there is no task.
+fn section(
+    s: &mut String,
+    heading: &str,
+    columns: &[&str],
+    tasks: &[&Task],
+    overdue_on: Option<NaiveDate>,
+) {
+    if tasks.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        s,
+        "## {heading}\n\n| {} |\n|{}",
+        columns.join(" | "),
+        "---|".repeat(columns.len())
+    );
+    for t in tasks {
+        let due = t.next_due().map_or_else(String::new, |d| d.to_string());
+        let _ = write!(
+            s,
+            "| {} | {} | {due} |",
+            markdown_cell(&t.id),
+            markdown_cell(&t.title)
+        );
+        if let Some(today) = overdue_on {
+            let _ = write!(s, " {} |", t.overdue(today).map_or(0, |o| o.days));
+        }
+        s.push('\n');
+    }
+    s.push('\n');
 }
