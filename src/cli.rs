@@ -974,6 +974,63 @@ mod tests {
         command(Lang::Zh).debug_assert();
     }
 
+    /// The command line is parsed with the English command and only said again in
+    /// Chinese (`parse_args`): translating must change what clap says, never what it
+    /// parses. Every command of both trees takes the same arguments, the same way.
+    #[test]
+    fn translating_changes_no_argument_that_parsing_reads() {
+        fn parsing(cmd: &clap::Command, path: &str, out: &mut Vec<String>) {
+            let mut args: Vec<String> = cmd
+                .get_arguments()
+                .map(|a| {
+                    format!(
+                        "{path}: {} long {:?} short {:?} aliases {:?} action {:?} \
+                         num_args {:?} required {} global {} last {} delimiter {:?} \
+                         values {:?} defaults {:?} env {:?} conflicts {:?}",
+                        a.get_id(),
+                        a.get_long(),
+                        a.get_short(),
+                        a.get_all_aliases(),
+                        a.get_action(),
+                        a.get_num_args(),
+                        a.is_required_set(),
+                        a.is_global_set(),
+                        a.is_last_set(),
+                        a.get_value_delimiter(),
+                        a.get_possible_values()
+                            .iter()
+                            .map(|v| v.get_name().to_owned())
+                            .collect::<Vec<_>>(),
+                        a.get_default_values(),
+                        a.get_env(),
+                        cmd.get_arg_conflicts_with(a)
+                            .iter()
+                            .map(|c| c.get_id().to_string())
+                            .collect::<Vec<_>>(),
+                    )
+                })
+                .collect();
+            args.sort();
+            out.extend(args);
+            for sub in cmd.get_subcommands() {
+                out.push(format!(
+                    "{path}: subcommand {} {:?}",
+                    sub.get_name(),
+                    sub.get_all_aliases().collect::<Vec<_>>()
+                ));
+                parsing(sub, &sub_path(path, sub.get_name()), out);
+            }
+        }
+        let (mut en, mut zh) = (command(Lang::En), command(Lang::Zh));
+        en.build();
+        zh.build();
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        parsing(&en, "", &mut a);
+        parsing(&zh, "", &mut b);
+        assert!(a.len() > 100, "{} arguments", a.len());
+        assert_eq!(a, b);
+    }
+
     /// Every command and every argument has its Chinese help: a new option without a
     /// translation fails here.
     #[test]

@@ -255,7 +255,7 @@ impl Write for Stdout {
     }
 }
 
-/// Parses the arguments, with the help in `lang` ([`cli::command`]). clap echoes
+/// Parses the arguments, with the help and errors in `lang` ([`cli::command`]). clap echoes
 /// arguments in its errors (and help shows the values of `WG_` variables) as they are:
 /// when one of them holds a character that must not reach a terminal, clap is asked for
 /// text without its own colours, so that every escape sequence left in it came from the
@@ -274,14 +274,27 @@ fn parse_args(
             std::borrow::Cow::Owned(_)
         )
     });
-    let mut cmd = cli::command(lang);
-    if escape {
-        cmd = cmd.styles(clap::builder::Styles::plain());
+    let parse = |lang| {
+        let mut cmd = cli::command(lang);
+        if escape {
+            cmd = cmd.styles(clap::builder::Styles::plain());
+        }
+        let mut matches = cmd.try_get_matches_from_mut(args)?;
+        let cli = cli::Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut cmd));
+        // The process ends after its one command: freeing clap's tree of every
+        // command, one allocation at a time, was a fifth of the parse.
+        std::mem::forget(cmd);
+        std::mem::forget(matches);
+        cli
+    };
+    // The help's language changes what clap says, never what it parses: the command
+    // line is parsed with the untranslated command, and translating the whole tree
+    // (twice the time of the parse) is left to an error or the help.
+    match parse(model::Lang::En) {
+        Ok(cli) => Ok(cli),
+        Err(e) if lang == model::Lang::En => Err((e, escape)),
+        Err(_) => parse(lang).map_err(|e| (e, escape)),
     }
-    let mut matches = cmd
-        .try_get_matches_from_mut(args)
-        .map_err(|e| (e, escape))?;
-    cli::Cli::from_arg_matches_mut(&mut matches).map_err(|e| (e.format(&mut cmd), escape))
 }
 
 /// clap's error or help in the language of the org it is said to: without `--lang`,
