@@ -230,7 +230,7 @@ pub fn emit<'d, R: serde::Serialize>(
     doc: impl FnOnce(crate::view::Medium) -> crate::view::Document<'d>,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
-    use crate::render::document::{Options, Target, render_parts};
+    use crate::render::document::{Options, Target, render_to};
     let target = match format {
         Format::Json | Format::Yaml => {
             let print = |w: &mut dyn Write| match format {
@@ -276,11 +276,14 @@ pub fn emit<'d, R: serde::Serialize>(
         color: ctx.color_stdout && ctx.out.is_none(),
         bom: ctx.bom,
     };
-    let parts = render_parts(&doc, target, opts)?;
     match &ctx.out {
-        // Written a piece at a time: a long table is not copied whole first.
-        None => parts.iter().try_for_each(|p| out.write_all(p))?,
-        Some(_) => write_out(ctx, &parts.concat(), out)?,
+        // Written as it is made: a long table is neither copied nor held whole.
+        None => render_to(&doc, target, opts, out)?,
+        Some(_) => {
+            let mut bytes = Vec::new();
+            render_to(&doc, target, opts, &mut bytes)?;
+            write_out(ctx, &bytes, out)?;
+        }
     }
     Ok(())
 }

@@ -41,20 +41,33 @@ pub fn render(doc: &Document<'_>, target: Target, opts: Options) -> anyhow::Resu
     })
 }
 
-/// [`render`] in the pieces it is made in: a long terminal table is written out a
-/// piece at a time, not copied into one string first (a million tasks' overdue list
-/// is 55 MB).
-pub fn render_parts(
+/// [`render`] written to `out` as it is made: a long terminal table goes out a block of
+/// rows at a time, read from the document's cells, and is neither copied into a grid
+/// nor held whole (a million tasks' overdue list is 55 MB).
+pub fn render_to(
     doc: &Document<'_>,
     target: Target,
     opts: Options,
-) -> anyhow::Result<Vec<Vec<u8>>> {
-    Ok(match target {
-        Target::Table | Target::Text => write(doc, false, opts)
-            .into_iter()
-            .map(String::into_bytes)
-            .collect(),
-        Target::Markdown | Target::Csv => vec![render(doc, target, opts)?],
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
+    match target {
+        Target::Table | Target::Text => {
+            write(doc, false, opts, Sink::Write(out))?;
+        }
+        Target::Markdown | Target::Csv => out.write_all(&render(doc, target, opts)?)?,
+    }
+    Ok(())
+}
+
+/// The column of a table whose cells are 预警 levels, coloured on a terminal: the
+/// first with one.
+fn warned_column(t: &Table<'_>) -> Option<usize> {
+    (0..t.columns.len()).find(|&i| {
+        t.rows.iter().any(|r| {
+            r.cells
+                .get(i)
+                .is_some_and(|c| matches!(c.value, Value::Warning(_)))
+        })
     })
 }
 
@@ -82,25 +95,16 @@ pub fn grid<'t>(t: &'t Table<'_>, color: bool) -> Grid<'t> {
             g.short_forms(i, c.short.iter().cloned());
         }
     }
-    if color {
-        let warned = (0..t.columns.len()).find(|&i| {
-            t.rows.iter().any(|r| {
-                r.cells
-                    .get(i)
-                    .is_some_and(|c| matches!(c.value, Value::Warning(_)))
+    if color && let Some(col) = warned_column(t) {
+        let colors = t
+            .rows
+            .iter()
+            .map(|r| match r.cells.get(col).map(|c| c.value) {
+                Some(Value::Warning(w)) => Some(warning_color(w)),
+                _ => None,
             })
-        });
-        if let Some(col) = warned {
-            let colors = t
-                .rows
-                .iter()
-                .map(|r| match r.cells.get(col).map(|c| c.value) {
-                    Some(Value::Warning(w)) => Some(warning_color(w)),
-                    _ => None,
-                })
-                .collect();
-            g.paint(col, colors);
-        }
+            .collect();
+        g.paint(col, colors);
     }
     g
 }
@@ -115,13 +119,31 @@ pub fn warning_color(w: Warning) -> Color {
     }
 }
 
+/// Where a [`Writer`]'s text goes: kept, in pieces, or written as it is made.
+enum Sink<'w> {
+    Keep(Vec<String>),
+    Write(&'w mut dyn std::io::Write),
+}
+
+impl Sink<'_> {
+    fn put(&mut self, piece: String) -> std::io::Result<()> {
+        match self {
+            Sink::Keep(pieces) => {
+                pieces.push(piece);
+                Ok(())
+            }
+            Sink::Write(out) => out.write_all(piece.as_bytes()),
+        }
+    }
+}
+
 /// Builds Markdown or terminal text with the same calls; the blank lines between
 /// blocks are managed here, so that there is never more than one.
-struct Writer {
+struct Writer<'w> {
     markdown: bool,
     /// What is written, but for [`Writer::s`]: the pieces of long tables, and the text
     /// before each.
-    done: Vec<String>,
+    done: Sink<'w>,
     /// The text since the last long table.
     s: String,
     /// Terminal text: the width its lines are wrapped to, as tables are fitted to it
@@ -129,7 +151,7 @@ struct Writer {
     width: Option<usize>,
 }
 
-impl Writer {
+impl Writer<'_> {
     fn esc<'t>(&self, t: &'t str) -> Cow<'t, str> {
         if self.markdown {
             markdown_cell(t).into()
@@ -178,32 +200,71 @@ impl Writer {
 
     /// A table's pieces: all but the last (its closing rule) are done; the last is
     /// the text written since, which blank lines follow as they follow any text.
-    fn pieces(&mut self, mut pieces: Vec<String>) {
+    fn pieces(&mut self, mut pieces: Vec<String>) -> std::io::Result<()> {
         let last = pieces.pop().unwrap_or_default();
         if !pieces.is_empty() {
-            self.done.push(std::mem::take(&mut self.s));
-            self.done.append(&mut pieces);
+            self.done.put(std::mem::take(&mut self.s))?;
+            for piece in pieces {
+                self.done.put(piece)?;
+            }
         }
         self.s.push_str(&last);
+        Ok(())
     }
 
-    /// The pieces of the text, in order.
-    fn finish(mut self) -> Vec<String> {
+    /// A boxed table that is not fitted to a width, written from the table's own cells
+    /// as [`super::boxed_table`] makes it (the text before it goes first).
+    fn boxed(&mut self, t: &Table<'_>, color: bool) -> std::io::Result<()> {
+        fn cell<'r>(row: &'r crate::view::Row<'_>, i: usize) -> &'r str {
+            row.cells.get(i).map_or("", |c| c.text.as_ref())
+        }
+        let headers: Vec<&str> = t.columns.iter().map(|c| c.header.as_ref()).collect();
+        let warned = color.then(|| warned_column(t)).flatten();
+        let color = |r: usize, i: usize| match (warned, t.rows.get(r)) {
+            (Some(col), Some(row)) if col == i => match row.cells.get(i).map(|c| c.value) {
+                Some(Value::Warning(w)) => Some(warning_color(w)),
+                _ => None,
+            },
+            _ => None,
+        };
+        let mut before = Some(std::mem::take(&mut self.s));
+        let done = &mut self.done;
+        let last = super::boxed_table(&headers, &t.rows, cell, color, &mut |piece| {
+            if let Some(before) = before.take() {
+                done.put(before)?;
+            }
+            done.put(piece)
+        })?;
+        self.s = before.unwrap_or_default();
+        self.s.push_str(&last);
+        Ok(())
+    }
+
+    /// The pieces of the text, in order (none when they were written as they came).
+    fn finish(mut self) -> std::io::Result<Vec<String>> {
         while self.s.ends_with("\n\n") {
             self.s.pop();
         }
         if !self.s.is_empty() && !self.s.ends_with('\n') {
             self.s.push('\n');
         }
-        self.done.push(self.s);
-        self.done
+        self.done.put(self.s)?;
+        Ok(match self.done {
+            Sink::Keep(pieces) => pieces,
+            Sink::Write(_) => Vec::new(),
+        })
     }
 }
 
-fn write(doc: &Document<'_>, markdown: bool, opts: Options) -> Vec<String> {
+fn write(
+    doc: &Document<'_>,
+    markdown: bool,
+    opts: Options,
+    sink: Sink<'_>,
+) -> std::io::Result<Vec<String>> {
     let mut w = Writer {
         markdown,
-        done: Vec::new(),
+        done: sink,
         s: String::new(),
         width: opts.style.width,
     };
@@ -275,11 +336,12 @@ fn write(doc: &Document<'_>, markdown: bool, opts: Options) -> Vec<String> {
             }
             Block::Table(t) => {
                 w.blank();
-                let g = grid(t, opts.color && !markdown);
                 if markdown {
-                    w.s.push_str(&g.to_markdown());
+                    w.s.push_str(&grid(t, false).to_markdown());
+                } else if opts.style.width.is_none() && !opts.style.plain {
+                    w.boxed(t, opts.color)?;
                 } else {
-                    w.pieces(g.to_table_in_parts(opts.style));
+                    w.pieces(grid(t, opts.color).to_table_in_parts(opts.style))?;
                 }
                 w.blank();
             }
@@ -335,12 +397,17 @@ fn fields_lines(w: &mut Writer, fields: &[(Cow<'_, str>, Cow<'_, str>)], lang: c
 
 /// A table on a terminal, or plain text (`opts.style.plain`).
 pub fn terminal(doc: &Document<'_>, opts: Options) -> String {
-    write(doc, false, opts).concat()
+    // Pieces kept in memory cannot fail to be written.
+    write(doc, false, opts, Sink::Keep(Vec::new()))
+        .unwrap_or_default()
+        .concat()
 }
 
 /// Markdown for pandoc: `#` title, `-` lines under it, `##` sections, pipe tables.
 pub fn markdown(doc: &Document<'_>) -> String {
-    write(doc, true, Options::default()).concat()
+    write(doc, true, Options::default(), Sink::Keep(Vec::new()))
+        .unwrap_or_default()
+        .concat()
 }
 
 #[cfg(test)]
@@ -367,33 +434,59 @@ mod tests {
         doc
     }
 
-    /// A long table comes in pieces (a run of rows each, written one after another),
-    /// and the document around it is what it is around a table in one piece.
+    /// A long table is written as it is made, a block of rows at a time, from the
+    /// document's own cells; the bytes are those of the table made whole from a grid,
+    /// colours included, and the document around it is what it is around a table in
+    /// one piece.
     #[test]
     fn a_long_table_is_written_in_pieces_with_the_same_bytes() {
-        let mut doc = Document::new(Lang::Zh, Kind::List, "逾期任务");
+        /// Keeps each write apart.
+        struct Pieces(Vec<Vec<u8>>);
+        impl std::io::Write for Pieces {
+            fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+                self.0.push(buf.to_vec());
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let doc = Document::new(Lang::Zh, Kind::List, "逾期任务");
         let mut t = Table::new("表");
-        t.columns(["编号", "任务"]);
-        for i in 0..20_000 {
+        t.columns(["编号", "任务", "预警"]);
+        // More rows than a block holds, so that there are several whatever the cores.
+        let rows = 2 * super::super::BLOCK_ROWS + 7;
+        for i in 0..rows {
+            let warning = [Warning::Red, Warning::Yellow][i % 2];
             t.push(vec![
                 Cell::text(format!("T-{i:05}")),
-                Cell::text("开展集中入会"),
+                Cell::text(if i % 3 == 0 {
+                    "开展集中\n入会"
+                } else {
+                    "开展集中入会"
+                }),
+                Cell::warning(warning, Lang::Zh),
             ]);
         }
-        let table = grid(&t, false).to_table();
-        doc.main_table(t);
-        doc.note("注：说明");
-        let parts = render_parts(&doc, Target::Table, Options::default()).unwrap();
-        let cores = crate::par::cores();
-        assert!(cores < 2 || parts.len() > 3, "{} pieces", parts.len());
-        assert_eq!(
-            String::from_utf8(parts.concat()).unwrap(),
-            format!("逾期任务\n\n{table}\n注：说明\n")
-        );
-        assert_eq!(
-            parts.concat(),
-            render(&doc, Target::Table, Options::default()).unwrap()
-        );
+        for color in [false, true] {
+            let table = grid(&t, color).to_table();
+            let mut doc = doc.clone();
+            doc.main_table(t.clone());
+            doc.note("注：说明");
+            let opts = Options {
+                color,
+                ..Options::default()
+            };
+            let mut out = Pieces(Vec::new());
+            render_to(&doc, Target::Table, opts, &mut out).unwrap();
+            assert!(out.0.len() > 3, "{} pieces", out.0.len());
+            let whole = out.0.concat();
+            assert_eq!(
+                String::from_utf8(whole.clone()).unwrap(),
+                format!("逾期任务\n\n{table}\n注：说明\n")
+            );
+            assert_eq!(whole, render(&doc, Target::Table, opts).unwrap());
+        }
     }
 
     #[test]

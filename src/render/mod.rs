@@ -144,134 +144,33 @@ impl<'a> Grid<'a> {
         self.to_table_parts().concat()
     }
 
-    /// [`Grid::to_table`] in the pieces it is written in (the header with the first run
-    /// of rows, each further run, the closing rule), not joined: a long table is written
-    /// out piece by piece rather than copied into one string first.
+    /// [`Grid::to_table`] in the pieces it is written in (the header with the first
+    /// rows, each further block of rows, the closing rule), not joined: a long table is
+    /// written out piece by piece rather than copied into one string first.
     pub fn to_table_parts(&self) -> Vec<String> {
-        use unicode_width::UnicodeWidthStr;
-        /// Rows per thread worth the start of one.
-        const ROWS_PER_RUN: usize = 2048;
-        // A cell's width once it is made one line, with [`ESCAPED`] set when making
-        // it one line changed it (only those are escaped again when written).
-        const ESCAPED: u32 = 1 << 31;
-        fn width(c: &str) -> u32 {
-            let (c, flag) = match text::one_line(c) {
-                Cow::Borrowed(c) => (Cow::Borrowed(c), 0),
-                Cow::Owned(c) => (Cow::Owned(c), ESCAPED),
-            };
-            let w = if c.is_ascii() { c.len() } else { c.width() };
-            u32::try_from(w).unwrap_or(u32::MAX).min(ESCAPED - 1) | flag
+        let headers: Vec<&str> = self.headers.iter().map(AsRef::as_ref).collect();
+        let mut parts = Vec::new();
+        fn cell<'r>(row: &'r Vec<Cow<'_, str>>, i: usize) -> &'r str {
+            row.get(i).map_or("", AsRef::as_ref)
         }
-        let bare = |w: u32| (w & !ESCAPED) as usize;
-        let cols = self.headers.len();
-        let header: Vec<u32> = self.headers.iter().map(|h| width(h)).collect();
-        // Each run of rows: the widths of its cells, `cols` a row, and its widest.
-        let measured: Vec<(Vec<u32>, Vec<u32>)> =
-            crate::par::map_runs(&self.rows, ROWS_PER_RUN, |_, _, rows| {
-                let mut cells = Vec::with_capacity(rows.len() * cols);
-                let mut widest = vec![0u32; cols];
-                for row in rows {
-                    for (i, w) in widest.iter_mut().enumerate() {
-                        let cw = row.get(i).map_or(0, |c| width(c));
-                        *w = (*w).max(cw & !ESCAPED);
-                        cells.push(cw);
-                    }
-                }
-                (cells, widest)
-            });
-        // comfy-table gives an empty column one character.
-        let mut widths: Vec<usize> = header.iter().map(|&w| bare(w).max(1)).collect();
-        for (_, widest) in &measured {
-            for (w, &cw) in widths.iter_mut().zip(widest) {
-                *w = (*w).max(cw as usize);
-            }
-        }
-        let right: Vec<bool> = (0..cols).map(|col| self.is_numeric(col)).collect();
-        let total: usize = widths.iter().map(|w| w + 3).sum::<usize>() + 1;
-        // The bytes of a line, for the room to reserve: a Chinese character takes three
-        // bytes for two columns (a run that outgrew its room was copied into twice as
-        // much, 10 MB for a 5 MB table).
-        let line_bytes = total * 3 / 2;
-        let rule = |out: &mut String, fill: char, junction: char| {
-            out.push('+');
-            for (i, w) in widths.iter().enumerate() {
-                if i > 0 {
-                    out.push(junction);
-                }
-                out.extend(std::iter::repeat_n(fill, w + 2));
-            }
-            out.push_str("+\n");
-        };
-        // `row`: the body row, for its colours; `None` for the header.
-        let line = |out: &mut String, cells: &[Cow<'_, str>], cws: &[u32], row: Option<usize>| {
-            out.push('|');
-            for (i, w) in widths.iter().enumerate() {
-                let cw = cws.get(i).copied().unwrap_or(0);
-                let cell = match cells.get(i) {
-                    Some(c) if cw & ESCAPED != 0 => text::one_line(c),
-                    Some(c) => Cow::Borrowed(c.as_ref()),
-                    None => Cow::Borrowed(""),
-                };
-                let cw = bare(cw);
-                let pad = w.saturating_sub(cw);
-                let color = row.and_then(|r| self.color(r, i));
-                out.push(' ');
-                if right.get(i).copied().unwrap_or(false) {
-                    spaces(out, pad);
-                    push_painted(out, &cell, color);
-                } else {
-                    push_painted(out, &cell, color);
-                    spaces(out, pad);
-                }
-                out.push_str(" |");
-            }
-            out.push('\n');
-        };
-        // The first run is written after the header, the others beside it.
-        let first_run = self.rows.len() / crate::par::runs(self.rows.len(), ROWS_PER_RUN);
-        let mut out = String::with_capacity(line_bytes * (first_run + 4));
-        rule(&mut out, '-', '+');
-        line(&mut out, &self.headers, &header, None);
-        rule(&mut out, '=', '=');
-        let out = std::sync::Mutex::new(out);
-        let rest: Vec<String> = crate::par::map_runs(&self.rows, ROWS_PER_RUN, |k, start, rows| {
-            let cws = measured.get(k).map_or(&[][..], |(c, _)| c.as_slice());
-            let write = |s: &mut String| {
-                for (r, row) in rows.iter().enumerate() {
-                    let at = r * cols;
-                    line(
-                        s,
-                        row,
-                        cws.get(at..at + cols).unwrap_or_default(),
-                        Some(start + r),
-                    );
-                }
-            };
-            // Only the first run (on this thread) takes the lock.
-            if k == 0
-                && let Ok(mut first) = out.lock()
-            {
-                write(&mut first);
-                return String::new();
-            }
-            let mut mine = String::with_capacity(line_bytes * rows.len());
-            write(&mut mine);
-            mine
-        });
-        let mut parts = Vec::with_capacity(rest.len() + 1);
-        parts.push(out.into_inner().unwrap_or_else(|e| e.into_inner()));
-        parts.extend(rest.into_iter().filter(|r| !r.is_empty()));
-        let mut end = String::with_capacity(total);
-        rule(&mut end, '-', '+');
-        parts.push(end);
+        let last = boxed_table(
+            &headers,
+            &self.rows,
+            cell,
+            |r, c| self.color(r, c),
+            &mut |p| {
+                parts.push(p);
+                Ok(())
+            },
+        );
+        // Pieces kept in memory cannot fail to be written.
+        parts.extend(last.ok());
         parts
     }
 
-    /// Whether column `col` holds numbers (and "none" placeholders), at least one: such
-    /// columns read best right-aligned, so that digits line up.
+    /// Whether column `col` holds numbers (see [`numeric_column`]).
     fn is_numeric(&self, col: usize) -> bool {
-        let cells = || self.rows.iter().filter_map(|r| r.get(col));
-        cells().all(|c| is_number(c)) && cells().any(|c| c.chars().any(|ch| ch.is_ascii_digit()))
+        numeric_column(&self.rows, |r| r.get(col).map(AsRef::as_ref))
     }
 
     /// A GitHub/pandoc pipe table; cells escape `|` and turn newlines into `<br>`.
@@ -306,6 +205,175 @@ impl<'a> Grid<'a> {
 
 /// An empty cell, or a count, amount or percentage: `12`, `-3`, `87.5%`.
 /// The "none" placeholders of either language count as empty.
+/// Whether a column holds numbers (and "none" placeholders), at least one: such columns
+/// read best right-aligned, so that digits line up. `cell` gives the column's cell of
+/// a row, if it has one.
+fn numeric_column<'r, R>(rows: &'r [R], cell: impl Fn(&'r R) -> Option<&'r str>) -> bool {
+    let cells = || rows.iter().filter_map(&cell);
+    cells().all(is_number) && cells().any(|c| c.chars().any(|ch| ch.is_ascii_digit()))
+}
+
+/// Rows a block of a long table holds: it is made on every core, written out, and let
+/// go before the next (a million tasks' overdue list is 55 MB of table).
+const BLOCK_ROWS: usize = 8 * ROWS_PER_RUN;
+
+/// Rows per thread worth the start of one.
+const ROWS_PER_RUN: usize = 2048;
+
+/// An ASCII table aligned by display width, so Chinese text lines up, in comfy-table's
+/// `ASCII_FULL_CONDENSED` layout ([`Grid::to_table`]), from any rows: `cell(row, i)` is
+/// the text of a row's `i`th cell, `color(r, i)` the colour of the `i`th cell of the
+/// `r`th row. A document's table is written from its own cells, with no copy of them
+/// (`document::write`).
+///
+/// The pieces but the last go to `emit` as they are made: the header with the first
+/// rows, then each further block of rows. The last, the closing rule, is returned (a
+/// caller writing text after the table keeps it to end that text). Each block is
+/// measured and written on every core, a run of rows each; each cell's width is kept
+/// (four bytes) rather than the cell made one line, so that a 200,000-row table does
+/// not hold its text twice.
+pub(crate) fn boxed_table<R: Sync>(
+    headers: &[&str],
+    rows: &[R],
+    cell: impl for<'r> Fn(&'r R, usize) -> &'r str + Sync,
+    color: impl Fn(usize, usize) -> Option<Color> + Sync,
+    emit: &mut dyn FnMut(String) -> std::io::Result<()>,
+) -> std::io::Result<String> {
+    use unicode_width::UnicodeWidthStr;
+    // A cell's width once it is made one line, with [`ESCAPED`] set when making it one
+    // line changed it (only those are escaped again when written).
+    const ESCAPED: u32 = 1 << 31;
+    fn width(c: &str) -> u32 {
+        let (c, flag) = match text::one_line(c) {
+            Cow::Borrowed(c) => (Cow::Borrowed(c), 0),
+            Cow::Owned(c) => (Cow::Owned(c), ESCAPED),
+        };
+        let w = if c.is_ascii() { c.len() } else { c.width() };
+        u32::try_from(w).unwrap_or(u32::MAX).min(ESCAPED - 1) | flag
+    }
+    let bare = |w: u32| (w & !ESCAPED) as usize;
+    let cols = headers.len();
+    let header: Vec<u32> = headers.iter().map(|h| width(h)).collect();
+    // The widths of the cells, `cols` a row, and the widest of each column, a run of
+    // rows on each core.
+    let measured: Vec<(Vec<u32>, Vec<u32>)> =
+        crate::par::map_runs(rows, ROWS_PER_RUN, |_, _, rows| {
+            let mut cells = Vec::with_capacity(rows.len() * cols);
+            let mut widest = vec![0u32; cols];
+            for row in rows {
+                for (i, w) in widest.iter_mut().enumerate() {
+                    let cw = width(cell(row, i));
+                    *w = (*w).max(cw & !ESCAPED);
+                    cells.push(cw);
+                }
+            }
+            (cells, widest)
+        });
+    // comfy-table gives an empty column one character.
+    let mut widths: Vec<usize> = header.iter().map(|&w| bare(w).max(1)).collect();
+    for (_, widest) in &measured {
+        for (w, &cw) in widths.iter_mut().zip(widest) {
+            *w = (*w).max(cw as usize);
+        }
+    }
+    let cws = crate::par::concat(measured.into_iter().map(|(cells, _)| cells).collect());
+    let right: Vec<bool> = (0..cols)
+        .map(|i| numeric_column(rows, |r| Some(cell(r, i))))
+        .collect();
+    let total: usize = widths.iter().map(|w| w + 3).sum::<usize>() + 1;
+    // The bytes of a line, for the room to reserve: a Chinese character takes three
+    // bytes for two columns (a run that outgrew its room was copied into twice as
+    // much, 10 MB for a 5 MB table).
+    let line_bytes = total * 3 / 2;
+    let rule = |out: &mut String, fill: char, junction: char| {
+        out.push('+');
+        for (i, w) in widths.iter().enumerate() {
+            if i > 0 {
+                out.push(junction);
+            }
+            out.extend(std::iter::repeat_n(fill, w + 2));
+        }
+        out.push_str("+\n");
+    };
+    // One cell of a line, `i`th in it, of width `cw`; `row`: the body row's index, for
+    // its colours, `None` for the header.
+    let put = |out: &mut String, i: usize, text: &str, cw: u32, row: Option<usize>| {
+        let w = widths.get(i).copied().unwrap_or(0);
+        let text = if cw & ESCAPED != 0 {
+            text::one_line(text)
+        } else {
+            Cow::Borrowed(text)
+        };
+        let pad = w.saturating_sub(bare(cw));
+        let color = row.and_then(|r| color(r, i));
+        out.push(' ');
+        if right.get(i).copied().unwrap_or(false) {
+            spaces(out, pad);
+            push_painted(out, &text, color);
+        } else {
+            push_painted(out, &text, color);
+            spaces(out, pad);
+        }
+        out.push_str(" |");
+    };
+    // The rows `start..` of `block`, each run on a core; the first run goes on `first`.
+    let write_block = |first: &mut String, start: usize, block: &[R]| -> Vec<String> {
+        let first = std::sync::Mutex::new(first);
+        crate::par::map_runs(block, ROWS_PER_RUN, |k, at, run| {
+            let write = |s: &mut String| {
+                for (r, row) in run.iter().enumerate() {
+                    let index = start + at + r;
+                    let cws = cws
+                        .get(index * cols..(index + 1) * cols)
+                        .unwrap_or_default();
+                    s.push('|');
+                    for i in 0..cols {
+                        let cw = cws.get(i).copied().unwrap_or(0);
+                        put(s, i, cell(row, i), cw, Some(index));
+                    }
+                    s.push('\n');
+                }
+            };
+            // Only the first run (on this thread) takes the lock.
+            if k == 0
+                && let Ok(mut first) = first.lock()
+            {
+                write(&mut first);
+                return String::new();
+            }
+            let mut mine = String::with_capacity(line_bytes * run.len());
+            write(&mut mine);
+            mine
+        })
+    };
+    let mut start = 0;
+    for block in rows
+        .chunks(BLOCK_ROWS)
+        .chain(rows.is_empty().then_some(&[][..]))
+    {
+        let first_run = block.len() / crate::par::runs(block.len(), ROWS_PER_RUN);
+        let mut first = String::with_capacity(line_bytes * (first_run + 4));
+        if start == 0 {
+            rule(&mut first, '-', '+');
+            first.push('|');
+            for (i, (h, &cw)) in headers.iter().zip(&header).enumerate() {
+                put(&mut first, i, h, cw, None);
+            }
+            first.push('\n');
+            rule(&mut first, '=', '=');
+        }
+        let rest = write_block(&mut first, start, block);
+        emit(first)?;
+        for piece in rest.into_iter().filter(|r| !r.is_empty()) {
+            emit(piece)?;
+        }
+        start += block.len();
+    }
+    let mut end = String::with_capacity(total);
+    rule(&mut end, '-', '+');
+    Ok(end)
+}
+
 fn is_number(cell: &str) -> bool {
     let digits = cell.trim().trim_end_matches('%');
     cell.is_empty()
