@@ -78,6 +78,7 @@ pub fn run(
                 |m| crate::view::agenda::agenda(data, &report, lang, m),
                 out,
             )?;
+            super::leave(report);
         }
         (MeetingCommand::List, Some(format)) => {
             let report = meetings::list(data, today);
@@ -100,8 +101,10 @@ pub fn run(
         }
         (MeetingCommand::Ics { deadlines }, _) => {
             let name = fill(L::IcsCalendar.get(lang), &[("org", &data.org.name)]);
-            let text = ics::calendar(&name, today, &ics_events(data, *deadlines, lang));
+            let events = ics_events(data, *deadlines, lang);
+            let text = ics::calendar(&name, today, &events);
             super::write_out(ctx, text.as_bytes(), out)?;
+            super::leave((events, text));
         }
         (MeetingCommand::Minutes { date, group }, Some(format)) => {
             let group = match group {

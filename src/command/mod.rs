@@ -93,6 +93,13 @@ pub fn load_data(ctx: &Context) -> Result<&'static Loaded, Error> {
     Ok(Box::leak(Box::new(loaded)))
 }
 
+/// Leaves `value` to the end of the process, as [`load_data`] leaves the data: a long
+/// list's views and the rows of its document are millions of allocations at a million
+/// tasks, freed one by one only to exit.
+pub fn leave<T>(value: T) {
+    std::mem::forget(value);
+}
+
 /// [`load_data`] keeping every file's text, for `wg check`, which shows its warnings.
 pub fn load_data_with_text(ctx: &Context) -> Result<&'static Loaded, Error> {
     Ok(Box::leak(Box::new(load_dir(ctx)?)))
@@ -285,6 +292,7 @@ pub fn emit<'d, R: serde::Serialize>(
             write_out(ctx, &bytes, out)?;
         }
     }
+    leave(doc);
     Ok(())
 }
 

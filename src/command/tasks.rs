@@ -89,6 +89,7 @@ pub fn run(
                 |m| crate::view::tasks::list(frame(m), &report),
                 out,
             )?;
+            super::leave(report);
             Ok(Exit::Ok)
         }
         TasksCommand::Overdue {
@@ -116,7 +117,9 @@ pub fn run(
                 crate::view::tasks::overdue(frame(m), &report, OverdueAsked { by, tally, scope })
             };
             emit(ctx, formats, format, &report, doc, out)?;
-            Ok(if *exit_code && report.count > 0 {
+            let found = report.count > 0;
+            super::leave(report);
+            Ok(if *exit_code && found {
                 Exit::Found
             } else {
                 Exit::Ok
@@ -142,6 +145,7 @@ pub fn run(
             warn_uncovered(err, &report.uncovered_years, lang)?;
             let doc = |m| crate::view::tasks::due(frame(m), &report, *within);
             emit(ctx, formats, format, &report, doc, out)?;
+            super::leave(report);
             Ok(Exit::Ok)
         }
         TasksCommand::Show { id } => {
