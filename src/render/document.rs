@@ -154,7 +154,7 @@ struct Writer<'w> {
 impl Writer<'_> {
     fn esc<'t>(&self, t: &'t str) -> Cow<'t, str> {
         if self.markdown {
-            markdown_cell(t).into()
+            markdown_cell(t)
         } else {
             one_line(t)
         }
