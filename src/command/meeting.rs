@@ -134,6 +134,9 @@ pub fn run(
 
 /// Meetings, and with `deadlines` every open task's next due date, as all-day events
 /// in date order. UIDs come from the data, so re-importing updates, never duplicates.
+/// Deadlines per thread worth the start of one.
+const EVENTS_PER_RUN: usize = 4096;
+
 fn ics_events(data: &Data, deadlines: bool, lang: Lang) -> Vec<ics::Event> {
     // The meetings' events, then the deadlines', each list in date order.
     let mut events = Vec::new();
@@ -187,23 +190,29 @@ fn ics_events(data: &Data, deadlines: bool, lang: Lang) -> Vec<ics::Event> {
                 .cmp(&(b.0, b.1))
                 .then_with(|| a.2.id.cmp(&b.2.id))
         });
-        for (date, _, t) in tasks {
-            let lead = data.task_lead_unit(t).map(|u| data.unit_name(u));
-            let owner = t.owner.map(|p| data.person_name(p));
-            let lines = [
-                field(L::Group.get(lang), &data.group(t.group).name, lang),
-                field(L::LeadUnit.get(lang), &or_none(lead, lang), lang),
-                field(L::Owner.get(lang), &or_none(owner, lang), lang),
-                field(L::Status.get(lang), i18n::status(t.status).get(lang), lang),
-            ];
-            due.push(ics::Event {
-                uid: format!("task-{}@wg", t.id),
-                date,
-                summary: fill(L::IcsDue.get(lang), &[("id", &t.id), ("title", &t.title)]),
-                location: None,
-                description: Some(lines.join("\n")),
-            });
-        }
+        // The events of a run of deadlines at a time, on every core.
+        let runs = crate::par::map_runs(&tasks, EVENTS_PER_RUN, |_, _, run| {
+            run.iter()
+                .map(|&(date, _, t)| {
+                    let lead = data.task_lead_unit(t).map(|u| data.unit_name(u));
+                    let owner = t.owner.map(|p| data.person_name(p));
+                    let lines = [
+                        field(L::Group.get(lang), &data.group(t.group).name, lang),
+                        field(L::LeadUnit.get(lang), &or_none(lead, lang), lang),
+                        field(L::Owner.get(lang), &or_none(owner, lang), lang),
+                        field(L::Status.get(lang), i18n::status(t.status).get(lang), lang),
+                    ];
+                    ics::Event {
+                        uid: format!("task-{}@wg", t.id),
+                        date,
+                        summary: fill(L::IcsDue.get(lang), &[("id", &t.id), ("title", &t.title)]),
+                        location: None,
+                        description: Some(lines.join("\n")),
+                    }
+                })
+                .collect::<Vec<_>>()
+        });
+        due = crate::par::concat(runs);
     }
     // Meetings and deadlines interleaved by date; ties keep meetings first. Both lists
     // are in date order already: merged, not sorted again (moving a million events
