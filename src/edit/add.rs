@@ -251,27 +251,15 @@ fn resolve(data: &Data, new: &NewTask) -> Result<Resolved, Error> {
         .map(str::to_owned);
 
     let model = Task {
-        id: id.into(),
-        title: title.to_owned().into(),
-        group,
         lead_unit,
         units,
         owner,
         start: new.start,
         due: new.due,
-        status: Status::Todo,
-        done_on: None,
         repeat,
-        done_through: None,
         targets: targets.into_iter().map(Into::into).collect(),
         outcome: outcome.map(Into::into),
-        original_due: None,
-        indicators: Vec::new(),
-        updates: Vec::new(),
-        origin: Origin {
-            file: std::sync::Arc::from(Path::new("")),
-            line: 0,
-        },
+        ..Task::new(id, title.to_owned(), group)
     };
     let fields = fields_of(data, &model)?;
     Ok(Resolved {

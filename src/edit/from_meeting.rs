@@ -21,7 +21,7 @@ use super::add::{Style, fields_of, next_id, split_id, target_file, write_new};
 use super::{FileWrite, LOCK_TIMEOUT, Locks, open_for_write, replace};
 use crate::i18n::{Text, msg};
 use crate::load::{self, Diagnostic};
-use crate::model::{Data, Decision, GroupIdx, Meeting, Org, Origin, Status, Task};
+use crate::model::{Data, Decision, GroupIdx, Meeting, Org, Origin, Task};
 use crate::report::lookup;
 use crate::report::minutes::{Wanted, find};
 use crate::{Error, Failed};
@@ -233,27 +233,11 @@ fn attempt(
         planned.push((
             n,
             Task {
-                id: id.into(),
-                title: d.text.clone().into(),
-                group,
                 lead_unit: d.lead_unit,
                 units: d.units.clone(),
                 owner: d.owner,
-                start: None,
                 due: d.due,
-                status: Status::Todo,
-                done_on: None,
-                repeat: None,
-                done_through: None,
-                targets: Vec::new(),
-                outcome: None,
-                original_due: None,
-                indicators: Vec::new(),
-                updates: Vec::new(),
-                origin: Origin {
-                    file: Arc::from(Path::new("")),
-                    line: 0,
-                },
+                ..Task::new(id, d.text.clone(), group)
             },
         ));
     }

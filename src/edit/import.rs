@@ -507,30 +507,21 @@ fn plan_row(
     };
     let assumed = status == Status::Done && done_on.is_none();
     let task = Task {
-        id: id.map(|(_, id)| id).unwrap_or_default().into(),
-        title: title.into(),
-        group,
         lead_unit: refs.lead_unit,
         units: refs.units,
         owner: refs.owner,
-        start: None,
         due: match e.due.as_ref().map(|d| d.value) {
             Some(Due::On(d)) => Some(d),
             _ => None,
         },
         status,
         done_on: (status == Status::Done).then(|| done_on.unwrap_or(today)),
-        repeat: None,
-        done_through: None,
-        targets: Vec::new(),
         outcome: e
             .outcome
             .as_ref()
             .map(|o| o.value.trim().to_owned())
             .filter(|o| !o.is_empty())
             .map(Into::into),
-        original_due: None,
-        indicators: Vec::new(),
         updates: e
             .progress
             .as_ref()
@@ -539,10 +530,7 @@ fn plan_row(
             .map(|note| Update::new(today, note))
             .into_iter()
             .collect(),
-        origin: Origin {
-            file: Arc::from(Path::new("")),
-            line: 0,
-        },
+        ..Task::new(id.map(|(_, id)| id).unwrap_or_default(), title, group)
     };
     Some(Planned::New { row, task, assumed })
 }

@@ -129,7 +129,7 @@ impl Task {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Origin, Update};
+    use crate::model::Update;
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -137,31 +137,15 @@ mod tests {
 
     fn task(start: &str, due: &str) -> Task {
         Task {
-            id: "T".into(),
-            title: "t".into(),
-            group: 0,
-            lead_unit: None,
-            units: vec![],
-            owner: None,
             start: Some(d(start)),
             due: Some(d(due)),
             status: Status::InProgress,
-            done_on: None,
-            repeat: None,
-            done_through: None,
-            targets: vec![],
-            outcome: None,
-            original_due: None,
             indicators: vec![Indicator {
                 name: "新建工会".into(),
                 target: 50.0,
                 unit: Some("家".into()),
             }],
-            updates: vec![],
-            origin: Origin {
-                file: std::path::Path::new("tasks.toml").into(),
-                line: 1,
-            },
+            ..Task::new("T", "t", 0)
         }
     }
 

@@ -297,6 +297,35 @@ pub struct Overdue {
 }
 
 impl Task {
+    /// A task as wg starts one: open (`todo`), with no dates, repeat, targets, notes
+    /// or indicators, no lead unit, units or owner, and not yet written anywhere (an
+    /// empty path, line 0). The caller sets what it knows with `Task { …, ..new }`.
+    pub fn new(id: impl Into<Str>, title: impl Into<Str>, group: GroupIdx) -> Task {
+        Task {
+            id: id.into(),
+            title: title.into(),
+            group,
+            lead_unit: None,
+            units: Vec::new(),
+            owner: None,
+            start: None,
+            due: None,
+            status: Status::Todo,
+            done_on: None,
+            repeat: None,
+            done_through: None,
+            targets: Vec::new(),
+            outcome: None,
+            original_due: None,
+            indicators: Vec::new(),
+            updates: Vec::new(),
+            origin: Origin {
+                file: std::sync::Arc::from(std::path::Path::new("")),
+                line: 0,
+            },
+        }
+    }
+
     /// The first occurrence not yet completed: `due` for a plain task; for a repeating
     /// one, the first occurrence after `done_through` (`None` when the series is done
     /// through its last occurrence before 10000: it has no occurrence left).
@@ -366,27 +395,10 @@ mod tests {
 
     fn task(due: &str, repeat: Option<Repeat>, done_through: Option<&str>) -> Task {
         Task {
-            id: "T".into(),
-            title: "t".into(),
-            group: 0,
-            lead_unit: None,
-            units: Vec::new(),
-            owner: None,
-            start: None,
             due: Some(date(due)),
-            status: Status::Todo,
-            done_on: None,
             repeat,
             done_through: done_through.map(date),
-            targets: Vec::new(),
-            outcome: None,
-            original_due: None,
-            indicators: Vec::new(),
-            updates: Vec::new(),
-            origin: Origin {
-                file: std::path::Path::new("tasks.toml").into(),
-                line: 1,
-            },
+            ..Task::new("T", "t", 0)
         }
     }
 

@@ -146,7 +146,7 @@ impl WarningWindows {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Holiday, Indicator, Origin, Reading, Repeat, Status, Update, Workday};
+    use crate::model::{Holiday, Indicator, Reading, Repeat, Status, Update, Workday};
 
     fn date(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -154,27 +154,8 @@ mod tests {
 
     fn task(due: Option<&str>) -> Task {
         Task {
-            id: "T".into(),
-            title: "t".into(),
-            group: 0,
-            lead_unit: None,
-            units: Vec::new(),
-            owner: None,
-            start: None,
             due: due.map(date),
-            status: Status::Todo,
-            done_on: None,
-            repeat: None,
-            done_through: None,
-            targets: Vec::new(),
-            outcome: None,
-            original_due: None,
-            indicators: Vec::new(),
-            updates: Vec::new(),
-            origin: Origin {
-                file: std::path::Path::new("tasks.toml").into(),
-                line: 1,
-            },
+            ..Task::new("T", "t", 0)
         }
     }
 

@@ -653,7 +653,6 @@ fn ranked(mut rows: Vec<EvalRow>) -> Vec<EvalRow> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Origin;
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -661,27 +660,10 @@ mod tests {
 
     fn task(due: &str, status: Status, done_on: Option<&str>) -> Task {
         Task {
-            id: "T".into(),
-            title: "t".into(),
-            group: 0,
-            lead_unit: None,
-            units: vec![],
-            owner: None,
-            start: None,
             due: Some(d(due)),
             status,
             done_on: done_on.map(d),
-            repeat: None,
-            done_through: None,
-            targets: vec![],
-            outcome: None,
-            original_due: None,
-            indicators: vec![],
-            updates: vec![],
-            origin: Origin {
-                file: std::path::Path::new("tasks.toml").into(),
-                line: 1,
-            },
+            ..Task::new("T", "t", 0)
         }
     }
 
