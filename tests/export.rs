@@ -657,6 +657,16 @@ impl Pg {
         }
     }
 
+    /// A new database holding `wg export --format sql` of `dir` as of `today`.
+    fn with_export(server: &str, dir: &Path, today: &str) -> Pg {
+        let tmp = tempfile::tempdir().unwrap();
+        let sql = tmp.path().join("wg.sql");
+        export(dir, today, "sql", &sql);
+        let pg = Pg::new(server);
+        pg.load(&sql);
+        pg
+    }
+
     fn conn(&self) -> String {
         // In a connection string the last setting of a keyword wins.
         format!("{} dbname={}", self.server, self.name)
@@ -725,11 +735,7 @@ fn awkward_text_comes_back_exactly_from_postgresql() {
     let Some(server) = pg_server() else { return };
     let dir = data("tests/fixtures/export");
     let today = "2026-01-15";
-    let tmp = tempfile::tempdir().unwrap();
-    let sql = tmp.path().join("wg.sql");
-    export(&dir, today, "sql", &sql);
-    let pg = Pg::new(&server);
-    pg.load(&sql);
+    let pg = Pg::with_export(&server, &dir, today);
     // json_agg keeps the subquery's order.
     assert_eq!(pg.query(AWKWARD), awkward_text(&dir, today));
     // Types as declared: dates are dates, booleans booleans, numbers numbers.
@@ -755,11 +761,7 @@ fn a_rollups_export_loads_into_postgresql_with_every_office() {
     let Some(server) = pg_server() else { return };
     let dir = data("examples/rollup/province");
     let today = "2022-01-10";
-    let tmp = tempfile::tempdir().unwrap();
-    let sql = tmp.path().join("wg.sql");
-    export(&dir, today, "sql", &sql);
-    let pg = Pg::new(&server);
-    pg.load(&sql);
+    let pg = Pg::with_export(&server, &dir, today);
     let column = |rows: Vec<Json>, key: &str| -> Vec<String> {
         rows.iter()
             .map(|r| r[key].as_str().unwrap().to_owned())
