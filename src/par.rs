@@ -88,6 +88,15 @@ pub fn map_runs<'a, T: Sync, R: Send>(
     })
 }
 
+/// Calls `f` on every item, a run of at least `min` items on each core (see
+/// [`map_runs`]), for many cheap items (a task's view, a calendar event); the results
+/// come back in the items' order.
+pub fn map<T: Sync, R: Send>(items: &[T], min: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    concat(map_runs(items, min, |_, _, run| {
+        run.iter().map(&f).collect::<Vec<R>>()
+    }))
+}
+
 /// Calls `f` on every item, the items handed out one at a time to a thread a core (a
 /// work queue: a thread whose items were cheap, or whose core was free, takes the
 /// next, where fixed runs would leave one core idle while the other finishes its

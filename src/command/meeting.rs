@@ -191,28 +191,23 @@ fn ics_events(data: &Data, deadlines: bool, lang: Lang) -> Vec<ics::Event> {
                 .then_with(|| a.2.id.cmp(&b.2.id))
         });
         // The events of a run of deadlines at a time, on every core.
-        let runs = crate::par::map_runs(&tasks, EVENTS_PER_RUN, |_, _, run| {
-            run.iter()
-                .map(|&(date, _, t)| {
-                    let lead = data.task_lead_unit(t).map(|u| data.unit_name(u));
-                    let owner = t.owner.map(|p| data.person_name(p));
-                    let lines = [
-                        field(L::Group.get(lang), &data.group(t.group).name, lang),
-                        field(L::LeadUnit.get(lang), &or_none(lead, lang), lang),
-                        field(L::Owner.get(lang), &or_none(owner, lang), lang),
-                        field(L::Status.get(lang), i18n::status(t.status).get(lang), lang),
-                    ];
-                    ics::Event {
-                        uid: format!("task-{}@wg", t.id),
-                        date,
-                        summary: fill(L::IcsDue.get(lang), &[("id", &t.id), ("title", &t.title)]),
-                        location: None,
-                        description: Some(lines.join("\n")),
-                    }
-                })
-                .collect::<Vec<_>>()
+        due = crate::par::map(&tasks, EVENTS_PER_RUN, |&(date, _, t)| {
+            let lead = data.task_lead_unit(t).map(|u| data.unit_name(u));
+            let owner = t.owner.map(|p| data.person_name(p));
+            let lines = [
+                field(L::Group.get(lang), &data.group(t.group).name, lang),
+                field(L::LeadUnit.get(lang), &or_none(lead, lang), lang),
+                field(L::Owner.get(lang), &or_none(owner, lang), lang),
+                field(L::Status.get(lang), i18n::status(t.status).get(lang), lang),
+            ];
+            ics::Event {
+                uid: format!("task-{}@wg", t.id),
+                date,
+                summary: fill(L::IcsDue.get(lang), &[("id", &t.id), ("title", &t.title)]),
+                location: None,
+                description: Some(lines.join("\n")),
+            }
         });
-        due = crate::par::concat(runs);
     }
     // Meetings and deadlines interleaved by date; ties keep meetings first. Both lists
     // are in date order already: merged, not sorted again (moving a million events

@@ -71,6 +71,15 @@ fn warned_column(t: &Table<'_>) -> Option<usize> {
     })
 }
 
+/// The colour a terminal shows the `col`th cell of `row` in: its 预警 level's, if it
+/// holds one.
+fn cell_color(row: &crate::view::Row<'_>, col: usize) -> Option<Color> {
+    match row.cells.get(col).map(|c| c.value) {
+        Some(Value::Warning(w)) => Some(warning_color(w)),
+        _ => None,
+    }
+}
+
 /// A table as the terminal renderers' [`Grid`], its cells borrowed.
 pub fn grid<'t>(t: &'t Table<'_>, color: bool) -> Grid<'t> {
     let mut g = Grid::new(t.columns.iter().map(|c| Cow::Borrowed(c.header.as_ref())));
@@ -96,14 +105,7 @@ pub fn grid<'t>(t: &'t Table<'_>, color: bool) -> Grid<'t> {
         }
     }
     if color && let Some(col) = warned_column(t) {
-        let colors = t
-            .rows
-            .iter()
-            .map(|r| match r.cells.get(col).map(|c| c.value) {
-                Some(Value::Warning(w)) => Some(warning_color(w)),
-                _ => None,
-            })
-            .collect();
+        let colors = t.rows.iter().map(|r| cell_color(r, col)).collect();
         g.paint(col, colors);
     }
     g
@@ -220,12 +222,11 @@ impl Writer<'_> {
         }
         let headers: Vec<&str> = t.columns.iter().map(|c| c.header.as_ref()).collect();
         let warned = color.then(|| warned_column(t)).flatten();
-        let color = |r: usize, i: usize| match (warned, t.rows.get(r)) {
-            (Some(col), Some(row)) if col == i => match row.cells.get(i).map(|c| c.value) {
-                Some(Value::Warning(w)) => Some(warning_color(w)),
-                _ => None,
-            },
-            _ => None,
+        let color = |r: usize, i: usize| {
+            t.rows
+                .get(r)
+                .filter(|_| warned == Some(i))
+                .and_then(|row| cell_color(row, i))
         };
         let mut before = Some(std::mem::take(&mut self.s));
         let done = &mut self.done;
@@ -338,7 +339,7 @@ fn write(
                 w.blank();
                 if markdown {
                     w.s.push_str(&grid(t, false).to_markdown());
-                } else if opts.style.width.is_none() && !opts.style.plain {
+                } else if opts.style.is_natural() {
                     w.boxed(t, opts.color)?;
                 } else {
                     w.pieces(grid(t, opts.color).to_table_in_parts(opts.style))?;

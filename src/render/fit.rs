@@ -45,6 +45,14 @@ pub struct TableStyle {
     pub plain: bool,
 }
 
+impl TableStyle {
+    /// Bordered, with no width to fit (piped output): the bytes of [`Grid::to_table`],
+    /// the columns as wide as their cells.
+    pub fn is_natural(&self) -> bool {
+        self.width.is_none() && !self.plain
+    }
+}
+
 /// Text columns read well down to this width (four Chinese characters)...
 const TEXT_FLOOR: usize = 8;
 /// ... or down to their widest word, when it is no wider than this.
@@ -487,7 +495,7 @@ impl Grid<'_> {
     /// [`Grid::to_table_in`] in the pieces it is written in (see
     /// [`Grid::to_table_parts`]).
     pub fn to_table_in_parts(&self, style: TableStyle) -> Vec<String> {
-        if style.width.is_none() && !style.plain {
+        if style.is_natural() {
             return self.to_table_parts();
         }
         let natural_fits = |cells: &Cells<'_>| {

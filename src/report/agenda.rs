@@ -331,15 +331,10 @@ pub fn agenda(data: &Data, g: GroupIdx, q: Quarter, today: NaiveDate, lang: Lang
         }
     }
     // A group's report at a time, on every core.
-    let children = data.children(g);
-    let reports = crate::par::concat(crate::par::map_runs(&children, 1, |_, _, run| {
-        run.iter()
-            .map(|&c| {
-                let tasks = by_branch.get(c).map_or(&[][..], Vec::as_slice);
-                progress(data, c, tasks, q, (today, &windows), lang)
-            })
-            .collect::<Vec<_>>()
-    }));
+    let reports = crate::par::map_queue(&data.children(g), |&c| {
+        let tasks = by_branch.get(c).map_or(&[][..], Vec::as_slice);
+        progress(data, c, tasks, q, (today, &windows), lang)
+    });
 
     // Most overdue first, then by id: the tasks are sorted by their keys before their
     // views are made (sorting the views themselves moved 400 bytes at every step).

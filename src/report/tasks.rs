@@ -301,11 +301,9 @@ pub(crate) fn views<'d>(
     today: NaiveDate,
     windows: &WarningWindows,
 ) -> Vec<TaskView<'d>> {
-    crate::par::concat(crate::par::map_runs(tasks, TASKS_PER_RUN, |_, _, run| {
-        run.iter()
-            .map(|t| TaskView::graded(data, t, today, windows))
-            .collect::<Vec<_>>()
-    }))
+    crate::par::map(tasks, TASKS_PER_RUN, |t| {
+        TaskView::graded(data, t, today, windows)
+    })
 }
 
 /// Every task passing the filter, by next due date (tasks without one last), then id.
