@@ -42,22 +42,29 @@ pub fn process_locale() -> Lang {
 /// winning: what `--help` and clap's errors go by, since they come before parsing
 /// (and before any org.toml is read). A value that is not a language is left to clap.
 pub fn lang_in_args<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Option<Lang> {
-    let mut found = None;
+    flag_values(args, "--lang")
+        .iter()
+        .rev()
+        .find_map(|v| Lang::parse(v.trim()))
+}
+
+/// The values of `--flag VALUE` and `--flag=VALUE` among the raw arguments, before
+/// `--`, in their order (`--flagged` is another flag).
+fn flag_values<S: AsRef<std::ffi::OsStr>>(args: &[S], flag: &str) -> Vec<String> {
+    let mut values = Vec::new();
     let mut args = args.iter().map(|a| a.as_ref().to_string_lossy());
     while let Some(arg) = args.next() {
         if arg == "--" {
             break;
         }
-        let value = match arg.strip_prefix("--lang") {
+        let value = match arg.strip_prefix(flag) {
             Some("") => args.next().map(|v| v.into_owned()),
             Some(rest) => rest.strip_prefix('=').map(str::to_owned),
             None => None,
         };
-        if let Some(lang) = value.as_deref().and_then(|v| Lang::parse(v.trim())) {
-            found = Some(lang);
-        }
+        values.extend(value);
     }
-    found
+    values
 }
 
 /// `--data DIR` or `--data=DIR` among the raw arguments (before `--`), the last one
@@ -67,23 +74,10 @@ pub fn data_in_args<S: AsRef<std::ffi::OsStr>>(
     args: &[S],
     wg_data: Option<std::ffi::OsString>,
 ) -> Option<PathBuf> {
-    let mut found = None;
-    let mut args = args.iter().map(|a| a.as_ref().to_string_lossy());
-    while let Some(arg) = args.next() {
-        if arg == "--" {
-            break;
-        }
-        match arg.strip_prefix("--data") {
-            Some("") => found = args.next().map(|v| PathBuf::from(v.as_ref())),
-            Some(rest) => {
-                if let Some(v) = rest.strip_prefix('=') {
-                    found = Some(PathBuf::from(v));
-                }
-            }
-            None => {}
-        }
-    }
-    found.or_else(|| wg_data.filter(|v| !v.is_empty()).map(PathBuf::from))
+    flag_values(args, "--data")
+        .pop()
+        .map(PathBuf::from)
+        .or_else(|| wg_data.filter(|v| !v.is_empty()).map(PathBuf::from))
 }
 
 /// The language the data directory says, read on its own (org.toml's `[org] lang`, or
@@ -110,11 +104,7 @@ pub fn data_lang(given: Option<&std::path::Path>, cwd: &std::path::Path) -> Opti
         let section = table.get(key)?.as_table()?;
         Some(match section.get("lang") {
             None => None,
-            Some(v) => Some(match v.as_str()?.trim() {
-                "zh" => Lang::Zh,
-                "en" => Lang::En,
-                _ => return None,
-            }),
+            Some(v) => Some(Lang::parse(v.as_str()?.trim())?),
         })
     };
     if !rollup::is_rollup(&dir) {
