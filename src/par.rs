@@ -89,12 +89,65 @@ pub fn map_runs<'a, T: Sync, R: Send>(
 }
 
 /// Calls `f` on every item, a run of at least `min` items on each core (see
-/// [`map_runs`]), for many cheap items (a task's view, a calendar event); the results
-/// come back in the items' order.
+/// [`runs`]), for many cheap items (a task's view, a table's row, a calendar event);
+/// the results come back in the items' order.
+///
+/// Each thread writes its results straight into their places in the one vector
+/// returned: collecting a vector a run and then copying the runs into one (as
+/// [`map_runs`] and [`concat`] would) wrote the 9 MB of 20,000 task views twice, into
+/// fresh memory each time, a fifth of `tasks overdue`'s report at 100,000 tasks.
 pub fn map<T: Sync, R: Send>(items: &[T], min: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    concat(map_runs(items, min, |_, _, run| {
-        run.iter().map(&f).collect::<Vec<R>>()
-    }))
+    use std::mem::MaybeUninit;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Mutex, PoisonError};
+    let n = runs(items.len(), min);
+    if n <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let size = items.len().div_ceil(n);
+    let mut out: Vec<R> = Vec::with_capacity(items.len());
+    let slots = out.spare_capacity_mut();
+    let slots = slots.get_mut(..items.len()).unwrap_or_default();
+    // The runs still to do, each with the slots of its results: taken by whichever
+    // thread is free, so that a helper that cannot be started leaves its run to
+    // this thread.
+    let todo: Vec<(&[T], &mut [MaybeUninit<R>])> =
+        items.chunks(size).zip(slots.chunks_mut(size)).collect();
+    let runs = todo.len();
+    let todo = Mutex::new(todo);
+    let done = AtomicUsize::new(0);
+    let work = || {
+        loop {
+            let next = todo.lock().unwrap_or_else(PoisonError::into_inner).pop();
+            let Some((run, slots)) = next else { break };
+            for (item, slot) in run.iter().zip(slots.iter_mut()) {
+                slot.write(f(item));
+            }
+            // Counted only once every slot of the run holds its result.
+            done.fetch_add(1, Ordering::Release);
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..n {
+            let _ = std::thread::Builder::new().spawn_scoped(scope, work);
+        }
+        work();
+    });
+    if done.load(Ordering::Acquire) != runs {
+        // A thread died in `f` (a bug), its run half written: what was written is
+        // forgotten (never dropped, never read), and the items are done again here.
+        return items.iter().map(f).collect();
+    }
+    // SAFETY: the runs' slots are the first `items.len()` of the vector's room, each
+    // in exactly one run (`chunks` and `chunks_mut` of one size cut both alike), and
+    // every run was counted in `done` only after each of its slots was written; all
+    // `runs` were, so all `items.len()` slots hold a result. A panic in `f` skips the
+    // count, and comes back above.
+    #[allow(unsafe_code)]
+    unsafe {
+        out.set_len(items.len());
+    }
+    out
 }
 
 /// Calls `f` on every item, the items handed out one at a time to a thread a core (a
@@ -165,6 +218,34 @@ mod tests {
             let flat: Vec<usize> = got.into_iter().flat_map(|(_, r)| r).collect();
             assert_eq!(flat, items);
         }
+    }
+
+    /// Every length around the runs' boundaries, with results that own memory (a
+    /// result written to a wrong place, twice or never shows, or is freed twice).
+    #[test]
+    fn map_gives_every_result_in_its_place() {
+        for len in [0, 1, 2, 3, 7, 8, 9, 99, 100, 101, 1000, 4097] {
+            let items: Vec<usize> = (0..len).collect();
+            for min in [1, 2, 3, 50] {
+                let got = super::map(&items, min, |&i| format!("{i}"));
+                let expected: Vec<String> = items.iter().map(|i| format!("{i}")).collect();
+                assert_eq!(got, expected, "{len} items, runs of at least {min}");
+            }
+        }
+    }
+
+    /// A panic in the closure on a helper thread is that of the closure, not memory
+    /// read uninitialised: the items are done again on this thread, which panics too.
+    #[test]
+    fn a_panic_in_map_is_the_closures() {
+        let items: Vec<usize> = (0..1000).collect();
+        let caught = std::panic::catch_unwind(|| {
+            super::map(&items, 10, |&i| {
+                assert!(i != 999, "item 999");
+                i.to_string()
+            })
+        });
+        assert!(caught.is_err());
     }
 
     #[test]

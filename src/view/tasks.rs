@@ -182,19 +182,12 @@ fn rows<'a>(
     tasks: &'a [TaskView<'a>],
     row: impl Fn(usize, &'a TaskView<'a>) -> Vec<Cell<'a>> + Sync,
 ) -> Vec<Row<'a>> {
-    crate::par::map_runs(tasks, ROWS_PER_RUN, |_, first, run| {
-        run.iter()
-            .enumerate()
-            .map(|(i, t)| Row {
-                cells: row(first + i, t),
-                warning: t.warning,
-                total: false,
-            })
-            .collect::<Vec<_>>()
+    let numbered: Vec<(usize, &'a TaskView<'a>)> = tasks.iter().enumerate().collect();
+    crate::par::map(&numbered, ROWS_PER_RUN, |&(i, t)| Row {
+        cells: row(i, t),
+        warning: t.warning,
+        total: false,
     })
-    .into_iter()
-    .flatten()
-    .collect()
 }
 
 /// The task table of a screen: 编号, 任务, 小组, 牵头单位, 责任人, 状态, 截止, 预警 and
