@@ -31,7 +31,17 @@ pub struct Unusual;
 enum Value<'t> {
     Str(Cow<'t, str>),
     Date(NaiveDate),
-    List(Vec<Cow<'t, str>>),
+    /// Its items, in [`Scratch::items`].
+    List(std::ops::Range<usize>),
+}
+
+/// Room a part's tasks are read in, one after another, cleared for each: the items of
+/// their lists and their progress notes, before they are built into the task (a vector
+/// of each, made and dropped for every task, was a tenth of the fast path).
+#[derive(Default)]
+pub struct Scratch<'t> {
+    items: Vec<Cow<'t, str>>,
+    updates: Vec<RawUpdate<'t>>,
 }
 
 /// The keys of a task, each at most once.
@@ -41,7 +51,7 @@ struct Raw<'t> {
     title: Option<Cow<'t, str>>,
     group: Option<Cow<'t, str>>,
     lead_unit: Option<Cow<'t, str>>,
-    units: Option<Vec<Cow<'t, str>>>,
+    units: Option<std::ops::Range<usize>>,
     owner: Option<Cow<'t, str>>,
     start: Option<NaiveDate>,
     due: Option<NaiveDate>,
@@ -49,10 +59,9 @@ struct Raw<'t> {
     done_on: Option<NaiveDate>,
     repeat: Option<Cow<'t, str>>,
     done_through: Option<NaiveDate>,
-    targets: Option<Vec<Cow<'t, str>>>,
+    targets: Option<std::ops::Range<usize>>,
     outcome: Option<Cow<'t, str>>,
     original_due: Option<NaiveDate>,
-    updates: Vec<RawUpdate<'t>>,
 }
 
 /// The keys of a progress note, each at most once.
@@ -88,16 +97,15 @@ fn date(v: Value<'_>) -> Result<NaiveDate, Unusual> {
     }
 }
 
-fn list(v: Value<'_>) -> Result<Vec<Cow<'_, str>>, Unusual> {
+fn list(v: Value<'_>) -> Result<std::ops::Range<usize>, Unusual> {
     match v {
         Value::List(l) => Ok(l),
         _ => Err(Unusual),
     }
 }
 
-/// A task the fast path read.
+/// A task the fast path read (and pushed onto the tasks given).
 pub struct Read {
-    pub task: Task,
     /// The id's value, in bytes from the start of the text given.
     pub id: std::ops::Range<usize>,
     /// How many bytes and lines of the text the task took.
@@ -112,14 +120,21 @@ pub struct Read {
 /// `[[tasks.updates]]` header or `key = value`, each with optional indentation, trailing
 /// blanks and comment. (Splitting into lines first and trimming them took a quarter of
 /// the load of a 100,000-task file.)
-pub fn task(
-    text: &str,
+///
+/// The task is pushed onto `tasks` (built in its place there, not moved through the
+/// callers: 300 bytes copied three times a task); `scratch` is room to read it in.
+pub fn task<'t>(
+    text: &'t str,
     line: usize,
     file: &Arc<Path>,
     refs: &Refs<'_>,
     keep: &Keep,
+    scratch: &mut Scratch<'t>,
+    tasks: &mut Vec<Task>,
 ) -> Result<Read, Unusual> {
     let mut raw = Raw::default();
+    scratch.items.clear();
+    scratch.updates.clear();
     let mut in_update = false;
     let mut id_span = 0..0;
     let mut s = Scan { text, at: 0 };
@@ -145,7 +160,7 @@ pub fn task(
                     return Err(Unusual);
                 }
                 s.end_of_line()?;
-                raw.updates.push(RawUpdate::default());
+                scratch.updates.push(RawUpdate::default());
                 in_update = true;
                 continue;
             }
@@ -158,14 +173,14 @@ pub fn task(
         }
         s.skip_blanks();
         let value_start = s.at;
-        let (value, after) = value(text.get(s.at..).ok_or(Unusual)?)?;
+        let (value, after) = value(text.get(s.at..).ok_or(Unusual)?, &mut scratch.items)?;
         s.at = text.len() - after.len();
         if key == "id" && !in_update {
             id_span = value_start..s.at;
         }
         s.end_of_line()?;
         if in_update {
-            let Some(update) = raw.updates.last_mut() else {
+            let Some(update) = scratch.updates.last_mut() else {
                 return Err(Unusual);
             };
             match key {
@@ -197,8 +212,8 @@ pub fn task(
             _ => return Err(Unusual),
         }
     }
+    tasks.push(build(raw, line, file, refs, keep, scratch)?);
     Ok(Read {
-        task: build(raw, line, file, refs, keep)?,
         id: id_span,
         len: s.at,
         lines: count,
@@ -337,12 +352,13 @@ impl<'t> Scan<'t> {
 }
 
 /// The checks of `tasks::load_task`, each failure giving up instead of reporting.
-fn build(
-    raw: Raw<'_>,
+fn build<'t>(
+    raw: Raw<'t>,
     line: usize,
     file: &Arc<Path>,
     refs: &Refs<'_>,
     keep: &Keep,
+    scratch: &mut Scratch<'t>,
 ) -> Result<Task, Unusual> {
     fn non_empty(s: Option<Cow<'_, str>>) -> Result<Cow<'_, str>, Unusual> {
         s.filter(|s| !s.trim().is_empty()).ok_or(Unusual)
@@ -393,20 +409,25 @@ fn build(
         Some(u) => Some(one(refs.units.lookup(u))?),
         None => None,
     };
-    let units = raw
-        .units
-        .unwrap_or_default()
-        .iter()
-        .map(|u| one(refs.units.lookup(u)))
-        .collect::<Result<Vec<_>, _>>()?;
+    let items = |r: Option<std::ops::Range<usize>>| scratch.items.get(r.unwrap_or_default());
+    let units = match items(raw.units) {
+        Some(written) => {
+            let mut units = Vec::with_capacity(written.len());
+            for u in written {
+                units.push(one(refs.units.lookup(u))?);
+            }
+            units
+        }
+        None => return Err(Unusual),
+    };
     let owner = match &raw.owner {
         Some(p) => Some(one(refs.people.lookup(p))?),
         None => None,
     };
     // Into a vector of their number: collected in place, the notes would keep the room
     // the raw notes grew to (four a task), a tenth of the memory of 100,000 tasks.
-    let mut updates = Vec::with_capacity(raw.updates.len());
-    let built = raw.updates.into_iter().map(|u| match (u.date, u.note) {
+    let mut updates = Vec::with_capacity(scratch.updates.len());
+    let built = scratch.updates.drain(..).map(|u| match (u.date, u.note) {
         (Some(date), Some(note)) if !note.trim().is_empty() => {
             let by = match &u.by {
                 Some(r) => Some(match (refs.units.lookup(r), refs.people.lookup(r)) {
@@ -443,11 +464,13 @@ fn build(
         done_on: raw.done_on,
         repeat,
         done_through: raw.done_through,
-        // Into a vector of their number, not in place (see `updates`).
         targets: {
-            let raw = raw.targets.unwrap_or_default();
-            let mut targets = Vec::with_capacity(raw.len());
-            targets.extend(raw.into_iter().map(|t| keep.cow(t)));
+            let written = scratch
+                .items
+                .get(raw.targets.unwrap_or_default())
+                .ok_or(Unusual)?;
+            let mut targets = Vec::with_capacity(written.len());
+            targets.extend(written.iter().map(|t| keep.cow(t.clone())));
             targets
         },
         outcome: raw.outcome.map(|o| keep.cow(o)),
@@ -462,19 +485,19 @@ fn build(
     })
 }
 
-/// A value at the start of `s`, and what follows it.
-fn value(s: &str) -> Result<(Value<'_>, &str), Unusual> {
+/// A value at the start of `s`, and what follows it; a list's items go on `items`.
+fn value<'t>(s: &'t str, items: &mut Vec<Cow<'t, str>>) -> Result<(Value<'t>, &'t str), Unusual> {
     match s.as_bytes().first() {
         Some(b'"') | Some(b'\'') => {
             let (text, rest) = quoted(s)?;
             Ok((Value::Str(text), rest))
         }
         Some(b'[') => {
-            let mut items = Vec::new();
+            let start = items.len();
             let mut rest = s.get(1..).ok_or(Unusual)?.trim_start_matches([' ', '\t']);
             loop {
                 if let Some(after) = rest.strip_prefix(']') {
-                    return Ok((Value::List(items), after));
+                    return Ok((Value::List(start..items.len()), after));
                 }
                 let (item, after) = quoted(rest)?;
                 items.push(item);
@@ -698,22 +721,40 @@ mod tests {
         // escapes (the first note's); else every string copied.
         // One `&'static str` (each use of a `const` may be a copy of its own).
         let base: &'static str = BASE;
-        let kept = super::task(base, 1, &file, &refs, &Keep::new(&Cow::Borrowed(base))).unwrap();
+        // One room for both reads, as for the tasks of a part.
+        let mut scratch = super::Scratch::default();
+        let mut tasks = Vec::new();
+        super::task(
+            base,
+            1,
+            &file,
+            &refs,
+            &Keep::new(&Cow::Borrowed(base)),
+            &mut scratch,
+            &mut tasks,
+        )
+        .unwrap();
+        let kept = tasks.pop().unwrap();
         let borrowed = |s: &Str| matches!(s, Cow::Borrowed(b) if base.as_bytes().as_ptr_range().contains(&b.as_ptr()));
-        assert!(borrowed(&kept.task.id) && borrowed(&kept.task.title));
-        assert!(borrowed(&kept.task.targets[0]) && borrowed(&kept.task.updates[1].note));
-        assert!(!borrowed(&kept.task.updates[0].note));
+        assert!(borrowed(&kept.id) && borrowed(&kept.title));
+        assert!(borrowed(&kept.targets[0]) && borrowed(&kept.updates[1].note));
+        assert!(!borrowed(&kept.updates[0].note));
         let owned = Cow::Owned(BASE.to_owned());
-        let read = super::task(BASE, 1, &file, &refs, &Keep::new(&owned)).unwrap();
-        assert!(matches!(read.task.title, Cow::Owned(_)));
-        assert!(
-            read.task
-                .updates
-                .iter()
-                .all(|u| matches!(u.note, Cow::Owned(_)))
-        );
-        assert_eq!(read.task, kept.task);
-        let task = read.task;
+        let read = super::task(
+            BASE,
+            1,
+            &file,
+            &refs,
+            &Keep::new(&owned),
+            &mut scratch,
+            &mut tasks,
+        )
+        .unwrap();
+        let task = tasks.pop().unwrap();
+        assert!(tasks.is_empty(), "one task pushed a read");
+        assert!(matches!(task.title, Cow::Owned(_)));
+        assert!(task.updates.iter().all(|u| matches!(u.note, Cow::Owned(_))));
+        assert_eq!(task, kept);
         assert_eq!(BASE.get(read.id), Some("\"T-1\""));
         assert_eq!(read.len, BASE.len());
         assert_eq!(task.title, "a \\ title");

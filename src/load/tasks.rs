@@ -464,17 +464,19 @@ fn load_part(part: &Part<'_>, refs: &Refs<'_>) -> PartResult {
     // every core for every task).
     let file: std::sync::Arc<std::path::Path> = std::sync::Arc::from(&*part.source.rel);
     let keep = super::fast::Keep::new(&part.source.text);
+    let mut scratch = super::fast::Scratch::default();
     let (mut at, mut line) = (0, part.line);
     while let Some(rest) = part.text.get(at..).filter(|r| !r.is_empty()) {
         if super::fast::enabled()
-            && let Ok(read) = super::fast::task(rest, line, &file, refs, &keep)
+            && let Ok(read) =
+                super::fast::task(rest, line, &file, refs, &keep, &mut scratch, &mut out.tasks)
+            && let Some(task) = out.tasks.last()
         {
             let offset = part.offset + at;
             out.ids.push((
                 read.id.start + offset..read.id.end + offset,
-                id_hash(&read.task.id),
+                id_hash(&task.id),
             ));
-            out.tasks.push(read.task);
             at += read.len;
             line += read.lines;
             continue;
