@@ -119,6 +119,7 @@ pub struct PersonSeat {
 pub struct RosterPerson<'d> {
     pub person: PersonView,
     pub seats: Vec<PersonSeat>,
+    #[serde(serialize_with = "crate::render::json_list")]
     pub tasks: Vec<TaskView<'d>>,
 }
 
@@ -236,6 +237,7 @@ pub struct RosterUnit<'d> {
     /// People whose unit this is.
     pub people: Vec<String>,
     /// Tasks it leads (its own or by default through its group) or supports.
+    #[serde(serialize_with = "crate::render::json_list")]
     pub tasks: Vec<TaskView<'d>>,
 }
 

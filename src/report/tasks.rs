@@ -268,6 +268,7 @@ pub fn find_task<'d>(data: &'d Data, id: &str) -> Result<&'d Task, Text> {
 pub struct TaskList<'d> {
     pub as_of: NaiveDate,
     pub count: usize,
+    #[serde(serialize_with = "crate::render::json_list")]
     pub tasks: Vec<TaskView<'d>>,
     /// Years outside the calendar that working days were counted in (for the warning).
     #[serde(skip)]
@@ -388,6 +389,7 @@ pub struct Summary {
 pub struct OverdueReport<'d> {
     pub as_of: NaiveDate,
     pub count: usize,
+    #[serde(serialize_with = "crate::render::json_list")]
     pub tasks: Vec<TaskView<'d>>,
     pub summary: Summary,
     #[serde(skip)]
@@ -502,6 +504,7 @@ pub struct DueReport<'d> {
     /// Whether the window was counted in working days.
     pub working_days: bool,
     pub count: usize,
+    #[serde(serialize_with = "crate::render::json_list")]
     pub tasks: Vec<TaskView<'d>>,
     #[serde(skip)]
     pub uncovered_years: Vec<i32>,
@@ -636,6 +639,7 @@ pub struct Notice<'d> {
     pub count: usize,
     /// The open tasks the unit leads that are overdue (red) or close to their due date
     /// (yellow): most overdue first, then by next due date, then id.
+    #[serde(serialize_with = "crate::render::json_list")]
     pub tasks: Vec<TaskView<'d>>,
     #[serde(skip)]
     pub uncovered_years: Vec<i32>,
