@@ -134,8 +134,9 @@ pub fn map<T: Sync, R: Send>(items: &[T], min: usize, f: impl Fn(&T) -> R + Sync
         work();
     });
     if done.load(Ordering::Acquire) != runs {
-        // A thread died in `f` (a bug), its run half written: what was written is
-        // forgotten (never dropped, never read), and the items are done again here.
+        // Not reached: every run is done unless `f` panicked, and `scope` passes a
+        // panic on before this. The count is checked all the same, as `set_len` rests
+        // on it; what was written is forgotten (never dropped, never read).
         return items.iter().map(f).collect();
     }
     // SAFETY: the runs' slots are the first `items.len()` of the vector's room, each
@@ -234,8 +235,8 @@ mod tests {
         }
     }
 
-    /// A panic in the closure on a helper thread is that of the closure, not memory
-    /// read uninitialised: the items are done again on this thread, which panics too.
+    /// A panic in the closure, on whichever thread, is passed on as it is (by the
+    /// threads' scope), and no vector of half-written results is ever made.
     #[test]
     fn a_panic_in_map_is_the_closures() {
         let items: Vec<usize> = (0..1000).collect();
