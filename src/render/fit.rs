@@ -34,7 +34,6 @@
 
 use super::{Grid, text, wrap};
 use std::borrow::Cow;
-use unicode_width::UnicodeWidthStr;
 
 /// How a table is printed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -59,7 +58,7 @@ const TEXT_FLOOR: usize = 8;
 const WORD_CAP: usize = 16;
 
 fn measure(s: &str) -> usize {
-    if s.is_ascii() { s.len() } else { s.width() }
+    super::text::display_width(s)
 }
 
 /// What the planner needs to know of a column.
@@ -680,7 +679,10 @@ mod tests {
     }
 
     fn widths(table: &str) -> Vec<usize> {
-        table.lines().map(UnicodeWidthStr::width).collect()
+        table
+            .lines()
+            .map(unicode_width::UnicodeWidthStr::width)
+            .collect()
     }
 
     #[test]

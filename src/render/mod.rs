@@ -239,7 +239,6 @@ pub(crate) fn boxed_table<R: Sync>(
     color: impl Fn(usize, usize) -> Option<Color> + Sync,
     emit: &mut dyn FnMut(String) -> std::io::Result<()>,
 ) -> std::io::Result<String> {
-    use unicode_width::UnicodeWidthStr;
     // A cell's width once it is made one line, with [`ESCAPED`] set when making it one
     // line changed it (only those are escaped again when written).
     const ESCAPED: u32 = 1 << 31;
@@ -248,7 +247,7 @@ pub(crate) fn boxed_table<R: Sync>(
             Cow::Borrowed(c) => (Cow::Borrowed(c), 0),
             Cow::Owned(c) => (Cow::Owned(c), ESCAPED),
         };
-        let w = if c.is_ascii() { c.len() } else { c.width() };
+        let w = text::display_width(&c);
         u32::try_from(w).unwrap_or(u32::MAX).min(ESCAPED - 1) | flag
     }
     let bare = |w: u32| (w & !ESCAPED) as usize;
