@@ -471,8 +471,10 @@ pub fn json_list<S: serde::Serializer, T: Serialize + Sync>(
     items: &[T],
     ser: S,
 ) -> Result<S::Ok, S::Error> {
-    // Past this many items the list is written as it is made, on one core, not held.
-    const HELD: usize = 200_000;
+    // Past this many items the list is written as it is made, on one core, not held:
+    // a task's JSON is about a kilobyte, so at most some 50 MB are held (20,000
+    // overdue tasks of 100,000 are 20 MB).
+    const HELD: usize = 50_000;
     let inside = SPLICE.with(|s| s.borrow().as_ref().is_some_and(Vec::is_empty));
     if !inside || items.len() < 2 * ITEMS_PER_RUN || items.len() > HELD {
         return items.serialize(ser);
