@@ -409,17 +409,10 @@ fn build<'t>(
         Some(u) => Some(one(refs.units.lookup(u))?),
         None => None,
     };
-    let items = |r: Option<std::ops::Range<usize>>| scratch.items.get(r.unwrap_or_default());
-    let units = match items(raw.units) {
-        Some(written) => {
-            let mut units = Vec::with_capacity(written.len());
-            for u in written {
-                units.push(one(refs.units.lookup(u))?);
-            }
-            units
-        }
-        None => return Err(Unusual),
-    };
+    let units = items(scratch, raw.units)?
+        .iter()
+        .map(|u| one(refs.units.lookup(u)))
+        .collect::<Result<Vec<_>, _>>()?;
     let owner = match &raw.owner {
         Some(p) => Some(one(refs.people.lookup(p))?),
         None => None,
@@ -464,15 +457,10 @@ fn build<'t>(
         done_on: raw.done_on,
         repeat,
         done_through: raw.done_through,
-        targets: {
-            let written = scratch
-                .items
-                .get(raw.targets.unwrap_or_default())
-                .ok_or(Unusual)?;
-            let mut targets = Vec::with_capacity(written.len());
-            targets.extend(written.iter().map(|t| keep.cow(t.clone())));
-            targets
-        },
+        targets: items(scratch, raw.targets)?
+            .iter()
+            .map(|t| keep.cow(t.clone()))
+            .collect(),
         outcome: raw.outcome.map(|o| keep.cow(o)),
         original_due: raw.original_due,
         // `[[tasks.indicators]]` and `values` are left to the ordinary path.
@@ -483,6 +471,14 @@ fn build<'t>(
             line,
         },
     })
+}
+
+/// The items of a list read into `scratch` (none for a list not written).
+fn items<'s, 't>(
+    scratch: &'s Scratch<'t>,
+    list: Option<std::ops::Range<usize>>,
+) -> Result<&'s [Cow<'t, str>], Unusual> {
+    scratch.items.get(list.unwrap_or_default()).ok_or(Unusual)
 }
 
 /// A value at the start of `s`, and what follows it; a list's items go on `items`.

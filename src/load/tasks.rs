@@ -193,10 +193,15 @@ pub fn load_all(files: &[TaskFile<'_>], refs: &Refs<'_>, diags: &mut Vec<Diagnos
 /// The hashes are shared out by their top bit, one half to a core when there are many
 /// (100,000 inserts on one core were 3 ms of `tasks overdue` that nothing overlapped).
 fn repeats_a_hash(outs: &[(FileId, PartOut)], total: usize) -> bool {
-    let halves: &[u64] = if total < 50_000 { &[0] } else { &[1, 2] };
-    let repeats = |&half: &u64| {
-        let mine = |hash: u64| half == 0 || (hash >> 63) + 1 == half;
-        let room = if half == 0 { total } else { total / 2 };
+    // Each set takes the hashes of one top bit, or (`None`) all of them.
+    let halves: &[Option<u64>] = if total < 50_000 {
+        &[None]
+    } else {
+        &[Some(0), Some(1)]
+    };
+    let repeats = |&half: &Option<u64>| {
+        let mine = |hash: u64| half.is_none_or(|top| hash >> 63 == top);
+        let room = if half.is_none() { total } else { total / 2 };
         let mut seen: std::collections::HashSet<u64, BuildHasherDefault<Prehashed>> =
             std::collections::HashSet::with_capacity_and_hasher(room, Default::default());
         let mut seen_again = |hash: u64| mine(hash) && !seen.insert(hash);

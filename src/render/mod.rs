@@ -569,13 +569,10 @@ fn json_indent<W: ?Sized + Write>(w: &mut W, level: usize) -> std::io::Result<()
 
 /// Writes a piece of a JSON string with the characters [`text::is_unsafe_anywhere`]
 /// names escaped as `\u009b`. Most text has no byte that could start one
-/// ([`text::suspect`]) and goes out in one write; from the first such byte on, the text
+/// ([`text::first_suspect_byte`]) and goes out in one write; from the first such byte on, the text
 /// is decoded and checked (a test compares every character with the slow way).
 fn write_json_fragment<W: ?Sized + Write>(writer: &mut W, fragment: &str) -> std::io::Result<()> {
-    if !text::has_suspect_byte(fragment) {
-        return writer.write_all(fragment.as_bytes());
-    }
-    let Some(first) = fragment.bytes().position(text::suspect) else {
+    let Some(first) = text::first_suspect_byte(fragment) else {
         return writer.write_all(fragment.as_bytes());
     };
     // A suspect byte is ASCII or a lead byte, so `first` is a character boundary.

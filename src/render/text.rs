@@ -24,18 +24,19 @@ pub fn is_unsafe_anywhere(c: char) -> bool {
     c != '\t' && c != '\n' && is_unsafe(c, true)
 }
 
-/// Whether a byte can start an unsafe character: every one is a C0 control, DEL, or
-/// starts with C2 (the C1 controls, C2 80–9F) or E2 (the bidi controls, E2 80 AA–AE and
-/// E2 81 A6–A9). Text without these bytes is safe without being decoded.
-pub(crate) fn suspect(b: u8) -> bool {
-    b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2
+/// Whether `s` holds a byte that can start an unsafe character ([`first_suspect_byte`]):
+/// a table of 200,000 rows tests every cell.
+pub(crate) fn has_suspect_byte(s: &str) -> bool {
+    first_suspect_byte(s).is_some()
 }
 
-/// Whether `s` holds a byte that can start an unsafe character ([`suspect`]), tested
-/// sixteen at a time ([`crate::swar::find_control_or`]): a table of 200,000 rows tests
-/// every cell.
-pub(crate) fn has_suspect_byte(s: &str) -> bool {
-    crate::swar::find_control_or(s.as_bytes(), [0x7f, 0xc2, 0xe2]).is_some()
+/// Where the first byte of `s` is that can start an unsafe character, sixteen bytes
+/// tested at a time ([`crate::swar::find_control_or`]): every such character is a C0
+/// control, DEL, or starts with C2 (the C1 controls, C2 80–9F) or E2 (the bidi
+/// controls, E2 80 AA–AE and E2 81 A6–A9). Text without these bytes is safe without
+/// being decoded.
+pub(crate) fn first_suspect_byte(s: &str) -> Option<usize> {
+    crate::swar::find_control_or(s.as_bytes(), [0x7f, 0xc2, 0xe2])
 }
 
 /// The columns `s` takes on a terminal, as `unicode-width` counts them: printable ASCII
