@@ -263,13 +263,10 @@ fn attempt(
     if !locks.cover(&real)? {
         return Ok(Attempt::Again { shown });
     }
-    let next_line = loaded
-        .data
-        .tasks
-        .iter()
-        .filter(|t| t.origin.file == task.origin.file && t.origin.line > task.origin.line)
-        .map(|t| t.origin.line)
-        .min();
+    let next_line = loaded.data.tasks.min_of(|t| {
+        (t.origin.line > task.origin.line && t.origin.file == task.origin.file)
+            .then_some(t.origin.line)
+    });
     // The text the loader read is kept (not copied, not read again) to compare the file
     // with until the rename; the rest of what was loaded stays for the validation.
     let text = loaded

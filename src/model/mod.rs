@@ -156,7 +156,7 @@ impl Data {
     }
 
     pub fn task_by_id(&self, id: &str) -> Option<&Task> {
-        self.tasks.iter().find(|t| t.id == id)
+        self.tasks.find(|t| t.id == id)
     }
 
     /// The one group of kind `leading` (the loader guarantees there is exactly one).
