@@ -10,7 +10,7 @@
 //! what it always did. So it never has to produce a message, only valid tasks.
 
 use super::Refs;
-use crate::model::{Origin, Repeat, Reporter, Status, Str, Task, Update};
+use crate::model::{Origin, Repeat, Reporter, Status, Str, Task, Update, trim};
 use chrono::NaiveDate;
 use std::borrow::Cow;
 use std::path::Path;
@@ -145,7 +145,10 @@ pub fn task<'t>(
     s.end_of_line()?;
     let mut count = 1;
     while let Some(rest) = text.get(s.at..).filter(|r| !r.is_empty()) {
-        if super::tasks::is_header(rest) {
+        // Most lines start with a key: told apart by their first byte, without a call.
+        if matches!(rest.as_bytes().first(), Some(b'[' | b' ' | b'\t'))
+            && super::tasks::is_header(rest)
+        {
             break;
         }
         count += 1;
@@ -361,14 +364,14 @@ fn build<'t>(
     scratch: &mut Scratch<'t>,
 ) -> Result<Task, Unusual> {
     fn non_empty(s: Option<Cow<'_, str>>) -> Result<Cow<'_, str>, Unusual> {
-        s.filter(|s| !s.trim().is_empty()).ok_or(Unusual)
+        s.filter(|s| !trim(s).is_empty()).ok_or(Unusual)
     }
     let id = non_empty(raw.id)?;
     let title = keep.cow(non_empty(raw.title)?);
     let group = non_empty(raw.group)?;
     let id = match id {
-        Cow::Borrowed(id) => keep.str(id.trim()),
-        Cow::Owned(id) => Cow::Owned(id.trim().to_owned()),
+        Cow::Borrowed(id) => keep.str(trim(id)),
+        Cow::Owned(id) => Cow::Owned(trim(&id).to_owned()),
     };
     if !id
         .chars()
@@ -404,15 +407,18 @@ fn build<'t>(
         [one] => Ok(*one),
         _ => Err(Unusual),
     };
-    let group = *refs.group_ids.get(group.trim()).ok_or(Unusual)?;
+    let group = *refs.group_ids.get(trim(&group)).ok_or(Unusual)?;
     let lead_unit = match &raw.lead_unit {
         Some(u) => Some(one(refs.units.lookup(u))?),
         None => None,
     };
-    let units = items(scratch, raw.units)?
-        .iter()
-        .map(|u| one(refs.units.lookup(u)))
-        .collect::<Result<Vec<_>, _>>()?;
+    // Into a vector of their number, in a plain loop: collected through `Result`, the
+    // vector knew no size and grew from room for four.
+    let unit_names = items(scratch, raw.units)?;
+    let mut units = Vec::with_capacity(unit_names.len());
+    for u in unit_names {
+        units.push(one(refs.units.lookup(u))?);
+    }
     let owner = match &raw.owner {
         Some(p) => Some(one(refs.people.lookup(p))?),
         None => None,
@@ -421,7 +427,7 @@ fn build<'t>(
     // the raw notes grew to (four a task), a tenth of the memory of 100,000 tasks.
     let mut updates = Vec::with_capacity(scratch.updates.len());
     let built = scratch.updates.drain(..).map(|u| match (u.date, u.note) {
-        (Some(date), Some(note)) if !note.trim().is_empty() => {
+        (Some(date), Some(note)) if !trim(&note).is_empty() => {
             let by = match &u.by {
                 Some(r) => Some(match (refs.units.lookup(r), refs.people.lookup(r)) {
                     ([unit], []) => Reporter::Unit(*unit),

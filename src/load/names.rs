@@ -57,8 +57,7 @@ impl std::hash::Hasher for WordHash {
 /// C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000–U+205F) or E3 (U+3000). Most names have
 /// none, and are cleared without being decoded (a test checks every character).
 fn may_hold_whitespace(s: &str) -> bool {
-    s.bytes()
-        .any(|b| b <= b' ' || matches!(b, 0xc2 | 0xe1 | 0xe2 | 0xe3))
+    s.bytes().any(crate::model::may_start_whitespace)
 }
 
 /// A hash map keyed by names and ids, with [`WordHash`].
@@ -201,12 +200,14 @@ impl NameIndex {
     }
 
     pub fn lookup(&self, key: &str) -> &[usize] {
-        // Most references have no whitespace: look them up without a new String.
-        let found = if may_hold_whitespace(key) && key.chars().any(char::is_whitespace) {
-            self.keys.get(&normalize(key))
-        } else {
-            self.keys.get(key)
-        };
+        // The keys hold no whitespace, so a reference found as it is needs no
+        // normalising, and one with whitespace is never found so; most references
+        // are the first kind, and their bytes are not looked through for whitespace.
+        let found = self.keys.get(key).or_else(|| {
+            (may_hold_whitespace(key) && key.chars().any(char::is_whitespace))
+                .then(|| self.keys.get(&normalize(key)))
+                .flatten()
+        });
         found.map_or(&[], Vec::as_slice)
     }
 

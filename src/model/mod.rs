@@ -43,6 +43,32 @@ pub fn date_in_range(date: chrono::NaiveDate) -> bool {
     (FIRST_DAY..=LAST_DAY).contains(&date)
 }
 
+/// Whether `b` can start a whitespace character (`char::is_whitespace`): ASCII up to
+/// the space, C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000–U+205F) or E3 (U+3000).
+pub fn may_start_whitespace(b: u8) -> bool {
+    b <= b' ' || matches!(b, 0xc2 | 0xe1 | 0xe2 | 0xe3)
+}
+
+/// `s.trim()`, looked at only in its end bytes when neither end can be whitespace (as
+/// for nearly every id, title and name): trimming decoded the first and last character
+/// of every such string, five of them a task.
+pub fn trim(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    let first_plain = bytes.first().is_some_and(|&b| !may_start_whitespace(b));
+    // The last character starts at the last byte that does not continue one.
+    let last_plain = bytes
+        .iter()
+        .rev()
+        .take(4)
+        .find(|&&b| b & 0xc0 != 0x80)
+        .is_some_and(|&b| !may_start_whitespace(b));
+    if first_plain && last_plain {
+        s
+    } else {
+        s.trim()
+    }
+}
+
 /// A task's text (its id, title, targets, outcome, notes): borrowed from the loaded
 /// file's text when the load keeps that text for the life of the process
 /// ([`crate::load::load_for_process`]: a command loads once, then exits), else owned.
@@ -216,6 +242,38 @@ impl Data {
         match reporter {
             Reporter::Unit(u) => self.unit_name(u),
             Reporter::Person(p) => self.person_name(p),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Every character at either end, or both, or inside, of an ASCII and a Chinese text.
+    #[test]
+    fn trim_is_strs_trim_for_every_character_at_either_end() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            for s in [
+                format!("{c}"),
+                format!("{c}a"),
+                format!("a{c}"),
+                format!("{c}工会{c}"),
+                format!("工{c}会"),
+                format!("{c}{c}"),
+            ] {
+                assert_eq!(trim(&s), s.trim(), "U+{:04X} in {s:?}", c as u32);
+            }
+        }
+        assert_eq!(trim(""), "");
+        assert_eq!(trim("\u{3000}张 军\u{3000}"), "张 军");
+    }
+
+    proptest! {
+        #[test]
+        fn trim_is_strs_trim(s in "[ \t\u{3000}\u{a0}a-z工会\u{2028}\u{1680}\u{85}😀]{0,8}") {
+            prop_assert_eq!(trim(&s), s.trim());
         }
     }
 }

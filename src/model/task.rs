@@ -25,7 +25,7 @@ impl Status {
     ];
 
     pub fn parse(s: &str) -> Option<Status> {
-        let s = s.trim();
+        let s = super::trim(s);
         Status::ALL
             .iter()
             .find(|(en, zh, _)| *en == s || *zh == s)
@@ -72,7 +72,7 @@ impl Repeat {
 
     /// A repeat as typed in a file or on the command line, in English or Chinese.
     pub fn parse(s: &str) -> Option<Repeat> {
-        let s = s.trim();
+        let s = super::trim(s);
         Repeat::SPELLINGS
             .iter()
             .find(|(name, _)| *name == s)
