@@ -335,6 +335,31 @@ impl NameIndex {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_reference_with_whitespace_in_it_or_around_it_is_found_as_without() {
+        let mut index = NameIndex::new();
+        let zhang = index.add(
+            Label::Unit,
+            "张柯",
+            "zhangke",
+            ["zhangke", "张柯", "省总 办公室"],
+        );
+        for typed in [
+            "张柯",
+            "张 柯",
+            "张\u{3000}柯",
+            " 张柯\t",
+            "zhangke",
+            "省总办公室",
+            "省总\u{3000}办公室",
+        ] {
+            assert_eq!(index.lookup(typed), [zhang], "{typed:?}");
+        }
+        for typed in ["张", "张柯柯", "", " ", "Zhangke"] {
+            assert!(index.lookup(typed).is_empty(), "{typed:?}");
+        }
+    }
+
     /// The byte test lets no whitespace character through.
     #[test]
     fn every_whitespace_character_is_caught_by_its_bytes() {
