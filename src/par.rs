@@ -15,6 +15,25 @@ pub(crate) fn cores() -> usize {
     })
 }
 
+/// A thread's builder: every thread wg starts to share out work is started from one,
+/// so that tests can count the threads a command started (see `started_here`).
+pub(crate) fn builder() -> std::thread::Builder {
+    #[cfg(test)]
+    STARTED.with(|n| n.set(n.get() + 1));
+    std::thread::Builder::new()
+}
+
+#[cfg(test)]
+thread_local! {
+    static STARTED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many threads this thread has started through [`builder`].
+#[cfg(test)]
+pub(crate) fn started_here() -> usize {
+    STARTED.with(std::cell::Cell::get)
+}
+
 /// How many runs `len` items make when each run should have at least `min` of them.
 pub(crate) fn runs(len: usize, min: usize) -> usize {
     if len < min.saturating_mul(2) {
@@ -67,9 +86,7 @@ pub fn map_runs<'a, T: Sync, R: Send>(
                     k,
                     start,
                     run,
-                    std::thread::Builder::new()
-                        .spawn_scoped(scope, move || f(k, start, run))
-                        .ok(),
+                    builder().spawn_scoped(scope, move || f(k, start, run)).ok(),
                 )
             })
             .collect();
@@ -129,7 +146,7 @@ pub fn map<T: Sync, R: Send>(items: &[T], min: usize, f: impl Fn(&T) -> R + Sync
     };
     std::thread::scope(|scope| {
         for _ in 1..n {
-            let _ = std::thread::Builder::new().spawn_scoped(scope, work);
+            let _ = builder().spawn_scoped(scope, work);
         }
         work();
     });
@@ -159,6 +176,10 @@ pub fn map<T: Sync, R: Send>(items: &[T], min: usize, f: impl Fn(&T) -> R + Sync
 /// died (a bug) is done again on this thread.
 pub fn map_queue<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     use std::sync::atomic::{AtomicUsize, Ordering};
+    // One item stays on this thread without asking how many cores there are.
+    if items.len() <= 1 {
+        return items.iter().map(f).collect();
+    }
     let threads = cores().min(items.len());
     if threads <= 1 {
         return items.iter().map(f).collect();
@@ -178,7 +199,7 @@ pub fn map_queue<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> V
     let mut slots: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
     std::thread::scope(|scope| {
         let helpers: Vec<_> = (1..threads)
-            .map(|_| std::thread::Builder::new().spawn_scoped(scope, take).ok())
+            .map(|_| builder().spawn_scoped(scope, take).ok())
             .collect();
         let mut all = take();
         for helper in helpers.into_iter().flatten() {
@@ -202,6 +223,41 @@ pub fn map_queue<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> V
 #[cfg(test)]
 mod tests {
     use super::map_runs;
+
+    /// The office's forty tasks are loaded and reported on this thread alone: starting a
+    /// thread, and asking how many cores there are, cost more than their work (the
+    /// 40-task `wg tasks overdue` started one, a sixth of its start-up). Twenty thousand
+    /// tasks do start threads, so the count is seen to count.
+    #[test]
+    fn the_office_s_data_starts_no_thread() {
+        use crate::report::{agenda::agenda, evaluation, tasks};
+        let run_everything = |dir: &std::path::Path| {
+            let loaded = crate::load::load(dir).expect("the data loads");
+            let data = &loaded.data;
+            let today = chrono::NaiveDate::from_ymd_opt(2022, 1, 10).expect("a date");
+            let filter = tasks::Filter::default();
+            tasks::overdue(data, &filter, today, tasks::SummaryBy::Group);
+            tasks::list(data, &filter, today);
+            let q = crate::model::Quarter::of(today);
+            agenda(data, 0, q, today, crate::model::Lang::Zh);
+            evaluation::evaluate(data, q, today, evaluation::By::Group, "");
+            data.task_by_id("none");
+            data.tasks.min_of(|t| t.due);
+        };
+        let before = super::started_here();
+        run_everything(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data"));
+        assert_eq!(super::started_here(), before, "threads started for data/");
+
+        let mut text = String::new();
+        for i in 0..20_000 {
+            text.push_str(&format!(
+                "[[tasks]]\nid = \"T-{i}\"\ntitle = \"t\"\ngroup = \"g\"\ndue = 2021-12-01\n\n"
+            ));
+        }
+        let dir = crate::load::tests::dir_with(&text);
+        run_everything(dir.path());
+        assert!(super::started_here() > before, "no thread for 20,000 tasks");
+    }
 
     #[test]
     fn runs_cover_the_list_in_order() {

@@ -354,6 +354,18 @@ impl<'t> Scan<'t> {
     }
 }
 
+/// Whether `text` holds nothing but blank lines and comments without control characters
+/// (but tab): what TOML reads as an empty document, with nothing to report.
+pub fn only_comments(text: &str) -> bool {
+    let mut s = Scan { text, at: 0 };
+    while s.at < text.len() {
+        if s.end_of_line().is_err() {
+            return false;
+        }
+    }
+    true
+}
+
 /// The checks of `tasks::load_task`, each failure giving up instead of reporting.
 fn build<'t>(
     raw: Raw<'t>,
@@ -690,6 +702,40 @@ mod tests {
         }
     }
 
+    /// The top of a file, before its first `[[tasks]]`: comments and blank lines are
+    /// read without the parser, anything else (a control character in a comment, a
+    /// lone carriage return, a key) with it, and either way as the parser reads it.
+    #[test]
+    fn the_top_of_a_file_loads_the_same_every_way() {
+        let task = "[[tasks]]\nid = \"A\"\ntitle = \"t\"\ngroup = \"g\"\n";
+        for top in [
+            "",
+            "\n",
+            "# c\n",
+            "  \t# 注释\r\n\n",
+            "#\n#\n\n  \n",
+            "# a\u{1b}b\n",
+            "# a\u{7f}\n",
+            "# a\rb\n",
+            "\r\n\r",
+            "# c\ttab\n",
+            "x = 1\n",
+            "# c\n[org]\n",
+            "\u{feff}# bom\n",
+            "# \u{85} \u{2028}\n",
+        ] {
+            let text = format!("{top}{task}");
+            let dir = dir_with(&text);
+            let (fast, slow) = every_way(dir.path());
+            assert_eq!(fast, slow, "{text:?}");
+        }
+        assert!(super::only_comments("# c\n\n\t # d\r\n"));
+        assert!(super::only_comments(""));
+        for not in ["# c\u{1}\n", "#\r", "x\n", "# c\n[[tasks]]\n"] {
+            assert!(!super::only_comments(not), "{not:?}");
+        }
+    }
+
     const BASE: &str = "[[tasks]]\nid = \"T-1\"  # the id\ntitle = 'a \\ title'\ngroup = \"g\"\nowner = \"张 柯\"\nunits = [\"u1\", 'u2',]\ndue = 2024-01-31\nrepeat = \"monthly\"\ndone_through = 2024-02-29\nstatus = \"进行中\"\ntargets = [\"快递员\"]\noriginal_due = 2024-01-15\n\n[[tasks.updates]]\ndate = 2024-02-01\nnote = \"x\\u00e9\\n\"\nproblems = \"p\"\nnext_steps = ''\nby = \"u1\"\n\n[[tasks.updates]]\ndate = 2024-02-02\nnote = \"y\"\nby = \"张 柯\"\n";
 
     use crate::load::tests::dir_with;
@@ -832,9 +878,11 @@ mod tests {
                 "next_steps = \"n\"\n", "by = \"u2\"\n", "by = \"nobody\"\n", "by = \"张柯\"\n", "problem",
                 "[[tasks.indicators]]\nname = \"n\"\ntarget = 5\n", "values = { \"n\" = 1 }\n",
                 "values = { n = 1.5 }\n", "target = 5\n", "unit = \"家\"\n",
-            ]), 0usize..4), 1..4)
+            ]), 0usize..4), 1..4),
+            top in proptest::bool::ANY,
         ) {
-            let mut text = BASE.to_owned();
+            // With comments at the top of the file (read without the parser) or none.
+            let mut text = if top { format!("# 顶部\n \t# c\n\n{BASE}") } else { BASE.to_owned() };
             for (at, insert, delete) in edits {
                 let mut at = at.min(text.len());
                 while !text.is_char_boundary(at) { at -= 1; }

@@ -1298,9 +1298,11 @@ fn warn_unused(
         g.member_units.iter().for_each(|&u| mark(Some(u)));
     }
     // The tasks' units, on every core, each run of tasks stopping once every unit is
-    // marked (the check walked 100,000 tasks on one core, 4 ms of `tasks overdue`).
+    // marked (the check walked 100,000 tasks on one core, 4 ms of `tasks overdue`); few
+    // tasks on this thread alone.
     if used.contains(&false) {
-        let marked = crate::par::map_runs(tasks.runs(), 1, |_, _, runs| {
+        let apart = if tasks.worth_cores() { 1 } else { usize::MAX };
+        let marked = crate::par::map_runs(tasks.runs(), apart, |_, _, runs| {
             let mut mine = used.clone();
             let mut left = mine.iter().filter(|&&u| !u).count();
             for t in runs.iter().flatten() {

@@ -21,7 +21,7 @@ pub use meeting::{Decision, Directive, Meeting};
 pub use office::{Office, OfficeIdx, QUALIFIER, qualified};
 pub use org::{Lang, Org, Person, Unit, UnitKind};
 pub use quarter::Quarter;
-pub use task::{Repeat, Reporter, Status, Task, Tasks, Update, id_order_key};
+pub use task::{Repeat, Reporter, Status, TASKS_APART, Task, Tasks, Update, id_order_key};
 pub use warning::{Warning, WarningRules, WarningWindows};
 
 /// The first day wg handles: dates in the files and on the command line lie in

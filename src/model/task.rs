@@ -254,6 +254,9 @@ impl Tasks {
     /// through on every core, a stretch of runs each: finding one task of 100,000 by
     /// its id took 2–3 ms on one.
     pub fn find(&self, f: impl Fn(&Task) -> bool + Sync) -> Option<&Task> {
+        if !self.worth_cores() {
+            return self.iter().find(|t| f(t));
+        }
         crate::par::map_runs(&self.runs, RUNS_APART, |_, _, runs| {
             runs.iter().flatten().find(|t| f(t))
         })
@@ -264,6 +267,9 @@ impl Tasks {
 
     /// The least of what `f` gives for the tasks, looked for as [`Tasks::find`] looks.
     pub fn min_of<K: Ord + Send>(&self, f: impl Fn(&Task) -> Option<K> + Sync) -> Option<K> {
+        if !self.worth_cores() {
+            return self.iter().filter_map(f).min();
+        }
         crate::par::map_runs(&self.runs, RUNS_APART, |_, _, runs| {
             runs.iter().flatten().filter_map(&f).min()
         })
@@ -272,11 +278,23 @@ impl Tasks {
         .min()
     }
 
+    /// Whether a look through every task is worth sharing among the cores: below
+    /// [`TASKS_APART`] tasks it stays on this thread.
+    pub fn worth_cores(&self) -> bool {
+        self.len() >= TASKS_APART
+    }
+
     /// The runs, to be moved elsewhere (a roll-up's merge).
     pub fn into_runs(self) -> Vec<Vec<Task>> {
         self.runs
     }
 }
+
+/// From how many tasks on a look through every task is shared among the cores: starting
+/// a thread, and asking how many cores there are (the standard library reads the cgroup
+/// files to answer), cost more than looking through an office's forty tasks; the 40-task
+/// `wg tasks overdue` started a thread for its six task files.
+pub const TASKS_APART: usize = 16_384;
 
 /// From how many runs on (of a megabyte of a file each, some 3,000 tasks) a look through
 /// every task is shared among the cores: for fewer, a thread costs more than it saves.

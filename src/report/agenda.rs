@@ -330,11 +330,17 @@ pub fn agenda(data: &Data, g: GroupIdx, q: Quarter, today: NaiveDate, lang: Lang
             }
         }
     }
-    // A group's report at a time, on every core.
-    let reports = crate::par::map_queue(&data.children(g), |&c| {
+    // A group's report at a time, on every core (when there are many tasks).
+    let report = |&c: &GroupIdx| {
         let tasks = by_branch.get(c).map_or(&[][..], Vec::as_slice);
         progress(data, c, tasks, q, (today, &windows), lang)
-    });
+    };
+    let children = data.children(g);
+    let reports = if data.tasks.worth_cores() {
+        crate::par::map_queue(&children, report)
+    } else {
+        children.iter().map(report).collect()
+    };
 
     // Most overdue first, then by id: the tasks are sorted by their keys before their
     // views are made (sorting the views themselves moved 400 bytes at every step).

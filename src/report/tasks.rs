@@ -285,12 +285,13 @@ const TASKS_PER_RUN: usize = 8192;
 
 /// What `f` gives for each task, where it gives something, in file order. Over many
 /// tasks, the runs of tasks (as the loader read them) are shared out between the cores:
-/// filtering 100,000 tasks on one thread was a tenth of a `wg tasks overdue`.
+/// filtering 100,000 tasks on one thread was a tenth of a `wg tasks overdue`. Below
+/// [`crate::model::TASKS_APART`] tasks, on this thread.
 pub(crate) fn select<'d, R: Send>(
     data: &'d Data,
     f: impl Fn(&'d Task) -> Option<R> + Sync,
 ) -> Vec<R> {
-    if data.tasks.len() < 2 * TASKS_PER_RUN {
+    if !data.tasks.worth_cores() {
         return data.tasks.iter().filter_map(f).collect();
     }
     crate::par::concat(crate::par::map_runs(data.tasks.runs(), 1, |_, _, runs| {
