@@ -983,7 +983,7 @@ fn load_values(
 ) -> Option<Vec<Reading>> {
     let mut readings: Vec<(Reading, Span)> = Vec::with_capacity(table.len());
     let mut ok = true;
-    for (key, value) in table.iter() {
+    for (key, value) in super::fields::in_file_order(table) {
         let name = key.get_ref().as_ref();
         let wanted = super::normalize(name);
         let Some(i) = indicators
