@@ -1665,6 +1665,7 @@ impl Found {
 
     /// Whether what `file` reads from where it is on holds exactly the head and the text,
     /// read and compared a block at a time (the file is never held whole in memory).
+    #[cfg(not(unix))]
     fn holds_file(&self, file: &mut impl std::io::Read) -> std::io::Result<bool> {
         let mut block = self.block.borrow_mut();
         if block.len() < COMPARE_BLOCK {
@@ -1703,14 +1704,20 @@ impl Found {
     /// as they are read, none decoded.
     fn unchanged(&self, real: &Path) -> anyhow::Result<bool> {
         let look = || -> std::io::Result<bool> {
-            let mut file = load::read::open(real)?;
+            let file = load::read::open(real)?;
             let meta = file.metadata()?;
             if !meta.is_file() {
                 return Err(std::io::Error::other(msg::no_longer_a_regular_file()));
             }
-            Ok(same_file(&meta, &self.meta)
-                && usize::try_from(meta.len()).ok() == Some(self.head.len() + self.text.len())
-                && self.holds_file(&mut file)?)
+            if !same_file(&meta, &self.meta)
+                || usize::try_from(meta.len()).ok() != Some(self.head.len() + self.text.len())
+            {
+                return Ok(false);
+            }
+            #[cfg(unix)]
+            return self.file_holds(&file, false);
+            #[cfg(not(unix))]
+            return self.holds_file(&mut &file);
         };
         look().because(|| msg::cannot_read(&real.display().to_string()))
     }
@@ -1727,24 +1734,31 @@ impl Found {
     }
 
     /// Whether the old file, which has no name left, still holds exactly the head and
-    /// the text. A big one is read in two halves, one on each core, at their offsets,
-    /// and each half that holds is dropped from the page cache as it is done: nobody
-    /// can open the file again, and leaving its pages for the last close to free took
-    /// longer than reading them (13 ms at 30 MB).
+    /// the text; each part that holds is dropped from the page cache as it is done:
+    /// nobody can open the file again, and leaving its pages for the last close to free
+    /// took longer than reading them (13 ms at 30 MB).
     #[cfg(unix)]
     fn old_file_holds(&self) -> std::io::Result<bool> {
-        use std::os::unix::fs::FileExt as _;
         let whole = self.head.len() + self.text.len();
         if usize::try_from(self.file.metadata()?.len()).ok() != Some(whole) {
             return Ok(false);
         }
+        self.file_holds(&self.file, true)
+    }
+
+    /// Whether `file` (of the right size) holds exactly the head and the text, and
+    /// nothing after them, read at their offsets and compared a block at a time (the
+    /// file is never held whole in memory). A big text is read in two halves, one on
+    /// each core. With `let_go`, each part that holds is dropped from the page cache.
+    #[cfg(unix)]
+    fn file_holds(&self, file: &std::fs::File, let_go: bool) -> std::io::Result<bool> {
+        use std::os::unix::fs::FileExt as _;
         let mut block = self.block.borrow_mut();
         if block.len() < 2 * COMPARE_BLOCK {
             block.resize(2 * COMPARE_BLOCK, 0);
         }
         let (first_block, second_block) = block.split_at_mut(COMPARE_BLOCK);
-        let file = &self.file;
-        // Whether the file holds `want` from `at`; if so, those pages are let go.
+        // Whether the file holds `want` from `at`.
         let holds_at = |want: &[u8], at: usize, block: &mut [u8]| -> std::io::Result<bool> {
             for (k, want) in want.chunks(COMPARE_BLOCK).enumerate() {
                 let got = block
@@ -1759,7 +1773,9 @@ impl Found {
                     return Ok(false);
                 }
             }
-            os::drop_cached(file, at, want.len());
+            if let_go {
+                os::drop_cached(file, at, want.len());
+            }
             Ok(true)
         };
         if !holds_at(self.head, 0, first_block)? {
@@ -1789,7 +1805,7 @@ impl Found {
         };
         // And nothing after it.
         let mut one = [0u8; 1];
-        Ok(held && self.file.read_at(&mut one, whole as u64)? == 0)
+        Ok(held && file.read_at(&mut one, (start + text.len()) as u64)? == 0)
     }
 
     #[cfg(not(unix))]
@@ -2914,6 +2930,41 @@ mod tests {
                 assert!(lost == expected, "{at:?}");
             }
             assert_eq!(std::fs::read(&path).unwrap(), b"new\n");
+        }
+    }
+
+    /// Before the rename: a file changed in place anywhere (either half of a big one,
+    /// its last byte) or grown is no longer the one the edit found.
+    #[test]
+    fn a_big_file_changed_in_place_before_the_rename_is_not_unchanged() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("tasks.toml");
+        let old = format!("\u{FEFF}{}", "# 任务\n".repeat(SYNC_APART / 8 + 1));
+        let len = old.len() as u64;
+        for (at, bytes) in [
+            (None, &b""[..]),
+            (Some(1), &b"#"[..]),
+            (Some(len / 2 + 3), &b"#"[..]),
+            (Some(len - 1), &b"!"[..]),
+            (Some(len), &b"# late\n"[..]),
+        ] {
+            std::fs::write(&path, &old).unwrap();
+            let found = Found::read(&path, old.trim_start_matches('\u{FEFF}').to_owned())
+                .unwrap()
+                .unwrap();
+            if let Some(at) = at {
+                let file = OpenOptions::new().write(true).open(&path).unwrap();
+                #[cfg(unix)]
+                std::os::unix::fs::FileExt::write_all_at(&file, bytes, at).unwrap();
+                #[cfg(not(unix))]
+                {
+                    use std::io::{Seek, SeekFrom, Write};
+                    let mut file = file;
+                    file.seek(SeekFrom::Start(at)).unwrap();
+                    file.write_all(bytes).unwrap();
+                }
+            }
+            assert_eq!(found.unchanged(&path).unwrap(), at.is_none(), "{at:?}");
         }
     }
 
