@@ -43,6 +43,36 @@ pub fn date_in_range(date: chrono::NaiveDate) -> bool {
     (FIRST_DAY..=LAST_DAY).contains(&date)
 }
 
+/// A date as `Display` writes it, `YYYY-MM-DD`, digit by digit for the years wg
+/// handles: through `Display` (chrono's formatting machinery) a date took a thousand
+/// instructions, a twentieth of the view of an overdue list. Any other year goes
+/// through `Display`.
+pub fn iso_date(date: chrono::NaiveDate) -> std::borrow::Cow<'static, str> {
+    iso_digits(date)
+        .and_then(|digits| String::from_utf8(digits.to_vec()).ok())
+        .map_or_else(|| date.to_string().into(), Into::into)
+}
+
+/// The ten bytes of `YYYY-MM-DD` for a year 0–9999, `None` for any other.
+pub fn iso_digits(date: chrono::NaiveDate) -> Option<[u8; 10]> {
+    use chrono::Datelike;
+    let year = u32::try_from(date.year()).ok().filter(|&y| y <= 9999)?;
+    let (m, d) = (date.month(), date.day());
+    let digit = |n: u32| b'0' + u8::try_from(n % 10).unwrap_or(0);
+    Some([
+        digit(year / 1000),
+        digit(year / 100),
+        digit(year / 10),
+        digit(year),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(d / 10),
+        digit(d),
+    ])
+}
+
 /// Whether `b` can start a whitespace character (`char::is_whitespace`): ASCII up to
 /// the space, C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000–U+205F) or E3 (U+3000).
 pub fn may_start_whitespace(b: u8) -> bool {

@@ -109,35 +109,15 @@ pub struct TaskView<'d> {
     pub line: usize,
 }
 
-/// A date as `YYYY-MM-DD`, written digit by digit: through `Display` (as chrono's own
-/// `Serialize` writes it) the five dates of each task were a fifth of the JSON of a
-/// 20,000-task list. The same text, for every date wg handles (years 0001–9999; a
-/// test compares them); any other goes through `Display`.
+/// A date as `YYYY-MM-DD`, written digit by digit ([`crate::model::iso_digits`]):
+/// through `Display` (as chrono's own `Serialize` writes it) the five dates of each
+/// task were a fifth of the JSON of a 20,000-task list. The same text, for every date
+/// wg handles (years 0001–9999; a test compares them); any other goes through `Display`.
 fn date_text<S: serde::Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-    use chrono::Datelike;
-    let (y, m, d) = (date.year(), date.month(), date.day());
-    let Ok(year) = u32::try_from(y) else {
-        return s.collect_str(date);
-    };
-    if year > 9999 {
-        return s.collect_str(date);
-    }
-    let digit = |n: u32| b'0' + u8::try_from(n % 10).unwrap_or(0);
-    let text = [
-        digit(year / 1000),
-        digit(year / 100),
-        digit(year / 10),
-        digit(year),
-        b'-',
-        digit(m / 10),
-        digit(m),
-        b'-',
-        digit(d / 10),
-        digit(d),
-    ];
-    match std::str::from_utf8(&text) {
-        Ok(text) => s.serialize_str(text),
-        Err(_) => s.collect_str(date),
+    let digits = crate::model::iso_digits(*date);
+    match digits.as_ref().and_then(|t| std::str::from_utf8(t).ok()) {
+        Some(text) => s.serialize_str(text),
+        None => s.collect_str(date),
     }
 }
 
@@ -243,8 +223,8 @@ impl<'d> TaskView<'d> {
 mod tests {
     use chrono::NaiveDate;
 
-    /// Written digit by digit, a date reads as chrono's own `Serialize` writes it, for
-    /// every year wg handles and a few it never sees.
+    /// Written digit by digit, a date reads as chrono's own `Serialize` and `Display`
+    /// write it, for every year wg handles and a few it never sees.
     #[test]
     fn dates_serialise_as_chrono_writes_them() {
         #[derive(serde::Serialize)]
@@ -255,6 +235,7 @@ mod tests {
                 serde_json::to_string(&Ours(d)).unwrap(),
                 serde_json::to_string(&d).unwrap()
             );
+            assert_eq!(crate::model::iso_date(d), d.to_string());
         };
         while day < crate::model::LAST_DAY {
             check(day);

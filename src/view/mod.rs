@@ -307,7 +307,7 @@ impl<'a> Cell<'a> {
     /// A date, shown `2026-07-15`.
     pub fn date(d: NaiveDate) -> Cell<'a> {
         Cell {
-            text: d.to_string().into(),
+            text: crate::model::iso_date(d),
             value: Value::Date(d),
         }
     }

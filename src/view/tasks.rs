@@ -108,7 +108,7 @@ impl<'a> Frame<'a> {
             Cell::date(due)
         } else {
             let notes = notes.join(super::words::comma(self.lang));
-            Cell::date_shown(due, self.paren(&due.to_string(), &notes))
+            Cell::date_shown(due, self.paren(&crate::model::iso_date(due), &notes))
         }
     }
 
