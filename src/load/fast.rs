@@ -170,9 +170,12 @@ pub fn task<'t>(
             Some(_) => {}
         }
         let key = s.key()?;
-        s.skip_blanks();
-        if !s.eat(b"=") {
-            return Err(Unusual);
+        // ` = `, as nearly every line writes it, in one look; else any blanks around.
+        if !s.eat(b" = ") {
+            s.skip_blanks();
+            if !s.eat(b"=") {
+                return Err(Unusual);
+            }
         }
         s.skip_blanks();
         let value_start = s.at;
@@ -327,6 +330,11 @@ impl<'t> Scan<'t> {
     /// (but tab), then the line ending (`\n` or `\r\n`) or the end of the text. Leaves
     /// the cursor at the start of the next line.
     fn end_of_line(&mut self) -> Result<(), Unusual> {
+        // Most lines end right after their value.
+        if self.peek() == Some(b'\n') {
+            self.at += 1;
+            return Ok(());
+        }
         self.skip_blanks();
         if self.peek() == Some(b'#') {
             while let Some(b) = self.peek() {
