@@ -105,6 +105,9 @@ pub fn map_runs<'a, T: Sync, R: Send>(
     })
 }
 
+/// How many pieces [`map`] cuts each thread's share of the items into.
+const PIECES_A_THREAD: usize = 8;
+
 /// Calls `f` on every item, a run of at least `min` items on each core (see
 /// [`runs`]), for many cheap items (a task's view, a table's row, a calendar event);
 /// the results come back in the items' order.
@@ -121,7 +124,10 @@ pub fn map<T: Sync, R: Send>(items: &[T], min: usize, f: impl Fn(&T) -> R + Sync
     if n <= 1 {
         return items.iter().map(f).collect();
     }
-    let size = items.len().div_ceil(n);
+    // Cut finer than one run a thread, each thread taking the next piece as it is free:
+    // items cost unevenly, and in a list's order (the most overdue tasks first, whose
+    // views took longest) one half of an overdue list took twice the other.
+    let size = items.len().div_ceil(n * PIECES_A_THREAD).max(1);
     let mut out: Vec<R> = Vec::with_capacity(items.len());
     let slots = out.spare_capacity_mut();
     let slots = slots.get_mut(..items.len()).unwrap_or_default();
