@@ -151,6 +151,7 @@ pub fn run(
 pub fn main_with_env() -> ExitCode {
     // One command, then the process exits: what is loaded lives until then.
     load::keep_texts();
+    grow_heaps_in_big_steps();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let locale = context::process_locale();
     // Before parsing, the language is what the arguments and the locale say.
@@ -198,6 +199,23 @@ pub fn main_with_env() -> ExitCode {
             let _ = err.write_all(render_error(&e, ctx.color_stderr, lang).as_bytes());
             ExitCode::from(2)
         }
+    }
+}
+
+/// glibc's malloc grows a heap by what is asked plus 128 KiB at a time: the main
+/// thread's by `brk` (seven calls for the office's forty tasks, each 40–70 µs on a
+/// virtual machine here), another thread's by `mprotect`, which holds the address
+/// space's lock while the other core's page faults wait (some 1,500 calls for the
+/// 100,000-task `wg tasks overdue`). Steps of 16 MiB, reserved and not touched (no
+/// page more is used): start-up 3988 → 3398 µs, the 100,000-task list 133.3 → 127.7
+/// ms (medians of 300 and 41 alternating runs). The binary's choice, not the library's.
+fn grow_heaps_in_big_steps() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: `mallopt` only sets a parameter of the allocator; M_TOP_PAD takes any
+    // size, and this runs before wg starts a thread.
+    #[allow(unsafe_code)]
+    unsafe {
+        libc::mallopt(libc::M_TOP_PAD, 16 << 20);
     }
 }
 
