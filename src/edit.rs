@@ -2894,25 +2894,42 @@ mod tests {
         );
     }
 
+    /// Bytes written into a file at an offset (`None`: nothing written).
+    type WriteAt = (Option<u64>, &'static [u8]);
+
+    /// A big file (a BOM, then more than `SYNC_APART` bytes, read in two halves) and the
+    /// writes into it that a comparer must see: none, into the first half, into the
+    /// second, at the last byte, after the end.
+    fn a_big_file_and_writes_into_it() -> (String, Vec<WriteAt>) {
+        let old = format!("\u{FEFF}{}", "# 任务\n".repeat(SYNC_APART / 8 + 1));
+        let len = old.len() as u64;
+        let writes = vec![
+            (None, &b""[..]),
+            (Some(10), &b"#"[..]),
+            (Some(len / 2 + 3), &b"#"[..]),
+            (Some(len - 1), &b"!"[..]),
+            (Some(len), &b"# late\n"[..]),
+        ];
+        (old, writes)
+    }
+
+    /// `old` written at `path`, and found there as the edit finds it.
+    fn found_as_written(path: &Path, old: &str) -> Found {
+        std::fs::write(path, old).unwrap();
+        Found::read(path, old.trim_start_matches('\u{FEFF}').to_owned())
+            .unwrap()
+            .unwrap()
+    }
+
     #[cfg(unix)]
     #[test]
     fn a_write_into_either_half_of_a_big_old_file_or_after_its_end_is_found() {
         use std::os::unix::fs::FileExt;
         let tmp = tempfile::tempdir().unwrap();
         let path = tmp.path().join("tasks.toml");
-        let old = format!("\u{FEFF}{}", "# 任务\n".repeat(SYNC_APART / 8 + 1));
-        let len = old.len() as u64;
-        for (at, bytes) in [
-            (None, &b""[..]),
-            (Some(10), &b"#"[..]),
-            (Some(len / 2 + 3), &b"#"[..]),
-            (Some(len - 1), &b"!"[..]),
-            (Some(len), &b"# late\n"[..]),
-        ] {
-            std::fs::write(&path, &old).unwrap();
-            let found = Found::read(&path, old.trim_start_matches('\u{FEFF}').to_owned())
-                .unwrap()
-                .unwrap();
+        let (old, writes) = a_big_file_and_writes_into_it();
+        for (at, bytes) in writes {
+            let found = found_as_written(&path, &old);
             let late = OpenOptions::new().write(true).open(&path).unwrap();
             assert!(write_atomic(&path, &found, &[b"new\n"]).unwrap());
             let mut expected = old.clone().into_bytes();
@@ -2939,19 +2956,9 @@ mod tests {
     fn a_big_file_changed_in_place_before_the_rename_is_not_unchanged() {
         let tmp = tempfile::tempdir().unwrap();
         let path = tmp.path().join("tasks.toml");
-        let old = format!("\u{FEFF}{}", "# 任务\n".repeat(SYNC_APART / 8 + 1));
-        let len = old.len() as u64;
-        for (at, bytes) in [
-            (None, &b""[..]),
-            (Some(1), &b"#"[..]),
-            (Some(len / 2 + 3), &b"#"[..]),
-            (Some(len - 1), &b"!"[..]),
-            (Some(len), &b"# late\n"[..]),
-        ] {
-            std::fs::write(&path, &old).unwrap();
-            let found = Found::read(&path, old.trim_start_matches('\u{FEFF}').to_owned())
-                .unwrap()
-                .unwrap();
+        let (old, writes) = a_big_file_and_writes_into_it();
+        for (at, bytes) in writes {
+            let found = found_as_written(&path, &old);
             if let Some(at) = at {
                 let file = OpenOptions::new().write(true).open(&path).unwrap();
                 #[cfg(unix)]
