@@ -13,8 +13,9 @@ pub type Span = Range<usize>;
 
 /// A table's entries in the order the file gives them. toml keeps a table's keys
 /// sorted (its `preserve_order`, an IndexMap with SipHash, took a twentieth of the
-/// office's start-up), so whatever is reported or kept in the file's order is read
-/// through this.
+/// office's start-up), so what is kept in the file's order, or told apart by it (an
+/// update's indicator readings: which one was given first), is read through this.
+/// Diagnostics need not be: the loader sorts them by file and place.
 pub fn in_file_order<'a, 'i>(
     table: &'a DeTable<'i>,
 ) -> Vec<(
@@ -181,7 +182,7 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     fn check_unknown_keys(&mut self, homes: Homes) {
-        for (key, _) in in_file_order(self.table) {
+        for (key, _) in self.table.iter() {
             let name = key.get_ref().as_ref();
             if self.allowed.contains(&name) {
                 continue;

@@ -1296,10 +1296,9 @@ fn warn_unused(
     }
     // The tasks' units, on every core, each run of tasks stopping once every unit is
     // marked (the check walked 100,000 tasks on one core, 4 ms of `tasks overdue`); few
-    // tasks on this thread alone.
+    // tasks on this thread alone (`Tasks::share`).
     if used.contains(&false) {
-        let apart = if tasks.worth_cores() { 1 } else { usize::MAX };
-        let marked = crate::par::map_runs(tasks.runs(), apart, |_, _, runs| {
+        let marked = tasks.share(1, |runs| {
             let mut mine = used.clone();
             let mut left = mine.iter().filter(|&&u| !u).count();
             for t in runs.iter().flatten() {

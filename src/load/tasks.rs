@@ -502,7 +502,7 @@ fn load_part(part: &Part<'_>, refs: &Refs<'_>) -> PartResult {
         let text = rest.get(..len).unwrap_or(rest);
         // The comments at the top of a file (no table, nothing to report), read without
         // a TOML parser: six of the thirteen documents the office's data made it parse.
-        if super::fast::enabled() && !is_header(text) && super::fast::only_comments(text) {
+        if super::fast::enabled() && super::fast::only_comments(text) {
             at += len;
             line += crate::swar::count(text.as_bytes(), b'\n');
             continue;

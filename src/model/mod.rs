@@ -48,9 +48,11 @@ pub fn date_in_range(date: chrono::NaiveDate) -> bool {
 /// instructions, a twentieth of the view of an overdue list. Any other year goes
 /// through `Display`.
 pub fn iso_date(date: chrono::NaiveDate) -> std::borrow::Cow<'static, str> {
-    iso_digits(date)
-        .and_then(|digits| String::from_utf8(digits.to_vec()).ok())
-        .map_or_else(|| date.to_string().into(), Into::into)
+    let digits = iso_digits(date);
+    match digits.as_ref().and_then(|d| std::str::from_utf8(d).ok()) {
+        Some(text) => text.to_owned().into(),
+        None => date.to_string().into(),
+    }
 }
 
 /// The ten bytes of `YYYY-MM-DD` for a year 0–9999, `None` for any other.

@@ -245,37 +245,38 @@ impl Tasks {
         self.into_iter()
     }
 
-    /// The runs themselves, in order (never an empty one): for work split over cores.
-    pub fn runs(&self) -> &[Vec<Task>] {
-        &self.runs
-    }
-
     /// The first task, in file order, that `f` holds for. Many tasks are looked
     /// through on every core, a stretch of runs each: finding one task of 100,000 by
     /// its id took 2–3 ms on one.
     pub fn find(&self, f: impl Fn(&Task) -> bool + Sync) -> Option<&Task> {
-        if !self.worth_cores() {
-            return self.iter().find(|t| f(t));
-        }
-        crate::par::map_runs(&self.runs, RUNS_APART, |_, _, runs| {
-            runs.iter().flatten().find(|t| f(t))
-        })
-        .into_iter()
-        .flatten()
-        .next()
+        self.share(RUNS_APART, |runs| runs.iter().flatten().find(|t| f(t)))
+            .into_iter()
+            .flatten()
+            .next()
     }
 
     /// The least of what `f` gives for the tasks, looked for as [`Tasks::find`] looks.
     pub fn min_of<K: Ord + Send>(&self, f: impl Fn(&Task) -> Option<K> + Sync) -> Option<K> {
-        if !self.worth_cores() {
-            return self.iter().filter_map(f).min();
-        }
-        crate::par::map_runs(&self.runs, RUNS_APART, |_, _, runs| {
+        self.share(RUNS_APART, |runs| {
             runs.iter().flatten().filter_map(&f).min()
         })
         .into_iter()
         .flatten()
         .min()
+    }
+
+    /// `f` of stretches of the runs, in order: of all of them on this thread below
+    /// [`TASKS_APART`] tasks, else of a stretch of at least `min_runs` runs on each
+    /// core (see `par::map_runs`).
+    pub fn share<'a, R: Send>(
+        &'a self,
+        min_runs: usize,
+        f: impl Fn(&'a [Vec<Task>]) -> R + Sync,
+    ) -> Vec<R> {
+        if !self.worth_cores() {
+            return vec![f(&self.runs)];
+        }
+        crate::par::map_runs(&self.runs, min_runs, |_, _, runs| f(runs))
     }
 
     /// Whether a look through every task is worth sharing among the cores: below

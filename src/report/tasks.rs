@@ -286,15 +286,12 @@ const TASKS_PER_RUN: usize = 8192;
 /// What `f` gives for each task, where it gives something, in file order. Over many
 /// tasks, the runs of tasks (as the loader read them) are shared out between the cores:
 /// filtering 100,000 tasks on one thread was a tenth of a `wg tasks overdue`. Below
-/// [`crate::model::TASKS_APART`] tasks, on this thread.
+/// [`crate::model::TASKS_APART`] tasks, on this thread ([`crate::model::Tasks::share`]).
 pub(crate) fn select<'d, R: Send>(
     data: &'d Data,
     f: impl Fn(&'d Task) -> Option<R> + Sync,
 ) -> Vec<R> {
-    if !data.tasks.worth_cores() {
-        return data.tasks.iter().filter_map(f).collect();
-    }
-    crate::par::concat(crate::par::map_runs(data.tasks.runs(), 1, |_, _, runs| {
+    crate::par::concat(data.tasks.share(1, |runs| {
         runs.iter().flatten().filter_map(&f).collect::<Vec<R>>()
     }))
 }
