@@ -476,7 +476,11 @@ pub fn json_list<S: serde::Serializer, T: Serialize + Sync>(
     // overdue tasks of 100,000 are 20 MB).
     const HELD: usize = 50_000;
     let inside = SPLICE.with(|s| s.borrow().as_ref().is_some_and(Vec::is_empty));
-    if !inside || items.len() < 2 * ITEMS_PER_RUN || items.len() > HELD {
+    // A short list is held too, written on this thread alone (`map_runs` starts no
+    // thread for one run): into one buffer, its pieces went out in a few writes, where
+    // through `json`'s writer each of its 160 pieces a task was a write of its own, at
+    // twice the cost of the whole list (10,000 tasks, 2,045 of them overdue).
+    if !inside || items.is_empty() || items.len() > HELD {
         return items.serialize(ser);
     }
     let level = LEVEL.with(std::cell::Cell::get);
@@ -568,25 +572,18 @@ fn json_indent<W: ?Sized + Write>(w: &mut W, level: usize) -> std::io::Result<()
 }
 
 /// Writes a piece of a JSON string with the characters [`text::is_unsafe_anywhere`]
-/// names escaped as `\u009b`. Most text has no byte that could start one
-/// ([`text::first_suspect_byte`]) and goes out in one write; from the first such byte on, the text
-/// is decoded and checked (a test compares every character with the slow way).
+/// names escaped as `\u009b`, found by their bytes ([`text::next_unsafe`]; a test
+/// compares every character with the slow way). Most text has none and goes out in
+/// one write.
 fn write_json_fragment<W: ?Sized + Write>(writer: &mut W, fragment: &str) -> std::io::Result<()> {
-    let Some(first) = text::first_suspect_byte(fragment) else {
-        return writer.write_all(fragment.as_bytes());
-    };
-    // A suspect byte is ASCII or a lead byte, so `first` is a character boundary.
-    let (clean, mut rest) = fragment.split_at_checked(first).unwrap_or(("", fragment));
-    writer.write_all(clean.as_bytes())?;
-    while let Some((at, c)) = rest
-        .char_indices()
-        .find(|(_, c)| text::is_unsafe_anywhere(*c))
-    {
-        writer.write_all(rest.get(..at).unwrap_or("").as_bytes())?;
-        write!(writer, "\\u{:04x}", c as u32)?;
-        rest = rest.get(at + c.len_utf8()..).unwrap_or("");
+    let mut done = 0;
+    while let Some((at, len)) = text::next_unsafe(fragment, done, true) {
+        writer.write_all(fragment.get(done..at).unwrap_or("").as_bytes())?;
+        let c = fragment.get(at..at + len).and_then(|c| c.chars().next());
+        write!(writer, "\\u{:04x}", c.map_or(0, u32::from))?;
+        done = at + len;
     }
-    writer.write_all(rest.as_bytes())
+    writer.write_all(fragment.get(done..).unwrap_or("").as_bytes())
 }
 
 /// serde_json's pretty printer, with the escapes of [`json`]; written out here so that

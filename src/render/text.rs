@@ -24,20 +24,42 @@ pub fn is_unsafe_anywhere(c: char) -> bool {
     c != '\t' && c != '\n' && is_unsafe(c, true)
 }
 
-/// Whether `s` holds a byte that can start an unsafe character ([`first_suspect_byte`]):
-/// a table of 200,000 rows tests every cell.
-pub(crate) fn has_suspect_byte(s: &str) -> bool {
-    first_suspect_byte(s).is_some()
+/// The first unsafe character of `s` at or after byte `from` (a character boundary):
+/// where it starts and how many bytes it takes. Only the bytes that can start one
+/// ([`SUSPECTS`]) are looked at, and those by their bytes, not decoded: the
+/// curly quotes and dashes of Chinese text (E2 80 9C, E2 80 94) start with E2 as the
+/// bidi controls do, and decoding every character from the first of them on was a
+/// quarter of writing the JSON of 20,000 overdue tasks.
+pub(crate) fn next_unsafe(s: &str, from: usize, keep_newlines: bool) -> Option<(usize, usize)> {
+    let bytes = s.as_bytes();
+    let mut at = from;
+    loop {
+        let i = at + crate::swar::find_control_or(bytes.get(at..)?, SUSPECTS)?;
+        let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+        let len = match bytes.get(i).copied()? {
+            b'\n' | b'\t' if keep_newlines => None,
+            0x00..=0x1f | 0x7f => Some(1),
+            // C2 80–9F: the C1 controls.
+            0xc2 if (0x80..=0x9f).contains(&next(1)) => Some(2),
+            // E2 80 AA–AE and E2 81 A6–A9: the bidi controls.
+            0xe2 if next(1) == 0x80 && (0xaa..=0xae).contains(&next(2)) => Some(3),
+            0xe2 if next(1) == 0x81 && (0xa6..=0xa9).contains(&next(2)) => Some(3),
+            _ => None,
+        };
+        match len {
+            Some(len) => return Some((i, len)),
+            // A suspect byte starts a character whatever it is (ASCII or a lead byte),
+            // so the next one starts at or after the byte after it.
+            None => at = i + 1,
+        }
+    }
 }
 
-/// Where the first byte of `s` is that can start an unsafe character, sixteen bytes
-/// tested at a time ([`crate::swar::find_control_or`]): every such character is a C0
-/// control, DEL, or starts with C2 (the C1 controls, C2 80–9F) or E2 (the bidi
-/// controls, E2 80 AA–AE and E2 81 A6–A9). Text without these bytes is safe without
-/// being decoded.
-pub(crate) fn first_suspect_byte(s: &str) -> Option<usize> {
-    crate::swar::find_control_or(s.as_bytes(), [0x7f, 0xc2, 0xe2])
-}
+/// The bytes beside the C0 controls that can start an unsafe character: every unsafe
+/// character is a C0 control, DEL, or starts with C2 (the C1 controls, C2 80–9F) or E2
+/// (the bidi controls, E2 80 AA–AE and E2 81 A6–A9). Text without these bytes is safe
+/// without being decoded; [`crate::swar::find_control_or`] tests sixteen at a time.
+const SUSPECTS: [u8; 3] = [0x7f, 0xc2, 0xe2];
 
 /// The columns `s` takes on a terminal, as `unicode-width` counts them: printable ASCII
 /// is one column and the CJK Unified Ideographs (U+4E00–U+9FFF, three bytes each, led
@@ -67,7 +89,7 @@ pub(crate) fn display_width(s: &str) -> usize {
 
 fn escape(s: &str, keep_newlines: bool) -> Cow<'_, str> {
     // Most text is cleared in one quick pass over its bytes, without decoding it.
-    if !has_suspect_byte(s) || !s.chars().any(|c| is_unsafe(c, keep_newlines)) {
+    if next_unsafe(s, 0, keep_newlines).is_none() {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -109,6 +131,28 @@ mod tests {
         assert_eq!(sanitize("\u{9b}x\u{202e}"), "\\u{9b}x\\u{202e}");
         assert_eq!(sanitize("张柯\t"), "张柯\t");
         assert_eq!(one_line("a\tb"), "a\\tb");
+    }
+
+    /// Found by its bytes, an unsafe character is where decoding finds it, for every
+    /// character, between ideographs and after the curly quotes and dashes that share
+    /// its first byte.
+    #[test]
+    fn unsafe_characters_are_found_by_their_bytes_as_by_decoding() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            for keep_newlines in [true, false] {
+                let s = format!("“任务”—{c}务");
+                let by_chars = s
+                    .char_indices()
+                    .find(|&(_, c)| is_unsafe(c, keep_newlines))
+                    .map(|(i, c)| (i, c.len_utf8()));
+                assert_eq!(
+                    next_unsafe(&s, 0, keep_newlines),
+                    by_chars,
+                    "U+{:04X}",
+                    c as u32
+                );
+            }
+        }
     }
 
     use proptest::prelude::*;
