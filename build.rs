@@ -7,9 +7,18 @@
 //! office's data (4.5 ms against 3.6 ms, 590 page faults against 286; README,
 //! "Performance"). The cost is that the binary itself is loaded at a fixed address
 //! (its libraries, stack and heap are still placed at random).
+//!
+//! A build linked statically (`cargo build-static`, `.cargo/config.toml`) is left as
+//! its flags make it (`-C relocation-model=static` there): the linker's `-no-pie`
+//! would turn rustc's static executable into one that asks for a dynamic loader and
+//! crashes at once.
 fn main() {
     let var = |k: &str| std::env::var(k).unwrap_or_default();
-    if var("CARGO_CFG_TARGET_OS") == "linux" && var("CARGO_CFG_TARGET_ENV") == "gnu" {
+    let static_crt = var("CARGO_CFG_TARGET_FEATURE")
+        .split(',')
+        .any(|f| f == "crt-static");
+    if var("CARGO_CFG_TARGET_OS") == "linux" && var("CARGO_CFG_TARGET_ENV") == "gnu" && !static_crt
+    {
         println!("cargo:rustc-link-arg-bin=wg=-no-pie");
     }
     println!("cargo:rerun-if-changed=build.rs");

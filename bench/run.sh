@@ -52,10 +52,21 @@ fi
 
 # The profiling profile is the release build with symbols and line tables (Cargo.toml),
 # so `perf record` on the binary measured names functions; the code is the same.
+# On x86_64 Linux with glibc, wg is measured as `cargo build-static` makes it (the binary
+# for the office's machines: README, "Install"); the default, dynamically linked build
+# is timed beside it at start-up, where the two differ.
 note "building wg (profiling profile: release with symbols)"
 cargo build --profile profiling --quiet --bin wg --example gen_tasks
 TARGET=${CARGO_TARGET_DIR:-target}
-WG=$(realpath "${WG_BIN:-$TARGET/profiling/wg}")   # WG_BIN: measure another build of wg
+WG_DYNAMIC=$(realpath "$TARGET/profiling/wg")
+LINKED=dynamically
+if [ -z "${WG_BIN:-}" ] && [ "$(rustc -vV | sed -n 's/^host: //p')" = x86_64-unknown-linux-gnu ]; then
+    note "building wg linked statically (cargo build-static)"
+    cargo build-static --profile profiling --quiet --bin wg
+    WG_BIN=$TARGET/x86_64-unknown-linux-gnu/profiling/wg
+    LINKED=statically
+fi
+WG=$(realpath "${WG_BIN:-$WG_DYNAMIC}")   # WG_BIN: measure another build of wg
 GEN=$(realpath "$TARGET/profiling/examples/gen_tasks")
 
 # --- measuring ---------------------------------------------------------------------
@@ -221,7 +232,7 @@ done
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -1)
 echo "Machine: ${cpu:-unknown CPU}, $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM;" \
      "$(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME"); $(rustc --version | cut -d' ' -f1-2);" \
-     "taskwarrior $(task --version); wg ${WG_BIN:-$(git describe --always --dirty 2>/dev/null || echo '?')}; as of $TODAY, TZ=UTC;" \
+     "taskwarrior $(task --version); wg $(git describe --always --dirty 2>/dev/null || echo '?') ($WG, linked $LINKED); as of $TODAY, TZ=UTC;" \
      "median of $PAIRS alternating pairs after a warm-up; load average before timing: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)."
 echo
 echo "| tasks | tasks file | overdue | \`wg tasks overdue\` | \`… --format json\` | \`task overdue\` | speed-up (table) | speed-up (JSON) | JSON / table | wg peak RSS | task peak RSS | wg RSS / file |"
@@ -385,26 +396,45 @@ echo
 echo "Peak RSS of \`wg tasks overdue\` at $top tasks: $TOP_RSS MiB, ${TOP_X}× the $(mb "${BYTES[$top]}") MiB tasks file."
 
 # --- start-up on the default data, against a hello-world binary --------------------------
+# The goal's hello world is rustc's default build (linked dynamically). When wg is
+# measured linked statically, a hello world linked the same way and wg's default build
+# are timed in the same rounds, so that what the linking gives is told apart from what
+# wg does.
 note "timing start-up on the default data"
 hello="$WORK/hello"
 if [ ! -x "$hello" ]; then
     printf 'fn main() {\n    println!("hello");\n}\n' > "$WORK/hello.rs"
     rustc -C opt-level=3 -C strip=symbols -C panic=abort "$WORK/hello.rs" -o "$hello"
 fi
-# The binary as `cargo install` builds it: the release profile strips it (the profiling
-# build is the same code with line tables).
+# The binaries as `cargo install` and `cargo install-static` build them: the release
+# profile strips them (the profiling build is the same code with line tables).
 strip -o "$WORK/wg-stripped" "$WG"
+strip -o "$WORK/wg-dynamic-stripped" "$WG_DYNAMIC"
+if [ "$LINKED" = statically ] && [ ! -x "$WORK/hello-static" ]; then
+    rustc -C opt-level=3 -C strip=symbols -C panic=abort -C target-feature=+crt-static \
+        -C relocation-model=static "$WORK/hello.rs" -o "$WORK/hello-static"
+fi
 STARTS=${STARTS:-201}
-sh=() sw=()
+sh=() sw=() shs=() swd=()
 for _ in $(seq "$STARTS"); do
     sh+=("$(us "$hello")")
     sw+=("$(us "$WORK/wg-stripped" --data data --today 2022-01-10 tasks overdue)")
+    if [ "$LINKED" = statically ]; then
+        shs+=("$(us "$WORK/hello-static")")
+        swd+=("$(us "$WORK/wg-dynamic-stripped" --data data --today 2022-01-10 tasks overdue)")
+    fi
 done
+ms2() { awk -v u="$1" 'BEGIN { printf "%.2f", u / 1000 }'; }
 HELLO_US=$(median "${sh[@]}")
 START_US=$(median "${sw[@]}")
 START_X=$(ratio2 "$START_US" "$HELLO_US")
 echo
-echo "Start-up: \`wg tasks overdue\` on the default data (data/, 40 tasks; stripped binary) $(awk -v u="$START_US" 'BEGIN { printf "%.2f", u / 1000 }') ms against $(awk -v u="$HELLO_US" 'BEGIN { printf "%.2f", u / 1000 }') ms for a hello-world Rust binary: ${START_X}× (median of $STARTS alternating runs)."
+echo "Start-up: \`wg tasks overdue\` on the default data (data/, 40 tasks; stripped binary, linked $LINKED) $(ms2 "$START_US") ms against $(ms2 "$HELLO_US") ms for a hello-world Rust binary: ${START_X}× (median of $STARTS alternating runs)."
+if [ "$LINKED" = statically ]; then
+    HELLO_STATIC_US=$(median "${shs[@]}")
+    DYNAMIC_US=$(median "${swd[@]}")
+    echo "In the same rounds: wg linked dynamically (\`cargo install\`) $(ms2 "$DYNAMIC_US") ms, $(ratio2 "$DYNAMIC_US" "$HELLO_US")× the hello world; the hello world linked statically $(ms2 "$HELLO_STATIC_US") ms, and wg linked statically $(ratio2 "$START_US" "$HELLO_STATIC_US")× that."
+fi
 
 # --- the goals of issue 16 ----------------------------------------------------------------
 if [ -n "${WG_MS[$BIG]:-}" ]; then
