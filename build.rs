@@ -8,10 +8,11 @@
 //! "Performance"). The cost is that the binary itself is loaded at a fixed address
 //! (its libraries, stack and heap are still placed at random).
 //!
-//! A build linked statically (`cargo build-static`, `.cargo/config.toml`) is left as
-//! its flags make it (`-C relocation-model=static` there): the linker's `-no-pie`
-//! would turn rustc's static executable into one that asks for a dynamic loader and
-//! crashes at once.
+//! A build linked statically (`-C target-feature=+crt-static`) is left as its flags
+//! make it: with `-C relocation-model=static` (`cargo build-static`,
+//! `.cargo/config.toml`) rustc links it position-dependent itself, and without it
+//! rustc makes a static-pie, which `-no-pie` turns into a binary that asks for a
+//! dynamic loader and crashes at once.
 fn main() {
     let var = |k: &str| std::env::var(k).unwrap_or_default();
     let static_crt = var("CARGO_CFG_TARGET_FEATURE")

@@ -30,6 +30,7 @@ pub fn is_unsafe_anywhere(c: char) -> bool {
 /// curly quotes and dashes of Chinese text (E2 80 9C, E2 80 94) start with E2 as the
 /// bidi controls do, and decoding every character from the first of them on was a
 /// quarter of writing the JSON of 20,000 overdue tasks.
+#[inline]
 pub(crate) fn next_unsafe(s: &str, from: usize, keep_newlines: bool) -> Option<(usize, usize)> {
     let bytes = s.as_bytes();
     let mut at = from;
