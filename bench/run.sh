@@ -29,7 +29,7 @@ SIZES=${SIZES:-"1000 10000 100000"}
 PAIRS=${PAIRS:-7}
 BIG=${BIG:-100000}          # the size for `tasks done` and `check`
 GROWTH=${GROWTH:-"1000 10000 100000 1000000"}   # sizes of the growth table (wg alone)
-RUNS_1M=${RUNS_1M:-3}       # runs per command at 1M tasks and above (each takes seconds)
+RUNS_1M=${RUNS_1M:-5}       # runs per command at 1M tasks and above (each takes seconds)
 TODAY=$(date -u +%F)
 WORK=${BENCH_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/wg-bench.XXXXXX")}
 mkdir -p "$WORK"
@@ -55,18 +55,26 @@ fi
 # On x86_64 Linux with glibc, wg is measured as `cargo build-static` makes it (the binary
 # for the office's machines: README, "Install"); the default, dynamically linked build
 # is timed beside it at start-up, where the two differ.
+# STATIC=0 measures the default build alone.
 note "building wg (profiling profile: release with symbols)"
 cargo build --profile profiling --quiet --bin wg --example gen_tasks
 TARGET=${CARGO_TARGET_DIR:-target}
 WG_DYNAMIC=$(realpath "$TARGET/profiling/wg")
-LINKED=dynamically
-if [ -z "${WG_BIN:-}" ] && [ "$(rustc -vV | sed -n 's/^host: //p')" = x86_64-unknown-linux-gnu ]; then
+WG=${WG_BIN:-}   # WG_BIN: measure another build of wg
+if [ -z "$WG" ] && [ "${STATIC:-1}" != 0 ] &&
+    [ "$(rustc -vV | sed -n 's/^host: //p')" = x86_64-unknown-linux-gnu ]; then
     note "building wg linked statically (cargo build-static)"
-    cargo build-static --profile profiling --quiet --bin wg
-    WG_BIN=$TARGET/x86_64-unknown-linux-gnu/profiling/wg
-    LINKED=statically
+    if cargo build-static --profile profiling --quiet --bin wg; then
+        WG=$TARGET/x86_64-unknown-linux-gnu/profiling/wg
+    else
+        note "the static build failed (README, \"Install\", says what it needs): measuring the default one"
+    fi
 fi
-WG=$(realpath "${WG_BIN:-$WG_DYNAMIC}")   # WG_BIN: measure another build of wg
+WG=$(realpath "${WG:-$WG_DYNAMIC}")
+# How the measured binary is linked, from the binary: a dynamically linked one names
+# its loader.
+LINKED=statically
+if readelf -lW "$WG" 2>/dev/null | grep -q INTERP; then LINKED=dynamically; fi
 GEN=$(realpath "$TARGET/profiling/examples/gen_tasks")
 
 # --- measuring ---------------------------------------------------------------------
@@ -232,7 +240,7 @@ done
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -1)
 echo "Machine: ${cpu:-unknown CPU}, $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM;" \
      "$(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME"); $(rustc --version | cut -d' ' -f1-2);" \
-     "taskwarrior $(task --version); wg $(git describe --always --dirty 2>/dev/null || echo '?') ($WG, linked $LINKED); as of $TODAY, TZ=UTC;" \
+     "taskwarrior $(task --version); wg ${WG_BIN:-$(git describe --always --dirty 2>/dev/null || echo '?')} (linked $LINKED); as of $TODAY, TZ=UTC;" \
      "median of $PAIRS alternating pairs after a warm-up; load average before timing: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)."
 echo
 echo "| tasks | tasks file | overdue | \`wg tasks overdue\` | \`… --format json\` | \`task overdue\` | speed-up (table) | speed-up (JSON) | JSON / table | wg peak RSS | task peak RSS | wg RSS / file |"
@@ -409,10 +417,11 @@ fi
 # The binaries as `cargo install` and `cargo install-static` build them: the release
 # profile strips them (the profiling build is the same code with line tables).
 strip -o "$WORK/wg-stripped" "$WG"
-strip -o "$WORK/wg-dynamic-stripped" "$WG_DYNAMIC"
-if [ "$LINKED" = statically ] && [ ! -x "$WORK/hello-static" ]; then
-    rustc -C opt-level=3 -C strip=symbols -C panic=abort -C target-feature=+crt-static \
-        -C relocation-model=static "$WORK/hello.rs" -o "$WORK/hello-static"
+if [ "$LINKED" = statically ]; then
+    strip -o "$WORK/wg-dynamic-stripped" "$WG_DYNAMIC"
+    [ -x "$WORK/hello-static" ] ||
+        rustc -C opt-level=3 -C strip=symbols -C panic=abort -C target-feature=+crt-static \
+            -C relocation-model=static "$WORK/hello.rs" -o "$WORK/hello-static"
 fi
 STARTS=${STARTS:-201}
 sh=() sw=() shs=() swd=()
