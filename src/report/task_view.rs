@@ -25,6 +25,54 @@ pub struct UpdateView<'d> {
     pub values: Vec<(&'d str, f64)>,
 }
 
+/// A task's progress notes as reports show them, each made when it is read: a list
+/// held a view of every note of every task it listed (730,000 views for a million
+/// tasks, each with a vector of its readings), where most lists show none of them.
+/// Serialized, they are the list of [`UpdateView`]s.
+#[derive(Clone, Copy)]
+pub struct Updates<'d> {
+    data: &'d Data,
+    task: &'d Task,
+}
+
+impl<'d> Updates<'d> {
+    /// The notes in the file's order.
+    pub fn iter(&self) -> impl Iterator<Item = UpdateView<'d>> + use<'d> {
+        let (data, task) = (self.data, self.task);
+        task.updates.iter().map(move |u| UpdateView {
+            date: u.date,
+            note: &u.note,
+            problems: u.problems.as_deref(),
+            next_steps: u.next_steps.as_deref(),
+            by: u.by.map(|r| data.reporter_name(r)),
+            values: u
+                .values
+                .iter()
+                .filter_map(|r| {
+                    let i = task.indicators.get(r.indicator)?;
+                    Some((i.name.as_str(), r.value))
+                })
+                .collect(),
+        })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.task.updates.is_empty()
+    }
+}
+
+impl Serialize for Updates<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+impl std::fmt::Debug for Updates<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
 /// Readings as a map from the indicator's name to the number, in the order written.
 fn readings<S: serde::Serializer>(values: &[(&str, f64)], s: S) -> Result<S::Ok, S::Error> {
     use serde::ser::SerializeMap;
@@ -89,7 +137,7 @@ pub struct TaskView<'d> {
     /// The share of the time from `start` to `due` elapsed on the as-of date (0 to 1,
     /// 3 decimals); null without both dates.
     pub time_elapsed: Option<f64>,
-    pub updates: Vec<UpdateView<'d>>,
+    pub updates: Updates<'d>,
     /// Days since the oldest missed due date; null when not overdue.
     pub days_overdue: Option<i64>,
     /// Missed occurrences of a repeating task (null for a task that does not repeat).
@@ -189,25 +237,7 @@ impl<'d> TaskView<'d> {
             indicators: task.progress(today).iter().map(IndicatorView::of).collect(),
             behind_schedule: task.behind_schedule(today),
             time_elapsed: task.time_elapsed(today).map(crate::model::rounded),
-            updates: task
-                .updates
-                .iter()
-                .map(|u| UpdateView {
-                    date: u.date,
-                    note: &u.note,
-                    problems: u.problems.as_deref(),
-                    next_steps: u.next_steps.as_deref(),
-                    by: u.by.map(|r| data.reporter_name(r)),
-                    values: u
-                        .values
-                        .iter()
-                        .filter_map(|r| {
-                            let i = task.indicators.get(r.indicator)?;
-                            Some((i.name.as_str(), r.value))
-                        })
-                        .collect(),
-                })
-                .collect(),
+            updates: Updates { data, task },
             days_overdue: overdue.map(|o| o.days),
             missed: task.repeat.map(|_| overdue.map_or(0, |o| o.missed)),
             working_days_overdue,

@@ -818,7 +818,7 @@ pub fn show<'a>(f: Frame<'a>, report: &'a TaskShow<'a>, dir: &std::path::Path) -
     }
     for (n, u) in t.updates.iter().enumerate() {
         // A note of several lines: its first line is the item, the others its details.
-        let note = format!("{}{}", u.note, readings(f, u));
+        let note = format!("{}{}", u.note, readings(f, &u));
         let mut lines = note.lines();
         let first = lines.next().unwrap_or_default();
         doc.item(
@@ -831,7 +831,7 @@ pub fn show<'a>(f: Frame<'a>, report: &'a TaskShow<'a>, dir: &std::path::Path) -
         for line in lines {
             doc.detail(line.to_owned());
         }
-        for (label, text) in update_parts(u) {
+        for (label, text) in update_parts(&u) {
             for (i, line) in text.lines().enumerate() {
                 doc.detail(if i == 0 {
                     f.fill(L::Field, &[("label", f.label(label)), ("value", line)])
