@@ -75,6 +75,10 @@ WG=$(realpath "${WG:-$WG_DYNAMIC}")
 # its loader.
 LINKED=statically
 if readelf -lW "$WG" 2>/dev/null | grep -q INTERP; then LINKED=dynamically; fi
+# Beside a static build of this checkout, this checkout's default build (not beside a
+# WG_BIN, which is some other commit's).
+BESIDE=0
+if [ "$LINKED" = statically ] && [ -z "${WG_BIN:-}" ]; then BESIDE=1; fi
 GEN=$(realpath "$TARGET/profiling/examples/gen_tasks")
 
 # --- measuring ---------------------------------------------------------------------
@@ -417,7 +421,7 @@ fi
 # The binaries as `cargo install` and `cargo install-static` build them: the release
 # profile strips them (the profiling build is the same code with line tables).
 strip -o "$WORK/wg-stripped" "$WG"
-if [ "$LINKED" = statically ]; then
+if [ "$BESIDE" = 1 ]; then
     strip -o "$WORK/wg-dynamic-stripped" "$WG_DYNAMIC"
     [ -x "$WORK/hello-static" ] ||
         rustc -C opt-level=3 -C strip=symbols -C panic=abort -C target-feature=+crt-static \
@@ -428,7 +432,7 @@ sh=() sw=() shs=() swd=()
 for _ in $(seq "$STARTS"); do
     sh+=("$(us "$hello")")
     sw+=("$(us "$WORK/wg-stripped" --data data --today 2022-01-10 tasks overdue)")
-    if [ "$LINKED" = statically ]; then
+    if [ "$BESIDE" = 1 ]; then
         shs+=("$(us "$WORK/hello-static")")
         swd+=("$(us "$WORK/wg-dynamic-stripped" --data data --today 2022-01-10 tasks overdue)")
     fi
@@ -439,7 +443,7 @@ START_US=$(median "${sw[@]}")
 START_X=$(ratio2 "$START_US" "$HELLO_US")
 echo
 echo "Start-up: \`wg tasks overdue\` on the default data (data/, 40 tasks; stripped binary, linked $LINKED) $(ms2 "$START_US") ms against $(ms2 "$HELLO_US") ms for a hello-world Rust binary: ${START_X}× (median of $STARTS alternating runs)."
-if [ "$LINKED" = statically ]; then
+if [ "$BESIDE" = 1 ]; then
     HELLO_STATIC_US=$(median "${shs[@]}")
     DYNAMIC_US=$(median "${swd[@]}")
     echo "In the same rounds: wg linked dynamically (\`cargo install\`) $(ms2 "$DYNAMIC_US") ms, $(ratio2 "$DYNAMIC_US" "$HELLO_US")× the hello world; the hello world linked statically $(ms2 "$HELLO_STATIC_US") ms, and wg linked statically $(ratio2 "$START_US" "$HELLO_STATIC_US")× that."

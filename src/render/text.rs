@@ -89,12 +89,15 @@ pub(crate) fn display_width(s: &str) -> usize {
 }
 
 fn escape(s: &str, keep_newlines: bool) -> Cow<'_, str> {
-    // Most text is cleared in one quick pass over its bytes, without decoding it.
-    if next_unsafe(s, 0, keep_newlines).is_none() {
+    // Most text is cleared in one quick pass over its bytes, without decoding it; the
+    // rest is decoded from its first unsafe character on.
+    let Some((first, _)) = next_unsafe(s, 0, keep_newlines) else {
         return Cow::Borrowed(s);
-    }
+    };
+    let (clean, rest) = s.split_at_checked(first).unwrap_or(("", s));
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
+    out.push_str(clean);
+    for c in rest.chars() {
         if !is_unsafe(c, keep_newlines) {
             out.push(c);
         } else if c == '\n' {
