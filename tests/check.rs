@@ -792,3 +792,74 @@ fn a_dangling_org_toml_in_the_current_directory_is_named() {
         out.stderr
     );
 }
+
+/// `meetings.toml` is read only by what shows meetings (`wg meeting`, `wg export`), by
+/// `wg check` and by the edits, which validate everything before they write: a problem
+/// in it stops those, and neither a roster, a task list nor a report, which print
+/// exactly what they print on the intact data (issue 16: no meetings parsing for a
+/// roster command).
+#[test]
+fn a_broken_meetings_file_stops_only_what_reads_it() {
+    let intact = root().join("data");
+    let dir = copy_dir(&intact);
+    let meetings = dir.path().join("meetings.toml");
+    let text = std::fs::read_to_string(&meetings).unwrap();
+    let broken = text.replacen("date = 2021-09-28", "date = 2021-09-31", 1);
+    assert_ne!(
+        broken, text,
+        "the first meeting's date is where the test expects it"
+    );
+    std::fs::write(&meetings, &broken).unwrap();
+    let at = |d: &std::path::Path, args: &[&str]| {
+        run(wg()
+            .args(["--lang", "en", "--today", "2022-01-10", "--data"])
+            .arg(d)
+            .args(args))
+    };
+
+    for args in [
+        &["tasks", "overdue"][..],
+        &["tasks", "list", "--format", "json"],
+        &["tasks", "show", "BG-01"],
+        &["roster", "show"],
+        &["roster", "units"],
+        &["report"],
+    ] {
+        let before = at(&intact, args);
+        let after = at(dir.path(), args);
+        assert_eq!(before.code, 0, "{args:?}: {}", before.stderr);
+        assert_eq!(after.code, 0, "{args:?}: {}", after.stderr);
+        // `tasks show` names the file the task is written in.
+        let shown =
+            |o: &Output, d: &std::path::Path| o.stdout.replace(&d.display().to_string(), "DIR");
+        assert_eq!(
+            shown(&after, dir.path()),
+            shown(&before, &intact),
+            "{args:?}"
+        );
+        assert_eq!(after.stderr, before.stderr, "{args:?}");
+    }
+
+    for args in [
+        &["check"][..],
+        &["meeting", "agenda"],
+        &["meeting", "list"],
+        &["export", "--format", "sql", "--out", "-"],
+        &["tasks", "done", "BG-01"],
+    ] {
+        let out = at(dir.path(), args);
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+        assert!(
+            out.stderr.contains("meetings.toml:20:8"),
+            "{args:?}: {}",
+            out.stderr
+        );
+        assert_eq!(out.stdout, "", "{args:?}");
+    }
+    // The refused edit wrote nothing.
+    let office = "tasks/office.toml";
+    assert_eq!(
+        std::fs::read(dir.path().join(office)).unwrap(),
+        std::fs::read(intact.join(office)).unwrap()
+    );
+}

@@ -32,7 +32,7 @@ pub fn run(ctx: &Context, out: &mut dyn Write, err: &mut dyn Write) -> Result<Ex
     if crate::load::rollup::is_rollup(&dir) {
         return rollup(&dir, path, format, ctx, out, err);
     }
-    let loaded = load_data(ctx)?;
+    let loaded = load_data(ctx, crate::load::Meetings::Read)?;
     let data = &loaded.data;
     let today = ctx.today(&data.org)?;
     let export = Export::build(data, LOCAL_OFFICE, today, ctx.lang(&data.org));

@@ -54,7 +54,7 @@ fn form(
     super::edit::refuse_rollup(&dir, None)?;
     // The data first, so that what is wrong with the command line is said in the org's
     // language.
-    let loaded = super::load_data(ctx)?;
+    let loaded = super::load_data(ctx, crate::load::Meetings::Unread)?;
     let data = &loaded.data;
     if unit.is_none() && owner.is_none() {
         return Err(Error::Usage(msg::form_needs_unit_or_owner()));
@@ -353,7 +353,7 @@ fn remind(
     super::edit::refuse_rollup(&dir, None)?;
     // The data first, so that what is wrong with the command line (or a missing
     // sendmail) is said in the org's language.
-    let loaded = super::load_data(ctx)?;
+    let loaded = super::load_data(ctx, crate::load::Meetings::Unread)?;
     let data = &loaded.data;
     let Some(dir_out) = ctx.out.clone() else {
         return Err(Error::Usage(msg::remind_needs_out()));

@@ -31,7 +31,7 @@ pub fn run(
         // load, which learns it, is not reached): the data is read for that, and broken
         // data is reported first. Only on this path, so an import loads once.
         Err(e) => {
-            super::load_data(ctx)?;
+            super::load_data(ctx, crate::load::Meetings::Read)?;
             return Err(e);
         }
     };

@@ -50,7 +50,7 @@ pub fn run(
             None
         }
     };
-    let loaded = load_data(ctx)?;
+    let loaded = load_data(ctx, crate::load::Meetings::Read)?;
     let data = &loaded.data;
     let lang = ctx.lang(&data.org);
     let today = ctx.today(&data.org)?;

@@ -15,7 +15,7 @@ pub mod tasks;
 use crate::cli::{Command, Format};
 use crate::context::Context;
 use crate::i18n::{Text, msg};
-use crate::load::{self, Loaded};
+use crate::load::{self, Loaded, Meetings};
 use crate::{Error, Exit};
 use std::io::Write;
 
@@ -83,9 +83,10 @@ fn run_command(
 ///
 /// For the commands that read the data (every caller but `check`): a text the load did
 /// not keep (beyond what the process keeps, see [`load::keep_texts`]) is let go once the
-/// data has loaded, as nothing is shown against it and no task borrows from it.
-pub fn load_data(ctx: &Context) -> Result<&'static Loaded, Error> {
-    let mut loaded = load_dir(ctx)?;
+/// data has loaded, as nothing is shown against it and no task borrows from it. Only
+/// the commands that show meetings read `meetings.toml` (see [`Meetings`]).
+pub fn load_data(ctx: &Context, meetings: Meetings) -> Result<&'static Loaded, Error> {
+    let mut loaded = load_dir(ctx, meetings)?;
     loaded
         .sources
         .iter_mut()
@@ -102,19 +103,19 @@ pub fn leave<T>(value: T) {
 
 /// [`load_data`] keeping every file's text, for `wg check`, which shows its warnings.
 pub fn load_data_with_text(ctx: &Context) -> Result<&'static Loaded, Error> {
-    Ok(Box::leak(Box::new(load_dir(ctx)?)))
+    Ok(Box::leak(Box::new(load_dir(ctx, Meetings::Read)?)))
 }
 
-fn load_dir(ctx: &Context) -> Result<Loaded, Error> {
+fn load_dir(ctx: &Context, meetings: Meetings) -> Result<Loaded, Error> {
     let dir = load::find_data_dir(ctx.data.as_deref(), &ctx.env.cwd).map_err(Error::Data)?;
     let loaded = if load::rollup::is_rollup(&dir) {
-        let rollup = load::rollup::load(&dir, ctx.skip_broken).map_err(Error::Data)?;
+        let rollup = load::rollup::load(&dir, ctx.skip_broken, meetings).map_err(Error::Data)?;
         if let Some(broken) = rollup.broken {
             ctx.note_skipped(broken);
         }
         rollup.loaded
     } else {
-        load::load(&dir).map_err(Error::Data)?
+        load::load_reading(&dir, meetings).map_err(Error::Data)?
     };
     ctx.note_org(&loaded.data.org);
     Ok(loaded)

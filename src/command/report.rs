@@ -27,7 +27,7 @@ pub fn run(
     err: &mut dyn Write,
 ) -> Result<Exit, Error> {
     let format = REPORT.pick(ctx)?;
-    let loaded = load_data(ctx)?;
+    let loaded = load_data(ctx, crate::load::Meetings::Unread)?;
     let data = &loaded.data;
     let lang = ctx.lang(&data.org);
     let today = ctx.today(&data.org)?;

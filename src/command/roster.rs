@@ -36,7 +36,7 @@ pub fn run(cmd: &RosterCommand, ctx: &Context, out: &mut dyn Write) -> Result<Ex
         RosterCommand::Unit { .. } => UNIT,
     };
     let format = formats.pick(ctx)?;
-    let loaded = load_data(ctx)?;
+    let loaded = load_data(ctx, crate::load::Meetings::Unread)?;
     let data = &loaded.data;
     let lang = ctx.lang(&data.org);
     let today = ctx.today(&data.org)?;

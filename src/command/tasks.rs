@@ -66,7 +66,7 @@ pub fn run(
         | TasksCommand::Forms(_) => LIST,
     };
     let format = formats.pick(ctx)?;
-    let loaded = load_data(ctx)?;
+    let loaded = load_data(ctx, crate::load::Meetings::Unread)?;
     let data = &loaded.data;
     let today = ctx.today(&data.org)?;
     let lang = ctx.lang(&data.org);

@@ -669,7 +669,12 @@ mod tests {
         // (the text of these small directories is never freed).
         let kept = format!(
             "{:?}",
-            crate::load::load_keeping(dir, Default::default(), &|_| true)
+            crate::load::load_keeping(
+                dir,
+                Default::default(),
+                &|_| true,
+                crate::load::Meetings::Read
+            )
         );
         if kept != fast {
             return (format!("kept:\n{kept}"), fast);

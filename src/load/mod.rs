@@ -289,9 +289,32 @@ fn shown(dir: &Path, rel: &Path) -> String {
     }
 }
 
+/// Whether a load reads `meetings.toml`. Only what shows meetings or their decisions
+/// needs it (`wg meeting`, `wg export`, `wg check`, the edits, which validate the whole
+/// directory before they write); a roster, a task list or a report leaves it unread,
+/// so that it neither pays for the file nor fails over a problem in it, which `wg
+/// check` still reports. Nothing read elsewhere refers to a meeting: the meetings'
+/// decisions refer to tasks, not the other way round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Meetings {
+    Read,
+    Unread,
+}
+
 /// Loads and validates a data directory.
 pub fn load(dir: &Path) -> Result<Loaded, LoadFailure> {
     load_with(dir, HashMap::new())
+}
+
+/// [`load`], reading `meetings.toml` or not (see [`Meetings`]): the data's meetings
+/// and directives are empty when it is left unread.
+pub fn load_reading(dir: &Path, meetings: Meetings) -> Result<Loaded, LoadFailure> {
+    load_keeping(
+        dir,
+        HashMap::new(),
+        &|len| take_from(&KEEP_BUDGET, len),
+        meetings,
+    )
 }
 
 /// How many more bytes of files' text the loads of this process may keep (see
@@ -327,7 +350,12 @@ pub fn keep_texts() {
 /// Loads a data directory with some files replaced by new text (relative path → text):
 /// how an edit is validated before it is written.
 pub fn load_with(dir: &Path, replaced: HashMap<PathBuf, String>) -> Result<Loaded, LoadFailure> {
-    load_keeping(dir, replaced, &|len| take_from(&KEEP_BUDGET, len))
+    load_keeping(
+        dir,
+        replaced,
+        &|len| take_from(&KEEP_BUDGET, len),
+        Meetings::Read,
+    )
 }
 
 /// [`load_with`], keeping a file's text of `len` bytes for the process where `keep(len)`
@@ -336,12 +364,16 @@ fn load_keeping(
     dir: &Path,
     mut replaced: HashMap<PathBuf, String>,
     keep: &dyn Fn(usize) -> bool,
+    meetings: Meetings,
 ) -> Result<Loaded, LoadFailure> {
     #[cfg(test)]
     tests::LOADS.with(|n| n.set(n.get() + 1));
     let mut diags = Vec::new();
     let mut sources = Vec::new();
     let mut files = data_files(dir);
+    if meetings == Meetings::Unread {
+        files.retain(|f| !matches!(f, DataFile::File(rel) if rel == Path::new("meetings.toml")));
+    }
     // A task file that an edit creates (`wg tasks add` to a new `tasks/G.toml` or
     // `tasks.toml`), in its place among the others.
     for rel in replaced.keys() {

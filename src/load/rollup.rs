@@ -309,12 +309,16 @@ fn office_dir_problem(dir: &Path, data: &Sp<String>) -> Option<Diagnostic> {
 /// `skip_broken`, offices with errors are left out of the data and returned as
 /// [`RollupLoad::broken`]; without it, any office with errors fails the load. Errors
 /// in offices.toml itself always fail it, as does a roll-up whose offices are all
-/// broken.
-pub fn load(dir: &Path, skip_broken: bool) -> Result<RollupLoad, LoadFailure> {
+/// broken. Each office reads its `meetings.toml` or not, as `meetings` says.
+pub fn load(
+    dir: &Path,
+    skip_broken: bool,
+    meetings: super::Meetings,
+) -> Result<RollupLoad, LoadFailure> {
     let read = read_offices(dir)?;
     // Each office read and qualified on its own, taken from a queue by a thread a core.
     let loads: Vec<Result<Loaded, LoadFailure>> = crate::par::map_queue(&read.entries, |e| {
-        super::load(&e.office.dir).map(|l| qualify(l, &e.office))
+        super::load_reading(&e.office.dir, meetings).map(|l| qualify(l, &e.office))
     });
     let lang = read.header.lang.or_else(|| {
         loads.iter().find_map(|l| match l {
