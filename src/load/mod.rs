@@ -303,18 +303,13 @@ pub enum Meetings {
 
 /// Loads and validates a data directory.
 pub fn load(dir: &Path) -> Result<Loaded, LoadFailure> {
-    load_with(dir, HashMap::new())
+    load_reading(dir, Meetings::Read)
 }
 
 /// [`load`], reading `meetings.toml` or not (see [`Meetings`]): the data's meetings
 /// and directives are empty when it is left unread.
 pub fn load_reading(dir: &Path, meetings: Meetings) -> Result<Loaded, LoadFailure> {
-    load_keeping(
-        dir,
-        HashMap::new(),
-        &|len| take_from(&KEEP_BUDGET, len),
-        meetings,
-    )
+    load_keeping(dir, HashMap::new(), &within_budget, meetings)
 }
 
 /// How many more bytes of files' text the loads of this process may keep (see
@@ -326,6 +321,12 @@ static KEEP_BUDGET: AtomicUsize = AtomicUsize::new(0);
 /// changing): what those loads cannot keep within this they copy and free, as any load
 /// did before.
 const KEEP_TEXTS_BUDGET: usize = 1 << 30;
+
+/// Whether this process may keep a file's text of `len` bytes (see [`keep_texts`]),
+/// taken from [`KEEP_BUDGET`] if so.
+fn within_budget(len: usize) -> bool {
+    take_from(&KEEP_BUDGET, len)
+}
 
 /// Takes `len` bytes from `budget` if it has them.
 fn take_from(budget: &AtomicUsize, len: usize) -> bool {
@@ -350,12 +351,7 @@ pub fn keep_texts() {
 /// Loads a data directory with some files replaced by new text (relative path → text):
 /// how an edit is validated before it is written.
 pub fn load_with(dir: &Path, replaced: HashMap<PathBuf, String>) -> Result<Loaded, LoadFailure> {
-    load_keeping(
-        dir,
-        replaced,
-        &|len| take_from(&KEEP_BUDGET, len),
-        Meetings::Read,
-    )
+    load_keeping(dir, replaced, &within_budget, Meetings::Read)
 }
 
 /// [`load_with`], keeping a file's text of `len` bytes for the process where `keep(len)`
