@@ -1676,3 +1676,48 @@ fn notice_leaves_out_a_count_of_none() {
         "{en}"
     );
 }
+
+/// A list of more than 50,000 tasks is not held as a table but made a block of rows at
+/// a time as it is written: piped, with no width to fit, it prints the very bytes of
+/// the table held whole to fit a width it fits in, every task once, in order.
+#[test]
+fn a_list_too_long_to_hold_prints_the_table_held_whole_prints() {
+    use std::fmt::Write;
+    let dir = copy_dir(std::path::Path::new("data"));
+    let path = dir.path().join("tasks/office.toml");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    let n = 50_123;
+    for i in 0..n {
+        let status = ["todo", "in-progress", "done", "blocked"][i % 4];
+        let due = format!("2022-{:02}-{:02}", 1 + i % 12, 1 + i % 28);
+        write!(
+            text,
+            "\n[[tasks]]\nid = \"BK-{i:05}\"\ntitle = \"第 {i} 项：开展集中入会\"\ngroup = \"office\"\n\
+             due = {due}\nstatus = \"{status}\"\n"
+        )
+        .unwrap();
+        if status == "done" {
+            writeln!(text, "done_on = {due}").unwrap();
+        }
+    }
+    std::fs::write(&path, text).unwrap();
+    let list = |extra: &[&str]| {
+        let out = run(wg()
+            .args([
+                "--data",
+                dir.path().to_str().unwrap(),
+                "--today",
+                "2022-06-15",
+            ])
+            .args(["tasks", "list"])
+            .args(extra));
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        out.stdout
+    };
+    let made = list(&[]);
+    assert_eq!(made, list(&["--width", "100000"]));
+    let rows: Vec<&str> = made.lines().filter(|l| l.starts_with("| BK-")).collect();
+    assert_eq!(rows.len(), n);
+    // Sorted by due date, then id: the first is the earliest due of 2022-01-01.
+    assert!(rows[0].starts_with("| BK-00000 "), "{}", rows[0]);
+}

@@ -35,7 +35,7 @@ pub fn render(doc: &Document<'_>, target: Target, opts: Options) -> anyhow::Resu
         Target::Table | Target::Text => terminal(doc, opts).into_bytes(),
         Target::Markdown => markdown(doc).into_bytes(),
         Target::Csv => match doc.csv_table() {
-            Some(t) => grid(t, false).to_csv(opts.bom)?,
+            Some(t) => grid(&t.whole(), false).to_csv(opts.bom)?,
             None => anyhow::bail!("this document has no table to write as CSV"),
         },
     })
@@ -80,7 +80,8 @@ fn cell_color(row: &crate::view::Row<'_>, col: usize) -> Option<Color> {
     }
 }
 
-/// A table as the terminal renderers' [`Grid`], its cells borrowed.
+/// A table as the terminal renderers' [`Grid`], its cells borrowed (of a table whose
+/// rows are held: see [`Table::whole`]).
 pub fn grid<'t>(t: &'t Table<'_>, color: bool) -> Grid<'t> {
     let mut g = Grid::new(t.columns.iter().map(|c| Cow::Borrowed(c.header.as_ref())));
     g.rows = t
@@ -215,27 +216,31 @@ impl Writer<'_> {
     }
 
     /// A boxed table that is not fitted to a width, written from the table's own cells
-    /// as [`super::boxed_table`] makes it (the text before it goes first).
+    /// as [`super::boxed_table`] makes it (the text before it goes first), or from its
+    /// rows made a block at a time when they are made as they are written.
     fn boxed(&mut self, t: &Table<'_>, color: bool) -> std::io::Result<()> {
         fn cell<'r>(row: &'r crate::view::Row<'_>, i: usize) -> &'r str {
             row.cells.get(i).map_or("", |c| c.text.as_ref())
         }
         let headers: Vec<&str> = t.columns.iter().map(|c| c.header.as_ref()).collect();
-        let warned = color.then(|| warned_column(t)).flatten();
-        let color = |r: usize, i: usize| {
-            t.rows
-                .get(r)
-                .filter(|_| warned == Some(i))
-                .and_then(|row| cell_color(row, i))
+        // Which column is coloured is read off the rows: those of a table made as it
+        // is written are made for it once more (only with colour, off a terminal).
+        let warned = color.then(|| warned_column(&t.whole())).flatten();
+        let color = |_: usize, row: &crate::view::Row<'_>, i: usize| {
+            (warned == Some(i)).then(|| cell_color(row, i)).flatten()
         };
         let mut before = Some(std::mem::take(&mut self.s));
         let done = &mut self.done;
-        let last = super::boxed_table(&headers, &t.rows, cell, color, &mut |piece| {
+        let mut emit = |piece| {
             if let Some(before) = before.take() {
                 done.put(before)?;
             }
             done.put(piece)
-        })?;
+        };
+        let last = match t.made_rows() {
+            Some(made) => super::boxed_table(&headers, made, cell, color, &mut emit)?,
+            None => super::boxed_table(&headers, t.rows.as_slice(), cell, color, &mut emit)?,
+        };
         self.s = before.unwrap_or_default();
         self.s.push_str(&last);
         Ok(())
@@ -338,11 +343,11 @@ fn write(
             Block::Table(t) => {
                 w.blank();
                 if markdown {
-                    w.s.push_str(&grid(t, false).to_markdown());
+                    w.s.push_str(&grid(&t.whole(), false).to_markdown());
                 } else if opts.style.is_natural() {
                     w.boxed(t, opts.color)?;
                 } else {
-                    w.pieces(grid(t, opts.color).to_table_in_parts(opts.style))?;
+                    w.pieces(grid(&t.whole(), opts.color).to_table_in_parts(opts.style))?;
                 }
                 w.blank();
             }
@@ -487,6 +492,90 @@ mod tests {
                 format!("逾期任务\n\n{table}\n注：说明\n")
             );
             assert_eq!(whole, render(&doc, Target::Table, opts).unwrap());
+        }
+    }
+
+    /// A table whose rows are made as they are written (a screen's list of more than
+    /// 50,000 tasks) prints the bytes the same rows held give, in every format; its
+    /// columns are measured over every block: a column of numbers is right-aligned,
+    /// and one text cell in the last block leaves it left-aligned.
+    #[test]
+    fn a_table_made_as_it_is_written_prints_what_its_rows_held_print() {
+        use crate::view::Row;
+        let rows = 2 * super::super::BLOCK_ROWS + 7;
+        let row = move |i: usize, last: &'static str| Row {
+            cells: vec![
+                Cell::text(format!("T-{i:06}")),
+                Cell::text(if i.is_multiple_of(3) {
+                    "开展集中\n入会"
+                } else {
+                    "开展集中入会"
+                }),
+                Cell::text(if i + 1 == rows {
+                    last.to_owned()
+                } else {
+                    (i % 97).to_string()
+                }),
+                Cell::warning(
+                    if i.is_multiple_of(2) {
+                        Warning::Red
+                    } else {
+                        Warning::Green
+                    },
+                    Lang::Zh,
+                ),
+            ],
+            warning: None,
+            total: false,
+        };
+        for last in ["5", "无", "待定"] {
+            let mut held = Table::new("表");
+            held.columns(["编号", "任务", "天数", "预警"]);
+            let mut made = held.clone();
+            held.rows = (0..rows).map(|i| row(i, last)).collect();
+            made.made(rows, move |range| range.map(|i| row(i, last)).collect());
+            let doc = |t: Table<'static>| {
+                let mut doc = Document::new(Lang::Zh, Kind::List, "任务");
+                doc.main_table(t);
+                doc.note("注：说明");
+                doc
+            };
+            let (held, made) = (doc(held), doc(made));
+            let styles = [
+                super::super::TableStyle::default(),
+                super::super::TableStyle {
+                    width: Some(60),
+                    plain: false,
+                },
+                super::super::TableStyle {
+                    width: None,
+                    plain: true,
+                },
+            ];
+            for target in [Target::Table, Target::Text, Target::Markdown, Target::Csv] {
+                for (style, color) in styles.into_iter().flat_map(|s| [(s, false), (s, true)]) {
+                    let opts = Options {
+                        style,
+                        color,
+                        bom: false,
+                    };
+                    let bytes = |doc: &Document<'_>| {
+                        let mut out = Vec::new();
+                        render_to(doc, target, opts, &mut out).unwrap();
+                        out
+                    };
+                    let want = bytes(&held);
+                    assert!(want == bytes(&made), "{target:?} {style:?} colour {color}");
+                }
+            }
+            let text = String::from_utf8(render(&made, Target::Table, Options::default()).unwrap())
+                .unwrap();
+            // The first row's 天数 (0) under a header four columns wide.
+            let first = text.lines().nth(5).unwrap();
+            let right = last != "待定";
+            assert_eq!(first.contains("|    0 |"), right, "{last}: {first}");
+            assert_eq!(first.contains("| 0    |"), !right, "{last}: {first}");
+            assert_eq!(made.whole().tables().next().unwrap().rows.len(), rows);
         }
     }
 

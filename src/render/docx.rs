@@ -64,6 +64,7 @@ const SIZE_5: u32 = 21;
 
 /// The document as a docx file's bytes.
 pub fn docx(doc: &Document<'_>) -> anyhow::Result<Vec<u8>> {
+    let doc = &*doc.whole();
     let charts = doc.charts().count();
     let mut parts = vec![
         ("[Content_Types].xml".to_owned(), content_types(charts)),

@@ -155,9 +155,9 @@ impl<'a> Grid<'a> {
         }
         let last = boxed_table(
             &headers,
-            &self.rows,
+            self.rows.as_slice(),
             cell,
-            |r, c| self.color(r, c),
+            |r, _, c| self.color(r, c),
             &mut |p| {
                 parts.push(p);
                 Ok(())
@@ -220,11 +220,49 @@ const BLOCK_ROWS: usize = 8 * ROWS_PER_RUN;
 /// Rows per thread worth the start of one.
 const ROWS_PER_RUN: usize = 2048;
 
+/// Where [`boxed_table`] takes its rows from, a block at a time: rows that are held (a
+/// slice), or rows made when they are written ([`crate::view::Table::made`]: a table
+/// too long to hold whole is made twice, once to measure it and once to write it, and
+/// each block is let go before the next).
+pub(crate) trait RowBlocks<R: Clone>: Sync {
+    fn count(&self) -> usize;
+    /// The rows `range` (within `0..count()`).
+    fn block(&self, range: std::ops::Range<usize>) -> Cow<'_, [R]>;
+}
+
+impl<R: Clone + Sync> RowBlocks<R> for [R] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn block(&self, range: std::ops::Range<usize>) -> Cow<'_, [R]> {
+        Cow::Borrowed(self.get(range).unwrap_or_default())
+    }
+}
+
+impl<'a> RowBlocks<crate::view::Row<'a>> for crate::view::MadeRows<'a> {
+    fn count(&self) -> usize {
+        crate::view::MadeRows::count(self)
+    }
+    fn block(&self, range: std::ops::Range<usize>) -> Cow<'_, [crate::view::Row<'a>]> {
+        Cow::Owned(self.make(range))
+    }
+}
+
+/// `range` cut into runs of at least `min` rows, at most one a core.
+fn index_runs(range: std::ops::Range<usize>, min: usize) -> Vec<std::ops::Range<usize>> {
+    let n = crate::par::runs(range.len(), min);
+    let size = range.len().div_ceil(n.max(1)).max(1);
+    (range.start..range.end)
+        .step_by(size)
+        .map(|start| start..(start + size).min(range.end))
+        .collect()
+}
+
 /// An ASCII table aligned by display width, so Chinese text lines up, in comfy-table's
 /// `ASCII_FULL_CONDENSED` layout ([`Grid::to_table`]), from any rows: `cell(row, i)` is
-/// the text of a row's `i`th cell, `color(r, i)` the colour of the `i`th cell of the
-/// `r`th row. A document's table is written from its own cells, with no copy of them
-/// (`document::write`).
+/// the text of a row's `i`th cell, `color(r, row, i)` the colour of the `i`th cell of
+/// `row`, the `r`th. A document's table is written from its own cells, with no copy of
+/// them (`document::write`), or from rows made a block at a time ([`RowBlocks`]).
 ///
 /// The pieces but the last go to `emit` as they are made: the header with the first
 /// rows, then each further block of rows. The last, the closing rule, is returned (a
@@ -232,11 +270,11 @@ const ROWS_PER_RUN: usize = 2048;
 /// measured and written on every core, a run of rows each; each cell's width is kept
 /// (four bytes) rather than the cell made one line, so that a 200,000-row table does
 /// not hold its text twice.
-pub(crate) fn boxed_table<R: Sync>(
+pub(crate) fn boxed_table<R: Clone + Sync, B: RowBlocks<R> + ?Sized>(
     headers: &[&str],
-    rows: &[R],
+    rows: &B,
     cell: impl for<'r> Fn(&'r R, usize) -> &'r str + Sync,
-    color: impl Fn(usize, usize) -> Option<Color> + Sync,
+    color: impl Fn(usize, &R, usize) -> Option<Color> + Sync,
     emit: &mut dyn FnMut(String) -> std::io::Result<()>,
 ) -> std::io::Result<String> {
     // A cell's width once it is made one line, with [`ESCAPED`] set when making it one
@@ -252,33 +290,64 @@ pub(crate) fn boxed_table<R: Sync>(
     }
     let bare = |w: u32| (w & !ESCAPED) as usize;
     let cols = headers.len();
+    let count = rows.count();
+    let blocks = || {
+        (0..count.max(1))
+            .step_by(BLOCK_ROWS)
+            .map(move |start| start..(start + BLOCK_ROWS).min(count))
+    };
     let header: Vec<u32> = headers.iter().map(|h| width(h)).collect();
-    // The widths of the cells, `cols` a row, and the widest of each column, a run of
-    // rows on each core.
-    let measured: Vec<(Vec<u32>, Vec<u32>)> =
-        crate::par::map_runs(rows, ROWS_PER_RUN, |_, _, rows| {
-            let mut cells = Vec::with_capacity(rows.len() * cols);
-            let mut widest = vec![0u32; cols];
-            for row in rows {
-                for (i, w) in widest.iter_mut().enumerate() {
-                    let cw = width(cell(row, i));
-                    *w = (*w).max(cw & !ESCAPED);
-                    cells.push(cw);
-                }
-            }
-            (cells, widest)
-        });
+    // The widths of the cells, `cols` a row; the widest of each column; and whether
+    // each column holds only numbers (and at least one digit: see `numeric_column`):
+    // a block at a time, a run of rows on each core.
+    struct Measured {
+        cells: Vec<u32>,
+        widest: Vec<u32>,
+        numbers: Vec<bool>,
+        digits: Vec<bool>,
+    }
+    let mut cws: Vec<u32> = Vec::with_capacity(count * cols);
     // comfy-table gives an empty column one character.
     let mut widths: Vec<usize> = header.iter().map(|&w| bare(w).max(1)).collect();
-    for (_, widest) in &measured {
-        for (w, &cw) in widths.iter_mut().zip(widest) {
-            *w = (*w).max(cw as usize);
+    let mut right = vec![(true, false); cols];
+    for block in blocks() {
+        let measured = crate::par::map(&index_runs(block, ROWS_PER_RUN), 1, |run| {
+            let made = rows.block(run.clone());
+            let mut m = Measured {
+                cells: Vec::with_capacity(made.len() * cols),
+                widest: vec![0; cols],
+                numbers: vec![true; cols],
+                digits: vec![false; cols],
+            };
+            for row in made.iter() {
+                for i in 0..cols {
+                    let c = cell(row, i);
+                    let cw = width(c);
+                    if let Some(w) = m.widest.get_mut(i) {
+                        *w = (*w).max(cw & !ESCAPED);
+                    }
+                    if let Some(n) = m.numbers.get_mut(i) {
+                        *n = *n && is_number(c);
+                    }
+                    if let Some(d) = m.digits.get_mut(i) {
+                        *d = *d || c.bytes().any(|b| b.is_ascii_digit());
+                    }
+                    m.cells.push(cw);
+                }
+            }
+            m
+        });
+        for m in measured {
+            for (w, &cw) in widths.iter_mut().zip(&m.widest) {
+                *w = (*w).max(cw as usize);
+            }
+            for (r, (&n, &d)) in right.iter_mut().zip(m.numbers.iter().zip(&m.digits)) {
+                *r = (r.0 && n, r.1 || d);
+            }
+            cws.extend(m.cells);
         }
     }
-    let cws = crate::par::concat(measured.into_iter().map(|(cells, _)| cells).collect());
-    let right: Vec<bool> = (0..cols)
-        .map(|i| numeric_column(rows, |r| Some(cell(r, i))))
-        .collect();
+    let right: Vec<bool> = right.into_iter().map(|(n, d)| n && d).collect();
     let total: usize = widths.iter().map(|w| w + 3).sum::<usize>() + 1;
     // The bytes of a line, for the room to reserve: a Chinese character takes three
     // bytes for two columns (a run that outgrew its room was copied into twice as
@@ -294,9 +363,8 @@ pub(crate) fn boxed_table<R: Sync>(
         }
         out.push_str("+\n");
     };
-    // One cell of a line, `i`th in it, of width `cw`; `row`: the body row's index, for
-    // its colours, `None` for the header.
-    let put = |out: &mut String, i: usize, text: &str, cw: u32, row: Option<usize>| {
+    // One cell of a line, `i`th in it, of width `cw`, in `color`.
+    let put = |out: &mut String, i: usize, text: &str, cw: u32, color: Option<Color>| {
         let w = widths.get(i).copied().unwrap_or(0);
         let text = if cw & ESCAPED != 0 {
             text::one_line(text)
@@ -304,7 +372,6 @@ pub(crate) fn boxed_table<R: Sync>(
             Cow::Borrowed(text)
         };
         let pad = w.saturating_sub(bare(cw));
-        let color = row.and_then(|r| color(r, i));
         out.push(' ');
         if right.get(i).copied().unwrap_or(false) {
             spaces(out, pad);
@@ -315,26 +382,30 @@ pub(crate) fn boxed_table<R: Sync>(
         }
         out.push_str(" |");
     };
-    // The rows `start..` of `block`, each run on a core; the first run goes on `first`.
-    let write_block = |first: &mut String, start: usize, block: &[R]| -> Vec<String> {
+    // The rows of `block`, each run on a core; the first run goes on `first`.
+    let write_block = |first: &mut String, block: std::ops::Range<usize>| -> Vec<String> {
         let first = std::sync::Mutex::new(first);
-        crate::par::map_runs(block, ROWS_PER_RUN, |k, at, run| {
+        let runs: Vec<(usize, std::ops::Range<usize>)> = index_runs(block, ROWS_PER_RUN)
+            .into_iter()
+            .enumerate()
+            .collect();
+        crate::par::map(&runs, 1, |(k, run)| {
             let write = |s: &mut String| {
-                for (r, row) in run.iter().enumerate() {
-                    let index = start + at + r;
+                let made = rows.block(run.clone());
+                for (index, row) in run.clone().zip(made.iter()) {
                     let cws = cws
                         .get(index * cols..(index + 1) * cols)
                         .unwrap_or_default();
                     s.push('|');
                     for i in 0..cols {
                         let cw = cws.get(i).copied().unwrap_or(0);
-                        put(s, i, cell(row, i), cw, Some(index));
+                        put(s, i, cell(row, i), cw, color(index, row, i));
                     }
                     s.push('\n');
                 }
             };
             // Only the first run (on this thread) takes the lock.
-            if k == 0
+            if *k == 0
                 && let Ok(mut first) = first.lock()
             {
                 write(&mut first);
@@ -345,14 +416,10 @@ pub(crate) fn boxed_table<R: Sync>(
             mine
         })
     };
-    let mut start = 0;
-    for block in rows
-        .chunks(BLOCK_ROWS)
-        .chain(rows.is_empty().then_some(&[][..]))
-    {
+    for block in blocks() {
         let first_run = block.len() / crate::par::runs(block.len(), ROWS_PER_RUN);
         let mut first = String::with_capacity(line_bytes * (first_run + 4));
-        if start == 0 {
+        if block.start == 0 {
             rule(&mut first, '-', '+');
             first.push('|');
             for (i, (h, &cw)) in headers.iter().zip(&header).enumerate() {
@@ -361,12 +428,11 @@ pub(crate) fn boxed_table<R: Sync>(
             first.push('\n');
             rule(&mut first, '=', '=');
         }
-        let rest = write_block(&mut first, start, block);
+        let rest = write_block(&mut first, block);
         emit(first)?;
         for piece in rest.into_iter().filter(|r| !r.is_empty()) {
             emit(piece)?;
         }
-        start += block.len();
     }
     let mut end = String::with_capacity(total);
     rule(&mut end, '-', '+');

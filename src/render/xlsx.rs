@@ -50,6 +50,7 @@ const PAPER_A4: u8 = 9;
 
 /// The workbook's bytes.
 pub fn xlsx(doc: &Document<'_>) -> anyhow::Result<Vec<u8>> {
+    let doc = &*doc.whole();
     let mut wb = Workbook::new();
     wb.set_properties(&properties(doc));
     let sheets = plan(doc);

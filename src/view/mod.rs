@@ -241,7 +241,41 @@ pub struct Table<'a> {
     /// The table's name: a spreadsheet's sheet name, a caption where one is shown.
     pub name: Cow<'a, str>,
     pub columns: Vec<Column<'a>>,
+    /// The rows, when they are held (see [`Table::made`]).
     pub rows: Vec<Row<'a>>,
+    /// Rows made when they are written, in place of [`Table::rows`]: see
+    /// [`Table::made`]. Renderers read a table's rows through [`Table::whole`] (or
+    /// block by block, as a terminal table does), so that none is left out.
+    made: Option<MadeRows<'a>>,
+}
+
+/// A maker of any run of a table's rows, by their indices: for a table too long to
+/// hold whole (a million tasks' list is 0.5 GB of cells), whose rows a terminal table
+/// makes a block at a time, once to measure the columns and once to write them.
+#[derive(Clone)]
+pub struct MadeRows<'a> {
+    count: usize,
+    #[allow(clippy::type_complexity)]
+    make: std::sync::Arc<dyn Fn(std::ops::Range<usize>) -> Vec<Row<'a>> + Send + Sync + 'a>,
+}
+
+impl<'a> MadeRows<'a> {
+    /// How many rows there are.
+    pub fn count(&self) -> usize {
+        self.count
+    }
+
+    /// The rows `range` (within `0..count()`), made afresh.
+    pub fn make(&self, range: std::ops::Range<usize>) -> Vec<Row<'a>> {
+        let end = range.end.min(self.count);
+        (self.make)(range.start.min(end)..end)
+    }
+}
+
+impl std::fmt::Debug for MadeRows<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "MadeRows({})", self.count)
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -359,6 +393,39 @@ impl<'a> Table<'a> {
         }
     }
 
+    /// Its `count` rows made by `make` (the rows of a range of indices) when they are
+    /// written, instead of held: see [`MadeRows`].
+    pub fn made(
+        &mut self,
+        count: usize,
+        make: impl Fn(std::ops::Range<usize>) -> Vec<Row<'a>> + Send + Sync + 'a,
+    ) {
+        self.rows = Vec::new();
+        self.made = Some(MadeRows {
+            count,
+            make: std::sync::Arc::new(make),
+        });
+    }
+
+    /// The maker of its rows, when they are made as they are written.
+    pub fn made_rows(&self) -> Option<&MadeRows<'a>> {
+        self.made.as_ref()
+    }
+
+    /// The table with all its rows held: itself, or, when its rows are made as they
+    /// are written, a copy with them made.
+    pub fn whole(&self) -> Cow<'_, Table<'a>> {
+        match &self.made {
+            None => Cow::Borrowed(self),
+            Some(made) => Cow::Owned(Table {
+                name: self.name.clone(),
+                columns: self.columns.clone(),
+                rows: made.make(0..made.count),
+                made: None,
+            }),
+        }
+    }
+
     /// Gives column `col` short forms of its cells (see [`Column::short`]).
     pub fn short_forms(&mut self, col: usize, forms: Vec<(String, String)>) {
         if let Some(c) = self.columns.get_mut(col) {
@@ -382,6 +449,9 @@ impl<'a> Table<'a> {
         header: impl Into<Cow<'a, str>>,
         cells: impl IntoIterator<Item = C>,
     ) {
+        if let Cow::Owned(whole) = self.whole() {
+            *self = whole;
+        }
         let at = at.min(self.columns.len());
         self.columns.insert(
             at,
@@ -527,6 +597,23 @@ impl<'a> Document<'a> {
             Block::Table(t) => Some(t),
             _ => None,
         })
+    }
+
+    /// The document with every table's rows held (see [`Table::whole`]): for the
+    /// renderers that read the tables whole (docx, xlsx).
+    pub fn whole(&self) -> Cow<'_, Document<'a>> {
+        if self.tables().all(|t| t.made.is_none()) {
+            return Cow::Borrowed(self);
+        }
+        let mut doc = self.clone();
+        for b in &mut doc.blocks {
+            if let Block::Table(t) = b
+                && let Cow::Owned(whole) = t.whole()
+            {
+                *t = whole;
+            }
+        }
+        Cow::Owned(doc)
     }
 
     /// The table CSV prints.

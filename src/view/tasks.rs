@@ -176,6 +176,12 @@ struct Columns {
 /// Rows per thread worth the start of one, for the long task tables.
 const ROWS_PER_RUN: usize = 4096;
 
+/// Past this many rows a screen's task table is not held but made as it is written
+/// ([`Table::made`]), a block of rows at a time, twice (to measure the columns, then
+/// to write them): a row is some 560 bytes of cells, 0.5 GB for a million tasks, which
+/// the kernel zeroed fresh pages for (a third of `wg tasks list` at a million tasks).
+const HELD_ROWS: usize = 50_000;
+
 /// Makes a row per task on every core for a long list (each row writes out dates and
 /// numbers), in order.
 fn rows<'a>(
@@ -223,7 +229,7 @@ fn task_table<'a>(
     let mut table = Table::new(name);
     table.columns(headers.iter().map(|l| f.label(*l)));
     let width = headers.len();
-    table.rows = rows(tasks, |_, t| {
+    let row = move |t: &'a TaskView<'a>| {
         let mut row: Vec<Cell<'a>> = Vec::with_capacity(width);
         row.extend([
             Cell::text(t.id),
@@ -263,8 +269,26 @@ fn task_table<'a>(
             };
             row.push(int(left));
         }
-        row
-    });
+        Row {
+            cells: row,
+            warning: t.warning,
+            total: false,
+        }
+    };
+    // A roll-up's office column is put into the rows (`office_column`): held.
+    if tasks.len() > HELD_ROWS && !f.data.is_rollup() {
+        table.made(tasks.len(), move |range| {
+            tasks
+                .get(range)
+                .unwrap_or_default()
+                .iter()
+                .map(row)
+                .collect()
+        });
+    } else {
+        let tasks: Vec<&'a TaskView<'a>> = tasks.iter().collect();
+        table.rows = crate::par::map(&tasks, ROWS_PER_RUN, |&t| row(t));
+    }
     // The id and the due date (its word, not its "（每月）") are never broken.
     table.keep_words([0, 6]);
     table.short_forms(2, crate::command::group_short_forms(f.data));
