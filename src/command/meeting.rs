@@ -12,6 +12,7 @@ use crate::report::{agenda, lookup, meetings, minutes};
 use crate::view::words::{field, or_none};
 use crate::{Error, Exit};
 use chrono::NaiveDate;
+use std::borrow::Cow;
 use std::io::Write;
 
 use crate::view::words::fill;
@@ -101,10 +102,20 @@ pub fn run(
         }
         (MeetingCommand::Ics { deadlines }, _) => {
             let name = fill(L::IcsCalendar.get(lang), &[("org", &data.org.name)]);
-            let events = ics_events(data, *deadlines, lang);
-            let text = ics::calendar(&name, today, &events);
-            super::write_out(ctx, text.as_bytes(), out)?;
-            super::leave((events, text));
+            let entries = ics_entries(data, *deadlines, lang);
+            let write = |w: &mut dyn Write| {
+                ics::write_calendar(w, &name, today, &entries, |e| entry_event(data, e, lang))
+            };
+            match &ctx.out {
+                // Written as it is made: a million deadlines are not held as events.
+                None => write(out)?,
+                Some(_) => {
+                    let mut bytes = Vec::new();
+                    write(&mut bytes)?;
+                    super::write_out(ctx, &bytes, out)?;
+                }
+            }
+            super::leave(entries);
         }
         (MeetingCommand::Minutes { date, group }, Some(format)) => {
             let group = match group {
@@ -132,12 +143,16 @@ pub fn run(
     Ok(Exit::Ok)
 }
 
+/// One event of the calendar: a meeting's, made beforehand (there are few), or an open
+/// task's next due date, made as it is written (there may be a million).
+enum Entry<'d> {
+    Meeting(ics::Event),
+    Due(NaiveDate, &'d crate::model::Task),
+}
+
 /// Meetings, and with `deadlines` every open task's next due date, as all-day events
 /// in date order. UIDs come from the data, so re-importing updates, never duplicates.
-/// Deadlines per thread worth the start of one.
-const EVENTS_PER_RUN: usize = 4096;
-
-fn ics_events(data: &Data, deadlines: bool, lang: Lang) -> Vec<ics::Event> {
+fn ics_entries(data: &Data, deadlines: bool, lang: Lang) -> Vec<Entry<'_>> {
     // The meetings' events, then the deadlines', each list in date order.
     let mut events = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -179,34 +194,16 @@ fn ics_events(data: &Data, deadlines: bool, lang: Lang) -> Vec<ics::Event> {
     }
     let mut due = Vec::new();
     if deadlines {
-        let mut tasks: Vec<(NaiveDate, u64, &crate::model::Task)> = data
+        due = data
             .tasks
             .iter()
             .filter(|t| !t.status.is_closed())
             .filter_map(|t| Some((t.next_due()?, crate::model::id_order_key(&t.id), t)))
             .collect();
-        tasks.sort_by(|a, b| {
+        due.sort_by(|a, b| {
             (a.0, a.1)
                 .cmp(&(b.0, b.1))
                 .then_with(|| a.2.id.cmp(&b.2.id))
-        });
-        // The events of a run of deadlines at a time, on every core.
-        due = crate::par::map(&tasks, EVENTS_PER_RUN, |&(date, _, t)| {
-            let lead = data.task_lead_unit(t).map(|u| data.unit_name(u));
-            let owner = t.owner.map(|p| data.person_name(p));
-            let lines = [
-                field(L::Group.get(lang), &data.group(t.group).name, lang),
-                field(L::LeadUnit.get(lang), &or_none(lead, lang), lang),
-                field(L::Owner.get(lang), &or_none(owner, lang), lang),
-                field(L::Status.get(lang), i18n::status(t.status).get(lang), lang),
-            ];
-            ics::Event {
-                uid: format!("task-{}@wg", t.id),
-                date,
-                summary: fill(L::IcsDue.get(lang), &[("id", &t.id), ("title", &t.title)]),
-                location: None,
-                description: Some(lines.join("\n")),
-            }
         });
     }
     // Meetings and deadlines interleaved by date; ties keep meetings first. Both lists
@@ -214,12 +211,39 @@ fn ics_events(data: &Data, deadlines: bool, lang: Lang) -> Vec<ics::Event> {
     // about was a fifth of the calendar).
     let mut merged = Vec::with_capacity(events.len() + due.len());
     let mut meetings = events.into_iter().peekable();
-    for d in due {
-        while let Some(m) = meetings.next_if(|m| m.date <= d.date) {
-            merged.push(m);
+    for (date, _, t) in due {
+        while let Some(m) = meetings.next_if(|m| m.date <= date) {
+            merged.push(Entry::Meeting(m));
         }
-        merged.push(d);
+        merged.push(Entry::Due(date, t));
     }
-    merged.extend(meetings);
+    merged.extend(meetings.map(Entry::Meeting));
     merged
+}
+
+/// An entry's event: the meeting's, or the deadline's made now.
+fn entry_event<'e>(data: &Data, e: &'e Entry<'_>, lang: Lang) -> Cow<'e, ics::Event> {
+    match e {
+        Entry::Meeting(event) => Cow::Borrowed(event),
+        Entry::Due(date, t) => Cow::Owned(due_event(data, *date, t, lang)),
+    }
+}
+
+/// The all-day event of an open task's next due date, `date`.
+fn due_event(data: &Data, date: NaiveDate, t: &crate::model::Task, lang: Lang) -> ics::Event {
+    let lead = data.task_lead_unit(t).map(|u| data.unit_name(u));
+    let owner = t.owner.map(|p| data.person_name(p));
+    let lines = [
+        field(L::Group.get(lang), &data.group(t.group).name, lang),
+        field(L::LeadUnit.get(lang), &or_none(lead, lang), lang),
+        field(L::Owner.get(lang), &or_none(owner, lang), lang),
+        field(L::Status.get(lang), i18n::status(t.status).get(lang), lang),
+    ];
+    ics::Event {
+        uid: format!("task-{}@wg", t.id),
+        date,
+        summary: fill(L::IcsDue.get(lang), &[("id", &t.id), ("title", &t.title)]),
+        location: None,
+        description: Some(lines.join("\n")),
+    }
 }

@@ -246,6 +246,25 @@ impl Writer<'_> {
         Ok(())
     }
 
+    /// Hands on the text made so far but its last line (which the blank lines to come
+    /// look at), once it is long: a document of many paragraphs (the agenda of a
+    /// million tasks is 70 MB of text) is written as it is made, not held whole.
+    fn pass_on(&mut self) -> std::io::Result<()> {
+        const HELD_TEXT: usize = 1 << 20;
+        if self.s.len() < HELD_TEXT {
+            return Ok(());
+        }
+        // From after the newline that ends the line before the last (the text's lines
+        // end in newlines; a line break is one byte, so the cut is a character's edge).
+        let before_last = self.s.len().saturating_sub(2);
+        let Some(cut) = self.s.get(..before_last).and_then(|s| s.rfind('\n')) else {
+            return Ok(());
+        };
+        let rest = self.s.split_off(cut + 1);
+        let done = std::mem::replace(&mut self.s, rest);
+        self.done.put(done)
+    }
+
     /// The pieces of the text, in order (none when they were written as they came).
     fn finish(mut self) -> std::io::Result<Vec<String>> {
         while self.s.ends_with("\n\n") {
@@ -360,6 +379,7 @@ fn write(
             }
         }
         after_note = note;
+        w.pass_on()?;
     }
     w.finish()
 }
