@@ -254,10 +254,13 @@ impl Writer<'_> {
         if self.s.len() < HELD_TEXT {
             return Ok(());
         }
-        // From after the newline that ends the line before the last (the text's lines
-        // end in newlines; a line break is one byte, so the cut is a character's edge).
+        // From after the newline that ends the line before the last, found among the
+        // bytes (the last two may be inside a character); a line break is one byte,
+        // so the cut is a character's edge.
         let before_last = self.s.len().saturating_sub(2);
-        let Some(cut) = self.s.get(..before_last).and_then(|s| s.rfind('\n')) else {
+        let Some(cut) = (self.s.as_bytes().get(..before_last))
+            .and_then(|b| b.iter().rposition(|&c| c == b'\n'))
+        else {
             return Ok(());
         };
         let rest = self.s.split_off(cut + 1);
@@ -306,82 +309,109 @@ fn write(
     }
     let mut after_note = false;
     for b in &doc.blocks {
-        let note = matches!(b, Block::Note(_));
-        match b {
-            Block::Heading { level, text } => {
-                w.blank();
-                let hashes = match level {
-                    1 => "## ",
-                    2 => "### ",
-                    _ => "#### ",
-                };
-                w.line(md(hashes, ""), text);
-                w.blank();
-            }
-            Block::Para(t) | Block::Addressee(t) => {
-                w.line("", t);
-                // Lines one after another are one paragraph in Markdown, and a list
-                // must follow a blank line: each paragraph ends with one.
-                if markdown {
-                    w.blank();
-                }
-            }
-            // A paragraph of its own in Markdown (pandoc would run lines together);
-            // in text, a run of notes is set off by one blank line.
-            Block::Note(t) => {
-                if markdown || !after_note {
-                    w.blank();
-                }
-                w.line("", t);
-                if markdown {
-                    w.blank();
-                }
-            }
-            Block::List(lines) => {
-                w.blank();
-                for l in lines {
-                    w.line(md("- ", ""), l);
-                }
-                w.blank();
-            }
-            Block::Fields(fields) => {
-                w.blank();
-                fields_lines(&mut w, fields, doc.lang);
-                w.blank();
-            }
-            Block::Item {
-                number,
-                text,
-                details,
-            } => {
-                w.line(&format!("{number}. "), text);
-                for d in details {
-                    w.line(md("   - ", "   "), d);
-                }
-            }
-            Block::Table(t) => {
-                w.blank();
-                if markdown {
-                    w.s.push_str(&grid(&t.whole(), false).to_markdown());
-                } else if opts.style.is_natural() {
-                    w.boxed(t, opts.color)?;
-                } else {
-                    w.pieces(grid(&t.whole(), opts.color).to_table_in_parts(opts.style))?;
-                }
-                w.blank();
-            }
-            // The table it is made from says the same in text.
-            Block::Chart(_) => {}
-            Block::Signature { from, date } => {
-                w.blank();
-                w.line("", from);
-                w.line("", &crate::view::long_date(*date, doc.lang));
-            }
-        }
-        after_note = note;
+        put_block(&mut w, b, opts, doc.lang, &mut after_note)?;
         w.pass_on()?;
     }
     w.finish()
+}
+
+/// How many of a [`Block::Made`]'s blocks are made at a time (made on every core).
+const MADE_AT_A_TIME: usize = 4096;
+
+/// One block of a document into `w`; `after_note`: the block before was a note.
+fn put_block(
+    w: &mut Writer<'_>,
+    b: &Block<'_>,
+    opts: Options,
+    lang: crate::model::Lang,
+    after_note: &mut bool,
+) -> std::io::Result<()> {
+    let markdown = w.markdown;
+    let md = |m: &'static str, t: &'static str| if markdown { m } else { t };
+    let note = matches!(b, Block::Note(_));
+    match b {
+        Block::Heading { level, text } => {
+            w.blank();
+            let hashes = match level {
+                1 => "## ",
+                2 => "### ",
+                _ => "#### ",
+            };
+            w.line(md(hashes, ""), text);
+            w.blank();
+        }
+        Block::Para(t) | Block::Addressee(t) => {
+            w.line("", t);
+            // Lines one after another are one paragraph in Markdown, and a list
+            // must follow a blank line: each paragraph ends with one.
+            if markdown {
+                w.blank();
+            }
+        }
+        // A paragraph of its own in Markdown (pandoc would run lines together);
+        // in text, a run of notes is set off by one blank line.
+        Block::Note(t) => {
+            if markdown || !*after_note {
+                w.blank();
+            }
+            w.line("", t);
+            if markdown {
+                w.blank();
+            }
+        }
+        Block::List(lines) => {
+            w.blank();
+            for l in lines {
+                w.line(md("- ", ""), l);
+            }
+            w.blank();
+        }
+        Block::Fields(fields) => {
+            w.blank();
+            fields_lines(w, fields, lang);
+            w.blank();
+        }
+        Block::Item {
+            number,
+            text,
+            details,
+        } => {
+            w.line(&format!("{number}. "), text);
+            for d in details {
+                w.line(md("   - ", "   "), d);
+            }
+        }
+        Block::Table(t) => {
+            w.blank();
+            if markdown {
+                w.s.push_str(&grid(&t.whole(), false).to_markdown());
+            } else if opts.style.is_natural() {
+                w.boxed(t, opts.color)?;
+            } else {
+                w.pieces(grid(&t.whole(), opts.color).to_table_in_parts(opts.style))?;
+            }
+            w.blank();
+        }
+        // The table it is made from says the same in text.
+        Block::Chart(_) => {}
+        // Made a run at a time, each run's blocks written and let go before the next.
+        Block::Made(made) => {
+            for start in (0..made.count()).step_by(MADE_AT_A_TIME) {
+                for b in made.make(start..start + MADE_AT_A_TIME) {
+                    put_block(w, &b, opts, lang, after_note)?;
+                    w.pass_on()?;
+                }
+            }
+            return Ok(());
+        }
+        Block::Signature { from, date } => {
+            w.blank();
+            w.line("", from);
+            w.line("", &crate::view::long_date(*date, lang));
+        }
+    }
+    *after_note = note;
+    Ok(())
 }
 
 /// Labelled values: in Markdown a list with the labels in bold; on a terminal the
@@ -597,6 +627,69 @@ mod tests {
             assert_eq!(first.contains("| 0    |"), !right, "{last}: {first}");
             assert_eq!(made.whole().tables().next().unwrap().rows.len(), rows);
         }
+    }
+
+    /// Blocks made as they are written (the agenda's problems) print what the same
+    /// blocks in their place print, in every format, written in more than one run;
+    /// a long document's text goes out in pieces as it is made, the same bytes; and a
+    /// document read whole has them in their place.
+    #[test]
+    fn blocks_made_as_they_are_written_print_what_the_blocks_print() {
+        use crate::view::MadeBlocks;
+        let n = 5 * MADE_AT_A_TIME + 5;
+        let blocks = |range: std::ops::Range<usize>| {
+            let mut part = Document::new(Lang::Zh, Kind::Paper, "");
+            for i in range {
+                part.item(i + 1, format!("问题{i}：开展集中入会"));
+                part.detail(format!("牵头单位：基层工作部{}", "。".repeat(i % 40)));
+                if i % 7 == 0 {
+                    part.note("注：说明");
+                }
+            }
+            part.blocks
+        };
+        let doc = |made: bool| {
+            let mut doc = Document::new(Lang::Zh, Kind::Paper, "议程");
+            doc.heading(1, "三、问题");
+            if made {
+                doc.blocks.push(Block::Made(MadeBlocks::new(n, blocks)));
+            } else {
+                doc.blocks.extend(blocks(0..n));
+            }
+            doc.heading(1, "四、其他");
+            doc.para("无");
+            doc
+        };
+        let (inline, made) = (doc(false), doc(true));
+        for target in [Target::Table, Target::Text, Target::Markdown] {
+            let bytes = |doc: &Document<'_>| {
+                let mut out = Vec::new();
+                render_to(doc, target, Options::default(), &mut out).unwrap();
+                out
+            };
+            let want = bytes(&inline);
+            assert!(want.len() > 2 << 20, "{} bytes", want.len());
+            assert!(want == bytes(&made), "{target:?}");
+            assert!(want == render(&made, target, Options::default()).unwrap());
+        }
+        // Handed on as it is made: more than one write, each far below the whole.
+        struct Pieces(Vec<usize>);
+        impl std::io::Write for Pieces {
+            fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+                self.0.push(buf.len());
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut pieces = Pieces(Vec::new());
+        render_to(&made, Target::Table, Options::default(), &mut pieces).unwrap();
+        assert!(pieces.0.len() > 2, "{:?}", pieces.0);
+        assert!(pieces.0.iter().all(|&p| p < 2 << 20), "{:?}", pieces.0);
+        let whole = made.whole();
+        assert_eq!(whole.blocks.len(), inline.blocks.len());
+        assert!(!whole.blocks.iter().any(|b| matches!(b, Block::Made(_))));
     }
 
     #[test]

@@ -679,6 +679,8 @@ fn document(doc: &Document<'_>) -> String {
             Block::Note(t) => b.para("WgNote", "", "", t),
             Block::Addressee(t) => b.para("WgAddressee", "", "", t),
             Block::Chart(c) => b.chart(c),
+            // None are left: `docx` made them in their place (`Document::whole`).
+            Block::Made(_) => {}
             Block::Signature { from, date } => {
                 // §7.3.5.2: one blank line under the body, then the sender and the
                 // date under it, two characters in from the right.

@@ -123,6 +123,50 @@ pub enum Block<'a> {
     /// chart part). Terminals, Markdown and CSV show nothing for it: the table it is
     /// made from says the same.
     Chart(Chart<'a>),
+    /// Blocks made when they are written, in their place: see [`MadeBlocks`].
+    Made(MadeBlocks<'a>),
+}
+
+/// A maker of a long run of a document's blocks (the agenda's problems: 345,000 items
+/// at a million tasks, 0.3 GB of text): made a run at a time as they are written and
+/// let go, where a document read whole (docx, xlsx) has them made in their place first
+/// ([`Document::whole`]). Of `count` things (the problems) each makes some blocks;
+/// `make(range)` makes those of a range of them. They are paragraphs, items and notes:
+/// never a table or a chart, whose places in the document are counted.
+#[derive(Clone)]
+pub struct MadeBlocks<'a> {
+    count: usize,
+    #[allow(clippy::type_complexity)]
+    make: std::sync::Arc<dyn Fn(std::ops::Range<usize>) -> Vec<Block<'a>> + Send + Sync + 'a>,
+}
+
+impl<'a> MadeBlocks<'a> {
+    pub fn new(
+        count: usize,
+        make: impl Fn(std::ops::Range<usize>) -> Vec<Block<'a>> + Send + Sync + 'a,
+    ) -> MadeBlocks<'a> {
+        MadeBlocks {
+            count,
+            make: std::sync::Arc::new(make),
+        }
+    }
+
+    /// How many things make blocks.
+    pub fn count(&self) -> usize {
+        self.count
+    }
+
+    /// The blocks of the things `range` (within `0..count()`), made afresh.
+    pub fn make(&self, range: std::ops::Range<usize>) -> Vec<Block<'a>> {
+        let end = range.end.min(self.count);
+        (self.make)(range.start.min(end)..end)
+    }
+}
+
+impl std::fmt::Debug for MadeBlocks<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "MadeBlocks({})", self.count)
+    }
 }
 
 /// A bar chart: one bar per category (a row of a table), one series per column of
@@ -248,6 +292,16 @@ pub struct Table<'a> {
     /// block by block, as a terminal table does), so that none is left out.
     made: Option<MadeRows<'a>>,
 }
+
+/// Past this many rows a table made by [`Table::rows_of`] is not held but made as it
+/// is written, a block of rows at a time, twice (to measure the columns, then to write
+/// them): a task's row is some 560 bytes of cells, 0.5 GB for a million tasks, which
+/// the kernel zeroed fresh pages for (a third of `wg tasks list` at a million tasks).
+pub const HELD_ROWS: usize = 50_000;
+
+/// Rows per thread worth the start of one, for the long tables [`Table::rows_of`] makes
+/// (each row writes out dates and numbers).
+const ROWS_PER_RUN: usize = 4096;
 
 /// A maker of any run of a table's rows, by their indices: for a table too long to
 /// hold whole (a million tasks' list is 0.5 GB of cells), whose rows a terminal table
@@ -405,6 +459,28 @@ impl<'a> Table<'a> {
             count,
             make: std::sync::Arc::new(make),
         });
+    }
+
+    /// Its rows, one made by `row` for each of `items` (on every core for a long
+    /// list): held, or, past [`HELD_ROWS`], made as they are written ([`Table::made`]).
+    pub fn rows_of<T: Sync>(
+        &mut self,
+        items: &'a [T],
+        row: impl Fn(&'a T) -> Row<'a> + Send + Sync + 'a,
+    ) {
+        if items.len() > HELD_ROWS {
+            self.made(items.len(), move |range| {
+                items
+                    .get(range)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(&row)
+                    .collect()
+            });
+        } else {
+            let items: Vec<&'a T> = items.iter().collect();
+            self.rows = crate::par::map(&items, ROWS_PER_RUN, |&t| row(t));
+        }
     }
 
     /// The maker of its rows, when they are made as they are written.
@@ -599,18 +675,25 @@ impl<'a> Document<'a> {
         })
     }
 
-    /// The document with every table's rows held (see [`Table::whole`]): for the
-    /// renderers that read the tables whole (docx, xlsx).
+    /// The document with every table's rows held (see [`Table::whole`]) and its made
+    /// blocks made in their place ([`MadeBlocks`]): for the renderers that read a
+    /// document whole (docx, xlsx).
     pub fn whole(&self) -> Cow<'_, Document<'a>> {
-        if self.tables().all(|t| t.made.is_none()) {
+        let made = |b: &Block<'_>| match b {
+            Block::Table(t) => t.made.is_some(),
+            Block::Made(_) => true,
+            _ => false,
+        };
+        if !self.blocks.iter().any(made) {
             return Cow::Borrowed(self);
         }
         let mut doc = self.clone();
-        for b in &mut doc.blocks {
-            if let Block::Table(t) = b
-                && let Cow::Owned(whole) = t.whole()
-            {
-                *t = whole;
+        doc.blocks = Vec::with_capacity(self.blocks.len());
+        for b in &self.blocks {
+            match b {
+                Block::Made(m) => doc.blocks.extend(m.make(0..m.count())),
+                Block::Table(t) => doc.blocks.push(Block::Table(t.whole().into_owned())),
+                b => doc.blocks.push(b.clone()),
             }
         }
         Cow::Owned(doc)

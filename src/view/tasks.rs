@@ -176,12 +176,6 @@ struct Columns {
 /// Rows per thread worth the start of one, for the long task tables.
 const ROWS_PER_RUN: usize = 4096;
 
-/// Past this many rows a screen's task table is not held but made as it is written
-/// ([`Table::made`]), a block of rows at a time, twice (to measure the columns, then
-/// to write them): a row is some 560 bytes of cells, 0.5 GB for a million tasks, which
-/// the kernel zeroed fresh pages for (a third of `wg tasks list` at a million tasks).
-const HELD_ROWS: usize = 50_000;
-
 /// Makes a row per task on every core for a long list (each row writes out dates and
 /// numbers), in order.
 fn rows<'a>(
@@ -275,20 +269,9 @@ fn task_table<'a>(
             total: false,
         }
     };
-    // A roll-up's office column is put into the rows (`office_column`): held.
-    if tasks.len() > HELD_ROWS && !f.data.is_rollup() {
-        table.made(tasks.len(), move |range| {
-            tasks
-                .get(range)
-                .unwrap_or_default()
-                .iter()
-                .map(row)
-                .collect()
-        });
-    } else {
-        let tasks: Vec<&'a TaskView<'a>> = tasks.iter().collect();
-        table.rows = crate::par::map(&tasks, ROWS_PER_RUN, |&t| row(t));
-    }
+    // A long list's rows are made as they are written (a roll-up's are then made
+    // whole to have its office column put in: `office_column`).
+    table.rows_of(tasks, row);
     // The id and the due date (its word, not its "（每月）") are never broken.
     table.keep_words([0, 6]);
     table.short_forms(2, crate::command::group_short_forms(f.data));
