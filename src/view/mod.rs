@@ -133,39 +133,48 @@ pub enum Block<'a> {
 /// ([`Document::whole`]). Of `count` things (the problems) each makes some blocks;
 /// `make(range)` makes those of a range of them. They are paragraphs, items and notes:
 /// never a table or a chart, whose places in the document are counted.
+pub type MadeBlocks<'a> = Made<'a, Block<'a>>;
+
+/// A maker of any run of a table's rows, by their indices: for a table too long to
+/// hold whole (a million tasks' list is 0.5 GB of cells), whose rows a terminal table
+/// makes a block at a time, once to measure the columns and once to write them.
+pub type MadeRows<'a> = Made<'a, Row<'a>>;
+
+/// What is made when it is written rather than held ([`MadeRows`], [`MadeBlocks`]):
+/// `count` things, and a maker of the `T`s of any range of them.
 #[derive(Clone)]
-pub struct MadeBlocks<'a> {
+pub struct Made<'a, T> {
     count: usize,
     #[allow(clippy::type_complexity)]
-    make: std::sync::Arc<dyn Fn(std::ops::Range<usize>) -> Vec<Block<'a>> + Send + Sync + 'a>,
+    make: std::sync::Arc<dyn Fn(std::ops::Range<usize>) -> Vec<T> + Send + Sync + 'a>,
 }
 
-impl<'a> MadeBlocks<'a> {
+impl<'a, T> Made<'a, T> {
     pub fn new(
         count: usize,
-        make: impl Fn(std::ops::Range<usize>) -> Vec<Block<'a>> + Send + Sync + 'a,
-    ) -> MadeBlocks<'a> {
-        MadeBlocks {
+        make: impl Fn(std::ops::Range<usize>) -> Vec<T> + Send + Sync + 'a,
+    ) -> Made<'a, T> {
+        Made {
             count,
             make: std::sync::Arc::new(make),
         }
     }
 
-    /// How many things make blocks.
+    /// How many things there are.
     pub fn count(&self) -> usize {
         self.count
     }
 
-    /// The blocks of the things `range` (within `0..count()`), made afresh.
-    pub fn make(&self, range: std::ops::Range<usize>) -> Vec<Block<'a>> {
+    /// What the things `range` (within `0..count()`) make, made afresh.
+    pub fn make(&self, range: std::ops::Range<usize>) -> Vec<T> {
         let end = range.end.min(self.count);
         (self.make)(range.start.min(end)..end)
     }
 }
 
-impl std::fmt::Debug for MadeBlocks<'_> {
+impl<T> std::fmt::Debug for Made<'_, T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "MadeBlocks({})", self.count)
+        write!(f, "Made({})", self.count)
     }
 }
 
@@ -301,36 +310,7 @@ pub const HELD_ROWS: usize = 50_000;
 
 /// Rows per thread worth the start of one, for the long tables [`Table::rows_of`] makes
 /// (each row writes out dates and numbers).
-const ROWS_PER_RUN: usize = 4096;
-
-/// A maker of any run of a table's rows, by their indices: for a table too long to
-/// hold whole (a million tasks' list is 0.5 GB of cells), whose rows a terminal table
-/// makes a block at a time, once to measure the columns and once to write them.
-#[derive(Clone)]
-pub struct MadeRows<'a> {
-    count: usize,
-    #[allow(clippy::type_complexity)]
-    make: std::sync::Arc<dyn Fn(std::ops::Range<usize>) -> Vec<Row<'a>> + Send + Sync + 'a>,
-}
-
-impl<'a> MadeRows<'a> {
-    /// How many rows there are.
-    pub fn count(&self) -> usize {
-        self.count
-    }
-
-    /// The rows `range` (within `0..count()`), made afresh.
-    pub fn make(&self, range: std::ops::Range<usize>) -> Vec<Row<'a>> {
-        let end = range.end.min(self.count);
-        (self.make)(range.start.min(end)..end)
-    }
-}
-
-impl std::fmt::Debug for MadeRows<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "MadeRows({})", self.count)
-    }
-}
+pub(crate) const ROWS_PER_RUN: usize = 4096;
 
 #[derive(Debug, Clone, Default)]
 pub struct Column<'a> {
@@ -455,10 +435,7 @@ impl<'a> Table<'a> {
         make: impl Fn(std::ops::Range<usize>) -> Vec<Row<'a>> + Send + Sync + 'a,
     ) {
         self.rows = Vec::new();
-        self.made = Some(MadeRows {
-            count,
-            make: std::sync::Arc::new(make),
-        });
+        self.made = Some(Made::new(count, make));
     }
 
     /// Its rows, one made by `row` for each of `items` (on every core for a long

@@ -173,9 +173,6 @@ struct Columns {
     working_days_left: bool,
 }
 
-/// Rows per thread worth the start of one, for the long task tables.
-const ROWS_PER_RUN: usize = 4096;
-
 /// Makes a row per task on every core for a long list (each row writes out dates and
 /// numbers), in order.
 fn rows<'a>(
@@ -183,7 +180,7 @@ fn rows<'a>(
     row: impl Fn(usize, &'a TaskView<'a>) -> Vec<Cell<'a>> + Sync,
 ) -> Vec<Row<'a>> {
     let numbered: Vec<(usize, &'a TaskView<'a>)> = tasks.iter().enumerate().collect();
-    crate::par::map(&numbered, ROWS_PER_RUN, |&(i, t)| Row {
+    crate::par::map(&numbered, super::ROWS_PER_RUN, |&(i, t)| Row {
         cells: row(i, t),
         warning: t.warning,
         total: false,
