@@ -19,9 +19,10 @@
 // expect, no indexing that can go out of range. The few indexing places that cannot
 // say why where they are allowed.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-// `unsafe` is allowed in six places only, each with its reasons: `load::utf8`,
+// `unsafe` is allowed in seven places only, each with its reasons: `load::utf8`,
 // `edit::os` (system calls), `par::map` (results written in place), `swar::count`
-// and `swar::first_hit` (SSE2), and `grow_heaps_in_big_steps` (`mallopt`).
+// and `swar::first_hit` (SSE2), `swar::prefetch_line` (a hint to the processor's
+// caches), and `grow_heaps_in_big_steps` (`mallopt`).
 #![deny(unsafe_code)]
 #![cfg_attr(
     test,

@@ -117,12 +117,37 @@ const PIECES_A_THREAD: usize = 8;
 /// [`map_runs`] and [`concat`] would) wrote the 9 MB of 20,000 task views twice, into
 /// fresh memory each time, a fifth of `tasks overdue`'s report at 100,000 tasks.
 pub fn map<T: Sync, R: Send>(items: &[T], min: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    map_ahead(items, min, |_| {}, f)
+}
+
+/// How many items ahead [`map_ahead`] looks.
+const AHEAD: usize = 8;
+
+/// [`map`], calling `ahead` on the item [`AHEAD`] places on before `f` on each: to ask
+/// for the memory the item will need (see [`crate::swar::prefetch`]) while this one is
+/// worked on.
+pub fn map_ahead<T: Sync, R: Send>(
+    items: &[T],
+    min: usize,
+    ahead: impl Fn(&T) + Sync,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
     use std::mem::MaybeUninit;
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::{Mutex, PoisonError};
     let n = runs(items.len(), min);
+    let each = |run: &[T], i: usize, item: &T| {
+        if let Some(next) = run.get(i + AHEAD) {
+            ahead(next);
+        }
+        f(item)
+    };
     if n <= 1 {
-        return items.iter().map(f).collect();
+        return items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| each(items, i, item))
+            .collect();
     }
     // Cut finer than one run a thread, each thread taking the next piece as it is free:
     // items cost unevenly, and in a list's order (the most overdue tasks first, whose
@@ -143,8 +168,8 @@ pub fn map<T: Sync, R: Send>(items: &[T], min: usize, f: impl Fn(&T) -> R + Sync
         loop {
             let next = todo.lock().unwrap_or_else(PoisonError::into_inner).pop();
             let Some((run, slots)) = next else { break };
-            for (item, slot) in run.iter().zip(slots.iter_mut()) {
-                slot.write(f(item));
+            for (i, (item, slot)) in run.iter().zip(slots.iter_mut()).enumerate() {
+                slot.write(each(run, i, item));
             }
             // Counted only once every slot of the run holds its result.
             done.fetch_add(1, Ordering::Release);
@@ -294,6 +319,27 @@ mod tests {
                 let expected: Vec<String> = items.iter().map(|i| format!("{i}")).collect();
                 assert_eq!(got, expected, "{len} items, runs of at least {min}");
             }
+        }
+    }
+
+    /// `map_ahead` gives `map`'s results, and asks ahead for each item at most once,
+    /// for all but the first few of each run (those nothing comes before).
+    #[test]
+    fn map_ahead_asks_for_items_still_to_come() {
+        for len in [0, 5, 8, 9, 100, 5000] {
+            let items: Vec<usize> = (0..len).collect();
+            let asked = std::sync::Mutex::new(Vec::new());
+            let got = super::map_ahead(&items, 100, |&i| asked.lock().unwrap().push(i), |&i| i * 2);
+            assert_eq!(got, items.iter().map(|i| i * 2).collect::<Vec<_>>());
+            let mut asked = asked.into_inner().unwrap();
+            asked.sort_unstable();
+            let before = asked.len();
+            asked.dedup();
+            assert_eq!(asked.len(), before, "{len} items: one asked for twice");
+            // Every item but the first AHEAD of each piece a thread takes.
+            let runs = super::runs(len, 100) * super::PIECES_A_THREAD;
+            assert!(asked.len() + runs * super::AHEAD >= len, "{len}: {asked:?}");
+            assert!(asked.iter().all(|&i| i >= super::AHEAD && i < len));
         }
     }
 

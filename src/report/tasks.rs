@@ -304,9 +304,12 @@ pub(crate) fn views<'d>(
     today: NaiveDate,
     windows: &WarningWindows,
 ) -> Vec<TaskView<'d>> {
-    crate::par::map(tasks, TASKS_PER_RUN, |t| {
-        TaskView::graded(data, t, today, windows)
-    })
+    crate::par::map_ahead(
+        tasks,
+        TASKS_PER_RUN,
+        |t| crate::swar::prefetch(*t),
+        |t| TaskView::graded(data, t, today, windows),
+    )
 }
 
 /// Every task passing the filter, by next due date (tasks without one last), then id.
