@@ -195,8 +195,8 @@ pub(crate) fn reports(doc: &mut Document<'_>, data: &Data, list: &[ProgressRepor
                     fill(
                         L::AgendaExtendedTask.get(lang),
                         &[
-                            ("id", &e.id),
-                            ("title", &e.title),
+                            ("id", e.id),
+                            ("title", e.title),
                             ("original", &e.original_due.to_string()),
                             ("due", &e.due.to_string()),
                         ],
