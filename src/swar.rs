@@ -80,6 +80,13 @@ pub(crate) fn prefetch<T: ?Sized>(item: &T) {
     }
 }
 
+/// What lies elsewhere in memory from a value that is read through it (text borrowed
+/// from the files, in a sorted list's order all over them): asked for ahead of a walk
+/// over many, with [`prefetch`].
+pub trait AskAhead {
+    fn ask_ahead(&self);
+}
+
 #[inline(always)]
 fn prefetch_line(at: *const u8) {
     #[cfg(all(target_arch = "x86_64", target_feature = "sse"))]

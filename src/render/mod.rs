@@ -548,7 +548,7 @@ pub fn json(out: &mut dyn Write, value: &impl Serialize) -> anyhow::Result<()> {
 /// [`json`]'s printer has reached, and hands them to its writer, which sets them where
 /// the list's stand-in (`null`) goes: for `#[serde(serialize_with)]` on a report's
 /// lists. To every other serializer (YAML, the tests' JSON) it is the list.
-pub fn json_list<S: serde::Serializer, T: Serialize + Sync>(
+pub fn json_list<S: serde::Serializer, T: Serialize + Sync + crate::swar::AskAhead>(
     items: &[T],
     ser: S,
 ) -> Result<S::Ok, S::Error> {
@@ -571,6 +571,9 @@ pub fn json_list<S: serde::Serializer, T: Serialize + Sync>(
     let runs = crate::par::map_runs(items, ITEMS_PER_RUN, |k, _, run| {
         let mut text = Vec::with_capacity(run.len() * 1024);
         for (i, item) in run.iter().enumerate() {
+            if let Some(next) = run.get(i + AHEAD_ROWS) {
+                next.ask_ahead();
+            }
             // As the pretty printer writes a list: `[`, each item on a line of its
             // own one level deeper, `,` between them, `]` on a line at the list's level.
             text.extend_from_slice(if k == 0 && i == 0 { b"[\n" } else { b",\n" });
@@ -1001,6 +1004,11 @@ mod tests {
     /// in the items of a held list: written apart and set in place, they read as the
     /// list written straight through (which is what every serializer but `json` does
     /// with them).
+    /// The lists of the test below: nothing to ask for ahead.
+    impl crate::swar::AskAhead for serde_json::Value {
+        fn ask_ahead(&self) {}
+    }
+
     #[test]
     fn long_lists_are_set_in_their_place() {
         #[derive(serde::Serialize)]
@@ -1008,6 +1016,9 @@ mod tests {
             #[serde(serialize_with = "super::json_list")]
             deep: Vec<serde_json::Value>,
             after: u8,
+        }
+        impl crate::swar::AskAhead for Inner {
+            fn ask_ahead(&self) {}
         }
         #[derive(serde::Serialize)]
         struct Report {

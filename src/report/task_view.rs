@@ -194,6 +194,17 @@ pub fn warning_windows(data: &Data, today: NaiveDate) -> WarningWindows {
     data.org.warnings.windows(today, data.calendar.as_ref())
 }
 
+/// A view's text from the task file: what its JSON reads first.
+impl crate::swar::AskAhead for TaskView<'_> {
+    fn ask_ahead(&self) {
+        crate::swar::prefetch(self.id);
+        crate::swar::prefetch(self.title);
+        if let Some(outcome) = self.outcome {
+            crate::swar::prefetch(outcome);
+        }
+    }
+}
+
 impl<'d> TaskView<'d> {
     /// One task on its own; a list grades its tasks with [`TaskView::graded`].
     pub fn new(data: &'d Data, task: &'d Task, today: NaiveDate) -> TaskView<'d> {
