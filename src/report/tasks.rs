@@ -423,14 +423,14 @@ pub fn overdue<'d>(
         }
         t.overdue(today).map(|o| (t, o.days, id_order_key(&t.id)))
     });
+    // Counted in file order, before the sort scatters the tasks over memory.
+    let summary = summarise(data, keyed.iter().map(|&(t, d, _)| (t, d)), by);
     keyed.sort_unstable_by(|(a, da, ka), (b, db, kb)| {
         (db, ka).cmp(&(da, kb)).then_with(|| a.id.cmp(&b.id))
     });
-    let found: Vec<(&Task, i64)> = keyed.into_iter().map(|(t, d, _)| (t, d)).collect();
-    let tasks: Vec<&Task> = found.iter().map(|&(t, _)| t).collect();
-    let summary = summarise(data, &found, by);
     // Sorted most overdue first.
-    let uncovered_years = overdue_uncovered(data, found.first().map(|&(_, d)| d), today);
+    let uncovered_years = overdue_uncovered(data, keyed.first().map(|&(_, d, _)| d), today);
+    let tasks: Vec<&Task> = keyed.into_iter().map(|(t, _, _)| t).collect();
     let tasks = views(data, &tasks, today, &windows);
     OverdueReport {
         as_of: today,
@@ -441,7 +441,11 @@ pub fn overdue<'d>(
     }
 }
 
-fn summarise(data: &Data, found: &[(&Task, i64)], by: SummaryBy) -> Summary {
+fn summarise<'d>(
+    data: &Data,
+    found: impl Iterator<Item = (&'d Task, i64)>,
+    by: SummaryBy,
+) -> Summary {
     // Index of the group, unit or person each task is counted under (None: nobody).
     let key_of = |t: &Task| -> Option<usize> {
         match by {
@@ -458,7 +462,7 @@ fn summarise(data: &Data, found: &[(&Task, i64)], by: SummaryBy) -> Summary {
     // One slot per group/unit/person, and a last one for tasks without.
     let mut bands = vec![Bands::default(); slots + 1];
     let mut total = Bands::default();
-    for &(t, days) in found {
+    for (t, days) in found {
         let slot = key_of(t).filter(|&i| i < slots).unwrap_or(slots);
         if let Some(b) = bands.get_mut(slot) {
             b.add(days);
