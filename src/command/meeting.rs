@@ -150,6 +150,18 @@ enum Entry<'d> {
     Due(NaiveDate, &'d crate::model::Task),
 }
 
+/// A deadline's task, in date order anywhere in memory, and its id and title in the
+/// task file.
+impl crate::swar::AskAhead for Entry<'_> {
+    fn ask_ahead(&self) {
+        if let Entry::Due(_, t) = self {
+            crate::swar::prefetch(*t);
+            crate::swar::prefetch(&*t.id);
+            crate::swar::prefetch(&*t.title);
+        }
+    }
+}
+
 /// Meetings, and with `deadlines` every open task's next due date, as all-day events
 /// in date order. UIDs come from the data, so re-importing updates, never duplicates.
 fn ics_entries(data: &Data, deadlines: bool, lang: Lang) -> Vec<Entry<'_>> {

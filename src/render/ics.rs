@@ -19,7 +19,7 @@ pub struct Event {
 /// `out`; every DTSTAMP is `stamp` at midnight UTC. The events are made and written a
 /// block at a time, the runs of a block on every core, and let go before the next: a
 /// million deadlines are 200 MB of calendar and 340 MB of events, neither held whole.
-pub fn write_calendar<T: Sync>(
+pub fn write_calendar<T: Sync + crate::swar::AskAhead>(
     out: &mut dyn std::io::Write,
     name: &str,
     stamp: NaiveDate,
@@ -45,7 +45,10 @@ pub fn write_calendar<T: Sync>(
     for block in items.chunks(BLOCK_EVENTS) {
         let runs = crate::par::map_runs(block, EVENTS_PER_RUN, |_, _, run| {
             let mut out = String::new();
-            for item in run {
+            for (k, item) in run.iter().enumerate() {
+                if let Some(next) = run.get(k + AHEAD) {
+                    next.ask_ahead();
+                }
                 write_event(&mut out, &event(item), &stamp);
             }
             out
@@ -60,6 +63,9 @@ pub fn write_calendar<T: Sync>(
 
 /// Events per thread worth the start of one.
 const EVENTS_PER_RUN: usize = 4096;
+
+/// How many items ahead their memory is asked for (see [`crate::swar::AskAhead`]).
+const AHEAD: usize = 8;
 
 /// Events made and written at a time (see [`write_calendar`]).
 const BLOCK_EVENTS: usize = 8 * EVENTS_PER_RUN;
