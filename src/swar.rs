@@ -69,16 +69,20 @@ pub(crate) fn count(bytes: &[u8], b: u8) -> usize {
     }
 }
 
-/// Asks the processor to bring `item` (every cache line of it) into its caches, and
-/// goes on without waiting: for a walk over things scattered in memory (a sorted
-/// list's tasks), a few steps ahead.
+/// Asks the processor to bring `item` (its first [`PREFETCH_BYTES`]: a task, a cell's
+/// text) into its caches, and goes on without waiting: for a walk over things
+/// scattered in memory (a sorted list's tasks), a few steps ahead.
 #[inline(always)]
 pub(crate) fn prefetch<T: ?Sized>(item: &T) {
     let start = std::ptr::from_ref(item).cast::<u8>();
-    for at in (0..std::mem::size_of_val(item)).step_by(64) {
+    let len = std::mem::size_of_val(item).min(PREFETCH_BYTES);
+    for at in (0..len).step_by(64) {
         prefetch_line(start.wrapping_add(at));
     }
 }
+
+/// How much of an item [`prefetch`] asks for: eight cache lines.
+const PREFETCH_BYTES: usize = 512;
 
 /// What lies elsewhere in memory from a value that is read through it (text borrowed
 /// from the files, in a sorted list's order all over them): asked for ahead of a walk

@@ -1000,15 +1000,15 @@ mod tests {
         }
     }
 
-    /// A report with long lists at two depths, a short one, an empty one and held lists
-    /// in the items of a held list: written apart and set in place, they read as the
-    /// list written straight through (which is what every serializer but `json` does
-    /// with them).
     /// The lists of the test below: nothing to ask for ahead.
     impl crate::swar::AskAhead for serde_json::Value {
         fn ask_ahead(&self) {}
     }
 
+    /// A report with long lists at two depths, a short one, an empty one and held lists
+    /// in the items of a held list: written apart and set in place, they read as the
+    /// list written straight through (which is what every serializer but `json` does
+    /// with them).
     #[test]
     fn long_lists_are_set_in_their_place() {
         #[derive(serde::Serialize)]
