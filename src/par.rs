@@ -120,10 +120,7 @@ pub fn map<T: Sync, R: Send>(items: &[T], min: usize, f: impl Fn(&T) -> R + Sync
     map_ahead(items, min, |_| {}, f)
 }
 
-/// How many items ahead [`map_ahead`] looks.
-const AHEAD: usize = 8;
-
-/// [`map`], calling `ahead` on the item [`AHEAD`] places on before `f` on each: to ask
+/// [`map`], calling `ahead` on the item [`crate::swar::AHEAD`] places on before `f` on each: to ask
 /// for the memory the item will need (see [`crate::swar::prefetch`]) while this one is
 /// worked on.
 pub fn map_ahead<T: Sync, R: Send>(
@@ -137,7 +134,7 @@ pub fn map_ahead<T: Sync, R: Send>(
     use std::sync::{Mutex, PoisonError};
     let n = runs(items.len(), min);
     let each = |run: &[T], i: usize, item: &T| {
-        if let Some(next) = run.get(i + AHEAD) {
+        if let Some(next) = run.get(i + crate::swar::AHEAD) {
             ahead(next);
         }
         f(item)
@@ -338,8 +335,11 @@ mod tests {
             assert_eq!(asked.len(), before, "{len} items: one asked for twice");
             // Every item but the first AHEAD of each piece a thread takes.
             let runs = super::runs(len, 100) * super::PIECES_A_THREAD;
-            assert!(asked.len() + runs * super::AHEAD >= len, "{len}: {asked:?}");
-            assert!(asked.iter().all(|&i| i >= super::AHEAD && i < len));
+            assert!(
+                asked.len() + runs * crate::swar::AHEAD >= len,
+                "{len}: {asked:?}"
+            );
+            assert!(asked.iter().all(|&i| i >= crate::swar::AHEAD && i < len));
         }
     }
 

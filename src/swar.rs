@@ -81,6 +81,10 @@ pub(crate) fn prefetch<T: ?Sized>(item: &T) {
     }
 }
 
+/// How many items on a walk over a list asks for (see [`prefetch`]): far enough that
+/// the memory comes while the items between are worked on.
+pub(crate) const AHEAD: usize = 8;
+
 /// How much of an item [`prefetch`] asks for: eight cache lines.
 const PREFETCH_BYTES: usize = 512;
 

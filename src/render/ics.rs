@@ -46,7 +46,7 @@ pub fn write_calendar<T: Sync + crate::swar::AskAhead>(
         let runs = crate::par::map_runs(block, EVENTS_PER_RUN, |_, _, run| {
             let mut out = String::new();
             for (k, item) in run.iter().enumerate() {
-                if let Some(next) = run.get(k + AHEAD) {
+                if let Some(next) = run.get(k + crate::swar::AHEAD) {
                     next.ask_ahead();
                 }
                 write_event(&mut out, &event(item), &stamp);
@@ -63,9 +63,6 @@ pub fn write_calendar<T: Sync + crate::swar::AskAhead>(
 
 /// Events per thread worth the start of one.
 const EVENTS_PER_RUN: usize = 4096;
-
-/// How many items ahead their memory is asked for (see [`crate::swar::AskAhead`]).
-const AHEAD: usize = 8;
 
 /// Events made and written at a time (see [`write_calendar`]).
 const BLOCK_EVENTS: usize = 8 * EVENTS_PER_RUN;

@@ -220,9 +220,6 @@ const BLOCK_ROWS: usize = 8 * ROWS_PER_RUN;
 /// Rows per thread worth the start of one.
 const ROWS_PER_RUN: usize = 2048;
 
-/// How many rows ahead a table's writer asks for the text of the cells.
-const AHEAD_ROWS: usize = 8;
-
 /// Where [`boxed_table`] takes its rows from, a block at a time: rows that are held (a
 /// slice), or rows made when they are written ([`crate::view::Table::made`]: a table
 /// too long to hold whole is made twice, once to measure it and once to write it, and
@@ -297,7 +294,7 @@ pub(crate) fn boxed_table<R: Clone + Sync, B: RowBlocks<R> + ?Sized>(
     // written: a sorted list's cells lie all over the tasks' files, and waiting for
     // each cell's first bytes was a sixth of writing a million-task list.
     let ask_ahead = |rows: &[R], k: usize| {
-        if let Some(next) = rows.get(k + AHEAD_ROWS) {
+        if let Some(next) = rows.get(k + crate::swar::AHEAD) {
             for i in 0..cols {
                 crate::swar::prefetch(cell(next, i));
             }
@@ -571,7 +568,7 @@ pub fn json_list<S: serde::Serializer, T: Serialize + Sync + crate::swar::AskAhe
     let runs = crate::par::map_runs(items, ITEMS_PER_RUN, |k, _, run| {
         let mut text = Vec::with_capacity(run.len() * 1024);
         for (i, item) in run.iter().enumerate() {
-            if let Some(next) = run.get(i + AHEAD_ROWS) {
+            if let Some(next) = run.get(i + crate::swar::AHEAD) {
                 next.ask_ahead();
             }
             // As the pretty printer writes a list: `[`, each item on a line of its

@@ -20,9 +20,6 @@ use chrono::NaiveDate;
 /// Problems per thread worth the start of one.
 const PROBLEMS_PER_RUN: usize = 1024;
 
-/// How many problems ahead their text is asked for (see [`AskAhead`]).
-const AHEAD: usize = 8;
-
 /// The agenda, for any medium.
 pub fn agenda<'a>(data: &'a Data, a: &'a Agenda<'a>, lang: Lang, _medium: Medium) -> Document<'a> {
     let qname = quarter_name(a.period, lang);
@@ -57,7 +54,7 @@ pub fn agenda<'a>(data: &'a Data, a: &'a Agenda<'a>, lang: Lang, _medium: Medium
             let runs = crate::par::map_runs(run, PROBLEMS_PER_RUN, |_, start, run| {
                 let mut part = Document::new(lang, Kind::Paper, "");
                 for (k, t) in run.iter().enumerate() {
-                    if let Some(next) = run.get(k + AHEAD) {
+                    if let Some(next) = run.get(k + crate::swar::AHEAD) {
                         next.ask_ahead();
                     }
                     problem(&mut part, data, first + start + k + 1, t, as_of, lang);
