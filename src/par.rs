@@ -120,9 +120,9 @@ pub fn map<T: Sync, R: Send>(items: &[T], min: usize, f: impl Fn(&T) -> R + Sync
     map_ahead(items, min, |_| {}, f)
 }
 
-/// [`map`], calling `ahead` on the item [`crate::swar::AHEAD`] places on before `f` on each: to ask
-/// for the memory the item will need (see [`crate::swar::prefetch`]) while this one is
-/// worked on.
+/// [`map`], calling `ahead` on the item [`crate::swar::AHEAD`] places on before `f` on
+/// each: to ask for the memory that item will need (see [`crate::swar::prefetch`])
+/// while this one is worked on.
 pub fn map_ahead<T: Sync, R: Send>(
     items: &[T],
     min: usize,

@@ -95,6 +95,15 @@ pub trait AskAhead {
     fn ask_ahead(&self);
 }
 
+/// On a walk over `items`, at the `k`th: asks for the memory of the one [`AHEAD`]
+/// places on.
+#[inline(always)]
+pub(crate) fn ask_ahead<T: AskAhead>(items: &[T], k: usize) {
+    if let Some(next) = items.get(k + AHEAD) {
+        next.ask_ahead();
+    }
+}
+
 #[inline(always)]
 fn prefetch_line(at: *const u8) {
     #[cfg(all(target_arch = "x86_64", target_feature = "sse"))]

@@ -46,9 +46,7 @@ pub fn write_calendar<T: Sync + crate::swar::AskAhead>(
         let runs = crate::par::map_runs(block, EVENTS_PER_RUN, |_, _, run| {
             let mut out = String::new();
             for (k, item) in run.iter().enumerate() {
-                if let Some(next) = run.get(k + crate::swar::AHEAD) {
-                    next.ask_ahead();
-                }
+                crate::swar::ask_ahead(run, k);
                 write_event(&mut out, &event(item), &stamp);
             }
             out

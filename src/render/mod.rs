@@ -568,9 +568,7 @@ pub fn json_list<S: serde::Serializer, T: Serialize + Sync + crate::swar::AskAhe
     let runs = crate::par::map_runs(items, ITEMS_PER_RUN, |k, _, run| {
         let mut text = Vec::with_capacity(run.len() * 1024);
         for (i, item) in run.iter().enumerate() {
-            if let Some(next) = run.get(i + crate::swar::AHEAD) {
-                next.ask_ahead();
-            }
+            crate::swar::ask_ahead(run, i);
             // As the pretty printer writes a list: `[`, each item on a line of its
             // own one level deeper, `,` between them, `]` on a line at the list's level.
             text.extend_from_slice(if k == 0 && i == 0 { b"[\n" } else { b",\n" });

@@ -14,7 +14,6 @@ use crate::i18n::{self, L};
 use crate::model::{Cadence, Data, Lang};
 use crate::report::agenda::{Agenda, DirectiveView, PersonRef, ProgressReport};
 use crate::report::task_view::TaskView;
-use crate::swar::AskAhead;
 use chrono::NaiveDate;
 
 /// Problems per thread worth the start of one.
@@ -54,9 +53,7 @@ pub fn agenda<'a>(data: &'a Data, a: &'a Agenda<'a>, lang: Lang, _medium: Medium
             let runs = crate::par::map_runs(run, PROBLEMS_PER_RUN, |_, start, run| {
                 let mut part = Document::new(lang, Kind::Paper, "");
                 for (k, t) in run.iter().enumerate() {
-                    if let Some(next) = run.get(k + crate::swar::AHEAD) {
-                        next.ask_ahead();
-                    }
+                    crate::swar::ask_ahead(run, k);
                     problem(&mut part, data, first + start + k + 1, t, as_of, lang);
                 }
                 part.blocks
