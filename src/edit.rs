@@ -186,8 +186,10 @@ pub fn parse_status(typed: &str) -> Result<(Status, &'static str), Error> {
 /// is, so that the caller learns the org's language before any refusal is made.
 ///
 /// Holds the locks (see [`Locks`]) from the first read to the rename. Refuses (and writes
-/// nothing) when the data does not load, the task is unknown, the change makes no sense
-/// for the task, or the new file would not validate. When another program writes the
+/// nothing) when what the edit reads does not load (the org, the groups and the task,
+/// or everything when the task cannot be read alone: see [`load::load_for_edit`]), the
+/// task is unknown, the change makes no sense for the task, or the new file would not
+/// validate. When another program writes the
 /// file meanwhile (an editor saving, a `git pull`), the edit starts again from what it
 /// wrote, so that its write is never lost; a file that keeps changing for
 /// [`LOCK_TIMEOUT`] is left alone with an error.
@@ -227,7 +229,12 @@ fn attempt(
     today: &dyn Fn(&Org) -> Result<NaiveDate, Error>,
     locks: &mut Locks,
 ) -> Result<Attempt, Error> {
-    let mut loaded = load::load(dir).map_err(Error::Data)?;
+    // The task alone where it can be found so; else everything, which also says what
+    // is wrong (see `load::load_for_edit`).
+    let mut loaded = match load::load_for_edit(dir, id.trim()) {
+        Some(loaded) => loaded,
+        None => load::load(dir).map_err(Error::Data)?,
+    };
     let today = today(&loaded.data.org)?;
     let task = find_task(&loaded, id)?.clone();
     let plan = plan(&loaded.data, &task, change, today)?;
@@ -263,6 +270,8 @@ fn attempt(
     if !locks.cover(&real)? {
         return Ok(Attempt::Again { shown });
     }
+    // Where the task's text ends: the next task's line (an edit's load reads the next
+    // task for this, see `load::load_for_edit`).
     let next_line = loaded.data.tasks.min_of(|t| {
         (t.origin.line > task.origin.line && t.origin.file == task.origin.file)
             .then_some(t.origin.line)
@@ -314,8 +323,8 @@ fn attempt(
 /// Validates an edit before anything is written: `pieces` are the edited file's new
 /// text (the further byte-order marks, the text before the task, the task's new text
 /// and the text after it, as `splice` made them). The task's new text is read alone
-/// against the references `loaded` resolved ([`load::reread_task`]): every file, this
-/// one too, was validated by that load, and only the task changed. Anything that does
+/// against the references `loaded` resolved ([`load::reread_task`]): what that load
+/// read was validated by it, and only the task changed. Anything that does
 /// not read so (a task written inline, an unusual table, or an error) is validated with
 /// the whole directory, which reports whatever is wrong as `wg check` would; then the
 /// new text is given back as that load read it.
@@ -2612,23 +2621,28 @@ mod tests {
         assert_eq!(loaded.data.task_by_id("T-17").unwrap().updates.len(), 1);
     }
 
-    /// A syntax error in another of the fifty files still refuses the edit, naming
-    /// that file: the one load validates every file.
+    /// A syntax error in another of the fifty files is not the edit's business: the
+    /// edit reads its own task (and scans the others' text for its id), changes only
+    /// its file, and the error stays for `wg check` (and every command that reads all
+    /// tasks) to report, naming that file.
     #[test]
-    fn an_error_in_another_file_still_refuses_the_edit() {
+    fn an_error_in_another_task_file_is_left_to_check() {
         let tmp = many_files(50);
         let other = tmp.path().join("tasks/part-42.toml");
         let broken = std::fs::read_to_string(&other)
             .unwrap()
             .replace("status = \"todo\"", "status = \"todo");
         std::fs::write(&other, &broken).unwrap();
-        let mine = tmp.path().join("tasks/part-17.toml");
-        let before = std::fs::read(&mine).unwrap();
-        let Err(Error::Data(failure)) =
-            apply(tmp.path(), "T-17", &Change::Note(NoteSpec::text("x")), &on)
-        else {
-            panic!("expected the data to be refused")
-        };
+        let (loads, _) = counts();
+        let outcome = apply(tmp.path(), "T-17", &Change::Note(NoteSpec::text("x")), &on).unwrap();
+        assert!(
+            outcome.file.ends_with("tasks/part-17.toml"),
+            "{}",
+            outcome.file
+        );
+        assert_eq!(counts().0, loads + 1);
+        assert_eq!(std::fs::read_to_string(&other).unwrap(), broken);
+        let failure = load::load(tmp.path()).unwrap_err();
         let at = failure
             .diagnostics
             .iter()
@@ -2636,8 +2650,34 @@ mod tests {
             .and_then(|d| d.at.as_ref())
             .map(|(f, _)| failure.sources[*f].rel.to_path_buf());
         assert_eq!(at.as_deref(), Some(Path::new("tasks/part-42.toml")));
+    }
+
+    /// The id written again in another file is found by the scan: the edit is refused
+    /// with the duplicate, as the whole load reports it, and nothing is written.
+    #[test]
+    fn a_duplicate_of_the_id_in_another_file_refuses_the_edit() {
+        let tmp = many_files(50);
+        let other = tmp.path().join("tasks/part-42.toml");
+        let twice = std::fs::read_to_string(&other)
+            .unwrap()
+            .replace("T-42", "T-17");
+        std::fs::write(&other, &twice).unwrap();
+        let mine = tmp.path().join("tasks/part-17.toml");
+        let before = std::fs::read(&mine).unwrap();
+        let Err(Error::Data(failure)) =
+            apply(tmp.path(), "T-17", &Change::Note(NoteSpec::text("x")), &on)
+        else {
+            panic!("expected the data to be refused")
+        };
+        let error = failure.diagnostics.iter().find(|d| d.is_error()).unwrap();
+        let at = error
+            .at
+            .as_ref()
+            .map(|(f, _)| failure.sources[*f].rel.to_path_buf());
+        assert_eq!(at.as_deref(), Some(Path::new("tasks/part-42.toml")));
+        assert!(format!("{error:?}").contains("T-17"), "{error:?}");
         assert_eq!(std::fs::read(&mine).unwrap(), before);
-        assert_eq!(std::fs::read_to_string(&other).unwrap(), broken);
+        assert_eq!(std::fs::read_to_string(&other).unwrap(), twice);
     }
 
     /// The task's new text is validated: one that breaks a reference (an owner nobody

@@ -793,11 +793,11 @@ fn a_dangling_org_toml_in_the_current_directory_is_named() {
     );
 }
 
-/// `meetings.toml` is read only by what shows meetings (`wg meeting`, `wg export`), by
-/// `wg check` and by the edits, which validate everything before they write: a problem
-/// in it stops those, and neither a roster, a task list nor a report, which print
-/// exactly what they print on the intact data (issue 16: no meetings parsing for a
-/// roster command).
+/// `meetings.toml` is read only by what shows meetings (`wg meeting`, `wg export`) and
+/// by `wg check`: a problem in it stops those, and neither a roster, a task list nor a
+/// report, which print exactly what they print on the intact data (issue 16: no
+/// meetings parsing for a roster command), nor an edit of a task, which reads what it
+/// changes (the meetings refer to tasks by id, and the id stays).
 #[test]
 fn a_broken_meetings_file_stops_only_what_reads_it() {
     let intact = root().join("data");
@@ -845,7 +845,6 @@ fn a_broken_meetings_file_stops_only_what_reads_it() {
         &["meeting", "agenda"],
         &["meeting", "list"],
         &["export", "--format", "sql", "--out", "-"],
-        &["tasks", "done", "BG-01"],
     ] {
         let out = at(dir.path(), args);
         assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
@@ -856,10 +855,16 @@ fn a_broken_meetings_file_stops_only_what_reads_it() {
         );
         assert_eq!(out.stdout, "", "{args:?}");
     }
-    // The refused edit wrote nothing.
-    let office = "tasks/office.toml";
-    assert_eq!(
-        std::fs::read(dir.path().join(office)).unwrap(),
-        std::fs::read(intact.join(office)).unwrap()
-    );
+    // The edit is done, in its own file alone; the meetings stay as they were.
+    let out = at(dir.path(), &["tasks", "done", "BG-02"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for rel in ["tasks/office.toml", "meetings.toml"] {
+        let now = std::fs::read_to_string(dir.path().join(rel)).unwrap();
+        let was = std::fs::read_to_string(intact.join(rel)).unwrap();
+        match rel {
+            "meetings.toml" => assert_eq!(now, broken),
+            _ => assert_ne!(now, was, "{rel}"),
+        }
+    }
+    assert!(out.stdout.starts_with("BG-02: "), "{}", out.stdout);
 }

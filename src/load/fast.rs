@@ -673,7 +673,8 @@ mod tests {
                 dir,
                 Default::default(),
                 &|_| true,
-                crate::load::Meetings::Read
+                crate::load::Meetings::Read,
+                None
             )
         );
         if kept != fast {

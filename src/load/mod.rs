@@ -309,7 +309,7 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadFailure> {
 /// [`load`], reading `meetings.toml` or not (see [`Meetings`]): the data's meetings
 /// and directives are empty when it is left unread.
 pub fn load_reading(dir: &Path, meetings: Meetings) -> Result<Loaded, LoadFailure> {
-    load_keeping(dir, HashMap::new(), &within_budget, meetings)
+    load_keeping(dir, HashMap::new(), &within_budget, meetings, None)
 }
 
 /// How many more bytes of files' text the loads of this process may keep (see
@@ -351,7 +351,31 @@ pub fn keep_texts() {
 /// Loads a data directory with some files replaced by new text (relative path → text):
 /// how an edit is validated before it is written.
 pub fn load_with(dir: &Path, replaced: HashMap<PathBuf, String>) -> Result<Loaded, LoadFailure> {
-    load_keeping(dir, replaced, &within_budget, Meetings::Read)
+    load_keeping(dir, replaced, &within_budget, Meetings::Read, None)
+}
+
+/// What an edit of task `id` needs, read at the cost of that task: the org, the groups
+/// and the calendar loaded and validated as [`load`] does; of the task files, only the
+/// task's own text (and the next task's, where the edit's text ends: see
+/// `tasks::load_around`), after one scan of every task file's text that finds no other
+/// place where the id could be written. `data.tasks` holds those tasks alone, and
+/// `meetings.toml` is not read (nothing an edit changes is referred to by it: the id
+/// stays).
+///
+/// `None` whenever anything is not that plain (the id is not found so, or is written
+/// elsewhere too, or any file has a problem): the caller then loads the whole directory
+/// with [`load`], which says what is wrong exactly as `wg check` does. So what this
+/// reads is what [`load`] would have read, and an edit refuses the same edits; what it
+/// does not validate is the other tasks, which the edit does not touch (`wg check` does).
+pub fn load_for_edit(dir: &Path, id: &str) -> Option<Loaded> {
+    load_keeping(
+        dir,
+        HashMap::new(),
+        &within_budget,
+        Meetings::Unread,
+        Some(id),
+    )
+    .ok()
 }
 
 /// [`load_with`], keeping a file's text of `len` bytes for the process where `keep(len)`
@@ -361,6 +385,7 @@ fn load_keeping(
     mut replaced: HashMap<PathBuf, String>,
     keep: &dyn Fn(usize) -> bool,
     meetings: Meetings,
+    around: Option<&str>,
 ) -> Result<Loaded, LoadFailure> {
     #[cfg(test)]
     tests::LOADS.with(|n| n.set(n.get() + 1));
@@ -429,7 +454,7 @@ fn load_keeping(
                 }
                 v
             });
-    let (data, lang) = build(&sources, &unreadable, &mut diags);
+    let (data, lang) = build(&sources, &unreadable, around, &mut diags);
     diags.sort_by(|a, b| a.sort_key(&sources).cmp(&b.sort_key(&sources)));
     match data {
         Some((data, index)) if !diags.iter().any(Diagnostic::is_error) => Ok(Loaded {
@@ -1192,9 +1217,12 @@ fn date_advice(message: &str, text: &str, span: Span) -> Option<Advice> {
 
 /// The data and the names its references resolved against, if there is any data, and
 /// the org's `lang` when org.toml says it (see [`LoadFailure::lang`]).
+/// Builds the data from the files as read: every task, or (`around`: an id) only what
+/// [`load_for_edit`] says, and `None` if that cannot be had.
 fn build(
     sources: &[Source],
     unreadable: &[bool],
+    around: Option<&str>,
     diags: &mut Vec<Diagnostic>,
 ) -> (Option<(Data, Index)>, Option<Lang>) {
     let parsed: Vec<Option<(toml::de::DeTable<'_>, Span)>> = sources
@@ -1258,7 +1286,13 @@ fn build(
         .filter(|(f, s)| is_task_file(s) && !unreadable.get(*f).copied().unwrap_or(false))
         .map(|(file, source)| tasks::TaskFile { file, source })
         .collect();
-    let tasks = tasks::load_all(&task_files, &refs, diags);
+    let tasks = match around {
+        None => tasks::load_all(&task_files, &refs, diags),
+        Some(id) => match tasks::load_around(&task_files, id, &refs) {
+            Some(tasks) => tasks,
+            None => return (None, lang),
+        },
+    };
     let mut meetings = Vec::new();
     let mut directives = Vec::new();
     let mut calendar = None;
@@ -1278,7 +1312,10 @@ fn build(
         }
     }
 
-    warn_unused(&org, &groups.groups, &tasks, diags);
+    // Of an edit's load, only the task's text was read: it cannot say what is unused.
+    if around.is_none() {
+        warn_unused(&org, &groups.groups, &tasks, diags);
+    }
     let data = Data {
         org: org.org,
         units: org.units,
@@ -1404,6 +1441,151 @@ pub(crate) mod tests {
         .unwrap();
         std::fs::write(dir.path().join("tasks.toml"), tasks).unwrap();
         dir
+    }
+
+    /// Four tasks of group `g`, each written as the office writes them.
+    fn four_tasks(note_of_c: &str) -> String {
+        let task = |id: &str, note: &str| {
+            format!(
+                "[[tasks]]\nid = \"{id}\"\ntitle = \"任务 {id}\"\ngroup = \"g\"\nowner = \"张柯\"\n\
+                 due = 2026-12-31\nstatus = \"todo\"\n\n[[tasks.updates]]\ndate = 2026-11-01\n\
+                 note = \"{note}\"\n\n"
+            )
+        };
+        format!(
+            "# 任务\n\n{}{}{}{}",
+            task("A-1", "起步"),
+            task("B-1", "推进"),
+            task("C-1", note_of_c),
+            task("D-1", "收尾")
+        )
+    }
+
+    fn ids(loaded: &super::Loaded) -> Vec<String> {
+        loaded.data.tasks.iter().map(|t| t.id.to_string()).collect()
+    }
+
+    /// An edit's load reads the task and the next one, nothing else of the task files,
+    /// and reads them as the whole load does (the same task, line for line).
+    #[test]
+    fn an_edits_load_reads_its_task_and_the_next_one_as_the_whole_load_does() {
+        // B-1 written inside C-1's note as part of longer words is not B-1.
+        let dir = dir_with(&four_tasks("与B-12、xB-1配合"));
+        let whole = super::load(dir.path()).unwrap();
+        for (id, read) in [
+            ("A-1", &["A-1", "B-1"][..]),
+            ("B-1", &["B-1", "C-1"]),
+            ("C-1", &["C-1", "D-1"]),
+            ("D-1", &["D-1"]),
+            (" D-1", &["D-1"]),
+        ] {
+            let edit = super::load_for_edit(dir.path(), id.trim()).unwrap();
+            assert_eq!(ids(&edit), read, "{id}");
+            for t in edit.data.tasks.iter() {
+                let same = whole.data.task_by_id(&t.id).unwrap();
+                assert_eq!(format!("{t:?}"), format!("{same:?}"));
+            }
+            assert!(edit.data.meetings.is_empty());
+            assert_eq!(
+                format!("{:?}", edit.data.groups),
+                format!("{:?}", whole.data.groups)
+            );
+        }
+    }
+
+    /// The same for every task of the office's data, and in every one of fifty files.
+    #[test]
+    fn an_edits_load_reads_every_task_of_the_offices_data_as_the_whole_load_does() {
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let whole = super::load(&data).unwrap();
+        let mut read = 0;
+        for task in whole.data.tasks.iter() {
+            let Some(edit) = super::load_for_edit(&data, &task.id) else {
+                continue;
+            };
+            read += 1;
+            let mine = edit.data.task_by_id(&task.id).unwrap();
+            assert_eq!(format!("{mine:?}"), format!("{task:?}"));
+        }
+        // Those that are mentioned in another task's text are read with the rest.
+        assert!(
+            read * 2 > whole.data.tasks.len(),
+            "{read} of {}",
+            whole.data.tasks.len()
+        );
+    }
+
+    /// Whatever is less plain is left to the whole load, which says what is wrong (or
+    /// finds the task, or says there is none) as `wg check` and `wg tasks show` do.
+    #[test]
+    fn an_edits_load_gives_way_to_the_whole_load_when_anything_is_less_plain() {
+        let whole_load = |tasks: &str, extra: Option<(&str, &str)>, id: &str| {
+            let dir = dir_with(tasks);
+            if let Some((rel, text)) = extra {
+                let path = dir.path().join(rel);
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                std::fs::write(path, text).unwrap();
+            }
+            super::load_for_edit(dir.path(), id).is_none()
+        };
+        let plain = four_tasks("推进");
+        assert!(!whole_load(&plain, None, "B-1"));
+        // No such id, or only in another case, or not an id at all.
+        assert!(whole_load(&plain, None, "E-1"));
+        assert!(whole_load(&plain, None, "b-1"));
+        assert!(whole_load(&plain, None, ""));
+        assert!(whole_load(&plain, None, "任务"));
+        // Mentioned in running text anywhere is not a task's id; a string that is the
+        // id but for whitespace (written as it is or escaped) could be one.
+        assert!(!whole_load(
+            &four_tasks("与A-1配合，见 A-1 。"),
+            None,
+            "A-1"
+        ));
+        for note in ["A-1", " A-1\u{3000}", "\\tA-1\\n"] {
+            assert!(whole_load(&four_tasks(note), None, "A-1"), "{note}");
+            assert!(!whole_load(&four_tasks(note), None, "B-1"), "{note}");
+        }
+        assert!(whole_load(&plain.replace("\"推进\"", "'A-1'"), None, "A-1"));
+        // Written again in another file (a duplicate), or mentioned there.
+        let other = plain.replace("任务 ", "另一任务 ");
+        assert!(whole_load(&plain, Some(("tasks/x.toml", &other)), "B-1"));
+        // An escape anywhere that could spell an id, in any task file.
+        let escaped = four_tasks("\\u0041");
+        assert!(whole_load(&escaped, None, "D-1"));
+        assert!(whole_load(
+            &plain,
+            Some(("tasks/x.toml", "# C:\\Users\n")),
+            "B-1"
+        ));
+        // A multi-line string before the task (a line in it may look like a header).
+        let multi = plain.replacen("note = \"起步\"", "note = \"\"\"起步\n\"\"\"", 1);
+        assert!(!whole_load(&multi, None, "A-1"));
+        assert!(whole_load(&multi, None, "C-1"));
+        // The task or the next one with a problem, even a warning's worth.
+        assert!(whole_load(&plain.replace("due = 2026-12-31\nstatus = \"todo\"\n\n[[tasks.updates]]\ndate = 2026-11-01\nnote = \"推进\"", "due = 2026-12-32\nstatus = \"todo\"\n\n[[tasks.updates]]\ndate = 2026-11-01\nnote = \"推进\""), None, "B-1"));
+        assert!(whole_load(
+            &plain.replace(
+                "title = \"任务 C-1\"",
+                "title = \"任务 C-1\"\ncolour = \"red\""
+            ),
+            None,
+            "B-1"
+        ));
+        // Tasks written inline.
+        assert!(whole_load(
+            "tasks = [{ id = \"B-1\", title = \"t\", group = \"g\", owner = \"张柯\" }]\n",
+            None,
+            "B-1"
+        ));
+        // Any file that does not load: the org, or a task file that is not UTF-8.
+        let dir = dir_with(&plain);
+        std::fs::write(dir.path().join("groups.toml"), "[[groups]\n").unwrap();
+        assert!(super::load_for_edit(dir.path(), "B-1").is_none());
+        let dir = dir_with(&plain);
+        std::fs::create_dir(dir.path().join("tasks")).unwrap();
+        std::fs::write(dir.path().join("tasks/x.toml"), b"# \xff\n").unwrap();
+        assert!(super::load_for_edit(dir.path(), "B-1").is_none());
     }
 
     /// The hand-written dates that get "write it as YYYY-MM-DD", and what is left alone.

@@ -467,6 +467,142 @@ pub fn reread(
     out.tasks.into_iter().next()
 }
 
+/// The tasks an edit of task `id` reads (see `super::load_for_edit`), from one scan of
+/// the task files' text: the id found where it could be a task's id in one place only,
+/// the run of the file from the `[[tasks]]` line before it up to the second one after
+/// it (the task's table and the next one, so that the edit knows where its task's text
+/// ends) read as a part of the file is, and the task with that id found in it, alone
+/// and without a single diagnostic. `None` for anything less plain, and the caller
+/// loads every task.
+///
+/// Where else the id could be written, so that no duplicate goes unseen: a task's id
+/// is a string of ASCII letters, digits and `-_.` once trimmed, so its bytes are
+/// written between the string's quotes with nothing else but whitespace (see
+/// [`could_be_an_id`]): unless an escape spells them (`\u0041`, a line-ending
+/// backslash in a multi-line string), and a file with such an escape anywhere is not
+/// scanned. The id written in running text (`与JH-01配合` in a note) is not a task's.
+/// And the run read alone could be inside a multi-line string opened before it (where a
+/// line may start with `[[tasks]]`), so a run with `"""` or `'''` before it is not.
+pub fn load_around(files: &[TaskFile<'_>], id: &str, refs: &Refs<'_>) -> Option<Tasks> {
+    if id.is_empty() || !id.bytes().all(is_id_byte) || !in_pieces() {
+        return None;
+    }
+    let finder = memchr::memmem::Finder::new(id.as_bytes());
+    let mut found: Option<(&TaskFile<'_>, Vec<usize>)> = None;
+    for f in files {
+        let text: &str = &f.source.text;
+        if spells_by_escape(text.as_bytes()) {
+            return None;
+        }
+        let hits: Vec<usize> = finder
+            .find_iter(text.as_bytes())
+            .filter(|&at| could_be_an_id(text, at..at + id.len()))
+            .collect();
+        match (&found, hits.is_empty()) {
+            (_, true) => {}
+            (None, false) => found = Some((f, hits)),
+            // Written in two files.
+            (Some(_), false) => return None,
+        }
+    }
+    let (f, hits) = found?;
+    let text: &str = &f.source.text;
+    let first = *hits.first()?;
+    let start = header_before(text, first).unwrap_or(0);
+    let end = next_header(text, first)
+        .and_then(|next| next_header(text, next + 1))
+        .unwrap_or(text.len());
+    let before = text.get(..start)?.as_bytes();
+    if hits.last().is_some_and(|&last| last >= end)
+        || memchr::memmem::find(before, b"\"\"\"").is_some()
+        || memchr::memmem::find(before, b"'''").is_some()
+    {
+        return None;
+    }
+    let part = Part {
+        file: f.file,
+        source: f.source,
+        offset: start,
+        line: 1 + crate::swar::count(before, b'\n'),
+        text: text.get(start..end)?,
+    };
+    let out = load_part(&part, refs)?;
+    let theirs = out.tasks.iter().filter(|t| *t.id == *id).count();
+    (out.diags.is_empty() && out.lone.is_empty() && theirs == 1)
+        .then(|| Tasks::from_runs(vec![out.tasks]))
+}
+
+/// The bytes a task id is made of.
+fn is_id_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.')
+}
+
+/// Whether the id's bytes at `at` in `text` could be a string's whole text, but for
+/// whitespace (which the loader trims): a quote before them and one after, with only
+/// whitespace between (written as it is, or as the escapes `\t`, `\n`, `\r`, `\f`).
+/// Anything more is running text, or a longer id.
+fn could_be_an_id(text: &str, at: std::ops::Range<usize>) -> bool {
+    const BLANK_ESCAPES: [&str; 4] = ["\\t", "\\n", "\\r", "\\f"];
+    let quote = |c: char| matches!(c, '"' | '\'');
+    let mut before = text.get(..at.start).unwrap_or("");
+    let opens = loop {
+        if let Some(rest) = BLANK_ESCAPES.iter().find_map(|e| before.strip_suffix(e)) {
+            before = rest;
+            continue;
+        }
+        match before.chars().next_back() {
+            Some(c) if c.is_whitespace() => {
+                before = before.get(..before.len() - c.len_utf8()).unwrap_or("")
+            }
+            Some(c) => break quote(c),
+            None => break false,
+        }
+    };
+    let mut after = text.get(at.end..).unwrap_or("");
+    opens
+        && loop {
+            if let Some(rest) = BLANK_ESCAPES.iter().find_map(|e| after.strip_prefix(e)) {
+                after = rest;
+                continue;
+            }
+            match after.chars().next() {
+                Some(c) if c.is_whitespace() => after = after.get(c.len_utf8()..).unwrap_or(""),
+                Some(c) => break quote(c),
+                None => break false,
+            }
+        }
+}
+
+/// Whether `text` has an escape that could spell an id's letters: `\u`, `\U` and `\x`
+/// (TOML 1.1), and a backslash before a space, tab or line break (a multi-line string
+/// going on on the next line). A `\\` before one of those counts too: it does no harm
+/// to look at the whole file once more.
+fn spells_by_escape(text: &[u8]) -> bool {
+    memchr::memchr_iter(b'\\', text).any(|at| {
+        text.get(at + 1)
+            .is_some_and(|b| matches!(b, b'u' | b'U' | b'x' | b' ' | b'\t' | b'\r' | b'\n'))
+    })
+}
+
+/// The start of the last `[[tasks]]` header line (as [`next_header`] finds them) that
+/// starts before `at`, if any.
+fn header_before(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut end = at.min(bytes.len());
+    loop {
+        let found = memchr::memmem::rfind(bytes.get(..end)?, b"\n[[tasks]]")? + 1;
+        let rest = text.get(found + "[[tasks]]".len()..)?;
+        if rest
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, ' ' | '\t' | '\r' | '\n' | '#'))
+        {
+            return Some(found);
+        }
+        end = found - 1;
+    }
+}
+
 /// One part: its pieces, each loaded alone. The fast path reads a piece and says where
 /// it ended; a piece it gives up on is measured and goes to the parser.
 fn load_part(part: &Part<'_>, refs: &Refs<'_>) -> PartResult {
