@@ -361,7 +361,7 @@ person() { awk '/^\[\[people\]\]/ { p = 1; next } p && /^name *=/ { sub(/^name *
 COMMANDS=("check" "tasks list" "tasks overdue" "tasks due" "tasks show" "report" "meeting agenda" "meeting ics --deadlines" "roster person" "tasks done")
 declare -A GT
 echo
-echo "Time of each command at each size (median; $PAIRS runs, $RUNS_1M from 1M tasks on; \`tasks done\` on a fresh copy each run, the copy not timed), and how much it grows from one size to the next (input grows 10×; goal ≤ 10.5×):"
+echo "Time of each command at each size (median; $PAIRS runs, $RUNS_1M from 1M tasks on, the sizes taken in turn round by round; \`tasks done\` on a fresh copy each run, the copy not timed), and how much it grows from one size to the next (input grows 10×; goal ≤ 10.5×):"
 echo
 header="| command |"
 rule="|---|"
@@ -374,31 +374,41 @@ done
 echo "$header"
 echo "$rule"
 declare -A WORST
+# The sizes are taken in turn, round by round (not all the runs of one size, then the
+# next): what the machine's other load does to a round it does to every size alike, so
+# that it moves the medians less than it did the ratios between them.
+rounds=$(( PAIRS > RUNS_1M ? PAIRS : RUNS_1M ))
 for cmd in "${COMMANDS[@]}"; do
     row="| \`wg $cmd\` |"
-    for n in $GROWTH; do
-        runs=$PAIRS
-        [ "$n" -ge 1000000 ] && runs=$RUNS_1M
-        dir="$WORK/wg-$n"
-        case $cmd in
-            "tasks show") args=(tasks show "${SAMPLE[$n]}") ;;
-            "roster person") args=(roster person "$(person "$dir")") ;;
-            "tasks done") args=(tasks done "${SAMPLE[$n]}") ;;
-            *) read -r -a args <<< "$cmd" ;;
-        esac
-        note "timing $cmd at $n"
-        t=()
-        for _ in $(seq "$runs"); do
+    unset TIMES
+    declare -A TIMES=()
+    for round in $(seq "$rounds"); do
+        for n in $GROWTH; do
+            runs=$PAIRS
+            [ "$n" -ge 1000000 ] && runs=$RUNS_1M
+            [ "$round" -le "$runs" ] || continue
+            dir="$WORK/wg-$n"
+            case $cmd in
+                "tasks show") args=(tasks show "${SAMPLE[$n]}") ;;
+                "roster person") args=(roster person "$(person "$dir")") ;;
+                "tasks done") args=(tasks done "${SAMPLE[$n]}") ;;
+                *) read -r -a args <<< "$cmd" ;;
+            esac
+            [ "$round" = 1 ] && note "timing $cmd at $n"
             if [ "$cmd" = "tasks done" ]; then
                 rm -rf "$WORK/copy-wg"
                 cp -r "$dir" "$WORK/copy-wg"
                 sync
-                t+=("$(ms "$WG" --data "$WORK/copy-wg" --today "$TODAY" "${args[@]}")")
+                t=$(ms "$WG" --data "$WORK/copy-wg" --today "$TODAY" "${args[@]}")
             else
-                t+=("$(ms "$WG" --data "$dir" --today "$TODAY" "${args[@]}")")
+                t=$(ms "$WG" --data "$dir" --today "$TODAY" "${args[@]}")
             fi
+            TIMES[$n]="${TIMES[$n]:-} $t"
         done
-        GT[$cmd,$n]=$(median "${t[@]}")
+    done
+    for n in $GROWTH; do
+        # shellcheck disable=SC2086 # the runs, one word each
+        GT[$cmd,$n]=$(median ${TIMES[$n]})
         row="$row ${GT[$cmd,$n]} ms |"
     done
     prev=""
