@@ -2652,6 +2652,38 @@ mod tests {
         assert_eq!(at.as_deref(), Some(Path::new("tasks/part-42.toml")));
     }
 
+    /// The id written as a string in the task before (a title that is the id) starts
+    /// what the edit reads there, and it still reads the task after: the edit's text
+    /// ends at that task's header, and what follows (here with other line endings) is
+    /// neither read into the edit nor changed.
+    #[test]
+    fn the_id_written_in_the_task_before_does_not_stretch_the_edit_to_the_files_end() {
+        let tmp = many_files(1);
+        let task = |id: &str, title: &str, eol: &str| {
+            format!(
+                "[[tasks]]{eol}id = \"{id}\"{eol}title = \"{title}\"{eol}group = \"membership\"{eol}\
+                 owner = \"王五\"{eol}due = 2026-12-31{eol}{eol}"
+            )
+        };
+        let text = format!(
+            "{}{}{}# 附注\r\n",
+            task("A-1", "X-1", "\n"),
+            task("X-1", "任务", "\n"),
+            task("B-1", "b", "\r\n")
+        );
+        let path = tmp.path().join("tasks/part-01.toml");
+        std::fs::write(&path, &text).unwrap();
+        let edit = load::load_for_edit(tmp.path(), "X-1").unwrap();
+        let read: Vec<&str> = edit.data.tasks.iter().map(|t| &*t.id).collect();
+        assert_eq!(read, ["A-1", "X-1", "B-1"]);
+        apply(tmp.path(), "X-1", &Change::Note(NoteSpec::text("x")), &on).unwrap();
+        let (head, tail) = text.split_at(text.find("[[tasks]]\r\n").unwrap());
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            format!("{head}[[tasks.updates]]\ndate = 2026-11-29\nnote = \"x\"\n\n{tail}")
+        );
+    }
+
     /// The id written again in another file is found by the scan: the edit is refused
     /// with the duplicate, as the whole load reports it, and nothing is written.
     #[test]

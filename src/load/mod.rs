@@ -1542,11 +1542,35 @@ pub(crate) mod tests {
             None,
             "A-1"
         ));
+        // Those are read with the task, up to the piece after the last of them, and it
+        // is the one task of that id.
         for note in ["A-1", " A-1\u{3000}", "\\tA-1\\n"] {
-            assert!(whole_load(&four_tasks(note), None, "A-1"), "{note}");
+            let dir = dir_with(&four_tasks(note));
+            let edit = super::load_for_edit(dir.path(), "A-1").unwrap();
+            assert_eq!(ids(&edit), ["A-1", "B-1", "C-1", "D-1"], "{note}");
             assert!(!whole_load(&four_tasks(note), None, "B-1"), "{note}");
         }
-        assert!(whole_load(&plain.replace("\"推进\"", "'A-1'"), None, "A-1"));
+        assert!(!whole_load(
+            &plain.replace("\"推进\"", "'A-1'"),
+            None,
+            "A-1"
+        ));
+        // Twice the id of a task, or a string of it further than a part away.
+        assert!(whole_load(
+            &plain.replace("id = \"C-1\"", "id = \"A-1\""),
+            None,
+            "A-1"
+        ));
+        let far = four_tasks("A-1").replacen(
+            "[[tasks]]\nid = \"C-1\"",
+            &format!(
+                "{}[[tasks]]\nid = \"C-1\"",
+                "# 说明\n".repeat(super::tasks::PART_BYTES / 8)
+            ),
+            1,
+        );
+        assert!(whole_load(&far, None, "A-1"));
+        assert!(!whole_load(&far, None, "D-1"));
         // Written again in another file (a duplicate), or mentioned there.
         let other = plain.replace("任务 ", "另一任务 ");
         assert!(whole_load(&plain, Some(("tasks/x.toml", &other)), "B-1"));

@@ -468,12 +468,13 @@ pub fn reread(
 }
 
 /// The tasks an edit of task `id` reads (see `super::load_for_edit`), from one scan of
-/// the task files' text: the id found where it could be a task's id in one place only,
-/// the run of the file from the `[[tasks]]` line before it up to the second one after
-/// it (the task's table and the next one, so that the edit knows where its task's text
-/// ends) read as a part of the file is, and the task with that id found in it, alone
-/// and without a single diagnostic. `None` for anything less plain, and the caller
-/// loads every task.
+/// the task files' text: the id found where it could be a task's id in one file only,
+/// the run of that file from the `[[tasks]]` line before the first place up to the
+/// second one after the last (the task's table and the next one at least, so that the
+/// edit knows where its task's text ends; at most [`PART_BYTES`]) read as a part of the
+/// file is, and one task with that id found in it, not the last read unless the file
+/// ends there, without a single diagnostic. `None` for anything less plain, and the
+/// caller loads every task.
 ///
 /// Where else the id could be written, so that no duplicate goes unseen: a task's id
 /// is a string of ASCII letters, digits and `-_.` once trimmed, so its bytes are
@@ -500,13 +501,16 @@ pub fn load_around(files: &[TaskFile<'_>], id: &str, refs: &Refs<'_>) -> Option<
     }
     let (f, hits) = found?;
     let text: &str = &f.source.text;
-    let first = *hits.first()?;
+    let (&first, &last) = (hits.first()?, hits.last()?);
+    // From the piece of the first place to the piece after the last one's: the task's
+    // id is one of the places, so its piece and the next one are in it, wherever else
+    // (before it or after) the id is written as a string.
     let start = header_before(text, first).unwrap_or(0);
-    let end = next_header(text, first)
+    let end = next_header(text, last)
         .and_then(|next| next_header(text, next + 1))
         .unwrap_or(text.len());
     let before = text.get(..start)?.as_bytes();
-    if hits.last().is_some_and(|&last| last >= end)
+    if end - start > PART_BYTES
         || memchr::memmem::find(before, b"\"\"\"").is_some()
         || memchr::memmem::find(before, b"'''").is_some()
     {
@@ -520,8 +524,11 @@ pub fn load_around(files: &[TaskFile<'_>], id: &str, refs: &Refs<'_>) -> Option<
         text: text.get(start..end)?,
     };
     let out = load_part(&part, refs)?;
-    let theirs = out.tasks.iter().filter(|t| *t.id == *id).count();
-    (out.diags.is_empty() && out.lone.is_empty() && theirs == 1)
+    let mut theirs = out.tasks.iter().enumerate().filter(|(_, t)| *t.id == *id);
+    let (mine, twice) = (theirs.next()?.0, theirs.next().is_some());
+    // The edit's text ends at the next task read: if none was, at the file's end.
+    let next_read = mine + 1 < out.tasks.len() || end == text.len();
+    (out.diags.is_empty() && out.lone.is_empty() && !twice && next_read)
         .then(|| Tasks::from_runs(vec![out.tasks]))
 }
 
