@@ -2621,6 +2621,13 @@ mod tests {
         assert_eq!(loaded.data.task_by_id("T-17").unwrap().updates.len(), 1);
     }
 
+    /// Replaces `from` with `to` in the file at `path`; the new text.
+    fn rewrite(path: &Path, from: &str, to: &str) -> String {
+        let text = std::fs::read_to_string(path).unwrap().replace(from, to);
+        std::fs::write(path, &text).unwrap();
+        text
+    }
+
     /// A syntax error in another of the fifty files is not the edit's business: the
     /// edit reads its own task (and scans the others' text for its id), changes only
     /// its file, and the error stays for `wg check` (and every command that reads all
@@ -2629,10 +2636,7 @@ mod tests {
     fn an_error_in_another_task_file_is_left_to_check() {
         let tmp = many_files(50);
         let other = tmp.path().join("tasks/part-42.toml");
-        let broken = std::fs::read_to_string(&other)
-            .unwrap()
-            .replace("status = \"todo\"", "status = \"todo");
-        std::fs::write(&other, &broken).unwrap();
+        let broken = rewrite(&other, "status = \"todo\"", "status = \"todo");
         let (loads, _) = counts();
         let outcome = apply(tmp.path(), "T-17", &Change::Note(NoteSpec::text("x")), &on).unwrap();
         assert!(
@@ -2690,10 +2694,7 @@ mod tests {
     fn a_duplicate_of_the_id_in_another_file_refuses_the_edit() {
         let tmp = many_files(50);
         let other = tmp.path().join("tasks/part-42.toml");
-        let twice = std::fs::read_to_string(&other)
-            .unwrap()
-            .replace("T-42", "T-17");
-        std::fs::write(&other, &twice).unwrap();
+        let twice = rewrite(&other, "T-42", "T-17");
         let mine = tmp.path().join("tasks/part-17.toml");
         let before = std::fs::read(&mine).unwrap();
         let Err(Error::Data(failure)) =

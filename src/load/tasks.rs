@@ -385,16 +385,22 @@ fn next_header(text: &str, from: usize) -> Option<usize> {
     }
     loop {
         let found = at + text.get(at..)?.find("\n[[tasks]]")? + 1;
-        let rest = text.get(found + "[[tasks]]".len()..)?;
-        if rest
-            .chars()
-            .next()
-            .is_none_or(|c| matches!(c, ' ' | '\t' | '\r' | '\n' | '#'))
-        {
+        if is_header_at(text, found)? {
             return Some(found);
         }
         at = found;
     }
+}
+
+/// Whether the `[[tasks]]` at `at` (at a line's start) is the whole header: what
+/// follows is a blank, a comment or the line's end. `None` if `at` is not in `text`.
+fn is_header_at(text: &str, at: usize) -> Option<bool> {
+    let rest = text.get(at + "[[tasks]]".len()..)?;
+    Some(
+        rest.chars()
+            .next()
+            .is_none_or(|c| matches!(c, ' ' | '\t' | '\r' | '\n' | '#')),
+    )
 }
 
 /// Loads the parts on every core, each thread (this one among them) taking the next
@@ -640,12 +646,7 @@ fn header_before(text: &str, at: usize) -> Option<usize> {
     let mut end = at.min(bytes.len());
     loop {
         let found = memchr::memmem::rfind(bytes.get(..end)?, b"\n[[tasks]]")? + 1;
-        let rest = text.get(found + "[[tasks]]".len()..)?;
-        if rest
-            .chars()
-            .next()
-            .is_none_or(|c| matches!(c, ' ' | '\t' | '\r' | '\n' | '#'))
-        {
+        if is_header_at(text, found)? {
             return Some(found);
         }
         end = found - 1;
