@@ -1130,36 +1130,28 @@ fn an_edit_among_many_task_files_changes_one_and_leaves_an_error_in_another_to_c
         )
         .unwrap();
     }
-    let before = snapshot(tmp.path());
-    let out = edit(tmp.path(), &["tasks", "done", "P-07"]);
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let mut after = snapshot(tmp.path());
-    let mut old = before.clone();
-    let edited = Path::new("tasks/part-07.toml");
-    assert_eq!(
-        text(after.remove(edited).unwrap()),
-        text(old.remove(edited).unwrap()).replace(
-            "2026-12-31\n",
-            "2026-12-31\nstatus = \"done\"\ndone_on = 2026-11-29\n"
-        )
-    );
-    assert_eq!(after, old);
-
+    // `tasks done ID` changes that task's file, and that file alone.
+    let done_alone = |n: u32| {
+        let mut before = snapshot(tmp.path());
+        let id = format!("P-{n:02}");
+        let out = edit(tmp.path(), &["--lang", "en", "tasks", "done", &id]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let mut after = snapshot(tmp.path());
+        let edited = format!("tasks/part-{n:02}.toml");
+        let edited = Path::new(&edited);
+        assert_eq!(
+            text(after.remove(edited).unwrap()),
+            text(before.remove(edited).unwrap()).replace(
+                "2026-12-31\n",
+                "2026-12-31\nstatus = \"done\"\ndone_on = 2026-11-29\n"
+            )
+        );
+        assert_eq!(after, before);
+    };
+    done_alone(7);
     let other = tmp.path().join("tasks/part-13.toml");
     std::fs::write(&other, "[[tasks]]\nid = \"P-13\"\ntitle = \"任务\n").unwrap();
-    let mut before = snapshot(tmp.path());
-    let out = edit(tmp.path(), &["--lang", "en", "tasks", "done", "P-08"]);
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let mut after = snapshot(tmp.path());
-    let edited = Path::new("tasks/part-08.toml");
-    assert_eq!(
-        text(after.remove(edited).unwrap()),
-        text(before.remove(edited).unwrap()).replace(
-            "2026-12-31\n",
-            "2026-12-31\nstatus = \"done\"\ndone_on = 2026-11-29\n"
-        )
-    );
-    assert_eq!(after, before);
+    done_alone(8);
     let out = edit(tmp.path(), &["--lang", "en", "check"]);
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("part-13.toml"), "{}", out.stderr);
