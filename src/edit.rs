@@ -229,12 +229,9 @@ fn attempt(
     today: &dyn Fn(&Org) -> Result<NaiveDate, Error>,
     locks: &mut Locks,
 ) -> Result<Attempt, Error> {
-    // The task alone where it can be found so; else everything, which also says what
-    // is wrong (see `load::load_for_edit`).
-    let mut loaded = match load::load_for_edit(dir, id.trim()) {
-        Some(loaded) => loaded,
-        None => load::load(dir).map_err(Error::Data)?,
-    };
+    // The task alone where it can be found so; else every task (see
+    // `load::load_for_edit`).
+    let mut loaded = load::load_for_edit(dir, id.trim()).map_err(Error::Data)?;
     let today = today(&loaded.data.org)?;
     let task = find_task(&loaded, id)?.clone();
     let plan = plan(&loaded.data, &task, change, today)?;

@@ -362,12 +362,12 @@ pub fn load_with(dir: &Path, replaced: HashMap<PathBuf, String>) -> Result<Loade
 /// `meetings.toml` is not read (nothing an edit changes is referred to by it: the id
 /// stays).
 ///
-/// `None` whenever anything is not that plain (the id is not found so, or is written
-/// elsewhere too, or any file has a problem): the caller then loads the whole directory
-/// with [`load`], which says what is wrong exactly as `wg check` does. So what this
-/// reads is what [`load`] would have read, and an edit refuses the same edits; what it
-/// does not validate is the other tasks, which the edit does not touch (`wg check` does).
-pub fn load_for_edit(dir: &Path, id: &str) -> Option<Loaded> {
+/// Whenever the task cannot be read so (the id is not found so, or is written
+/// elsewhere too, or its text has a problem), every task is read from the same text,
+/// as [`load`] reads them, and what is wrong is said exactly as `wg check` says it. What
+/// is not validated when the task is read alone is the other tasks, which the edit does
+/// not touch (`wg check` does).
+pub fn load_for_edit(dir: &Path, id: &str) -> Result<Loaded, LoadFailure> {
     load_keeping(
         dir,
         HashMap::new(),
@@ -375,7 +375,6 @@ pub fn load_for_edit(dir: &Path, id: &str) -> Option<Loaded> {
         Meetings::Unread,
         Some(id),
     )
-    .ok()
 }
 
 /// [`load_with`], keeping a file's text of `len` bytes for the process where `keep(len)`
@@ -1218,7 +1217,7 @@ fn date_advice(message: &str, text: &str, span: Span) -> Option<Advice> {
 /// The data and the names its references resolved against, if there is any data, and
 /// the org's `lang` when org.toml says it (see [`LoadFailure::lang`]).
 /// Builds the data from the files as read: every task, or (`around`: an id) only what
-/// [`load_for_edit`] says, and `None` if that cannot be had.
+/// [`load_for_edit`] says where that can be had.
 fn build(
     sources: &[Source],
     unreadable: &[bool],
@@ -1286,13 +1285,9 @@ fn build(
         .filter(|(f, s)| is_task_file(s) && !unreadable.get(*f).copied().unwrap_or(false))
         .map(|(file, source)| tasks::TaskFile { file, source })
         .collect();
-    let tasks = match around {
-        None => tasks::load_all(&task_files, &refs, diags),
-        Some(id) => match tasks::load_around(&task_files, id, &refs) {
-            Some(tasks) => tasks,
-            None => return (None, lang),
-        },
-    };
+    let tasks = around
+        .and_then(|id| tasks::load_around(&task_files, id, &refs))
+        .unwrap_or_else(|| tasks::load_all(&task_files, &refs, diags));
     let mut meetings = Vec::new();
     let mut directives = Vec::new();
     let mut calendar = None;
@@ -1312,7 +1307,8 @@ fn build(
         }
     }
 
-    // Of an edit's load, only the task's text was read: it cannot say what is unused.
+    // Of an edit's load, maybe only the task's text was read: it cannot say what is
+    // unused (and an edit shows no warnings of the data).
     if around.is_none() {
         warn_unused(&org, &groups.groups, &tasks, diags);
     }
@@ -1493,21 +1489,20 @@ pub(crate) mod tests {
         }
     }
 
-    /// The same for every task of the office's data, and in every one of fifty files.
+    /// The same for every task of the office's data; most of them are read alone.
     #[test]
     fn an_edits_load_reads_every_task_of_the_offices_data_as_the_whole_load_does() {
         let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
         let whole = super::load(&data).unwrap();
         let mut read = 0;
         for task in whole.data.tasks.iter() {
-            let Some(edit) = super::load_for_edit(&data, &task.id) else {
-                continue;
-            };
-            read += 1;
+            let edit = super::load_for_edit(&data, &task.id).unwrap();
+            if edit.data.tasks.len() < whole.data.tasks.len() {
+                read += 1;
+            }
             let mine = edit.data.task_by_id(&task.id).unwrap();
             assert_eq!(format!("{mine:?}"), format!("{task:?}"));
         }
-        // Those that are mentioned in another task's text are read with the rest.
         assert!(
             read * 2 > whole.data.tasks.len(),
             "{read} of {}",
@@ -1526,7 +1521,12 @@ pub(crate) mod tests {
                 std::fs::create_dir_all(path.parent().unwrap()).unwrap();
                 std::fs::write(path, text).unwrap();
             }
-            super::load_for_edit(dir.path(), id).is_none()
+            let whole = super::load(dir.path()).map(|l| ids(&l)).ok();
+            let edit = super::load_for_edit(dir.path(), id).ok();
+            let edit = edit.as_ref().map(ids);
+            // Given way to: the edit's load read what the whole load reads (every
+            // task, or an error).
+            edit == whole
         };
         let plain = four_tasks("推进");
         assert!(!whole_load(&plain, None, "B-1"));
@@ -1550,10 +1550,13 @@ pub(crate) mod tests {
             assert_eq!(ids(&edit), ["A-1", "B-1", "C-1", "D-1"], "{note}");
             assert!(!whole_load(&four_tasks(note), None, "B-1"), "{note}");
         }
+        let dir = dir_with(&plain.replace("\"推进\"", "'A-1'"));
+        let edit = super::load_for_edit(dir.path(), "A-1").unwrap();
+        assert_eq!(ids(&edit), ["A-1", "B-1", "C-1", "D-1"]);
         assert!(!whole_load(
             &plain.replace("\"推进\"", "'A-1'"),
             None,
-            "A-1"
+            "D-1"
         ));
         // Twice the id of a task, or a string of it further than a part away.
         assert!(whole_load(
@@ -1605,11 +1608,11 @@ pub(crate) mod tests {
         // Any file that does not load: the org, or a task file that is not UTF-8.
         let dir = dir_with(&plain);
         std::fs::write(dir.path().join("groups.toml"), "[[groups]\n").unwrap();
-        assert!(super::load_for_edit(dir.path(), "B-1").is_none());
+        assert!(super::load_for_edit(dir.path(), "B-1").is_err());
         let dir = dir_with(&plain);
         std::fs::create_dir(dir.path().join("tasks")).unwrap();
         std::fs::write(dir.path().join("tasks/x.toml"), b"# \xff\n").unwrap();
-        assert!(super::load_for_edit(dir.path(), "B-1").is_none());
+        assert!(super::load_for_edit(dir.path(), "B-1").is_err());
     }
 
     /// The hand-written dates that get "write it as YYYY-MM-DD", and what is left alone.

@@ -552,29 +552,19 @@ fn could_be_an_id(text: &str, at: std::ops::Range<usize>) -> bool {
     let quote = |c: char| matches!(c, '"' | '\'');
     let mut before = text.get(..at.start).unwrap_or("");
     let opens = loop {
-        if let Some(rest) = BLANK_ESCAPES.iter().find_map(|e| before.strip_suffix(e)) {
-            before = rest;
-            continue;
-        }
-        match before.chars().next_back() {
-            Some(c) if c.is_whitespace() => {
-                before = before.get(..before.len() - c.len_utf8()).unwrap_or("")
-            }
-            Some(c) => break quote(c),
-            None => break false,
+        before = before.trim_end_matches(char::is_whitespace);
+        match BLANK_ESCAPES.iter().find_map(|e| before.strip_suffix(e)) {
+            Some(rest) => before = rest,
+            None => break before.chars().next_back().is_some_and(quote),
         }
     };
     let mut after = text.get(at.end..).unwrap_or("");
     opens
         && loop {
-            if let Some(rest) = BLANK_ESCAPES.iter().find_map(|e| after.strip_prefix(e)) {
-                after = rest;
-                continue;
-            }
-            match after.chars().next() {
-                Some(c) if c.is_whitespace() => after = after.get(c.len_utf8()..).unwrap_or(""),
-                Some(c) => break quote(c),
-                None => break false,
+            after = after.trim_start_matches(char::is_whitespace);
+            match BLANK_ESCAPES.iter().find_map(|e| after.strip_prefix(e)) {
+                Some(rest) => after = rest,
+                None => break after.chars().next().is_some_and(quote),
             }
         }
 }
@@ -626,9 +616,8 @@ fn places_in(
 
 /// Whether `text` has an escape that could spell an id's letters: `\u`, `\U` and `\x`
 /// (TOML 1.1), and a backslash before a space, tab or line break (a multi-line string
-/// going on on the next line). A `\\` before one of those counts too: it does no harm
-/// to look at the whole file once more.
-/// The backslashes looked at are those within `run`.
+/// going on on the next line), for the backslashes within `run`. A `\\` before one of
+/// those counts too: it does no harm to look at the whole file once more.
 fn spells_by_escape(text: &[u8], run: std::ops::Range<usize>) -> bool {
     let Some(mine) = text.get(run.clone()) else {
         return true;
@@ -914,10 +903,7 @@ fn load_task(
         };
     };
     let tid = id.value.trim().to_owned();
-    if !tid
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-    {
+    if !tid.bytes().all(is_id_byte) {
         diags.push(
             Diagnostic::error(msg::bad_task_id(&id.value))
                 .at(file, id.span.clone())
